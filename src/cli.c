@@ -1,0 +1,55 @@
+/* cli.c - helpers shared by the cmd-<verb>.c files */
+#include <config.h>
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <glib.h>
+
+#include "cmd.h"
+
+void cli_print_version(void)
+{
+	printf("quire %s\n", PACKAGE_VERSION);
+	puts("Questionnaire template to Working Group report.");
+}
+
+int cli_close_stdout(int status)
+{
+	bool failed = fflush(stdout) != 0 || ferror(stdout);
+	int err = errno;
+	if (fclose(stdout) != 0 && !failed) {
+		failed = true;
+		err = errno;
+	}
+	if (failed) {
+		fprintf(stderr, "quire: write error: %s\n", g_strerror(err));
+		return status == EXIT_OK ? EXIT_DATA : status;
+	}
+	return status;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "quire %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'quire %s --help' for more information.\n", cmd);
+	return EXIT_USAGE;
+}
+
+int cli_common_option(int opt, const char *cmd, const char *usage)
+{
+	if (opt == 'h') {
+		fputs(usage, stdout);
+		return EXIT_OK;
+	}
+	if (opt == '?') {
+		fprintf(stderr, "Try 'quire %s --help' for more information.\n", cmd);
+		return EXIT_USAGE;
+	}
+	return -1;
+}

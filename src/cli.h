@@ -1,0 +1,30 @@
+/* cli.h - helpers shared by the cmd-<verb>.c files (CLI layer only) */
+#ifndef QUIRE_CLI_H
+#define QUIRE_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Prints "quire VERSION" and the licence line on stdout. */
+void cli_print_version(void);
+
+/*
+ * Flushes and closes stdout.  A write error (quire >/dev/full) turns STATUS
+ * into 1 after "quire: write error: REASON".  Returns the final status.
+ */
+int cli_close_stdout(int status);
+
+/*
+ * Prints "quire CMD: MESSAGE" and "Try 'quire CMD --help' ..." on stderr.
+ * Returns 2 (the usage-error exit status).
+ */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Handles the options every command accepts, inside a getopt_long loop:
+ * 'h' (--help) prints USAGE on stdout; '?' prints the "Try --help" line.  Returns -1 when the option was not one of these,
+ * otherwise the exit status to return (0 after --help, 2 after '?').
+ */
+int cli_common_option(int opt, const char *cmd, const char *usage);
+
+#endif

@@ -1,0 +1,433 @@
+/* csvio.c - all CSV input and output, on libcsv */
+#include <config.h>
+#include "csvio.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <glib.h>
+
+#include "msg.h"
+
+#define CHUNK_SIZE (64 * 1024)
+
+/*
+ * libcsv pushes fields and record ends into callbacks while it parses a
+ * chunk; the reader turns that into a pull interface.  Completed records
+ * of the current chunk are queued: their field bytes live in STORE (each
+ * followed by a NUL), FIELD_START/FIELD_LEN index them, and QUEUE holds one
+ * entry per record.  When the queue is drained the arrays are reset (their
+ * capacity is kept), so memory follows the chunk, not the file.
+ */
+struct queued {
+	long row;
+	guint first;		/* index into field_start */
+	guint n_fields;
+};
+
+struct csvio_reader {
+	char *name;
+	FILE *fp;		/* NULL when reading memory */
+	bool owns_fp;
+	const char *mem;
+	size_t mem_len, mem_pos;
+	size_t bytes_read;
+
+	struct csv_parser parser;
+	enum csvio_delim delim;
+	bool started;		/* BOM and delimiter handled */
+	bool finished;		/* csv_fini called */
+	int state;		/* 0 ok, -1 error found (reported once the queue drains) */
+	char *pending;		/* the error message, until reported */
+	long pending_row;
+
+	GString *store;
+	GArray *field_start;	/* gsize offsets into store */
+	GArray *field_len;	/* gsize */
+	GArray *queue;		/* struct queued */
+	guint queue_pos;
+
+	/* the record being parsed */
+	guint cur_first;
+	guint cur_fields;
+	long rows_ended;	/* line ends seen outside quoted fields */
+	int last_term;		/* character that ended the last record or blank line */
+	bool cur_error;
+
+	/* returned to the caller */
+	GPtrArray *out_fields;
+	GArray *out_lens;
+
+	char *chunk;
+};
+
+static struct csvio_reader *reader_new(const char *name, enum csvio_delim delim)
+{
+	struct csvio_reader *r = g_new0(struct csvio_reader, 1);
+	r->name = g_strdup(name);
+	r->delim = delim;
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
+		g_error("csv_init failed");
+	r->store = g_string_sized_new(CHUNK_SIZE * 2);
+	r->field_start = g_array_new(FALSE, FALSE, sizeof(gsize));
+	r->field_len = g_array_new(FALSE, FALSE, sizeof(gsize));
+	r->queue = g_array_new(FALSE, FALSE, sizeof(struct queued));
+	r->out_fields = g_ptr_array_new();
+	r->out_lens = g_array_new(FALSE, FALSE, sizeof(size_t));
+	r->last_term = -1;
+	return r;
+}
+
+struct csvio_reader *csvio_open(const char *path, const char *display, enum csvio_delim delim)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *name = display ? display : is_stdin ? "<stdin>" : path;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	if (!fp) {
+		msg_error_at(name, 0, "cannot open: %s", g_strerror(errno));
+		return NULL;
+	}
+	struct csvio_reader *r = reader_new(name, delim);
+	r->fp = fp;
+	r->owns_fp = !is_stdin;
+	r->chunk = g_malloc(CHUNK_SIZE);
+	return r;
+}
+
+struct csvio_reader *csvio_open_memory(const char *name, const char *data, size_t len,
+				       enum csvio_delim delim)
+{
+	struct csvio_reader *r = reader_new(name, delim);
+	r->mem = data;
+	r->mem_len = len;
+	return r;
+}
+
+void csvio_close(struct csvio_reader *r)
+{
+	if (!r)
+		return;
+	if (r->owns_fp)
+		fclose(r->fp);
+	csv_free(&r->parser);
+	g_free(r->name);
+	g_string_free(r->store, TRUE);
+	g_array_free(r->field_start, TRUE);
+	g_array_free(r->field_len, TRUE);
+	g_array_free(r->queue, TRUE);
+	g_ptr_array_free(r->out_fields, TRUE);
+	g_array_free(r->out_lens, TRUE);
+	g_free(r->chunk);
+	g_free(r->pending);
+	g_free(r);
+}
+
+char csvio_delimiter(const struct csvio_reader *r)
+{
+	return r->delim ? (char)r->delim : ',';
+}
+
+const char *csvio_name(const struct csvio_reader *r)
+{
+	return r->name;
+}
+
+size_t csvio_bytes_read(const struct csvio_reader *r)
+{
+	return r->bytes_read;
+}
+
+static long current_row(const struct csvio_reader *r)
+{
+	return r->rows_ended + 1;
+}
+
+static void fail(struct csvio_reader *r, const char *fmt, ...) MSG_PRINTF(2, 3);
+
+static void fail(struct csvio_reader *r, const char *fmt, ...)
+{
+	if (r->state < 0)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	r->pending = text;
+	r->pending_row = current_row(r);
+	r->state = -1;
+}
+
+/* The field's own problems: NUL bytes, bad UTF-8, a stray byte order mark. */
+static void check_field(struct csvio_reader *r, const char *s, size_t len)
+{
+	const char *end;
+	unsigned column = r->cur_fields + 1;
+	if (memchr(s, '\0', len)) {
+		fail(r, "NUL byte in column %u", column);
+		return;
+	}
+	if (!g_utf8_validate(s, (gssize)len, &end)) {
+		fail(r, "invalid UTF-8 in column %u (byte %zu of the field)", column,
+		     (size_t)(end - s) + 1);
+		return;
+	}
+	if (memmem(s, len, "\xEF\xBB\xBF", 3))
+		fail(r, "byte order mark (U+FEFF) inside the file in column %u; "
+		     "were two files joined?", column);
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct csvio_reader *r = ctx;
+	if (r->state < 0)
+		return;
+	if (r->cur_fields >= CSVIO_MAX_FIELDS) {
+		fail(r, "more than %u fields in one row", CSVIO_MAX_FIELDS);
+		return;
+	}
+	if (len > CSVIO_MAX_FIELD) {
+		fail(r, "field in column %u is longer than %u bytes", r->cur_fields + 1,
+		     CSVIO_MAX_FIELD);
+		return;
+	}
+	const char *s = data ? data : "";
+	check_field(r, s, len);
+	if (r->state < 0)
+		return;
+	gsize start = r->store->len;
+	g_string_append_len(r->store, s, (gssize)len);
+	g_string_append_c(r->store, '\0');
+	gsize glen = len;
+	g_array_append_val(r->field_start, start);
+	g_array_append_val(r->field_len, glen);
+	if (r->cur_fields == 0)
+		r->cur_first = r->field_start->len - 1;
+	r->cur_fields++;
+}
+
+static void on_record_end(int c, void *ctx)
+{
+	struct csvio_reader *r = ctx;
+	if (r->state < 0)
+		return;
+	if (r->cur_fields == 0) {
+		/* A line end outside any record: a blank line, or the LF of a CRLF. */
+		bool crlf_tail = c == CSV_LF && r->last_term == CSV_CR;
+		r->last_term = crlf_tail ? -1 : c;
+		if (!crlf_tail && c != -1)
+			r->rows_ended++;
+		return;
+	}
+	struct queued q = { current_row(r), r->cur_first, r->cur_fields };
+	g_array_append_val(r->queue, q);
+	r->cur_fields = 0;
+	r->last_term = c;
+	r->rows_ended++;
+}
+
+/*
+ * The delimiter is sniffed from the first line: Kobo's current exporter
+ * writes ';', everything else ','.  Only characters outside quotes count.
+ */
+static enum csvio_delim sniff_delimiter(const char *s, size_t len)
+{
+	size_t commas = 0, semicolons = 0;
+	bool quoted = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '"')
+			quoted = !quoted;
+		else if (!quoted && (c == '\n' || c == '\r'))
+			break;
+		else if (!quoted && c == ',')
+			commas++;
+		else if (!quoted && c == ';')
+			semicolons++;
+	}
+	return semicolons > commas ? CSVIO_DELIM_SEMICOLON : CSVIO_DELIM_COMMA;
+}
+
+static void start(struct csvio_reader *r, const char **s, size_t *len)
+{
+	if (*len >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
+		*s += 3;
+		*len -= 3;
+	}
+	if (r->delim == CSVIO_DELIM_AUTO)
+		r->delim = sniff_delimiter(*s, *len);
+	csv_set_delim(&r->parser, (unsigned char)r->delim);
+	r->started = true;
+}
+
+/* Reads the next chunk; returns its length, 0 at the end, -1 on error. */
+static long read_chunk(struct csvio_reader *r, const char **s)
+{
+	if (!r->fp) {
+		size_t n = MIN(r->mem_len - r->mem_pos, (size_t)CHUNK_SIZE);
+		*s = r->mem + r->mem_pos;
+		r->mem_pos += n;
+		return (long)n;
+	}
+	size_t n = fread(r->chunk, 1, CHUNK_SIZE, r->fp);
+	if (n == 0 && ferror(r->fp)) {
+		fail(r, "read error: %s", g_strerror(errno));
+		return -1;
+	}
+	*s = r->chunk;
+	return (long)n;
+}
+
+static void reset_queue(struct csvio_reader *r)
+{
+	/* The record being parsed may already have fields in the store. */
+	if (r->cur_fields > 0) {
+		gsize base = g_array_index(r->field_start, gsize, r->cur_first);
+		GString *keep = g_string_new_len(r->store->str + base, (gssize)(r->store->len - base));
+		g_string_truncate(r->store, 0);
+		g_string_append_len(r->store, keep->str, (gssize)keep->len);
+		g_string_free(keep, TRUE);
+		for (guint i = 0; i < r->cur_fields; i++) {
+			g_array_index(r->field_start, gsize, i) =
+				g_array_index(r->field_start, gsize, r->cur_first + i) - base;
+			g_array_index(r->field_len, gsize, i) =
+				g_array_index(r->field_len, gsize, r->cur_first + i);
+		}
+		g_array_set_size(r->field_start, r->cur_fields);
+		g_array_set_size(r->field_len, r->cur_fields);
+		r->cur_first = 0;
+	} else {
+		g_string_truncate(r->store, 0);
+		g_array_set_size(r->field_start, 0);
+		g_array_set_size(r->field_len, 0);
+	}
+	g_array_set_size(r->queue, 0);
+	r->queue_pos = 0;
+}
+
+static void fail_parse(struct csvio_reader *r)
+{
+	if (csv_error(&r->parser) == CSV_EPARSE)
+		fail(r, "malformed quoting: inside quotes a quote must be doubled, "
+		     "and a quoted field must end at a delimiter or line end");
+	else
+		fail(r, "%s", csv_strerror(csv_error(&r->parser)));
+}
+
+/* Parses chunks until at least one record is queued, the input ends, or an error. */
+static void fill(struct csvio_reader *r)
+{
+	while (r->queue_pos >= r->queue->len && r->state == 0 && !r->finished) {
+		reset_queue(r);
+		const char *s;
+		long n = read_chunk(r, &s);
+		if (n < 0)
+			return;
+		if (n == 0) {
+			if (csv_fini(&r->parser, on_field, on_record_end, r) != 0 ||
+			    csv_error(&r->parser) == CSV_EPARSE)
+				fail(r, "unterminated quoted field at end of file");
+			r->finished = true;
+			return;
+		}
+		size_t len = (size_t)n;
+		r->bytes_read += len;
+		if (!r->started)
+			start(r, &s, &len);
+		if (csv_parse(&r->parser, s, len, on_field, on_record_end, r) != len)
+			fail_parse(r);
+	}
+}
+
+/*
+ * Records completed before an error are still handed out; the error is
+ * reported when the caller reaches it, so messages come in row order.
+ */
+int csvio_next(struct csvio_reader *r, struct csvio_record *rec)
+{
+	fill(r);
+	if (r->queue_pos >= r->queue->len) {
+		if (r->state < 0 && r->pending) {
+			msg_error_at(r->name, r->pending_row, "%s", r->pending);
+			g_free(r->pending);
+			r->pending = NULL;
+		}
+		return r->state < 0 ? -1 : 0;
+	}
+	struct queued *q = &g_array_index(r->queue, struct queued, r->queue_pos++);
+	g_ptr_array_set_size(r->out_fields, 0);
+	g_array_set_size(r->out_lens, 0);
+	for (guint i = 0; i < q->n_fields; i++) {
+		gsize start = g_array_index(r->field_start, gsize, q->first + i);
+		size_t len = g_array_index(r->field_len, gsize, q->first + i);
+		g_ptr_array_add(r->out_fields, r->store->str + start);
+		g_array_append_val(r->out_lens, len);
+	}
+	rec->row = q->row;
+	rec->n_fields = q->n_fields;
+	rec->fields = (char **)r->out_fields->pdata;
+	rec->lens = (size_t *)(void *)r->out_lens->data;
+	return 1;
+}
+
+/* Writing */
+
+void csvio_writer_init(struct csvio_writer *w, FILE *fp)
+{
+	w->fp = fp;
+	w->delim = ',';
+	w->at_start = true;
+	w->failed = false;
+}
+
+static bool needs_quotes(const char *s, size_t len, char delim)
+{
+	if (len == 0)
+		return false;
+	if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
+		return true;
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == delim || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
+			return true;
+	return false;
+}
+
+void csvio_write_fieldn(struct csvio_writer *w, const char *s, size_t len)
+{
+	if (!w->at_start && putc(w->delim, w->fp) == EOF)
+		w->failed = true;
+	w->at_start = false;
+	if (needs_quotes(s, len, w->delim)) {
+		if (csv_fwrite(w->fp, s, len) != 0)
+			w->failed = true;
+	} else if (len > 0 && fwrite(s, 1, len, w->fp) != len) {
+		w->failed = true;
+	}
+}
+
+void csvio_write_field(struct csvio_writer *w, const char *s)
+{
+	csvio_write_fieldn(w, s ? s : "", s ? strlen(s) : 0);
+}
+
+void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	csvio_write_field(w, s);
+	g_free(s);
+}
+
+void csvio_end_record(struct csvio_writer *w)
+{
+	if (putc('\n', w->fp) == EOF)
+		w->failed = true;
+	w->at_start = true;
+}
+
+bool csvio_writer_error(const struct csvio_writer *w)
+{
+	return w->failed || ferror(w->fp);
+}

@@ -1,0 +1,96 @@
+/* csvio.h - all CSV input and output, on libcsv */
+#ifndef QUIRE_CSVIO_H
+#define QUIRE_CSVIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/*
+ * Reading.  A reader hands out one record at a time together with the
+ * spreadsheet row it starts on: row 1 is the first line, every line end
+ * outside a quoted field starts a new row, blank lines count, and a field
+ * holding newlines stays in one row, which is what a person sees in a
+ * spreadsheet.  A UTF-8 byte order mark at the start is skipped.  LF, CRLF
+ * and CR-only line ends are accepted, also mixed.  Fields are copied out of
+ * libcsv's buffer; unquoted fields lose leading and trailing blanks.
+ *
+ * Errors (reported through msg with the file and row, then csvio_next()
+ * returns -1): invalid UTF-8, a NUL byte, a byte order mark inside the
+ * file, an unterminated quoted field at the end, a field longer than
+ * CSVIO_MAX_FIELD bytes, a record with more than CSVIO_MAX_FIELDS fields,
+ * and read errors.
+ */
+
+/* Limits: the largest cell and widest sheet any spreadsheet program holds are far below these. */
+#define CSVIO_MAX_FIELD (1u << 20)
+#define CSVIO_MAX_FIELDS 16384u
+
+struct csvio_reader;
+
+/* One record; borrowed from the reader and valid until the next csvio_next() or csvio_close(). */
+struct csvio_record {
+	long row;		/* spreadsheet row of the record's first line */
+	size_t n_fields;
+	char **fields;		/* NUL-terminated, valid UTF-8 */
+	size_t *lens;		/* byte lengths */
+};
+
+enum csvio_delim {
+	CSVIO_DELIM_AUTO = 0,	/* ',' unless the first line has more ';' than ',' */
+	CSVIO_DELIM_COMMA = ',',
+	CSVIO_DELIM_SEMICOLON = ';',
+};
+
+/*
+ * Opens PATH ("-" = standard input) for reading.  Returns NULL after
+ * reporting "quire:PATH: cannot open: REASON".  DISPLAY is the name used in
+ * messages (NULL = PATH, or "<stdin>").  Free with csvio_close().
+ */
+struct csvio_reader *csvio_open(const char *path, const char *display, enum csvio_delim delim);
+
+/* Reads from a caller-owned buffer that must outlive the reader.  NAME is used in messages. */
+struct csvio_reader *csvio_open_memory(const char *name, const char *data, size_t len,
+				       enum csvio_delim delim);
+
+/*
+ * Reads the next record into *REC.  Returns 1 for a record, 0 at the end,
+ * -1 after reporting an error.  Blank lines are not returned (they only
+ * advance the row count).  After 0 or -1 further calls return the same.
+ */
+int csvio_next(struct csvio_reader *r, struct csvio_record *rec);
+
+/* The delimiter in use (after sniffing, once the first record was read). */
+char csvio_delimiter(const struct csvio_reader *r);
+/* The name used in messages. */
+const char *csvio_name(const struct csvio_reader *r);
+/* Bytes consumed so far (for throughput figures). */
+size_t csvio_bytes_read(const struct csvio_reader *r);
+
+/* Closes the file (unless standard input) and frees the reader.  NULL is allowed. */
+void csvio_close(struct csvio_reader *r);
+
+/*
+ * Writing.  Fields are separated by ',' and records end with "\n".  A field
+ * is quoted (by libcsv's csv_fwrite) only when it must be: when it holds the
+ * delimiter, a quote, a line end, or leading or trailing blanks, which a
+ * reader would otherwise strip.  Write errors are sticky; check with
+ * csvio_writer_error() (or the stream) before committing a file.
+ */
+struct csvio_writer {
+	FILE *fp;		/* borrowed */
+	char delim;
+	bool at_start;		/* no field written yet in this record */
+	bool failed;
+};
+
+void csvio_writer_init(struct csvio_writer *w, FILE *fp);
+void csvio_write_field(struct csvio_writer *w, const char *s);
+void csvio_write_fieldn(struct csvio_writer *w, const char *s, size_t len);
+void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void csvio_end_record(struct csvio_writer *w);
+/* True when any write failed. */
+bool csvio_writer_error(const struct csvio_writer *w);
+
+#endif

@@ -1,0 +1,105 @@
+/* expr.h - the XLSForm expression language: parser and evaluator */
+#ifndef QUIRE_EXPR_H
+#define QUIRE_EXPR_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+/*
+ * The XPath 1.0 subset XLSForm uses in relevant, constraint, calculation and
+ * required (shared/notes/xlsform.md §3), with ODK's semantics for the
+ * documented pitfalls: an empty answer is "", not 0; `!=` against an empty
+ * answer is true; a select_multiple value is a space-separated string;
+ * dates compare as days.
+ *
+ * The module knows nothing of forms.  Names are resolved at parse time
+ * through a struct expr_scope supplied by the caller (the form loader),
+ * which maps ${name} to a reference id and a declared type; values come at
+ * evaluation time through a struct expr_env.  Anything the evaluator cannot
+ * evaluate faithfully is rejected by expr_parse(), never answered wrongly.
+ */
+
+enum expr_type {
+	EXPR_STRING,
+	EXPR_NUMBER,
+	EXPR_BOOLEAN,
+	EXPR_DATE,		/* days since 1970-01-01; a fraction is the time of day */
+};
+
+struct expr_value {
+	enum expr_type type;
+	double num;		/* NUMBER, BOOLEAN (0 or 1), DATE */
+	const char *str;	/* STRING only; NUL-terminated, borrowed (see expr_eval) */
+};
+
+/* The reference id of '.', the value being checked by a constraint. */
+#define EXPR_REF_SELF (-2)
+
+/* Nesting deeper than this is a parse error, so evaluation never recurses further. */
+#define EXPR_MAX_DEPTH 200
+
+struct expr_scope {
+	/*
+	 * Resolves ${NAME}: returns a reference id >= 0 and sets *TYPE to the
+	 * declared type of its value, or returns -1 when NAME is unknown.
+	 */
+	int (*lookup)(void *data, const char *name, enum expr_type *type);
+	/* Whether '.' is allowed (constraints), and the type of its value. */
+	bool has_self;
+	enum expr_type self_type;
+	void *data;
+};
+
+/* A parse error: the 1-based character column (not byte) and the message. */
+struct expr_error {
+	long column;
+	char message[256];
+};
+
+struct expr;
+
+/*
+ * Parses TEXT.  Returns a new expression (free with expr_free()), or NULL
+ * with *ERR filled in.  Errors: syntax errors ("expected ')'"), unknown
+ * functions ("unknown function 'foo'"), wrong argument counts ("'if' takes
+ * 3 arguments"), unknown references ("unknown question 'x' in ${x}"), '.'
+ * where it is not allowed, paths and predicates, invalid regular expression
+ * literals, and nesting deeper than EXPR_MAX_DEPTH.
+ */
+struct expr *expr_parse(const char *text, const struct expr_scope *scope, struct expr_error *err);
+void expr_free(struct expr *e);
+
+/* Calls FN once for each distinct reference id E uses (EXPR_REF_SELF excluded). */
+void expr_foreach_ref(const struct expr *e, void (*fn)(int ref, void *data), void *data);
+
+struct expr_env {
+	/*
+	 * The stored text of reference REF (or EXPR_REF_SELF); NULL or "" when
+	 * unanswered or not relevant.  It must stay valid during the evaluation.
+	 * The evaluator converts it by the type declared in the scope: a NUMBER
+	 * reference with text "12" is the number 12, an empty one is "".
+	 */
+	const char *(*ref_text)(void *data, int ref);
+	/* For jr:choice-name(): the label of choice VALUE in REF's list, or NULL. */
+	const char *(*choice_label)(void *data, int ref, const char *value);
+	double today;		/* what today() returns (days since 1970-01-01) */
+	GStringChunk *scratch;	/* strings made during evaluation; owned by the caller */
+	void *data;
+};
+
+/*
+ * Evaluates E into *OUT.  Never fails: as in XPath, impossible arithmetic
+ * gives NaN and missing values give "".  Strings in *OUT are borrowed from
+ * the env's ref_text results, from E, or from ENV->scratch, so they live
+ * until the caller clears the scratch.
+ */
+void expr_eval(const struct expr *e, const struct expr_env *env, struct expr_value *out);
+bool expr_eval_bool(const struct expr *e, const struct expr_env *env);
+
+/* Conversions, as JavaRosa does them (xlsform.md §3.3). */
+double expr_to_number(const struct expr_value *v);
+bool expr_to_boolean(const struct expr_value *v);
+/* The string form; may allocate in SCRATCH. */
+const char *expr_to_string(const struct expr_value *v, GStringChunk *scratch);
+
+#endif

@@ -1,0 +1,59 @@
+/* main.c - quire: questionnaire template to Working Group report */
+#include <config.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib.h>
+
+#include "cli.h"
+#include "cmd.h"
+
+static const struct cmd_entry commands[] = {
+	{ NULL, NULL, NULL },
+};
+
+static void usage(FILE *fp)
+{
+	fputs("Usage: quire COMMAND [OPTIONS] ARGS...\n"
+	      "       quire --help | --version\n"
+	      "\n"
+	      "Commands:\n", fp);
+	for (size_t i = 0; commands[i].name; i++)
+		fprintf(fp, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nRun 'quire COMMAND --help' for a command's options.\n"
+	      "Exit status: 0 success, 1 invalid data or failed processing, 2 usage error.\n", fp);
+}
+
+static int dispatch(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *verb = argv[1];
+	if (strcmp(verb, "--help") == 0 || strcmp(verb, "-h") == 0 || strcmp(verb, "help") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(verb, "--version") == 0) {
+		cli_print_version();
+		return EXIT_OK;
+	}
+	for (size_t i = 0; commands[i].name; i++)
+		if (strcmp(verb, commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, "quire: unknown command '%s'\n", verb);
+	fputs("Try 'quire --help' for the list of commands.\n", stderr);
+	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	/* Numbers in every output use '.', whatever the user's locale. */
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+	int status = dispatch(argc, argv);
+	return cli_close_stdout(status);
+}

@@ -1,0 +1,50 @@
+/* msg.h - diagnostics in the GNU format "quire:FILE:LINE: message" */
+#ifndef QUIRE_MSG_H
+#define QUIRE_MSG_H
+
+#include <glib.h>
+
+/*
+ * Every diagnostic quire prints goes through here, so the format is decided
+ * once.  Library code reports a problem with msg_error_at() and returns its
+ * result (-1), git-style: "return msg_error_at(path, row, "...", ...);".
+ * Nothing here exits.
+ *
+ * LINE is the spreadsheet row a person sees (1 = the header row).  A LINE of
+ * 0 prints "quire:FILE: message".  Messages start in lower case and carry no
+ * full stop; the subject goes in single quotes.
+ */
+
+#define MSG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* Prints "quire: MESSAGE".  Returns -1. */
+int msg_error(const char *fmt, ...) MSG_PRINTF(1, 2);
+
+/* Prints "quire:FILE:LINE: MESSAGE".  Returns -1. */
+int msg_error_at(const char *file, long line, const char *fmt, ...) MSG_PRINTF(3, 4);
+
+/*
+ * Prints "quire:FILE:LINE:COLUMN: MESSAGE", then EXCERPT indented by four
+ * spaces and a caret under character COLUMN (1-based, in characters, not
+ * bytes).  For errors inside expressions.  Returns -1.
+ */
+int msg_error_expr(const char *file, long line, long column, const char *excerpt,
+		   const char *fmt, ...) MSG_PRINTF(5, 6);
+
+/* Prints "quire:FILE:LINE: warning: MESSAGE" (or "quire: warning: ..." when FILE is NULL). */
+void msg_warn_at(const char *file, long line, const char *fmt, ...) MSG_PRINTF(3, 4);
+
+/* Prints "quire: MESSAGE" without counting it as an error (progress, notes). */
+void msg_note(const char *fmt, ...) MSG_PRINTF(1, 2);
+
+/* Number of errors reported since start (or since msg_reset()). */
+unsigned long msg_error_count(void);
+void msg_reset(void);
+
+/*
+ * Sends diagnostics to SINK instead of stderr (unit tests).  NULL restores
+ * stderr.  The sink is borrowed; the caller keeps it alive while installed.
+ */
+void msg_capture(GString *sink);
+
+#endif

@@ -1,0 +1,118 @@
+# tests/lib.sh - shared prologue of the shell tests; prints TAP
+#
+# A test file sources this, then runs checks:
+#
+#   run 1 "$QUIRE" check bad.csv      # runs a command; stdout -> $OUT, stderr -> $ERR
+#   expect_status 'rejects a bad form' # ok if the status was the one given to run
+#   expect_err 'names the row' <<'X'   # stderr must equal the here-document
+#   quire:bad.csv:3: unknown type 'foo'
+#   X
+#   done_testing
+#
+# Paths: $QUIRE is the binary, $top_srcdir the source tree, $T a scratch
+# directory removed at exit.  Everything runs with LC_ALL=C.
+
+set -u
+LC_ALL=C
+export LC_ALL
+: "${QUIRE:?QUIRE must name the quire binary}"
+: "${top_srcdir:?top_srcdir must be set}"
+QUIRE_TEST_DATA=${QUIRE_TEST_DATA:-$top_srcdir/tests/data}
+QUIRE_SHARED=${QUIRE_SHARED:-$top_srcdir/../shared}
+T=$(mktemp -d "${TMPDIR:-/tmp}/quire-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+OUT=$T/.out
+ERR=$T/.err
+tap_n=0
+tap_failed=0
+want_status=0
+got_status=0
+
+# Reproducible output from commands that print dates.
+SOURCE_DATE_EPOCH=1567382400	# 2019-09-02
+export SOURCE_DATE_EPOCH
+
+tap_ok() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1"
+}
+
+tap_not_ok() {
+	tap_n=$((tap_n + 1))
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - $1"
+}
+
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
+}
+
+# run STATUS COMMAND...: runs COMMAND with stdin from /dev/null (or $STDIN).
+run() {
+	want_status=$1
+	shift
+	"$@" <"${STDIN:-/dev/null}" >"$OUT" 2>"$ERR"
+	got_status=$?
+}
+
+diag_file() {
+	sed 's/^/# /' "$1"
+}
+
+expect_status() {
+	if [ "$got_status" = "$want_status" ]; then
+		tap_ok "$1"
+	else
+		tap_not_ok "$1"
+		echo "# exit status $got_status, expected $want_status; stderr:"
+		diag_file "$ERR"
+	fi
+}
+
+# compare NAME FILE: FILE must equal standard input.
+compare() {
+	cat >"$T/.want"
+	if cmp -s "$T/.want" "$2"; then
+		tap_ok "$1"
+	else
+		tap_not_ok "$1"
+		diff -u "$T/.want" "$2" | sed 's/^/# /' | head -60
+	fi
+}
+
+expect_out() { compare "$1" "$OUT"; }
+expect_err() { compare "$1" "$ERR"; }
+
+# expect_grep NAME PATTERN FILE: FILE has a line matching the fixed string PATTERN.
+expect_grep() {
+	if grep -qF -- "$2" "$3"; then
+		tap_ok "$1"
+	else
+		tap_not_ok "$1"
+		echo "# '$2' not found in $3:"
+		head -40 "$3" | sed 's/^/# /'
+	fi
+}
+
+expect_no_grep() {
+	if grep -qF -- "$2" "$3"; then
+		tap_not_ok "$1"
+		echo "# '$2' unexpectedly found in $3"
+	else
+		tap_ok "$1"
+	fi
+}
+
+# expect_true NAME COMMAND...: ok when COMMAND succeeds.
+expect_true() {
+	name=$1
+	shift
+	if "$@"; then tap_ok "$name"; else tap_not_ok "$name"; fi
+}
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+	exit $?
+}

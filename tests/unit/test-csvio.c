@@ -1,0 +1,181 @@
+/* test-csvio.c - unit tests for the CSV layer */
+#include <config.h>
+#include "csvio.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+
+#include "msg.h"
+#include "tap.h"
+
+/*
+ * Reads DATA and renders every record as "ROW:field|field" lines, or the
+ * diagnostic when reading fails, so expectations are one string each.
+ */
+static char *slurp(const char *data, size_t len, enum csvio_delim delim)
+{
+	GString *out = g_string_new(NULL);
+	GString *errors = g_string_new(NULL);
+	msg_capture(errors);
+	struct csvio_reader *r = csvio_open_memory("t.csv", data, len, delim);
+	struct csvio_record rec;
+	int rc;
+	while ((rc = csvio_next(r, &rec)) == 1) {
+		g_string_append_printf(out, "%ld:", rec.row);
+		for (size_t i = 0; i < rec.n_fields; i++) {
+			g_string_append(out, i ? "|" : "");
+			g_string_append_len(out, rec.fields[i], (gssize)rec.lens[i]);
+		}
+		g_string_append_c(out, '\n');
+	}
+	if (rc < 0)
+		g_string_append(out, errors->str);
+	csvio_close(r);
+	msg_capture(NULL);
+	g_string_free(errors, TRUE);
+	return g_string_free(out, FALSE);
+}
+
+static void check_read(const char *name, const char *data, const char *want)
+{
+	char *got = slurp(data, strlen(data), CSVIO_DELIM_AUTO);
+	tap_check_str(got, want, __FILE__, __LINE__, name);
+	g_free(got);
+}
+
+static void test_line_ends(void)
+{
+	check_read("LF", "a,b\nc,d\n", "1:a|b\n2:c|d\n");
+	check_read("CRLF", "a,b\r\nc,d\r\n", "1:a|b\n2:c|d\n");
+	check_read("CR only", "a,b\rc,d\r", "1:a|b\n2:c|d\n");
+	check_read("mixed line ends", "a\r\nb\nc\rd", "1:a\n2:b\n3:c\n4:d\n");
+	check_read("no final line end", "a,b", "1:a|b\n");
+	check_read("blank lines count as rows", "a\n\nb\r\n\r\nc\n", "1:a\n3:b\n5:c\n");
+	check_read("blank lines with CR only", "a\r\rb\r", "1:a\n3:b\n");
+	check_read("empty input", "", "");
+}
+
+static void test_quoting(void)
+{
+	check_read("quoted delimiter and quote", "\"a,b\",\"say \"\"hi\"\"\"\n",
+		   "1:a,b|say \"hi\"\n");
+	check_read("newline in a field keeps one row", "x\n\"line 1\nline 2\",y\nz\n",
+		   "1:x\n2:line 1\nline 2|y\n3:z\n");
+	check_read("CRLF inside a quoted field", "\"a\r\nb\",c\r\nd\r\n", "1:a\r\nb|c\n2:d\n");
+	check_read("empty fields", "a,,c\n,,\n", "1:a||c\n2:||\n");
+	check_read("unquoted blanks are trimmed", "  a  , b\n", "1:a|b\n");
+	check_read("quoted blanks are kept", "\"  a  \"\n", "1:  a  \n");
+	check_read("a stray quote after a quoted field", "a\n\"b\"c,d\ne\n",
+		   "1:a\nquire:t.csv:2: malformed quoting: inside quotes a quote must be doubled, "
+		   "and a quoted field must end at a delimiter or line end\n");
+}
+
+static void test_bom_and_delimiter(void)
+{
+	check_read("a leading BOM is skipped", "\xEF\xBB\xBFname,value\n", "1:name|value\n");
+	check_read("';' is sniffed", "\"a\";\"b;c\";\"d,e\"\n\"1\";\"2\";\"3\"\n",
+		   "1:a|b;c|d,e\n2:1|2|3\n");
+	check_read("',' wins a tie", "a;b,c\n", "1:a;b|c\n");
+	char *got = slurp("a;b\n", 4, CSVIO_DELIM_COMMA);
+	check_str(got, "1:a;b\n");
+	g_free(got);
+}
+
+static void test_errors(void)
+{
+	check_read("invalid UTF-8 names the row", "a\nb,c\xff\n",
+		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 2 (byte 2 of the field)\n");
+	check_read("a BOM inside the file", "a\n\xEF\xBB\xBF" "b\n",
+		   "1:a\nquire:t.csv:2: byte order mark (U+FEFF) inside the file in column 1; "
+		   "were two files joined?\n");
+	check_read("unterminated quote at the end", "a\n\"b,c\n",
+		   "1:a\nquire:t.csv:2: unterminated quoted field at end of file\n");
+	char nul[] = "a\nb\0c\n";
+	char *got = slurp(nul, sizeof nul - 1, CSVIO_DELIM_AUTO);
+	check_str(got, "1:a\nquire:t.csv:2: NUL byte in column 1\n");
+	g_free(got);
+
+	size_t big = CSVIO_MAX_FIELD + 1;
+	char *data = g_malloc(big + 2);
+	memset(data, 'x', big);
+	strcpy(data + big, "\n");
+	got = slurp(data, big + 1, CSVIO_DELIM_AUTO);
+	check_str(got, "quire:t.csv:1: field in column 1 is longer than 1048576 bytes\n");
+	g_free(got);
+	g_free(data);
+
+	GString *wide = g_string_new(NULL);
+	for (unsigned i = 0; i <= CSVIO_MAX_FIELDS; i++)
+		g_string_append(wide, i ? ",x" : "x");
+	g_string_append_c(wide, '\n');
+	got = slurp(wide->str, wide->len, CSVIO_DELIM_AUTO);
+	check_str(got, "quire:t.csv:1: more than 16384 fields in one row\n");
+	g_free(got);
+	g_string_free(wide, TRUE);
+}
+
+/* Records that straddle the reader's 64 KiB chunks keep their fields and rows. */
+static void test_chunk_boundaries(void)
+{
+	GString *data = g_string_new(NULL);
+	GString *want = g_string_new(NULL);
+	for (int i = 1; i <= 20000; i++) {
+		g_string_append_printf(data, "%d,\"v%d\nnext\"\r\n", i, i);
+		g_string_append_printf(want, "%d:%d|v%d\nnext\n", i, i, i);
+	}
+	char *got = slurp(data->str, data->len, CSVIO_DELIM_AUTO);
+	ok(strcmp(got, want->str) == 0, "20000 multi-line records across chunks");
+	g_free(got);
+	g_string_free(data, TRUE);
+	g_string_free(want, TRUE);
+}
+
+static void test_missing_file(void)
+{
+	GString *errors = g_string_new(NULL);
+	msg_capture(errors);
+	struct csvio_reader *r = csvio_open("/nonexistent/x.csv", NULL, CSVIO_DELIM_AUTO);
+	msg_capture(NULL);
+	ok(r == NULL, "a missing file cannot be opened");
+	check_str(errors->str, "quire:/nonexistent/x.csv: cannot open: No such file or directory\n");
+	g_string_free(errors, TRUE);
+}
+
+static void test_writer(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct csvio_writer w;
+	csvio_writer_init(&w, fp);
+	csvio_write_field(&w, "plain");
+	csvio_write_field(&w, "a,b");
+	csvio_write_field(&w, "say \"hi\"");
+	csvio_write_field(&w, "");
+	csvio_write_field(&w, "two\nlines");
+	csvio_write_field(&w, " padded");
+	csvio_end_record(&w);
+	csvio_write_fieldf(&w, "%d", 42);
+	csvio_end_record(&w);
+	ok(!csvio_writer_error(&w), "writing succeeds");
+	fclose(fp);
+	check_str(buf, "plain,\"a,b\",\"say \"\"hi\"\"\",,\"two\nlines\",\" padded\"\n42\n");
+	/* What is written reads back the same. */
+	char *back = slurp(buf, len, CSVIO_DELIM_AUTO);
+	check_str(back, "1:plain|a,b|say \"hi\"||two\nlines| padded\n2:42\n");
+	g_free(back);
+	free(buf);
+}
+
+int main(void)
+{
+	test_line_ends();
+	test_quoting();
+	test_bom_and_delimiter();
+	test_errors();
+	test_chunk_boundaries();
+	test_missing_file();
+	test_writer();
+	return tap_done();
+}
