@@ -11,6 +11,7 @@
 #include "cmd.h"
 
 static const struct cmd_entry commands[] = {
+	{ "check", cmd_check, "load and validate a form; print its outline" },
 	{ NULL, NULL, NULL },
 };
 

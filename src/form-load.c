@@ -1,0 +1,950 @@
+/* form-load.c - builds the form model from its sheets and checks it */
+#include <config.h>
+#include "form.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "form-sheet.h"
+#include "msg.h"
+
+struct loader {
+	struct form *form;
+	struct form_sheets sheets;
+	GHashTable *lang_index;	/* language as written -> index + 1 */
+	GHashTable *group_names;	/* group name -> struct form_group * */
+	int errors;
+};
+
+/* Reports an error at ROW of FILE and counts it. */
+#define LOAD_ERROR(ld, file, row, ...) ((ld)->errors++, msg_error_at((file), (row), __VA_ARGS__))
+
+/* Settings */
+
+static void load_settings(struct loader *ld, const char *path)
+{
+	struct form *form = ld->form;
+	struct form_sheet *s = ld->sheets.settings;
+	if (s && s->rows->len > 0) {
+		struct form_sheet_row *row = g_ptr_array_index(s->rows, 0);
+		for (guint i = 0; i < s->columns->len; i++) {
+			struct form_sheet_column *c = g_ptr_array_index(s->columns, i);
+			if (*row->cells[i])
+				g_hash_table_replace(form->settings, g_strdup(c->key),
+						     g_strdup(row->cells[i]));
+		}
+	}
+	const char *id = g_hash_table_lookup(form->settings, "form_id");
+	char *stem = g_path_get_basename(path);
+	char *dot = strrchr(stem, '.');
+	if (dot && dot != stem && g_str_has_suffix(stem, ".csv"))
+		*dot = '\0';
+	form->id = g_strdup(id ? id : stem);
+	g_free(stem);
+	const char *title = g_hash_table_lookup(form->settings, "form_title");
+	form->title = g_strdup(title ? title : form->id);
+	form->version = g_strdup(g_hash_table_lookup(form->settings, "version"));
+	form->default_language = g_strdup(g_hash_table_lookup(form->settings, "default_language"));
+}
+
+static void texts_free(char **texts, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		g_free(texts[i]);
+	g_free(texts);
+}
+
+/* Languages */
+
+static bool same_language(const char *a, const char *b)
+{
+	return a && b && g_ascii_strcasecmp(a, b) == 0;
+}
+
+static void add_languages_of(struct loader *ld, const struct form_sheet *sheet)
+{
+	if (!sheet)
+		return;
+	for (guint i = 0; i < sheet->columns->len; i++) {
+		struct form_sheet_column *c = g_ptr_array_index(sheet->columns, i);
+		if (!c->lang || !form_sheet_translatable(c->base) ||
+		    same_language(c->lang, ld->form->default_language) ||
+		    g_hash_table_contains(ld->lang_index, c->lang))
+			continue;
+		g_ptr_array_add(ld->form->languages, g_strdup(c->lang));
+		g_hash_table_insert(ld->lang_index, g_strdup(c->lang),
+				    GINT_TO_POINTER(ld->form->languages->len));
+	}
+}
+
+/*
+ * Language 0 holds the unsuffixed columns; when settings name a
+ * default_language, columns in that language join it.
+ */
+static void collect_languages(struct loader *ld)
+{
+	struct form *form = ld->form;
+	g_ptr_array_add(form->languages,
+			g_strdup(form->default_language ? form->default_language : "default"));
+	add_languages_of(ld, ld->sheets.survey);
+	add_languages_of(ld, ld->sheets.choices);
+}
+
+static int lang_of(const struct loader *ld, const char *lang)
+{
+	if (!lang || same_language(lang, ld->form->default_language))
+		return 0;
+	return GPOINTER_TO_INT(g_hash_table_lookup(ld->lang_index, lang)) - 1;
+}
+
+/* The translations of column BASE in ROW, one per language; NULL when none. */
+static char **texts_of(const struct loader *ld, const struct form_sheet *sheet,
+		       const struct form_sheet_row *row, const char *base)
+{
+	size_t n = ld->form->languages->len;
+	char **texts = NULL;
+	for (guint i = 0; i < sheet->columns->len; i++) {
+		struct form_sheet_column *c = g_ptr_array_index(sheet->columns, i);
+		int lang = lang_of(ld, c->lang);
+		if (strcmp(c->base, base) != 0 || lang < 0 || !*row->cells[i])
+			continue;
+		if (!texts)
+			texts = g_new0(char *, n);
+		if (!texts[lang])
+			texts[lang] = g_strdup(row->cells[i]);
+	}
+	return texts;
+}
+
+/* The columns XLSForm does not define, kept for quire's own use (e.g. summary). */
+static GHashTable *extras_of(const struct form_sheet *sheet, const struct form_sheet_row *row)
+{
+	GHashTable *extra = NULL;
+	for (guint i = 0; i < sheet->columns->len; i++) {
+		struct form_sheet_column *c = g_ptr_array_index(sheet->columns, i);
+		if (c->known || !*row->cells[i])
+			continue;
+		if (!extra)
+			extra = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		g_hash_table_replace(extra, g_strdup(c->key), g_strdup(row->cells[i]));
+	}
+	return extra;
+}
+
+/* Choices */
+
+static struct form_list *list_get(struct loader *ld, const char *name, long row)
+{
+	struct form_list *l = form_list(ld->form, name);
+	if (l)
+		return l;
+	l = g_new0(struct form_list, 1);
+	l->name = g_strdup(name);
+	l->choices = g_ptr_array_new();
+	l->by_name = g_hash_table_new(g_str_hash, g_str_equal);
+	l->row = row;
+	g_ptr_array_add(ld->form->lists, l);
+	g_hash_table_insert(ld->form->list_by_name, l->name, l);
+	return l;
+}
+
+static struct form_choice *choice_add(struct form_list *l, const char *name, long row)
+{
+	struct form_choice *c = g_new0(struct form_choice, 1);
+	c->name = g_strdup(name);
+	c->row = row;
+	c->index = (int)l->choices->len;
+	g_ptr_array_add(l->choices, c);
+	g_hash_table_insert(l->by_name, c->name, c);
+	return c;
+}
+
+static void load_choices(struct loader *ld)
+{
+	struct form_sheet *s = ld->sheets.choices;
+	if (!s)
+		return;
+	const char *allow = g_hash_table_lookup(ld->form->settings, "allow_choice_duplicates");
+	bool allow_duplicates = allow && (g_ascii_strcasecmp(allow, "yes") == 0 ||
+					  g_ascii_strcasecmp(allow, "true") == 0);
+	if (form_sheet_find(s, "list_name") < 0 || form_sheet_find(s, "name") < 0) {
+		LOAD_ERROR(ld, s->file, s->header_row,
+			   "the choices sheet needs the columns 'list_name' and 'name'");
+		return;
+	}
+	for (guint i = 0; i < s->rows->len; i++) {
+		struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
+		const char *list_name = form_sheet_cell(s, row, "list_name");
+		const char *name = form_sheet_cell(s, row, "name");
+		if (!*list_name && !*name)
+			continue;
+		if (!*list_name) {
+			LOAD_ERROR(ld, s->file, row->row, "choice '%s' has no list_name", name);
+			continue;
+		}
+		if (!*name) {
+			LOAD_ERROR(ld, s->file, row->row, "choice in list '%s' has no name",
+				   list_name);
+			continue;
+		}
+		struct form_list *l = list_get(ld, list_name, row->row);
+		struct form_choice *dup = form_choice(l, name);
+		if (dup && !allow_duplicates) {
+			LOAD_ERROR(ld, s->file, row->row,
+				   "duplicate choice '%s' in list '%s' (first in row %ld)", name,
+				   list_name, dup->row);
+			continue;
+		}
+		if (dup)
+			continue;
+		struct form_choice *c = choice_add(l, name, row->row);
+		c->label = texts_of(ld, s, row, "label");
+		c->extra = extras_of(s, row);
+	}
+}
+
+/* Types */
+
+struct type_name {
+	const char *name;
+	enum form_kind kind;
+};
+
+/*
+ * Type keywords, with the legacy spellings pyxform and KoboToolbox still
+ * accept (pyxform question_type_dictionary.py, formpack replace_aliases.py).
+ */
+static const struct type_name simple_types[] = {
+	{ "text", FORM_TEXT }, { "string", FORM_TEXT }, { "add text prompt", FORM_TEXT },
+	{ "phone number", FORM_TEXT }, { "hidden", FORM_TEXT },
+	{ "integer", FORM_INTEGER }, { "int", FORM_INTEGER }, { "add integer prompt", FORM_INTEGER },
+	{ "decimal", FORM_DECIMAL }, { "add decimal prompt", FORM_DECIMAL },
+	{ "range", FORM_RANGE },
+	{ "date", FORM_DATE }, { "add date prompt", FORM_DATE },
+	{ "time", FORM_TIME }, { "add time prompt", FORM_TIME },
+	{ "dateTime", FORM_DATETIME }, { "datetime", FORM_DATETIME },
+	{ "add dateTime prompt", FORM_DATETIME },
+	{ "note", FORM_NOTE }, { "add note prompt", FORM_NOTE },
+	{ "acknowledge", FORM_ACKNOWLEDGE }, { "trigger", FORM_ACKNOWLEDGE },
+	{ "add acknowledge prompt", FORM_ACKNOWLEDGE },
+	{ "calculate", FORM_CALCULATE },
+	{ "geopoint", FORM_GEO }, { "gps", FORM_GEO }, { "geotrace", FORM_GEO },
+	{ "geoshape", FORM_GEO }, { "add location prompt", FORM_GEO },
+	{ "image", FORM_MEDIA }, { "photo", FORM_MEDIA }, { "audio", FORM_MEDIA },
+	{ "video", FORM_MEDIA }, { "file", FORM_MEDIA }, { "barcode", FORM_MEDIA },
+	{ "background-audio", FORM_MEDIA }, { "add image prompt", FORM_MEDIA },
+	{ "add photo prompt", FORM_MEDIA }, { "add audio prompt", FORM_MEDIA },
+	{ "add video prompt", FORM_MEDIA }, { "add file prompt", FORM_MEDIA },
+	{ "add barcode prompt", FORM_MEDIA }, { "xml-external", FORM_MEDIA },
+	{ "csv-external", FORM_MEDIA },
+	{ "start", FORM_META }, { "end", FORM_META }, { "today", FORM_META },
+	{ "deviceid", FORM_META }, { "imei", FORM_META }, { "username", FORM_META },
+	{ "email", FORM_META }, { "phonenumber", FORM_META }, { "subscriberid", FORM_META },
+	{ "simserial", FORM_META }, { "audit", FORM_META }, { "start-geopoint", FORM_META },
+	{ "background-geopoint", FORM_META }, { "get start time", FORM_META },
+	{ "get end time", FORM_META }, { "get today", FORM_META },
+	{ "get device id", FORM_META }, { "get subscriber id", FORM_META },
+	{ "get sim id", FORM_META }, { "get phone number", FORM_META },
+	{ "uri:username", FORM_META }, { "uri:email", FORM_META },
+	{ NULL, 0 },
+};
+
+/* select and rank spellings (pyxform aliases.py `select`, formpack selects_dict) */
+static const struct type_name select_types[] = {
+	{ "select_one", FORM_SELECT_ONE }, { "select one", FORM_SELECT_ONE },
+	{ "select1", FORM_SELECT_ONE }, { "select one from", FORM_SELECT_ONE },
+	{ "add select one prompt using", FORM_SELECT_ONE },
+	{ "select_one_external", FORM_SELECT_ONE },
+	{ "select_one_from_file", FORM_SELECT_ONE }, { "select one from file", FORM_SELECT_ONE },
+	{ "select_multiple", FORM_SELECT_MULTIPLE }, { "select all that apply", FORM_SELECT_MULTIPLE },
+	{ "select all that apply from", FORM_SELECT_MULTIPLE },
+	{ "add select multiple prompt using", FORM_SELECT_MULTIPLE },
+	{ "select many", FORM_SELECT_MULTIPLE }, { "select_many", FORM_SELECT_MULTIPLE },
+	{ "select multiple", FORM_SELECT_MULTIPLE },
+	{ "select_multiple_from_file", FORM_SELECT_MULTIPLE },
+	{ "select multiple from file", FORM_SELECT_MULTIPLE },
+	{ "rank", FORM_RANK },
+	{ NULL, 0 },
+};
+
+/* Types whose list comes from outside the form: values cannot be checked against it. */
+static bool external_list(const char *keyword)
+{
+	return strstr(keyword, "external") || strstr(keyword, "file");
+}
+
+/* Collapses runs of blanks to one space, as pyxform does for the type cell. */
+static char *collapse_blanks(const char *s)
+{
+	char **words = g_strsplit_set(s, " \t\r\n", -1);
+	GString *out = g_string_new(NULL);
+	for (char **w = words; *w; w++) {
+		if (!**w)
+			continue;
+		if (out->len)
+			g_string_append_c(out, ' ');
+		g_string_append(out, *w);
+	}
+	g_strfreev(words);
+	return g_string_free(out, FALSE);
+}
+
+enum row_type {
+	ROW_QUESTION,
+	ROW_BEGIN_GROUP,
+	ROW_END_GROUP,
+	ROW_UNSUPPORTED,
+	ROW_IGNORED,
+	ROW_UNKNOWN,
+};
+
+struct parsed_type {
+	enum row_type row_type;
+	enum form_kind kind;
+	char *list;		/* select/rank list name */
+	bool or_other;
+	bool external;
+	const char *unsupported;	/* what is not supported */
+};
+
+static const char *const or_other_suffixes[] = { " or_other", " or specify other", " or other", NULL };
+
+static bool parse_select(const char *type, struct parsed_type *pt)
+{
+	for (const struct type_name *t = select_types; t->name; t++) {
+		size_t n = strlen(t->name);
+		if (strncmp(type, t->name, n) != 0 || type[n] != ' ')
+			continue;
+		const char *rest = type + n + 1;
+		/* "select one from x" must not match "select one" with list "from". */
+		if (strncmp(rest, "from ", 5) == 0 && strstr(t->name, "from") == NULL)
+			continue;
+		char *list = g_strdup(rest);
+		for (const char *const *suf = or_other_suffixes; *suf; suf++) {
+			if (g_str_has_suffix(list, *suf)) {
+				list[strlen(list) - strlen(*suf)] = '\0';
+				pt->or_other = true;
+				break;
+			}
+		}
+		if (!*list || strchr(list, ' ')) {
+			g_free(list);
+			return false;
+		}
+		pt->row_type = ROW_QUESTION;
+		pt->kind = t->kind;
+		pt->list = list;
+		pt->external = external_list(t->name);
+		return true;
+	}
+	return false;
+}
+
+/* "begin group", "end_group", "begin repeat", "begin loop over x", ... */
+static bool parse_group_type(const char *type, struct parsed_type *pt)
+{
+	bool begin;
+	const char *what;
+	if (g_str_has_prefix(type, "begin ") || g_str_has_prefix(type, "begin_")) {
+		begin = true;
+		what = type + 6;
+	} else if (g_str_has_prefix(type, "end ") || g_str_has_prefix(type, "end_")) {
+		begin = false;
+		what = type + 4;
+	} else {
+		return false;
+	}
+	if (strcmp(what, "group") == 0) {
+		pt->row_type = begin ? ROW_BEGIN_GROUP : ROW_END_GROUP;
+	} else if (g_str_has_prefix(what, "repeat") || g_str_has_prefix(what, "loop") ||
+		   g_str_has_prefix(what, "lgroup") || g_str_has_prefix(what, "looped group")) {
+		/* The begin row is reported; its end row then closes nothing. */
+		pt->row_type = begin ? ROW_UNSUPPORTED : ROW_IGNORED;
+		pt->unsupported = g_str_has_prefix(what, "repeat") ? "repeat groups" : "loops";
+	}
+	return true;
+}
+
+/* Parses a type cell; the caller frees PT->list. */
+static void parse_type(const char *raw, struct parsed_type *pt)
+{
+	memset(pt, 0, sizeof *pt);
+	pt->row_type = ROW_UNKNOWN;
+	char *type = collapse_blanks(raw);
+	if (!parse_group_type(type, pt) && !parse_select(type, pt)) {
+		for (const struct type_name *t = simple_types; t->name; t++) {
+			if (strcmp(type, t->name) == 0) {
+				pt->row_type = ROW_QUESTION;
+				pt->kind = t->kind;
+				break;
+			}
+		}
+		/* "osm LIST": an OpenStreetMap attachment, stored like a file. */
+		if (pt->row_type == ROW_UNKNOWN && g_str_has_prefix(type, "osm")) {
+			pt->row_type = ROW_QUESTION;
+			pt->kind = FORM_MEDIA;
+		}
+	}
+	g_free(type);
+}
+
+static enum expr_type value_type_of(enum form_kind kind)
+{
+	switch (kind) {
+	case FORM_INTEGER:
+	case FORM_DECIMAL:
+	case FORM_RANGE:
+		return EXPR_NUMBER;
+	case FORM_DATE:
+	case FORM_DATETIME:
+		return EXPR_DATE;
+	default:
+		return EXPR_STRING;
+	}
+}
+
+/* Survey */
+
+static bool cell_is_yes(const char *s)
+{
+	return g_ascii_strcasecmp(s, "yes") == 0 || g_ascii_strcasecmp(s, "true") == 0 ||
+	       strcmp(s, "true()") == 0 || strcmp(s, "1") == 0;
+}
+
+static bool cell_is_no(const char *s)
+{
+	return !*s || g_ascii_strcasecmp(s, "no") == 0 || g_ascii_strcasecmp(s, "false") == 0 ||
+	       strcmp(s, "false()") == 0 || strcmp(s, "0") == 0;
+}
+
+/* pyxform turns typographic quotes into ASCII ones; authors paste them from word processors. */
+static char *ascii_quotes(const char *s)
+{
+	static const char *const from[] = { "\xe2\x80\x98", "\xe2\x80\x99", "\xe2\x80\x9c",
+					    "\xe2\x80\x9d" };
+	static const char *const to[] = { "'", "'", "\"", "\"" };
+	char *out = g_strdup(s);
+	for (size_t i = 0; i < G_N_ELEMENTS(from); i++) {
+		char **parts = g_strsplit(out, from[i], -1);
+		g_free(out);
+		out = g_strjoinv(to[i], parts);
+		g_strfreev(parts);
+	}
+	return out;
+}
+
+static char *expr_cell(const struct form_sheet *s, const struct form_sheet_row *row,
+		       const char *base)
+{
+	const char *v = form_sheet_cell(s, row, base);
+	return *v ? ascii_quotes(v) : NULL;
+}
+
+/* "start=0 end=10 step=1": pyxform's parameters, separated by blanks, ',' or ';'. */
+static void parse_range(struct loader *ld, struct form_question *q, const char *params)
+{
+	q->range_start = 0;
+	q->range_end = 10;
+	q->range_step = 1;
+	char **tok = g_strsplit_set(params, " ,;\t", -1);
+	for (char **t = tok; *t; t++) {
+		char *eq = strchr(*t, '=');
+		if (!**t || !eq)
+			continue;
+		*eq = '\0';
+		char *end;
+		double v = g_ascii_strtod(eq + 1, &end);
+		if (*end || end == eq + 1) {
+			LOAD_ERROR(ld, q->file, q->row, "range parameter '%s' is not a number: '%s'",
+				   *t, eq + 1);
+			continue;
+		}
+		if (g_ascii_strcasecmp(*t, "start") == 0)
+			q->range_start = v;
+		else if (g_ascii_strcasecmp(*t, "end") == 0)
+			q->range_end = v;
+		else if (g_ascii_strcasecmp(*t, "step") == 0)
+			q->range_step = v;
+	}
+	g_strfreev(tok);
+}
+
+static bool name_taken(struct loader *ld, const char *file, long row, const char *name)
+{
+	struct form_question *q = form_question(ld->form, name);
+	struct form_group *g = g_hash_table_lookup(ld->group_names, name);
+	if (!q && !g)
+		return false;
+	LOAD_ERROR(ld, file, row, "duplicate name '%s' (first used in row %ld)", name,
+		   q ? q->row : g->row);
+	return true;
+}
+
+static bool check_name(struct loader *ld, const char *file, long row, const char *name)
+{
+	if (form_name_is_valid(name))
+		return true;
+	LOAD_ERROR(ld, file, row, "invalid name '%s': a name starts with a letter or '_' and "
+		   "holds only letters, digits, '-', '.' and '_'", name);
+	return false;
+}
+
+static struct form_question *question_add(struct loader *ld, const char *name, enum form_kind kind,
+					  long row, struct form_group *group)
+{
+	struct form_question *q = g_new0(struct form_question, 1);
+	q->name = g_strdup(name);
+	q->kind = kind;
+	q->value_type = value_type_of(kind);
+	q->row = row;
+	q->file = ld->sheets.survey->file;
+	q->group = group;
+	q->index = (int)ld->form->questions->len;
+	g_ptr_array_add(ld->form->questions, q);
+	g_hash_table_insert(ld->form->by_name, q->name, q);
+	return q;
+}
+
+/* pyxform's or_other: the list gains "other", and a text question "<name>_other" follows. */
+static void add_or_other(struct loader *ld, struct form_question *q)
+{
+	if (q->list && !form_choice(q->list, "other")) {
+		struct form_choice *c = choice_add(q->list, "other", q->row);
+		c->label = g_new0(char *, ld->form->languages->len);
+		c->label[0] = g_strdup("Other");
+	}
+	char *name = g_strconcat(q->name, "_other", NULL);
+	if (!name_taken(ld, q->file, q->row, name)) {
+		struct form_question *o = question_add(ld, name, FORM_TEXT, q->row, q->group);
+		o->generated = true;
+		o->type = g_strdup("text");
+		o->relevant_text = g_strdup_printf("selected(${%s}, 'other')", q->name);
+		o->label = g_new0(char *, ld->form->languages->len);
+		o->label[0] = g_strdup("Specify other.");
+	}
+	g_free(name);
+}
+
+static void fill_question(struct loader *ld, struct form_question *q, const struct form_sheet *s,
+			  const struct form_sheet_row *row, const char *type)
+{
+	q->type = g_strdup(type);
+	q->label = texts_of(ld, s, row, "label");
+	q->hint = texts_of(ld, s, row, "hint");
+	q->constraint_message = texts_of(ld, s, row, "constraint_message");
+	q->required_message = texts_of(ld, s, row, "required_message");
+	q->relevant_text = expr_cell(s, row, "relevant");
+	q->constraint_text = expr_cell(s, row, "constraint");
+	q->calculation_text = expr_cell(s, row, "calculation");
+	q->extra = extras_of(s, row);
+	const char *req = form_sheet_cell(s, row, "required");
+	if (cell_is_yes(req))
+		q->required = true;
+	else if (!cell_is_no(req))
+		q->required_text = ascii_quotes(req);
+	const char *v = form_sheet_cell(s, row, "appearance");
+	q->appearance = *v ? g_strdup(v) : NULL;
+	v = form_sheet_cell(s, row, "default");
+	q->default_value = *v ? g_strdup(v) : NULL;
+	v = form_sheet_cell(s, row, "choice_filter");
+	q->choice_filter = *v ? g_strdup(v) : NULL;
+	if (q->kind == FORM_RANGE)
+		parse_range(ld, q, form_sheet_cell(s, row, "parameters"));
+	if (q->kind == FORM_CALCULATE && !q->calculation_text)
+		LOAD_ERROR(ld, q->file, q->row, "calculate '%s' has no calculation", q->name);
+}
+
+static void question_row(struct loader *ld, const struct form_sheet_row *row,
+			 const struct parsed_type *pt, const char *type, struct form_group *group)
+{
+	const struct form_sheet *s = ld->sheets.survey;
+	const char *name = form_sheet_cell(s, row, "name");
+	char *generated = NULL;
+	if (!*name && pt->kind == FORM_NOTE)
+		name = generated = g_strdup_printf("generated_note_name_%ld", row->row);
+	if (!*name) {
+		LOAD_ERROR(ld, s->file, row->row, "question of type '%s' has no name", type);
+		return;
+	}
+	if (!check_name(ld, s->file, row->row, name) || name_taken(ld, s->file, row->row, name)) {
+		g_free(generated);
+		return;
+	}
+	struct form_list *list = NULL;
+	if (pt->list && !pt->external) {
+		list = form_list(ld->form, pt->list);
+		if (!list)
+			LOAD_ERROR(ld, s->file, row->row,
+				   "list '%s' is not defined in the choices sheet", pt->list);
+	}
+	struct form_question *q = question_add(ld, name, pt->kind, row->row, group);
+	q->list = list;
+	q->or_other = pt->or_other;
+	fill_question(ld, q, s, row, type);
+	if (q->or_other)
+		add_or_other(ld, q);
+	g_free(generated);
+}
+
+static struct form_group *group_begin(struct loader *ld, const struct form_sheet_row *row,
+				      struct form_group *parent)
+{
+	const struct form_sheet *s = ld->sheets.survey;
+	const char *name = form_sheet_cell(s, row, "name");
+	if (!*name) {
+		LOAD_ERROR(ld, s->file, row->row, "'begin group' has no name");
+		name = "";
+	} else if (!check_name(ld, s->file, row->row, name) ||
+		   name_taken(ld, s->file, row->row, name)) {
+		name = "";
+	}
+	struct form_group *g = g_new0(struct form_group, 1);
+	g->name = g_strdup(name);
+	g->label = texts_of(ld, s, row, "label");
+	g->relevant_text = expr_cell(s, row, "relevant");
+	g->parent = parent;
+	g->depth = parent ? parent->depth + 1 : 0;
+	g->row = row->row;
+	g->index = (int)ld->form->groups->len;
+	g_ptr_array_add(ld->form->groups, g);
+	if (*name)
+		g_hash_table_insert(ld->group_names, g->name, g);
+	return g;
+}
+
+/* A row without a type: a comment when it has nothing else, an error otherwise. */
+static void typeless_row(struct loader *ld, const struct form_sheet_row *row)
+{
+	const struct form_sheet *s = ld->sheets.survey;
+	const char *name = form_sheet_cell(s, row, "name");
+	char **label = texts_of(ld, s, row, "label");
+	if (*name || label)
+		LOAD_ERROR(ld, s->file, row->row, "row has a %s but no type",
+			   *name ? "name" : "label");
+	if (label)
+		texts_free(label, ld->form->languages->len);
+}
+
+static void load_survey(struct loader *ld)
+{
+	struct form_sheet *s = ld->sheets.survey;
+	if (form_sheet_find(s, "type") < 0) {
+		LOAD_ERROR(ld, s->file, s->header_row, "the survey sheet has no 'type' column");
+		return;
+	}
+	struct form_group *group = NULL;
+	for (guint i = 0; i < s->rows->len; i++) {
+		struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
+		const char *type = form_sheet_cell(s, row, "type");
+		if (cell_is_yes(form_sheet_cell(s, row, "disabled")))
+			continue;
+		if (!*type) {
+			typeless_row(ld, row);
+			continue;
+		}
+		struct parsed_type pt;
+		parse_type(type, &pt);
+		switch (pt.row_type) {
+		case ROW_QUESTION:
+			question_row(ld, row, &pt, type, group);
+			break;
+		case ROW_BEGIN_GROUP:
+			group = group_begin(ld, row, group);
+			break;
+		case ROW_END_GROUP:
+			if (!group)
+				LOAD_ERROR(ld, s->file, row->row,
+					   "'%s' without a matching 'begin group'", type);
+			else
+				group = group->parent;
+			break;
+		case ROW_UNSUPPORTED:
+			LOAD_ERROR(ld, s->file, row->row, "'%s' is not supported: quire reads one "
+				   "row of answers per respondent, so %s cannot be tabulated",
+				   type, pt.unsupported);
+			break;
+		case ROW_IGNORED:
+			break;
+		case ROW_UNKNOWN:
+			LOAD_ERROR(ld, s->file, row->row, "unknown type '%s'", type);
+			break;
+		}
+		g_free(pt.list);
+	}
+	for (; group; group = group->parent)
+		LOAD_ERROR(ld, s->file, group->row, "group '%s' is not closed (no 'end group')",
+			   group->name);
+}
+
+/* select_multiple and rank store choices separated by spaces, so names must not hold one. */
+static void check_choice_names(struct loader *ld)
+{
+	GHashTable *reported = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (guint i = 0; i < ld->form->questions->len; i++) {
+		struct form_question *q = g_ptr_array_index(ld->form->questions, i);
+		if (!q->list || (q->kind != FORM_SELECT_MULTIPLE && q->kind != FORM_RANK))
+			continue;
+		for (guint j = 0; j < q->list->choices->len; j++) {
+			struct form_choice *c = g_ptr_array_index(q->list->choices, j);
+			if (!strpbrk(c->name, " \t\n\r") || g_hash_table_contains(reported, c))
+				continue;
+			g_hash_table_add(reported, c);
+			LOAD_ERROR(ld, ld->sheets.choices->file, c->row,
+				   "choice name '%s' in list '%s' contains a space, which %s '%s' "
+				   "cannot store", c->name, q->list->name, form_kind_name(q->kind),
+				   q->name);
+		}
+	}
+	g_hash_table_destroy(reported);
+}
+
+/* Expressions */
+
+static int scope_lookup(void *data, const char *name, enum expr_type *type)
+{
+	struct loader *ld = data;
+	struct form_question *q = form_question(ld->form, name);
+	if (!q)
+		return -1;
+	*type = q->value_type;
+	return q->index;
+}
+
+/* Compiles TEXT from column COLUMN of a row; reports errors with a caret. */
+static struct expr *compile(struct loader *ld, const char *file, long row, const char *column,
+			    const char *text, const struct form_question *self)
+{
+	if (!text)
+		return NULL;
+	struct expr_scope scope = { scope_lookup, self != NULL,
+				    self ? self->value_type : EXPR_STRING, ld };
+	struct expr_error err;
+	struct expr *e = expr_parse(text, &scope, &err);
+	if (!e) {
+		ld->errors++;
+		msg_error_expr(file, row, err.column, text, "%s: %s", column, err.message);
+	}
+	return e;
+}
+
+static void compile_expressions(struct loader *ld)
+{
+	struct form *form = ld->form;
+	for (guint i = 0; i < form->groups->len; i++) {
+		struct form_group *g = g_ptr_array_index(form->groups, i);
+		g->relevant = compile(ld, ld->sheets.survey->file, g->row, "relevant",
+				      g->relevant_text, NULL);
+	}
+	for (guint i = 0; i < form->questions->len; i++) {
+		struct form_question *q = g_ptr_array_index(form->questions, i);
+		q->relevant = compile(ld, q->file, q->row, "relevant", q->relevant_text, NULL);
+		q->constraint = compile(ld, q->file, q->row, "constraint", q->constraint_text, q);
+		q->calculation = compile(ld, q->file, q->row, "calculation", q->calculation_text,
+					 NULL);
+		q->required_expr = compile(ld, q->file, q->row, "required", q->required_text, q);
+	}
+}
+
+/*
+ * Dependencies: a question's relevance and value depend on the questions
+ * its relevant, its groups' relevant and its calculation refer to.  Values
+ * are computed in a topological order (Kahn's algorithm); what is left
+ * over lies on a cycle, which is an error because no order can evaluate it.
+ */
+struct deps {
+	GPtrArray *of;		/* per question: GArray of int (distinct) */
+};
+
+static void add_dep(int ref, void *data)
+{
+	GArray *list = data;
+	for (guint i = 0; i < list->len; i++)
+		if (g_array_index(list, int, i) == ref)
+			return;
+	g_array_append_val(list, ref);
+}
+
+static GArray *deps_of(const struct form_question *q)
+{
+	GArray *list = g_array_new(FALSE, FALSE, sizeof(int));
+	if (q->relevant)
+		expr_foreach_ref(q->relevant, add_dep, list);
+	if (q->calculation)
+		expr_foreach_ref(q->calculation, add_dep, list);
+	for (const struct form_group *g = q->group; g; g = g->parent)
+		if (g->relevant)
+			expr_foreach_ref(g->relevant, add_dep, list);
+	return list;
+}
+
+static void report_cycle(struct loader *ld, GPtrArray *deps, const bool *done, int start)
+{
+	struct form *form = ld->form;
+	int n = (int)form->questions->len;
+	int *seen_at = g_new(int, n);
+	for (int i = 0; i < n; i++)
+		seen_at[i] = -1;
+	GArray *path = g_array_new(FALSE, FALSE, sizeof(int));
+	int cur = start;
+	while (seen_at[cur] < 0) {
+		seen_at[cur] = (int)path->len;
+		g_array_append_val(path, cur);
+		GArray *d = g_ptr_array_index(deps, cur);
+		for (guint k = 0; k < d->len; k++) {
+			int next = g_array_index(d, int, k);
+			if (!done[next]) {
+				cur = next;
+				break;
+			}
+		}
+	}
+	GString *chain = g_string_new(NULL);
+	for (guint k = (guint)seen_at[cur]; k < path->len; k++) {
+		struct form_question *q = form_question_at(form, g_array_index(path, int, k));
+		g_string_append_printf(chain, "%s -> ", q->name);
+	}
+	g_string_append(chain, form_question_at(form, cur)->name);
+	struct form_question *first = form_question_at(form, cur);
+	LOAD_ERROR(ld, first->file, first->row,
+		   "'%s' depends on itself through relevant or calculation: %s", first->name,
+		   chain->str);
+	g_string_free(chain, TRUE);
+	g_array_free(path, TRUE);
+	g_free(seen_at);
+}
+
+static void order_questions(struct loader *ld)
+{
+	struct form *form = ld->form;
+	int n = (int)form->questions->len;
+	GPtrArray *deps = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	int *missing = g_new0(int, n);	/* unresolved dependencies */
+	GPtrArray *users = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
+	for (int i = 0; i < n; i++)
+		g_ptr_array_add(users, g_array_new(FALSE, FALSE, sizeof(int)));
+	for (int i = 0; i < n; i++) {
+		GArray *d = deps_of(form_question_at(form, i));
+		g_ptr_array_add(deps, d);
+		missing[i] = (int)d->len;
+		for (guint k = 0; k < d->len; k++)
+			g_array_append_val(g_ptr_array_index(users, g_array_index(d, int, k)), i);
+	}
+	form->eval_order = g_new(int, n > 0 ? n : 1);
+	bool *done = g_new0(bool, n);
+	int n_done = 0;
+	GQueue ready = G_QUEUE_INIT;
+	for (int i = 0; i < n; i++)
+		if (missing[i] == 0)
+			g_queue_push_tail(&ready, GINT_TO_POINTER(i));
+	while (!g_queue_is_empty(&ready)) {
+		int i = GPOINTER_TO_INT(g_queue_pop_head(&ready));
+		form->eval_order[n_done++] = i;
+		done[i] = true;
+		GArray *u = g_ptr_array_index(users, i);
+		for (guint k = 0; k < u->len; k++) {
+			int j = g_array_index(u, int, k);
+			if (--missing[j] == 0)
+				g_queue_push_tail(&ready, GINT_TO_POINTER(j));
+		}
+	}
+	for (int i = 0; i < n && n_done < n; i++) {
+		if (done[i])
+			continue;
+		report_cycle(ld, deps, done, i);
+		break;
+	}
+	g_free(done);
+	g_free(missing);
+	g_ptr_array_free(users, TRUE);
+	g_ptr_array_free(deps, TRUE);
+}
+
+/* Whether Q is asked of the respondent and so gets a number. */
+static bool is_asked(const struct form_question *q)
+{
+	return !q->generated && q->kind != FORM_NOTE && q->kind != FORM_CALCULATE &&
+	       q->kind != FORM_META;
+}
+
+/*
+ * Parts are the top-level groups, plus one part for each run of questions
+ * outside any group.  Asked questions are numbered "PART.N" ("N" alone
+ * when the form has a single part).
+ */
+static void number_questions(struct form *form)
+{
+	struct form_part *part = NULL;
+	for (guint i = 0; i < form->questions->len; i++) {
+		struct form_question *q = g_ptr_array_index(form->questions, i);
+		const struct form_group *top = form_part_of(q);
+		if (!part || part->group != top) {
+			part = g_new0(struct form_part, 1);
+			part->group = top;
+			part->number = (int)form->parts->len + 1;
+			part->questions = g_ptr_array_new();
+			g_ptr_array_add(form->parts, part);
+		}
+		q->part = part;
+		g_ptr_array_add(part->questions, q);
+	}
+	for (guint p = 0; p < form->parts->len; p++) {
+		part = g_ptr_array_index(form->parts, p);
+		int n = 0;
+		for (guint i = 0; i < part->questions->len; i++) {
+			struct form_question *q = g_ptr_array_index(part->questions, i);
+			if (!is_asked(q))
+				continue;
+			n++;
+			q->number = form->parts->len > 1 ? g_strdup_printf("%d.%d", part->number, n)
+							 : g_strdup_printf("%d", n);
+		}
+		part->n_asked = n;
+	}
+}
+
+static struct form *form_new(const char *path)
+{
+	struct form *form = g_new0(struct form, 1);
+	form->path = g_strdup(path);
+	form->settings = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	form->languages = g_ptr_array_new_with_free_func(g_free);
+	form->questions = g_ptr_array_new();
+	form->groups = g_ptr_array_new();
+	form->lists = g_ptr_array_new();
+	form->parts = g_ptr_array_new();
+	form->by_name = g_hash_table_new(g_str_hash, g_str_equal);
+	form->list_by_name = g_hash_table_new(g_str_hash, g_str_equal);
+	return form;
+}
+
+struct form *form_load(const char *path)
+{
+	struct loader ld = { 0 };
+	ld.form = form_new(path);
+	ld.lang_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ld.group_names = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.errors = form_sheets_read(path, &ld.sheets);
+	if (ld.sheets.survey) {
+		struct form *form = ld.form;
+		form->survey_file = g_strdup(ld.sheets.survey->file);
+		form->choices_file = g_strdup(ld.sheets.choices ? ld.sheets.choices->file : NULL);
+		form->settings_file = g_strdup(ld.sheets.settings ? ld.sheets.settings->file : NULL);
+		load_settings(&ld, path);
+		collect_languages(&ld);
+		load_choices(&ld);
+		load_survey(&ld);
+		check_choice_names(&ld);
+		compile_expressions(&ld);
+		order_questions(&ld);
+		number_questions(form);
+	}
+	bool loaded = ld.sheets.survey && ld.errors == 0;
+	form_sheets_release(&ld.sheets);
+	g_hash_table_destroy(ld.lang_index);
+	g_hash_table_destroy(ld.group_names);
+	if (!loaded) {
+		form_free(ld.form);
+		return NULL;
+	}
+	return ld.form;
+}

@@ -1,0 +1,488 @@
+/* form-sheet.c - the sheets of an XLSForm read from CSV, headers normalised */
+#include <config.h>
+#include "form-sheet.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csvio.h"
+#include "msg.h"
+
+struct alias {
+	const char *from, *to;
+};
+
+/* pyxform/aliases.py, after lower-casing and snake-casing the header. */
+static const struct alias survey_aliases[] = {
+	{ "command", "type" },
+	{ "value", "name" },
+	{ "tag", "name" },
+	{ "caption", "label" },
+	{ "requiredmsg", "required_message" },
+	{ "jr:requiredmsg", "required_message" },
+	{ "relevance", "relevant" },
+	{ "constraining_message", "constraint_message" },
+	{ "jr:constraintmsg", "constraint_message" },
+	{ "calculate", "calculation" },
+	{ "readonly", "read_only" },
+	{ "count", "repeat_count" },
+	{ "jr:count", "repeat_count" },
+	{ "bind::constraint", "constraint" },
+	{ "bind::jr:constraintmsg", "constraint_message" },
+	{ "bind::relevant", "relevant" },
+	{ "bind::readonly", "read_only" },
+	{ "bind::required", "required" },
+	{ "bind::jr:requiredmsg", "required_message" },
+	{ "bind::calculate", "calculation" },
+	{ "control::appearance", "appearance" },
+	{ "control::jr:count", "repeat_count" },
+	{ "media::image", "image" },
+	{ "media::big-image", "big-image" },
+	{ "media::audio", "audio" },
+	{ "media::video", "video" },
+	{ NULL, NULL },
+};
+
+static const char *const survey_columns[] = {
+	"type", "name", "label", "hint", "guidance_hint", "required", "required_message",
+	"relevant", "constraint", "constraint_message", "calculation", "read_only", "default",
+	"appearance", "choice_filter", "parameters", "repeat_count", "trigger", "image",
+	"big-image", "audio", "video", "disabled", NULL,
+};
+
+static const struct alias choices_aliases[] = {
+	{ "list", "list_name" },
+	{ "value", "name" },
+	{ "caption", "label" },
+	{ "media::image", "image" },
+	{ "media::big-image", "big-image" },
+	{ "media::audio", "audio" },
+	{ "media::video", "video" },
+	{ NULL, NULL },
+};
+
+static const char *const choices_columns[] = {
+	"list_name", "name", "label", "image", "big-image", "audio", "video", NULL,
+};
+
+static const struct alias settings_aliases[] = {
+	{ "set_form_title", "form_title" },
+	{ "title", "form_title" },
+	{ "set_form_id", "form_id" },
+	{ "id_string", "form_id" },
+	{ NULL, NULL },
+};
+
+static const char *const settings_columns[] = {
+	"form_title", "form_id", "version", "default_language", "instance_name", "style",
+	"public_key", "submission_url", "name", "clean_text_values", "allow_choice_duplicates",
+	NULL,
+};
+
+static const char *const translatable[] = {
+	"label", "hint", "guidance_hint", "constraint_message", "required_message",
+	"image", "big-image", "audio", "video", NULL,
+};
+
+/* The entry of LIST equal to S (so it outlives S), or NULL. */
+static const char *in_list(const char *const *list, const char *s)
+{
+	for (; *list; list++)
+		if (strcmp(*list, s) == 0)
+			return *list;
+	return NULL;
+}
+
+bool form_sheet_translatable(const char *base)
+{
+	return in_list(translatable, base) != NULL;
+}
+
+/* pyxform's to_snake_case: words joined by '_', lower case. */
+static char *snake_case(const char *s)
+{
+	char **words = g_strsplit_set(s, " \t\r\n", -1);
+	GString *out = g_string_new(NULL);
+	for (char **w = words; *w; w++) {
+		if (!**w)
+			continue;
+		if (out->len)
+			g_string_append_c(out, '_');
+		g_string_append(out, *w);
+	}
+	g_strfreev(words);
+	char *lower = g_utf8_strdown(out->str, -1);
+	g_string_free(out, TRUE);
+	return lower;
+}
+
+struct sheet_kind {
+	const struct alias *aliases;
+	const char *const *columns;
+};
+
+static const char *canonical(const struct sheet_kind *kind, const char *name)
+{
+	const char *known = in_list(kind->columns, name);
+	if (known)
+		return known;
+	for (const struct alias *a = kind->aliases; a->from; a++)
+		if (strcmp(a->from, name) == 0)
+			return a->to;
+	return NULL;
+}
+
+/*
+ * Splits a header into tokens the way pyxform does: on "::" when any header
+ * of the sheet has it, else on a single ':' (the legacy form), gluing a
+ * "jr" token back to the one after it ("bind:jr:constraintMsg").
+ */
+static char **split_header(const char *header, bool double_colon)
+{
+	if (double_colon)
+		return g_strsplit(header, "::", -1);
+	char **parts = g_strsplit(header, ":", -1);
+	GPtrArray *out = g_ptr_array_new();
+	for (char **p = parts; *p; p++) {
+		if (g_strcmp0(g_strstrip(*p), "jr") == 0 && p[1]) {
+			g_ptr_array_add(out, g_strconcat("jr:", g_strstrip(p[1]), NULL));
+			p++;
+		} else {
+			g_ptr_array_add(out, g_strdup(*p));
+		}
+	}
+	g_ptr_array_add(out, NULL);
+	g_strfreev(parts);
+	return (char **)g_ptr_array_free(out, FALSE);
+}
+
+static struct form_sheet_column *make_column(const struct sheet_kind *kind, const char *header,
+					     bool double_colon)
+{
+	struct form_sheet_column *col = g_new0(struct form_sheet_column, 1);
+	char **tok = split_header(header, double_colon);
+	for (char **t = tok; *t; t++)
+		g_strstrip(*t);
+	guint n = g_strv_length(tok);
+	guint lang_from = 1;
+	const char *base = NULL;
+	char *first = snake_case(tok[0]);
+	if (n >= 2 && (strcmp(first, "bind") == 0 || strcmp(first, "control") == 0 ||
+		       strcmp(first, "media") == 0)) {
+		char *second = g_ascii_strdown(tok[1], -1);
+		char *joined = g_strconcat(first, "::", second, NULL);
+		base = canonical(kind, joined);
+		g_free(joined);
+		g_free(second);
+		lang_from = 2;
+	}
+	if (!base) {
+		base = canonical(kind, first);
+		lang_from = 1;
+	}
+	g_free(first);
+	col->known = base != NULL;
+	col->base = g_strdup(base ? base : tok[0]);
+	if (n > lang_from) {
+		col->lang = g_strjoinv("::", tok + lang_from);
+		col->key = g_strconcat(col->base, "::", col->lang, NULL);
+	} else {
+		col->key = g_strdup(col->base);
+	}
+	g_strfreev(tok);
+	return col;
+}
+
+static void column_free(gpointer p)
+{
+	struct form_sheet_column *c = p;
+	g_free(c->base);
+	g_free(c->lang);
+	g_free(c->key);
+	g_free(c);
+}
+
+static struct form_sheet *sheet_new(const char *name, const char *file)
+{
+	struct form_sheet *s = g_new0(struct form_sheet, 1);
+	s->name = g_utf8_strdown(name, -1);
+	s->file = g_strdup(file);
+	s->columns = g_ptr_array_new_with_free_func(column_free);
+	s->rows = g_ptr_array_new();
+	return s;
+}
+
+static void sheet_free(gpointer p)
+{
+	struct form_sheet *s = p;
+	for (guint i = 0; i < s->rows->len; i++) {
+		struct form_sheet_row *r = g_ptr_array_index(s->rows, i);
+		g_strfreev(r->cells);
+		g_free(r);
+	}
+	g_ptr_array_free(s->rows, TRUE);
+	g_ptr_array_free(s->columns, TRUE);
+	g_free(s->name);
+	g_free(s->file);
+	g_free(s);
+}
+
+/* The sheets pyxform knows; rows of any other sheet are skipped. */
+static const char *const known_sheets[] = {
+	"survey", "choices", "settings", "external_choices", "entities", "osm", NULL,
+};
+
+static const struct sheet_kind *kind_of(const char *sheet_name)
+{
+	static const struct sheet_kind survey = { survey_aliases, survey_columns };
+	static const struct sheet_kind choices = { choices_aliases, choices_columns };
+	static const struct sheet_kind settings = { settings_aliases, settings_columns };
+	if (strcmp(sheet_name, "survey") == 0)
+		return &survey;
+	if (strcmp(sheet_name, "settings") == 0)
+		return &settings;
+	return &choices;	/* choices, external_choices and sheets we ignore */
+}
+
+/*
+ * Sets the header of SHEET from CELLS.  Empty header cells leave their
+ * column out (spreadsheets often export trailing empty columns); a header
+ * given twice is an error, since one of the two columns would be lost.
+ * Returns the number of errors.
+ */
+static int set_header(struct form_sheet *sheet, char **cells, size_t n, long row)
+{
+	const struct sheet_kind *kind = kind_of(sheet->name);
+	bool double_colon = false;
+	int errors = 0;
+	for (size_t i = 0; i < n; i++)
+		if (strstr(cells[i], "::"))
+			double_colon = true;
+	sheet->header_row = row;
+	for (size_t i = 0; i < n; i++) {
+		if (!*cells[i]) {
+			g_ptr_array_add(sheet->columns, NULL);
+			continue;
+		}
+		struct form_sheet_column *col = make_column(kind, cells[i], double_colon);
+		for (guint j = 0; j < sheet->columns->len; j++) {
+			struct form_sheet_column *other = g_ptr_array_index(sheet->columns, j);
+			if (other && strcmp(other->key, col->key) == 0) {
+				errors++;
+				msg_error_at(sheet->file, row, "duplicate column '%s' in the %s sheet",
+					     cells[i], sheet->name);
+				column_free(col);
+				col = NULL;
+				break;
+			}
+		}
+		g_ptr_array_add(sheet->columns, col);
+	}
+	return errors;
+}
+
+/* Adds a data row; cells beyond the header are dropped, as pyxform does. */
+static void add_row(struct form_sheet *sheet, char **cells, size_t n, long row)
+{
+	struct form_sheet_row *r = g_new(struct form_sheet_row, 1);
+	r->row = row;
+	r->cells = g_new0(char *, sheet->columns->len + 1);
+	for (guint i = 0; i < sheet->columns->len; i++)
+		r->cells[i] = g_strdup(i < n ? cells[i] : "");
+	g_ptr_array_add(sheet->rows, r);
+}
+
+/* Copies a record's fields, stripped; returns whether any is non-empty. */
+static bool strip_record(const struct csvio_record *rec, size_t from, GPtrArray *out)
+{
+	bool any = false;
+	g_ptr_array_set_size(out, 0);
+	for (size_t i = from; i < rec->n_fields; i++) {
+		char *s = g_strstrip(g_strdup(rec->fields[i]));
+		any |= *s != '\0';
+		g_ptr_array_add(out, s);
+	}
+	return any;
+}
+
+/* Removes the unnamed columns (NULL entries) from a sheet, and their cells. */
+static void drop_unnamed_columns(struct form_sheet *sheet)
+{
+	guint n = sheet->columns->len, keep = 0;
+	for (guint i = 0; i < n; i++) {
+		gpointer col = g_ptr_array_index(sheet->columns, i);
+		for (guint r = 0; r < sheet->rows->len; r++) {
+			struct form_sheet_row *row = g_ptr_array_index(sheet->rows, r);
+			char *cell = row->cells[i];
+			if (col)
+				row->cells[keep] = cell;
+			else
+				g_free(cell);
+		}
+		if (col)
+			sheet->columns->pdata[keep++] = col;
+	}
+	for (guint r = 0; r < sheet->rows->len; r++) {
+		struct form_sheet_row *row = g_ptr_array_index(sheet->rows, r);
+		row->cells[keep] = NULL;
+	}
+	sheet->columns->len = keep;
+}
+
+/* Reads a per-sheet CSV: the first non-blank row is the header. */
+static int read_sheet_file(const char *file, const char *name, struct form_sheets *sheets,
+			   struct form_sheet **slot)
+{
+	struct csvio_reader *r = csvio_open(file, NULL, CSVIO_DELIM_COMMA);
+	if (!r)
+		return 1;
+	struct form_sheet *sheet = sheet_new(name, file);
+	g_ptr_array_add(sheets->all, sheet);
+	*slot = sheet;
+	GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
+	struct csvio_record rec;
+	int rc, errors = 0;
+	bool have_header = false;
+	while ((rc = csvio_next(r, &rec)) == 1) {
+		if (!strip_record(&rec, 0, cells))
+			continue;
+		if (!have_header) {
+			errors += set_header(sheet, (char **)cells->pdata, cells->len, rec.row);
+			have_header = true;
+		} else {
+			add_row(sheet, (char **)cells->pdata, cells->len, rec.row);
+		}
+	}
+	g_ptr_array_free(cells, TRUE);
+	csvio_close(r);
+	drop_unnamed_columns(sheet);
+	return errors + (rc < 0);
+}
+
+/*
+ * Reads pyxform's single-file layout (xls2json_backends.py csv_to_dict):
+ * a non-empty first column starts a sheet of that name, and the rest of
+ * that row, if any, is its header; otherwise the first row with content
+ * after the sheet name is the header.  Rows with no content are skipped.
+ */
+static int read_single_file(const char *file, struct form_sheets *sheets)
+{
+	struct csvio_reader *r = csvio_open(file, NULL, CSVIO_DELIM_COMMA);
+	if (!r)
+		return 1;
+	GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
+	struct form_sheet *sheet = NULL;
+	struct csvio_record rec;
+	int rc, errors = 0;
+	bool have_header = false, in_unknown_sheet = false;
+	while ((rc = csvio_next(r, &rec)) == 1) {
+		char *marker = g_strstrip(g_strdup(rec.n_fields ? rec.fields[0] : ""));
+		bool content = strip_record(&rec, 1, cells);
+		if (*marker) {
+			char *lower = g_utf8_strdown(marker, -1);
+			bool known = in_list(known_sheets, lower) != NULL;
+			g_free(lower);
+			if (!known && sheets->all->len == 0) {
+				errors += msg_error_at(file, rec.row, "not a single-file XLSForm: "
+						       "the first column must name the sheets "
+						       "(survey, choices, settings), not '%s'",
+						       marker) < 0;
+				g_free(marker);
+				break;
+			}
+			sheet = known ? sheet_new(marker, file) : NULL;
+			if (sheet)
+				g_ptr_array_add(sheets->all, sheet);
+			in_unknown_sheet = !known;
+			have_header = false;
+		}
+		g_free(marker);
+		if (!content || in_unknown_sheet)
+			continue;
+		if (!sheet) {
+			errors++;
+			msg_error_at(file, rec.row, "row before any sheet name: the first column "
+				     "must name the sheet (survey, choices, settings)");
+			break;
+		}
+		if (!have_header) {
+			errors += set_header(sheet, (char **)cells->pdata, cells->len, rec.row);
+			have_header = true;
+		} else {
+			add_row(sheet, (char **)cells->pdata, cells->len, rec.row);
+		}
+	}
+	g_ptr_array_free(cells, TRUE);
+	csvio_close(r);
+	for (guint i = 0; i < sheets->all->len; i++) {
+		struct form_sheet *s = g_ptr_array_index(sheets->all, i);
+		drop_unnamed_columns(s);
+		if (strcmp(s->name, "survey") == 0 && !sheets->survey)
+			sheets->survey = s;
+		else if (strcmp(s->name, "choices") == 0 && !sheets->choices)
+			sheets->choices = s;
+		else if (strcmp(s->name, "settings") == 0 && !sheets->settings)
+			sheets->settings = s;
+		else if (strcmp(s->name, "survey") == 0 || strcmp(s->name, "choices") == 0 ||
+			 strcmp(s->name, "settings") == 0)
+			errors += msg_error_at(file, s->header_row, "second '%s' sheet", s->name) < 0;
+	}
+	return errors + (rc < 0);
+}
+
+int form_sheets_read(const char *path, struct form_sheets *sheets)
+{
+	memset(sheets, 0, sizeof *sheets);
+	sheets->all = g_ptr_array_new_with_free_func(sheet_free);
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return msg_error_at(path, 0, "cannot open: %s", g_strerror(errno)) < 0;
+	if (!S_ISDIR(st.st_mode)) {
+		int errors = read_single_file(path, sheets);
+		if (!errors && !sheets->survey)
+			errors += msg_error_at(path, 0, "no survey sheet: in a single-file form the "
+					       "first column names the sheets") < 0;
+		return errors;
+	}
+	int errors = 0;
+	char *survey = g_build_filename(path, "survey.csv", NULL);
+	char *choices = g_build_filename(path, "choices.csv", NULL);
+	char *settings = g_build_filename(path, "settings.csv", NULL);
+	if (!g_file_test(survey, G_FILE_TEST_EXISTS))
+		errors += msg_error_at(path, 0, "no survey.csv in the form directory") < 0;
+	else
+		errors += read_sheet_file(survey, "survey", sheets, &sheets->survey);
+	if (g_file_test(choices, G_FILE_TEST_EXISTS))
+		errors += read_sheet_file(choices, "choices", sheets, &sheets->choices);
+	if (g_file_test(settings, G_FILE_TEST_EXISTS))
+		errors += read_sheet_file(settings, "settings", sheets, &sheets->settings);
+	g_free(survey);
+	g_free(choices);
+	g_free(settings);
+	return errors;
+}
+
+void form_sheets_release(struct form_sheets *sheets)
+{
+	if (sheets->all)
+		g_ptr_array_free(sheets->all, TRUE);
+	memset(sheets, 0, sizeof *sheets);
+}
+
+int form_sheet_find(const struct form_sheet *sheet, const char *base)
+{
+	for (guint i = 0; i < sheet->columns->len; i++) {
+		struct form_sheet_column *c = g_ptr_array_index(sheet->columns, i);
+		if (!c->lang && strcmp(c->base, base) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+const char *form_sheet_cell(const struct form_sheet *sheet, const struct form_sheet_row *row,
+			    const char *base)
+{
+	int i = form_sheet_find(sheet, base);
+	return i < 0 ? "" : row->cells[i];
+}

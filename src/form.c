@@ -1,0 +1,278 @@
+/* form.c - the questionnaire template (XLSForm) model: lookups and texts */
+#include <config.h>
+#include "form.h"
+
+#include <string.h>
+
+static void free_texts(char **texts, size_t n)
+{
+	if (!texts)
+		return;
+	for (size_t i = 0; i < n; i++)
+		g_free(texts[i]);
+	g_free(texts);
+}
+
+static void choice_free(struct form_choice *c, size_t n_lang)
+{
+	g_free(c->name);
+	free_texts(c->label, n_lang);
+	if (c->extra)
+		g_hash_table_destroy(c->extra);
+	g_free(c);
+}
+
+static void list_free(struct form_list *l, size_t n_lang)
+{
+	for (guint i = 0; i < l->choices->len; i++)
+		choice_free(g_ptr_array_index(l->choices, i), n_lang);
+	g_ptr_array_free(l->choices, TRUE);
+	g_hash_table_destroy(l->by_name);
+	g_free(l->name);
+	g_free(l);
+}
+
+static void group_free(struct form_group *g, size_t n_lang)
+{
+	g_free(g->name);
+	free_texts(g->label, n_lang);
+	g_free(g->relevant_text);
+	expr_free(g->relevant);
+	g_free(g);
+}
+
+static void question_free(struct form_question *q, size_t n_lang)
+{
+	g_free(q->name);
+	g_free(q->type);
+	free_texts(q->label, n_lang);
+	free_texts(q->hint, n_lang);
+	free_texts(q->constraint_message, n_lang);
+	free_texts(q->required_message, n_lang);
+	g_free(q->relevant_text);
+	g_free(q->constraint_text);
+	g_free(q->calculation_text);
+	g_free(q->required_text);
+	expr_free(q->relevant);
+	expr_free(q->constraint);
+	expr_free(q->calculation);
+	expr_free(q->required_expr);
+	g_free(q->appearance);
+	g_free(q->default_value);
+	g_free(q->choice_filter);
+	g_free(q->number);
+	if (q->extra)
+		g_hash_table_destroy(q->extra);
+	g_free(q);
+}
+
+void form_free(struct form *form)
+{
+	if (!form)
+		return;
+	size_t n_lang = form->languages->len;
+	for (guint i = 0; i < form->questions->len; i++)
+		question_free(g_ptr_array_index(form->questions, i), n_lang);
+	for (guint i = 0; i < form->groups->len; i++)
+		group_free(g_ptr_array_index(form->groups, i), n_lang);
+	for (guint i = 0; i < form->lists->len; i++)
+		list_free(g_ptr_array_index(form->lists, i), n_lang);
+	g_ptr_array_free(form->questions, TRUE);
+	g_ptr_array_free(form->groups, TRUE);
+	g_ptr_array_free(form->lists, TRUE);
+	for (guint i = 0; i < form->parts->len; i++) {
+		struct form_part *p = g_ptr_array_index(form->parts, i);
+		g_ptr_array_free(p->questions, TRUE);
+		g_free(p);
+	}
+	g_ptr_array_free(form->parts, TRUE);
+	g_ptr_array_free(form->languages, TRUE);
+	g_hash_table_destroy(form->by_name);
+	g_hash_table_destroy(form->list_by_name);
+	g_hash_table_destroy(form->settings);
+	g_free(form->eval_order);
+	g_free(form->path);
+	g_free(form->id);
+	g_free(form->title);
+	g_free(form->version);
+	g_free(form->default_language);
+	g_free(form->survey_file);
+	g_free(form->choices_file);
+	g_free(form->settings_file);
+	g_free(form);
+}
+
+struct form_question *form_question(const struct form *form, const char *name)
+{
+	return g_hash_table_lookup(form->by_name, name);
+}
+
+struct form_list *form_list(const struct form *form, const char *name)
+{
+	return g_hash_table_lookup(form->list_by_name, name);
+}
+
+struct form_choice *form_choice(const struct form_list *list, const char *name)
+{
+	return list ? g_hash_table_lookup(list->by_name, name) : NULL;
+}
+
+bool form_kind_has_value(enum form_kind kind)
+{
+	return kind != FORM_NOTE;
+}
+
+bool form_kind_is_choice(enum form_kind kind)
+{
+	return kind == FORM_SELECT_ONE || kind == FORM_SELECT_MULTIPLE || kind == FORM_RANK;
+}
+
+const char *form_kind_name(enum form_kind kind)
+{
+	static const char *const names[] = {
+		[FORM_SELECT_ONE] = "select_one",
+		[FORM_SELECT_MULTIPLE] = "select_multiple",
+		[FORM_RANK] = "rank",
+		[FORM_INTEGER] = "integer",
+		[FORM_DECIMAL] = "decimal",
+		[FORM_RANGE] = "range",
+		[FORM_TEXT] = "text",
+		[FORM_DATE] = "date",
+		[FORM_TIME] = "time",
+		[FORM_DATETIME] = "dateTime",
+		[FORM_NOTE] = "note",
+		[FORM_ACKNOWLEDGE] = "acknowledge",
+		[FORM_CALCULATE] = "calculate",
+		[FORM_GEO] = "geopoint",
+		[FORM_MEDIA] = "media",
+		[FORM_META] = "metadata",
+	};
+	return names[kind];
+}
+
+/* "French (fr)" -> code "fr", bare name "French". */
+static bool lang_matches(const char *written, const char *wanted)
+{
+	if (g_ascii_strcasecmp(written, wanted) == 0)
+		return true;
+	const char *open = strrchr(written, '(');
+	const char *close = strrchr(written, ')');
+	if (open && close && close > open) {
+		size_t n = (size_t)(close - open - 1);
+		if (strlen(wanted) == n && g_ascii_strncasecmp(open + 1, wanted, n) == 0)
+			return true;
+		size_t bare = (size_t)(open - written);
+		while (bare > 0 && written[bare - 1] == ' ')
+			bare--;
+		if (strlen(wanted) == bare && g_ascii_strncasecmp(written, wanted, bare) == 0)
+			return true;
+	}
+	return false;
+}
+
+int form_lang_find(const struct form *form, const char *lang)
+{
+	for (guint i = 0; i < form->languages->len; i++)
+		if (lang_matches(g_ptr_array_index(form->languages, i), lang))
+			return (int)i;
+	return -1;
+}
+
+const char *form_text(const struct form *form, char *const *texts, int lang)
+{
+	if (!texts)
+		return NULL;
+	if (lang >= 0 && (guint)lang < form->languages->len && texts[lang])
+		return texts[lang];
+	if (texts[0])
+		return texts[0];
+	for (guint i = 1; i < form->languages->len; i++)
+		if (texts[i])
+			return texts[i];
+	return NULL;
+}
+
+const char *form_label(const struct form *form, const struct form_question *q, int lang)
+{
+	const char *s = form_text(form, q->label, lang);
+	return s ? s : q->name;
+}
+
+const char *form_choice_label(const struct form *form, const struct form_choice *c, int lang)
+{
+	const char *s = form_text(form, c->label, lang);
+	return s ? s : c->name;
+}
+
+const char *form_group_label(const struct form *form, const struct form_group *g, int lang)
+{
+	const char *s = form_text(form, g->label, lang);
+	return s ? s : g->name;
+}
+
+static const char *extra_lookup(const struct form *form, GHashTable *extra, const char *column,
+				int lang)
+{
+	if (!extra)
+		return NULL;
+	const char *v = NULL;
+	if (lang >= 0 && (guint)lang < form->languages->len) {
+		char *key = g_strconcat(column, "::",
+					(char *)g_ptr_array_index(form->languages, lang), NULL);
+		v = g_hash_table_lookup(extra, key);
+		g_free(key);
+	}
+	if (!v || !*v)
+		v = g_hash_table_lookup(extra, column);
+	return v && *v ? v : NULL;
+}
+
+const char *form_question_extra(const struct form *form, const struct form_question *q,
+				const char *column, int lang)
+{
+	return extra_lookup(form, q->extra, column, lang);
+}
+
+const char *form_choice_extra(const struct form *form, const struct form_choice *c,
+			      const char *column, int lang)
+{
+	return extra_lookup(form, c->extra, column, lang);
+}
+
+const struct form_group *form_part_of(const struct form_question *q)
+{
+	const struct form_group *g = q->group;
+	while (g && g->parent)
+		g = g->parent;
+	return g;
+}
+
+bool form_question_is_conditional(const struct form_question *q)
+{
+	if (q->relevant)
+		return true;
+	for (const struct form_group *g = q->group; g; g = g->parent)
+		if (g->relevant)
+			return true;
+	return false;
+}
+
+static bool name_start_char(gunichar c)
+{
+	return c == '_' || g_unichar_isalpha(c);
+}
+
+bool form_name_is_valid(const char *name)
+{
+	if (!name || !*name || !g_utf8_validate(name, -1, NULL))
+		return false;
+	gunichar c = g_utf8_get_char(name);
+	if (!name_start_char(c))
+		return false;
+	for (const char *p = g_utf8_next_char(name); *p; p = g_utf8_next_char(p)) {
+		c = g_utf8_get_char(p);
+		if (!name_start_char(c) && !g_unichar_isdigit(c) && c != '-' && c != '.')
+			return false;
+	}
+	return true;
+}

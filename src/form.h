@@ -1,0 +1,198 @@
+/* form.h - the questionnaire template (XLSForm) model */
+#ifndef QUIRE_FORM_H
+#define QUIRE_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <glib.h>
+
+#include "expr.h"
+
+/*
+ * A form is loaded once (form-load.c) and then read-only.  Everything a
+ * form hands out -- questions, groups, lists, choices, strings -- is owned
+ * by the form and lives until form_free().  Indexes are stable: question i
+ * is form->questions->pdata[i], in form order.
+ *
+ * Translatable texts are arrays indexed by language (see form_lang_find);
+ * an entry is NULL when the form has no text in that language.  Language 0
+ * is always the unsuffixed column ("label"), merged with settings
+ * default_language when that is set.
+ */
+
+enum form_kind {
+	FORM_SELECT_ONE,
+	FORM_SELECT_MULTIPLE,
+	FORM_RANK,
+	FORM_INTEGER,
+	FORM_DECIMAL,
+	FORM_RANGE,
+	FORM_TEXT,
+	FORM_DATE,
+	FORM_TIME,
+	FORM_DATETIME,
+	FORM_NOTE,
+	FORM_ACKNOWLEDGE,
+	FORM_CALCULATE,
+	FORM_GEO,		/* geopoint, geotrace, geoshape */
+	FORM_MEDIA,		/* image, audio, video, file, barcode, ... */
+	FORM_META,		/* start, end, today, deviceid, username, ... */
+};
+
+struct form_choice {
+	char *name;
+	char **label;		/* [n_languages] */
+	GHashTable *extra;	/* other columns: header as written -> value */
+	long row;
+	int index;		/* position in its list */
+};
+
+struct form_list {
+	char *name;
+	GPtrArray *choices;	/* struct form_choice *, in sheet order */
+	GHashTable *by_name;	/* name -> struct form_choice * */
+	long row;		/* first row */
+};
+
+struct form_group {
+	char *name;
+	char **label;
+	char *relevant_text;
+	struct expr *relevant;
+	struct form_group *parent;
+	int depth;		/* 0 = a part (top-level group) */
+	int index;		/* position in form->groups */
+	long row;
+};
+
+struct form_part;
+
+struct form_question {
+	char *name;
+	enum form_kind kind;
+	char *type;		/* the type cell as written, e.g. "select_one yn" */
+	struct form_list *list;	/* selects and rank */
+	bool or_other;
+	bool generated;		/* the "<name>_other" text of an or_other select */
+	struct form_group *group;	/* innermost group, or NULL */
+	struct form_part *part;
+	char *number;		/* "2.3"; NULL for notes, calculates, metadata and "_other" */
+	char **label;
+	char **hint;
+	char **constraint_message;
+	char **required_message;
+	char *relevant_text, *constraint_text, *calculation_text, *required_text;
+	struct expr *relevant, *constraint, *calculation;
+	struct expr *required_expr;	/* NULL when required is a plain yes/no */
+	bool required;		/* "yes"; false when required_expr is set */
+	char *appearance;
+	char *default_value;
+	char *choice_filter;	/* kept as text; not evaluated */
+	double range_start, range_end, range_step;
+	GHashTable *extra;	/* other columns, e.g. "summary": header as written -> value */
+	enum expr_type value_type;	/* the type its value has in expressions */
+	long row;
+	const char *file;	/* borrowed from the form: the sheet it came from */
+	int index;
+};
+
+/*
+ * A part: a top-level group, or a run of questions outside any group
+ * (GROUP is then NULL).  The report gives each part a section.
+ */
+struct form_part {
+	const struct form_group *group;
+	int number;		/* 1-based */
+	int n_asked;		/* questions that carry a number */
+	GPtrArray *questions;	/* struct form_question *, borrowed, in form order */
+};
+
+struct form {
+	char *path;		/* as given to form_load() */
+	char *id, *title, *version, *default_language;
+	GHashTable *settings;	/* every settings column: header -> value */
+	GPtrArray *languages;	/* char *: language names as written, [0] = default */
+	GPtrArray *questions;	/* struct form_question *, form order, no group markers */
+	GPtrArray *groups;	/* struct form_group *, in order of their begin rows */
+	GPtrArray *lists;	/* struct form_list *, in sheet order */
+	GPtrArray *parts;	/* struct form_part *, in form order */
+	GHashTable *by_name;	/* question name -> struct form_question * */
+	GHashTable *list_by_name;
+	int *eval_order;	/* question indexes, each after everything it refers to */
+	char *survey_file, *choices_file, *settings_file;	/* for messages */
+};
+
+/*
+ * Loads the form at PATH: a directory holding survey.csv, choices.csv and
+ * optionally settings.csv, or one pyxform-style CSV whose first column
+ * names the sheets.  Every problem is reported through msg as
+ * "quire:FILE:ROW: message" (expression errors add the column and a
+ * caret); the load goes on after an error to report them all, then returns
+ * NULL.  On success returns a new form; free it with form_free().
+ */
+struct form *form_load(const char *path);
+void form_free(struct form *form);
+
+struct form_question *form_question(const struct form *form, const char *name);
+struct form_list *form_list(const struct form *form, const char *name);
+struct form_choice *form_choice(const struct form_list *list, const char *name);
+
+static inline size_t form_n_questions(const struct form *form)
+{
+	return form->questions->len;
+}
+
+static inline struct form_question *form_question_at(const struct form *form, size_t i)
+{
+	return g_ptr_array_index(form->questions, i);
+}
+
+/* Whether the kind stores an answer (notes, for instance, do not). */
+bool form_kind_has_value(enum form_kind kind);
+/* Whether the kind is a choice question (select_one, select_multiple, rank). */
+bool form_kind_is_choice(enum form_kind kind);
+/* The canonical spelling of KIND: "select_one", "integer", "dateTime", ... */
+const char *form_kind_name(enum form_kind kind);
+
+/*
+ * Finds the language LANG names: a language name as written ("French (fr)"),
+ * its code ("fr") or its name without the code ("French"), compared without
+ * regard to case.  Returns its index, or -1.
+ */
+int form_lang_find(const struct form *form, const char *lang);
+
+/*
+ * The text of TEXTS (one of the translatable arrays) in language LANG,
+ * falling back to language 0 and then to the first language that has one.
+ * Returns NULL only when no language has a text.
+ */
+const char *form_text(const struct form *form, char *const *texts, int lang);
+
+/* The label of Q in LANG, or its name when it has none. */
+const char *form_label(const struct form *form, const struct form_question *q, int lang);
+const char *form_choice_label(const struct form *form, const struct form_choice *c, int lang);
+const char *form_group_label(const struct form *form, const struct form_group *g, int lang);
+
+/*
+ * An extra column of Q or C (e.g. "summary"), preferring the translated
+ * column "COLUMN::<language LANG>" and falling back to the plain column.
+ * NULL when absent or empty.
+ */
+const char *form_question_extra(const struct form *form, const struct form_question *q,
+				const char *column, int lang);
+const char *form_choice_extra(const struct form *form, const struct form_choice *c,
+			      const char *column, int lang);
+
+/* The part (top-level group) Q belongs to, or NULL for questions outside any group. */
+const struct form_group *form_part_of(const struct form_question *q);
+
+/* Whether Q or one of its groups has a relevant expression. */
+bool form_question_is_conditional(const struct form_question *q);
+
+/*
+ * Whether NAME is a valid XLSForm name (an XML NCName: a letter or '_',
+ * then letters, digits, '-', '.', '_').
+ */
+bool form_name_is_valid(const char *name);
+
+#endif
