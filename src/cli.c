@@ -8,6 +8,8 @@
 #include <glib.h>
 
 #include "cmd.h"
+#include "form.h"
+#include "isodate.h"
 
 void cli_print_version(void)
 {
@@ -52,4 +54,28 @@ int cli_common_option(int opt, const char *cmd, const char *usage)
 		return EXIT_USAGE;
 	}
 	return -1;
+}
+
+int cli_lang(const struct form *form, const char *arg, const char *cmd)
+{
+	if (!arg)
+		return 0;
+	int lang = form_lang_find(form, arg);
+	if (lang >= 0)
+		return lang;
+	GString *known = g_string_new(NULL);
+	for (guint i = 0; i < form->languages->len; i++)
+		g_string_append_printf(known, "%s%s", i ? ", " : "",
+				       (char *)g_ptr_array_index(form->languages, i));
+	cli_usage_error(cmd, "unknown language '%s' (the form has: %s)", arg, known->str);
+	g_string_free(known, TRUE);
+	return -1;
+}
+
+bool cli_date(const char *arg, const char *option, const char *cmd, int *day)
+{
+	if (isodate_parse(arg, day))
+		return true;
+	cli_usage_error(cmd, "%s: '%s' is not a date (YYYY-MM-DD)", option, arg);
+	return false;
 }

@@ -27,4 +27,16 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  */
 int cli_common_option(int opt, const char *cmd, const char *usage);
 
+struct form;
+
+/*
+ * Finds the language ARG of FORM for --lang (NULL = the form's default,
+ * language 0).  Returns the language index, or -1 after printing a usage
+ * error for CMD naming the languages the form has.
+ */
+int cli_lang(const struct form *form, const char *arg, const char *cmd);
+
+/* Parses a --cutoff style date (YYYY-MM-DD); returns false after a usage error for CMD. */
+bool cli_date(const char *arg, const char *option, const char *cmd, int *day);
+
 #endif

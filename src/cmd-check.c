@@ -162,10 +162,10 @@ int cmd_check(int argc, char **argv)
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;
-	int lang = 0;
-	if (lang_arg && (lang = form_lang_find(form, lang_arg)) < 0) {
+	int lang = cli_lang(form, lang_arg, "check");
+	if (lang < 0) {
 		form_free(form);
-		return cli_usage_error("check", "unknown language '%s'", lang_arg);
+		return EXIT_USAGE;
 	}
 	if (!quiet)
 		print_outline(form, lang);

@@ -21,5 +21,8 @@ struct cmd_entry {
 };
 
 int cmd_check(int argc, char **argv);
+int cmd_blank(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_status(int argc, char **argv);
 
 #endif

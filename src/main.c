@@ -8,10 +8,14 @@
 #include <glib.h>
 
 #include "cli.h"
+#include "atomic.h"
 #include "cmd.h"
 
 static const struct cmd_entry commands[] = {
 	{ "check", cmd_check, "load and validate a form; print its outline" },
+	{ "blank", cmd_blank, "write an answer sheet for one State to fill in" },
+	{ "validate", cmd_validate, "check replies against the form" },
+	{ "status", cmd_status, "who replied, who is late, who has not replied" },
 	{ NULL, NULL, NULL },
 };
 
@@ -55,6 +59,7 @@ int main(int argc, char **argv)
 	/* Numbers in every output use '.', whatever the user's locale. */
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
+	atomic_install_signal_cleanup();
 	int status = dispatch(argc, argv);
 	return cli_close_stdout(status);
 }

@@ -55,7 +55,7 @@ expect_status '--lang accepts the language name'
 run 2 "$QUIRE" check --lang de "$F/mini"
 expect_status 'an unknown language is a usage error'
 expect_err 'an unknown language is named' <<'X'
-quire check: unknown language 'de'
+quire check: unknown language 'de' (the form has: English (en), French (fr))
 Try 'quire check --help' for more information.
 X
 

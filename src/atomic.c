@@ -1,0 +1,197 @@
+/* atomic.c - write a file completely or not at all */
+#include <config.h>
+#include "atomic.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <glib.h>
+
+#include "msg.h"
+
+struct atomic_file {
+	char *path;
+	char *tmp;		/* NULL when writing the target directly */
+	FILE *fp;
+	bool created;		/* the temporary file exists */
+	int slot;		/* index in pending[], or -1 */
+};
+
+/*
+ * Temporary files not yet committed, for the signal handler.  A fixed
+ * table of preallocated paths, so the handler only reads memory and calls
+ * unlink(), which is async-signal-safe.
+ */
+#define MAX_PENDING 64
+static char *volatile pending[MAX_PENDING];
+
+static int register_tmp(char *tmp)
+{
+	for (int i = 0; i < MAX_PENDING; i++) {
+		if (!pending[i]) {
+			pending[i] = tmp;
+			return i;
+		}
+	}
+	return -1;
+}
+
+static void unregister_tmp(struct atomic_file *f)
+{
+	if (f->slot >= 0)
+		pending[f->slot] = NULL;
+	f->slot = -1;
+}
+
+static void on_signal(int sig)
+{
+	for (int i = 0; i < MAX_PENDING; i++)
+		if (pending[i])
+			unlink(pending[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void atomic_install_signal_cleanup(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+static bool is_special(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+/* "dir/name.pdf" -> "dir/.name.pdf.XXXXXX": hidden, in the same file system as the target. */
+static char *tmp_template(const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	char *base = g_path_get_basename(path);
+	char *name = g_strdup_printf(".%s.XXXXXX", base);
+	char *tmpl = g_build_filename(dir, name, NULL);
+	g_free(dir);
+	g_free(base);
+	g_free(name);
+	return tmpl;
+}
+
+struct atomic_file *atomic_open(const char *path)
+{
+	struct atomic_file *f = g_new0(struct atomic_file, 1);
+	f->path = g_strdup(path);
+	f->slot = -1;
+	if (strcmp(path, "-") == 0) {
+		f->fp = stdout;
+		return f;
+	}
+	if (is_special(path)) {
+		f->fp = fopen(path, "wb");
+	} else {
+		f->tmp = tmp_template(path);
+		int fd = g_mkstemp_full(f->tmp, O_WRONLY | O_CLOEXEC, 0666);
+		if (fd >= 0) {
+			f->created = true;
+			f->slot = register_tmp(f->tmp);
+			f->fp = fdopen(fd, "wb");
+			if (!f->fp)
+				close(fd);
+		}
+	}
+	if (!f->fp) {
+		msg_error_at(path, 0, "cannot write: %s", g_strerror(errno));
+		atomic_abort(f);
+		return NULL;
+	}
+	return f;
+}
+
+FILE *atomic_stream(struct atomic_file *f)
+{
+	return f->fp;
+}
+
+const char *atomic_path(const struct atomic_file *f)
+{
+	return f->path;
+}
+
+static void atomic_free(struct atomic_file *f)
+{
+	unregister_tmp(f);
+	g_free(f->path);
+	g_free(f->tmp);
+	g_free(f);
+}
+
+/* mkstemp makes files 0600; a committed output gets the usual 0666 & ~umask. */
+static int set_default_mode(int fd)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	return fchmod(fd, 0666 & ~mask);
+}
+
+/* Syncs the directory so the rename itself survives a crash. */
+static void sync_dir(const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	g_free(dir);
+}
+
+int atomic_commit(struct atomic_file *f)
+{
+	int err = 0;
+	if (fflush(f->fp) != 0 || ferror(f->fp))
+		err = errno ? errno : EIO;
+	if (f->fp == stdout) {
+		/* main reports errors on standard output once, when it closes it. */
+		atomic_free(f);
+		return 0;
+	}
+	int fd = fileno(f->fp);
+	if (!err && f->tmp && (set_default_mode(fd) != 0 || fsync(fd) != 0))
+		err = errno;
+	if (fclose(f->fp) != 0 && !err)
+		err = errno;
+	f->fp = NULL;
+	if (!err && f->tmp && rename(f->tmp, f->path) != 0)
+		err = errno;
+	if (err) {
+		msg_error_at(f->path, 0, "write error: %s", g_strerror(err));
+		if (f->created)
+			unlink(f->tmp);
+		atomic_free(f);
+		return -1;
+	}
+	if (f->tmp)
+		sync_dir(f->path);
+	atomic_free(f);
+	return 0;
+}
+
+void atomic_abort(struct atomic_file *f)
+{
+	if (!f)
+		return;
+	if (f->fp && f->fp != stdout)
+		fclose(f->fp);
+	if (f->created)
+		unlink(f->tmp);
+	atomic_free(f);
+}

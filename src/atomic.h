@@ -1,0 +1,53 @@
+/* atomic.h - write a file completely or not at all */
+#ifndef QUIRE_ATOMIC_H
+#define QUIRE_ATOMIC_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/*
+ * An output is written to a temporary file in the target's directory, then
+ * flushed, fsync'ed and renamed over the target.  A crash, a kill or an
+ * error at any moment leaves either the old file or the new one, never a
+ * mix, and a failed run never replaces a good file.
+ *
+ * A target that exists and is not a regular file (/dev/null, /dev/full, a
+ * pipe) is written directly: there is nothing to rename over.  The path "-"
+ * means standard output.
+ *
+ * Temporary files are registered so that atomic_install_signal_cleanup()
+ * can remove them when SIGINT, SIGTERM or SIGHUP ends the program.
+ */
+
+struct atomic_file;
+
+/*
+ * Opens a new output for PATH.  Returns NULL after reporting
+ * "quire:PATH: cannot write: REASON" when the temporary file cannot be
+ * created (no such directory, no permission).
+ */
+struct atomic_file *atomic_open(const char *path);
+
+/* The stream to write to; owned by the atomic file. */
+FILE *atomic_stream(struct atomic_file *f);
+
+/* The target path. */
+const char *atomic_path(const struct atomic_file *f);
+
+/*
+ * Flushes, syncs and renames the file into place, then frees F.  Returns 0,
+ * or -1 after reporting "quire:PATH: write error: REASON" and removing the
+ * temporary file (the target is left as it was).
+ */
+int atomic_commit(struct atomic_file *f);
+
+/* Removes the temporary file and frees F; the target is untouched.  NULL is allowed. */
+void atomic_abort(struct atomic_file *f);
+
+/*
+ * Installs handlers for SIGINT, SIGTERM and SIGHUP that remove every
+ * temporary file still open, then let the signal end the program.
+ */
+void atomic_install_signal_cleanup(void);
+
+#endif

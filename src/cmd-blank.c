@@ -1,0 +1,177 @@
+/* cmd-blank.c - quire blank: an answer sheet for one State to fill in */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "cli.h"
+#include "cmd.h"
+#include "csvio.h"
+#include "form.h"
+#include "response.h"
+
+static const char usage[] =
+	"Usage: quire blank [OPTIONS] FORM --respondent CODE\n"
+	"Write an answer sheet for the State CODE: a CSV with the columns\n"
+	"name,question,choices,value, one row per question, for a delegate to fill in\n"
+	"the value column in any spreadsheet program.  The filled sheet is a valid\n"
+	"reply file.\n"
+	"\n"
+	"Options:\n"
+	"      --respondent CODE  the State's roster code (required)\n"
+	"      --lang LANG        language of the questions\n"
+	"  -o, --output FILE      write to FILE (default: standard output)\n"
+	"  -h, --help             show this help\n";
+
+/* "${has_law} = 'yes'" -> "1.1 = 'yes'": delegates know questions by number. */
+static char *readable_condition(const struct form *form, const char *expr)
+{
+	GString *s = g_string_new(NULL);
+	const char *p = expr;
+	while (*p) {
+		const char *open = strstr(p, "${");
+		const char *close = open ? strchr(open, '}') : NULL;
+		if (!close) {
+			g_string_append(s, p);
+			break;
+		}
+		g_string_append_len(s, p, open - p);
+		char *name = g_strndup(open + 2, (gsize)(close - open - 2));
+		const struct form_question *q = form_question(form, name);
+		g_string_append(s, q && q->number ? q->number : name);
+		g_free(name);
+		p = close + 1;
+	}
+	return g_string_free(s, FALSE);
+}
+
+static char *question_text(const struct form *form, const struct form_question *q, int lang)
+{
+	GString *s = g_string_new(NULL);
+	if (q->number)
+		g_string_append_printf(s, "%s ", q->number);
+	g_string_append(s, form_label(form, q, lang));
+	const char *hint = form_text(form, q->hint, lang);
+	if (hint)
+		g_string_append_printf(s, " (%s)", hint);
+	const char *rel = q->relevant_text;
+	for (const struct form_group *g = q->group; !rel && g; g = g->parent)
+		rel = g->relevant_text;
+	if (rel) {
+		char *cond = readable_condition(form, rel);
+		g_string_append_printf(s, " [answer only if %s]", cond);
+		g_free(cond);
+	}
+	if (q->required)
+		g_string_append(s, " [required]");
+	return g_string_free(s, FALSE);
+}
+
+static char *choices_text(const struct form *form, const struct form_question *q, int lang)
+{
+	GString *s = g_string_new(NULL);
+	if (q->kind == FORM_SELECT_MULTIPLE)
+		g_string_append(s, "one or more, separated by spaces: ");
+	else if (q->kind == FORM_RANK)
+		g_string_append(s, "in order of priority, separated by spaces: ");
+	if (q->list) {
+		for (guint i = 0; i < q->list->choices->len; i++) {
+			const struct form_choice *c = g_ptr_array_index(q->list->choices, i);
+			g_string_append_printf(s, "%s%s = %s", i ? "; " : "", c->name,
+					       form_choice_label(form, c, lang));
+		}
+	} else if (q->kind == FORM_INTEGER) {
+		g_string_append(s, "a whole number");
+	} else if (q->kind == FORM_DECIMAL || q->kind == FORM_RANGE) {
+		g_string_append(s, "a number");
+	} else if (q->kind == FORM_DATE) {
+		g_string_append(s, "a date, YYYY-MM-DD");
+	} else if (q->kind == FORM_TIME) {
+		g_string_append(s, "a time, HH:MM");
+	} else if (q->kind == FORM_DATETIME) {
+		g_string_append(s, "a date and time, YYYY-MM-DDTHH:MM");
+	}
+	return g_string_free(s, FALSE);
+}
+
+static void row(struct csvio_writer *w, const char *name, const char *question,
+		const char *choices, const char *value)
+{
+	csvio_write_field(w, name);
+	csvio_write_field(w, question);
+	csvio_write_field(w, choices);
+	csvio_write_field(w, value);
+	csvio_end_record(w);
+}
+
+static bool is_answerable(const struct form_question *q)
+{
+	return q->number || q->generated;
+}
+
+static void write_sheet(FILE *fp, const struct form *form, const char *code, int lang)
+{
+	struct csvio_writer w;
+	csvio_writer_init(&w, fp);
+	row(&w, "name", "question", "choices", "value");
+	row(&w, "_respondent", "Roster code of the replying State", "", code);
+	row(&w, "_submitted", "Date the reply was received", "a date, YYYY-MM-DD", "");
+	row(&w, "_channel", "How the reply came (note verbale, e-mail, ...)", "", "");
+	row(&w, "_form_version", "Version of the questionnaire", "", form->version);
+	for (size_t i = 0; i < form_n_questions(form); i++) {
+		const struct form_question *q = form_question_at(form, i);
+		if (!is_answerable(q))
+			continue;
+		char *question = question_text(form, q, lang);
+		char *choices = choices_text(form, q, lang);
+		row(&w, q->name, question, choices, "");
+		g_free(question);
+		g_free(choices);
+	}
+}
+
+int cmd_blank(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "respondent", required_argument, NULL, 'r' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *code = NULL, *lang_arg = NULL, *output = "-";
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+		if (opt == 'r')
+			code = optarg;
+		else if (opt == 'l')
+			lang_arg = optarg;
+		else if (opt == 'o')
+			output = optarg;
+		else
+			return cli_common_option(opt, "blank", usage);
+	}
+	if (argc - optind != 1)
+		return cli_usage_error("blank", argc - optind ? "one FORM expected" : "missing FORM");
+	if (!code)
+		return cli_usage_error("blank", "missing --respondent CODE");
+	if (!resp_code_is_safe(code))
+		return cli_usage_error("blank", "unsafe respondent code '%s': use 1 to 64 letters, "
+				       "digits, '-', '_' and '.', not starting with '.' or '-'",
+				       code);
+	struct form *form = form_load(argv[optind]);
+	if (!form)
+		return EXIT_DATA;
+	int lang = cli_lang(form, lang_arg, "blank");
+	int status = lang < 0 ? EXIT_USAGE : EXIT_DATA;
+	struct atomic_file *out = lang < 0 ? NULL : atomic_open(output);
+	if (out) {
+		write_sheet(atomic_stream(out), form, code, lang);
+		status = atomic_commit(out) == 0 ? EXIT_OK : EXIT_DATA;
+	}
+	form_free(form);
+	return status;
+}

@@ -1,0 +1,224 @@
+/* resp-check.c - checking a reply against its form */
+#include <config.h>
+#include "response.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "isodate.h"
+#include "msg.h"
+
+/* How many choice names a message lists before "...". */
+#define CHOICES_SHOWN 12
+
+static char *choice_names(const struct form_list *list)
+{
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < list->choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(list->choices, i);
+		if (i == CHOICES_SHOWN) {
+			g_string_append_printf(s, ", ... (%u in all)", list->choices->len);
+			break;
+		}
+		g_string_append_printf(s, "%s%s", i ? ", " : "", c->name);
+	}
+	return g_string_free(s, FALSE);
+}
+
+static char *not_a_choice(const struct form_list *list, const char *value)
+{
+	char *names = choice_names(list);
+	char *msg = g_strdup_printf("'%s' is not a choice (choices: %s)", value, names);
+	g_free(names);
+	return msg;
+}
+
+/* select_multiple and rank: choice names separated by blanks, none repeated. */
+static char *choices_problem(const struct form_question *q, const char *value)
+{
+	char **tokens = g_strsplit_set(value, " \t\r\n", -1);
+	char *msg = NULL;
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	for (char **t = tokens; *t && !msg; t++) {
+		if (!**t)
+			continue;
+		if (q->list && !form_choice(q->list, *t))
+			msg = not_a_choice(q->list, *t);
+		else if (!g_hash_table_add(seen, *t))
+			msg = g_strdup_printf("'%s' is %s twice", *t,
+					      q->kind == FORM_RANK ? "ranked" : "selected");
+	}
+	g_hash_table_destroy(seen);
+	g_strfreev(tokens);
+	return msg;
+}
+
+static bool parse_integer(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	if (!*p)
+		return false;
+	for (; *p; p++)
+		if (!g_ascii_isdigit(*p))
+			return false;
+	return strlen(s) <= 18;
+}
+
+static bool parse_number(const char *s, double *v)
+{
+	char *end;
+	if (!*s || g_ascii_isspace(*s))
+		return false;
+	*v = g_ascii_strtod(s, &end);
+	return *end == '\0' && isfinite(*v) && !strpbrk(s, "xXpPnNiI");
+}
+
+static bool parse_time(const char *s)
+{
+	double days;
+	char *dt = g_strconcat("2000-01-01T", s, NULL);
+	bool ok = isodate_parse_datetime(dt, &days);
+	g_free(dt);
+	return ok;
+}
+
+static char *range_problem(const struct form_question *q, const char *value)
+{
+	double v;
+	if (!parse_number(value, &v))
+		return g_strdup_printf("'%s' is not a number", value);
+	double lo = MIN(q->range_start, q->range_end), hi = MAX(q->range_start, q->range_end);
+	if (v < lo || v > hi)
+		return g_strdup_printf("%s is outside the range %g to %g", value, lo, hi);
+	return NULL;
+}
+
+char *resp_value_problem(const struct form *form, const struct form_question *q,
+			 const char *value)
+{
+	(void)form;
+	double v;
+	int days;
+	double dt;
+	switch (q->kind) {
+	case FORM_SELECT_ONE:
+		if (q->list && !form_choice(q->list, value))
+			return not_a_choice(q->list, value);
+		return NULL;
+	case FORM_SELECT_MULTIPLE:
+	case FORM_RANK:
+		return choices_problem(q, value);
+	case FORM_INTEGER:
+		return parse_integer(value) ? NULL
+					    : g_strdup_printf("'%s' is not an integer", value);
+	case FORM_DECIMAL:
+		return parse_number(value, &v) ? NULL
+					       : g_strdup_printf("'%s' is not a number", value);
+	case FORM_RANGE:
+		return range_problem(q, value);
+	case FORM_DATE:
+		return isodate_parse(value, &days)
+			       ? NULL
+			       : g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", value);
+	case FORM_DATETIME:
+		return isodate_parse_datetime(value, &dt)
+			       ? NULL
+			       : g_strdup_printf("'%s' is not a date and time "
+						 "(YYYY-MM-DDTHH:MM:SS)", value);
+	case FORM_TIME:
+		return parse_time(value) ? NULL
+					 : g_strdup_printf("'%s' is not a time (HH:MM:SS)", value);
+	default:
+		return NULL;
+	}
+}
+
+static int check_metadata(const struct resp_reply *r)
+{
+	int problems = 0;
+	const char *code = r->meta[RESP_RESPONDENT];
+	const char *submitted = r->meta[RESP_SUBMITTED];
+	if (!code)
+		problems += msg_error_at(r->file, r->row, "_respondent is missing (the roster code of "
+					 "the replying State)") < 0;
+	else if (!resp_code_is_safe(code))
+		problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
+					 "_respondent: unsafe code '%s': use 1 to 64 letters, "
+					 "digits, '-', '_' and '.', not starting with '.' or '-'",
+					 code) < 0;
+	int days;
+	if (!submitted)
+		problems += msg_error_at(r->file, r->row, "_submitted is missing (the date the reply "
+					 "was received, YYYY-MM-DD)") < 0;
+	else if (!isodate_parse(submitted, &days))
+		problems += msg_error_at(r->file, r->meta_row[RESP_SUBMITTED],
+					 "_submitted: '%s' is not a date (YYYY-MM-DD)",
+					 submitted) < 0;
+	const char *version = r->meta[RESP_FORM_VERSION];
+	if (version && r->form->version && strcmp(version, r->form->version) != 0)
+		msg_warn_at(r->file, r->meta_row[RESP_FORM_VERSION],
+			    "reply entered with form version %s; the form is version %s", version,
+			    r->form->version);
+	return problems;
+}
+
+/* One answered question: form, relevance, constraint. */
+static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
+			const struct form_question *q, int lang)
+{
+	const char *value = r->values[q->index];
+	long row = r->rows[q->index];
+	char *why = resp_value_problem(r->form, q, value);
+	if (why) {
+		msg_error_at(r->file, row, "%s: %s", q->name, why);
+		g_free(why);
+		return 1;
+	}
+	if (!ev->relevant[q->index]) {
+		const char *rel = q->relevant_text;
+		for (const struct form_group *g = q->group; !rel && g; g = g->parent)
+			rel = g->relevant_text;
+		return msg_error_at(r->file, row, "%s: answered, but the question does not apply "
+				    "to this reply (relevant: %s)", q->name, rel ? rel : "?") < 0;
+	}
+	if (q->kind == FORM_CALCULATE || resp_eval_constraint(ev, q, value))
+		return 0;
+	const char *message = form_text(r->form, q->constraint_message, lang);
+	if (message)
+		msg_error_at(r->file, row, "%s: '%s' breaks the constraint: %s", q->name, value,
+			     message);
+	else
+		msg_error_at(r->file, row, "%s: '%s' breaks the constraint %s", q->name, value,
+			     q->constraint_text);
+	return 1;
+}
+
+static int check_missing(const struct resp_reply *r, struct resp_eval *ev,
+			 const struct form_question *q, int lang)
+{
+	if (!ev->relevant[q->index] || q->kind == FORM_CALCULATE || q->kind == FORM_NOTE ||
+	    !resp_eval_required(ev, q))
+		return 0;
+	const char *message = form_text(r->form, q->required_message, lang);
+	if (message)
+		return msg_error_at(r->file, r->row, "%s: required answer is missing: %s", q->name,
+				    message) < 0;
+	return msg_error_at(r->file, r->row, "%s: required answer is missing", q->name) < 0;
+}
+
+int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)
+{
+	const struct form *form = r->form;
+	int problems = check_metadata(r);
+	resp_eval_run(ev, r->values);
+	for (size_t i = 0; i < form_n_questions(form); i++) {
+		const struct form_question *q = form_question_at(form, i);
+		if (r->values[i])
+			problems += check_answer(r, ev, q, lang);
+		else
+			problems += check_missing(r, ev, q, lang);
+	}
+	return problems;
+}

@@ -1,0 +1,129 @@
+/* resp-eval.c - which questions apply to a reply, and what its calculations give */
+#include <config.h>
+#include "response.h"
+
+#include "form.h"
+#include "isodate.h"
+
+/*
+ * Questions are visited in the form's evaluation order (form->eval_order),
+ * where each comes after everything its relevance and calculation refer
+ * to, so a reference always finds its final value.  A reference to a
+ * question that does not apply gives "", as in ODK.
+ */
+
+static const char *ref_text(void *data, int ref)
+{
+	struct resp_eval *ev = data;
+	if (ref == EXPR_REF_SELF)
+		return ev->self;
+	return ev->value[ref];
+}
+
+static const char *choice_label(void *data, int ref, const char *value)
+{
+	struct resp_eval *ev = data;
+	const struct form_question *q = form_question_at(ev->form, (size_t)ref);
+	const struct form_choice *c = form_choice(q->list, value);
+	return c ? form_choice_label(ev->form, c, 0) : NULL;
+}
+
+static void env_init(struct resp_eval *ev, struct expr_env *env)
+{
+	env->ref_text = ref_text;
+	env->choice_label = choice_label;
+	env->today = ev->today;
+	env->scratch = ev->scratch;
+	env->data = ev;
+}
+
+struct resp_eval *resp_eval_new(const struct form *form)
+{
+	struct resp_eval *ev = g_new0(struct resp_eval, 1);
+	size_t n = form_n_questions(form);
+	ev->form = form;
+	ev->relevant = g_new0(bool, n + 1);
+	ev->value = g_new0(const char *, n + 1);
+	ev->group_state = g_new0(signed char, form->groups->len + 1);
+	ev->scratch = g_string_chunk_new(256);
+	ev->today = isodate_today();
+	return ev;
+}
+
+void resp_eval_free(struct resp_eval *ev)
+{
+	if (!ev)
+		return;
+	g_free(ev->relevant);
+	g_free(ev->value);
+	g_free(ev->group_state);
+	g_string_chunk_free(ev->scratch);
+	g_free(ev);
+}
+
+static bool group_relevant(struct resp_eval *ev, const struct form_group *g,
+			   const struct expr_env *env)
+{
+	if (!g)
+		return true;
+	signed char *state = &ev->group_state[g->index];
+	if (*state < 0)
+		*state = group_relevant(ev, g->parent, env) &&
+			 (!g->relevant || expr_eval_bool(g->relevant, env));
+	return *state;
+}
+
+void resp_eval_run(struct resp_eval *ev, char *const *answers)
+{
+	const struct form *form = ev->form;
+	size_t n = form_n_questions(form);
+	struct expr_env env;
+	g_string_chunk_clear(ev->scratch);
+	env_init(ev, &env);
+	for (guint g = 0; g < form->groups->len; g++)
+		ev->group_state[g] = -1;
+	for (size_t k = 0; k < n; k++) {
+		int i = form->eval_order[k];
+		const struct form_question *q = form_question_at(form, (size_t)i);
+		bool relevant = group_relevant(ev, q->group, &env) &&
+				(!q->relevant || expr_eval_bool(q->relevant, &env));
+		ev->relevant[i] = relevant;
+		if (!relevant) {
+			ev->value[i] = NULL;
+		} else if (q->calculation) {
+			struct expr_value v;
+			expr_eval(q->calculation, &env, &v);
+			const char *s = expr_to_string(&v, ev->scratch);
+			ev->value[i] = *s ? s : NULL;
+		} else {
+			const char *a = answers[i];
+			ev->value[i] = a && *a ? a : NULL;
+		}
+	}
+}
+
+bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, const char *value)
+{
+	if (!q->constraint || !value || !*value)
+		return true;
+	struct expr_env env;
+	env_init(ev, &env);
+	ev->self = value;
+	bool ok = expr_eval_bool(q->constraint, &env);
+	ev->self = NULL;
+	return ok;
+}
+
+bool resp_eval_required(struct resp_eval *ev, const struct form_question *q)
+{
+	if (q->required)
+		return true;
+	if (!q->required_expr)
+		return false;
+	struct expr_env env;
+	env_init(ev, &env);
+	ev->self = ev->value[q->index];
+	bool req = expr_eval_bool(q->required_expr, &env);
+	ev->self = NULL;
+	return req;
+}

@@ -1,0 +1,308 @@
+/* response.c - replies: the model, reading and writing reply files */
+#include <config.h>
+#include "response.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "csvio.h"
+#include "form.h"
+#include "msg.h"
+
+static const char *const meta_names[RESP_N_META] = {
+	[RESP_RESPONDENT] = "_respondent",
+	[RESP_SUBMITTED] = "_submitted",
+	[RESP_CHANNEL] = "_channel",
+	[RESP_ENTERED_BY] = "_entered_by",
+	[RESP_FORM_VERSION] = "_form_version",
+	[RESP_NOTE] = "_note",
+};
+
+const char *resp_meta_name(enum resp_meta m)
+{
+	return meta_names[m];
+}
+
+int resp_meta_find(const char *name)
+{
+	for (int m = 0; m < RESP_N_META; m++)
+		if (strcmp(meta_names[m], name) == 0)
+			return m;
+	return -1;
+}
+
+struct resp_reply *resp_new(const struct form *form)
+{
+	struct resp_reply *r = g_new0(struct resp_reply, 1);
+	size_t n = form_n_questions(form);
+	r->form = form;
+	r->values = g_new0(char *, n + 1);
+	r->rows = g_new0(long, n + 1);
+	return r;
+}
+
+void resp_clear(struct resp_reply *r)
+{
+	size_t n = form_n_questions(r->form);
+	for (size_t i = 0; i < n; i++) {
+		if (!r->borrowed)
+			g_free(r->values[i]);
+		r->values[i] = NULL;
+		r->rows[i] = 0;
+	}
+	for (int m = 0; m < RESP_N_META; m++) {
+		if (!r->borrowed)
+			g_free(r->meta[m]);
+		r->meta[m] = NULL;
+		r->meta_row[m] = 0;
+	}
+	r->borrowed = false;
+	r->row = 0;
+}
+
+/* Makes a borrowed reply own its strings. */
+static void own(struct resp_reply *r)
+{
+	if (!r->borrowed)
+		return;
+	for (size_t i = 0; i < form_n_questions(r->form); i++)
+		r->values[i] = g_strdup(r->values[i]);
+	for (int m = 0; m < RESP_N_META; m++)
+		r->meta[m] = g_strdup(r->meta[m]);
+	r->borrowed = false;
+}
+
+void resp_free(struct resp_reply *r)
+{
+	if (!r)
+		return;
+	resp_clear(r);
+	g_free(r->values);
+	g_free(r->rows);
+	g_free(r->file);
+	g_free(r);
+}
+
+void resp_set(struct resp_reply *r, int q, const char *value)
+{
+	own(r);
+	g_free(r->values[q]);
+	r->values[q] = value && *value ? g_strdup(value) : NULL;
+}
+
+void resp_set_meta(struct resp_reply *r, enum resp_meta m, const char *value)
+{
+	own(r);
+	g_free(r->meta[m]);
+	r->meta[m] = value && *value ? g_strdup(value) : NULL;
+}
+
+/* Reading */
+
+/* Edit distance, for "did you mean" suggestions. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row = g_new(size_t, lb + 1);
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diag + cost);
+			diag = up;
+		}
+	}
+	size_t d = row[lb];
+	g_free(row);
+	return d;
+}
+
+/* The question name closest to NAME, if close enough to be a likely typo. */
+static const char *suggest(const struct form *form, const char *name)
+{
+	const char *best = NULL;
+	size_t best_d = MAX(2, strlen(name) / 3) + 1;
+	for (size_t i = 0; i < form_n_questions(form); i++) {
+		const struct form_question *q = form_question_at(form, i);
+		size_t d = edit_distance(name, q->name);
+		if (d < best_d) {
+			best = q->name;
+			best_d = d;
+		}
+	}
+	return best;
+}
+
+static void unknown_name(const struct form *form, const char *file, long row, const char *name)
+{
+	const char *hint = suggest(form, name);
+	if (hint)
+		msg_error_at(file, row, "unknown question '%s'; did you mean '%s'?", name, hint);
+	else
+		msg_error_at(file, row, "unknown question '%s'", name);
+}
+
+struct columns {
+	int name, value;
+};
+
+static bool find_columns(const struct csvio_record *rec, struct columns *cols)
+{
+	cols->name = cols->value = -1;
+	for (size_t i = 0; i < rec->n_fields; i++) {
+		char *h = g_ascii_strdown(g_strstrip(rec->fields[i]), -1);
+		if (strcmp(h, "name") == 0 && cols->name < 0)
+			cols->name = (int)i;
+		else if (strcmp(h, "value") == 0 && cols->value < 0)
+			cols->value = (int)i;
+		g_free(h);
+	}
+	return cols->name >= 0 && cols->value >= 0;
+}
+
+static const char *field(const struct csvio_record *rec, int i)
+{
+	return i >= 0 && (size_t)i < rec->n_fields ? rec->fields[i] : "";
+}
+
+/* Takes one row; returns the number of problems it had (0 or 1). */
+static int take_row(struct resp_reply *r, const char *name, const char *value, long row)
+{
+	const struct form *form = r->form;
+	const char *file = r->file;
+	if (name[0] == '_') {
+		int m = resp_meta_find(name);
+		if (m < 0)
+			return msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, "
+					    "_submitted, _channel, _entered_by, _form_version, _note)",
+					    name) < 0;
+		if (r->meta_row[m])
+			return msg_error_at(file, row, "%s given twice (first in row %ld)", name,
+					    r->meta_row[m]) < 0;
+		resp_set_meta(r, m, value);
+		r->meta_row[m] = row;
+		return 0;
+	}
+	const struct form_question *q = form_question(form, name);
+	if (!q) {
+		unknown_name(form, file, row, name);
+		return 1;
+	}
+	if (r->rows[q->index])
+		return msg_error_at(file, row, "%s: answered twice (first in row %ld)", name,
+				    r->rows[q->index]) < 0;
+	if (!form_kind_has_value(q->kind) && *value)
+		return msg_error_at(file, row, "%s: is a note and takes no answer", name) < 0;
+	resp_set(r, q->index, value);
+	r->rows[q->index] = row;
+	return 0;
+}
+
+struct resp_reply *resp_read(const struct form *form, const char *path, int *problems)
+{
+	struct csvio_reader *in = csvio_open(path, NULL, CSVIO_DELIM_AUTO);
+	if (!in)
+		return NULL;
+	struct resp_reply *r = resp_new(form);
+	r->file = g_strdup(csvio_name(in));
+	struct csvio_record rec;
+	struct columns cols;
+	bool have_header = false;
+	int rc;
+	while ((rc = csvio_next(in, &rec)) == 1) {
+		if (!have_header) {
+			if (!find_columns(&rec, &cols)) {
+				msg_error_at(r->file, rec.row, "not a reply file: the header needs the "
+					     "columns 'name' and 'value'");
+				rc = -1;
+				break;
+			}
+			have_header = true;
+			continue;
+		}
+		char *name = g_strstrip(g_strdup(field(&rec, cols.name)));
+		if (*name)
+			*problems += take_row(r, name, field(&rec, cols.value), rec.row);
+		else if (*field(&rec, cols.value))
+			*problems += msg_error_at(r->file, rec.row, "value without a name") < 0;
+		g_free(name);
+	}
+	if (rc == 0 && !have_header) {
+		msg_error_at(r->file, 0, "empty file: a reply needs the header 'name,value'");
+		rc = -1;
+	}
+	csvio_close(in);
+	if (rc < 0) {
+		resp_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+bool resp_is_reply_file(const char *path)
+{
+	GString *ignore = g_string_new(NULL);
+	msg_capture(ignore);
+	struct csvio_reader *in = csvio_open(path, NULL, CSVIO_DELIM_AUTO);
+	struct csvio_record rec;
+	struct columns cols;
+	bool is_reply = in && csvio_next(in, &rec) == 1 && find_columns(&rec, &cols);
+	csvio_close(in);
+	msg_capture(NULL);
+	g_string_free(ignore, TRUE);
+	return is_reply;
+}
+
+/* Writing */
+
+static void write_pair(struct csvio_writer *w, const char *name, const char *value)
+{
+	csvio_write_field(w, name);
+	csvio_write_field(w, value);
+	csvio_end_record(w);
+}
+
+bool resp_write_stream(const struct resp_reply *r, FILE *fp)
+{
+	struct csvio_writer w;
+	csvio_writer_init(&w, fp);
+	write_pair(&w, "name", "value");
+	for (int m = 0; m < RESP_N_META; m++)
+		if (r->meta[m])
+			write_pair(&w, meta_names[m], r->meta[m]);
+	for (size_t i = 0; i < form_n_questions(r->form); i++)
+		if (r->values[i])
+			write_pair(&w, form_question_at(r->form, i)->name, r->values[i]);
+	return !csvio_writer_error(&w);
+}
+
+int resp_write(const struct resp_reply *r, const char *path)
+{
+	struct atomic_file *f = atomic_open(path);
+	if (!f)
+		return -1;
+	if (!resp_write_stream(r, atomic_stream(f))) {
+		msg_error_at(path, 0, "write error: %s", g_strerror(errno));
+		atomic_abort(f);
+		return -1;
+	}
+	return atomic_commit(f);
+}
+
+bool resp_code_is_safe(const char *code)
+{
+	size_t n = strlen(code);
+	if (n == 0 || n > 64 || code[0] == '.' || code[0] == '-' || !g_utf8_validate(code, -1, NULL))
+		return false;
+	for (const char *p = code; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (!g_unichar_isalnum(c) && c != '-' && c != '_' && c != '.')
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,140 @@
+/* response.h - replies: one respondent's answers to a form */
+#ifndef QUIRE_RESPONSE_H
+#define QUIRE_RESPONSE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <glib.h>
+
+struct form;
+struct form_question;
+
+/*
+ * A reply file is a long CSV (DESIGN §1): header "name,value" (other
+ * columns are ignored), metadata rows whose names start with '_', then one
+ * row per answered question.  A select_multiple value is its choice names
+ * separated by spaces.  An empty value or an absent row means unanswered.
+ *
+ * A struct resp_reply owns its strings.  Values are indexed like the
+ * form's questions; NULL means unanswered.
+ */
+
+enum resp_meta {
+	RESP_RESPONDENT,	/* "_respondent": the roster code (required) */
+	RESP_SUBMITTED,		/* "_submitted": ISO date the reply was received (required) */
+	RESP_CHANNEL,		/* "_channel": note verbale, e-mail, ... */
+	RESP_ENTERED_BY,	/* "_entered_by" */
+	RESP_FORM_VERSION,	/* "_form_version" */
+	RESP_NOTE,		/* "_note" */
+	RESP_N_META,
+};
+
+struct resp_reply {
+	const struct form *form;	/* borrowed */
+	char *file;		/* where it was read from, for messages; NULL if new */
+	char *meta[RESP_N_META];	/* NULL when absent */
+	long meta_row[RESP_N_META];	/* file row of each metadata value, 0 if none */
+	char **values;		/* [n_questions] */
+	long *rows;		/* [n_questions]: file row of each answer, 0 if none */
+	long row;		/* for a row of a wide export: its row; 0 for a reply file */
+	/*
+	 * Set by readers that lend their buffers (wide_next): VALUES and META
+	 * then point into the reader's memory, valid until its next call.  The
+	 * setters copy everything first, so a borrowed reply can be edited.
+	 */
+	bool borrowed;
+};
+
+/* A new empty reply to FORM; free with resp_free(). */
+struct resp_reply *resp_new(const struct form *form);
+void resp_free(struct resp_reply *r);
+/* Removes every value and metadata field (FILE stays). */
+void resp_clear(struct resp_reply *r);
+
+/* Sets (a copy of) VALUE as the answer to question Q; NULL or "" clears it. */
+void resp_set(struct resp_reply *r, int q, const char *value);
+void resp_set_meta(struct resp_reply *r, enum resp_meta m, const char *value);
+
+/* "_respondent", "_submitted", ... */
+const char *resp_meta_name(enum resp_meta m);
+/* The metadata field named NAME ("_note"), or -1. */
+int resp_meta_find(const char *name);
+
+/*
+ * Reads the reply file PATH.  Returns NULL after reporting why when the
+ * file cannot be read as a reply at all (unreadable, bad CSV, no "name"
+ * and "value" columns).  Otherwise returns the reply, having reported each
+ * row it could not take -- an unknown name (with a "did you mean"), an
+ * unknown metadata field, an answer given twice, an answer to a note -- and
+ * added their number to *PROBLEMS.
+ */
+struct resp_reply *resp_read(const struct form *form, const char *path, int *problems);
+
+/* Whether the first row of the CSV at PATH is a reply header (has "name" and "value"). */
+bool resp_is_reply_file(const char *path);
+
+/*
+ * Writes R in the long format: header, the metadata present (in the order
+ * of enum resp_meta), then the answers in form order.  resp_write() writes
+ * PATH atomically (see atomic.h) and returns 0 or -1 after reporting.
+ */
+int resp_write(const struct resp_reply *r, const char *path);
+/* Writes to FP; returns false on a write error. */
+bool resp_write_stream(const struct resp_reply *r, FILE *fp);
+
+/*
+ * Evaluation: which questions apply to a reply and what the calculations
+ * give.  A struct resp_eval is made once per form and reused for every
+ * reply; resp_eval_run() fills RELEVANT and VALUE for one set of answers.
+ * VALUE[q] is the answer if Q is relevant and answered, the computed value
+ * of a relevant calculate, and NULL otherwise (a non-relevant answer is
+ * ignored, as ODK drops it).  Strings in VALUE are borrowed from ANSWERS
+ * or from the evaluator and live until the next run.
+ */
+struct resp_eval {
+	const struct form *form;
+	bool *relevant;		/* [n_questions] */
+	const char **value;	/* [n_questions] */
+	/* private */
+	const char *self;	/* '.' while checking a constraint */
+	signed char *group_state;	/* per group: -1 unknown, 0 not relevant, 1 relevant */
+	GStringChunk *scratch;
+	double today;
+};
+
+struct resp_eval *resp_eval_new(const struct form *form);
+void resp_eval_free(struct resp_eval *ev);
+/* Evaluates relevance and calculations for ANSWERS ([n_questions], NULL = unanswered). */
+void resp_eval_run(struct resp_eval *ev, char *const *answers);
+/* Whether VALUE satisfies Q's constraint (true when there is none), after a run. */
+bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, const char *value);
+/* Whether Q is required for the answers of the last run. */
+bool resp_eval_required(struct resp_eval *ev, const struct form_question *q);
+
+/*
+ * Whether VALUE is well formed for Q: a choice of its list (each choice for
+ * select_multiple and rank, none repeated), an integer, a number, a date,
+ * a time, within a range's bounds.  Returns NULL when it is, otherwise a
+ * new message for the caller to free, e.g. "'12a' is not an integer".
+ */
+char *resp_value_problem(const struct form *form, const struct form_question *q,
+			 const char *value);
+
+/*
+ * Checks R against its form, with relevance evaluated on R's own answers:
+ * malformed values, choices not in the list, required answers missing,
+ * constraints broken (with the constraint_message in language LANG),
+ * answers to questions that do not apply, a missing or malformed
+ * _respondent or _submitted, an unsafe respondent code.  Reports each
+ * problem as "quire:FILE:ROW: message" and returns how many there were.
+ * EV is a scratch evaluator for R's form.
+ */
+int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang);
+
+/*
+ * Whether CODE is safe as a respondent code and file name: 1 to 64 bytes of
+ * letters, digits, '-', '_' and '.', not starting with '.' or '-'.
+ */
+bool resp_code_is_safe(const char *code);
+
+#endif

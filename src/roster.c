@@ -1,0 +1,178 @@
+/* roster.c - who was asked: the Member States and their groups */
+#include <config.h>
+#include "roster.h"
+
+#include <limits.h>
+#include <string.h>
+
+#include "csvio.h"
+#include "isodate.h"
+#include "msg.h"
+#include "response.h"
+
+static void member_free(gpointer p)
+{
+	struct roster_member *m = p;
+	g_free(m->code);
+	g_free(m->name);
+	g_strfreev(m->cells);
+	g_free(m);
+}
+
+void roster_free(struct roster *r)
+{
+	if (!r)
+		return;
+	g_free(r->path);
+	g_ptr_array_free(r->columns, TRUE);
+	g_ptr_array_free(r->members, TRUE);
+	g_hash_table_destroy(r->by_code);
+	g_free(r);
+}
+
+int roster_column(const struct roster *r, const char *name)
+{
+	for (guint i = 0; i < r->columns->len; i++)
+		if (strcmp(g_ptr_array_index(r->columns, i), name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct roster_member *roster_find(const struct roster *r, const char *code)
+{
+	return code ? g_hash_table_lookup(r->by_code, code) : NULL;
+}
+
+bool roster_is_member(const struct roster_member *m, int day)
+{
+	return m->from <= day && day <= m->to;
+}
+
+unsigned roster_count(const struct roster *r, int day)
+{
+	unsigned n = 0;
+	for (guint i = 0; i < r->members->len; i++)
+		n += roster_is_member(g_ptr_array_index(r->members, i), day);
+	return n;
+}
+
+GPtrArray *roster_group_columns(const struct roster *r)
+{
+	static const char *const fixed[] = { "code", "name", "member_from", "member_to", "note",
+					     NULL };
+	GPtrArray *out = g_ptr_array_new();
+	for (guint i = 0; i < r->columns->len; i++) {
+		const char *c = g_ptr_array_index(r->columns, i);
+		if (!g_strv_contains(fixed, c))
+			g_ptr_array_add(out, (gpointer)c);
+	}
+	return out;
+}
+
+static int parse_date(const char *path, long row, const char *column, const char *s, int open,
+		      int *day)
+{
+	if (!*s) {
+		*day = open;
+		return 0;
+	}
+	if (isodate_parse(s, day))
+		return 0;
+	return msg_error_at(path, row, "%s: '%s' is not a date (YYYY-MM-DD)", column, s) < 0;
+}
+
+static int set_header(struct roster *r, const struct csvio_record *rec)
+{
+	for (size_t i = 0; i < rec->n_fields; i++) {
+		char *h = g_ascii_strdown(g_strstrip(rec->fields[i]), -1);
+		if (roster_column(r, h) >= 0 && *h) {
+			msg_error_at(r->path, rec->row, "duplicate column '%s'", h);
+			g_free(h);
+			return 1;
+		}
+		g_ptr_array_add(r->columns, h);
+	}
+	if (roster_column(r, "code") < 0 || roster_column(r, "name") < 0)
+		return msg_error_at(r->path, rec->row, "a roster needs the columns 'code' and "
+				    "'name'") < 0;
+	return 0;
+}
+
+static int add_member(struct roster *r, const struct csvio_record *rec)
+{
+	struct roster_member *m = g_new0(struct roster_member, 1);
+	m->row = rec->row;
+	m->cells = g_new0(char *, r->columns->len + 1);
+	for (guint i = 0; i < r->columns->len; i++)
+		m->cells[i] = g_strstrip(g_strdup(i < rec->n_fields ? rec->fields[i] : ""));
+	m->code = g_strdup(m->cells[roster_column(r, "code")]);
+	m->name = g_strdup(m->cells[roster_column(r, "name")]);
+	int from = roster_column(r, "member_from"), to = roster_column(r, "member_to");
+	int problems = 0;
+	problems += parse_date(r->path, m->row, "member_from", from < 0 ? "" : m->cells[from],
+			       INT_MIN, &m->from);
+	problems += parse_date(r->path, m->row, "member_to", to < 0 ? "" : m->cells[to], INT_MAX,
+			       &m->to);
+	const struct roster_member *dup = roster_find(r, m->code);
+	if (!resp_code_is_safe(m->code))
+		problems += msg_error_at(r->path, m->row, "code: unsafe code '%s': use 1 to 64 "
+					 "letters, digits, '-', '_' and '.', not starting with "
+					 "'.' or '-'", m->code) < 0;
+	else if (dup)
+		problems += msg_error_at(r->path, m->row, "code '%s' listed twice (first in row "
+					 "%ld)", m->code, dup->row) < 0;
+	if (problems) {
+		member_free(m);
+		return problems;
+	}
+	g_ptr_array_add(r->members, m);
+	g_hash_table_insert(r->by_code, m->code, m);
+	return 0;
+}
+
+static bool is_comment(const struct csvio_record *rec)
+{
+	return rec->n_fields > 0 && rec->fields[0][0] == '#';
+}
+
+static bool is_blank(const struct csvio_record *rec)
+{
+	for (size_t i = 0; i < rec->n_fields; i++)
+		if (rec->lens[i])
+			return false;
+	return true;
+}
+
+struct roster *roster_load(const char *path)
+{
+	struct csvio_reader *in = csvio_open(path, NULL, CSVIO_DELIM_AUTO);
+	if (!in)
+		return NULL;
+	struct roster *r = g_new0(struct roster, 1);
+	r->path = g_strdup(csvio_name(in));
+	r->columns = g_ptr_array_new_with_free_func(g_free);
+	r->members = g_ptr_array_new_with_free_func(member_free);
+	r->by_code = g_hash_table_new(g_str_hash, g_str_equal);
+	struct csvio_record rec;
+	int rc, problems = 0;
+	bool have_header = false;
+	while ((rc = csvio_next(in, &rec)) == 1) {
+		if (is_comment(&rec) || is_blank(&rec))
+			continue;
+		if (!have_header) {
+			have_header = true;
+			if ((problems = set_header(r, &rec)) > 0)
+				break;
+		} else {
+			problems += add_member(r, &rec);
+		}
+	}
+	csvio_close(in);
+	if (rc == 0 && !have_header)
+		problems += msg_error_at(r->path, 0, "empty roster: no header row") < 0;
+	if (rc < 0 || problems > 0) {
+		roster_free(r);
+		return NULL;
+	}
+	return r;
+}

@@ -1,0 +1,49 @@
+/* source.h - where replies come from: reply files, directories of them, wide exports */
+#ifndef QUIRE_SOURCE_H
+#define QUIRE_SOURCE_H
+
+#include <stdbool.h>
+
+struct form;
+struct resp_reply;
+
+/*
+ * DATA on the command line is one or more paths.  A directory stands for
+ * the *.csv files in it, in name order (not recursively).  A file whose
+ * header has "name" and "value" columns is one reply file; any other CSV
+ * is a wide export (quire export, KoboToolbox, ODK Central) giving one
+ * reply per row, streamed.
+ */
+
+struct source_options {
+	const char *id_column;	/* wide exports: the column holding the respondent code */
+	bool require_id;	/* wide exports must name the respondent of each row */
+};
+
+struct source;
+
+/*
+ * Opens the paths.  Returns NULL after reporting a path that does not
+ * exist or a directory that cannot be read.  Files are opened one at a
+ * time as the caller reads on.
+ */
+struct source *source_open(const struct form *form, char *const *paths, int n_paths,
+			   const struct source_options *opt);
+
+/*
+ * Reads the next reply into *REPLY (owned by the source, valid until the
+ * next call).  Returns 1 for a reply, 0 at the end, -1 after an error that
+ * stops reading (a file that is not a reply, broken CSV).  Problems with
+ * single rows are reported and added to *PROBLEMS; the reply is returned.
+ */
+int source_next(struct source *s, struct resp_reply **reply, int *problems);
+
+/* The number of files the source opened so far, and of replies read. */
+unsigned long source_files(const struct source *s);
+unsigned long source_replies(const struct source *s);
+/* Bytes of CSV read from wide exports (for throughput figures). */
+unsigned long long source_bytes(const struct source *s);
+
+void source_close(struct source *s);
+
+#endif
