@@ -24,5 +24,7 @@ int cmd_check(int argc, char **argv);
 int cmd_blank(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_status(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 
 #endif

@@ -15,6 +15,8 @@ static const struct cmd_entry commands[] = {
 	{ "check", cmd_check, "load and validate a form; print its outline" },
 	{ "blank", cmd_blank, "write an answer sheet for one State to fill in" },
 	{ "validate", cmd_validate, "check replies against the form" },
+	{ "import", cmd_import, "split a KoboToolbox, ODK or quire export into reply files" },
+	{ "export", cmd_export, "one row per respondent, for spreadsheets and other tools" },
 	{ "status", cmd_status, "who replied, who is late, who has not replied" },
 	{ NULL, NULL, NULL },
 };

@@ -1,0 +1,97 @@
+/* cmd-export.c - quire export: one row per respondent */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "atomic.h"
+#include "cli.h"
+#include "cmd.h"
+#include "form.h"
+#include "response.h"
+#include "source.h"
+#include "wide.h"
+
+static const char usage[] =
+	"Usage: quire export [OPTIONS] FORM DATA...\n"
+	"Write the replies as one CSV row per respondent: respondent, submitted, the\n"
+	"questions in form order (a select_multiple as its space-separated column\n"
+	"followed by one NAME/CHOICE column of 1/0 per choice, empty when\n"
+	"unanswered), calculations, then _channel, _entered_by, _form_version and\n"
+	"_note.  quire import reads it back to the same reply files.  Text a\n"
+	"spreadsheet would run as a formula (starting with =, +, -, @, tab or CR)\n"
+	"gets a leading '.\n"
+	"\n"
+	"Options:\n"
+	"  -o, --output FILE      write to FILE (default: standard output)\n"
+	"      --labels           choice labels instead of names (for reading; such a\n"
+	"                         file cannot be imported again)\n"
+	"      --lang LANG        language of the labels\n"
+	"      --keep-formulas    do not neutralise formula-like text\n"
+	"      --id-column COL    wide exports as DATA: the column with the respondent code\n"
+	"  -h, --help             show this help\n";
+
+static int export(const struct form *form, char *const *data, int n, const char *output,
+		  const struct wide_write_options *wopt, const struct source_options *sopt)
+{
+	struct source *src = source_open(form, data, n, sopt);
+	if (!src)
+		return EXIT_DATA;
+	struct atomic_file *out = atomic_open(output);
+	if (!out) {
+		source_close(src);
+		return EXIT_DATA;
+	}
+	struct wide_writer *w = wide_writer_new(form, atomic_stream(out), wopt);
+	struct resp_eval *ev = resp_eval_new(form);
+	struct resp_reply *reply;
+	int problems = 0, rc;
+	while ((rc = source_next(src, &reply, &problems)) == 1)
+		wide_writer_add(w, reply, ev);
+	resp_eval_free(ev);
+	source_close(src);
+	bool written = wide_writer_finish(w);
+	if (rc < 0 || problems || !written) {
+		atomic_abort(out);
+		return EXIT_DATA;
+	}
+	return atomic_commit(out) == 0 ? EXIT_OK : EXIT_DATA;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "labels", no_argument, NULL, 'L' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "keep-formulas", no_argument, NULL, 'k' },
+		{ "id-column", required_argument, NULL, 'i' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *output = "-", *lang_arg = NULL;
+	struct wide_write_options wopt = { false, 0, false };
+	struct source_options sopt = { NULL, false };
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'o': output = optarg; break;
+		case 'L': wopt.labels = true; break;
+		case 'l': lang_arg = optarg; break;
+		case 'k': wopt.keep_formulas = true; break;
+		case 'i': sopt.id_column = optarg; break;
+		default: return cli_common_option(opt, "export", usage);
+		}
+	}
+	if (argc - optind < 2)
+		return cli_usage_error("export", argc - optind ? "missing DATA" : "missing FORM");
+	struct form *form = form_load(argv[optind]);
+	if (!form)
+		return EXIT_DATA;
+	int status = EXIT_USAGE;
+	if ((wopt.lang = cli_lang(form, lang_arg, "export")) >= 0)
+		status = export(form, argv + optind + 1, argc - optind - 1, output, &wopt, &sopt);
+	form_free(form);
+	return status;
+}

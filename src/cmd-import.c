@@ -1,0 +1,168 @@
+/* cmd-import.c - quire import: split a wide export into reply files */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cmd.h"
+#include "form.h"
+#include "msg.h"
+#include "response.h"
+#include "wide.h"
+
+static const char usage[] =
+	"Usage: quire import [OPTIONS] FORM EXPORT.csv --into DIR\n"
+	"Split a wide export -- KoboToolbox (current ';' or legacy), ODK Central, or\n"
+	"quire export -- into one reply file per respondent, DIR/CODE.csv.  Columns\n"
+	"are matched against the form's names and group paths; columns that match\n"
+	"nothing are listed.  An existing reply is never overwritten without --force.\n"
+	"\n"
+	"Options:\n"
+	"      --into DIR         directory for the reply files (required)\n"
+	"      --id-column COL    the column (or form question) holding the respondent\n"
+	"                         code (default: a 'respondent' or '_respondent' column)\n"
+	"      --force            replace existing reply files\n"
+	"  -h, --help             show this help\n"
+	"\n"
+	"Exit status: 0 when every row was imported or skipped, 1 when a row was\n"
+	"rejected or the export could not be read, 2 usage error.\n";
+
+struct tally {
+	unsigned written, skipped, rejected;
+	GString *skipped_codes;
+	GHashTable *seen;	/* code -> row */
+};
+
+static void reject(struct tally *t, const struct resp_reply *r, const char *fmt, ...)
+	MSG_PRINTF(3, 4);
+
+static void reject(struct tally *t, const struct resp_reply *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *why = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	msg_error_at(r->file, r->row, "row not imported: %s", why);
+	g_free(why);
+	t->rejected++;
+}
+
+static void import_row(struct tally *t, struct resp_reply *r, const char *dir, bool force)
+{
+	const char *code = r->meta[RESP_RESPONDENT];
+	if (!code) {
+		reject(t, r, "no respondent code");
+		return;
+	}
+	if (!resp_code_is_safe(code)) {
+		reject(t, r, "unsafe respondent code '%s'", code);
+		return;
+	}
+	if (!r->meta[RESP_SUBMITTED]) {
+		reject(t, r, "no submission date for '%s'", code);
+		return;
+	}
+	gpointer first = g_hash_table_lookup(t->seen, code);
+	if (first) {
+		reject(t, r, "'%s' already imported from row %ld", code,
+		       (long)GPOINTER_TO_SIZE(first));
+		return;
+	}
+	g_hash_table_insert(t->seen, g_strdup(code), GSIZE_TO_POINTER((gsize)r->row));
+	char *name = g_strconcat(code, ".csv", NULL);
+	char *path = g_build_filename(dir, name, NULL);
+	if (!force && g_file_test(path, G_FILE_TEST_EXISTS)) {
+		t->skipped++;
+		g_string_append_printf(t->skipped_codes, "%s%s", t->skipped_codes->len ? ", " : "",
+				       code);
+	} else if (resp_write(r, path) == 0) {
+		t->written++;
+	} else {
+		t->rejected++;
+	}
+	g_free(path);
+	g_free(name);
+}
+
+static void list_unmatched(const struct wide_reader *w, const char *path)
+{
+	const GPtrArray *u = wide_unmatched(w);
+	if (!u->len)
+		return;
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < u->len; i++)
+		g_string_append_printf(s, "%s'%s'", i ? ", " : "", (char *)g_ptr_array_index(u, i));
+	msg_warn_at(path, 1, "%u column%s match%s no question: %s", u->len, u->len == 1 ? "" : "s",
+		    u->len == 1 ? "es" : "", s->str);
+	g_string_free(s, TRUE);
+}
+
+static int import(const struct form *form, const char *export, const char *dir,
+		  const char *id_column, bool force)
+{
+	struct wide_options wopt = { id_column, true };
+	struct wide_reader *w = wide_open(form, export, &wopt);
+	if (!w)
+		return EXIT_DATA;
+	list_unmatched(w, export);
+	struct resp_reply *r = resp_new(form);
+	r->file = g_strdup(export);
+	struct tally t = { 0, 0, 0, g_string_new(NULL),
+			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
+	int problems = 0, rc;
+	while ((rc = wide_next(w, r, &problems)) == 1)
+		import_row(&t, r, dir, force);
+	printf("%s (%s): %u repl%s written to %s", export, wide_dialect_name(wide_dialect(w)),
+	       t.written, t.written == 1 ? "y" : "ies", dir);
+	if (t.skipped)
+		printf("; %u skipped, already there (%s; use --force to replace them)", t.skipped,
+		       t.skipped_codes->str);
+	if (t.rejected)
+		printf("; %u rejected", t.rejected);
+	putchar('\n');
+	g_string_free(t.skipped_codes, TRUE);
+	g_hash_table_destroy(t.seen);
+	resp_free(r);
+	wide_close(w);
+	return rc < 0 || t.rejected || problems ? EXIT_DATA : EXIT_OK;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "into", required_argument, NULL, 'd' },
+		{ "id-column", required_argument, NULL, 'i' },
+		{ "force", no_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *dir = NULL, *id_column = NULL;
+	bool force = false;
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (opt == 'd')
+			dir = optarg;
+		else if (opt == 'i')
+			id_column = optarg;
+		else if (opt == 'f')
+			force = true;
+		else
+			return cli_common_option(opt, "import", usage);
+	}
+	if (argc - optind != 2)
+		return cli_usage_error("import", "expected FORM and EXPORT.csv");
+	if (!dir)
+		return cli_usage_error("import", "missing --into DIR");
+	if (!g_file_test(dir, G_FILE_TEST_IS_DIR))
+		return msg_error_at(dir, 0, "not a directory") < 0 ? EXIT_DATA : EXIT_DATA;
+	struct form *form = form_load(argv[optind]);
+	if (!form)
+		return EXIT_DATA;
+	int status = import(form, argv[optind + 1], dir, id_column, force);
+	form_free(form);
+	return status;
+}
