@@ -228,13 +228,20 @@ static void on_record_end(int c, void *ctx)
 
 /*
  * The delimiter is sniffed from the first line: Kobo's current exporter
- * writes ';', everything else ','.  Only characters outside quotes count.
+ * writes ';', everything else ','.  Only characters outside quotes count,
+ * and leading comment lines ('#', as rosters allow) are skipped.
  */
 static enum csvio_delim sniff_delimiter(const char *s, size_t len)
 {
-	size_t commas = 0, semicolons = 0;
+	size_t commas = 0, semicolons = 0, start = 0;
 	bool quoted = false;
-	for (size_t i = 0; i < len; i++) {
+	while (start < len && s[start] == '#') {
+		while (start < len && s[start] != '\n' && s[start] != '\r')
+			start++;
+		while (start < len && (s[start] == '\n' || s[start] == '\r'))
+			start++;
+	}
+	for (size_t i = start; i < len; i++) {
 		char c = s[i];
 		if (c == '"')
 			quoted = !quoted;

@@ -77,6 +77,8 @@ static void test_bom_and_delimiter(void)
 	check_read("';' is sniffed", "\"a\";\"b;c\";\"d,e\"\n\"1\";\"2\";\"3\"\n",
 		   "1:a|b;c|d,e\n2:1|2|3\n");
 	check_read("',' wins a tie", "a;b,c\n", "1:a;b|c\n");
+	check_read("comment lines do not decide the delimiter", "# a; b; c\ncode,name\n",
+		   "1:# a; b; c\n2:code|name\n");
 	char *got = slurp("a;b\n", 4, CSVIO_DELIM_COMMA);
 	check_str(got, "1:a;b\n");
 	g_free(got);
