@@ -16,9 +16,24 @@
  * through a struct expr_scope supplied by the caller (the form loader),
  * which maps ${name} to a reference id and a declared type; values come at
  * evaluation time through a struct expr_env.  Anything the evaluator cannot
- * evaluate faithfully is rejected by expr_parse(), never answered wrongly.
+ * evaluate faithfully is rejected by expr_parse(), never answered wrongly:
+ * paths, predicates, unions, instance() and ${last-saved#name}.
+ *
+ * Functions: selected, count-selected, selected-at, jr:choice-name, if,
+ * coalesce, not, true, false, boolean, boolean-from-string, string, number,
+ * int, round, concat, string-length, substr, contains, starts-with,
+ * ends-with, normalize-space, regex, today, date, format-date, sum, min,
+ * max, pow, abs.  tests/data/expr.test shows what each one does, and every
+ * error message.
  */
 
+/*
+ * The type a question declares in the scope also says how its stored text
+ * is read: NUMBER by the number rule of expr_to_number(), DATE as an ISO
+ * date or date-time (other text stays a STRING), BOOLEAN as "true"/"1" or
+ * "false"/"0" (other text stays a STRING), STRING as it is.  Empty text is
+ * always the empty STRING.
+ */
 enum expr_type {
 	EXPR_STRING,
 	EXPR_NUMBER,
@@ -60,46 +75,78 @@ struct expr;
 
 /*
  * Parses TEXT.  Returns a new expression (free with expr_free()), or NULL
- * with *ERR filled in.  Errors: syntax errors ("expected ')'"), unknown
- * functions ("unknown function 'foo'"), wrong argument counts ("'if' takes
- * 3 arguments"), unknown references ("unknown question 'x' in ${x}"), '.'
- * where it is not allowed, paths and predicates, invalid regular expression
- * literals, and nesting deeper than EXPR_MAX_DEPTH.
+ * with *ERR filled in, unless ERR is NULL.  Errors: syntax errors
+ * ("expected ')'", "unterminated string"), unknown functions ("unknown
+ * function 'foo'"), wrong argument counts ("'if' takes 3 arguments, not
+ * 2"), unknown references ("unknown question 'x'"), '.' where it is not
+ * allowed, paths and predicates, invalid literal arguments (a regular
+ * expression, a date, a format-date() format, an unquoted value in
+ * selected()), and nesting deeper than EXPR_MAX_DEPTH.  A NULL SCOPE knows
+ * no questions and no '.'.
  */
 struct expr *expr_parse(const char *text, const struct expr_scope *scope, struct expr_error *err);
 void expr_free(struct expr *e);
 
-/* Calls FN once for each distinct reference id E uses (EXPR_REF_SELF excluded). */
+/*
+ * Calls FN once for each distinct reference id whose value E reads, in
+ * ascending order.  Not included: EXPR_REF_SELF, and the quoted question
+ * of jr:choice-name(value, '${q}'), whose choice list, not value, is used.
+ */
 void expr_foreach_ref(const struct expr *e, void (*fn)(int ref, void *data), void *data);
 
 struct expr_env {
 	/*
 	 * The stored text of reference REF (or EXPR_REF_SELF); NULL or "" when
-	 * unanswered or not relevant.  It must stay valid during the evaluation.
-	 * The evaluator converts it by the type declared in the scope: a NUMBER
-	 * reference with text "12" is the number 12, an empty one is "".
+	 * unanswered or not relevant.  The evaluator converts it by the type
+	 * declared in the scope: a NUMBER reference with text "12" is the
+	 * number 12, an empty one is "".  A NULL ref_text leaves every
+	 * question unanswered.
 	 */
 	const char *(*ref_text)(void *data, int ref);
-	/* For jr:choice-name(): the label of choice VALUE in REF's list, or NULL. */
+	/*
+	 * For jr:choice-name(): the label of choice VALUE in REF's list, or
+	 * NULL (the result is then "").  May be NULL.
+	 */
 	const char *(*choice_label)(void *data, int ref, const char *value);
 	double today;		/* what today() returns (days since 1970-01-01) */
-	GStringChunk *scratch;	/* strings made during evaluation; owned by the caller */
+	/*
+	 * Strings made during evaluation; owned by the caller, who clears it
+	 * between rows.  Only concat(), substr(), selected-at(),
+	 * normalize-space(), format-date() and string() of a number or date
+	 * write to it; nothing else allocates at all.
+	 */
+	GStringChunk *scratch;
 	void *data;
 };
 
 /*
  * Evaluates E into *OUT.  Never fails: as in XPath, impossible arithmetic
  * gives NaN and missing values give "".  Strings in *OUT are borrowed from
- * the env's ref_text results, from E, or from ENV->scratch, so they live
- * until the caller clears the scratch.
+ * the env's ref_text and choice_label results, from E, or from
+ * ENV->scratch, so they live while those do.  E may be evaluated by
+ * several threads at once, each with its own scratch.
  */
 void expr_eval(const struct expr *e, const struct expr_env *env, struct expr_value *out);
 bool expr_eval_bool(const struct expr *e, const struct expr_env *env);
 
-/* Conversions, as JavaRosa does them (xlsform.md §3.3). */
+/*
+ * Conversions, as JavaRosa does them (xlsform.md §3.3).
+ *
+ * To a number: a boolean is 1 or 0; a date its whole days (the time of day
+ * is dropped); a string is trimmed, ',' becomes '.', and anything but
+ * "-.0123456789" or a malformed number gives NaN (so "" is NaN).
+ *
+ * To a boolean: a number when |x| > 1e-12 (so NaN is false); a string when
+ * not empty (so "false" is true); a date always.
+ *
+ * To a string: "true"/"false"; a date as YYYY-MM-DD; a number as "NaN",
+ * "Infinity", "-Infinity", "0" when |x| < 1e-12, as an integer when within
+ * 1e-12 of one, else as the shortest decimal that reads back the same,
+ * never with an exponent (1e21 is "1000000000000000000000").
+ */
 double expr_to_number(const struct expr_value *v);
 bool expr_to_boolean(const struct expr_value *v);
-/* The string form; may allocate in SCRATCH. */
+/* The string form; a number or a date is written into SCRATCH. */
 const char *expr_to_string(const struct expr_value *v, GStringChunk *scratch);
 
 #endif

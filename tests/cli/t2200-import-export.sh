@@ -138,8 +138,12 @@ run 0 "$QUIRE" export forms/mini replies/mini -o "$T/mini.csv"
 run 0 "$QUIRE" import forms/mini "$T/mini.csv" --into "$T/mini"
 expect_true 'hand-entered replies keep their metadata through export and import' diff -r replies/mini "$T/mini"
 
-run 0 "$QUIRE" validate --id-column state forms/mini $X/kobo.csv
+run 1 "$QUIRE" validate --id-column state forms/mini $X/kobo.csv
 expect_status 'validate reads an export directly'
+expect_err 'and names the row of a problem' <<X
+quire:$X/kobo.csv:5: offences: 'none illegal_access' breaks the constraint: 'None' excludes other offences
+quire: 1 problem in 1 of 3 replies
+X
 run 1 "$QUIRE" validate forms/mini "$T/wide.csv" replies/bad/constraint.csv
 expect_status 'validate checks each row of an export'
 

@@ -1,0 +1,491 @@
+/* expr-parse.c - the recursive-descent parser of XLSForm expressions */
+#include <config.h>
+#include "expr.h"
+
+#include <string.h>
+
+#include "expr-int.h"
+
+/*
+ * Grammar (xlsform.md §3.2; XPath 1.0 REC §3, all binary operators left
+ * associative), written as Lua's lparser.c writes it:
+ *
+ *   expr    -> subexpr(0)
+ *   subexpr -> ('-' subexpr | primary) { binop subexpr }
+ *   primary -> NUMBER | STRING | ref | '.' | call | '(' expr ')'
+ *   ref     -> '${' NCName '}'
+ *   call    -> QName '(' [expr {',' expr}] ')'
+ *
+ * Paths, predicates and unions are recognised only to be rejected with a
+ * message saying so.
+ *
+ * Depth.  Evaluation recurses once per tree level, so a tree deeper than
+ * EXPR_MAX_DEPTH is an error; each node knows its depth, which catches the
+ * left-deep chains (1+1+...+1) that the loop in subexpr() builds without
+ * recursing.  The parser itself recurses at '(', at a call's arguments and
+ * at unary '-'; that nesting is capped the same way, so that 10,000 levels
+ * of parentheses (which make no nodes) stop early too.  Between two such
+ * points subexpr() recurses at most once per priority level.
+ */
+
+struct parser {
+	struct expr_lexer lx;
+	const struct expr_scope *scope;
+	struct expr *e;
+	int level;		/* nesting of '(', calls and unary '-' */
+};
+
+static const struct expr_scope no_scope;
+
+static void next(struct parser *ps)
+{
+	expr_lex_next(&ps->lx);
+}
+
+static const struct expr_token *tok(struct parser *ps)
+{
+	return &ps->lx.tok;
+}
+
+#define error_at(ps, at, ...) expr_lex_error(&(ps)->lx, (at), __VA_ARGS__)
+
+static EXPR_NORETURN void too_deep(struct parser *ps, const char *at)
+{
+	error_at(ps, at, "expression nested too deeply (more than %d levels)", EXPR_MAX_DEPTH);
+}
+
+static void enter(struct parser *ps, const char *at)
+{
+	if (++ps->level > EXPR_MAX_DEPTH)
+		too_deep(ps, at);
+}
+
+static void leave(struct parser *ps)
+{
+	ps->level--;
+}
+
+/* ---- the tree ---- */
+
+static void *alloc(struct expr *e, size_t size)
+{
+	void *p = g_malloc0(size);
+	g_ptr_array_add(e->blocks, p);
+	return p;
+}
+
+static struct expr_node *new_node(struct parser *ps, enum expr_op op, const char *at)
+{
+	struct expr_node *n = alloc(ps->e, sizeof *n);
+	n->op = op;
+	n->depth = 1;
+	n->at = at;
+	return n;
+}
+
+/* Gives N the depth of its deepest child plus one, and checks the limit. */
+static void set_depth(struct parser *ps, struct expr_node *n, int child_depth)
+{
+	if (child_depth + 1 > n->depth)
+		n->depth = child_depth + 1;
+	if (n->depth > EXPR_MAX_DEPTH)
+		too_deep(ps, n->at);
+}
+
+static struct expr_node *new_unary(struct parser *ps, enum expr_op op, struct expr_node *a,
+				   const char *at)
+{
+	struct expr_node *n = new_node(ps, op, at);
+	n->u.bin.a = a;
+	set_depth(ps, n, a->depth);
+	return n;
+}
+
+static struct expr_node *new_binary(struct parser *ps, enum expr_op op, struct expr_node *a,
+				    struct expr_node *b, const char *at)
+{
+	struct expr_node *n = new_node(ps, op, at);
+	n->u.bin.a = a;
+	n->u.bin.b = b;
+	set_depth(ps, n, MAX(a->depth, b->depth));
+	return n;
+}
+
+/* ---- reporting what the token is ---- */
+
+/* Writes a short description of the current token for a message. */
+static const char *describe(struct parser *ps, char *buf, size_t size)
+{
+	const struct expr_token *t = tok(ps);
+	if (t->kind == TK_EOF)
+		return "the end";
+	if (t->kind == TK_STRING)
+		return "a string";
+	size_t len = MIN(t->len, 40);
+	while (len < t->len && ((unsigned char)t->start[len] & 0xC0) == 0x80)
+		len--;	/* not in the middle of a character */
+	g_snprintf(buf, size, "'%.*s'", (int)len, t->start);
+	return buf;
+}
+
+/* The messages for XPath that is valid but beyond what we evaluate. */
+static void reject_path(struct parser *ps)
+{
+	const char *at = tok(ps)->start;
+	switch (tok(ps)->kind) {
+	case TK_SLASH:
+	case TK_SLASHSLASH:
+		error_at(ps, at, "'/' is a path step, not division; write 'div'");
+	case TK_LBRACKET:
+		error_at(ps, at, "predicates '[...]' are not supported");
+	case TK_PIPE:
+		error_at(ps, at, "'|' (union of paths) is not supported");
+	case TK_COLONCOLON:
+		error_at(ps, at, "axes '::' are not supported");
+	default:
+		return;
+	}
+}
+
+static void check_match(struct parser *ps, enum expr_tok kind, const char *what)
+{
+	if (tok(ps)->kind != kind)
+		error_at(ps, tok(ps)->start, "expected %s", what);
+	next(ps);
+}
+
+static struct expr_node *subexpr(struct parser *ps, int limit);
+
+/* ---- primaries ---- */
+
+static void add_ref(struct parser *ps, int id)
+{
+	g_array_append_val(ps->e->refs, id);
+}
+
+/* ref -> '${' NCName '}' */
+static struct expr_node *ref(struct parser *ps)
+{
+	const struct expr_token *t = tok(ps);
+	if (t->last_saved)
+		error_at(ps, t->start, "'${last-saved#...}' is not supported");
+	char *name = g_strndup(t->name, t->name_len);
+	enum expr_type type = EXPR_STRING;
+	int id = ps->scope->lookup ? ps->scope->lookup(ps->scope->data, name, &type) : -1;
+	g_free(name);
+	if (id < 0)
+		error_at(ps, t->start, "unknown question '%.*s'", (int)t->name_len, t->name);
+	struct expr_node *n = new_node(ps, EXPR_OP_REF, t->start);
+	n->u.ref.id = id;
+	n->u.ref.type = type;
+	add_ref(ps, id);
+	next(ps);
+	return n;
+}
+
+static struct expr_node *self(struct parser *ps)
+{
+	if (!ps->scope->has_self)
+		error_at(ps, tok(ps)->start, "'.' is only allowed in a constraint");
+	struct expr_node *n = new_node(ps, EXPR_OP_SELF, tok(ps)->start);
+	n->u.ref.id = EXPR_REF_SELF;
+	n->u.ref.type = ps->scope->self_type;
+	next(ps);
+	return n;
+}
+
+static struct expr_node *literal(struct parser *ps)
+{
+	const struct expr_token *t = tok(ps);
+	struct expr_node *n;
+	if (t->kind == TK_NUMBER) {
+		n = new_node(ps, EXPR_OP_NUMBER, t->start);
+		n->u.num = t->num;
+	} else {
+		n = new_node(ps, EXPR_OP_STRING, t->start);
+		n->u.str = g_string_chunk_insert_len(ps->e->strings, t->name, (gssize)t->name_len);
+	}
+	next(ps);
+	return n;
+}
+
+/* '(' expr ')' */
+static struct expr_node *group(struct parser *ps)
+{
+	const char *open = tok(ps)->start;
+	enter(ps, open);
+	next(ps);
+	struct expr_node *n = subexpr(ps, 0);
+	check_match(ps, TK_RPAREN, "')'");
+	leave(ps);
+	return n;
+}
+
+static EXPR_NORETURN void arity_error(struct parser *ps, const struct expr_func *fn, int argc,
+				      const char *at)
+{
+	char want[64];
+	if (fn->min_args == fn->max_args && fn->min_args == 0)
+		g_strlcpy(want, "no arguments", sizeof want);
+	else if (fn->min_args == fn->max_args)
+		g_snprintf(want, sizeof want, "%d argument%s", fn->min_args,
+			   fn->min_args == 1 ? "" : "s");
+	else if (fn->max_args < 0)
+		g_snprintf(want, sizeof want, "at least %d argument%s", fn->min_args,
+			   fn->min_args == 1 ? "" : "s");
+	else
+		g_snprintf(want, sizeof want, "%d or %d arguments", fn->min_args, fn->max_args);
+	error_at(ps, at, "'%s' takes %s, not %d", fn->name, want, argc);
+}
+
+/* Moves the arguments collected through ->next into CALL's argument vector. */
+static void set_args(struct parser *ps, struct expr_node *call, struct expr_node *first, int argc)
+{
+	call->u.call.argc = argc;
+	call->u.call.argv = alloc(ps->e, sizeof *call->u.call.argv * (size_t)MAX(argc, 1));
+	int i = 0;
+	for (struct expr_node *a = first; a; a = a->next) {
+		call->u.call.argv[i++] = a;
+		set_depth(ps, call, a->depth);
+	}
+}
+
+/* args -> '(' [expr {',' expr}] ')' */
+static void args(struct parser *ps, struct expr_node *call)
+{
+	struct expr_node *first = NULL, **last = &first;
+	int argc = 0;
+	enter(ps, tok(ps)->start);
+	next(ps);
+	if (tok(ps)->kind != TK_RPAREN) {
+		for (;;) {
+			*last = subexpr(ps, 0);
+			last = &(*last)->next;
+			argc++;
+			if (tok(ps)->kind != TK_COMMA)
+				break;
+			next(ps);
+		}
+	}
+	check_match(ps, TK_RPAREN, "',' or ')'");
+	leave(ps);
+	set_args(ps, call, first, argc);
+}
+
+/* call -> QName '(' [expr {',' expr}] ')' */
+static struct expr_node *call(struct parser *ps)
+{
+	const struct expr_token *t = tok(ps);
+	const char *at = t->start;
+	const struct expr_func *fn = expr_func_lookup(t->name, t->name_len);
+	if (!fn && t->name_len == 8 && memcmp(t->name, "instance", 8) == 0)
+		error_at(ps, at, "'instance()' lookups are not supported");
+	if (!fn)
+		error_at(ps, at, "unknown function '%.*s'", (int)t->name_len, t->name);
+	struct expr_node *n = new_node(ps, EXPR_OP_CALL, at);
+	n->u.call.fn = fn;
+	n->u.call.ref = -1;
+	next(ps);
+	args(ps, n);
+	int argc = n->u.call.argc;
+	if (argc < fn->min_args || (fn->max_args >= 0 && argc > fn->max_args))
+		arity_error(ps, fn, argc, at);
+	if (fn->check) {
+		struct expr_parse_ctx ctx = {&ps->lx, ps->scope, ps->e};
+		fn->check(n, &ctx);
+	}
+	return n;
+}
+
+static EXPR_NORETURN void bare_name(struct parser *ps)
+{
+	const struct expr_token *t = tok(ps);
+	int len = (int)t->name_len;
+	if ((len == 4 && memcmp(t->name, "true", 4) == 0) ||
+	    (len == 5 && memcmp(t->name, "false", 5) == 0))
+		error_at(ps, t->start, "bare name '%.*s': write %.*s() for the boolean", len,
+			 t->name, len, t->name);
+	error_at(ps, t->start, "bare name '%.*s': paths are not supported; write ${%.*s}", len,
+		 t->name, len, t->name);
+}
+
+/* primary -> NUMBER | STRING | ref | '.' | call | '(' expr ')' */
+static struct expr_node *primary(struct parser *ps)
+{
+	char buf[64];
+	const char *at = tok(ps)->start;
+	switch (tok(ps)->kind) {
+	case TK_NUMBER:
+	case TK_STRING:
+		return literal(ps);
+	case TK_REF:
+		return ref(ps);
+	case TK_DOT:
+		return self(ps);
+	case TK_FUNC:
+		return call(ps);
+	case TK_LPAREN:
+		return group(ps);
+	case TK_NAME:
+		bare_name(ps);
+	case TK_DOTDOT:
+		error_at(ps, at, "'..' is not supported");
+	case TK_SLASH:
+	case TK_SLASHSLASH:
+		error_at(ps, at, "paths are not supported; write ${name}");
+	case TK_AT:
+		error_at(ps, at, "attributes '@' are not supported");
+	case TK_EOF:
+		error_at(ps, at, "unexpected end of expression");
+	default:
+		error_at(ps, at, "expected a value, not %s", describe(ps, buf, sizeof buf));
+	}
+}
+
+/* ---- operators ---- */
+
+/*
+ * Priorities, lowest first, as in XPath 1.0 (and JavaRosa's parser): or,
+ * and, equality, relational, additive, multiplicative, unary minus.  Left
+ * and right priorities are equal because every operator is left associative.
+ */
+#define UNARY_PRIORITY 7
+
+static const struct {
+	enum expr_tok tok;
+	enum expr_op op;
+	int priority;
+} binops[] = {
+	{TK_OR, EXPR_OP_OR, 1},
+	{TK_AND, EXPR_OP_AND, 2},
+	{TK_EQ, EXPR_OP_EQ, 3}, {TK_NE, EXPR_OP_NE, 3},
+	{TK_LT, EXPR_OP_LT, 4}, {TK_LE, EXPR_OP_LE, 4},
+	{TK_GT, EXPR_OP_GT, 4}, {TK_GE, EXPR_OP_GE, 4},
+	{TK_PLUS, EXPR_OP_ADD, 5}, {TK_MINUS, EXPR_OP_SUB, 5},
+	{TK_MUL, EXPR_OP_MUL, 6}, {TK_DIV, EXPR_OP_DIV, 6}, {TK_MOD, EXPR_OP_MOD, 6},
+};
+
+/* The index of the current token in binops[], or -1. */
+static int binop(struct parser *ps)
+{
+	reject_path(ps);
+	for (size_t i = 0; i < G_N_ELEMENTS(binops); i++)
+		if (binops[i].tok == tok(ps)->kind)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * subexpr -> ('-' subexpr | primary) { binop subexpr }
+ * where binop is any binary operator whose priority is higher than LIMIT.
+ */
+static struct expr_node *subexpr(struct parser *ps, int limit)
+{
+	struct expr_node *left;
+	if (tok(ps)->kind == TK_MINUS) {
+		const char *at = tok(ps)->start;
+		enter(ps, at);
+		next(ps);
+		left = new_unary(ps, EXPR_OP_NEG, subexpr(ps, UNARY_PRIORITY), at);
+		leave(ps);
+	} else {
+		left = primary(ps);
+	}
+	int i;
+	while ((i = binop(ps)) >= 0 && binops[i].priority > limit) {
+		const char *at = tok(ps)->start;
+		next(ps);
+		struct expr_node *right = subexpr(ps, binops[i].priority);
+		left = new_binary(ps, binops[i].op, left, right, at);
+	}
+	return left;
+}
+
+/* expr -> subexpr(0), then the end of the text */
+static struct expr_node *top(struct parser *ps)
+{
+	char buf[64];
+	const char *bad;
+	if (!g_utf8_validate(ps->lx.text, -1, &bad))
+		error_at(ps, bad, "invalid UTF-8");
+	next(ps);
+	if (tok(ps)->kind == TK_EOF)
+		error_at(ps, tok(ps)->start, "empty expression");
+	struct expr_node *n = subexpr(ps, 0);
+	if (tok(ps)->kind == TK_RPAREN)
+		error_at(ps, tok(ps)->start, "unmatched ')'");
+	if (tok(ps)->kind != TK_EOF)
+		error_at(ps, tok(ps)->start, "expected an operator, not %s",
+			 describe(ps, buf, sizeof buf));
+	return n;
+}
+
+/* ---- the public interface ---- */
+
+static struct expr *expr_new(void)
+{
+	struct expr *e = g_new0(struct expr, 1);
+	e->blocks = g_ptr_array_new_with_free_func(g_free);
+	e->regexes = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
+	e->strings = g_string_chunk_new(64);
+	e->refs = g_array_new(FALSE, FALSE, sizeof(int));
+	return e;
+}
+
+static gint compare_ints(gconstpointer a, gconstpointer b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Sorts the reference ids and drops the repeats. */
+static void unique_refs(GArray *refs)
+{
+	g_array_sort(refs, compare_ints);
+	guint n = 0;
+	for (guint i = 0; i < refs->len; i++)
+		if (n == 0 || g_array_index(refs, int, i) != g_array_index(refs, int, n - 1))
+			g_array_index(refs, int, n++) = g_array_index(refs, int, i);
+	g_array_set_size(refs, n);
+}
+
+/* Runs the parser; false when it stopped at an error, which longjmp()s here. */
+static bool run(struct parser *ps)
+{
+	jmp_buf on_error;
+	ps->lx.on_error = &on_error;
+	if (setjmp(on_error))
+		return false;
+	ps->e->root = top(ps);
+	return true;
+}
+
+struct expr *expr_parse(const char *text, const struct expr_scope *scope, struct expr_error *err)
+{
+	struct expr_error ignored;
+	struct parser ps = {.scope = scope ? scope : &no_scope, .e = expr_new()};
+	expr_lex_init(&ps.lx, text, NULL, err ? err : &ignored);
+	if (!run(&ps)) {
+		expr_free(ps.e);
+		return NULL;
+	}
+	unique_refs(ps.e->refs);
+	return ps.e;
+}
+
+void expr_free(struct expr *e)
+{
+	if (!e)
+		return;
+	g_ptr_array_free(e->blocks, TRUE);
+	g_ptr_array_free(e->regexes, TRUE);
+	g_string_chunk_free(e->strings);
+	g_array_free(e->refs, TRUE);
+	g_free(e);
+}
+
+void expr_foreach_ref(const struct expr *e, void (*fn)(int ref, void *data), void *data)
+{
+	for (guint i = 0; i < e->refs->len; i++)
+		fn(g_array_index(e->refs, int, i), data);
+}
