@@ -67,19 +67,25 @@ run 1 "$QUIRE" check "$F/errors.csv"
 expect_status 'a broken form fails'
 sed "s|$F/||" "$ERR" >"$T/err"
 compare 'every problem is listed with its row' "$T/err" <<'X'
-quire:errors.csv:21: duplicate choice 'red' in list 'colours' (first in row 19)
+quire:errors.csv:23: duplicate choice 'red' in list 'colours' (first in row 21)
 quire:errors.csv:4: unknown type 'multiple_choice x'
 quire:errors.csv:5: list 'ynx' is not defined in the choices sheet
 quire:errors.csv:6: duplicate name 'intro' (first used in row 2)
 quire:errors.csv:7: invalid name '2fast': a name starts with a letter or '_' and holds only letters, digits, '-', '.' and '_'
-quire:errors.csv:9: 'end group' without a matching 'begin group'
-quire:errors.csv:10: 'begin repeat' is not supported: quire reads one row of answers per respondent, so repeat groups cannot be tabulated
-quire:errors.csv:16: group 'open' is not closed (no 'end group')
-quire:errors.csv:20: choice name 'light blue' in list 'colours' contains a space, which select_multiple 'favourites' cannot store
+quire:errors.csv:11: 'end group' without a matching 'begin group'
+quire:errors.csv:12: 'begin repeat' is not supported: quire reads one row of answers per respondent, so repeat groups cannot be tabulated
+quire:errors.csv:18: group 'open' is not closed (no 'end group')
+quire:errors.csv:22: choice name 'light blue' in list 'colours' contains a space, which select_multiple 'favourites' cannot store
 quire:errors.csv:8:1: relevant: unknown question 'nowhere'
     ${nowhere} = 'x'
     ^
-quire:errors.csv:14: 'a' depends on itself through relevant or calculation: a -> b -> a
+quire:errors.csv:9:21: relevant: unexpected end of expression
+    ${intro} = 'x' and (
+                        ^
+quire:errors.csv:10:1: calculation: unknown function 'frobnicate'
+    frobnicate(${q5})
+    ^
+quire:errors.csv:16: 'a' depends on itself through relevant or calculation: a -> b -> a
 X
 expect_out 'a broken form prints no outline' </dev/null
 
