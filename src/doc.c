@@ -1,0 +1,959 @@
+/* doc.c - a paginated document of headings, paragraphs, tables and figures, written as PDF */
+#include <config.h>
+#include "doc.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "msg.h"
+
+/* Geometry and type, in points.  One theme for every report. */
+#define MARGIN_TOP 68.0
+#define MARGIN_BOTTOM 64.0
+#define MARGIN_SIDE 68.0
+#define NUMBER_INDENT 34.0	/* hanging paragraph numbers */
+#define PARA_GAP 7.0
+#define HEAD_FONT "Noto Sans"
+#define BODY_FONT "Noto Serif"
+#define TABLE_FONT "Noto Sans"
+#define INK 0.12		/* grey level of text */
+#define RULE 0.45		/* grey level of table rules */
+
+enum block_kind {
+	BLOCK_HEADING,
+	BLOCK_PARAGRAPH,
+	BLOCK_NOTE,
+	BLOCK_QUOTE,
+	BLOCK_SPACE,
+	BLOCK_BREAK,
+	BLOCK_FIGURE,
+	BLOCK_TABLE,
+	BLOCK_COVER,
+};
+
+struct table_row {
+	char **cells;
+	bool bold;
+	bool header;
+};
+
+struct doc_table {
+	size_t n_cols;
+	double *widths;		/* fractions of the text width */
+	enum doc_align *align;
+	struct table_row *header;	/* NULL when none */
+	GPtrArray *rows;	/* struct table_row * */
+};
+
+struct block {
+	enum block_kind kind;
+	int level;
+	char *number, *text, *attribution;
+	double space;
+	int group;		/* 0, or the id of its keep-together group */
+	struct doc_cover cover;	/* strings owned when kind == BLOCK_COVER */
+	doc_draw_fn draw;
+	void *data;
+	void (*free_data)(void *);
+	struct doc_table *table;
+	/* filled by layout */
+	PangoLayout *layout;	/* text blocks */
+	double height;		/* whole height */
+	GArray *marks;		/* split points: y offset of each line or row start, then the end */
+	double header_height;	/* tables: the header row */
+};
+
+/* A placed part of a block: units [FIRST, LAST) of its marks, at Y on a page. */
+struct piece {
+	struct block *block;
+	guint first, last;
+	double y;
+};
+
+struct doc {
+	enum doc_paper paper;
+	double page_w, page_h;
+	GPtrArray *blocks;
+	int group_id, open_group;
+	char *title, *author, *subject, *creator, *date;
+	char *head_left, *head_right;
+	GPtrArray *pages;	/* GPtrArray of struct piece * per page */
+	int n_pages;
+};
+
+static char *copy(const char *s)
+{
+	return s ? g_strdup(s) : NULL;
+}
+
+struct doc *doc_new(enum doc_paper paper)
+{
+	struct doc *d = g_new0(struct doc, 1);
+	d->paper = paper;
+	d->page_w = paper == DOC_LETTER ? 612 : 595.276;
+	d->page_h = paper == DOC_LETTER ? 792 : 841.89;
+	d->blocks = g_ptr_array_new();
+	return d;
+}
+
+double doc_text_width(const struct doc *d)
+{
+	return d->page_w - 2 * MARGIN_SIDE;
+}
+
+static double body_height(const struct doc *d)
+{
+	return d->page_h - MARGIN_TOP - MARGIN_BOTTOM;
+}
+
+static void table_row_free(struct table_row *r)
+{
+	if (!r)
+		return;
+	g_strfreev(r->cells);
+	g_free(r);
+}
+
+static void table_free(struct doc_table *t)
+{
+	if (!t)
+		return;
+	table_row_free(t->header);
+	for (guint i = 0; i < t->rows->len; i++)
+		table_row_free(g_ptr_array_index(t->rows, i));
+	g_ptr_array_free(t->rows, TRUE);
+	g_free(t->widths);
+	g_free(t->align);
+	g_free(t);
+}
+
+static void block_free(struct block *b)
+{
+	g_free(b->number);
+	g_free(b->text);
+	g_free(b->attribution);
+	if (b->kind == BLOCK_COVER) {
+		const char **f = (const char **)&b->cover;
+		for (size_t i = 0; i < sizeof b->cover / sizeof(char *); i++)
+			g_free((char *)f[i]);
+	}
+	if (b->free_data)
+		b->free_data(b->data);
+	table_free(b->table);
+	if (b->layout)
+		g_object_unref(b->layout);
+	if (b->marks)
+		g_array_free(b->marks, TRUE);
+	g_free(b);
+}
+
+static void free_pages(struct doc *d)
+{
+	if (!d->pages)
+		return;
+	for (guint p = 0; p < d->pages->len; p++)
+		g_ptr_array_free(g_ptr_array_index(d->pages, p), TRUE);
+	g_ptr_array_free(d->pages, TRUE);
+	d->pages = NULL;
+}
+
+void doc_free(struct doc *d)
+{
+	if (!d)
+		return;
+	for (guint i = 0; i < d->blocks->len; i++)
+		block_free(g_ptr_array_index(d->blocks, i));
+	g_ptr_array_free(d->blocks, TRUE);
+	free_pages(d);
+	g_free(d->title);
+	g_free(d->author);
+	g_free(d->subject);
+	g_free(d->creator);
+	g_free(d->date);
+	g_free(d->head_left);
+	g_free(d->head_right);
+	g_free(d);
+}
+
+void doc_set_info(struct doc *d, const char *title, const char *author, const char *subject,
+		  const char *creator, const char *date)
+{
+	g_free(d->title);
+	g_free(d->author);
+	g_free(d->subject);
+	g_free(d->creator);
+	g_free(d->date);
+	d->title = copy(title);
+	d->author = copy(author);
+	d->subject = copy(subject);
+	d->creator = copy(creator);
+	d->date = copy(date);
+}
+
+void doc_set_running_head(struct doc *d, const char *left, const char *right)
+{
+	g_free(d->head_left);
+	g_free(d->head_right);
+	d->head_left = copy(left);
+	d->head_right = copy(right);
+}
+
+static struct block *add(struct doc *d, enum block_kind kind)
+{
+	struct block *b = g_new0(struct block, 1);
+	b->kind = kind;
+	b->group = d->open_group;
+	g_ptr_array_add(d->blocks, b);
+	return b;
+}
+
+void doc_cover(struct doc *d, const struct doc_cover *c)
+{
+	struct block *b = add(d, BLOCK_COVER);
+	b->cover.organisation = copy(c->organisation);
+	b->cover.symbol = copy(c->symbol);
+	b->cover.date_line = copy(c->date_line);
+	b->cover.meeting = copy(c->meeting);
+	b->cover.place_date = copy(c->place_date);
+	b->cover.title = copy(c->title);
+	b->cover.subtitle = copy(c->subtitle);
+	b->cover.prepared_by = copy(c->prepared_by);
+	b->cover.notice = copy(c->notice);
+	add(d, BLOCK_BREAK);
+}
+
+void doc_heading(struct doc *d, int level, const char *number, const char *text)
+{
+	struct block *b = add(d, BLOCK_HEADING);
+	b->level = CLAMP(level, 1, 3);
+	b->number = copy(number);
+	b->text = g_strdup(text);
+}
+
+void doc_paragraph(struct doc *d, const char *number, const char *text)
+{
+	struct block *b = add(d, BLOCK_PARAGRAPH);
+	b->number = copy(number);
+	b->text = g_strdup(text);
+}
+
+void doc_note(struct doc *d, const char *text)
+{
+	add(d, BLOCK_NOTE)->text = g_strdup(text);
+}
+
+void doc_quote(struct doc *d, const char *attribution, const char *text)
+{
+	struct block *b = add(d, BLOCK_QUOTE);
+	b->attribution = copy(attribution);
+	b->text = g_strdup(text);
+}
+
+void doc_space(struct doc *d, double points)
+{
+	add(d, BLOCK_SPACE)->space = points;
+}
+
+void doc_page_break(struct doc *d)
+{
+	add(d, BLOCK_BREAK);
+}
+
+void doc_group_begin(struct doc *d)
+{
+	d->open_group = ++d->group_id;
+}
+
+void doc_group_end(struct doc *d)
+{
+	d->open_group = 0;
+}
+
+void doc_figure(struct doc *d, double height, doc_draw_fn draw, void *data,
+		void (*free_data)(void *data))
+{
+	struct block *b = add(d, BLOCK_FIGURE);
+	b->height = height;
+	b->draw = draw;
+	b->data = data;
+	b->free_data = free_data;
+}
+
+struct doc_table *doc_table_new(size_t n_cols, const double *widths)
+{
+	struct doc_table *t = g_new0(struct doc_table, 1);
+	t->n_cols = n_cols;
+	t->widths = g_new(double, n_cols);
+	t->align = g_new0(enum doc_align, n_cols);
+	for (size_t i = 0; i < n_cols; i++)
+		t->widths[i] = widths ? widths[i] : 1.0 / (double)n_cols;
+	t->rows = g_ptr_array_new();
+	return t;
+}
+
+void doc_table_align(struct doc_table *t, size_t col, enum doc_align align)
+{
+	if (col < t->n_cols)
+		t->align[col] = align;
+}
+
+static struct table_row *make_row(const struct doc_table *t, const char *const *cells, bool bold)
+{
+	struct table_row *r = g_new0(struct table_row, 1);
+	r->cells = g_new0(char *, t->n_cols + 1);
+	for (size_t i = 0; i < t->n_cols; i++)
+		r->cells[i] = g_strdup(cells[i] ? cells[i] : "");
+	r->bold = bold;
+	return r;
+}
+
+void doc_table_header(struct doc_table *t, const char *const *cells)
+{
+	table_row_free(t->header);
+	t->header = make_row(t, cells, true);
+	t->header->header = true;
+}
+
+void doc_table_row(struct doc_table *t, const char *const *cells, bool bold)
+{
+	g_ptr_array_add(t->rows, make_row(t, cells, bold));
+}
+
+void doc_table(struct doc *d, struct doc_table *t)
+{
+	add(d, BLOCK_TABLE)->table = t;
+}
+
+/* Text layouts */
+
+static PangoLayout *text_layout(cairo_t *cr, const char *font, const char *text, double width,
+				PangoAlignment align)
+{
+	PangoLayout *l = pango_cairo_create_layout(cr);
+	PangoFontDescription *fd = pango_font_description_from_string(font);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_alignment(l, align);
+	pango_layout_set_auto_dir(l, TRUE);
+	pango_layout_set_text(l, text ? text : "", -1);
+	return l;
+}
+
+static double layout_height(PangoLayout *l)
+{
+	int w, h;
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+/* The y of each line start in L, then the end: the points where L may split. */
+static GArray *line_marks(PangoLayout *l)
+{
+	GArray *marks = g_array_new(FALSE, FALSE, sizeof(double));
+	PangoLayoutIter *it = pango_layout_get_iter(l);
+	do {
+		int y0, y1;
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		double y = (double)y0 / PANGO_SCALE;
+		g_array_append_val(marks, y);
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	double end = layout_height(l);
+	g_array_append_val(marks, end);
+	return marks;
+}
+
+static const char *heading_font(int level)
+{
+	static const char *const fonts[] = { HEAD_FONT " Bold 13.5", HEAD_FONT " Bold 11",
+					     HEAD_FONT " Bold Italic 10" };
+	return fonts[level - 1];
+}
+
+static double heading_space_above(int level)
+{
+	return level == 1 ? 16 : level == 2 ? 10 : 6;
+}
+
+/* Tables */
+
+static double col_x(const struct doc_table *t, size_t col, double width)
+{
+	double x = 0;
+	for (size_t i = 0; i < col; i++)
+		x += t->widths[i] * width;
+	return x;
+}
+
+#define CELL_PAD_X 4.0
+#define CELL_PAD_Y 2.6
+
+static PangoLayout *cell_layout(cairo_t *cr, const struct doc_table *t, const struct table_row *r,
+				size_t col, double width)
+{
+	static const PangoAlignment aligns[] = { PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT,
+						 PANGO_ALIGN_CENTER };
+	const char *font = r->bold ? TABLE_FONT " Bold 8.5" : TABLE_FONT " 8.5";
+	double w = t->widths[col] * width - 2 * CELL_PAD_X;
+	return text_layout(cr, font, r->cells[col], MAX(w, 10), aligns[t->align[col]]);
+}
+
+static double row_height(cairo_t *cr, const struct doc_table *t, const struct table_row *r,
+			 double width)
+{
+	double h = 0;
+	for (size_t c = 0; c < t->n_cols; c++) {
+		PangoLayout *l = cell_layout(cr, t, r, c, width);
+		h = MAX(h, layout_height(l));
+		g_object_unref(l);
+	}
+	return h + 2 * CELL_PAD_Y;
+}
+
+/* Measuring: each block's height and its split points. */
+
+static void measure_table(cairo_t *cr, struct block *b, double width)
+{
+	struct doc_table *t = b->table;
+	b->marks = g_array_new(FALSE, FALSE, sizeof(double));
+	b->header_height = t->header ? row_height(cr, t, t->header, width) : 0;
+	double y = 0;
+	for (guint i = 0; i < t->rows->len; i++) {
+		g_array_append_val(b->marks, y);
+		y += row_height(cr, t, g_ptr_array_index(t->rows, i), width);
+	}
+	g_array_append_val(b->marks, y);
+	b->height = b->header_height + y;
+}
+
+static void measure(cairo_t *cr, struct doc *d, struct block *b)
+{
+	double width = doc_text_width(d);
+	if (b->layout)
+		g_object_unref(b->layout);
+	if (b->marks)
+		g_array_free(b->marks, TRUE);
+	b->layout = NULL;
+	b->marks = NULL;
+	switch (b->kind) {
+	case BLOCK_HEADING:
+		b->layout = text_layout(cr, heading_font(b->level), b->text,
+					width - (b->number ? NUMBER_INDENT : 0), PANGO_ALIGN_LEFT);
+		b->height = layout_height(b->layout);
+		break;
+	case BLOCK_PARAGRAPH:
+		b->layout = text_layout(cr, BODY_FONT " 10.5", b->text, width - NUMBER_INDENT,
+					PANGO_ALIGN_LEFT);
+		pango_layout_set_spacing(b->layout, (int)(2.2 * PANGO_SCALE));
+		pango_layout_set_justify(b->layout, TRUE);
+		b->marks = line_marks(b->layout);
+		b->height = layout_height(b->layout);
+		break;
+	case BLOCK_NOTE:
+		b->layout = text_layout(cr, TABLE_FONT " 7.8", b->text, width - NUMBER_INDENT,
+					PANGO_ALIGN_LEFT);
+		b->marks = line_marks(b->layout);
+		b->height = layout_height(b->layout);
+		break;
+	case BLOCK_QUOTE: {
+		char *text = b->attribution ? g_strdup_printf("%s\n%s", b->attribution, b->text)
+					    : g_strdup(b->text);
+		b->layout = text_layout(cr, BODY_FONT " 9.5", text, width - 2 * NUMBER_INDENT,
+					PANGO_ALIGN_LEFT);
+		if (b->attribution) {
+			PangoAttrList *attrs = pango_attr_list_new();
+			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
+			a->start_index = 0;
+			a->end_index = (guint)strlen(b->attribution);
+			pango_attr_list_insert(attrs, a);
+			pango_layout_set_attributes(b->layout, attrs);
+			pango_attr_list_unref(attrs);
+		}
+		pango_layout_set_spacing(b->layout, (int)(1.5 * PANGO_SCALE));
+		g_free(text);
+		b->marks = line_marks(b->layout);
+		b->height = layout_height(b->layout);
+		break;
+	}
+	case BLOCK_TABLE:
+		measure_table(cr, b, width);
+		break;
+	case BLOCK_SPACE:
+		b->height = b->space;
+		break;
+	default:
+		break;
+	}
+}
+
+/* The gap above a block, which disappears at the top of a page. */
+static double gap_above(const struct block *b)
+{
+	switch (b->kind) {
+	case BLOCK_HEADING:
+		return heading_space_above(b->level);
+	case BLOCK_PARAGRAPH:
+	case BLOCK_QUOTE:
+		return PARA_GAP;
+	case BLOCK_NOTE:
+		return 3;
+	case BLOCK_TABLE:
+	case BLOCK_FIGURE:
+		return 6;
+	default:
+		return 0;
+	}
+}
+
+/* Pagination */
+
+struct flow {
+	struct doc *d;
+	GPtrArray *page;	/* the page being filled */
+	double y;		/* next free y, from the top of the body */
+};
+
+static void new_page(struct flow *f)
+{
+	f->page = g_ptr_array_new_with_free_func(g_free);
+	g_ptr_array_add(f->d->pages, f->page);
+	f->y = 0;
+}
+
+static void place(struct flow *f, struct block *b, guint first, guint last, double height)
+{
+	struct piece *p = g_new(struct piece, 1);
+	p->block = b;
+	p->first = first;
+	p->last = last;
+	p->y = f->y;
+	g_ptr_array_add(f->page, p);
+	f->y += height;
+}
+
+static double mark(const struct block *b, guint i)
+{
+	return g_array_index(b->marks, double, i);
+}
+
+static double piece_height(const struct block *b, guint first, guint last)
+{
+	if (!b->marks)
+		return b->height;
+	double h = mark(b, last) - mark(b, first);
+	return b->kind == BLOCK_TABLE ? h + b->header_height : h;
+}
+
+static guint units(const struct block *b)
+{
+	return b->marks ? b->marks->len - 1 : 1;
+}
+
+/* The smallest part of B that may stand at the foot of a page. */
+static guint min_units(const struct block *b)
+{
+	guint n = units(b);
+	if (b->kind == BLOCK_TABLE)
+		return n <= DOC_TABLE_KEEP ? n : 3;
+	if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE || b->kind == BLOCK_NOTE)
+		return n < 4 ? n : 2;
+	return n;
+}
+
+/* Places block B from unit FROM on, splitting it across pages where allowed. */
+static void flow_block(struct flow *f, struct block *b)
+{
+	double room_total = body_height(f->d);
+	guint n = units(b), from = 0;
+	while (from < n) {
+		double gap = f->y > 0 ? gap_above(b) : 0;
+		double room = room_total - f->y - gap;
+		guint last = from;
+		/* as many units as fit, keeping at least MIN on each side of a split */
+		while (last < n && piece_height(b, from, last + 1) <= room)
+			last++;
+		guint min = MIN(min_units(b), n - from);
+		if (last < n && n - last < min)
+			last = n > min ? n - min : 0;
+		if (last - from < min || last <= from) {
+			if (f->y == 0) {
+				/* It cannot fit even on an empty page: place what fits, or all. */
+				last = MAX(last, from + 1);
+			} else {
+				new_page(f);
+				continue;
+			}
+		}
+		f->y += gap;
+		place(f, b, from, last, piece_height(b, from, last));
+		from = last;
+		if (from < n)
+			new_page(f);
+	}
+}
+
+/* The height of the blocks of B's group starting at index I (with gaps). */
+static double group_height(const GPtrArray *blocks, guint i)
+{
+	const struct block *first = g_ptr_array_index(blocks, i);
+	double h = 0;
+	for (guint k = i; k < blocks->len; k++) {
+		const struct block *b = g_ptr_array_index(blocks, k);
+		if (b->group != first->group)
+			break;
+		h += (k > i ? gap_above(b) : 0) + b->height;
+	}
+	return h;
+}
+
+/* A heading with the first part of what follows it must fit, or it moves on. */
+static double heading_need(const GPtrArray *blocks, guint i)
+{
+	const struct block *h = g_ptr_array_index(blocks, i);
+	double need = h->height;
+	if (i + 1 < blocks->len) {
+		const struct block *next = g_ptr_array_index(blocks, i + 1);
+		if (next->kind == BLOCK_HEADING)
+			need += gap_above(next) + heading_need(blocks, i + 1);
+		else if (next->group && next->group != h->group)
+			need += gap_above(next) + group_height(blocks, i + 1);
+		else if (next->kind != BLOCK_BREAK)
+			need += gap_above(next) + piece_height(next, 0, MIN(min_units(next), units(next)));
+	}
+	return need;
+}
+
+static void paginate(struct doc *d)
+{
+	free_pages(d);
+	d->pages = g_ptr_array_new();
+	struct flow f = { d, NULL, 0 };
+	new_page(&f);
+	double room = body_height(d);
+	int last_group = 0;
+	for (guint i = 0; i < d->blocks->len; i++) {
+		struct block *b = g_ptr_array_index(d->blocks, i);
+		if (b->kind == BLOCK_BREAK) {
+			if (f.y > 0 || f.page->len)
+				new_page(&f);
+			continue;
+		}
+		if (b->kind == BLOCK_COVER) {
+			place(&f, b, 0, 1, room);
+			continue;
+		}
+		double need = 0;
+		if (b->kind == BLOCK_HEADING)
+			need = heading_need(d->blocks, i);
+		else if (b->group && b->group != last_group)
+			need = group_height(d->blocks, i);
+		if (need > 0 && need <= room && f.y > 0 && f.y + gap_above(b) + need > room)
+			new_page(&f);
+		last_group = b->group;
+		if (b->kind == BLOCK_SPACE && f.y == 0)
+			continue;
+		flow_block(&f, b);
+	}
+	d->n_pages = (int)d->pages->len;
+}
+
+/* Drawing */
+
+static void ink(cairo_t *cr, double grey)
+{
+	cairo_set_source_rgb(cr, grey, grey, grey);
+}
+
+static void show(cairo_t *cr, PangoLayout *l, double x, double y)
+{
+	cairo_move_to(cr, x, y);
+	pango_cairo_show_layout(cr, l);
+}
+
+/* Draws layout L's lines [FIRST, LAST) of B with their top at Y. */
+static void show_lines(cairo_t *cr, const struct block *b, PangoLayout *l, guint first,
+		       guint last, double x, double y)
+{
+	double top = mark(b, first), bottom = mark(b, last);
+	cairo_save(cr);
+	cairo_rectangle(cr, x - 2, y - 1, 10000, bottom - top + 2);
+	cairo_clip(cr);
+	show(cr, l, x, y - top);
+	cairo_restore(cr);
+}
+
+static void draw_centered(cairo_t *cr, const char *font, const char *text, double y, double width,
+			  double x, double *bottom)
+{
+	if (!text)
+		return;
+	PangoLayout *l = text_layout(cr, font, text, width, PANGO_ALIGN_CENTER);
+	show(cr, l, x, y);
+	*bottom = y + layout_height(l);
+	g_object_unref(l);
+}
+
+static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
+{
+	double x = MARGIN_SIDE, w = doc_text_width(d), y = MARGIN_TOP - 20, bottom = y;
+	ink(cr, INK);
+	if (c->symbol) {
+		PangoLayout *l = text_layout(cr, HEAD_FONT " Bold 10", c->symbol, w, PANGO_ALIGN_RIGHT);
+		show(cr, l, x, y);
+		bottom = y + layout_height(l);
+		g_object_unref(l);
+		if (c->date_line) {
+			l = text_layout(cr, HEAD_FONT " 9", c->date_line, w, PANGO_ALIGN_RIGHT);
+			show(cr, l, x, bottom + 2);
+			bottom += 2 + layout_height(l);
+			g_object_unref(l);
+		}
+	}
+	cairo_set_line_width(cr, 1.2);
+	cairo_move_to(cr, x, bottom + 8);
+	cairo_line_to(cr, x + w, bottom + 8);
+	cairo_stroke(cr);
+	y = bottom + 34;
+	draw_centered(cr, HEAD_FONT " Bold 13", c->organisation, y, w, x, &bottom);
+	y = bottom + 60;
+	draw_centered(cr, BODY_FONT " 12", c->meeting, y, w * 0.85, x + w * 0.075, &bottom);
+	draw_centered(cr, BODY_FONT " Italic 11", c->place_date, bottom + 6, w, x, &bottom);
+	y = MAX(bottom + 70, d->page_h * 0.40);
+	draw_centered(cr, BODY_FONT " Bold 21", c->title, y, w * 0.9, x + w * 0.05, &bottom);
+	draw_centered(cr, BODY_FONT " 13", c->subtitle, bottom + 14, w * 0.85, x + w * 0.075,
+		      &bottom);
+	draw_centered(cr, BODY_FONT " Italic 11", c->prepared_by, bottom + 34, w, x, &bottom);
+	if (c->notice) {
+		PangoLayout *l = text_layout(cr, TABLE_FONT " 8.5", c->notice, w - 24,
+					     PANGO_ALIGN_LEFT);
+		double h = layout_height(l);
+		double top = d->page_h - MARGIN_BOTTOM - h - 16;
+		cairo_set_line_width(cr, 0.6);
+		cairo_rectangle(cr, x, top, w, h + 16);
+		cairo_stroke(cr);
+		show(cr, l, x + 12, top + 8);
+		g_object_unref(l);
+	}
+}
+
+static void draw_rule(cairo_t *cr, double x0, double x1, double y, double width)
+{
+	ink(cr, RULE);
+	cairo_set_line_width(cr, width);
+	cairo_move_to(cr, x0, y);
+	cairo_line_to(cr, x1, y);
+	cairo_stroke(cr);
+}
+
+static void draw_row(cairo_t *cr, const struct doc_table *t, const struct table_row *r, double x,
+		     double y, double width)
+{
+	ink(cr, INK);
+	for (size_t c = 0; c < t->n_cols; c++) {
+		PangoLayout *l = cell_layout(cr, t, r, c, width);
+		show(cr, l, x + col_x(t, c, width) + CELL_PAD_X, y + CELL_PAD_Y);
+		g_object_unref(l);
+	}
+}
+
+static void draw_table(cairo_t *cr, struct doc *d, const struct piece *p, double x, double y)
+{
+	const struct block *b = p->block;
+	const struct doc_table *t = b->table;
+	double width = doc_text_width(d);
+	double top = y;
+	draw_rule(cr, x, x + width, y, 0.8);
+	if (t->header) {
+		draw_row(cr, t, t->header, x, y, width);
+		y += b->header_height;
+		draw_rule(cr, x, x + width, y, 0.5);
+	}
+	for (guint i = p->first; i < p->last; i++) {
+		const struct table_row *r = g_ptr_array_index(t->rows, i);
+		if (r->bold && i > 0)
+			draw_rule(cr, x, x + width, y, 0.4);
+		draw_row(cr, t, r, x, y, width);
+		y += mark(b, i + 1) - mark(b, i);
+	}
+	draw_rule(cr, x, x + width, y, 0.8);
+	(void)top;
+}
+
+struct outline {
+	int parent[4];		/* last outline id per level (0 = root) */
+};
+
+static void draw_heading(cairo_t *cr, cairo_surface_t *s, const struct piece *p, double x,
+			 double y, int page, struct outline *o)
+{
+	const struct block *b = p->block;
+	ink(cr, INK);
+	if (b->number) {
+		PangoLayout *n = text_layout(cr, heading_font(b->level), b->number, NUMBER_INDENT,
+					     PANGO_ALIGN_LEFT);
+		show(cr, n, x, y);
+		g_object_unref(n);
+	}
+	show(cr, b->layout, x + (b->number ? NUMBER_INDENT : 0), y);
+	char *name = b->number ? g_strdup_printf("%s %s", b->number, b->text) : g_strdup(b->text);
+	char *dest = g_strdup_printf("page=%d pos=[%.1f %.1f]", page, x, y);
+	int parent = b->level > 1 ? o->parent[b->level - 1] : CAIRO_PDF_OUTLINE_ROOT;
+	int id = cairo_pdf_surface_add_outline(s, parent, name, dest, 0);
+	for (int l = b->level; l < 4; l++)
+		o->parent[l] = id;
+	g_free(dest);
+	g_free(name);
+}
+
+static bool draw_piece(cairo_t *cr, cairo_surface_t *s, struct doc *d, const struct piece *p,
+		       int page, struct outline *o)
+{
+	const struct block *b = p->block;
+	double x = MARGIN_SIDE, y = MARGIN_TOP + p->y;
+	switch (b->kind) {
+	case BLOCK_COVER:
+		draw_cover(cr, d, &b->cover);
+		break;
+	case BLOCK_HEADING:
+		draw_heading(cr, s, p, x, y, page, o);
+		break;
+	case BLOCK_PARAGRAPH:
+		ink(cr, INK);
+		if (b->number && p->first == 0) {
+			PangoLayout *n = text_layout(cr, BODY_FONT " 10.5", b->number,
+						     NUMBER_INDENT, PANGO_ALIGN_LEFT);
+			show(cr, n, x, y);
+			g_object_unref(n);
+		}
+		show_lines(cr, b, b->layout, p->first, p->last, x + NUMBER_INDENT, y);
+		break;
+	case BLOCK_NOTE:
+		ink(cr, 0.3);
+		show_lines(cr, b, b->layout, p->first, p->last, x + NUMBER_INDENT, y);
+		break;
+	case BLOCK_QUOTE:
+		ink(cr, INK);
+		show_lines(cr, b, b->layout, p->first, p->last, x + 2 * NUMBER_INDENT, y);
+		break;
+	case BLOCK_TABLE:
+		draw_table(cr, d, p, x, y);
+		break;
+	case BLOCK_FIGURE: {
+		cairo_save(cr);
+		cairo_translate(cr, x, y);
+		bool ok = b->draw(b->data, cr, doc_text_width(d), b->height);
+		cairo_restore(cr);
+		if (!ok)
+			return false;
+		break;
+	}
+	default:
+		break;
+	}
+	return cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+}
+
+static void draw_furniture(cairo_t *cr, struct doc *d, int page)
+{
+	double x = MARGIN_SIDE, w = doc_text_width(d);
+	ink(cr, 0.35);
+	if (page > 1 && (d->head_left || d->head_right)) {
+		double y = MARGIN_TOP - 34;
+		if (d->head_left) {
+			PangoLayout *l = text_layout(cr, HEAD_FONT " 8", d->head_left, w * 0.6,
+						     PANGO_ALIGN_LEFT);
+			show(cr, l, x, y);
+			g_object_unref(l);
+		}
+		if (d->head_right) {
+			PangoLayout *l = text_layout(cr, HEAD_FONT " Bold 8", d->head_right, w * 0.4,
+						     PANGO_ALIGN_RIGHT);
+			show(cr, l, x + w * 0.6, y);
+			g_object_unref(l);
+		}
+		draw_rule(cr, x, x + w, y + 13, 0.4);
+		ink(cr, 0.35);
+	}
+	char *num = g_strdup_printf("%d / %d", page, d->n_pages);
+	PangoLayout *l = text_layout(cr, HEAD_FONT " 8.5", num, w, PANGO_ALIGN_CENTER);
+	show(cr, l, x, d->page_h - MARGIN_BOTTOM + 22);
+	g_object_unref(l);
+	g_free(num);
+}
+
+static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int length)
+{
+	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+							  : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void set_metadata(cairo_surface_t *s, const struct doc *d)
+{
+	static const cairo_pdf_metadata_t keys[] = {
+		CAIRO_PDF_METADATA_TITLE, CAIRO_PDF_METADATA_AUTHOR, CAIRO_PDF_METADATA_SUBJECT,
+		CAIRO_PDF_METADATA_CREATOR, CAIRO_PDF_METADATA_CREATE_DATE,
+		CAIRO_PDF_METADATA_MOD_DATE,
+	};
+	const char *values[] = { d->title, d->author, d->subject, d->creator, d->date, d->date };
+	for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
+		if (values[i])
+			cairo_pdf_surface_set_metadata(s, keys[i], values[i]);
+}
+
+static bool render(struct doc *d, cairo_surface_t *s, cairo_t *cr)
+{
+	struct outline o = { { 0 } };
+	for (guint p = 0; p < d->pages->len; p++) {
+		GPtrArray *page = g_ptr_array_index(d->pages, p);
+		for (guint i = 0; i < page->len; i++)
+			if (!draw_piece(cr, s, d, g_ptr_array_index(page, i), (int)p + 1, &o))
+				return false;
+		bool cover = page->len && ((struct piece *)g_ptr_array_index(page, 0))->block->kind ==
+						  BLOCK_COVER;
+		if (!cover)
+			draw_furniture(cr, d, (int)p + 1);
+		cairo_show_page(cr);
+		if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+			return false;
+	}
+	return true;
+}
+
+int doc_write_pdf(struct doc *d, const char *path)
+{
+	struct atomic_file *out = atomic_open(path);
+	if (!out)
+		return -1;
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, atomic_stream(out),
+								 d->page_w, d->page_h);
+	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
+	set_metadata(s, d);
+	cairo_t *cr = cairo_create(s);
+	for (guint i = 0; i < d->blocks->len; i++)
+		measure(cr, d, g_ptr_array_index(d->blocks, i));
+	paginate(d);
+	bool ok = render(d, s, cr);
+	cairo_status_t status = cairo_status(cr);
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(s);
+	cairo_surface_destroy(s);
+	if (!ok || status != CAIRO_STATUS_SUCCESS) {
+		msg_error_at(path, 0, "cannot write the PDF: %s",
+			     status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
+							    : "a figure could not be drawn");
+		atomic_abort(out);
+		return -1;
+	}
+	return atomic_commit(out);
+}
+
+int doc_page_count(const struct doc *d)
+{
+	return d->n_pages;
+}

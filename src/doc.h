@@ -1,0 +1,124 @@
+/* doc.h - a paginated document of headings, paragraphs, tables and figures, written as PDF */
+#ifndef QUIRE_DOC_H
+#define QUIRE_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * The document model knows nothing of forms or replies: the report builds
+ * it from text, tables and figure callbacks, then doc_write_pdf() lays it
+ * out and renders it with cairo and Pango (every string through a
+ * PangoLayout).  Layout happens in two passes -- pagination, then drawing
+ * -- so page numbers read "n / N" and the outline points at the right
+ * pages.  Text is plain UTF-8, never markup.
+ *
+ * Pagination rules: a heading stays with what follows it; a group of
+ * blocks (doc_group_begin/end) that fits on one page is not split; a
+ * paragraph splits between lines with at least two lines on each page; a
+ * table of more than DOC_TABLE_KEEP rows splits between rows, repeating its
+ * header, with at least three rows on each page; a figure never splits.
+ *
+ * Every function copies the strings it is given.  A struct doc owns
+ * everything added to it.
+ */
+
+#define DOC_TABLE_KEEP 15
+
+enum doc_paper {
+	DOC_A4,
+	DOC_LETTER,
+};
+
+struct doc;
+struct doc_table;
+typedef struct _cairo cairo_t;
+
+struct doc *doc_new(enum doc_paper paper);
+void doc_free(struct doc *d);
+
+/* The width available to text and figures, in points. */
+double doc_text_width(const struct doc *d);
+
+/* PDF metadata.  DATE is an ISO 8601 date-time ("2019-09-02T00:00:00Z"). */
+void doc_set_info(struct doc *d, const char *title, const char *author, const char *subject,
+		  const char *creator, const char *date);
+/* Text at the top left and right of every page but the first (e.g. the document symbol). */
+void doc_set_running_head(struct doc *d, const char *left, const char *right);
+
+/* The cover page; NULL fields are left out.  The body starts on the next page. */
+struct doc_cover {
+	const char *organisation;
+	const char *symbol;
+	const char *date_line;	/* e.g. "2 September 2019" under the symbol */
+	const char *meeting;
+	const char *place_date;
+	const char *title;
+	const char *subtitle;
+	const char *prepared_by;
+	const char *notice;	/* framed, at the foot of the page */
+};
+void doc_cover(struct doc *d, const struct doc_cover *cover);
+
+/*
+ * A heading of LEVEL 1 to 3, numbered NUMBER ("2", "2.1"; may be NULL).
+ * It gets a PDF outline entry, nested under the last heading of the level
+ * above.
+ */
+void doc_heading(struct doc *d, int level, const char *number, const char *text);
+
+/* A body paragraph, with NUMBER (may be NULL) hanging in the left margin. */
+void doc_paragraph(struct doc *d, const char *number, const char *text);
+/* A paragraph in small type, for notes under tables and figures. */
+void doc_note(struct doc *d, const char *text);
+/* An indented quotation (verbatim answers), with an attribution line above it. */
+void doc_quote(struct doc *d, const char *attribution, const char *text);
+/* Vertical space of POINTS. */
+void doc_space(struct doc *d, double points);
+void doc_page_break(struct doc *d);
+
+/* Blocks added between these stay on one page when they fit on one. */
+void doc_group_begin(struct doc *d);
+void doc_group_end(struct doc *d);
+
+/*
+ * A figure HEIGHT points high across the text width, drawn by DRAW with
+ * the origin at its top left.  DRAW returns false on failure (the write
+ * then fails).  FREE (may be NULL) releases DATA when the document is
+ * freed.
+ */
+typedef bool (*doc_draw_fn)(void *data, cairo_t *cr, double width, double height);
+void doc_figure(struct doc *d, double height, doc_draw_fn draw, void *data,
+		void (*free_data)(void *data));
+
+/* Tables */
+
+enum doc_align {
+	DOC_LEFT,
+	DOC_RIGHT,
+	DOC_CENTER,
+};
+
+/*
+ * A new table of N_COLS columns whose widths are the fractions WIDTHS of
+ * the text width (NULL = equal).  Add it with doc_table(), which takes it.
+ */
+struct doc_table *doc_table_new(size_t n_cols, const double *widths);
+void doc_table_align(struct doc_table *t, size_t col, enum doc_align align);
+/* The header row (CELLS has N_COLS strings; NULL cells are empty). */
+void doc_table_header(struct doc_table *t, const char *const *cells);
+/* A body row; BOLD for totals. */
+void doc_table_row(struct doc_table *t, const char *const *cells, bool bold);
+void doc_table(struct doc *d, struct doc_table *t);
+
+/*
+ * Lays out and writes the document to PATH as PDF, atomically.  Returns 0,
+ * or -1 after reporting "quire:PATH: ..." (a cairo error, a figure that
+ * failed, a write error); PATH is then left as it was.
+ */
+int doc_write_pdf(struct doc *d, const char *path);
+
+/* The number of pages of the last doc_write_pdf(). */
+int doc_page_count(const struct doc *d);
+
+#endif
