@@ -1,0 +1,443 @@
+/* rdef.c - report definitions: reports/NAME.ini, a GLib key file */
+#include <config.h>
+#include "rdef.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "isodate.h"
+#include "msg.h"
+
+static const char *const report_keys[] = {
+	"form", "data", "roster", "cutoff", "language", "organisation", "title", "subtitle",
+	"meeting", "place", "dates", "symbol", "date", "prepared_by", "notice", "respondent",
+	"paper", "anonymous", "attribute_texts", "small_cell", "group_by", "output", NULL,
+};
+static const char *const crosstab_keys[] = { "title", "note", NULL };
+static const char *const chart_keys[] = { "type", "label", NULL };
+static const char *const section_keys[] = { "questions", "crosstabs", "text", NULL };
+static const char *const chart_types[] = { "bar", "pie", "donut", "histogram", "none", NULL };
+
+struct rdef *rdef_new(void)
+{
+	struct rdef *def = g_new0(struct rdef, 1);
+	def->cutoff = INT_MAX;
+	def->date = INT_MIN;
+	def->small_cell = 3;
+	def->respondent_singular = g_strdup("Member State");
+	def->respondent_plural = g_strdup("Member States");
+	def->data = g_new0(char *, 1);
+	def->crosstabs = g_ptr_array_new();
+	def->charts = g_ptr_array_new();
+	def->sections = g_ptr_array_new();
+	return def;
+}
+
+static void crosstab_free(struct rdef_crosstab *x)
+{
+	g_free(x->row);
+	g_free(x->by);
+	g_free(x->title);
+	g_free(x->note);
+	g_free(x);
+}
+
+void rdef_free(struct rdef *def)
+{
+	if (!def)
+		return;
+	char **strings[] = { &def->path, &def->form, &def->roster, &def->output, &def->language,
+			     &def->organisation, &def->title, &def->subtitle, &def->meeting,
+			     &def->place, &def->dates, &def->symbol, &def->prepared_by,
+			     &def->notice, &def->respondent_singular, &def->respondent_plural,
+			     &def->group_by };
+	for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
+		g_free(*strings[i]);
+	g_strfreev(def->data);
+	for (guint i = 0; i < def->crosstabs->len; i++)
+		crosstab_free(g_ptr_array_index(def->crosstabs, i));
+	g_ptr_array_free(def->crosstabs, TRUE);
+	for (guint i = 0; i < def->charts->len; i++) {
+		struct rdef_chart *c = g_ptr_array_index(def->charts, i);
+		g_free(c->question);
+		g_free(c->type);
+		g_free(c->label);
+		g_free(c);
+	}
+	g_ptr_array_free(def->charts, TRUE);
+	for (guint i = 0; i < def->sections->len; i++) {
+		struct rdef_section *s = g_ptr_array_index(def->sections, i);
+		g_free(s->title);
+		g_strfreev(s->questions);
+		for (guint k = 0; k < s->crosstabs->len; k++)
+			crosstab_free(g_ptr_array_index(s->crosstabs, k));
+		g_ptr_array_free(s->crosstabs, TRUE);
+		g_free(s->text);
+		g_free(s);
+	}
+	g_ptr_array_free(def->sections, TRUE);
+	if (def->lines)
+		g_ptr_array_free(def->lines, TRUE);
+	g_free(def);
+}
+
+/*
+ * GKeyFile keeps no line numbers, so messages find them in the text: the
+ * group header, then the first "KEY =" line after it.
+ */
+long rdef_line(const struct rdef *def, const char *group, const char *key)
+{
+	if (!def->lines)
+		return 0;
+	char *header = g_strdup_printf("[%s]", group);
+	long line = 0;
+	bool in_group = false;
+	for (guint i = 0; i < def->lines->len; i++) {
+		char *l = g_strstrip(g_strdup(g_ptr_array_index(def->lines, i)));
+		if (l[0] == '[') {
+			in_group = strcmp(l, header) == 0;
+			if (in_group && !key)
+				line = (long)i + 1;
+		} else if (in_group && key && g_str_has_prefix(l, key)) {
+			const char *rest = l + strlen(key);
+			while (*rest == ' ' || *rest == '\t')
+				rest++;
+			if (*rest == '=' || *rest == '[')
+				line = (long)i + 1;
+		}
+		g_free(l);
+		if (line)
+			break;
+	}
+	g_free(header);
+	return line;
+}
+
+const struct rdef_chart *rdef_chart(const struct rdef *def, const char *name)
+{
+	for (guint i = 0; i < def->charts->len; i++) {
+		const struct rdef_chart *c = g_ptr_array_index(def->charts, i);
+		if (strcmp(c->question, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+/* Loading */
+
+struct loader {
+	struct rdef *def;
+	GKeyFile *kf;
+	char *dir;
+	int errors;
+};
+
+#define DEF_ERROR(ld, group, key, ...) \
+	((ld)->errors++, msg_error_at((ld)->def->path, rdef_line((ld)->def, (group), (key)), __VA_ARGS__))
+
+static char *get(struct loader *ld, const char *group, const char *key)
+{
+	char *v = g_key_file_get_string(ld->kf, group, key, NULL);
+	if (v && !*g_strstrip(v)) {
+		g_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+/* A path relative to the definition's directory. */
+static char *get_path(struct loader *ld, const char *group, const char *key)
+{
+	char *v = get(ld, group, key);
+	if (!v || g_path_is_absolute(v))
+		return v;
+	char *p = g_build_filename(ld->dir, v, NULL);
+	g_free(v);
+	return p;
+}
+
+static bool get_bool(struct loader *ld, const char *group, const char *key, bool dflt)
+{
+	char *v = get(ld, group, key);
+	bool b = dflt;
+	if (!v)
+		return dflt;
+	if (g_ascii_strcasecmp(v, "true") == 0 || g_ascii_strcasecmp(v, "yes") == 0)
+		b = true;
+	else if (g_ascii_strcasecmp(v, "false") == 0 || g_ascii_strcasecmp(v, "no") == 0)
+		b = false;
+	else
+		DEF_ERROR(ld, group, key, "%s: '%s' is not true or false", key, v);
+	g_free(v);
+	return b;
+}
+
+static int get_date(struct loader *ld, const char *group, const char *key, int dflt)
+{
+	char *v = get(ld, group, key);
+	int day = dflt;
+	if (v && !isodate_parse(v, &day)) {
+		DEF_ERROR(ld, group, key, "%s: '%s' is not a date (YYYY-MM-DD)", key, v);
+		day = dflt;
+	}
+	g_free(v);
+	return day;
+}
+
+static void check_keys(struct loader *ld, const char *group, const char *const *known)
+{
+	char **keys = g_key_file_get_keys(ld->kf, group, NULL, NULL);
+	for (char **k = keys; k && *k; k++)
+		if (!g_strv_contains(known, *k))
+			DEF_ERROR(ld, group, *k, "unknown key '%s' in [%s]", *k, group);
+	g_strfreev(keys);
+}
+
+static char **get_list(struct loader *ld, const char *group, const char *key)
+{
+	char *v = get(ld, group, key);
+	char **items = g_strsplit(v ? v : "", ";", -1);
+	g_free(v);
+	GPtrArray *out = g_ptr_array_new();
+	for (char **i = items; *i; i++)
+		if (*g_strstrip(*i))
+			g_ptr_array_add(out, g_strdup(*i));
+	g_ptr_array_add(out, NULL);
+	g_strfreev(items);
+	return (char **)g_ptr_array_free(out, FALSE);
+}
+
+static void load_report(struct loader *ld)
+{
+	struct rdef *def = ld->def;
+	const char *g = "report";
+	if (!g_key_file_has_group(ld->kf, g)) {
+		ld->errors++;
+		msg_error_at(def->path, 0, "no [report] group");
+		return;
+	}
+	check_keys(ld, g, report_keys);
+	def->form = get_path(ld, g, "form");
+	def->roster = get_path(ld, g, "roster");
+	def->output = get_path(ld, g, "output");
+	char **data = get_list(ld, g, "data");
+	g_strfreev(def->data);
+	def->data = data;
+	for (char **p = def->data; *p; p++) {
+		if (!g_path_is_absolute(*p)) {
+			char *abs = g_build_filename(ld->dir, *p, NULL);
+			g_free(*p);
+			*p = abs;
+		}
+	}
+	if (!def->form)
+		DEF_ERROR(ld, g, NULL, "[report] needs 'form'");
+	if (!*def->data)
+		DEF_ERROR(ld, g, NULL, "[report] needs 'data'");
+	def->language = get(ld, g, "language");
+	def->cutoff = get_date(ld, g, "cutoff", INT_MAX);
+	def->date = get_date(ld, g, "date", INT_MIN);
+	char **texts[] = { &def->organisation, &def->title, &def->subtitle, &def->meeting,
+			   &def->place, &def->dates, &def->symbol, &def->prepared_by, &def->notice,
+			   &def->group_by };
+	const char *names[] = { "organisation", "title", "subtitle", "meeting", "place", "dates",
+				"symbol", "prepared_by", "notice", "group_by" };
+	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
+		*texts[i] = get(ld, g, names[i]);
+	char **noun = get_list(ld, g, "respondent");
+	if (noun[0]) {
+		if (!noun[1] || noun[2])
+			DEF_ERROR(ld, g, "respondent", "respondent: give the singular and the plural, "
+				  "separated by ';' (e.g. Member State;Member States)");
+		else {
+			g_free(def->respondent_singular);
+			g_free(def->respondent_plural);
+			def->respondent_singular = g_strdup(noun[0]);
+			def->respondent_plural = g_strdup(noun[1]);
+		}
+	}
+	g_strfreev(noun);
+	char *paper = get(ld, g, "paper");
+	if (paper && g_ascii_strcasecmp(paper, "letter") == 0)
+		def->letter = true;
+	else if (paper && g_ascii_strcasecmp(paper, "a4") != 0)
+		DEF_ERROR(ld, g, "paper", "paper: '%s' is not a4 or letter", paper);
+	g_free(paper);
+	def->anonymous = get_bool(ld, g, "anonymous", false);
+	def->attribute_texts = get_bool(ld, g, "attribute_texts", false);
+	char *cell = get(ld, g, "small_cell");
+	if (cell) {
+		char *end;
+		long n = strtol(cell, &end, 10);
+		if (*end || n < 1 || n > 1000)
+			DEF_ERROR(ld, g, "small_cell", "small_cell: '%s' is not a whole number from 1 "
+				  "to 1000", cell);
+		else
+			def->small_cell = (int)n;
+	}
+	g_free(cell);
+}
+
+/* "ROW by COL" */
+static struct rdef_crosstab *parse_crosstab(const char *spec, long line)
+{
+	char **parts = g_strsplit(spec, " by ", 2);
+	struct rdef_crosstab *x = NULL;
+	if (parts[0] && parts[1] && *g_strstrip(parts[0]) && *g_strstrip(parts[1]) &&
+	    !strchr(parts[0], ' ') && !strchr(parts[1], ' ')) {
+		x = g_new0(struct rdef_crosstab, 1);
+		x->row = g_strdup(parts[0]);
+		x->by = g_strdup(parts[1]);
+		x->line = line;
+	}
+	g_strfreev(parts);
+	return x;
+}
+
+static void load_crosstab(struct loader *ld, const char *group)
+{
+	check_keys(ld, group, crosstab_keys);
+	struct rdef_crosstab *x = parse_crosstab(group + strlen("crosstab "),
+						 rdef_line(ld->def, group, NULL));
+	if (!x) {
+		DEF_ERROR(ld, group, NULL, "[%s]: write [crosstab QUESTION by QUESTION-OR-COLUMN]",
+			  group);
+		return;
+	}
+	x->title = get(ld, group, "title");
+	x->note = get(ld, group, "note");
+	g_ptr_array_add(ld->def->crosstabs, x);
+}
+
+static void load_chart(struct loader *ld, const char *group)
+{
+	check_keys(ld, group, chart_keys);
+	struct rdef_chart *c = g_new0(struct rdef_chart, 1);
+	c->question = g_strstrip(g_strdup(group + strlen("chart ")));
+	c->line = rdef_line(ld->def, group, NULL);
+	c->type = get(ld, group, "type");
+	c->label = get(ld, group, "label");
+	if (c->type && !g_strv_contains(chart_types, c->type))
+		DEF_ERROR(ld, group, "type", "type: '%s' is not one of bar, pie, donut, histogram, "
+			  "none", c->type);
+	if (c->label && strcmp(c->label, "count") != 0 && strcmp(c->label, "percent") != 0)
+		DEF_ERROR(ld, group, "label", "label: '%s' is not count or percent", c->label);
+	g_ptr_array_add(ld->def->charts, c);
+}
+
+static void load_section(struct loader *ld, const char *group)
+{
+	check_keys(ld, group, section_keys);
+	struct rdef_section *s = g_new0(struct rdef_section, 1);
+	s->title = g_strstrip(g_strdup(group + strlen("section ")));
+	s->line = rdef_line(ld->def, group, NULL);
+	s->questions = get_list(ld, group, "questions");
+	s->crosstabs = g_ptr_array_new();
+	char **specs = get_list(ld, group, "crosstabs");
+	for (char **spec = specs; *spec; spec++) {
+		struct rdef_crosstab *x = parse_crosstab(*spec, rdef_line(ld->def, group, "crosstabs"));
+		if (x)
+			g_ptr_array_add(s->crosstabs, x);
+		else
+			DEF_ERROR(ld, group, "crosstabs", "crosstabs: '%s' is not 'QUESTION by "
+				  "QUESTION-OR-COLUMN'", *spec);
+	}
+	g_strfreev(specs);
+	s->text = get(ld, group, "text");
+	g_ptr_array_add(ld->def->sections, s);
+}
+
+static void load_groups(struct loader *ld)
+{
+	char **groups = g_key_file_get_groups(ld->kf, NULL);
+	for (char **g = groups; *g; g++) {
+		if (strcmp(*g, "report") == 0)
+			load_report(ld);
+		else if (g_str_has_prefix(*g, "crosstab "))
+			load_crosstab(ld, *g);
+		else if (g_str_has_prefix(*g, "chart "))
+			load_chart(ld, *g);
+		else if (g_str_has_prefix(*g, "section "))
+			load_section(ld, *g);
+		else
+			DEF_ERROR(ld, *g, NULL, "unknown group [%s] (known: [report], [crosstab ...], "
+				  "[chart ...], [section ...])", *g);
+	}
+	if (!g_strv_contains((const char *const *)groups, "report"))
+		load_report(ld);
+	g_strfreev(groups);
+}
+
+/*
+ * GLib's parse errors quote the offending line ("Key file contains line
+ * “x” which is not a key-value pair, group, or comment"); find its number.
+ */
+static long syntax_error_line(const struct rdef *def, const char *message)
+{
+	const char *open = strstr(message, "\xe2\x80\x9c"), *close = open ? strstr(open, "\xe2\x80\x9d") : NULL;
+	if (!close)
+		return 0;
+	open += strlen("\xe2\x80\x9c");
+	char *quoted = g_strndup(open, (gsize)(close - open));
+	long line = 0;
+	for (guint i = 0; i < def->lines->len && !line; i++) {
+		char *l = g_strdup(g_ptr_array_index(def->lines, i));
+		g_strchomp(l);
+		if (strcmp(l, quoted) == 0)
+			line = (long)i + 1;
+		g_free(l);
+	}
+	g_free(quoted);
+	return line;
+}
+
+/* The default output: the definition's name with .pdf, beside it. */
+static char *default_output(const char *path)
+{
+	char *base = g_strdup(path);
+	if (g_str_has_suffix(base, ".ini"))
+		base[strlen(base) - 4] = '\0';
+	char *out = g_strconcat(base, ".pdf", NULL);
+	g_free(base);
+	return out;
+}
+
+struct rdef *rdef_load(const char *path)
+{
+	char *text = NULL;
+	gsize len;
+	GError *err = NULL;
+	if (!g_file_get_contents(path, &text, &len, &err)) {
+		msg_error_at(path, 0, "cannot open: %s", err->message);
+		g_error_free(err);
+		return NULL;
+	}
+	struct rdef *def = rdef_new();
+	def->path = g_strdup(path);
+	def->lines = g_ptr_array_new_with_free_func(g_free);
+	char **lines = g_strsplit(text, "\n", -1);
+	for (char **l = lines; *l; l++)
+		g_ptr_array_add(def->lines, g_strdup(*l));
+	g_strfreev(lines);
+	struct loader ld = { def, g_key_file_new(), g_path_get_dirname(path), 0 };
+	if (!g_utf8_validate(text, (gssize)len, NULL)) {
+		msg_error_at(path, 0, "not valid UTF-8");
+		ld.errors++;
+	} else if (!g_key_file_load_from_data(ld.kf, text, len, G_KEY_FILE_NONE, &err)) {
+		msg_error_at(path, syntax_error_line(def, err->message), "%s", err->message);
+		g_error_free(err);
+		ld.errors++;
+	} else {
+		load_groups(&ld);
+	}
+	if (!def->output && !ld.errors)
+		def->output = default_output(path);
+	g_key_file_free(ld.kf);
+	g_free(ld.dir);
+	g_free(text);
+	if (ld.errors) {
+		rdef_free(def);
+		return NULL;
+	}
+	return def;
+}

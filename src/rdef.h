@@ -1,0 +1,99 @@
+/* rdef.h - report definitions: reports/NAME.ini, a GLib key file */
+#ifndef QUIRE_RDEF_H
+#define QUIRE_RDEF_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <glib.h>
+
+/*
+ * A report definition names the inputs of a report and how to present
+ * them.  The whole format (documented in the README and quire(1)):
+ *
+ *   [report]            the inputs and the cover
+ *   form, data          paths, relative to the definition file (data: several, ';')
+ *   roster, cutoff      a roster CSV; the cut-off date (YYYY-MM-DD)
+ *   language            label language of the form (name or code)
+ *   organisation, title, subtitle, meeting, place, dates, symbol, date, prepared_by,
+ *   notice              texts of the cover (date: the document's date, YYYY-MM-DD)
+ *   respondent          the noun for a respondent, singular;plural (default
+ *                       "Member State;Member States")
+ *   paper               a4 (default) or letter
+ *   anonymous           true: do not say who replied (default false)
+ *   attribute_texts     true: verbatim answers name their State (default false:
+ *                       "State A", "State B", ...)
+ *   small_cell          cells below this count are suppressed in breakdowns by a
+ *                       roster group (default 3; 1 turns suppression off)
+ *   group_by            roster column for the response rate by group (default: region
+ *                       when the roster has it)
+ *   output              the PDF (default: the definition's name with .pdf)
+ *
+ *   [crosstab ROW by COL]   a cross-tabulation; ROW a choice question, COL a choice
+ *                           question or roster column.  Keys: title, note.
+ *   [chart NAME]            chart of question NAME.  Keys: type (bar, pie, donut,
+ *                           histogram, none), label (count or percent).
+ *   [section TITLE]         when present, sections replace the form's parts as the
+ *                           body, in file order.  Keys: questions (names, ';'),
+ *                           crosstabs ("ROW by COL", ';'), text (a paragraph).
+ *
+ * Everything here is owned by the struct rdef and lives until rdef_free().
+ */
+
+struct rdef_crosstab {
+	char *row, *by;
+	char *title, *note;
+	long line;
+};
+
+struct rdef_chart {
+	char *question;
+	char *type;		/* NULL = the default for the question */
+	char *label;		/* NULL, "count" or "percent" */
+	long line;
+};
+
+struct rdef_section {
+	char *title;
+	char **questions;	/* NULL-terminated; may be empty */
+	GPtrArray *crosstabs;	/* struct rdef_crosstab * */
+	char *text;
+	long line;
+};
+
+struct rdef {
+	char *path;		/* the definition file, or NULL when built from options */
+	char *form, *roster, *output, *language;
+	char **data;		/* NULL-terminated */
+	int cutoff;		/* INT_MAX = none */
+	char *organisation, *title, *subtitle, *meeting, *place, *dates, *symbol, *prepared_by,
+		*notice;
+	int date;		/* INT_MIN = today */
+	char *respondent_singular, *respondent_plural;
+	bool letter, anonymous, attribute_texts;
+	int small_cell;
+	char *group_by;
+	GPtrArray *crosstabs;	/* struct rdef_crosstab *, in file order */
+	GPtrArray *charts;	/* struct rdef_chart * */
+	GPtrArray *sections;	/* struct rdef_section * */
+	GPtrArray *lines;	/* the definition's text, for rdef_line() */
+};
+
+/* A definition with every default, for "quire report FORM DATA". */
+struct rdef *rdef_new(void);
+
+/*
+ * Reads PATH.  Reports every problem as "quire:PATH:LINE: message" -- a
+ * syntax error, an unknown group or key, a bad date, number or choice --
+ * and returns NULL if there was any.  Paths inside are made relative to
+ * PATH's directory.
+ */
+struct rdef *rdef_load(const char *path);
+void rdef_free(struct rdef *def);
+
+/* The line of KEY in GROUP (or of the group header when KEY is NULL), for messages; 0 if unknown. */
+long rdef_line(const struct rdef *def, const char *group, const char *key);
+
+/* The chart settings for question NAME, or NULL. */
+const struct rdef_chart *rdef_chart(const struct rdef *def, const char *name);
+
+#endif
