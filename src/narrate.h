@@ -37,7 +37,7 @@
  * With NARRATE_PROPORTION, N >= 5 and N/2 <= K < N, a proportion word
  * leads and the exact count follows in parentheses, so it can always be
  * recovered:
- *   2K = N         "half of the ten replying Member States" (exact already)
+ *   2K = N         "half of the eight replying Member States" (exact already)
  *   3K >= 2N       "most replying Member States (six of nine)"
  *   otherwise      "a majority of the replying Member States (five of nine)"
  * Below half, and for N < 5, the exact form is used.
