@@ -43,6 +43,7 @@ struct doc_table {
 	size_t n_cols;
 	double *widths;		/* fractions of the text width */
 	enum doc_align *align;
+	bool *mono;
 	struct table_row *header;	/* NULL when none */
 	GPtrArray *rows;	/* struct table_row * */
 };
@@ -126,6 +127,7 @@ static void table_free(struct doc_table *t)
 	g_ptr_array_free(t->rows, TRUE);
 	g_free(t->widths);
 	g_free(t->align);
+	g_free(t->mono);
 	g_free(t);
 }
 
@@ -287,6 +289,7 @@ struct doc_table *doc_table_new(size_t n_cols, const double *widths)
 	t->n_cols = n_cols;
 	t->widths = g_new(double, n_cols);
 	t->align = g_new0(enum doc_align, n_cols);
+	t->mono = g_new0(bool, n_cols);
 	for (size_t i = 0; i < n_cols; i++)
 		t->widths[i] = widths ? widths[i] : 1.0 / (double)n_cols;
 	t->rows = g_ptr_array_new();
@@ -297,6 +300,12 @@ void doc_table_align(struct doc_table *t, size_t col, enum doc_align align)
 {
 	if (col < t->n_cols)
 		t->align[col] = align;
+}
+
+void doc_table_mono(struct doc_table *t, size_t col)
+{
+	if (col < t->n_cols)
+		t->mono[col] = true;
 }
 
 static struct table_row *make_row(const struct doc_table *t, const char *const *cells, bool bold)
@@ -397,7 +406,8 @@ static PangoLayout *cell_layout(cairo_t *cr, const struct doc_table *t, const st
 {
 	static const PangoAlignment aligns[] = { PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT,
 						 PANGO_ALIGN_CENTER };
-	const char *font = r->bold ? TABLE_FONT " Bold 8.5" : TABLE_FONT " 8.5";
+	const char *font = t->mono[col] && !r->header ? "DejaVu Sans Mono 6.8"
+			   : r->bold ? TABLE_FONT " Bold 8.5" : TABLE_FONT " 8.5";
 	double w = t->widths[col] * width - 2 * CELL_PAD_X;
 	return text_layout(cr, font, r->cells[col], MAX(w, 10), aligns[t->align[col]]);
 }

@@ -105,6 +105,8 @@ enum doc_align {
  */
 struct doc_table *doc_table_new(size_t n_cols, const double *widths);
 void doc_table_align(struct doc_table *t, size_t col, enum doc_align align);
+/* Sets column COL in a monospaced face (checksums, codes). */
+void doc_table_mono(struct doc_table *t, size_t col);
 /* The header row (CELLS has N_COLS strings; NULL cells are empty). */
 void doc_table_header(struct doc_table *t, const char *const *cells);
 /* A body row; BOLD for totals. */

@@ -114,6 +114,16 @@ void isodate_format(int days, char *buf)
 	g_snprintf(buf, ISODATE_BUFSIZE, "%04d-%02d-%02d", y, m, d);
 }
 
+char *isodate_format_long(int days)
+{
+	static const char *const months[] = { "January", "February", "March", "April", "May",
+					      "June", "July", "August", "September", "October",
+					      "November", "December" };
+	int y, m, d;
+	isodate_split(days, &y, &m, &d);
+	return g_strdup_printf("%d %s %d", d, months[m - 1], y);
+}
+
 int isodate_weekday(int days)
 {
 	GDate d;

@@ -26,6 +26,8 @@ bool isodate_parse_datetime(const char *s, double *days);
 
 /* Writes "YYYY-MM-DD" into BUF (ISODATE_BUFSIZE bytes). */
 void isodate_format(int days, char *buf);
+/* "30 June 2019", in English, as UN documents write dates; free with g_free(). */
+char *isodate_format_long(int days);
 void isodate_split(int days, int *year, int *month, int *day);
 int isodate_from_ymd(int year, int month, int day);
 /* Day of week, 1 = Monday .. 7 = Sunday. */

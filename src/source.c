@@ -140,6 +140,11 @@ unsigned long long source_bytes(const struct source *s)
 	return s->bytes + (s->wide ? wide_bytes_read(s->wide) : 0);
 }
 
+const GPtrArray *source_paths(const struct source *s)
+{
+	return s->files;
+}
+
 void source_close(struct source *s)
 {
 	if (!s)

@@ -3,6 +3,7 @@
 #define QUIRE_SOURCE_H
 
 #include <stdbool.h>
+#include <glib.h>
 
 struct form;
 struct resp_reply;
@@ -43,6 +44,9 @@ unsigned long source_files(const struct source *s);
 unsigned long source_replies(const struct source *s);
 /* Bytes of CSV read from wide exports (for throughput figures). */
 unsigned long long source_bytes(const struct source *s);
+
+/* Every file the paths name, directories expanded, in reading order ("-" for stdin). */
+const GPtrArray *source_paths(const struct source *s);
 
 void source_close(struct source *s);
 

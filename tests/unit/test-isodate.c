@@ -49,6 +49,12 @@ int main(void)
 	isodate_format(-1, buf);
 	check_str(buf, "1969-12-31");
 	check_int(isodate_weekday(18077), 7);	/* a Sunday */
+	char *long_date = isodate_format_long(18077);
+	check_str(long_date, "30 June 2019");
+	g_free(long_date);
+	long_date = isodate_format_long(isodate_from_ymd(2019, 9, 2));
+	check_str(long_date, "2 September 2019");
+	g_free(long_date);
 	check_int(isodate_from_ymd(2019, 8, 28), 18136);
 
 	setenv("SOURCE_DATE_EPOCH", "1567382400", 1);
