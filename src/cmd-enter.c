@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,9 +103,25 @@ static void wrap(const struct session *s, const char *first, int indent, const c
 	g_strfreev(words);
 }
 
-static void say_problem(const char *message)
+static void say_problem(const struct session *s, const char *message)
 {
-	printf("  ! %s\n", message);
+	wrap(s, "  ! ", 4, message);
+}
+
+/* TEXT cut at a word to at most MAX characters, with "..." when cut.  A new string. */
+static char *shorten(const char *text, long max)
+{
+	if (g_utf8_strlen(text, -1) <= max)
+		return g_strdup(text);
+	char *s = g_strndup(text, (gsize)(g_utf8_offset_to_pointer(text, max - 3) - text));
+	char *space = strrchr(s, ' ');
+	if (space && space > s)
+		*space = '\0';
+	for (size_t n = strlen(s); n > 1 && strchr(",;:", s[n - 1]); n--)
+		s[n - 1] = '\0';
+	char *shortened = g_strconcat(s, "...", NULL);
+	g_free(s);
+	return shortened;
 }
 
 static void show_part(struct session *s, const struct form_question *q)
@@ -151,7 +168,7 @@ static void show_default(const struct session *s, const struct form_question *q,
 	char *def = entry_default(s->e, step);
 	if (!def)
 		return;
-	char *text = q ? entry_value_text(s->e, q, def) : g_strdup(def);
+	char *text = q ? entry_value_text(s->e, q, def, s->width - 13) : g_strdup(def);
 	char *line = g_strdup_printf("[default: %s]", text);
 	wrap(s, "  ", 4, line);
 	g_free(line);
@@ -223,75 +240,84 @@ static void show_step(struct session *s, int step)
 	char *problem = entry_problem(s->e, step);
 	if (problem) {
 		char *msg = g_strdup_printf("the current answer is not valid: %s", problem);
-		say_problem(msg);
+		say_problem(s, msg);
 		g_free(msg);
 		g_free(problem);
 	}
 }
 
-static const char *how_to_answer(const struct form_question *q)
+/* How to answer Q, as a new sentence. */
+static char *how_to_answer(const struct form_question *q)
 {
-	if (!q)
-		return NULL;
 	switch (q->kind) {
 	case FORM_SELECT_ONE:
-		return "Type the number or the name of one choice.";
+		return g_strdup("type the number or the name of one choice.");
 	case FORM_SELECT_MULTIPLE:
-		return "Type the numbers or names of the choices, separated by spaces; "
-		       "2-4 stands for 2 3 4.";
+		return g_strdup("type the numbers or names of the choices, separated by spaces; "
+				"2-4 stands for 2 3 4.");
 	case FORM_RANK:
-		return "Type the choices in order, the first first, by number or name.";
+		return g_strdup("type the choices in order, the first first, by number or name.");
 	default:
-		return NULL;
+		break;
 	}
+	char *hint = entry_kind_hint(q);
+	char *how = hint ? g_strdup_printf("type %s.", hint) : g_strdup("type the answer on one line.");
+	g_free(hint);
+	return how;
+}
+
+/* Prints a help line: FMT formatted, wrapped, indented by two spaces. */
+static void help_line(const struct session *s, const char *fmt, ...) MSG_PRINTF(2, 3);
+static void help_line(const struct session *s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *text = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	wrap(s, "  ", 2, text);
+	g_free(text);
+}
+
+/* The relevant expression that decides whether Q is asked: its own or its group's. */
+static const char *relevant_of(const struct form_question *q)
+{
+	const char *rel = q->relevant_text;
+	for (const struct form_group *g = q->group; !rel && g; g = g->parent)
+		rel = g->relevant_text;
+	return rel;
 }
 
 static void show_help(const struct session *s, int step)
 {
 	static const char *const meta_help[ENTRY_N_META] = {
-		[ENTRY_SUBMITTED] = "The date the Secretariat received the reply, which decides "
-				    "whether it came in before the cut-off.",
-		[ENTRY_CHANNEL] = "How the reply reached the Secretariat: a number for one of "
-				  "those shown, or any other text.",
-		[ENTRY_ENTERED_BY] = "Who typed in this reply.",
+		[ENTRY_SUBMITTED] = "the date the Secretariat received the reply, which decides "
+				    "whether it came in before the cut-off; required.",
+		[ENTRY_CHANNEL] = "how the reply reached the Secretariat: type the number of one "
+				  "of those shown, or any other text.",
+		[ENTRY_ENTERED_BY] = "who typed in this reply.",
 	};
 	const struct form *form = s->e->form;
 	const struct form_question *q = entry_question(s->e, step);
-	char *hint = q ? entry_kind_hint(q) : NULL;
-	char *name = g_strdup_printf("%s%s%s.", entry_name(s->e, step), hint ? ": " : "",
-				     hint ? hint : "");
-	wrap(s, "  ", 2, name);
-	g_free(name);
-	g_free(hint);
-	if (!q)
-		wrap(s, "  ", 2, meta_help[step]);
-	const char *how = how_to_answer(q);
-	if (how)
-		wrap(s, "  ", 2, how);
+	char *how = q ? how_to_answer(q) : g_strdup(meta_help[step]);
+	help_line(s, "%s: %s", entry_name(s->e, step), how);
+	g_free(how);
 	if (q && q->constraint_text) {
 		const char *message = form_text(form, q->constraint_message, s->e->lang);
 		char *cond = entry_condition_text(form, q->constraint_text);
-		char *text = g_strdup_printf("Condition: %s", message ? message : cond);
-		wrap(s, "  ", 4, text);
-		g_free(text);
+		help_line(s, "Condition: %s", message ? message : cond);
 		g_free(cond);
 	}
-	const char *rel = q ? q->relevant_text : NULL;
-	for (const struct form_group *g = q ? q->group : NULL; !rel && g; g = g->parent)
-		rel = g->relevant_text;
-	if (rel) {
-		char *cond = entry_condition_text(form, rel);
-		char *text = g_strdup_printf("Asked when: %s", cond);
-		wrap(s, "  ", 4, text);
-		g_free(text);
+	if (q && relevant_of(q)) {
+		char *cond = entry_condition_text(form, relevant_of(q));
+		help_line(s, "Asked when: %s", cond);
 		g_free(cond);
 	}
-	if (!q ? step == ENTRY_SUBMITTED : q->required || q->required_expr)
-		wrap(s, "  ", 2, q && q->required_expr ? "An answer may be required, depending on "
-			"other answers." : "An answer is required.");
-	wrap(s, "  ", 2, "Enter alone keeps the default; - leaves the question unanswered; "
-	     "< goes back; q saves and quits.  To answer -, <, ? or q as text, type \\ "
-	     "before it.");
+	if (q && q->required)
+		help_line(s, "An answer is required.");
+	else if (q && q->required_expr)
+		help_line(s, "An answer may be required, depending on other answers.");
+	help_line(s, "Enter alone keeps the default; - leaves the question unanswered; < goes "
+		  "back; q saves and quits.  To answer -, <, ? or q as text, type \\ before it.");
 }
 
 /* Input */
@@ -345,14 +371,16 @@ static void show_removed(const struct session *s, GPtrArray *removed, enum entry
 		if (r->why != why)
 			continue;
 		const char *number = entry_number(s->e->form, r->q);
-		char *value = entry_value_text(s->e, r->q, r->value);
-		char *text = g_strdup_printf("%s: %s", form_label(s->e->form, r->q, s->e->lang),
-					     value);
+		char *label = shorten(form_label(s->e->form, r->q, s->e->lang), 40);
 		char *first = g_strdup_printf("    %s%s", number ? number : "", number ? " " : "");
+		long room = s->width - (long)g_utf8_strlen(first, -1) - g_utf8_strlen(label, -1) - 2;
+		char *value = entry_value_text(s->e, r->q, r->value, room);
+		char *text = g_strdup_printf("%s: %s", label, value);
 		wrap(s, first, 6, text);
 		g_free(first);
 		g_free(text);
 		g_free(value);
+		g_free(label);
 	}
 }
 
@@ -387,7 +415,7 @@ static enum outcome ask(struct session *s, int *step)
 		if (cmd == ENTRY_BACK) {
 			int prev = entry_prev(s->e, *step);
 			if (prev < 0) {
-				say_problem("there is no question before this one");
+				say_problem(s, "there is no question before this one");
 				continue;
 			}
 			*step = prev;
@@ -397,7 +425,7 @@ static enum outcome ask(struct session *s, int *step)
 		int rc = entry_resolve(s->e, *step, cmd == ENTRY_SKIP ? NULL : text, &value, &error);
 		g_free(text);
 		if (rc < 0) {
-			say_problem(error);
+			say_problem(s, error);
 			g_free(error);
 			continue;
 		}
@@ -546,11 +574,8 @@ static int first_step(struct session *s, const char *edit)
 		return -EXIT_USAGE;
 	}
 	if (!entry_asks(s->e, step)) {
-		const char *rel = q->relevant_text;
-		for (const struct form_group *g = q->group; !rel && g; g = g->parent)
-			rel = g->relevant_text;
 		msg_error_at(s->path, 0, "%s does not apply to this reply (relevant: %s)", edit,
-			     rel ? rel : "?");
+			     relevant_of(q) ? relevant_of(q) : "?");
 		return -EXIT_DATA;
 	}
 	return step;

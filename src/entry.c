@@ -587,26 +587,34 @@ int entry_n_answered(const struct entry *e)
 
 /* Showing things to people */
 
-char *entry_value_text(const struct entry *e, const struct form_question *q, const char *value)
+char *entry_value_text(const struct entry *e, const struct form_question *q, const char *value,
+		       long max)
 {
 	if (!form_kind_is_choice(q->kind) || !q->list)
 		return g_strdup(value);
-	GString *s = g_string_new(NULL);
+	GString *s = g_string_new(NULL), *numbers = g_string_new(NULL);
 	char **tokens = g_strsplit_set(value, " \t", -1);
 	for (char **t = tokens; *t; t++) {
 		if (!**t)
 			continue;
 		const struct form_choice *c = form_choice(q->list, *t);
-		if (s->len)
+		if (s->len) {
 			g_string_append(s, ", ");
-		if (c)
+			g_string_append_c(numbers, ' ');
+		}
+		if (c) {
 			g_string_append_printf(s, "%d) %s", c->index + 1,
 					       form_choice_label(e->form, c, e->lang));
-		else
+			g_string_append_printf(numbers, "%d", c->index + 1);
+		} else {
 			g_string_append(s, *t);
+			g_string_append(numbers, *t);
+		}
 	}
 	g_strfreev(tokens);
-	return g_string_free(s, FALSE);
+	bool brief = max > 0 && g_utf8_strlen(s->str, -1) > max;
+	g_string_free(brief ? s : numbers, TRUE);
+	return g_string_free(brief ? numbers : s, FALSE);
 }
 
 const char *entry_number(const struct form *form, const struct form_question *q)
@@ -659,7 +667,7 @@ char *entry_kind_hint(const struct form_question *q)
 	case FORM_SELECT_MULTIPLE:
 		return g_strdup("one or more, separated by spaces");
 	case FORM_RANK:
-		return g_strdup("all, in order, separated by spaces");
+		return g_strdup("in order, separated by spaces");
 	case FORM_INTEGER:
 		return g_strdup("a whole number");
 	case FORM_DECIMAL:

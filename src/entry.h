@@ -175,9 +175,12 @@ extern const char *const entry_channels[];
 
 /*
  * For people: VALUE of Q as shown -- choices as "1) Yes", several joined
- * by ", " -- or VALUE itself.  A new string.
+ * by ", ", or only their numbers ("1 2 7", as typed) when that text would
+ * be longer than MAX characters (0: no limit) -- or VALUE itself.  A new
+ * string.
  */
-char *entry_value_text(const struct entry *e, const struct form_question *q, const char *value);
+char *entry_value_text(const struct entry *e, const struct form_question *q, const char *value,
+		       long max);
 
 /*
  * An expression as a person reads it: each ${name} becomes the question's

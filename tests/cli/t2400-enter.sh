@@ -56,7 +56,7 @@ Entered by (your name)
 1.2 Year of adoption (a whole number)
   Four digits
 > ?
-  law_year: a whole number.
+  law_year: type a whole number.
   Condition: Give a year between 1970 and 2019
   Asked when: 1.1 = 'yes'
   Enter alone keeps the default; - leaves the question unanswered; < goes

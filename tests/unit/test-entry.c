@@ -300,11 +300,20 @@ static void test_prune_extra(struct entry *e)
 static void test_text(struct entry *e)
 {
 	const struct form_question *offences = form_question(e->form, "offences");
-	char *s = entry_value_text(e, offences, "illegal_access none");
+	char *s = entry_value_text(e, offences, "illegal_access none", 0);
 	check_str(s, "1) Illegal access, 3) None of these");
 	g_free(s);
+	s = entry_value_text(e, offences, "illegal_access none", 35);
+	check_str(s, "1) Illegal access, 3) None of these");
+	g_free(s);
+	s = entry_value_text(e, offences, "illegal_access none", 34);
+	check_str(s, "1 3");
+	g_free(s);
+	s = entry_value_text(e, form_question(e->form, "comments"), "a long text", 3);
+	check_str(s, "a long text");
+	g_free(s);
 	e->lang = form_lang_find(e->form, "fr");
-	s = entry_value_text(e, offences, "interception");
+	s = entry_value_text(e, offences, "interception", 0);
 	check_str(s, "2) Interception illégale");
 	g_free(s);
 	e->lang = 0;
