@@ -54,6 +54,7 @@ struct session {
 	const char *path;
 	bool exists;		/* PATH holds the reply as it is now */
 	bool dirty;		/* the reply has changes not yet saved */
+	bool saved;		/* this session saved the reply */
 	bool echo;		/* standard input is not a terminal: echo what is read */
 	bool bold;		/* standard output is a terminal that shows bold */
 	int width;
@@ -206,7 +207,7 @@ static void show_question(struct session *s, const struct form_question *q)
 		return;
 	}
 	char *hint = entry_kind_hint(q);
-	bool required = q->required || q->required_expr;
+	bool required = resp_eval_required(s->e->ev, q);
 	GString *head = g_string_new(label);
 	if (hint || required)
 		g_string_append_printf(head, " (%s%s%s)", hint ? hint : "",
@@ -349,6 +350,7 @@ static int save(struct session *s)
 		return -1;
 	s->exists = true;
 	s->dirty = false;
+	s->saved = true;
 	return 0;
 }
 
@@ -458,6 +460,18 @@ static enum outcome walk(struct session *s, int step)
 	return DONE;
 }
 
+/* "1.1, 2.3": the numbers of the questions in QUESTIONS. */
+static char *numbers_of(const struct form *form, GPtrArray *questions)
+{
+	GString *list = g_string_new(NULL);
+	for (guint i = 0; i < questions->len; i++) {
+		const struct form_question *q = g_ptr_array_index(questions, i);
+		const char *number = entry_number(form, q);
+		g_string_append_printf(list, "%s%s", i ? ", " : "", number ? number : q->name);
+	}
+	return g_string_free(list, FALSE);
+}
+
 static void say_goodbye(const struct session *s)
 {
 	if (!s->exists) {
@@ -465,27 +479,23 @@ static void say_goodbye(const struct session *s)
 		return;
 	}
 	int n = entry_n_answered(s->e);
+	GString *text = g_string_new(NULL);
+	g_string_printf(text, "%s %s: %d answer%s.", s->saved ? "Saved" : "No changes to",
+			s->path, n, n == 1 ? "" : "s");
 	GPtrArray *missing = g_ptr_array_new();
 	int n_missing = entry_missing(s->e, missing);
-	if (!n_missing) {
-		printf("Saved %s: %d answer%s.\n", s->path, n, n == 1 ? "" : "s");
-	} else {
-		GString *list = g_string_new(NULL);
-		for (guint i = 0; i < missing->len; i++) {
-			const struct form_question *q = g_ptr_array_index(missing, i);
-			const char *number = entry_number(s->e->form, q);
-			g_string_append_printf(list, "%s%s", i ? ", " : "", number ? number : q->name);
-		}
-		char *text = g_strdup_printf("Saved %s: %d answer%s.  Not finished: %d required "
-					     "question%s unanswered (%s); the reply is marked "
-					     "_incomplete until %s answered.", s->path, n,
-					     n == 1 ? "" : "s", n_missing,
-					     n_missing == 1 ? " is" : "s are", list->str,
-					     n_missing == 1 ? "it is" : "they are");
-		wrap(s, "", 0, text);
-		g_free(text);
-		g_string_free(list, TRUE);
+	if (n_missing) {
+		char *list = numbers_of(s->e->form, missing);
+		g_string_append_printf(text, "  Not finished: %d required question%s unanswered "
+				       "(%s)", n_missing, n_missing == 1 ? " is" : "s are", list);
+		if (s->e->reply->meta[RESP_INCOMPLETE])
+			g_string_append_printf(text, "; the reply is marked _incomplete until %s "
+					       "answered", n_missing == 1 ? "it is" : "they are");
+		g_string_append_c(text, '.');
+		g_free(list);
 	}
+	wrap(s, "", 0, text->str);
+	g_string_free(text, TRUE);
 	g_ptr_array_free(missing, TRUE);
 }
 

@@ -123,7 +123,7 @@ expect_status 'resuming succeeds'
 expect_grep 'resuming says how many answers there are' 'Resuming data/XAD.csv: 5 answers so far; Enter keeps an answer.' "$OUT"
 expect_grep 'a choice default is shown with its number and label' '  [default: 1) Illegal access, 2) Illegal interception]' "$OUT"
 expect_grep 'a metadata default is shown' '  [default: note verbale]' "$OUT"
-expect_grep 'no changes, no new file' 'Saved data/XAD.csv: 5 answers.' "$OUT"
+expect_grep 'no changes, nothing saved' 'No changes to data/XAD.csv: 5 answers.' "$OUT"
 expect_true 'Enter alone keeps every answer' cmp -s "$T/full.csv" data/XAD.csv
 
 # Back, and a change that removes the answers that no longer apply.
