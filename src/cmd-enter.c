@@ -104,6 +104,28 @@ static void wrap(const struct session *s, const char *first, int indent, const c
 	g_strfreev(words);
 }
 
+/* Starts bold text on a terminal; end_bold() ends it. */
+static void start_bold(const struct session *s)
+{
+	if (s->bold)
+		fputs("\033[1m", stdout);
+}
+
+static void end_bold(const struct session *s)
+{
+	if (s->bold)
+		fputs("\033[0m", stdout);
+}
+
+static void heading(const struct session *s, const char *text)
+{
+	putchar('\n');
+	start_bold(s);
+	printf("== %s ==", text);
+	end_bold(s);
+	putchar('\n');
+}
+
 static void say_problem(const struct session *s, const char *message)
 {
 	wrap(s, "  ! ", 4, message);
@@ -133,8 +155,9 @@ static void show_part(struct session *s, const struct form_question *q)
 	if (!q->part->group)
 		return;
 	const char *label = form_group_label(s->e->form, q->part->group, s->e->lang);
-	printf(s->bold ? "\n\033[1m== Part %d: %s ==\033[0m\n" : "\n== Part %d: %s ==\n",
-	       q->part->number, label);
+	char *text = g_strdup_printf("Part %d: %s", q->part->number, label);
+	heading(s, text);
+	g_free(text);
 }
 
 /* The choices on one line when they fit, else one a line. */
@@ -145,7 +168,8 @@ static void show_choices(const struct session *s, const struct form_list *list)
 	int total = 0;
 	for (guint i = 0; i < n; i++) {
 		const struct form_choice *c = g_ptr_array_index(list->choices, i);
-		total += 3 + (int)g_utf8_strlen(form_choice_label(form, c, s->e->lang), -1) + 5;
+		/* "  1) Yes   2) No": two spaces or three, the number, ") ", the label */
+		total += 6 + (int)g_utf8_strlen(form_choice_label(form, c, s->e->lang), -1);
 	}
 	bool one_line = total <= s->width;
 	int digits = n >= 10 ? 2 : 1;
@@ -179,18 +203,24 @@ static void show_default(const struct session *s, const struct form_question *q,
 
 static void show_meta(struct session *s, int step)
 {
+	static const char *const prompts[ENTRY_N_META][2] = {
+		[ENTRY_SUBMITTED] = { "Date the reply was received", " (YYYY-MM-DD)" },
+		[ENTRY_CHANNEL] = { "How the reply came", "" },
+		[ENTRY_ENTERED_BY] = { "Entered by", " (your name)" },
+	};
 	s->part = NULL;
 	if (step == ENTRY_SUBMITTED) {
-		puts(s->bold ? "\n\033[1m== Receipt of the reply ==\033[0m\n" : "\n== Receipt of the reply ==\n");
-		puts(s->bold ? "\033[1mDate the reply was received\033[0m (YYYY-MM-DD)"
-			     : "Date the reply was received (YYYY-MM-DD)");
-	} else if (step == ENTRY_CHANNEL) {
-		puts(s->bold ? "\033[1mHow the reply came\033[0m" : "How the reply came");
+		heading(s, "Receipt of the reply");
+		putchar('\n');
+	}
+	start_bold(s);
+	fputs(prompts[step][0], stdout);
+	end_bold(s);
+	puts(prompts[step][1]);
+	if (step == ENTRY_CHANNEL) {
 		for (int i = 0; entry_channels[i]; i++)
 			printf("%s%d) %s", i ? "   " : "  ", i + 1, entry_channels[i]);
 		puts("   or type another");
-	} else {
-		puts(s->bold ? "\033[1mEntered by\033[0m (your name)" : "Entered by (your name)");
 	}
 }
 
@@ -212,12 +242,11 @@ static void show_question(struct session *s, const struct form_question *q)
 	if (hint || required)
 		g_string_append_printf(head, " (%s%s%s)", hint ? hint : "",
 				       hint && required ? ", " : "", required ? "required" : "");
-	char *first = g_strdup_printf(s->bold ? "\n\033[1m%s%s" : "\n%s%s", number ? number : "",
-				      number ? " " : "");
-	int indent = number ? (int)strlen(number) + 1 : 0;
-	if (s->bold)
-		g_string_append(head, "\033[0m");
-	wrap(s, first, indent, head->str);
+	char *first = g_strdup_printf("%s%s", number ? number : "", number ? " " : "");
+	putchar('\n');
+	start_bold(s);
+	wrap(s, first, (int)strlen(first), head->str);
+	end_bold(s);
 	g_free(first);
 	g_string_free(head, TRUE);
 	g_free(hint);
@@ -554,7 +583,7 @@ static void greet(struct session *s, const char *code)
 				       s->path);
 	wrap(s, "", 0, text);
 	g_free(text);
-	puts("Type ? for help, < to go back, - to skip a question, q to save and quit.");
+	wrap(s, "", 0, "Type ? for help, < to go back, - to skip a question, q to save and quit.");
 }
 
 /* Answers of a resumed reply that no longer apply are dropped, and said so. */
