@@ -444,7 +444,8 @@ int entry_resolve(struct entry *e, int step, const char *text, char **value, cha
 		return -1;
 	/* The rules are checked with the candidate in place of the current answer. */
 	size_t n = form_n_questions(e->form);
-	char **answers = g_memdup2(e->reply->values, (n + 1) * sizeof *answers);
+	char **answers = g_new(char *, n + 1);
+	memcpy(answers, e->reply->values, (n + 1) * sizeof *answers);
 	answers[q->index] = v;
 	resp_eval_run(e->ev, answers);
 	if (!v && resp_eval_required(e->ev, q))
@@ -483,8 +484,9 @@ static bool answer_ok(const struct entry *e, size_t i)
 	if (!v || !e->ev->relevant[i])
 		return false;
 	char *why = resp_value_problem(e->form, q, v);
+	bool well_formed = !why;
 	g_free(why);
-	return !why && resp_eval_constraint(e->ev, q, v);
+	return well_formed && resp_eval_constraint(e->ev, q, v);
 }
 
 /*
