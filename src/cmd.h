@@ -22,6 +22,7 @@ struct cmd_entry {
 
 int cmd_check(int argc, char **argv);
 int cmd_blank(int argc, char **argv);
+int cmd_enter(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_import(int argc, char **argv);

@@ -201,6 +201,11 @@ static int check_missing(const struct resp_reply *r, struct resp_eval *ev,
 	if (!ev->relevant[q->index] || q->kind == FORM_CALCULATE || q->kind == FORM_NOTE ||
 	    !resp_eval_required(ev, q))
 		return 0;
+	if (r->meta[RESP_INCOMPLETE]) {
+		msg_warn_at(r->file, r->row, "%s: required answer is missing (the reply is marked "
+			    "_incomplete)", q->name);
+		return 0;
+	}
 	const char *message = form_text(r->form, q->required_message, lang);
 	if (message)
 		return msg_error_at(r->file, r->row, "%s: required answer is missing: %s", q->name,

@@ -17,6 +17,7 @@ static const char *const meta_names[RESP_N_META] = {
 	[RESP_ENTERED_BY] = "_entered_by",
 	[RESP_FORM_VERSION] = "_form_version",
 	[RESP_NOTE] = "_note",
+	[RESP_INCOMPLETE] = "_incomplete",
 };
 
 const char *resp_meta_name(enum resp_meta m)
@@ -179,7 +180,8 @@ static int take_row(struct resp_reply *r, const char *name, const char *value, l
 		int m = resp_meta_find(name);
 		if (m < 0)
 			return msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, "
-					    "_submitted, _channel, _entered_by, _form_version, _note)",
+					    "_submitted, _channel, _entered_by, _form_version, _note, "
+					    "_incomplete)",
 					    name) < 0;
 		if (r->meta_row[m])
 			return msg_error_at(file, row, "%s given twice (first in row %ld)", name,

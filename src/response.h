@@ -26,6 +26,13 @@ enum resp_meta {
 	RESP_ENTERED_BY,	/* "_entered_by" */
 	RESP_FORM_VERSION,	/* "_form_version" */
 	RESP_NOTE,		/* "_note" */
+	/*
+	 * "_incomplete": any non-empty value marks a reply whose entry is not
+	 * finished (quire enter sets it while a required answer is missing).
+	 * resp_check() then reports missing required answers as warnings, so a
+	 * half-entered reply still validates; every other check still applies.
+	 */
+	RESP_INCOMPLETE,
 	RESP_N_META,
 };
 
@@ -127,6 +134,8 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
  * answers to questions that do not apply, a missing or malformed
  * _respondent or _submitted, an unsafe respondent code.  Reports each
  * problem as "quire:FILE:ROW: message" and returns how many there were.
+ * In a reply marked _incomplete, missing required answers are warnings
+ * and are not counted.
  * EV is a scratch evaluator for R's form.
  */
 int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang);

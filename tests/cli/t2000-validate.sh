@@ -14,7 +14,7 @@ X
 run 1 "$QUIRE" validate forms/mini replies/bad/names.csv
 expect_status 'unknown names fail'
 expect_err 'unknown names, duplicates and notes are reported' <<'X'
-quire:replies/bad/names.csv:4: unknown metadata '_submited' (known: _respondent, _submitted, _channel, _entered_by, _form_version, _note)
+quire:replies/bad/names.csv:4: unknown metadata '_submited' (known: _respondent, _submitted, _channel, _entered_by, _form_version, _note, _incomplete)
 quire:replies/bad/names.csv:5: unknown question 'has_lwa'; did you mean 'has_law'?
 quire:replies/bad/names.csv:7: has_law: answered twice (first in row 6)
 quire:replies/bad/names.csv:8: thanks: is a note and takes no answer
@@ -92,6 +92,18 @@ expect_status 'a missing data file fails'
 expect_err 'a missing data file is named' <<X
 quire:$T/missing.csv: cannot open: No such file or directory
 X
+
+# A reply whose entry is unfinished: missing required answers are warnings.
+printf 'name,value\n_respondent,XAD\n_submitted,2019-05-02\n_incomplete,yes\nbudapest,no\n' >"$T/XAD.csv"
+run 0 "$QUIRE" validate forms/mini "$T/XAD.csv"
+expect_status 'a reply marked _incomplete may lack required answers'
+expect_err 'the missing answers are warnings' <<X
+quire:$T/XAD.csv: warning: has_law: required answer is missing (the reply is marked _incomplete)
+X
+printf 'name,value\n_respondent,XAD\n_submitted,2019-05-02\n_incomplete,yes\nlaw_year,1960\n' >"$T/XAD.csv"
+run 1 "$QUIRE" validate forms/mini "$T/XAD.csv"
+expect_status 'every other check still applies to an incomplete reply'
+expect_grep 'an answer that does not apply is an error' "law_year: answered, but the question does not apply" "$ERR"
 
 run 2 "$QUIRE" validate forms/mini
 expect_status 'validate without DATA is a usage error'

@@ -116,11 +116,11 @@ expect_true 'the good row is written' test -f "$T/bad/XAA.csv"
 run 0 "$QUIRE" export forms/mini "$T/kobo"
 expect_status 'export writes a wide CSV'
 expect_out 'select_multiple gets 0/1 columns, empty when unanswered; formulas are neutralised' <<'X'
-respondent,submitted,has_law,law_year,offences,offences/illegal_access,offences/interception,offences/none,budapest,reply_date,comments,is_party,_channel,_entered_by,_form_version,_note
-XKA,2019-05-11,yes,2015,illegal_access,1,0,0,party,2019-05-10,"'=HYPERLINK(""http://example.invalid"")",yes,,,,
+respondent,submitted,has_law,law_year,offences,offences/illegal_access,offences/interception,offences/none,budapest,reply_date,comments,is_party,_channel,_entered_by,_form_version,_note,_incomplete
+XKA,2019-05-11,yes,2015,illegal_access,1,0,0,party,2019-05-10,"'=HYPERLINK(""http://example.invalid"")",yes,,,,,
 XKB,2019-06-02,no,,,,,,no,2019-06-01,"Two lines;
-second line",no,,,,
-XKC,2019-06-03,yes,,none illegal_access,1,0,1,signed,,,no,,,,
+second line",no,,,,,
+XKC,2019-06-03,yes,,none illegal_access,1,0,1,signed,,,no,,,,,
 X
 cp "$OUT" "$T/wide.csv"
 run 0 "$QUIRE" export --keep-formulas forms/mini "$T/kobo"

@@ -1,0 +1,691 @@
+/* entry.c - the logic of interactive entry: walking a form, reading typed answers */
+#include <config.h>
+#include "entry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "form.h"
+#include "isodate.h"
+#include "response.h"
+
+/* How many choice names an error message lists before "...". */
+#define NAMES_SHOWN 8
+
+const char *const entry_channels[] = { "note verbale", "e-mail", "letter", NULL };
+
+static const enum resp_meta step_meta[ENTRY_N_META] = {
+	[ENTRY_SUBMITTED] = RESP_SUBMITTED,
+	[ENTRY_CHANNEL] = RESP_CHANNEL,
+	[ENTRY_ENTERED_BY] = RESP_ENTERED_BY,
+};
+
+struct entry *entry_new(const struct form *form, struct resp_reply *reply, int lang)
+{
+	struct entry *e = g_new0(struct entry, 1);
+	e->form = form;
+	e->reply = reply;
+	e->lang = lang;
+	e->today = isodate_today();
+	e->ev = resp_eval_new(form);
+	resp_eval_run(e->ev, reply->values);
+	return e;
+}
+
+void entry_free(struct entry *e)
+{
+	if (!e)
+		return;
+	resp_eval_free(e->ev);
+	g_free(e);
+}
+
+/* Steps */
+
+int entry_n_steps(const struct entry *e)
+{
+	return ENTRY_N_META + (int)form_n_questions(e->form);
+}
+
+const struct form_question *entry_question(const struct entry *e, int step)
+{
+	if (step < ENTRY_N_META || step >= entry_n_steps(e))
+		return NULL;
+	return form_question_at(e->form, (size_t)(step - ENTRY_N_META));
+}
+
+int entry_find(const struct entry *e, const char *name)
+{
+	for (int s = 0; s < ENTRY_N_META; s++)
+		if (strcmp(name, resp_meta_name(step_meta[s])) == 0)
+			return s;
+	const struct form_question *q = form_question(e->form, name);
+	return q ? ENTRY_N_META + q->index : -1;
+}
+
+const char *entry_name(const struct entry *e, int step)
+{
+	const struct form_question *q = entry_question(e, step);
+	return q ? q->name : resp_meta_name(step_meta[step]);
+}
+
+/* Whether Q is put to the person entering (when it applies). */
+static bool is_asked(const struct form_question *q)
+{
+	return form_kind_has_value(q->kind) && q->kind != FORM_CALCULATE && q->kind != FORM_META;
+}
+
+bool entry_shown(const struct entry *e, int step)
+{
+	const struct form_question *q = entry_question(e, step);
+	if (!q)
+		return step >= 0 && step < ENTRY_N_META;
+	if (!e->ev->relevant[q->index])
+		return false;
+	if (q->kind == FORM_NOTE)
+		return form_text(e->form, q->label, e->lang) != NULL;
+	return is_asked(q);
+}
+
+bool entry_asks(const struct entry *e, int step)
+{
+	const struct form_question *q = entry_question(e, step);
+	if (!q)
+		return step >= 0 && step < ENTRY_N_META;
+	return e->ev->relevant[q->index] && is_asked(q);
+}
+
+int entry_next(const struct entry *e, int step)
+{
+	int n = entry_n_steps(e);
+	for (int s = step + 1; s < n; s++)
+		if (entry_shown(e, s))
+			return s;
+	return n;
+}
+
+int entry_prev(const struct entry *e, int step)
+{
+	for (int s = step - 1; s >= 0; s--)
+		if (entry_asks(e, s))
+			return s;
+	return -1;
+}
+
+const char *entry_value(const struct entry *e, int step)
+{
+	const struct form_question *q = entry_question(e, step);
+	return q ? e->reply->values[q->index] : e->reply->meta[step_meta[step]];
+}
+
+char *entry_default(const struct entry *e, int step)
+{
+	const char *v = entry_value(e, step);
+	if (v)
+		return g_strdup(v);
+	const struct form_question *q = entry_question(e, step);
+	if (!q) {
+		if (step != ENTRY_SUBMITTED)
+			return NULL;
+		char buf[ISODATE_BUFSIZE];
+		isodate_format(e->today, buf);
+		return g_strdup(buf);
+	}
+	if (!q->default_value)
+		return NULL;
+	char *why = resp_value_problem(e->form, q, q->default_value);
+	if (why) {
+		g_free(why);
+		return NULL;
+	}
+	return g_strdup(q->default_value);
+}
+
+/* Reading what was typed */
+
+enum entry_command entry_read_line(const char *line, char **text)
+{
+	char *s = g_strstrip(g_strdup(line));
+	*text = NULL;
+	enum entry_command cmd = ENTRY_TEXT;
+	if (strcmp(s, "-") == 0)
+		cmd = ENTRY_SKIP;
+	else if (strcmp(s, "<") == 0)
+		cmd = ENTRY_BACK;
+	else if (strcmp(s, "?") == 0)
+		cmd = ENTRY_HELP;
+	else if (strcmp(s, "q") == 0 || strcmp(s, "Q") == 0)
+		cmd = ENTRY_QUIT;
+	if (cmd != ENTRY_TEXT) {
+		g_free(s);
+		return cmd;
+	}
+	if (s[0] == '\\') {
+		*text = g_strdup(s + 1);
+		g_free(s);
+	} else {
+		*text = s;
+	}
+	return ENTRY_TEXT;
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!g_ascii_isdigit(*s))
+			return false;
+	return true;
+}
+
+static char *names_of(const struct form_list *list)
+{
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < list->choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(list->choices, i);
+		if (i == NAMES_SHOWN) {
+			g_string_append(s, ", ...");
+			break;
+		}
+		g_string_append_printf(s, "%s%s", i ? ", " : "", c->name);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * The choice TOKEN names: its number as shown (1-based), its name, or its
+ * name in another case when only one choice matches.
+ */
+static const struct form_choice *find_choice(const struct form_list *list, const char *token,
+					     char **error)
+{
+	guint n = list->choices->len;
+	if (all_digits(token) && strlen(token) < 6) {
+		guint k = (guint)atoi(token);
+		if (k >= 1 && k <= n)
+			return g_ptr_array_index(list->choices, k - 1);
+	}
+	const struct form_choice *c = form_choice(list, token);
+	if (c)
+		return c;
+	char *folded = g_utf8_casefold(token, -1);
+	const struct form_choice *match = NULL;
+	int matches = 0;
+	for (guint i = 0; i < n; i++) {
+		const struct form_choice *ci = g_ptr_array_index(list->choices, i);
+		char *name = g_utf8_casefold(ci->name, -1);
+		if (strcmp(name, folded) == 0) {
+			match = ci;
+			matches++;
+		}
+		g_free(name);
+	}
+	g_free(folded);
+	if (matches == 1)
+		return match;
+	char *names = names_of(list);
+	if (all_digits(token))
+		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u", token, n);
+	else
+		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u or a "
+					 "name (%s)", token, n, names);
+	g_free(names);
+	return NULL;
+}
+
+/* "2-4" -> 2 and 4, when both are choice numbers. */
+static bool parse_run(const struct form_list *list, const char *token, guint *from, guint *to)
+{
+	const char *dash = strchr(token, '-');
+	if (!dash || dash == token || form_choice(list, token))
+		return false;
+	char *a = g_strndup(token, (gsize)(dash - token));
+	bool ok = all_digits(a) && all_digits(dash + 1) && strlen(a) < 6 && strlen(dash + 1) < 6;
+	if (ok) {
+		*from = (guint)atoi(a);
+		*to = (guint)atoi(dash + 1);
+		ok = *from >= 1 && *from <= *to && *to <= list->choices->len;
+	}
+	g_free(a);
+	return ok;
+}
+
+static char *parse_one(const struct form_question *q, const char *text, char **error)
+{
+	const struct form_choice *c = find_choice(q->list, text, error);
+	if (c)
+		return g_strdup(c->name);
+	if (strpbrk(text, " \t,")) {
+		g_free(*error);
+		*error = g_strdup("only one choice can be given");
+	}
+	return NULL;
+}
+
+/* select_multiple (list order) and rank (the order typed). */
+static char *parse_several(const struct form_question *q, const char *text, char **error)
+{
+	const struct form_list *list = q->list;
+	guint n = list->choices->len;
+	bool rank = q->kind == FORM_RANK;
+	bool *chosen = g_new0(bool, n);
+	GPtrArray *order = g_ptr_array_new();
+	char **tokens = g_strsplit_set(text, " \t,", -1);
+	for (char **t = tokens; *t && !*error; t++) {
+		guint from, to;
+		if (!**t)
+			continue;
+		if (!parse_run(list, *t, &from, &to)) {
+			const struct form_choice *c = find_choice(list, *t, error);
+			if (!c)
+				break;
+			from = to = (guint)c->index + 1;
+		}
+		for (guint k = from; k <= to; k++) {
+			const struct form_choice *c = g_ptr_array_index(list->choices, k - 1);
+			if (chosen[k - 1] && rank)
+				*error = g_strdup_printf("'%s' is ranked twice", c->name);
+			else if (!chosen[k - 1])
+				g_ptr_array_add(order, c->name);
+			chosen[k - 1] = true;
+		}
+	}
+	g_strfreev(tokens);
+	GString *value = g_string_new(NULL);
+	for (guint k = 0; k < n && !*error; k++) {
+		const struct form_choice *c = g_ptr_array_index(list->choices, k);
+		const char *name = rank ? (k < order->len ? g_ptr_array_index(order, k) : NULL)
+					: (chosen[k] ? c->name : NULL);
+		if (name)
+			g_string_append_printf(value, "%s%s", value->len ? " " : "", name);
+	}
+	g_free(chosen);
+	g_ptr_array_free(order, TRUE);
+	if (!*error && !value->len)
+		*error = g_strdup("no choice given");
+	if (*error) {
+		g_string_free(value, TRUE);
+		return NULL;
+	}
+	return g_string_free(value, FALSE);
+}
+
+static char *parse_acknowledge(const char *text, char **error)
+{
+	static const char *const yes[] = { "ok", "y", "yes", "1", NULL };
+	for (const char *const *y = yes; *y; y++)
+		if (g_ascii_strcasecmp(text, *y) == 0)
+			return g_strdup("OK");
+	*error = g_strdup("type OK to acknowledge, or - to leave it unanswered");
+	return NULL;
+}
+
+char *entry_parse(const struct entry *e, const struct form_question *q, const char *text,
+		  char **error)
+{
+	*error = NULL;
+	if (!g_utf8_validate(text, -1, NULL)) {
+		*error = g_strdup("the text is not valid UTF-8: check the terminal's character set");
+		return NULL;
+	}
+	if (form_kind_is_choice(q->kind) && q->list)
+		return q->kind == FORM_SELECT_ONE ? parse_one(q, text, error)
+						  : parse_several(q, text, error);
+	if (q->kind == FORM_ACKNOWLEDGE)
+		return parse_acknowledge(text, error);
+	*error = resp_value_problem(e->form, q, text);
+	if (*error)
+		return NULL;
+	if (q->kind == FORM_INTEGER)
+		return g_strdup_printf("%lld", (long long)g_ascii_strtoll(text, NULL, 10));
+	return g_strdup(text);
+}
+
+/* Working out an answer */
+
+static char *constraint_error(const struct entry *e, const struct form_question *q)
+{
+	const char *message = form_text(e->form, q->constraint_message, e->lang);
+	if (message)
+		return g_strdup(message);
+	char *cond = entry_condition_text(e->form, q->constraint_text);
+	char *s = g_strdup_printf("does not meet the form's condition: %s", cond);
+	g_free(cond);
+	return s;
+}
+
+static char *required_error(const struct entry *e, const struct form_question *q)
+{
+	const char *message = form_text(e->form, q->required_message, e->lang);
+	return g_strdup(message ? message : "an answer is required");
+}
+
+static int resolve_submitted(struct entry *e, const char *text, char **value, char **error)
+{
+	if (!text) {
+		*error = g_strdup("the date the reply was received is required");
+		return -1;
+	}
+	char *v = *text ? g_strdup(text) : entry_default(e, ENTRY_SUBMITTED);
+	int days;
+	char today[ISODATE_BUFSIZE];
+	isodate_format(e->today, today);
+	if (!isodate_parse(v, &days))
+		*error = g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", v);
+	else if (days > e->today)
+		*error = g_strdup_printf("'%s' is after today (%s)", v, today);
+	if (*error) {
+		g_free(v);
+		return -1;
+	}
+	*value = v;
+	return 0;
+}
+
+static int resolve_meta(struct entry *e, int step, const char *text, char **value,
+			char **error)
+{
+	if (step == ENTRY_SUBMITTED)
+		return resolve_submitted(e, text, value, error);
+	if (!text)
+		return 0;
+	if (!*text) {
+		*value = entry_default(e, step);
+		return 0;
+	}
+	if (!g_utf8_validate(text, -1, NULL)) {
+		*error = g_strdup("the text is not valid UTF-8: check the terminal's character set");
+		return -1;
+	}
+	int n = 0;
+	while (entry_channels[n])
+		n++;
+	int k = all_digits(text) && strlen(text) < 3 ? atoi(text) : 0;
+	if (step == ENTRY_CHANNEL && k >= 1 && k <= n)
+		*value = g_strdup(entry_channels[k - 1]);
+	else
+		*value = g_strdup(text);
+	return 0;
+}
+
+/* The answer from TEXT before the form's rules are applied; false with *ERROR. */
+static bool candidate(struct entry *e, const struct form_question *q, int step, const char *text,
+		      char **value, char **error)
+{
+	*value = NULL;
+	if (!text)
+		return true;
+	if (*text) {
+		*value = entry_parse(e, q, text, error);
+		return *value != NULL;
+	}
+	*value = entry_default(e, step);
+	char *why = *value ? resp_value_problem(e->form, q, *value) : NULL;
+	if (why) {
+		*error = g_strdup_printf("the current answer is not valid: %s", why);
+		g_free(why);
+		g_free(*value);
+		*value = NULL;
+		return false;
+	}
+	return true;
+}
+
+int entry_resolve(struct entry *e, int step, const char *text, char **value, char **error)
+{
+	*value = NULL;
+	*error = NULL;
+	const struct form_question *q = entry_question(e, step);
+	if (!q)
+		return resolve_meta(e, step, text, value, error);
+	char *v;
+	if (!candidate(e, q, step, text, &v, error))
+		return -1;
+	/* The rules are checked with the candidate in place of the current answer. */
+	size_t n = form_n_questions(e->form);
+	char **answers = g_new(char *, n + 1);
+	memcpy(answers, e->reply->values, (n + 1) * sizeof *answers);
+	answers[q->index] = v;
+	resp_eval_run(e->ev, answers);
+	if (!v && resp_eval_required(e->ev, q))
+		*error = required_error(e, q);
+	else if (v && !resp_eval_constraint(e->ev, q, v))
+		*error = constraint_error(e, q);
+	resp_eval_run(e->ev, e->reply->values);
+	g_free(answers);
+	if (*error) {
+		g_free(v);
+		return -1;
+	}
+	*value = v;
+	return 0;
+}
+
+/* Changing the reply */
+
+static void removed_free(gpointer p)
+{
+	struct entry_removed *r = p;
+	g_free(r->value);
+	g_free(r);
+}
+
+GPtrArray *entry_removed_new(void)
+{
+	return g_ptr_array_new_with_free_func(removed_free);
+}
+
+/* Whether question I's answer is valid as it stands (the evaluator being current). */
+static bool answer_ok(const struct entry *e, size_t i)
+{
+	const struct form_question *q = form_question_at(e->form, i);
+	const char *v = e->reply->values[i];
+	if (!v || !e->ev->relevant[i])
+		return false;
+	char *why = resp_value_problem(e->form, q, v);
+	bool well_formed = !why;
+	g_free(why);
+	return well_formed && resp_eval_constraint(e->ev, q, v);
+}
+
+/*
+ * Removes answers that do not apply, and answers marked in CHECK whose
+ * constraint now fails, re-evaluating until nothing changes.
+ */
+static int prune(struct entry *e, const bool *check, GPtrArray *removed)
+{
+	size_t n = form_n_questions(e->form);
+	int total = 0, pass;
+	do {
+		pass = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct form_question *q = form_question_at(e->form, i);
+			const char *v = e->reply->values[i];
+			enum entry_why why;
+			if (!v)
+				continue;
+			if (!e->ev->relevant[i])
+				why = ENTRY_NOT_APPLICABLE;
+			else if (check && check[i] && !resp_eval_constraint(e->ev, q, v))
+				why = ENTRY_BROKEN;
+			else
+				continue;
+			struct entry_removed *r = g_new(struct entry_removed, 1);
+			r->q = q;
+			r->value = g_strdup(v);
+			r->why = why;
+			g_ptr_array_add(removed, r);
+			resp_set(e->reply, (int)i, NULL);
+			pass++;
+		}
+		resp_eval_run(e->ev, e->reply->values);
+		total += pass;
+	} while (pass);
+	return total;
+}
+
+bool entry_set(struct entry *e, int step, const char *value, GPtrArray *removed)
+{
+	const struct form_question *q = entry_question(e, step);
+	if (!q) {
+		bool changed = g_strcmp0(entry_value(e, step), value && *value ? value : NULL) != 0;
+		resp_set_meta(e->reply, step_meta[step], value);
+		return changed;
+	}
+	if (!g_strcmp0(e->reply->values[q->index], value && *value ? value : NULL))
+		return false;
+	size_t n = form_n_questions(e->form);
+	bool *was_ok = g_new(bool, n + 1);
+	for (size_t i = 0; i < n; i++)
+		was_ok[i] = answer_ok(e, i);
+	was_ok[q->index] = true;
+	resp_set(e->reply, q->index, value);
+	resp_eval_run(e->ev, e->reply->values);
+	prune(e, was_ok, removed);
+	g_free(was_ok);
+	return true;
+}
+
+int entry_prune(struct entry *e, GPtrArray *removed)
+{
+	return prune(e, NULL, removed);
+}
+
+char *entry_problem(struct entry *e, int step)
+{
+	const struct form_question *q = entry_question(e, step);
+	const char *v = entry_value(e, step);
+	if (!q || !v)
+		return NULL;
+	char *why = resp_value_problem(e->form, q, v);
+	if (!why && e->ev->relevant[q->index] && !resp_eval_constraint(e->ev, q, v))
+		why = constraint_error(e, q);
+	return why;
+}
+
+int entry_missing(const struct entry *e, GPtrArray *missing)
+{
+	int count = 0;
+	for (size_t i = 0; i < form_n_questions(e->form); i++) {
+		const struct form_question *q = form_question_at(e->form, i);
+		if (!e->ev->relevant[i] || !is_asked(q) || e->reply->values[i] ||
+		    !resp_eval_required(e->ev, q))
+			continue;
+		count++;
+		if (missing)
+			g_ptr_array_add(missing, (gpointer)q);
+	}
+	return count;
+}
+
+int entry_n_answered(const struct entry *e)
+{
+	int count = 0;
+	for (size_t i = 0; i < form_n_questions(e->form); i++)
+		count += e->reply->values[i] != NULL;
+	return count;
+}
+
+/* Showing things to people */
+
+char *entry_value_text(const struct entry *e, const struct form_question *q, const char *value,
+		       long max)
+{
+	if (!form_kind_is_choice(q->kind) || !q->list)
+		return g_strdup(value);
+	GString *s = g_string_new(NULL), *numbers = g_string_new(NULL);
+	char **tokens = g_strsplit_set(value, " \t", -1);
+	for (char **t = tokens; *t; t++) {
+		if (!**t)
+			continue;
+		const struct form_choice *c = form_choice(q->list, *t);
+		if (s->len) {
+			g_string_append(s, ", ");
+			g_string_append_c(numbers, ' ');
+		}
+		if (c) {
+			g_string_append_printf(s, "%d) %s", c->index + 1,
+					       form_choice_label(e->form, c, e->lang));
+			g_string_append_printf(numbers, "%d", c->index + 1);
+		} else {
+			g_string_append(s, *t);
+			g_string_append(numbers, *t);
+		}
+	}
+	g_strfreev(tokens);
+	bool brief = max > 0 && g_utf8_strlen(s->str, -1) > max;
+	g_string_free(brief ? s : numbers, TRUE);
+	return g_string_free(brief ? numbers : s, FALSE);
+}
+
+const char *entry_number(const struct form *form, const struct form_question *q)
+{
+	if (q->number || !q->generated || !g_str_has_suffix(q->name, "_other"))
+		return q->number;
+	char *select = g_strndup(q->name, strlen(q->name) - strlen("_other"));
+	const struct form_question *s = form_question(form, select);
+	g_free(select);
+	return s ? s->number : NULL;
+}
+
+/* Whether C can be part of a name or a number, so that a '.' next to it is not '.' alone. */
+static bool word_char(char c)
+{
+	return g_ascii_isalnum(c) || c == '_' || c == '.' || c == '-' || c == ':' || (c & 0x80);
+}
+
+char *entry_condition_text(const struct form *form, const char *expr)
+{
+	GString *s = g_string_new(NULL);
+	char quote = 0;
+	for (const char *p = expr; *p; p++) {
+		if (quote) {
+			quote = *p == quote ? 0 : quote;
+			g_string_append_c(s, *p);
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+			g_string_append_c(s, *p);
+		} else if (p[0] == '$' && p[1] == '{' && strchr(p, '}')) {
+			const char *close = strchr(p, '}');
+			char *name = g_strndup(p + 2, (gsize)(close - p - 2));
+			const struct form_question *q = form_question(form, name);
+			const char *number = q ? entry_number(form, q) : NULL;
+			g_string_append(s, number ? number : name);
+			g_free(name);
+			p = close;
+		} else if (*p == '.' && (p == expr || !word_char(p[-1])) && !word_char(p[1])) {
+			g_string_append(s, "the answer");
+		} else {
+			g_string_append_c(s, *p);
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+char *entry_kind_hint(const struct form_question *q)
+{
+	switch (q->kind) {
+	case FORM_SELECT_MULTIPLE:
+		return g_strdup("one or more, separated by spaces");
+	case FORM_RANK:
+		return g_strdup("in order, separated by spaces");
+	case FORM_INTEGER:
+		return g_strdup("a whole number");
+	case FORM_DECIMAL:
+		return g_strdup("a number");
+	case FORM_RANGE:
+		return g_strdup_printf("a number from %g to %g", MIN(q->range_start, q->range_end),
+				       MAX(q->range_start, q->range_end));
+	case FORM_DATE:
+		return g_strdup("a date, YYYY-MM-DD");
+	case FORM_TIME:
+		return g_strdup("a time, HH:MM");
+	case FORM_DATETIME:
+		return g_strdup("a date and time, YYYY-MM-DDTHH:MM");
+	case FORM_ACKNOWLEDGE:
+		return g_strdup("OK to acknowledge");
+	default:
+		return NULL;
+	}
+}

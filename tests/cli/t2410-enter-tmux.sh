@@ -1,0 +1,157 @@
+#!/bin/sh
+# t2410: quire enter in a real terminal (tmux), and killed with -9 at any moment
+. "$top_srcdir/tests/lib.sh"
+F=$QUIRE_TEST_DATA/forms/mini
+
+if ! command -v tmux >/dev/null 2>&1; then
+	skip 'quire enter in a terminal' 'tmux is not installed'
+	done_testing
+fi
+
+# A private tmux server, gone at exit; remain-on-exit keeps a dead pane's status.
+SOCK=$T/tmux
+tm() { tmux -S "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server 2>/dev/null; rm -rf "$T"' EXIT
+TERM=${TERM:-xterm}
+export TERM
+tm new-session -d -s t -x 100 -y 50 'cat' || { tap_not_ok 'tmux starts'; done_testing; }
+tm set-option -g remain-on-exit on
+cd "$T" || exit 1
+mkdir data
+
+# start NAME ARGS...: runs quire enter ARGS in a new window NAME.
+start() {
+	name=$1
+	shift
+	tm new-window -d -t t -n "$name" -c "$T" "exec '$QUIRE' enter '$F' --data data $*"
+}
+
+# start_shell NAME ARGS...: the same from a shell that prints quire's exit
+# status (tmux does not always have a dead pane's status).
+start_shell() {
+	name=$1
+	shift
+	tm new-window -d -t t -n "$name" -c "$T" \
+		"'$QUIRE' enter '$F' --data data $*; echo \"exit status \$?\""
+}
+
+screen() { tm capture-pane -p -t "t:$1" -S -300; }
+
+# wait_for NAME TEXT [N]: polls the window until TEXT shows (N times), 5 s at most.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if [ "$(screen "$1" | grep -cF -- "$2")" -ge "${3:-1}" ]; then
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# timed out waiting for '$2'; the screen:"
+	screen "$1" | sed 's/^/# /'
+	return 1
+}
+
+# type_in NAME TEXT: types TEXT and Enter.
+type_in() {
+	if [ -n "$2" ]; then
+		tm send-keys -t "t:$1" -l -- "$2"
+	fi
+	tm send-keys -t "t:$1" Enter
+}
+
+pane() { tm display-message -p -t "t:$1" "#{$2}"; }
+
+# wait_dead NAME: until quire has ended (its terminal closed), 5 s at most.
+wait_dead() {
+	i=0
+	while [ "$(pane "$1" pane_dead)" != 1 ] && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
+
+kill9() {
+	kill -9 "$(pane "$1" pane_pid)"
+	wait_dead "$1"
+}
+
+# valid FILE: quire validate passes on FILE and on the directory.
+valid() {
+	"$QUIRE" validate "$F" "$1" >/dev/null 2>"$T/.verr" && "$QUIRE" validate "$F" data >/dev/null 2>&1
+}
+
+# A new reply, typed in the terminal.
+start a --respondent XAK
+expect_true 'the first prompt shows' wait_for a 'Date the reply was received (YYYY-MM-DD)'
+expect_true 'the default date is today' wait_for a '  [default: 2019-09-02]'
+kill9 a
+expect_true 'killed before any answer: no file is left' test ! -e data/XAK.csv
+
+start b --respondent XAK
+wait_for b 'Date the reply was received' && type_in b 2019-06-20
+wait_for b 'How the reply came' && type_in b 2
+wait_for b 'Entered by' && type_in b 'A. Officer'
+expect_true 'the part is shown' wait_for b '== Part 1: Domestic law =='
+expect_true 'the choices are numbered' wait_for b '  1) Yes   2) No'
+kill9 b
+expect_true 'killed at a question: the file validates' valid data/XAK.csv
+expect_grep 'the metadata typed are saved' '_entered_by,A. Officer' data/XAK.csv
+expect_grep 'the unfinished reply is marked _incomplete' '_incomplete,yes' data/XAK.csv
+
+start c --respondent XAK
+expect_true 'the reply is resumed' wait_for c 'Resuming data/XAK.csv: 0 answers so far'
+type_in c ''
+type_in c ''
+type_in c ''
+wait_for c '1.1 Has your State a cybercrime law? (required)' && type_in c 1
+wait_for c '1.2 Year of adoption' && type_in c 1960
+expect_true 'a broken constraint is shown and asked again' wait_for c '  ! Give a year between 1970 and 2019'
+type_in c 2012
+expect_true 'the next question comes' wait_for c '1.3 Offences covered (one or more, separated by spaces)'
+screen c >"$T/screen"
+expect_grep 'what was typed shows once, as the terminal echoes it' '> 2012' "$T/screen"
+expect_true 'quire does not echo it again' test "$(grep -A1 -xF '> 2012' "$T/screen" | sed -n 2p)" != 2012
+tm send-keys -t t:c -l '1 2'
+sleep 0.2
+kill9 c
+expect_true 'killed while an answer is typed: the file validates' valid data/XAK.csv
+compare 'the answers before the kill are kept; the one being typed is lost' data/XAK.csv <<'X'
+name,value
+_respondent,XAK
+_submitted,2019-06-20
+_channel,e-mail
+_entered_by,A. Officer
+_form_version,2019050101
+has_law,yes
+law_year,2012
+X
+
+# Killed right after Enter, in the middle of saving or not: either answer, always valid.
+ok=0
+for v in '1 2' 3 2 1 '1 2' 2; do
+	start k --respondent XAK --edit offences
+	wait_for k '1.3 Offences covered' >/dev/null || break
+	type_in k "$v"
+	kill9 k
+	valid data/XAK.csv || break
+	grep -q '^law_year,2012$' data/XAK.csv || break
+	tm kill-window -t t:k
+	ok=$((ok + 1))
+done
+expect_true 'six kills right after an answer all leave a valid reply' test $ok = 6
+
+# Back with pruning, shown in the terminal; end of input (Ctrl-D) saves and exits.
+start_shell d --respondent XAK --edit has_law
+wait_for d '1.1 Has your State' && type_in d 2
+expect_true 'the removed answers are shown' wait_for d 'that no longer apply:'
+wait_for d '2.1 Budapest Convention' && type_in d '<'
+wait_for d '1.1 Has your State' 2 && type_in d 1
+wait_for d '1.2 Year of adoption (a whole number)' && type_in d 2015
+wait_for d '1.3 Offences covered (one or more' && tm send-keys -t t:d C-d
+expect_true 'Ctrl-D saves' wait_for d 'Saved data/XAK.csv: 2 answers.'
+expect_true 'and exits with status 0' wait_for d 'exit status 0'
+expect_true 'the reply validates' valid data/XAK.csv
+expect_grep 'the answer given after going back is saved' 'law_year,2015' data/XAK.csv
+
+done_testing
