@@ -27,5 +27,6 @@ int cmd_validate(int argc, char **argv);
 int cmd_status(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_chart(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@ static const struct cmd_entry commands[] = {
 	{ "import", cmd_import, "split a KoboToolbox, ODK or quire export into reply files" },
 	{ "export", cmd_export, "one row per respondent, for spreadsheets and other tools" },
 	{ "status", cmd_status, "who replied, who is late, who has not replied" },
+	{ "chart", cmd_chart, "draw one question, or the replies' arrival, as a chart" },
 	{ NULL, NULL, NULL },
 };
 
