@@ -420,6 +420,10 @@ void tally_add(struct tally *t, const struct resp_reply *r, struct resp_eval *ev
 {
 	if (!admit(t, r))
 		return;
+	if (r->meta[RESP_INCOMPLETE])
+		msg_warn_at(r->file, r->meta_row[RESP_INCOMPLETE] ? r->meta_row[RESP_INCOMPLETE] : r->row,
+			    "the reply of '%s' is marked _incomplete: its entry is not finished",
+			    r->meta[RESP_RESPONDENT] ? r->meta[RESP_RESPONDENT] : "?");
 	t->included++;
 	resp_eval_run(ev, r->values);
 	size_t max_cols = t->by_values->len + 1;
