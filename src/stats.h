@@ -75,25 +75,30 @@ enum stats_fisher_method {
  * Limits of the exact computation and of the simulation that replaces it.
  *
  * The exact algorithm counts its steps (column vectors generated, partial
- * tables carried to the next column, tail terms summed) and gives up when
- * they pass MAX_WORK; it also gives up when it would hold more than
- * MAX_WORK / 8 partial tables at once (16 bytes each, so memory stays
- * under about 2 * MAX_WORK bytes).  Neither limit is an estimate made in
- * advance: the count is of work actually done, so no table can make the
- * test run for long.  The default, 20 million steps, is about 0.5 s on a
- * 2020 laptop core; every table the size of a 47-193 member body's
- * crosstab that the test suite holds (up to 6x2, 5x5 with n = 47, 3x5 with
- * n = 100, 2x2 with n = 1,000,000) needs well under a tenth of it.
+ * tables carried or settled, completions listed and sorted, tail terms
+ * summed; each a few nanoseconds) and gives up as soon as they pass
+ * MAX_WORK, or as soon as it holds more than MAX_WORK / 16 partial tables
+ * and completions at once (16 bytes each).  The limit is on work actually
+ * done, not on an estimate made in advance, so no table can make the test
+ * run long.  The default, 100 million steps, is 0.2 to 0.6 s and under
+ * 100 MB on the 2-core development machine.  The tables a 47-193 member
+ * body produces are far below it: of the reference tables (up to 6x2,
+ * 5x5 with n = 47, 4x5 with n = 80, 3x5 with n = 100, 2x7, 2x3 with
+ * n = 1,000,000) none needs more than 14 million steps or 0.05 s, and
+ * 2x2 tables of any size are exact in a few milliseconds.  Tables such
+ * as 4x4 with n = 193 or 6x6 with n = 100 pass the limit (R's own exact
+ * test takes minutes on them).
  *
  * Past the limit, the p-value is estimated from REPLICATES random tables
  * with the observed margins (Patefield's algorithm, GSL's MT19937
  * generator seeded with SEED, so the estimate is the same on every run
- * and machine) as R's fisher.test(simulate.p.value = TRUE) does:
+ * and machine), with R's fisher.test(simulate.p.value = TRUE) estimator
  * p = (1 + #{simulated tables with probability <= p_obs (1 + 1e-7)}) / (B + 1).
  * 100,000 replicates give a standard error below 0.0016 and take about
- * 0.2 s for an 8x8 table of 400.
+ * 0.3 s for an 8x8 table of 400; the time grows with the square root of
+ * n (2.5 s for a 2x6 table of 10 million).
  */
-#define STATS_FISHER_MAX_WORK 20000000ull
+#define STATS_FISHER_MAX_WORK 100000000ull
 #define STATS_FISHER_REPLICATES 100000ul
 #define STATS_FISHER_SEED 20190630ul
 
@@ -163,9 +168,9 @@ struct stats_crosstab {
 
 /*
  * Fills OUT for the ROWS x COLS table COUNTS (row-major, whole numbers
- * >= 0), Fisher's test with the default options.  Returns 0, or -1 when a
- * count is negative, not a whole number, or not finite (then OUT is filled
- * as undefined).
+ * >= 0), Fisher's test with the default options (its p-values are NaN
+ * when n passes 2^31 - 1).  Returns 0, or -1 when a count is negative,
+ * not a whole number, or not finite (then OUT is filled as undefined).
  */
 int stats_crosstab(const double *counts, size_t rows, size_t cols, struct stats_crosstab *out);
 
