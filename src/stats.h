@@ -83,11 +83,12 @@ enum stats_fisher_method {
  * run long.  The default, 100 million steps, is 0.2 to 0.6 s and under
  * 100 MB on the 2-core development machine.  The tables a 47-193 member
  * body produces are far below it: of the reference tables (up to 6x2,
- * 5x5 with n = 47, 4x5 with n = 80, 3x5 with n = 100, 2x7, 2x3 with
- * n = 1,000,000) none needs more than 14 million steps or 0.05 s, and
- * 2x2 tables of any size are exact in a few milliseconds.  Tables such
- * as 4x4 with n = 193 or 6x6 with n = 100 pass the limit (R's own exact
- * test takes minutes on them).
+ * 5x5 with n = 47, 4x5 with n = 80, 3x5 with n = 100, 5x2 with n = 193,
+ * 2x3 with n = 10,000) none needs more than 14 million steps or 0.05 s;
+ * two-row tables of large n cost little (2x3 with n = 1,000,000: 0.05 s)
+ * and 2x2 tables of any size are exact in a few milliseconds.  Tables
+ * such as 4x4 with n = 193 (on which R's own exact test takes minutes)
+ * or 6x6 with n = 100 pass the limit.
  *
  * Past the limit, the p-value is estimated from REPLICATES random tables
  * with the observed margins (Patefield's algorithm, GSL's MT19937
@@ -129,7 +130,7 @@ struct stats_fisher {
  * p_greater are P(X <= a) and P(X >= a), a being the top-left count.
  *
  * The exact computation is a network algorithm (Mehta & Patel 1983): see
- * stats-fisher.c.  OPTS may be NULL for the defaults above.  Returns 0, or
+ * stats-network.c.  OPTS may be NULL for the defaults above.  Returns 0, or
  * -1 when a count is negative, not a whole number, or the total exceeds
  * 2^31 - 1 (then OUT is filled as undefined).
  */
