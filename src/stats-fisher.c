@@ -13,6 +13,7 @@
 
 #define MAX_TOTAL 2147483647L
 #define LNFACT_TABLE_MAX (1L << 20)
+#define MIN_REPLICATES 1000
 
 void stats_lnfact_init(struct stats_lnfact *lf, long n)
 {
@@ -207,7 +208,8 @@ static double table_f(const struct stats_table *t, const struct stats_lnfact *lf
  * of the cell given the cells before it, by inversion that starts at the
  * mode and moves to whichever neighbour is more likely.
  */
-static long draw_cell(const struct stats_lnfact *lf, gsl_rng *rng, long ia, long id, long ie)
+static long draw_cell(const struct stats_lnfact *lf, gsl_rng *rng, long ia, long id, long ie,
+		      unsigned long long *steps)
 {
 	/* IA draws from IE items of which ID are of this column. */
 	struct stats_hyper h;
@@ -219,6 +221,7 @@ static long draw_cell(const struct stats_lnfact *lf, gsl_rng *rng, long ia, long
 	double u = gsl_rng_uniform(rng), acc = pm, pd = pm, pu = pm;
 	long xd = h.mode, xu = h.mode;
 	while (u > acc && (xd > h.lo || xu < h.hi)) {
+		(*steps)++;
 		double nd = xd > h.lo ? pd * stats_hyper_down(&h, xd) : -1;
 		double nu = xu < h.hi ? pu * stats_hyper_up(&h, xu) : -1;
 		if (nd >= nu) {
@@ -239,9 +242,9 @@ static long draw_cell(const struct stats_lnfact *lf, gsl_rng *rng, long ia, long
 	return h.mode;
 }
 
-/* F of one random table with T's margins; COLREM is scratch of T->c. */
+/* F of one random table with T's margins; COLREM is scratch of T->c.  Adds to *STEPS. */
 static double draw_table_f(const struct stats_table *t, const struct stats_lnfact *lf, gsl_rng *rng,
-			   long *colrem)
+			   long *colrem, unsigned long long *steps)
 {
 	double f = 0;
 	long ie = t->n;
@@ -250,7 +253,7 @@ static double draw_table_f(const struct stats_table *t, const struct stats_lnfac
 		long ia = t->row[i], pool = ie;
 		for (size_t j = 0; j + 1 < t->c; j++) {
 			long id = colrem[j];
-			long x = draw_cell(lf, rng, ia, id, pool);
+			long x = draw_cell(lf, rng, ia, id, pool, steps);
 			f -= stats_lnfact(lf, x);
 			colrem[j] -= x;
 			ia -= x;
@@ -265,21 +268,31 @@ static double draw_table_f(const struct stats_table *t, const struct stats_lnfac
 	return f;
 }
 
+/*
+ * The simulated p from up to B tables.  A cell costs about the standard
+ * deviation of its law in steps, so for a vast n the draws stop once the
+ * steps pass STATS_FISHER_MAX_SIM_WORK (after at least MIN_REPLICATES);
+ * OUT->replicates tells how many were drawn.
+ */
 static void fisher_simulate(const struct stats_table *t, const struct stats_lnfact *lf,
 			    double thr, unsigned long b, unsigned long seed, struct stats_fisher *out)
 {
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	gsl_rng_set(rng, seed);
 	long *colrem = g_new(long, t->c);
-	unsigned long hits = 0;
-	for (unsigned long k = 0; k < b; k++)
-		hits += draw_table_f(t, lf, rng, colrem) <= thr;
+	unsigned long hits = 0, k = 0;
+	unsigned long long steps = 0;
+	while (k < b && (steps <= STATS_FISHER_MAX_SIM_WORK || k < MIN_REPLICATES)) {
+		hits += draw_table_f(t, lf, rng, colrem, &steps) <= thr;
+		steps += t->r * t->c;
+		k++;
+	}
 	g_free(colrem);
 	gsl_rng_free(rng);
 	out->method = STATS_FISHER_MONTE_CARLO;
-	out->replicates = b;
-	out->p = (1.0 + (double)hits) / ((double)b + 1.0);
-	out->se = sqrt(out->p * (1 - out->p) / (double)b);
+	out->replicates = k;
+	out->p = (1.0 + (double)hits) / ((double)k + 1.0);
+	out->se = sqrt(out->p * (1 - out->p) / (double)k);
 }
 
 static void fisher_none(struct stats_fisher *out)

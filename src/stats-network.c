@@ -284,7 +284,11 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Lists F of the completions of NODE, two columns from the end (see struct fx_node). */
+/*
+ * Lists F of the completions of NODE, two columns from the end (see
+ * struct fx_node).  A list cut short by the work limit is still sorted
+ * and summed, but the caller gives up on its next check.
+ */
 static void node_completions(struct fx *fx, struct fx_node *node)
 {
 	GArray *a = g_array_new(FALSE, FALSE, sizeof(double));
@@ -295,7 +299,9 @@ static void node_completions(struct fx *fx, struct fx_node *node)
 		for (size_t i = 0; i < fx->r; i++)
 			v -= stats_lnfact(fx->lf, fx->inner.x[i]) + stats_lnfact(fx->lf, m[i] - fx->inner.x[i]);
 		g_array_append_val(a, v);
-	} while (vec_next(&fx->inner, m, fx->r));
+		fx->work += fx->r + 8;
+		fx->held++;
+	} while (vec_next(&fx->inner, m, fx->r) && !fx_over(fx));
 	qsort(a->data, a->len, sizeof(double), cmp_double);
 	node->ng = a->len;
 	node->g = (double *)(void *)g_array_free(a, FALSE);
@@ -303,8 +309,7 @@ static void node_completions(struct fx *fx, struct fx_node *node)
 	node->run[0] = 0;
 	for (size_t i = 0; i < node->ng; i++)
 		node->run[i + 1] = node->run[i] + exp(node->g[i] - node->g[node->ng - 1]);
-	fx->work += node->ng * (fx->r + 8 + g_bit_storage(node->ng));
-	fx->held += node->ng;
+	fx->work += node->ng * g_bit_storage(node->ng);
 }
 
 /* How many of the ascending G[0..N) are <= T. */
@@ -520,8 +525,8 @@ static void node_tails(struct fx *fx, const struct stats_hyper *h, double f, dou
 	}
 }
 
-/* The last two columns below a two-row node: a 2x2 table, with exact bounds. */
-static void node_finish_2(struct fx *fx, struct fx_node *node)
+/* The last two columns below a two-row node: a 2x2 table, with exact bounds.  -1 at the limit. */
+static int node_finish_2(struct fx *fx, struct fx_node *node)
 {
 	node_merge(fx, node);
 	struct stats_hyper h;
@@ -532,8 +537,12 @@ static void node_finish_2(struct fx *fx, struct fx_node *node)
 	size_t a, b;
 	pasts_split(fx, v, node->pasts->len, gmax, gmin, 0, &a, &b);
 	add_whole(fx, v, a, node_total(fx, node->m, fx->c - 2));
-	for (size_t i = a; i < b; i++)
+	for (size_t i = a; i < b; i++) {
 		node_tails(fx, &h, v[i].f, v[i].w);
+		if (fx_over(fx))
+			return -1;
+	}
+	return 0;
 }
 
 /* Stage K into a new stage, returned in *NEXT; -1 at the work limit. */
@@ -556,11 +565,9 @@ static int stage_finish(struct fx *fx, GHashTable *stage)
 	GHashTableIter it;
 	gpointer key;
 	g_hash_table_iter_init(&it, stage);
-	while (fx->r == 2 && g_hash_table_iter_next(&it, &key, NULL)) {
-		node_finish_2(fx, key);
-		if (fx_over(fx))
+	while (fx->r == 2 && g_hash_table_iter_next(&it, &key, NULL))
+		if (node_finish_2(fx, key) < 0)
 			return -1;
-	}
 	return 0;
 }
 

@@ -96,10 +96,14 @@ enum stats_fisher_method {
  * and machine), with R's fisher.test(simulate.p.value = TRUE) estimator
  * p = (1 + #{simulated tables with probability <= p_obs (1 + 1e-7)}) / (B + 1).
  * 100,000 replicates give a standard error below 0.0016 and take about
- * 0.3 s for an 8x8 table of 400; the time grows with the square root of
- * n (2.5 s for a 2x6 table of 10 million).
+ * 0.3 s for an 8x8 table of 400.  A cell costs steps in proportion to the
+ * square root of n (a 2x6 table of 10 million takes 2.5 s), so the
+ * simulation also counts its steps and, past MAX_SIM_WORK (about 5 s),
+ * stops at the replicates drawn so far (at least 1,000), which the result
+ * reports.
  */
 #define STATS_FISHER_MAX_WORK 100000000ull
+#define STATS_FISHER_MAX_SIM_WORK 1000000000ull
 #define STATS_FISHER_REPLICATES 100000ul
 #define STATS_FISHER_SEED 20190630ul
 
