@@ -589,6 +589,11 @@ static void test_table_edges(void)
 	struct stats_crosstab x;
 	stats_crosstab(single, 2, 2, &x);
 	ok(x.n == 1, "n = 1 is reported");
+}
+
+static void test_table_input(void)
+{
+	struct stats_crosstab x;
 	const double bad[] = {1, -1, 2, 3};
 	check_int(stats_crosstab(bad, 2, 2, &x), -1);
 	const double frac[] = {1, 1.5, 2, 3};
@@ -596,7 +601,11 @@ static void test_table_edges(void)
 	const double nan_count[] = {1, NAN, 2, 3};
 	check_int(stats_crosstab(nan_count, 2, 2, &x), -1);
 	ok(!x.defined && isnan(x.fisher.p), "invalid counts give an undefined result");
+}
 
+static void test_table_figures(void)
+{
+	struct stats_crosstab x;
 	/* Zero rows and columns are left out: the same figures as without them. */
 	const double padded[] = {3, 0, 1, 0, 0, 0, 1, 0, 3}, plain[] = {3, 1, 1, 3};
 	struct stats_crosstab y;
@@ -612,6 +621,7 @@ static void test_table_edges(void)
 	ok(e[0] == 2 && e[2] == 2 && e[6] == 2 && e[8] == 2 && e[1] == 0 && e[3] == 0 &&
 		   e[4] == 0 && e[5] == 0 && e[7] == 0,
 	   "expected counts: 0 in zero rows and columns");
+	const double zeros[] = {0, 0, 0, 0};
 	stats_expected(zeros, 2, 2, e);
 	ok(e[0] == 0 && e[1] == 0 && e[2] == 0 && e[3] == 0, "expected counts of an empty table");
 
@@ -787,6 +797,8 @@ int main(void)
 	test_numeric_edges();
 	test_proportion_edges();
 	test_table_edges();
+	test_table_input();
+	test_table_figures();
 	test_fisher_brute_force();
 	test_fisher_large_n();
 	test_fisher_limits();
