@@ -462,7 +462,7 @@ static int run(const struct form *form, const struct roster *roster, char *const
 	int lang = cli_lang(form, o->lang, "chart");
 	if (lang < 0)
 		return EXIT_USAGE;
-	struct tally_options topt = { roster, o->cutoff, q ? o->by : NULL, false, NULL };
+	struct tally_options topt = { roster, o->cutoff, q ? o->by : NULL, false, NULL, false };
 	topt.questions = g_array_new(FALSE, FALSE, sizeof(int));
 	if (q)
 		g_array_append_val(topt.questions, q->index);

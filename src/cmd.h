@@ -28,5 +28,7 @@ int cmd_status(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
+int cmd_tab(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 #endif

@@ -620,17 +620,36 @@ static double group_height(const GPtrArray *blocks, guint i)
 	return h;
 }
 
+/*
+ * A group taller than a page cannot stay whole; its first two blocks (a
+ * paragraph and its chart, say) then keep together instead.
+ */
+static double group_lead_height(const GPtrArray *blocks, guint i)
+{
+	const struct block *first = g_ptr_array_index(blocks, i);
+	double h = first->height;
+	if (i + 1 < blocks->len) {
+		const struct block *next = g_ptr_array_index(blocks, i + 1);
+		if (next->group == first->group)
+			h += gap_above(next) + piece_height(next, 0, MIN(min_units(next), units(next)));
+	}
+	return h;
+}
+
 /* A heading with the first part of what follows it must fit, or it moves on. */
-static double heading_need(const GPtrArray *blocks, guint i)
+static double heading_need(const GPtrArray *blocks, guint i, double room)
 {
 	const struct block *h = g_ptr_array_index(blocks, i);
 	double need = h->height;
 	if (i + 1 < blocks->len) {
 		const struct block *next = g_ptr_array_index(blocks, i + 1);
 		if (next->kind == BLOCK_HEADING)
-			need += gap_above(next) + heading_need(blocks, i + 1);
-		else if (next->group && next->group != h->group)
-			need += gap_above(next) + group_height(blocks, i + 1);
+			need += gap_above(next) + heading_need(blocks, i + 1, room);
+		else if (next->group && next->group != h->group) {
+			double whole = group_height(blocks, i + 1);
+			need += gap_above(next) + (whole + need <= room
+							   ? whole : group_lead_height(blocks, i + 1));
+		}
 		else if (next->kind != BLOCK_BREAK)
 			need += gap_above(next) + piece_height(next, 0, MIN(min_units(next), units(next)));
 	}
@@ -658,9 +677,12 @@ static void paginate(struct doc *d)
 		}
 		double need = 0;
 		if (b->kind == BLOCK_HEADING)
-			need = heading_need(d->blocks, i);
-		else if (b->group && b->group != last_group)
+			need = heading_need(d->blocks, i, room);
+		else if (b->group && b->group != last_group) {
 			need = group_height(d->blocks, i);
+			if (need > room)
+				need = group_lead_height(d->blocks, i);
+		}
 		if (need > 0 && need <= room && f.y > 0 && f.y + gap_above(b) + need > room)
 			new_page(&f);
 		last_group = b->group;

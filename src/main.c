@@ -19,7 +19,9 @@ static const struct cmd_entry commands[] = {
 	{ "import", cmd_import, "split a KoboToolbox, ODK or quire export into reply files" },
 	{ "export", cmd_export, "one row per respondent, for spreadsheets and other tools" },
 	{ "status", cmd_status, "who replied, who is late, who has not replied" },
+	{ "tab", cmd_tab, "frequencies, summaries and crosstabs with tests" },
 	{ "chart", cmd_chart, "draw one question, or the replies' arrival, as a chart" },
+	{ "report", cmd_report, "the Working Group report as PDF" },
 	{ NULL, NULL, NULL },
 };
 

@@ -11,7 +11,7 @@
 static const char *const report_keys[] = {
 	"form", "data", "roster", "cutoff", "language", "organisation", "title", "subtitle",
 	"meeting", "place", "dates", "symbol", "date", "prepared_by", "notice", "respondent",
-	"paper", "anonymous", "attribute_texts", "small_cell", "group_by", "output", NULL,
+	"paper", "anonymous", "attribute_texts", "small_cell", "group_by", "output", "omit", NULL,
 };
 static const char *const crosstab_keys[] = { "title", "note", NULL };
 static const char *const chart_keys[] = { "type", "label", NULL };
@@ -27,6 +27,7 @@ struct rdef *rdef_new(void)
 	def->respondent_singular = g_strdup("Member State");
 	def->respondent_plural = g_strdup("Member States");
 	def->data = g_new0(char *, 1);
+	def->omit = g_new0(char *, 1);
 	def->crosstabs = g_ptr_array_new();
 	def->charts = g_ptr_array_new();
 	def->sections = g_ptr_array_new();
@@ -54,6 +55,7 @@ void rdef_free(struct rdef *def)
 	for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
 		g_free(*strings[i]);
 	g_strfreev(def->data);
+	g_strfreev(def->omit);
 	for (guint i = 0; i < def->crosstabs->len; i++)
 		crosstab_free(g_ptr_array_index(def->crosstabs, i));
 	g_ptr_array_free(def->crosstabs, TRUE);
@@ -234,6 +236,8 @@ static void load_report(struct loader *ld)
 		DEF_ERROR(ld, g, NULL, "[report] needs 'form'");
 	if (!*def->data)
 		DEF_ERROR(ld, g, NULL, "[report] needs 'data'");
+	g_strfreev(def->omit);
+	def->omit = get_list(ld, g, "omit");
 	def->language = get(ld, g, "language");
 	def->cutoff = get_date(ld, g, "cutoff", INT_MAX);
 	def->date = get_date(ld, g, "date", INT_MIN);

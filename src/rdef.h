@@ -26,6 +26,8 @@
  *                       roster group (default 3; 1 turns suppression off)
  *   group_by            roster column for the response rate by group (default: region
  *                       when the roster has it)
+ *   omit                questions left out of the body and the annexes, ';' (e.g.
+ *                       the contact details of the replying officials)
  *   output              the PDF (default: the definition's name with .pdf)
  *
  *   [crosstab ROW by COL]   a cross-tabulation; ROW a choice question, COL a choice
@@ -72,6 +74,7 @@ struct rdef {
 	bool letter, anonymous, attribute_texts;
 	int small_cell;
 	char *group_by;
+	char **omit;		/* NULL-terminated question names */
 	GPtrArray *crosstabs;	/* struct rdef_crosstab *, in file order */
 	GPtrArray *charts;	/* struct rdef_chart * */
 	GPtrArray *sections;	/* struct rdef_section * */

@@ -140,7 +140,9 @@ static bool setup_by(struct tally *t)
 	if (!by)
 		return true;
 	const struct form_question *q = form_question(t->form, by);
-	if (q && q->list && (q->kind == FORM_SELECT_ONE || q->kind == FORM_SELECT_MULTIPLE)) {
+	int col = t->opt.roster ? roster_column(t->opt.roster, by) : -1;
+	if (q && q->list && (q->kind == FORM_SELECT_ONE || q->kind == FORM_SELECT_MULTIPLE) &&
+	    !(col >= 0 && t->opt.by_roster_first)) {
 		t->by_question = q;
 		for (guint i = 0; i < q->list->choices->len; i++) {
 			const struct form_choice *c = g_ptr_array_index(q->list->choices, i);
@@ -148,7 +150,6 @@ static bool setup_by(struct tally *t)
 		}
 		return true;
 	}
-	int col = t->opt.roster ? roster_column(t->opt.roster, by) : -1;
 	if (col >= 0) {
 		t->by_column = col;
 		const struct roster *r = t->opt.roster;

@@ -28,6 +28,7 @@ struct tally_options {
 	const char *by;		/* a question name or roster column to cross-tabulate by, or NULL */
 	bool keep_text;		/* keep text answers for listing */
 	GArray *questions;	/* int question indexes to tally; NULL = every question with data */
+	bool by_roster_first;	/* BY names a roster column before a question of that name */
 };
 
 /* A value of a crosstab's column variable. */

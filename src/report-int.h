@@ -1,0 +1,64 @@
+/* report-int.h - what the report's source files share (internal to report) */
+#ifndef QUIRE_REPORT_INT_H
+#define QUIRE_REPORT_INT_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+#include "narrate.h"
+
+struct chart;
+struct doc;
+struct form;
+struct form_question;
+struct rdef;
+struct roster;
+struct status;
+struct tally;
+struct tally_question;
+
+/* A tally kept for the crosstabs by one --by variable. */
+struct report_by {
+	char *by;
+	struct tally *tally;
+};
+
+struct report {
+	const struct rdef *def;
+	struct form *form;
+	struct roster *roster;
+	int lang;
+	struct status *status;
+	struct tally *tally;	/* every question, texts kept */
+	GPtrArray *bys;		/* struct report_by * */
+	struct doc *doc;
+	GPtrArray *inputs;	/* char *: every file read, for the provenance annex */
+	int today;		/* the document's date (day number) */
+	char *generated;	/* "2019-09-02 00:00 UTC" */
+	struct narrate_base base;	/* the replying States */
+	int section;		/* the current section number */
+	int paragraph;		/* the last paragraph number in it */
+	GHashTable *aliases;	/* code -> "State A" for anonymised texts */
+	unsigned annex;		/* annexes written so far */
+	char *texts_annex;	/* "Annex II", where verbatim answers go, or NULL */
+	GRegex *redact;		/* States' names, hidden in anonymised answers */
+};
+
+/* "2.3": the next paragraph number of the current section; free with g_free(). */
+char *report_next_number(struct report *r);
+
+/* A figure of chart C (taken) in the document, at its natural height. */
+void report_add_chart(struct report *r, struct chart *c);
+
+/* The tally of the crosstabs by BY (NULL when none was made). */
+struct tally *report_by_tally(const struct report *r, const char *by);
+
+/* Sections (report-question.c, report-crosstab.c) */
+void report_question(struct report *r, const struct tally_question *tq);
+void report_crosstab(struct report *r, const char *row, const char *by, const char *title,
+		     const char *note);
+
+/* "Member State" or "Member States" for K. */
+const char *report_noun(const struct report *r, unsigned long k);
+
+#endif

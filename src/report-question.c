@@ -1,0 +1,489 @@
+/* report-question.c - one question in the report: drafted sentence, chart and table */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "chart.h"
+#include "doc.h"
+#include "form.h"
+#include "isodate.h"
+#include "narrate.h"
+#include "rdef.h"
+#include "report-int.h"
+#include "stats.h"
+#include "tally.h"
+
+/*
+ * Leads state exact counts ("Seven of the nine replying Member States");
+ * from ten States on, a proportion word reads better and the count
+ * follows it ("Most replying Member States (12 of 15)").
+ */
+static unsigned lead_flags(const struct narrate_base *b)
+{
+	return NARRATE_CAPITAL | (b->n >= 10 ? NARRATE_PROPORTION : 0);
+}
+
+/* The States a question's shares are of: those that answered it. */
+static struct narrate_base answered_base(const struct report *r, const struct tally_question *tq)
+{
+	struct narrate_base b = r->base;
+	b.n = tq->answered;
+	if (tq->answered != r->tally->included) {
+		b.pre = NULL;
+		b.post = "that answered the question";
+	}
+	return b;
+}
+
+/* The States a question was put to (those to which it applied). */
+static struct narrate_base asked_base(const struct report *r, const struct tally_question *tq)
+{
+	struct narrate_base b = r->base;
+	b.n = tq->base;
+	if (tq->base != r->tally->included) {
+		b.pre = NULL;
+		b.post = "to which the question applied";
+	}
+	return b;
+}
+
+static const char *summary_of(const struct report *r, const struct form_question *q)
+{
+	return form_question_extra(r->form, q, "summary", r->lang);
+}
+
+static const struct form_choice *choice_at(const struct tally_question *tq, size_t c)
+{
+	return g_ptr_array_index(tq->q->list->choices, c);
+}
+
+static const char *choice_summary(const struct report *r, const struct form_choice *c)
+{
+	return form_choice_extra(r->form, c, "summary", r->lang);
+}
+
+static bool any_choice_summary(const struct report *r, const struct tally_question *tq)
+{
+	for (size_t c = 0; c < tq->n_choices; c++)
+		if (choice_summary(r, choice_at(tq, c)))
+			return true;
+	return false;
+}
+
+/* An exclusive "none" choice of a select_multiple, by its name. */
+static bool is_none_choice(const struct form_choice *c)
+{
+	return strcmp(c->name, "none") == 0 || g_str_has_prefix(c->name, "none_");
+}
+
+static char *unsentence(char *s)
+{
+	size_t n = strlen(s);
+	if (n && s[n - 1] == '.')
+		s[n - 1] = '\0';
+	return s;
+}
+
+static char *lower_first(char *s)
+{
+	if (g_ascii_isupper(s[0]) && !(s[1] && g_ascii_isupper(s[1])))
+		s[0] = g_ascii_tolower(s[0]);
+	return s;
+}
+
+/* select_one */
+
+static char *select_one_sentence(struct report *r, const struct tally_question *tq)
+{
+	struct narrate_base b = answered_base(r, tq);
+	const char *qsum = summary_of(r, tq->q);
+	const struct form_choice *yes = form_choice(tq->q->list, "yes");
+	const struct form_choice *no = form_choice(tq->q->list, "no");
+	GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct narrate_item));
+	char *sentence;
+	bool by_choice = any_choice_summary(r, tq);
+	if (!by_choice && qsum && yes && no) {
+		for (size_t c = 0; c < tq->n_choices; c++) {
+			const struct form_choice *ch = choice_at(tq, c);
+			if (ch == yes || ch == no)
+				continue;
+			char *phrase = narrate_fallback_answer(form_choice_label(r->form, ch, r->lang),
+							       NULL);
+			g_ptr_array_add(owned, phrase);
+			struct narrate_item it = { phrase, tq->counts[c] };
+			g_array_append_val(items, it);
+		}
+		sentence = narrate_yes_no(&b, qsum, tq->counts[yes->index], tq->counts[no->index],
+					  (struct narrate_item *)(void *)items->data, items->len,
+					  lead_flags(&b));
+	} else {
+		for (size_t c = 0; c < tq->n_choices; c++) {
+			const struct form_choice *ch = choice_at(tq, c);
+			const char *phrase = choice_summary(r, ch);
+			if (!phrase) {
+				char *p = narrate_fallback_answer(form_choice_label(r->form, ch, r->lang),
+								  NULL);
+				g_ptr_array_add(owned, p);
+				phrase = p;
+			}
+			struct narrate_item it = { phrase, tq->counts[c] };
+			g_array_append_val(items, it);
+		}
+		unsigned flags = by_choice ? lead_flags(&b) : 0;
+		sentence = narrate_select_one(&b, (struct narrate_item *)(void *)items->data,
+					      items->len, flags);
+		if (!by_choice && sentence) {
+			/* Without phrases the question itself frames the answers. */
+			char *q = narrate_quote(form_label(r->form, tq->q, r->lang));
+			char *framed = g_strdup_printf("Asked %s, %s", q, sentence);
+			g_free(q);
+			g_free(sentence);
+			sentence = framed;
+		}
+	}
+	g_array_free(items, TRUE);
+	g_ptr_array_free(owned, TRUE);
+	return sentence;
+}
+
+/* select_multiple */
+
+static char *select_multiple_sentence(struct report *r, const struct tally_question *tq)
+{
+	struct narrate_base b = answered_base(r, tq);
+	const char *verb = summary_of(r, tq->q);
+	bool fallback = !verb;
+	GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
+	GArray *items = g_array_new(FALSE, FALSE, sizeof(struct narrate_item));
+	struct narrate_item none = { NULL, 0 };
+	for (size_t c = 0; c < tq->n_choices; c++) {
+		const struct form_choice *ch = choice_at(tq, c);
+		const char *phrase = fallback ? NULL : choice_summary(r, ch);
+		const char *label = form_choice_label(r->form, ch, r->lang);
+		if (is_none_choice(ch)) {
+			char *p = phrase ? g_strdup(phrase) : narrate_fallback_selected(label);
+			g_ptr_array_add(owned, p);
+			none.phrase = p;
+			none.count = tq->counts[c];
+			continue;
+		}
+		if (!phrase) {
+			char *p = narrate_quote(label);
+			g_ptr_array_add(owned, p);
+			phrase = p;
+		}
+		struct narrate_item it = { phrase, tq->counts[c] };
+		g_array_append_val(items, it);
+	}
+	char *sentence = narrate_select_multiple(&b, verb ? verb : NARRATE_FALLBACK_VERB,
+						 (struct narrate_item *)(void *)items->data,
+						 items->len, none.phrase ? &none : NULL,
+						 NARRATE_CAPITAL);
+	if (fallback && sentence) {
+		char *q = narrate_quote(form_label(r->form, tq->q, r->lang));
+		char *framed = g_strdup_printf("Asked %s, %s", q, lower_first(sentence));
+		g_free(q);
+		g_free(sentence);
+		sentence = framed;
+	}
+	g_array_free(items, TRUE);
+	g_ptr_array_free(owned, TRUE);
+	return sentence;
+}
+
+/* Numbers, dates, texts, ranks */
+
+static char *count_clause(const struct report *r, const struct tally_question *tq,
+			  const char *predicate)
+{
+	struct narrate_base b = asked_base(r, tq);
+	return unsentence(narrate_count(&b, tq->answered, predicate, lead_flags(&b)));
+}
+
+static char *numeric_sentence(struct report *r, const struct tally_question *tq)
+{
+	char *lead = count_clause(r, tq, "gave a figure");
+	double *values, *counts;
+	size_t n;
+	tally_numbers(tq, &values, &counts, &n);
+	struct stats_numeric s;
+	stats_numeric_runs(values, counts, n, &s);
+	char *out;
+	if (s.n >= 2)
+		out = g_strdup_printf("%s; the figures range from %g to %g, with a median of %g.",
+				      lead, s.min, s.max, s.median);
+	else if (s.n == 1)
+		out = g_strdup_printf("%s: %g.", lead, s.min);
+	else
+		out = g_strdup_printf("%s.", lead);
+	g_free(values);
+	g_free(counts);
+	g_free(lead);
+	return out;
+}
+
+static char *date_sentence(struct report *r, const struct tally_question *tq)
+{
+	char *lead = count_clause(r, tq, "gave a date");
+	char *out;
+	if (tq->answered >= 2) {
+		char *a = isodate_format_long(tq->earliest), *z = isodate_format_long(tq->latest);
+		out = g_strdup_printf("%s; the dates range from %s to %s.", lead, a, z);
+		g_free(a);
+		g_free(z);
+	} else {
+		out = g_strdup_printf("%s.", lead);
+	}
+	g_free(lead);
+	return out;
+}
+
+static char *text_sentence(struct report *r, const struct tally_question *tq)
+{
+	char *lead = count_clause(r, tq, "answered");
+	char *out = tq->answered && r->texts_annex
+			    ? g_strdup_printf("%s; the answers are reproduced in %s.", lead,
+					      r->texts_annex)
+			    : g_strdup_printf("%s.", lead);
+	g_free(lead);
+	return out;
+}
+
+static char *rank_sentence(struct report *r, const struct tally_question *tq)
+{
+	char *lead = count_clause(r, tq, "ranked the options");
+	size_t best = 0;
+	for (size_t c = 1; c < tq->n_choices; c++)
+		if (tq->firsts[c] > tq->firsts[best])
+			best = c;
+	char *out;
+	if (tq->answered && tq->firsts[best]) {
+		char *label = narrate_quote(form_choice_label(r->form, choice_at(tq, best), r->lang));
+		char *k = narrate_number(tq->firsts[best], 0);
+		out = g_strdup_printf("%s; %s was ranked first most often (by %s).", lead, label, k);
+		g_free(label);
+		g_free(k);
+	} else {
+		out = g_strdup_printf("%s.", lead);
+	}
+	g_free(lead);
+	return out;
+}
+
+static char *sentence_for(struct report *r, const struct tally_question *tq)
+{
+	if (tq->answered == 0) {
+		struct narrate_base b = asked_base(r, tq);
+		if (b.n == 0)
+			return g_strdup("The question applied to none of the replies.");
+		return narrate_count(&b, 0, "answered the question", NARRATE_CAPITAL);
+	}
+	switch (tq->q->kind) {
+	case FORM_SELECT_ONE:
+		return tq->q->list ? select_one_sentence(r, tq) : text_sentence(r, tq);
+	case FORM_SELECT_MULTIPLE:
+		return tq->q->list ? select_multiple_sentence(r, tq) : text_sentence(r, tq);
+	case FORM_RANK:
+		return rank_sentence(r, tq);
+	case FORM_INTEGER:
+	case FORM_DECIMAL:
+	case FORM_RANGE:
+		return numeric_sentence(r, tq);
+	case FORM_DATE:
+	case FORM_DATETIME:
+		return date_sentence(r, tq);
+	default:
+		return text_sentence(r, tq);
+	}
+}
+
+/* Charts */
+
+static char *question_title(const struct report *r, const struct tally_question *tq)
+{
+	return g_strdup_printf("%s %s", tq->q->number, form_label(r->form, tq->q, r->lang));
+}
+
+static char *base_line(const struct report *r, unsigned long n, const char *who)
+{
+	return g_strdup_printf("n = %lu %s%s", n, report_noun(r, n), who);
+}
+
+static struct chart *choice_chart(struct report *r, const struct tally_question *tq,
+				  const struct rdef_chart *opt)
+{
+	enum chart_type type = CHART_BAR;
+	if (opt && opt->type && tq->q->kind == FORM_SELECT_ONE && tq->n_choices <= CHART_PIE_MAX)
+		chart_type_from_name(opt->type, &type);
+	struct chart *c = chart_new(type);
+	char *title = question_title(r, tq);
+	char *base = base_line(r, tq->answered, tq->answered == r->tally->included
+					       ? " replying" : " that answered");
+	chart_set_title(c, title);
+	chart_set_base(c, base);
+	g_free(title);
+	g_free(base);
+	if (opt && opt->label && strcmp(opt->label, "percent") == 0)
+		chart_set_label(c, CHART_LABEL_PERCENT);
+	size_t s = chart_add_series(c, NULL, (double)tq->answered);
+	for (size_t k = 0; k < tq->n_choices; k++) {
+		size_t cat = chart_add_category(c, form_choice_label(r->form, choice_at(tq, k), r->lang));
+		chart_set_value(c, s, cat, (double)tq->counts[k]);
+	}
+	if (tq->q->kind == FORM_SELECT_MULTIPLE)
+		chart_set_note(c, "Several answers were allowed: each bar is out of the States that "
+			       "answered, so the bars may add up to more than the total.");
+	return c;
+}
+
+static struct chart *numeric_chart(struct report *r, const struct tally_question *tq)
+{
+	struct chart *c = chart_new(tq->answered <= 30 ? CHART_DOTPLOT : CHART_HISTOGRAM);
+	char *title = question_title(r, tq);
+	char *base = base_line(r, tq->answered, " that answered");
+	chart_set_title(c, title);
+	chart_set_base(c, base);
+	g_free(title);
+	g_free(base);
+	double *values, *counts;
+	size_t n;
+	tally_numbers(tq, &values, &counts, &n);
+	for (size_t i = 0; i < n; i++)
+		chart_add_run(c, values[i], counts[i]);
+	g_free(values);
+	g_free(counts);
+	return c;
+}
+
+static void add_chart(struct report *r, const struct tally_question *tq)
+{
+	const struct rdef_chart *opt = rdef_chart(r->def, tq->q->name);
+	if ((opt && opt->type && strcmp(opt->type, "none") == 0) || tq->answered == 0)
+		return;
+	if (tq->counts && tq->q->kind != FORM_RANK)
+		report_add_chart(r, choice_chart(r, tq, opt));
+	else if (tq->numbers && tq->answered >= 2)
+		report_add_chart(r, numeric_chart(r, tq));
+}
+
+/* Tables */
+
+static void count_row(struct doc_table *t, const char *label, unsigned long k, unsigned long n,
+		      bool share, bool bold)
+{
+	char *count = g_strdup_printf("%lu", k);
+	char *pct = share ? narrate_percent(k, n) : g_strdup("");
+	doc_table_row(t, (const char *[]){ label, count, pct }, bold);
+	g_free(count);
+	g_free(pct);
+}
+
+static void choice_table(struct report *r, const struct tally_question *tq)
+{
+	struct doc_table *t = doc_table_new(3, (double[]){ 0.64, 0.18, 0.18 });
+	doc_table_align(t, 1, DOC_RIGHT);
+	doc_table_align(t, 2, DOC_RIGHT);
+	doc_table_header(t, (const char *[]){ "Answer", r->def->respondent_plural, "Share" });
+	for (size_t c = 0; c < tq->n_choices; c++)
+		count_row(t, form_choice_label(r->form, choice_at(tq, c), r->lang), tq->counts[c],
+			  tq->answered, true, false);
+	count_row(t, "Answered the question", tq->answered, tq->answered, false, true);
+	if (tq->no_answer)
+		count_row(t, "Did not answer", tq->no_answer, 0, false, false);
+	if (tq->not_applicable)
+		count_row(t, "Question did not apply", tq->not_applicable, 0, false, false);
+	doc_table(r->doc, t);
+}
+
+static void numeric_table(struct report *r, const struct tally_question *tq)
+{
+	double *values, *counts;
+	size_t n;
+	tally_numbers(tq, &values, &counts, &n);
+	struct stats_numeric s;
+	stats_numeric_runs(values, counts, n, &s);
+	g_free(values);
+	g_free(counts);
+	struct doc_table *t = doc_table_new(7, NULL);
+	for (size_t c = 0; c < 7; c++)
+		doc_table_align(t, c, DOC_RIGHT);
+	doc_table_header(t, (const char *[]){ "Answered", "Minimum", "Lower quartile", "Median",
+					      "Upper quartile", "Maximum", "Mean" });
+	char *cells[7];
+	cells[0] = g_strdup_printf("%.0f", s.n);
+	double v[] = { s.min, s.q1, s.median, s.q3, s.max, s.mean };
+	for (size_t i = 0; i < 6; i++)
+		cells[i + 1] = isfinite(v[i]) ? g_strdup_printf("%.4g", v[i]) : g_strdup("–");
+	doc_table_row(t, (const char *const *)cells, false);
+	for (size_t i = 0; i < 7; i++)
+		g_free(cells[i]);
+	doc_table(r->doc, t);
+}
+
+static void rank_table(struct report *r, const struct tally_question *tq)
+{
+	struct doc_table *t = doc_table_new(3, (double[]){ 0.64, 0.18, 0.18 });
+	doc_table_align(t, 1, DOC_RIGHT);
+	doc_table_align(t, 2, DOC_RIGHT);
+	doc_table_header(t, (const char *[]){ "Option", "Mean rank", "Ranked first" });
+	for (size_t c = 0; c < tq->n_choices; c++) {
+		char *mean = tq->counts[c] ? g_strdup_printf("%.2f", tq->rank_sum[c] /
+								      (double)tq->counts[c])
+					   : g_strdup("–");
+		char *first = g_strdup_printf("%lu", tq->firsts[c]);
+		doc_table_row(t, (const char *[]){ form_choice_label(r->form, choice_at(tq, c), r->lang),
+						   mean, first }, false);
+		g_free(mean);
+		g_free(first);
+	}
+	doc_table(r->doc, t);
+}
+
+static char *table_note(const struct report *r, const struct tally_question *tq)
+{
+	GString *s = g_string_new(NULL);
+	g_string_printf(s, "Question %s.", tq->q->number);
+	if (tq->not_applicable)
+		g_string_append_printf(s, " The question applied to %lu of the %lu replying %s.",
+				       tq->base, r->tally->included, report_noun(r, r->tally->included));
+	if (tq->counts && tq->q->kind != FORM_RANK)
+		g_string_append_printf(s, " Shares are of the %lu %s that answered%s.", tq->answered,
+				       report_noun(r, tq->answered),
+				       tq->q->kind == FORM_SELECT_MULTIPLE
+					       ? "; several answers were allowed, so they may add up "
+						 "to more than 100%"
+					       : "");
+	return g_string_free(s, FALSE);
+}
+
+static void add_table(struct report *r, const struct tally_question *tq)
+{
+	if (tq->answered == 0)
+		return;
+	if (tq->counts && tq->q->kind == FORM_RANK)
+		rank_table(r, tq);
+	else if (tq->counts)
+		choice_table(r, tq);
+	else if (tq->numbers)
+		numeric_table(r, tq);
+	else
+		return;
+	char *note = table_note(r, tq);
+	doc_note(r->doc, note);
+	g_free(note);
+}
+
+void report_question(struct report *r, const struct tally_question *tq)
+{
+	char *sentence = sentence_for(r, tq);
+	char *number = report_next_number(r);
+	doc_group_begin(r->doc);
+	doc_paragraph(r->doc, number, sentence ? sentence : "");
+	add_chart(r, tq);
+	add_table(r, tq);
+	doc_group_end(r->doc);
+	g_free(number);
+	g_free(sentence);
+}

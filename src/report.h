@@ -1,0 +1,26 @@
+/* report.h - the Working Group report: definition, form, replies and roster to PDF */
+#ifndef QUIRE_REPORT_H
+#define QUIRE_REPORT_H
+
+struct rdef;
+
+/*
+ * Builds the report DEF describes and writes it to DEF->output, atomically.
+ * The report is made only from valid replies: every reply is checked as
+ * quire validate does, and any problem stops the report before anything
+ * is written.  Contents (DESIGN §4): a cover; a summary of replies with the
+ * reply timeline and the response rate by roster group; one numbered
+ * section per part of the form (or per [section] of the definition) with,
+ * for each question, a drafted sentence, a chart and a table with its
+ * base; the crosstabs asked for, with their tests and a plain-language
+ * note; annexes listing the replying States (left out when DEF->anonymous),
+ * the verbatim text answers (attributed, or as "State A", ...), and the
+ * methodology and provenance (form id and version, cut-off, counts, the
+ * SHA-256 of every input, the quire version and the generation time).
+ *
+ * Dates in the document come from SOURCE_DATE_EPOCH when it is set, so two
+ * runs give byte-identical files.  Returns 0, or -1 after reporting.
+ */
+int report_write(const struct rdef *def);
+
+#endif
