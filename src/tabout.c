@@ -266,6 +266,24 @@ static json_t *json_matrix(const double *m, size_t rows, size_t cols, bool integ
 	return a;
 }
 
+/* Each cell as a share of its row (BY_ROW) or of its column; null where the total is 0. */
+static json_t *json_shares(const double *m, size_t rows, size_t cols, bool by_row)
+{
+	json_t *a = json_array();
+	for (size_t r = 0; r < rows; r++) {
+		json_t *row = json_array();
+		for (size_t c = 0; c < cols; c++) {
+			double total = 0;
+			for (size_t k = 0; k < (by_row ? cols : rows); k++)
+				total += by_row ? m[r * cols + k] : m[k * cols + c];
+			json_array_append_new(row, total > 0 ? json_real(m[r * cols + c] / total)
+							     : json_null());
+		}
+		json_array_append_new(a, row);
+	}
+	return a;
+}
+
 static json_t *json_crosstab(const struct tally *t, const struct tally_question *tq, int lang)
 {
 	const struct tally_cross *x = tq->cross;
@@ -291,6 +309,8 @@ static json_t *json_crosstab(const struct tally *t, const struct tally_question 
 	stats_expected(counts, x->n_rows, x->n_cols, expected);
 	json_object_set_new(o, "counts", json_matrix(counts, x->n_rows, x->n_cols, true));
 	json_object_set_new(o, "n", json_integer((json_int_t)x->n));
+	json_object_set_new(o, "row_shares", json_shares(counts, x->n_rows, x->n_cols, true));
+	json_object_set_new(o, "col_shares", json_shares(counts, x->n_rows, x->n_cols, false));
 	if (cross_testable(t, tq)) {
 		struct stats_crosstab s;
 		stats_crosstab(counts, x->n_rows, x->n_cols, &s);
@@ -336,12 +356,12 @@ bool tabout_json(FILE *fp, const struct tally *t, const struct tabout_options *o
 /* CSV: tidy rows, one record kind per row (documented in the README). */
 
 static const char *const csv_header[] = {
-	"record", "question", "by", "value", "by_value", "label", "count", "share",
+	"record", "question", "by", "value", "by_value", "label", "count", "share", "row_share",
 	"ci95_low", "ci95_high", "statistic", "estimate", "df", "p", NULL,
 };
 
 enum csv_col { C_RECORD, C_QUESTION, C_BY, C_VALUE, C_BY_VALUE, C_LABEL, C_COUNT, C_SHARE,
-	       C_LOW, C_HIGH, C_STATISTIC, C_ESTIMATE, C_DF, C_P, C_N };
+	       C_ROW_SHARE, C_LOW, C_HIGH, C_STATISTIC, C_ESTIMATE, C_DF, C_P, C_N };
 
 struct csv_row {
 	char *cell[C_N];
@@ -478,11 +498,11 @@ static void csv_crosstab(struct csvio_writer *w, const struct tally *t,
 			row_set(&r, C_LABEL, choice_label(t, tq, rr, lang));
 			row_int(&r, C_COUNT, k);
 			row_num(&r, C_SHARE, share(k, col_total[c]));
-			row_set(&r, C_STATISTIC, "column_share");
-			row_num(&r, C_ESTIMATE, cross_testable(t, tq) ? expected[rr * x->n_cols + c] : NAN);
-			row_num(&r, C_LOW, share(k, row_total));
-			g_free(r.cell[C_LOW]);
-			r.cell[C_LOW] = NULL;
+			row_num(&r, C_ROW_SHARE, share(k, row_total));
+			if (cross_testable(t, tq)) {
+				row_set(&r, C_STATISTIC, "expected");
+				row_num(&r, C_ESTIMATE, expected[rr * x->n_cols + c]);
+			}
 			row_emit(w, &r);
 		}
 	}
@@ -530,6 +550,23 @@ bool tabout_csv(FILE *fp, const struct tally *t, const struct tabout_options *op
 
 /* Text for people */
 
+#define LABEL_WIDTH 40
+
+/*
+ * Prints LABEL in a column LABEL_WIDTH characters wide (not bytes, so
+ * accented and non-Latin labels line up).  A longer label gets a line of
+ * its own and the figures start on the next line, in the column.
+ */
+static void label_column(FILE *fp, const char *label)
+{
+	long n = g_utf8_strlen(label, -1);
+	if (n > LABEL_WIDTH) {
+		fprintf(fp, "    %s\n    %*s", label, LABEL_WIDTH, "");
+		return;
+	}
+	fprintf(fp, "    %s%*s", label, (int)(LABEL_WIDTH - n), "");
+}
+
 static void text_base(FILE *fp, const struct tally_question *tq)
 {
 	fprintf(fp, "  n = %lu answered", tq->answered);
@@ -547,17 +584,15 @@ static void text_base(FILE *fp, const struct tally_question *tq)
 static void text_choices(FILE *fp, const struct tally *t, const struct tally_question *tq, int lang)
 {
 	for (size_t c = 0; c < tq->n_choices; c++) {
-		const char *label = choice_label(t, tq, c, lang);
+		label_column(fp, choice_label(t, tq, c, lang));
 		if (tq->rank_sum) {
-			fprintf(fp, "    %-40s ranked %3lu  mean rank %5.2f  first %lu\n", label,
-				tq->counts[c],
+			fprintf(fp, " ranked %3lu  mean rank %5.2f  first %lu\n", tq->counts[c],
 				tq->counts[c] ? tq->rank_sum[c] / (double)tq->counts[c] : NAN,
 				tq->firsts[c]);
 			continue;
 		}
 		struct stats_interval ci = stats_wilson(tq->counts[c], tq->answered);
-		fprintf(fp, "    %-40s %5lu  %5.1f%%", label, tq->counts[c],
-			100 * share(tq->counts[c], tq->answered));
+		fprintf(fp, " %5lu  %5.1f%%", tq->counts[c], 100 * share(tq->counts[c], tq->answered));
 		if (tq->answered)
 			fprintf(fp, "   [%5.1f%%, %5.1f%%]", 100 * ci.lower, 100 * ci.upper);
 		fputc('\n', fp);
@@ -574,7 +609,8 @@ static void text_combinations(FILE *fp, const struct tally_question *tq)
 		fprintf(fp, "  most frequent combinations:\n");
 	for (guint i = 0; combos->len > 1 && i < combos->len && i < 5; i++) {
 		const struct tally_combination *c = &g_array_index(combos, struct tally_combination, i);
-		fprintf(fp, "    %-40s %5lu\n", c->value, c->count);
+		label_column(fp, c->value);
+		fprintf(fp, " %5lu\n", c->count);
 	}
 	g_array_free(combos, TRUE);
 }
@@ -648,8 +684,8 @@ static void text_crosstab(FILE *fp, const struct tally *t, const struct tally_qu
 			  const struct tabout_options *opt)
 {
 	const struct tally_cross *x = tq->cross;
-	fprintf(fp, "\n%s by %s (n = %lu)\n", tq->q->name, opt->by_label ? opt->by_label : t->opt.by,
-		x->n);
+	fprintf(fp, "\n%s by %s (n = %lu; counts with column percentages)\n", tq->q->name,
+		opt->by_label ? opt->by_label : t->opt.by, x->n);
 	fprintf(fp, "  %-30s", "");
 	for (size_t c = 0; c < x->n_cols; c++)
 		fprintf(fp, " %12.12s", by_label(t, c));
@@ -660,16 +696,25 @@ static void text_crosstab(FILE *fp, const struct tally *t, const struct tally_qu
 		fprintf(fp, "  %-30.30s", choice_label(t, tq, r, opt->lang));
 		for (size_t c = 0; c < x->n_cols; c++) {
 			unsigned long k = x->cells[r * x->n_cols + c];
-			fprintf(fp, " %12lu", k);
+			unsigned long ct = 0;
+			for (size_t rr = 0; rr < x->n_rows; rr++)
+				ct += x->cells[rr * x->n_cols + c];
+			char *cellt = ct ? g_strdup_printf("%lu (%.0f%%)", k, 100.0 * (double)k / (double)ct)
+					 : g_strdup_printf("%lu", k);
+			fprintf(fp, " %12s", cellt);
+			g_free(cellt);
 			total += k;
 			col_total[c] += k;
 		}
 		fprintf(fp, " %8lu\n", total);
 	}
 	fprintf(fp, "  %-30s", "Total");
-	for (size_t c = 0; c < x->n_cols; c++)
+	unsigned long total = 0;
+	for (size_t c = 0; c < x->n_cols; c++) {
 		fprintf(fp, " %12lu", col_total[c]);
-	fputc('\n', fp);
+		total += col_total[c];
+	}
+	fprintf(fp, " %8lu\n", total);
 	g_free(col_total);
 	if (!cross_testable(t, tq)) {
 		fprintf(fp, "  no test: several answers per reply, so the cells overlap\n");

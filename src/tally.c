@@ -80,7 +80,6 @@ static struct tally_question *question_new(const struct form_question *q, bool k
 		tq->latest = INT_MIN;
 		break;
 	case FORM_TEXT:
-	case FORM_CALCULATE:
 		if (keep_text)
 			tq->texts = g_ptr_array_new_with_free_func(text_free);
 		break;
