@@ -348,6 +348,11 @@ static PangoLayout *text_layout(cairo_t *cr, const char *font, const char *text,
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_auto_dir(l, TRUE);
+	/* No hyphens of our own: they would enter the text pdftotext extracts. */
+	PangoAttrList *attrs = pango_attr_list_new();
+	pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
+	pango_layout_set_attributes(l, attrs);
+	pango_attr_list_unref(attrs);
 	pango_layout_set_text(l, text ? text : "", -1);
 	return l;
 }
@@ -475,13 +480,12 @@ static void measure(cairo_t *cr, struct doc *d, struct block *b)
 		b->layout = text_layout(cr, BODY_FONT " 9.5", text, width - 2 * NUMBER_INDENT,
 					PANGO_ALIGN_LEFT);
 		if (b->attribution) {
-			PangoAttrList *attrs = pango_attr_list_new();
+			PangoAttrList *attrs = pango_layout_get_attributes(b->layout);
 			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
 			a->start_index = 0;
 			a->end_index = (guint)strlen(b->attribution);
 			pango_attr_list_insert(attrs, a);
-			pango_layout_set_attributes(b->layout, attrs);
-			pango_attr_list_unref(attrs);
+			pango_layout_context_changed(b->layout);
 		}
 		pango_layout_set_spacing(b->layout, (int)(1.5 * PANGO_SCALE));
 		g_free(text);
