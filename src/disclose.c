@@ -14,23 +14,46 @@ static size_t count_line(const bool *s, size_t first, size_t n, size_t step)
 }
 
 /*
- * Suppresses the smallest unsuppressed non-zero cell of a line holding
- * exactly one suppressed cell.  A line whose other cells are all zero
- * needs none: subtracting reveals nothing new when the cell is the only
- * non-zero one, but its total would, so a zero is taken then.  Returns
- * whether a cell was suppressed.
+ * Completes a line (a row, or a column with STEP = COLS) that holds exactly
+ * one suppressed cell by suppressing another.  The partner is chosen to
+ * close a rectangle: first a cell whose crossing line also holds exactly
+ * one suppressed cell (one new cell then mends two lines), then any; among
+ * equals the smallest non-zero count, a zero only when nothing else is
+ * left (a zero beside a lone suppressed cell would give it away through
+ * the total).  Returns whether a cell was suppressed.
  */
-static bool complete_line(const unsigned long *counts, bool *s, size_t first, size_t n,
-			  size_t step)
+struct line {
+	size_t first, n, step;		/* the cells of the line */
+	size_t cross_n, cross_step;	/* the crossing lines */
+};
+
+static size_t cross_count(const bool *s, const struct line *l, size_t at)
 {
-	if (count_line(s, first, n, step) != 1 || n < 2)
+	/* the crossing line through AT: a column for a row, a row for a column */
+	size_t start = l->step == 1 ? at % l->cross_step : at - at % l->cross_n;
+	size_t step = l->step == 1 ? l->cross_step : 1;
+	return count_line(s, start, l->cross_n, step);
+}
+
+static bool better(const unsigned long *counts, const bool *s, const struct line *l, size_t at,
+		   size_t best)
+{
+	bool pairs = cross_count(s, l, at) == 1, best_pairs = cross_count(s, l, best) == 1;
+	if (pairs != best_pairs)
+		return pairs;
+	if (!counts[at] != !counts[best])
+		return counts[at] != 0;
+	return counts[at] < counts[best];
+}
+
+static bool complete_line(const unsigned long *counts, bool *s, const struct line *l)
+{
+	if (count_line(s, l->first, l->n, l->step) != 1 || l->n < 2)
 		return false;
 	size_t best = (size_t)-1;
-	for (size_t i = 0; i < n; i++) {
-		size_t at = first + i * step;
-		if (s[at])
-			continue;
-		if (best == (size_t)-1 || (counts[at] && (!counts[best] || counts[at] < counts[best])))
+	for (size_t i = 0; i < l->n; i++) {
+		size_t at = l->first + i * l->step;
+		if (!s[at] && (best == (size_t)-1 || better(counts, s, l, at, best)))
 			best = at;
 	}
 	if (best == (size_t)-1)
@@ -50,10 +73,14 @@ size_t disclose_suppress(const unsigned long *counts, size_t rows, size_t cols,
 	bool changed = true;
 	while (changed) {
 		changed = false;
-		for (size_t r = 0; r < rows; r++)
-			changed |= complete_line(counts, suppressed, r * cols, cols, 1);
-		for (size_t c = 0; c < cols; c++)
-			changed |= complete_line(counts, suppressed, c, rows, cols);
+		for (size_t r = 0; r < rows; r++) {
+			struct line row = { r * cols, cols, 1, rows, cols };
+			changed |= complete_line(counts, suppressed, &row);
+		}
+		for (size_t c = 0; c < cols; c++) {
+			struct line col = { c, rows, cols, cols, 1 };
+			changed |= complete_line(counts, suppressed, &col);
+		}
 	}
 	size_t n = 0;
 	for (size_t i = 0; i < rows * cols; i++)

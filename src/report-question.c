@@ -137,7 +137,7 @@ static char *select_one_sentence(struct report *r, const struct tally_question *
 		if (!by_choice && sentence) {
 			/* Without phrases the question itself frames the answers. */
 			char *q = narrate_quote(form_label(r->form, tq->q, r->lang));
-			char *framed = g_strdup_printf("Asked %s, %s", q, sentence);
+			char *framed = g_strdup_printf("Asked %s, %s", q, lower_first(sentence));
 			g_free(q);
 			g_free(sentence);
 			sentence = framed;

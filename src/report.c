@@ -160,11 +160,14 @@ static bool read_replies(struct report *r)
 	struct resp_reply *reply;
 	int problems = 0, rc;
 	while ((rc = source_next(src, &reply, &problems)) == 1) {
-		problems += resp_check(reply, ev, r->lang);
+		int found = resp_check(reply, ev, r->lang);
 		if (reply->meta[RESP_INCOMPLETE])
-			problems += msg_error_at(reply->file, reply->meta_row[RESP_INCOMPLETE],
-						 "the reply is marked _incomplete: finish its entry "
-						 "before making the report") < 0;
+			found += msg_error_at(reply->file, reply->meta_row[RESP_INCOMPLETE],
+					      "the reply is marked _incomplete: finish its entry "
+					      "before making the report") < 0;
+		problems += found;
+		if (found)
+			continue;	/* reported once; counting it would report it again */
 		if (status_add(r->status, reply) < 0) {
 			problems++;
 			continue;

@@ -91,7 +91,7 @@ expect_grep() {
 	else
 		tap_not_ok "$1"
 		echo "# '$2' not found in $3:"
-		head -40 "$3" | sed 's/^/# /'
+		{ head -c 3000 "$3"; echo; } | fold -w 200 | sed 's/^/# /'
 	fi
 }
 

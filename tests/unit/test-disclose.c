@@ -50,6 +50,13 @@ int main(void)
 	 */
 	check("the smallest other cell is the partner; zeros when nothing else",
 	      (unsigned long[]){ 2, 9, 4, 0, 0, 0 }, 2, 3, 3, "#.#|#.#");
+	/*
+	 * Partners close a rectangle rather than cascade: the lone 1 takes a
+	 * cell in its row and one in its column, and the fourth corner mends
+	 * both of theirs.
+	 */
+	check("complements close a rectangle",
+	      (unsigned long[]){ 5, 4, 3, 4, 1, 3, 3, 3, 4 }, 3, 3, 3, "...|.##|.##");
 	check("threshold 1 suppresses nothing", (unsigned long[]){ 1, 2, 1, 2 }, 2, 2, 1,
 	      "..|..");
 	check("a single column needs no partner", (unsigned long[]){ 1, 7 }, 2, 1, 3, "#|#");

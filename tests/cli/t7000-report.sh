@@ -1,0 +1,158 @@
+#!/bin/sh
+# t7000: quire report - contents, outline, metadata, reproducibility,
+# anonymity and small-cell suppression, and its errors
+. "$top_srcdir/tests/lib.sh"
+cd "$QUIRE_TEST_DATA" || exit 1
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
+	skip 'quire report' 'poppler-utils (pdftotext, pdfinfo) is not installed'
+	done_testing
+fi
+# text: the PDF's text on one line, blanks squeezed, for sentences that wrap.
+text() { pdftotext "$1" - | tr '\n' ' ' | tr -s ' '; }
+
+run 0 "$QUIRE" report -o "$T/mini.pdf" reports/mini.ini
+expect_status 'a report is written'
+expect_out 'quietly' </dev/null
+pdfinfo "$T/mini.pdf" >"$T/info"
+expect_grep 'metadata: title' 'Title:           Mini report' "$T/info"
+expect_grep 'metadata: author' 'Author:          Test Organisation' "$T/info"
+expect_grep 'metadata: subject' 'Subject:         First Meeting of the Test Group' "$T/info"
+expect_grep 'metadata: creator' 'Creator:         quire ' "$T/info"
+expect_grep 'metadata: the date from SOURCE_DATE_EPOCH' 'CreationDate:    Mon Sep  2 00:00:00 2019 UTC' "$T/info"
+expect_grep 'A4 paper' 'Page size:       595.276 x 841.89 pts (A4)' "$T/info"
+expect_grep 'ten pages' 'Pages:           10' "$T/info"
+
+text "$T/mini.pdf" >"$T/mini.txt"
+expect_grep 'the cover' 'TEST/2019/1 30 June 2019 Test Organisation First Meeting of the Test Group Geneva, 1-2 July 2019 Mini report Summary of the replies Prepared by the Secretariat Test data only.' "$T/mini.txt"
+expect_grep 'the summary of replies' 'By 30 June 2019, replies had been received from 2 of the 4 Member States (50%). A reply from 1 further Member State arrived after that date and is not included.' "$T/mini.txt"
+expect_grep 'response rate by roster group' 'Asia 2 1 50% 1 Africa 2 1 50% 0 Total 4 2 50% 1' "$T/mini.txt"
+expect_grep 'a drafted sentence from the summary phrases' 'One of the two replying Member States had a law on cybercrime; one had no law on cybercrime.' "$T/mini.txt"
+expect_grep 'a fallback sentence from the labels' 'Asked “Budapest Convention”, one of the two replying Member States answered “Party”; one answered “Not a party”.' "$T/mini.txt"
+expect_grep 'a numeric answer' 'The one Member State to which the question applied gave a figure: 2012.' "$T/mini.txt"
+expect_grep 'bases are stated' 'Question 1.3. The question applied to 1 of the 2 replying Member States.' "$T/mini.txt"
+expect_grep 'a crosstab that would single out States is withheld' 'are not broken down by region here: with so few replies in each group, every count would be below 3 or would reveal one that is' "$T/mini.txt"
+expect_grep 'the exact test' "Fisher's exact test gives p = 1.000 (two-sided, computed exactly)." "$T/mini.txt"
+expect_grep 'and why' 'and with so few replies only the exact test gives a trustworthy p-value.' "$T/mini.txt"
+expect_grep 'a plain-language footnote' 'In plain words: a difference between the groups at least as large as this one would often arise by chance alone (p = 1.000)' "$T/mini.txt"
+expect_grep 'annex: replying States and dates' 'Republic of Aldmere XAA 2 May 2019 note verbale' "$T/mini.txt"
+expect_grep 'annex: late replies are marked' 'State of Corvale XAC 22 August 2019 (late)' "$T/mini.txt"
+expect_grep 'annex: verbatim texts, anonymised' 'State A We welcome the questionnaire; our law of 2012 is "under review".' "$T/mini.txt"
+expect_grep 'annex: provenance names the form version' '(form mini, version 2019050101)' "$T/mini.txt"
+sum=$(sha256sum forms/mini/survey.csv | cut -c1-32)
+expect_grep 'annex: the SHA-256 of each input' "$sum" "$T/mini.txt"
+expect_grep 'annex: the generation time' 'Generated on 2019-09-02 00:00 UTC by quire' "$T/mini.txt"
+expect_grep 'page numbers n / N' '10 / 10' "$(pdftotext -layout "$T/mini.pdf" - >"$T/layout"; echo "$T/layout")"
+
+if command -v pdftohtml >/dev/null 2>&1; then
+	pdftohtml -xml -i -stdout "$T/mini.pdf" | grep '<item' >"$T/outline"
+	compare 'the outline has every section and annex' "$T/outline" <<'X'
+<item page="2">1 Replies to the questionnaire</item>
+<item page="3">2 Domestic law</item>
+<item page="5">3 Cooperation</item>
+<item page="5">4 Cross-tabulations</item>
+<item page="5">Has your State a cybercrime law? by region</item>
+<item page="7">Annex I. Replying States</item>
+<item page="8">Annex II. Texts of the answers</item>
+<item page="8">Question 2.3. Comments</item>
+<item page="9">Annex III. Methodology and provenance</item>
+X
+else
+	skip 'the outline has every section and annex' 'pdftohtml is not installed'
+fi
+
+# The figures in the sentences are quire tab's figures.
+run 0 "$QUIRE" tab --format json --cutoff 2019-06-30 forms/mini replies/mini
+expect_true 'tab agrees: one of two has a law' \
+	test "$("$JSONQ" "$OUT" 'questions[name=has_law].choices[value=yes].count' 'questions[name=has_law].answered')" = "$(printf '1\n2')"
+
+# Reproducible: the same inputs and SOURCE_DATE_EPOCH give the same bytes.
+run 0 "$QUIRE" report -o "$T/again.pdf" reports/mini.ini
+expect_true 'two runs give byte-identical PDFs' cmp -s "$T/mini.pdf" "$T/again.pdf"
+SOURCE_DATE_EPOCH=1600000000 run 0 "$QUIRE" report -o "$T/later.pdf" reports/mini.ini
+expect_true 'another SOURCE_DATE_EPOCH gives another file' sh -c "! cmp -s '$T/mini.pdf' '$T/later.pdf'"
+
+# --anonymous: who replied is not said, and no State is named.
+run 0 "$QUIRE" report --anonymous -o "$T/anon.pdf" reports/mini.ini
+expect_status 'an anonymous report'
+text "$T/anon.pdf" >"$T/anon.txt"
+expect_no_grep '--anonymous leaves out the list of replying States' 'Replying States' "$T/anon.txt"
+expect_no_grep '--anonymous names no State' 'Aldmere' "$T/anon.txt"
+expect_grep '--anonymous renumbers the annexes' 'Annex I. Texts of the answers' "$T/anon.txt"
+
+# Small cells: primary and complementary suppression in a 3 x 3 breakdown.
+run 0 "$QUIRE" report -o "$T/sup.pdf" reports/suppress.ini
+expect_status 'a report with suppressed cells'
+text "$T/sup.pdf" >"$T/sup.txt"
+tr -d ' ' <"$T/sup.txt" >"$T/sup.nospace"
+expect_grep 'the 1 is hidden, with the three cells that would give it away' 'Party54312Signedonly4<3<38Notaparty3<3<310Total1281030' "$T/sup.nospace"
+expect_grep 'the suppression is explained' 'Counts below 3 are hidden to protect the anonymity of the replies, with a second count wherever a total would reveal the first' "$T/sup.txt"
+expect_grep "anonymised texts do not name their State" 'State F [State] supports the questionnaire; the [State] position is set out in note 0.' "$T/sup.txt"
+expect_no_grep 'not even by the short name' 'Aldmere supports' "$T/sup.txt"
+sed 's/^small_cell = 3/small_cell = 1/' reports/suppress.ini >"$T/nosup.ini"
+sed -i "s|\.\./|$QUIRE_TEST_DATA/|" "$T/nosup.ini"
+run 0 "$QUIRE" report -o "$T/nosup.pdf" "$T/nosup.ini"
+expect_grep 'small_cell = 1 shows every cell' 'Party 5 4 3 12 Signed only 4 1 3 8 Not a party 3 3 4 10' "$(text "$T/nosup.pdf" >"$T/nosup.txt"; echo "$T/nosup.txt")"
+
+# FORM DATA without a definition.
+run 0 "$QUIRE" report --roster rosters/mini.csv --cutoff 2019-06-30 --letter -o "$T/plain.pdf" forms/mini replies/mini
+expect_status 'quire report FORM DATA'
+expect_grep '--letter paper' 'Page size:       612 x 792 pts (letter)' "$(pdfinfo "$T/plain.pdf" >"$T/pinfo"; echo "$T/pinfo")"
+expect_grep 'the form title is the title' 'Mini cybercrime questionnaire' "$(text "$T/plain.pdf" >"$T/plain.txt"; echo "$T/plain.txt")"
+
+# Errors: the definition, its files, and invalid replies.  No PDF is left.
+cp "$T/mini.pdf" "$T/keep.pdf"
+cat >"$T/bad.ini" <<X
+[report]
+form = $QUIRE_TEST_DATA/forms/mini
+data = $QUIRE_TEST_DATA/replies/mini
+cutoff = 2019-06-31
+colour = blue
+paper = A3
+
+[chart nope]
+type = radar
+X
+run 1 "$QUIRE" report -o "$T/keep.pdf" "$T/bad.ini"
+expect_status 'a bad definition fails'
+expect_err 'every problem is named with its line' <<X
+quire:$T/bad.ini:5: unknown key 'colour' in [report]
+quire:$T/bad.ini:4: cutoff: '2019-06-31' is not a date (YYYY-MM-DD)
+quire:$T/bad.ini:6: paper: 'A3' is not a4 or letter
+quire:$T/bad.ini:9: type: 'radar' is not one of bar, pie, donut, histogram, none
+X
+expect_true 'the existing PDF is kept' cmp -s "$T/mini.pdf" "$T/keep.pdf"
+
+printf '[report]\nform = nowhere\ndata = none\n' >"$T/missing.ini"
+run 1 "$QUIRE" report -o "$T/missing.pdf" "$T/missing.ini"
+expect_status 'a missing form fails'
+expect_err 'the missing path is named' <<X
+quire:$T/nowhere: cannot open: No such file or directory
+X
+expect_true 'no PDF is written' test ! -e "$T/missing.pdf"
+
+printf '[report]\nform = ../forms/mini\n' >"$T/nodata.ini"
+run 1 "$QUIRE" report "$T/nodata.ini"
+expect_err 'a definition without data says so' <<X
+quire:$T/nodata.ini:1: [report] needs 'data'
+X
+
+printf 'this is not a key file\n' >"$T/syntax.ini"
+run 1 "$QUIRE" report "$T/syntax.ini"
+expect_status 'a syntax error fails'
+expect_grep 'with its line' "quire:$T/syntax.ini:1: Key file contains line" "$ERR"
+
+mkdir "$T/replies"
+cp replies/mini/*.csv "$T/replies/"
+printf 'name,value\n_respondent,XAD\n_submitted,2019-05-02\nhas_law,maybe\n' >"$T/replies/XAD.csv"
+run 1 "$QUIRE" report --roster rosters/mini.csv -o "$T/keep.pdf" forms/mini "$T/replies"
+expect_status 'invalid replies stop the report'
+expect_err 'the problem and the rule are named' <<X
+quire:$T/replies/XAD.csv:4: has_law: 'maybe' is not a choice (choices: yes, no)
+quire: 1 problem in the replies; the report is made only from valid replies (run quire validate)
+X
+expect_true 'and the existing PDF is kept' cmp -s "$T/mini.pdf" "$T/keep.pdf"
+
+run 2 "$QUIRE" report
+expect_status 'report without arguments is a usage error'
+
+done_testing
