@@ -5,11 +5,27 @@
 #include <math.h>
 #include <glib.h>
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_roots.h>
+
+/*
+ * GSL's default error handler aborts the program.  A library must not: the
+ * handler is switched off, and every result is checked instead.
+ */
+static void gsl_quiet(void)
+{
+	static bool done;
+	if (!done) {
+		gsl_set_error_handler_off();
+		done = true;
+	}
+}
 
 /* Proportions */
 
 struct stats_interval stats_wilson(unsigned long k, unsigned long n)
 {
+	gsl_quiet();
 	struct stats_interval ci = {NAN, NAN};
 	if (n == 0 || k > n)
 		return ci;
@@ -22,14 +38,50 @@ struct stats_interval stats_wilson(unsigned long k, unsigned long n)
 	return ci;
 }
 
+struct beta_target {
+	double a, b, p;
+};
+
+static double beta_gap(double x, void *data)
+{
+	const struct beta_target *t = data;
+	return gsl_cdf_beta_P(x, t->a, t->b) - t->p;
+}
+
+/*
+ * The P quantile of Beta(A, B).  gsl_cdf_beta_Pinv fails to converge for
+ * many large samples (k = 78, n = 1267, say), so the CDF, which GSL
+ * computes accurately, is inverted with Brent's method instead.
+ */
+static double beta_quantile(double p, double a, double b)
+{
+	struct beta_target t = { a, b, p };
+	gsl_function f = { beta_gap, &t };
+	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
+	double x = NAN;
+	if (gsl_root_fsolver_set(s, &f, 0, 1) == GSL_SUCCESS) {
+		for (int i = 0; i < 200; i++) {
+			if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
+				break;
+			double lo = gsl_root_fsolver_x_lower(s), hi = gsl_root_fsolver_x_upper(s);
+			x = gsl_root_fsolver_root(s);
+			if (gsl_root_test_interval(lo, hi, 0, 1e-15) == GSL_SUCCESS)
+				break;
+		}
+	}
+	gsl_root_fsolver_free(s);
+	return x;
+}
+
 struct stats_interval stats_clopper_pearson(unsigned long k, unsigned long n)
 {
+	gsl_quiet();
 	struct stats_interval ci = {NAN, NAN};
 	if (n == 0 || k > n)
 		return ci;
 	double kk = (double)k, nn = (double)n;
-	ci.lower = k == 0 ? 0 : gsl_cdf_beta_Pinv(0.025, kk, nn - kk + 1);
-	ci.upper = k == n ? 1 : gsl_cdf_beta_Pinv(0.975, kk + 1, nn - kk);
+	ci.lower = k == 0 ? 0 : beta_quantile(0.025, kk, nn - kk + 1);
+	ci.upper = k == n ? 1 : beta_quantile(0.975, kk + 1, nn - kk);
 	return ci;
 }
 
@@ -113,6 +165,7 @@ static void numeric_empty(struct stats_numeric *out)
 int stats_numeric_runs(const double *values, const double *counts, size_t k,
 		       struct stats_numeric *out)
 {
+	gsl_quiet();
 	numeric_empty(out);
 	if (!runs_valid(values, counts, k))
 		return -1;
@@ -272,6 +325,7 @@ static bool counts_valid(const double *counts, size_t cells)
 
 int stats_crosstab(const double *counts, size_t rows, size_t cols, struct stats_crosstab *out)
 {
+	gsl_quiet();
 	crosstab_undefined(out);
 	out->rows_used = out->cols_used = 0;
 	out->n = 0;

@@ -778,8 +778,32 @@ static void test_fisher_limits(void)
 	   "an exact r x c result: no replicates, se 0, no one-sided p");
 }
 
+/*
+ * Large samples where gsl_cdf_beta_Pinv fails to converge (and, with GSL's
+ * default handler, aborted the program): R's binom.test() intervals.
+ */
+static void test_clopper_pearson_large(void)
+{
+	static const struct {
+		unsigned long k, n;
+		double lower, upper;
+	} cases[] = {
+		{ 78, 1267, 0.048963518950834263, 0.076240527997010754 },
+		{ 736, 782, 0.92231411642265282, 0.95661556505272682 },
+		{ 5000, 10000, 0.49015138058998048, 0.50984861941001958 },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct stats_interval ci = stats_clopper_pearson(cases[i].k, cases[i].n);
+		tap_check_num(ci.lower, cases[i].lower, 1e-9, 1e-12, __FILE__, __LINE__,
+			      "Clopper-Pearson lower, large n");
+		tap_check_num(ci.upper, cases[i].upper, 1e-9, 1e-12, __FILE__, __LINE__,
+			      "Clopper-Pearson upper, large n");
+	}
+}
+
 int main(void)
 {
+	test_clopper_pearson_large();
 	const char *data = getenv("QUIRE_TEST_DATA");
 	char *dir = g_strdup_printf("%s/stats", data ? data : "tests/data");
 	ok(check_reference_dir(dir) >= 5, "reference files in %s checked", dir);
