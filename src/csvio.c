@@ -22,8 +22,13 @@
  */
 struct queued {
 	long row;
-	guint first;		/* index into field_start */
+	guint first;		/* index into fields */
 	guint n_fields;
+};
+
+/* A field in STORE. */
+struct span {
+	gsize start, len;
 };
 
 struct csvio_reader {
@@ -42,9 +47,19 @@ struct csvio_reader {
 	char *pending;		/* the error message, until reported */
 	long pending_row;
 
-	GString *store;
-	GArray *field_start;	/* gsize offsets into store */
-	GArray *field_len;	/* gsize */
+	/*
+	 * The fields of the queued records: their bytes, each followed by a
+	 * NUL, in STORE, and where each one lies in FIELDS.  Plain arrays grown
+	 * with g_realloc, because this is the innermost loop of every read (a
+	 * GArray append costs some forty instructions, and a wide export has a
+	 * hundred fields a row).
+	 */
+	char *store;
+	size_t store_len, store_cap;
+	struct span *fields;
+	guint n_spans, spans_cap;
+	bool *keep;		/* columns to keep, or NULL for all */
+	size_t n_keep;
 	GArray *queue;		/* struct queued */
 	guint queue_pos;
 
@@ -69,9 +84,6 @@ static struct csvio_reader *reader_new(const char *name, enum csvio_delim delim)
 	r->delim = delim;
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
 		g_error("csv_init failed");
-	r->store = g_string_sized_new(CHUNK_SIZE * 2);
-	r->field_start = g_array_new(FALSE, FALSE, sizeof(gsize));
-	r->field_len = g_array_new(FALSE, FALSE, sizeof(gsize));
 	r->queue = g_array_new(FALSE, FALSE, sizeof(struct queued));
 	r->out_fields = g_ptr_array_new();
 	r->out_lens = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -112,15 +124,22 @@ void csvio_close(struct csvio_reader *r)
 		fclose(r->fp);
 	csv_free(&r->parser);
 	g_free(r->name);
-	g_string_free(r->store, TRUE);
-	g_array_free(r->field_start, TRUE);
-	g_array_free(r->field_len, TRUE);
+	g_free(r->store);
+	g_free(r->fields);
+	g_free(r->keep);
 	g_array_free(r->queue, TRUE);
 	g_ptr_array_free(r->out_fields, TRUE);
 	g_array_free(r->out_lens, TRUE);
 	g_free(r->chunk);
 	g_free(r->pending);
 	g_free(r);
+}
+
+void csvio_keep_columns(struct csvio_reader *r, const bool *keep, size_t n_keep)
+{
+	g_free(r->keep);
+	r->keep = keep ? g_memdup2(keep, n_keep * sizeof(bool)) : NULL;
+	r->n_keep = n_keep;
 }
 
 char csvio_delimiter(const struct csvio_reader *r)
@@ -158,11 +177,35 @@ static void fail(struct csvio_reader *r, const char *fmt, ...)
 	r->state = -1;
 }
 
+/*
+ * Whether S holds only ASCII characters other than NUL: the common case,
+ * checked eight bytes at a time (a byte is non-ASCII when its high bit is
+ * set, and zero when subtracting 1 borrows into its high bit).
+ */
+static bool plain_ascii(const char *s, size_t len)
+{
+	const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+	const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		guint64 w;
+		memcpy(&w, s + i, 8);
+		if ((w & high) || ((w - ones) & ~w & high))
+			return false;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80 || s[i] == '\0')
+			return false;
+	return true;
+}
+
 /* The field's own problems: NUL bytes, bad UTF-8, a stray byte order mark. */
 static void check_field(struct csvio_reader *r, const char *s, size_t len)
 {
 	const char *end;
 	unsigned column = r->cur_fields + 1;
+	if (plain_ascii(s, len))
+		return;
 	if (memchr(s, '\0', len)) {
 		fail(r, "NUL byte in column %u", column);
 		return;
@@ -192,17 +235,26 @@ static void on_field(void *data, size_t len, void *ctx)
 		return;
 	}
 	const char *s = data ? data : "";
+	if (r->keep && (r->cur_fields >= r->n_keep || !r->keep[r->cur_fields])) {
+		s = "";	/* a column the caller does not read */
+		len = 0;
+	}
 	check_field(r, s, len);
 	if (r->state < 0)
 		return;
-	gsize start = r->store->len;
-	g_string_append_len(r->store, s, (gssize)len);
-	g_string_append_c(r->store, '\0');
-	gsize glen = len;
-	g_array_append_val(r->field_start, start);
-	g_array_append_val(r->field_len, glen);
+	if (r->store_len + len + 1 > r->store_cap) {
+		r->store_cap = MAX(2 * r->store_cap, r->store_len + len + 1 + CHUNK_SIZE);
+		r->store = g_realloc(r->store, r->store_cap);
+	}
+	if (r->n_spans == r->spans_cap) {
+		r->spans_cap = MAX(2 * r->spans_cap, 1024);
+		r->fields = g_renew(struct span, r->fields, r->spans_cap);
+	}
+	memcpy(r->store + r->store_len, s, len + 1);	/* with libcsv's NUL */
+	r->fields[r->n_spans++] = (struct span){ r->store_len, len };
+	r->store_len += len + 1;
 	if (r->cur_fields == 0)
-		r->cur_first = r->field_start->len - 1;
+		r->cur_first = r->n_spans - 1;
 	r->cur_fields++;
 }
 
@@ -289,24 +341,18 @@ static void reset_queue(struct csvio_reader *r)
 {
 	/* The record being parsed may already have fields in the store. */
 	if (r->cur_fields > 0) {
-		gsize base = g_array_index(r->field_start, gsize, r->cur_first);
-		GString *keep = g_string_new_len(r->store->str + base, (gssize)(r->store->len - base));
-		g_string_truncate(r->store, 0);
-		g_string_append_len(r->store, keep->str, (gssize)keep->len);
-		g_string_free(keep, TRUE);
+		gsize base = r->fields[r->cur_first].start;
+		memmove(r->store, r->store + base, r->store_len - base);
+		r->store_len -= base;
 		for (guint i = 0; i < r->cur_fields; i++) {
-			g_array_index(r->field_start, gsize, i) =
-				g_array_index(r->field_start, gsize, r->cur_first + i) - base;
-			g_array_index(r->field_len, gsize, i) =
-				g_array_index(r->field_len, gsize, r->cur_first + i);
+			r->fields[i] = r->fields[r->cur_first + i];
+			r->fields[i].start -= base;
 		}
-		g_array_set_size(r->field_start, r->cur_fields);
-		g_array_set_size(r->field_len, r->cur_fields);
+		r->n_spans = r->cur_fields;
 		r->cur_first = 0;
 	} else {
-		g_string_truncate(r->store, 0);
-		g_array_set_size(r->field_start, 0);
-		g_array_set_size(r->field_len, 0);
+		r->store_len = 0;
+		r->n_spans = 0;
 	}
 	g_array_set_size(r->queue, 0);
 	r->queue_pos = 0;
@@ -362,13 +408,13 @@ int csvio_next(struct csvio_reader *r, struct csvio_record *rec)
 		return r->state < 0 ? -1 : 0;
 	}
 	struct queued *q = &g_array_index(r->queue, struct queued, r->queue_pos++);
-	g_ptr_array_set_size(r->out_fields, 0);
-	g_array_set_size(r->out_lens, 0);
+	g_ptr_array_set_size(r->out_fields, (gint)q->n_fields);
+	g_array_set_size(r->out_lens, q->n_fields);
+	const struct span *f = r->fields + q->first;
+	size_t *lens = (size_t *)(void *)r->out_lens->data;
 	for (guint i = 0; i < q->n_fields; i++) {
-		gsize start = g_array_index(r->field_start, gsize, q->first + i);
-		size_t len = g_array_index(r->field_len, gsize, q->first + i);
-		g_ptr_array_add(r->out_fields, r->store->str + start);
-		g_array_append_val(r->out_lens, len);
+		r->out_fields->pdata[i] = r->store + f[i].start;
+		lens[i] = f[i].len;
 	}
 	rec->row = q->row;
 	rec->n_fields = q->n_fields;

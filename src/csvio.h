@@ -60,6 +60,14 @@ struct csvio_reader *csvio_open_memory(const char *name, const char *data, size_
  */
 int csvio_next(struct csvio_reader *r, struct csvio_record *rec);
 
+/*
+ * From the next record on, keep only the fields whose column has KEEP[i]
+ * set (columns past N_KEEP are dropped too): the others come back as ""
+ * and are not checked or copied.  For readers that use a few columns of a
+ * wide file.  KEEP is copied; NULL keeps every field again.
+ */
+void csvio_keep_columns(struct csvio_reader *r, const bool *keep, size_t n_keep);
+
 /* The delimiter in use (after sniffing, once the first record was read). */
 char csvio_delimiter(const struct csvio_reader *r);
 /* The name used in messages. */

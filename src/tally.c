@@ -276,7 +276,8 @@ static void count_choices(struct tally *t, const struct resp_reply *r, struct ta
 {
 	const struct form_question *q = tq->q;
 	if (q->kind == FORM_SELECT_ONE) {
-		int c = choice_index(q, v, strlen(v), buf);
+		const struct form_choice *ch = form_choice(q->list, v);
+		int c = ch ? ch->index : -1;
 		if (c < 0) {
 			char *why = g_strdup_printf("'%s' is not a choice of list '%s'", v, q->list->name);
 			problem(t, r, q, why);
@@ -325,7 +326,9 @@ static void count_choices(struct tally *t, const struct resp_reply *r, struct ta
 		if (tq->cross && n_cols)
 			cross_add(tq, c, cols, n_cols);
 		const struct form_choice *ch = g_ptr_array_index(q->list->choices, c);
-		g_string_append_printf(buf, "%s%s", buf->len ? " " : "", ch->name);
+		if (buf->len)
+			g_string_append_c(buf, ' ');
+		g_string_append(buf, ch->name);
 	}
 	if (tq->cross)
 		tq->cross->n += n_cols > 0;

@@ -252,6 +252,25 @@ static int map_header(struct wide_reader *w, const struct csvio_record *h, const
 	return problems + find_id_column(w, h, id_column);
 }
 
+/*
+ * Tells the CSV reader which columns are read, so the rest are neither
+ * checked nor copied: in an export with a column per choice of every
+ * select_multiple, most columns are details that the summary column makes
+ * redundant.
+ */
+static void keep_columns(struct wide_reader *w)
+{
+	guint n = w->cols->len;
+	bool *keep = g_new0(bool, n + 1);
+	for (guint i = 0; i < n; i++) {
+		const struct col *c = &g_array_index(w->cols, struct col, i);
+		keep[i] = (int)i == w->id_col || c->kind == COL_VALUE || c->kind == COL_META ||
+			  (c->kind == COL_DETAIL && !w->has_value_col[c->question]);
+	}
+	csvio_keep_columns(w->in, keep, n);
+	g_free(keep);
+}
+
 struct wide_reader *wide_open(const struct form *form, const char *path,
 			      const struct wide_options *opt)
 {
@@ -284,6 +303,7 @@ struct wide_reader *wide_open(const struct form *form, const char *path,
 		wide_close(w);
 		return NULL;
 	}
+	keep_columns(w);
 	return w;
 }
 
