@@ -220,6 +220,26 @@ static void check_field(struct csvio_reader *r, const char *s, size_t len)
 		     "were two files joined?", column);
 }
 
+/* A field stored as "" without copying: SIZE_MAX marks it. */
+#define SKIPPED ((gsize)-1)
+
+static void add_span(struct csvio_reader *r, struct span span)
+{
+	if (r->n_spans == r->spans_cap) {
+		r->spans_cap = MAX(2 * r->spans_cap, 1024);
+		r->fields = g_renew(struct span, r->fields, r->spans_cap);
+	}
+	r->fields[r->n_spans++] = span;
+	if (r->cur_fields == 0)
+		r->cur_first = r->n_spans - 1;
+	r->cur_fields++;
+}
+
+static void skip_field(struct csvio_reader *r)
+{
+	add_span(r, (struct span){ SKIPPED, 0 });
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
 	struct csvio_reader *r = ctx;
@@ -236,8 +256,8 @@ static void on_field(void *data, size_t len, void *ctx)
 	}
 	const char *s = data ? data : "";
 	if (r->keep && (r->cur_fields >= r->n_keep || !r->keep[r->cur_fields])) {
-		s = "";	/* a column the caller does not read */
-		len = 0;
+		skip_field(r);	/* a column the caller does not read */
+		return;
 	}
 	check_field(r, s, len);
 	if (r->state < 0)
@@ -246,16 +266,9 @@ static void on_field(void *data, size_t len, void *ctx)
 		r->store_cap = MAX(2 * r->store_cap, r->store_len + len + 1 + CHUNK_SIZE);
 		r->store = g_realloc(r->store, r->store_cap);
 	}
-	if (r->n_spans == r->spans_cap) {
-		r->spans_cap = MAX(2 * r->spans_cap, 1024);
-		r->fields = g_renew(struct span, r->fields, r->spans_cap);
-	}
 	memcpy(r->store + r->store_len, s, len + 1);	/* with libcsv's NUL */
-	r->fields[r->n_spans++] = (struct span){ r->store_len, len };
+	add_span(r, (struct span){ r->store_len, len });
 	r->store_len += len + 1;
-	if (r->cur_fields == 0)
-		r->cur_first = r->n_spans - 1;
-	r->cur_fields++;
 }
 
 static void on_record_end(int c, void *ctx)
@@ -341,12 +354,16 @@ static void reset_queue(struct csvio_reader *r)
 {
 	/* The record being parsed may already have fields in the store. */
 	if (r->cur_fields > 0) {
-		gsize base = r->fields[r->cur_first].start;
+		gsize base = r->store_len;
+		for (guint i = 0; i < r->cur_fields; i++)
+			if (r->fields[r->cur_first + i].start != SKIPPED)
+				base = MIN(base, r->fields[r->cur_first + i].start);
 		memmove(r->store, r->store + base, r->store_len - base);
 		r->store_len -= base;
 		for (guint i = 0; i < r->cur_fields; i++) {
 			r->fields[i] = r->fields[r->cur_first + i];
-			r->fields[i].start -= base;
+			if (r->fields[i].start != SKIPPED)
+				r->fields[i].start -= base;
 		}
 		r->n_spans = r->cur_fields;
 		r->cur_first = 0;
@@ -413,7 +430,7 @@ int csvio_next(struct csvio_reader *r, struct csvio_record *rec)
 	const struct span *f = r->fields + q->first;
 	size_t *lens = (size_t *)(void *)r->out_lens->data;
 	for (guint i = 0; i < q->n_fields; i++) {
-		r->out_fields->pdata[i] = r->store + f[i].start;
+		r->out_fields->pdata[i] = f[i].start == SKIPPED ? (char *)"" : r->store + f[i].start;
 		lens[i] = f[i].len;
 	}
 	rec->row = q->row;

@@ -28,9 +28,9 @@ static gpointer copy_double(gconstpointer p)
 	return g_memdup2(p, sizeof(double));
 }
 
-static gpointer copy_string(gconstpointer p)
+static gpointer copy_mask(gconstpointer p)
 {
-	return g_strdup(p);
+	return g_memdup2(p, sizeof(guint64));
 }
 
 static gpointer copy_direct(gconstpointer p)
@@ -59,10 +59,17 @@ static struct tally_question *question_new(const struct form_question *q, bool k
 	if (q->list && form_kind_is_choice(q->kind)) {
 		tq->n_choices = q->list->choices->len;
 		tq->counts = g_new0(unsigned long, tq->n_choices + 1);
+		tq->name_len = g_new0(size_t, tq->n_choices + 1);
+		for (size_t c = 0; c < tq->n_choices; c++)
+			tq->name_len[c] = strlen(((struct form_choice *)
+						  g_ptr_array_index(q->list->choices, c))->name);
 	}
 	switch (q->kind) {
 	case FORM_SELECT_MULTIPLE:
-		tq->combinations = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+		/* A combination is a set of choices: a bit mask, when the list allows. */
+		if (tq->n_choices <= 64)
+			tq->combinations = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+								 g_free);
 		break;
 	case FORM_RANK:
 		tq->rank_sum = g_new0(double, tq->n_choices + 1);
@@ -93,6 +100,7 @@ static void question_free(gpointer p)
 {
 	struct tally_question *tq = p;
 	g_free(tq->counts);
+	g_free(tq->name_len);
 	g_free(tq->rank_sum);
 	g_free(tq->firsts);
 	if (tq->combinations)
@@ -226,12 +234,25 @@ static void problem(struct tally *t, const struct resp_reply *r, const struct fo
 	t->problems++;
 }
 
-/* The choice named by the token [S, S+LEN) of a space-separated value, or -1. */
-static int choice_index(const struct form_question *q, const char *s, size_t len, GString *buf)
+/*
+ * The choice named by the token [S, S+LEN) of a space-separated value, or
+ * -1.  Lists are short, so comparing lengths first and then bytes beats
+ * copying the token out to look it up; long lists use the hash table.
+ */
+static int choice_index(const struct tally_question *tq, const char *s, size_t len, GString *buf)
 {
+	if (tq->n_choices <= 32) {
+		for (size_t c = 0; c < tq->n_choices; c++)
+			if (tq->name_len[c] == len &&
+			    memcmp(((struct form_choice *)g_ptr_array_index(tq->q->list->choices, c))->name,
+				   s, len) == 0)
+				return (int)c;
+	}
 	g_string_truncate(buf, 0);
 	g_string_append_len(buf, s, (gssize)len);
-	const struct form_choice *c = form_choice(q->list, buf->str);
+	if (tq->n_choices <= 32)
+		return -1;
+	const struct form_choice *c = form_choice(tq->q->list, buf->str);
 	return c ? c->index : -1;
 }
 
@@ -301,7 +322,7 @@ static void count_choices(struct tally *t, const struct resp_reply *r, struct ta
 		size_t len = strcspn(p, " ");
 		if (!len)
 			break;
-		int c = choice_index(q, p, len, buf);
+		int c = choice_index(tq, p, len, buf);
 		if (c < 0 || chosen[c]) {
 			char *why = c < 0 ? g_strdup_printf("'%s' is not a choice of list '%s'",
 							   buf->str, q->list->name)
@@ -318,22 +339,19 @@ static void count_choices(struct tally *t, const struct resp_reply *r, struct ta
 		}
 		p += len;
 	}
-	g_string_truncate(buf, 0);
+	guint64 mask = 0;
 	for (size_t c = 0; c < tq->n_choices; c++) {
 		if (!chosen[c])
 			continue;
 		tq->counts[c]++;
+		mask |= (guint64)1 << c;
 		if (tq->cross && n_cols)
 			cross_add(tq, c, cols, n_cols);
-		const struct form_choice *ch = g_ptr_array_index(q->list->choices, c);
-		if (buf->len)
-			g_string_append_c(buf, ' ');
-		g_string_append(buf, ch->name);
 	}
 	if (tq->cross)
 		tq->cross->n += n_cols > 0;
 	if (tq->combinations)
-		(*counter(tq->combinations, buf->str, copy_string))++;
+		(*counter(tq->combinations, &mask, copy_mask))++;
 }
 
 static void count_number(struct tally *t, const struct resp_reply *r, struct tally_question *tq,
@@ -511,16 +529,36 @@ static int compare_combinations(gconstpointer a, gconstpointer b)
 	return strcmp(x->value, y->value);
 }
 
+static void combination_clear(gpointer p)
+{
+	g_free(((struct tally_combination *)p)->value);
+}
+
+/* The choice names of MASK, in list order, separated by spaces. */
+static char *combination_name(const struct tally_question *tq, guint64 mask)
+{
+	GString *s = g_string_new(NULL);
+	for (size_t c = 0; c < tq->n_choices; c++) {
+		if (!(mask & ((guint64)1 << c)))
+			continue;
+		if (s->len)
+			g_string_append_c(s, ' ');
+		g_string_append(s, ((struct form_choice *)g_ptr_array_index(tq->q->list->choices, c))->name);
+	}
+	return g_string_free(s, FALSE);
+}
+
 GArray *tally_combinations(const struct tally_question *tq)
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(struct tally_combination));
+	g_array_set_clear_func(out, combination_clear);
 	if (!tq->combinations)
 		return out;
 	GHashTableIter it;
 	gpointer k, v;
 	g_hash_table_iter_init(&it, tq->combinations);
 	while (g_hash_table_iter_next(&it, &k, &v)) {
-		struct tally_combination c = { k, *(unsigned long *)v };
+		struct tally_combination c = { combination_name(tq, *(guint64 *)k), *(unsigned long *)v };
 		g_array_append_val(out, c);
 	}
 	g_array_sort(out, compare_combinations);

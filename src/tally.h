@@ -55,7 +55,9 @@ struct tally_question {
 	/* select_one, select_multiple, rank: per choice of the list */
 	unsigned long *counts;
 	size_t n_choices;
-	GHashTable *combinations;	/* select_multiple: "a b" -> count (GUINT_TO_POINTER) */
+	GHashTable *combinations;	/* select_multiple: bit mask of choices -> count; NULL
+					   for lists of more than 64 choices */
+	size_t *name_len;	/* the length of each choice's name */
 	/* rank */
 	double *rank_sum;
 	unsigned long *firsts;
@@ -105,9 +107,12 @@ void tally_numbers(const struct tally_question *tq, double **values, double **co
 /* The months of TQ, ascending, as (year * 12 + month - 1, count) pairs (free both). */
 void tally_months(const struct tally_question *tq, int **months, unsigned long **counts, size_t *n);
 
-/* The combinations of a select_multiple, most frequent first, ties by name (free the array). */
+/*
+ * The combinations of a select_multiple, most frequent first, ties by
+ * name.  Free the array with g_array_free(); it frees the values.
+ */
 struct tally_combination {
-	const char *value;	/* borrowed from the tally */
+	char *value;		/* "budapest sco": the choice names in list order */
 	unsigned long count;
 };
 GArray *tally_combinations(const struct tally_question *tq);
