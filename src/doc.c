@@ -682,8 +682,14 @@ static void paginate(struct doc *d)
 		double need = 0;
 		if (b->kind == BLOCK_HEADING)
 			need = heading_need(d->blocks, i, room);
-		else if (b->group && b->group != last_group) {
-			need = group_height(d->blocks, i);
+		else if (i + 1 < d->blocks->len && min_units(b) == units(b) &&
+			 ((struct block *)g_ptr_array_index(d->blocks, i + 1))->kind == BLOCK_NOTE) {
+			/* A note stays under the table or figure it explains. */
+			const struct block *note = g_ptr_array_index(d->blocks, i + 1);
+			need = b->height + gap_above(note) + note->height;
+		}
+		if (b->group && b->group != last_group && b->kind != BLOCK_HEADING) {
+			need = MAX(need, group_height(d->blocks, i));
 			if (need > room)
 				need = group_lead_height(d->blocks, i);
 		}
