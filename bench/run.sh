@@ -116,3 +116,23 @@ $(measure "$QUIRE" report -o "$OUT/big.pdf" "$OUT/bigform" "$OUT/big193")
 X
 pages=$(pdfinfo "$OUT/big.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 awk -v s="$s" -v kb="$kb" -v p="$pages" 'BEGIN { printf "report, 156 questions, 193 replies: %.2f s, %s pages, peak RSS %.1f MB (target < 5 s)\n", s, p, kb / 1024 }'
+
+# quire validate on 10,000 reply files, quire import of a 100,000-row export.
+echo
+if [ ! -d "$OUT/files10k" ]; then
+	mkdir -p "$OUT/files10k"
+	"$GEN" "$FORM" 10000 11 valid >"$OUT/valid10k.csv"
+	"$QUIRE" import "$FORM" "$OUT/valid10k.csv" --into "$OUT/files10k" >/dev/null
+fi
+read -r s kb <<X
+$(measure "$QUIRE" validate "$FORM" "$OUT/files10k")
+X
+awk -v s="$s" -v kb="$kb" 'BEGIN { printf "validate, 10,000 reply files: %.2f s (%.0f files/s), peak RSS %.1f MB\n", s, 10000 / (s > 0 ? s : 0.01), kb / 1024 }'
+[ -s "$OUT/wide-100000.csv" ] || "$GEN" "$FORM" 100000 >"$OUT/wide-100000.csv"
+rm -rf "$OUT/import100k"
+mkdir -p "$OUT/import100k"
+read -r s kb <<X
+$(measure "$QUIRE" import "$FORM" "$OUT/wide-100000.csv" --into "$OUT/import100k")
+X
+awk -v s="$s" -v kb="$kb" 'BEGIN { printf "import, 100,000-row export: %.2f s (%.0f rows/s), peak RSS %.1f MB\n", s, 100000 / (s > 0 ? s : 0.01), kb / 1024 }'
+rm -rf "$OUT/import100k"
