@@ -26,7 +26,7 @@ struct atomic_file {
  * table of preallocated paths, so the handler only reads memory and calls
  * unlink(), which is async-signal-safe.
  */
-#define MAX_PENDING 64
+#define MAX_PENDING (ATOMIC_BATCH + 64)
 static char *volatile pending[MAX_PENDING];
 
 static int register_tmp(char *tmp)
@@ -183,6 +183,87 @@ int atomic_commit(struct atomic_file *f)
 		sync_dir(f->path);
 	atomic_free(f);
 	return 0;
+}
+
+/* Files closed by atomic_commit_later(), waiting for their sync and rename. */
+static GPtrArray *later;
+
+int atomic_commit_later(struct atomic_file *f)
+{
+	if (f->fp == stdout || !f->tmp)
+		return atomic_commit(f);
+	int err = 0;
+	if (fflush(f->fp) != 0 || ferror(f->fp))
+		err = errno ? errno : EIO;
+	if (!err && set_default_mode(fileno(f->fp)) != 0)
+		err = errno;
+	if (fclose(f->fp) != 0 && !err)
+		err = errno;
+	f->fp = NULL;
+	if (err) {
+		msg_error_at(f->path, 0, "write error: %s", g_strerror(err));
+		unlink(f->tmp);
+		atomic_free(f);
+		return -1;
+	}
+	if (!later)
+		later = g_ptr_array_new();
+	g_ptr_array_add(later, f);
+	return later->len >= ATOMIC_BATCH ? atomic_flush() : 0;
+}
+
+/* Syncs the file system holding PATH (all of it, once, rather than file by file). */
+static int sync_fs_of(const char *path)
+{
+	char *dir = g_path_get_dirname(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	g_free(dir);
+	if (fd < 0)
+		return -1;
+#ifdef HAVE_SYNCFS
+	int rc = syncfs(fd);
+#else
+	sync();
+	int rc = 0;
+#endif
+	close(fd);
+	return rc;
+}
+
+int atomic_flush(void)
+{
+	if (!later || !later->len)
+		return 0;
+	int rc = 0;
+	GHashTable *dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (guint i = 0; i < later->len; i++) {
+		struct atomic_file *f = g_ptr_array_index(later, i);
+		char *dir = g_path_get_dirname(f->path);
+		if (g_hash_table_add(dirs, dir) && sync_fs_of(f->path) != 0)
+			rc = msg_error_at(f->path, 0, "cannot sync: %s", g_strerror(errno));
+	}
+	for (guint i = 0; i < later->len; i++) {
+		struct atomic_file *f = g_ptr_array_index(later, i);
+		if (rc == 0 && rename(f->tmp, f->path) != 0)
+			rc = msg_error_at(f->path, 0, "write error: %s", g_strerror(errno));
+		if (rc != 0)
+			unlink(f->tmp);
+		else
+			f->created = false;
+	}
+	GHashTableIter it;
+	gpointer dir;
+	g_hash_table_iter_init(&it, dirs);
+	while (g_hash_table_iter_next(&it, &dir, NULL)) {
+		char *probe = g_build_filename(dir, "x", NULL);
+		sync_dir(probe);
+		g_free(probe);
+	}
+	g_hash_table_destroy(dirs);
+	for (guint i = 0; i < later->len; i++)
+		atomic_free(g_ptr_array_index(later, i));
+	g_ptr_array_set_size(later, 0);
+	return rc;
 }
 
 void atomic_abort(struct atomic_file *f)

@@ -41,6 +41,20 @@ const char *atomic_path(const struct atomic_file *f);
  */
 int atomic_commit(struct atomic_file *f);
 
+/*
+ * For writing many files (quire import): like atomic_commit(), but the
+ * sync and the rename wait until atomic_flush(), which syncs the file
+ * system once for a whole batch of files before renaming them, instead of
+ * once per file.  A target still never holds a partial file.  Returns 0,
+ * or -1 after reporting a write error (F is then gone and nothing is
+ * renamed).  Batches are flushed by themselves every ATOMIC_BATCH files.
+ */
+#define ATOMIC_BATCH 1024
+int atomic_commit_later(struct atomic_file *f);
+
+/* Syncs and renames every file given to atomic_commit_later().  Returns 0 or -1 after reporting. */
+int atomic_flush(void);
+
 /* Removes the temporary file and frees F; the target is untouched.  NULL is allowed. */
 void atomic_abort(struct atomic_file *f);
 

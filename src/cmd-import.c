@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "atomic.h"
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
@@ -78,7 +79,7 @@ static void import_row(struct tally *t, struct resp_reply *r, const char *dir, b
 		t->skipped++;
 		g_string_append_printf(t->skipped_codes, "%s%s", t->skipped_codes->len ? ", " : "",
 				       code);
-	} else if (resp_write(r, path) == 0) {
+	} else if (resp_write_later(r, path) == 0) {
 		t->written++;
 	} else {
 		t->rejected++;
@@ -115,6 +116,10 @@ static int import(const struct form *form, const char *export, const char *dir,
 	int problems = 0, rc;
 	while ((rc = wide_next(w, r, &problems)) == 1)
 		import_row(&t, r, dir, force);
+	if (atomic_flush() != 0) {
+		t.rejected += t.written;
+		t.written = 0;
+	}
 	printf("%s (%s): %u repl%s written to %s", export, wide_dialect_name(wide_dialect(w)),
 	       t.written, t.written == 1 ? "y" : "ies", dir);
 	if (t.skipped)

@@ -283,7 +283,7 @@ bool resp_write_stream(const struct resp_reply *r, FILE *fp)
 	return !csvio_writer_error(&w);
 }
 
-int resp_write(const struct resp_reply *r, const char *path)
+static int write_reply(const struct resp_reply *r, const char *path, bool later)
 {
 	struct atomic_file *f = atomic_open(path);
 	if (!f)
@@ -293,7 +293,17 @@ int resp_write(const struct resp_reply *r, const char *path)
 		atomic_abort(f);
 		return -1;
 	}
-	return atomic_commit(f);
+	return later ? atomic_commit_later(f) : atomic_commit(f);
+}
+
+int resp_write(const struct resp_reply *r, const char *path)
+{
+	return write_reply(r, path, false);
+}
+
+int resp_write_later(const struct resp_reply *r, const char *path)
+{
+	return write_reply(r, path, true);
 }
 
 bool resp_code_is_safe(const char *code)

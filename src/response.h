@@ -86,6 +86,11 @@ bool resp_is_reply_file(const char *path);
  * PATH atomically (see atomic.h) and returns 0 or -1 after reporting.
  */
 int resp_write(const struct resp_reply *r, const char *path);
+/*
+ * As resp_write(), for many files: the sync and rename wait for
+ * atomic_flush() (see atomic.h).
+ */
+int resp_write_later(const struct resp_reply *r, const char *path);
 /* Writes to FP; returns false on a write error. */
 bool resp_write_stream(const struct resp_reply *r, FILE *fp);
 
