@@ -444,6 +444,31 @@ static void add_crosstab_section(struct report *r)
 	}
 }
 
+/* The [crosstab ROW by BY] group of the definition, for its title and note; NULL if none. */
+static const struct rdef_crosstab *declared_crosstab(const struct rdef *def, const char *row,
+						     const char *by)
+{
+	for (guint i = 0; i < def->crosstabs->len; i++) {
+		const struct rdef_crosstab *x = g_ptr_array_index(def->crosstabs, i);
+		if (strcmp(x->row, row) == 0 && strcmp(x->by, by) == 0)
+			return x;
+	}
+	return NULL;
+}
+
+static bool listed_in_sections(const struct rdef *def, const struct rdef_crosstab *x)
+{
+	for (guint s = 0; s < def->sections->len; s++) {
+		const struct rdef_section *sec = g_ptr_array_index(def->sections, s);
+		for (guint k = 0; k < sec->crosstabs->len; k++) {
+			const struct rdef_crosstab *y = g_ptr_array_index(sec->crosstabs, k);
+			if (strcmp(x->row, y->row) == 0 && strcmp(x->by, y->by) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
 static void add_sections(struct report *r)
 {
 	for (guint s = 0; s < r->def->sections->len; s++) {
@@ -461,8 +486,21 @@ static void add_sections(struct report *r)
 		}
 		for (guint k = 0; k < sec->crosstabs->len; k++) {
 			const struct rdef_crosstab *x = g_ptr_array_index(sec->crosstabs, k);
-			report_crosstab(r, x->row, x->by, x->title, x->note);
+			const struct rdef_crosstab *decl = declared_crosstab(r->def, x->row, x->by);
+			report_crosstab(r, x->row, x->by, decl ? decl->title : NULL,
+					decl ? decl->note : NULL);
 		}
+	}
+	/* Crosstabs declared in groups of their own but in no section come last. */
+	bool heading = false;
+	for (guint i = 0; i < r->def->crosstabs->len; i++) {
+		const struct rdef_crosstab *x = g_ptr_array_index(r->def->crosstabs, i);
+		if (listed_in_sections(r->def, x))
+			continue;
+		if (!heading)
+			section_heading(r, "Cross-tabulations");
+		heading = true;
+		report_crosstab(r, x->row, x->by, x->title, x->note);
 	}
 }
 

@@ -100,10 +100,9 @@ static json_t *json_choices(const struct tally *t, const struct tally_question *
 		json_object_set_new(o, "label", json_string(choice_label(t, tq, c, lang)));
 		json_object_set_new(o, "count", json_integer((json_int_t)tq->counts[c]));
 		if (tq->rank_sum) {
-			json_object_set_new(o, "mean_rank", num(share(0, 0) * 0 +
-							       (tq->counts[c] ? tq->rank_sum[c] /
-										(double)tq->counts[c]
-									      : NAN)));
+			json_object_set_new(o, "mean_rank",
+					    num(tq->counts[c] ? tq->rank_sum[c] / (double)tq->counts[c]
+							      : NAN));
 			json_object_set_new(o, "first", json_integer((json_int_t)tq->firsts[c]));
 		} else {
 			json_object_set_new(o, "share", num(share(tq->counts[c], tq->answered)));

@@ -93,6 +93,16 @@ sed -i "s|\.\./|$QUIRE_TEST_DATA/|" "$T/nosup.ini"
 run 0 "$QUIRE" report -o "$T/nosup.pdf" "$T/nosup.ini"
 expect_grep 'small_cell = 1 shows every cell' 'Party 5 4 3 12 Signed only 4 1 3 8 Not a party 3 3 4 10' "$(text "$T/nosup.pdf" >"$T/nosup.txt"; echo "$T/nosup.txt")"
 
+# [section] groups replace the form's parts; declared crosstabs keep their titles.
+run 0 "$QUIRE" report -o "$T/sections.pdf" reports/sections.ini
+expect_status 'a report made of sections'
+text "$T/sections.pdf" >"$T/sections.txt"
+expect_grep 'a section with its own paragraph' "1 Replies to the questionnaire" "$T/sections.txt"
+expect_grep 'the section and its text' "2 Treaties 2.1 A paragraph of the Rapporteur's own." "$T/sections.txt"
+expect_grep 'a crosstab listed in a section keeps its declared title' 'Budapest by region, titled' "$T/sections.txt"
+expect_grep 'a declared crosstab in no section comes last' '3 Cross-tabulations Law by region' "$T/sections.txt"
+expect_no_grep 'the form parts are not used' 'Domestic law' "$T/sections.txt"
+
 # FORM DATA without a definition.
 run 0 "$QUIRE" report --roster rosters/mini.csv --cutoff 2019-06-30 --letter -o "$T/plain.pdf" forms/mini replies/mini
 expect_status 'quire report FORM DATA'

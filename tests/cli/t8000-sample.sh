@@ -46,6 +46,9 @@ expect_true "most have received technical assistance ($tr of 9)" test "$tr" -gt 
 expect_true 'all 9 find private-sector cooperation useful' \
 	test $(( $(count ppp_useful very_useful) + $(count ppp_useful useful) )) -eq 9
 
+expect_true 'rank: digital forensics has a mean rank of 2 and four first places' \
+	test "$(j 'questions[name=train_rank].choices[value=forensics].mean_rank' 'questions[name=train_rank].choices[value=forensics].first')" = "$(printf '2\n4')"
+
 # The report drafts those figures as sentences.
 if ! command -v pdftotext >/dev/null 2>&1; then
 	skip 'the report states the figures' 'pdftotext is not installed'

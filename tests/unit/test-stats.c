@@ -29,13 +29,10 @@
 /* For n >= 1e6 the factorials in P(table) limit any method to about 1e-9 of log P. */
 #define REL_TOL_HUGE_N 1e-6
 
-/* Time a reference table's Fisher test may take; sanitizers and -O0 builds get more. */
-#if defined(__SANITIZE_ADDRESS__) || !defined(__OPTIMIZE__)
-#define TIME_SCALE 10
-#else
-#define TIME_SCALE 1
-#endif
-#define TIME_LIMIT (0.2 * TIME_SCALE)
+/*
+ * Times are printed as diagnostics, never tested: a loaded machine would
+ * fail a timed test.  The work bound, which is what caps the time, is.
+ */
 
 static double now(void)
 {
@@ -274,10 +271,13 @@ static void check_crosstabs(const char *dir, const char *prefix)
 			if (ok(t != NULL, "%s: table %s is in %stables.csv", e.name, id, prefix))
 				check_crosstab(&e, i, t, &tm);
 		}
-		ok(tm.slowest < TIME_LIMIT, "%s: slowest Fisher test %s, %.4f s (limit %.1f s)",
-		   e.name, tm.slowest_id, tm.slowest, TIME_LIMIT);
-		tap_diag("%s: most work of one exact test %llu steps (limit %llu)", e.name,
-			 tm.most_work, STATS_FISHER_MAX_WORK);
+		/*
+		 * Time is reported, not tested: a loaded machine would fail a
+		 * timed test.  The work bound, which caps the time, is tested.
+		 */
+		tap_diag("%s: slowest Fisher test %s, %.4f s", e.name, tm.slowest_id, tm.slowest);
+		ok(tm.most_work <= STATS_FISHER_MAX_WORK, "%s: most work of one exact test %llu "
+		   "steps (limit %llu)", e.name, tm.most_work, STATS_FISHER_MAX_WORK);
 	}
 	sheet_release(&e);
 	g_hash_table_unref(tables);
@@ -312,7 +312,7 @@ static void check_monte_carlo(const char *dir)
 			ok(fabs(f.p - want) < 4 * sqrt(f.se * f.se + se * se),
 			   "%s: simulated p %.5f (se %.5f) near R's %.5f (se %.5f)", id, f.p, f.se,
 			   want, se);
-			ok(dt < 3.0 * TIME_SCALE, "%s: exact attempt and simulation in %.3f s", id, dt);
+			tap_diag("%s: exact attempt and simulation in %.3f s", id, dt);
 		}
 	sheet_release(&e);
 	g_hash_table_unref(tables);
@@ -745,7 +745,8 @@ static void test_fisher_large_n(void)
 	t0 = now();
 	stats_fisher(million, 2, 3, NULL, &f);
 	dt = now() - t0;
-	ok(f.method == STATS_FISHER_EXACT && f.p > 0 && f.p <= 1 && dt < TIME_LIMIT * 5,
+	ok(f.method == STATS_FISHER_EXACT && f.p > 0 && f.p <= 1 &&
+	   f.work <= STATS_FISHER_MAX_WORK,
 	   "2x3, n = 1,000,000: exact p %.10g in %.3f s (%llu steps)", f.p, dt, f.work);
 	const double million_t[] = {166000, 166300, 167500, 166600, 166700, 166900};
 	struct stats_fisher g;
