@@ -20,7 +20,7 @@
  * Reference files (see tests/data/stats/ and the README beside the shared
  * copy): PREFIXtables.csv + PREFIXexpected.csv hold tables and their
  * figures, mc_tables.csv + mc_expected.csv a simulated p-value,
- * proportions.csv intervals, numeric.csv + numeric_expected.csv samples
+ * PREFIXproportions.csv intervals, numeric.csv + numeric_expected.csv samples
  * and their summaries.  Numbers are compared with a relative tolerance of
  * 1e-9 and an absolute floor of 1e-12; NA means NaN is expected.
  */
@@ -326,9 +326,9 @@ static const char *const proportion_columns[] = {
 	"successes", "n", "wilson_lower", "wilson_upper", "cp_lower", "cp_upper", NULL,
 };
 
-static void check_proportions(const char *dir)
+static void check_proportions(const char *dir, const char *file)
 {
-	char *path = g_strdup_printf("%s/proportions.csv", dir);
+	char *path = g_strdup_printf("%s/%s", dir, file);
 	struct sheet s;
 	if (ok(sheet_load(&s, path), "%s: read", path)) {
 		note_unchecked(&s, proportion_columns);
@@ -461,8 +461,8 @@ static int check_reference_dir(const char *dir)
 		bool pair = g_str_has_suffix(n, "expected.csv");
 		char *prefix = g_strndup(n, pair ? strlen(n) - strlen("expected.csv") : 0);
 		char *tables = g_strdup_printf("%s/%stables.csv", dir, prefix);
-		if (strcmp(n, "proportions.csv") == 0) {
-			check_proportions(dir);
+		if (g_str_has_suffix(n, "proportions.csv")) {
+			check_proportions(dir, n);
 			checked++;
 		} else if (strcmp(n, "numeric_expected.csv") == 0) {
 			check_numeric(dir);
@@ -782,7 +782,7 @@ int main(void)
 {
 	const char *data = getenv("QUIRE_TEST_DATA");
 	char *dir = g_strdup_printf("%s/stats", data ? data : "tests/data");
-	ok(check_reference_dir(dir) >= 5, "reference files in %s checked", dir);
+	ok(check_reference_dir(dir) >= 6, "reference files in %s checked", dir);
 	g_free(dir);
 
 	const char *shared = getenv("QUIRE_SHARED");
