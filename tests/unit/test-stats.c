@@ -697,7 +697,7 @@ static void test_fisher_brute_force(void)
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
 	gsl_rng_set(rng, 2019);
 	int bad = 0, tables = 0;
-	for (int s = 0; s < 300; s++) {
+	for (int s = 0; s < 400; s++) {
 		size_t r = 2 + gsl_rng_uniform_int(rng, 3), c = 2 + gsl_rng_uniform_int(rng, 4);
 		long n = 0, *cells = g_new(long, r * c);
 		double *counts = g_new(double, r * c);
@@ -707,9 +707,11 @@ static void test_fisher_brute_force(void)
 			counts[k] = (double)cells[k];
 			n += cells[k];
 		}
+		/* Brute force visits every table with the margins: keep their number small. */
+		long most = r * c > 12 ? 22 : r * c > 8 ? 30 : 45;
 		struct stats_fisher f;
 		stats_fisher(counts, r, c, NULL, &f);
-		if (f.method == STATS_FISHER_EXACT) {
+		if (f.method == STATS_FISHER_EXACT && n <= most) {
 			double want = brute_fisher(cells, r, c);
 			tables++;
 			if (fabs(f.p - want) > 1e-9 * want + 1e-13) {
@@ -720,7 +722,7 @@ static void test_fisher_brute_force(void)
 		g_free(cells);
 		g_free(counts);
 	}
-	ok(bad == 0 && tables > 250, "Fisher p equals brute-force enumeration (%d tables, %d off)",
+	ok(bad == 0 && tables > 200, "Fisher p equals brute-force enumeration (%d tables, %d off)",
 	   tables, bad);
 	gsl_rng_free(rng);
 }
