@@ -2,11 +2,12 @@
 #include <config.h>
 #include "stats.h"
 
+#include <float.h>
 #include <math.h>
 #include <glib.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
+#include <gsl/gsl_sf_gamma.h>
 
 /*
  * GSL's default error handler aborts the program.  A library must not: the
@@ -38,39 +39,104 @@ struct stats_interval stats_wilson(unsigned long k, unsigned long n)
 	return ci;
 }
 
-struct beta_target {
-	double a, b, p;
-};
-
-static double beta_gap(double x, void *data)
+/*
+ * log x! - log of its Stirling approximation, (x + 1/2) log x - x +
+ * log sqrt(2 pi): from the factorial for small x, where nothing cancels,
+ * and from the asymptotic series beyond (Loader 2000, as R's dbinom).
+ */
+static double stirlerr(double x)
 {
-	const struct beta_target *t = data;
-	return gsl_cdf_beta_P(x, t->a, t->b) - t->p;
+	if (x <= 15)
+		return gsl_sf_lnfact((unsigned int)x) - ((x + 0.5) * log(x) - x + 0.5 * log(2 * M_PI));
+	double x2 = x * x;
+	return (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - (1.0 / 1680 - 1.0 / (1188 * x2)) / x2) / x2) / x2) / x;
+}
+
+/* x log(x / m) + m - x, by a series when x is near m, where the terms cancel (Loader 2000). */
+static double bd0(double x, double m)
+{
+	if (fabs(x - m) >= 0.1 * (x + m))
+		return x * log(x / m) + m - x;
+	double v = (x - m) / (x + m), s = (x - m) * v, ej = 2 * x * v;
+	for (int j = 1; j < 1000; j++) {
+		ej *= v * v;
+		double s1 = s + ej / (2 * j + 1);
+		if (s1 == s)
+			break;
+		s = s1;
+	}
+	return s;
+}
+
+/* The binomial probability of K in N trials of chance P (0 < P < 1), to about 1e-15 relative for any N. */
+static double binom_pmf(double n, double k, double p)
+{
+	double q = 1 - p;
+	if (k == 0)
+		return exp(n * log1p(-p));
+	if (k == n)
+		return exp(n * log(p));
+	double lc = stirlerr(n) - stirlerr(k) - stirlerr(n - k) - bd0(k, n * p) - bd0(n - k, n * q);
+	return exp(lc) * sqrt(n / (2 * M_PI * k * (n - k)));
 }
 
 /*
- * The P quantile of Beta(A, B).  gsl_cdf_beta_Pinv fails to converge for
- * many large samples (k = 78, n = 1267, say), so the CDF, which GSL
- * computes accurately, is inverted with Brent's method instead.
+ * P(X < K) into *BELOW and P(X >= K) into *FROM for X ~ Binomial(N, P),
+ * 0 < P < 1, 1 <= K <= N; returns the binomial probability of K.  The
+ * side away from the mode is summed, outward from K along the falling
+ * side of the law, each term from its neighbour by the ratio of binomial
+ * terms, until the rest is negligible; the other side is 1 minus it.
+ * GSL's beta quantile and incomplete beta give up (and abort through
+ * GSL's error handler) for n in the millions, so the Clopper-Pearson
+ * bounds are found from these tails instead, and the probability of K
+ * comes from Loader's saddle-point form, so no factorial of a large n
+ * cancels.
  */
-static double beta_quantile(double p, double a, double b)
+static double binom_split(double n, double k, double p, double *below, double *from)
 {
-	struct beta_target t = { a, b, p };
-	gsl_function f = { beta_gap, &t };
-	gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-	double x = NAN;
-	if (gsl_root_fsolver_set(s, &f, 0, 1) == GSL_SUCCESS) {
-		for (int i = 0; i < 200; i++) {
-			if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-				break;
-			double lo = gsl_root_fsolver_x_lower(s), hi = gsl_root_fsolver_x_upper(s);
-			x = gsl_root_fsolver_root(s);
-			if (gsl_root_test_interval(lo, hi, 0, 1e-15) == GSL_SUCCESS)
-				break;
-		}
+	double q = 1 - p, pmf = binom_pmf(n, k, p);
+	bool up = k >= floor((n + 1) * p);
+	double x = up ? k : k - 1, term = up ? pmf : pmf * k / (n - k + 1) * q / p, sum = term;
+	while (up ? x < n : x > 0) {
+		double rho = up ? (n - x) / (x + 1) * p / q : x / (n - x + 1) * q / p;
+		term *= rho;
+		sum += term;
+		x += up ? 1 : -1;
+		/* Later ratios are smaller still, so the rest is below term rho / (1 - rho). */
+		if (term * rho <= 1e-17 * sum * (1 - rho))
+			break;
 	}
-	gsl_root_fsolver_free(s);
-	return x;
+	*from = up ? sum : 1 - sum;
+	*below = up ? 1 - sum : sum;
+	return pmf;
+}
+
+/*
+ * The P in (0, 1) where P(X >= K) = ALPHA (GE) or P(X < K) = ALPHA (not
+ * GE), by Newton's method from GUESS inside a shrinking bracket, with a
+ * bisection step (geometric once the bracket is off 0) whenever Newton
+ * leaves it.  d/dp P(X >= K) = K pmf(K) / p.
+ */
+static double binom_solve(double n, double k, bool ge, double alpha, double guess)
+{
+	double lo = 0, hi = 1, p = guess;
+	for (int i = 0; i < 200; i++) {
+		double below, from, pmf = binom_split(n, k, p, &below, &from);
+		double f = (ge ? from : below) - alpha, slope = (ge ? 1 : -1) * k * pmf / p;
+		if (isnan(f))
+			return NAN;
+		if ((f < 0) == ge)
+			lo = p;
+		else
+			hi = p;
+		double next = p - f / slope;
+		if (!(next > lo && next < hi))
+			next = lo > 0 ? sqrt(lo * hi) : hi / 2;
+		if (fabs(next - p) <= 4 * DBL_EPSILON * p || hi - lo <= 4 * DBL_EPSILON * lo)
+			return next;
+		p = next;
+	}
+	return p;
 }
 
 struct stats_interval stats_clopper_pearson(unsigned long k, unsigned long n)
@@ -79,9 +145,10 @@ struct stats_interval stats_clopper_pearson(unsigned long k, unsigned long n)
 	struct stats_interval ci = {NAN, NAN};
 	if (n == 0 || k > n)
 		return ci;
+	struct stats_interval w = stats_wilson(k, n);
 	double kk = (double)k, nn = (double)n;
-	ci.lower = k == 0 ? 0 : beta_quantile(0.025, kk, nn - kk + 1);
-	ci.upper = k == n ? 1 : beta_quantile(0.975, kk + 1, nn - kk);
+	ci.lower = k == 0 ? 0 : binom_solve(nn, kk, true, 0.025, fmax(w.lower, 0.5 / nn));
+	ci.upper = k == n ? 1 : binom_solve(nn, kk + 1, false, 0.025, fmin(w.upper, 1 - 0.5 / nn));
 	return ci;
 }
 
