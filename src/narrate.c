@@ -2,6 +2,7 @@
 #include <config.h>
 #include "narrate.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib.h>
 
@@ -11,6 +12,16 @@ static const char *const number_words[] = {
 	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
 };
 
+/* The LEN digits at DIGITS with a comma before every group of three. */
+static void put_grouped(GString *s, const char *digits, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			g_string_append_c(s, ',');
+		g_string_append_c(s, digits[i]);
+	}
+}
+
 static void put_number(GString *s, unsigned long n)
 {
 	if (n < G_N_ELEMENTS(number_words)) {
@@ -18,12 +29,7 @@ static void put_number(GString *s, unsigned long n)
 		return;
 	}
 	char *digits = g_strdup_printf("%lu", n);
-	size_t len = strlen(digits);
-	for (size_t i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			g_string_append_c(s, ',');
-		g_string_append_c(s, digits[i]);
-	}
+	put_grouped(s, digits, strlen(digits));
 	g_free(digits);
 }
 
@@ -83,6 +89,31 @@ char *narrate_number(unsigned long n, unsigned flags)
 	put_number(s, n);
 	if (flags & NARRATE_CAPITAL)
 		capitalise(s, 0);
+	return g_string_free(s, FALSE);
+}
+
+char *narrate_figure(double v)
+{
+	if (!isfinite(v))
+		return g_strdup("\u2013");
+	double r = round(v * 100) / 100;
+	if (fabs(r) >= 1e15)
+		return g_strdup_printf("%.6g", v);
+	char *text = g_strdup_printf("%.2f", fabs(r));
+	char *point = strchr(text, '.');
+	char *end = text + strlen(text);
+	while (end > point + 1 && end[-1] == '0')
+		end--;
+	if (end == point + 1)
+		end = point;
+	GString *s = g_string_new(r < 0 ? "\u2212" : NULL);
+	size_t int_len = (size_t)(point - text);
+	if (int_len > 4)
+		put_grouped(s, text, int_len);
+	else
+		g_string_append_len(s, text, (gssize)int_len);
+	g_string_append_len(s, point, end - point);
+	g_free(text);
 	return g_string_free(s, FALSE);
 }
 

@@ -210,14 +210,18 @@ static char *numeric_sentence(struct report *r, const struct tally_question *tq)
 	tally_numbers(tq, &values, &counts, &n);
 	struct stats_numeric s;
 	stats_numeric_runs(values, counts, n, &s);
-	char *out;
+	char *out, *min = narrate_figure(s.min), *max = narrate_figure(s.max);
+	char *median = narrate_figure(s.median);
 	if (s.n >= 2)
-		out = g_strdup_printf("%s; the figures range from %g to %g, with a median of %g.",
-				      lead, s.min, s.max, s.median);
+		out = g_strdup_printf("%s; the figures range from %s to %s, with a median of %s.",
+				      lead, min, max, median);
 	else if (s.n == 1)
-		out = g_strdup_printf("%s: %g.", lead, s.min);
+		out = g_strdup_printf("%s: %s.", lead, min);
 	else
 		out = g_strdup_printf("%s.", lead);
+	g_free(min);
+	g_free(max);
+	g_free(median);
 	g_free(values);
 	g_free(counts);
 	g_free(lead);
@@ -415,7 +419,7 @@ static void numeric_table(struct report *r, const struct tally_question *tq)
 	cells[0] = g_strdup_printf("%.0f", s.n);
 	double v[] = { s.min, s.q1, s.median, s.q3, s.max, s.mean };
 	for (size_t i = 0; i < 6; i++)
-		cells[i + 1] = isfinite(v[i]) ? g_strdup_printf("%.4g", v[i]) : g_strdup("–");
+		cells[i + 1] = narrate_figure(v[i]);
 	doc_table_row(t, (const char *const *)cells, false);
 	for (size_t i = 0; i < 7; i++)
 		g_free(cells[i]);
@@ -455,6 +459,9 @@ static char *table_note(const struct report *r, const struct tally_question *tq)
 					       ? "; several answers were allowed, so they may add up "
 						 "to more than 100%"
 					       : "");
+	else if (tq->numbers)
+		g_string_append_printf(s, " The figures are those of the %lu %s that answered.",
+				       tq->answered, report_noun(r, tq->answered));
 	return g_string_free(s, FALSE);
 }
 

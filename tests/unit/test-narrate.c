@@ -3,6 +3,7 @@
 #include "narrate.h"
 
 #include <string.h>
+#include <math.h>
 #include <glib.h>
 
 #include "tap.h"
@@ -74,6 +75,27 @@ static void test_numbers(void)
 	IS(narrate_number(12345, 0), "12,345");
 	IS(narrate_number(1000000, 0), "1,000,000");
 	IS(narrate_number(12, NARRATE_CAPITAL), "12");
+}
+
+/* Figures people gave: no exponents, years as written, at most two decimals. */
+static void test_figures(void)
+{
+	IS(narrate_figure(0), "0");
+	IS(narrate_figure(-0.001), "0");
+	IS(narrate_figure(27), "27");
+	IS(narrate_figure(8.4444444), "8.44");
+	IS(narrate_figure(2.5), "2.5");
+	IS(narrate_figure(2.125), "2.13");
+	IS(narrate_figure(0.004), "0");
+	IS(narrate_figure(2019), "2019");
+	IS(narrate_figure(2014.142857), "2014.14");
+	IS(narrate_figure(12500), "12,500");
+	IS(narrate_figure(1250000.75), "1,250,000.75");
+	IS(narrate_figure(-3.25), "\u22123.25");
+	IS(narrate_figure(-12500), "\u221212,500");
+	IS(narrate_figure(2e15), "2e+15");
+	IS(narrate_figure(NAN), "\u2013");
+	IS(narrate_figure(INFINITY), "\u2013");
 }
 
 static void test_percent(void)
@@ -708,6 +730,7 @@ int main(void)
 {
 	g_log_set_default_handler(count_criticals, NULL);
 	test_numbers();
+	test_figures();
 	test_percent();
 	test_join();
 	test_sentence();
