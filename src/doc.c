@@ -406,15 +406,72 @@ static double col_x(const struct doc_table *t, size_t col, double width)
 #define CELL_PAD_X 4.0
 #define CELL_PAD_Y 2.6
 
+static const char *cell_font(const struct doc_table *t, const struct table_row *r, size_t col)
+{
+	return t->mono[col] && !r->header ? "DejaVu Sans Mono 6.8"
+	       : r->bold		  ? TABLE_FONT " Bold 8.5"
+					  : TABLE_FONT " 8.5";
+}
+
 static PangoLayout *cell_layout(cairo_t *cr, const struct doc_table *t, const struct table_row *r,
 				size_t col, double width)
 {
 	static const PangoAlignment aligns[] = { PANGO_ALIGN_LEFT, PANGO_ALIGN_RIGHT,
 						 PANGO_ALIGN_CENTER };
-	const char *font = t->mono[col] && !r->header ? "DejaVu Sans Mono 6.8"
-			   : r->bold ? TABLE_FONT " Bold 8.5" : TABLE_FONT " 8.5";
 	double w = t->widths[col] * width - 2 * CELL_PAD_X;
-	return text_layout(cr, font, r->cells[col], MAX(w, 10), aligns[t->align[col]]);
+	return text_layout(cr, cell_font(t, r, col), r->cells[col], MAX(w, 10),
+			   aligns[t->align[col]]);
+}
+
+/*
+ * The width of the widest word of a cell, padding included: laid out one
+ * word to a line and never broken inside a word, the layout is as wide
+ * as that word.
+ */
+static double cell_min_width(cairo_t *cr, const struct doc_table *t, const struct table_row *r,
+			     size_t col)
+{
+	PangoLayout *l = text_layout(cr, cell_font(t, r, col), r->cells[col], 1, PANGO_ALIGN_LEFT);
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD);
+	PangoRectangle ink, logical;
+	pango_layout_get_extents(l, &ink, &logical);
+	g_object_unref(l);
+	return (double)logical.width / PANGO_SCALE + 2 * CELL_PAD_X + 0.5;
+}
+
+/*
+ * Widens the columns too narrow for their widest word, taking the width
+ * from the others in proportion to what they can spare, so that no word
+ * is cut in two ("cybercrim/e").  When the words cannot all fit, the
+ * widths stay as asked and long words break.
+ */
+static void fit_widths(cairo_t *cr, struct doc_table *t, double width)
+{
+	double *need = g_new0(double, t->n_cols);
+	double needed = 0;
+	for (size_t c = 0; c < t->n_cols; c++) {
+		if (t->header)
+			need[c] = cell_min_width(cr, t, t->header, c);
+		for (guint i = 0; i < t->rows->len; i++)
+			need[c] = MAX(need[c], cell_min_width(cr, t, g_ptr_array_index(t->rows, i), c));
+		need[c] /= width;
+		needed += need[c];
+	}
+	double deficit = 0, spare = 0;
+	for (size_t c = 0; c < t->n_cols; c++) {
+		if (t->widths[c] < need[c])
+			deficit += need[c] - t->widths[c];
+		else
+			spare += t->widths[c] - need[c];
+	}
+	if (deficit > 0 && needed <= 1 && spare >= deficit)
+		for (size_t c = 0; c < t->n_cols; c++) {
+			if (t->widths[c] < need[c])
+				t->widths[c] = need[c];
+			else
+				t->widths[c] -= (t->widths[c] - need[c]) * deficit / spare;
+		}
+	g_free(need);
 }
 
 static double row_height(cairo_t *cr, const struct doc_table *t, const struct table_row *r,
@@ -434,6 +491,7 @@ static double row_height(cairo_t *cr, const struct doc_table *t, const struct ta
 static void measure_table(cairo_t *cr, struct block *b, double width)
 {
 	struct doc_table *t = b->table;
+	fit_widths(cr, t, width);
 	b->marks = g_array_new(FALSE, FALSE, sizeof(double));
 	b->header_height = t->header ? row_height(cr, t, t->header, width) : 0;
 	double y = 0;

@@ -111,10 +111,24 @@ static void add_table(struct report *r, const struct xtab *x)
 	g_ptr_array_free(owned, TRUE);
 }
 
+/* The number of columns of the crosstab with at least one answer. */
+static size_t used_columns(const struct xtab *x)
+{
+	size_t used = 0;
+	for (size_t j = 0; j < x->cols; j++)
+		for (size_t i = 0; i < x->rows; i++)
+			if (cell(x, i, j)) {
+				used++;
+				break;
+			}
+	return used;
+}
+
 static void add_chart(struct report *r, const struct xtab *x, const char *title)
 {
-	bool by_group = x->t->by_column >= 0;
-	struct chart *c = chart_new(by_group ? CHART_STACKED : CHART_GROUPED);
+	/* A select_multiple's answers overlap, so they cannot stack up to 100%. */
+	bool overlap = x->tq->q->kind == FORM_SELECT_MULTIPLE;
+	struct chart *c = chart_new(overlap ? CHART_GROUPED : CHART_STACKED);
 	chart_set_title(c, title);
 	char *base = g_strdup_printf("n = %lu %s", x->tq->cross->n, report_noun(r, x->tq->cross->n));
 	chart_set_base(c, base);
@@ -166,12 +180,15 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 				? ", estimated by simulation because the table is too large to "
 				  "enumerate"
 				: ", computed exactly");
+	char *lt5 = s.cells_expected_lt5 == s.cells
+			    ? g_strdup("all")
+			    : g_strdup_printf("%zu", s.cells_expected_lt5);
 	if (s.unreliable)
 		g_string_append_printf(text, " Pearson's chi-square is %.2f on %.0f degree%s of "
-				       "freedom (%s), but it is not relied on here: %zu of the %zu "
+				       "freedom (%s), but it is not relied on here: %s of the %zu "
 				       "expected counts are below 5, and with so few replies only the "
 				       "exact test gives a trustworthy p-value.", s.pearson_chisq, s.df,
-				       s.df == 1 ? "" : "s", cp, s.cells_expected_lt5, s.cells);
+				       s.df == 1 ? "" : "s", cp, lt5, s.cells);
 	else
 		g_string_append_printf(text, " Pearson's chi-square is %.2f on %.0f degree%s of "
 				       "freedom (%s).", s.pearson_chisq, s.df, s.df == 1 ? "" : "s",
@@ -180,6 +197,8 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 		g_string_append_printf(text, " The phi coefficient is %.2f.", s.phi);
 	else
 		g_string_append_printf(text, " Cramér's V is %.2f.", s.cramers_v);
+	/* The plain words stay on the page of the figures they explain. */
+	doc_group_begin(r->doc);
 	doc_paragraph(r->doc, number, text->str);
 	if (s.fisher.p >= 0.05)
 		g_string_printf(text, "In plain words: a difference between the groups at least as "
@@ -193,9 +212,11 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 				"the answers to %s differ by %s.  With %.0f replies, one State more or "
 				"less can change this conclusion.", fp, row_name, x->by_label, s.n);
 	doc_note(r->doc, text->str);
+	doc_group_end(r->doc);
 	g_string_free(text, TRUE);
 	g_free(fp);
 	g_free(cp);
+	g_free(lt5);
 	g_free(number);
 }
 
@@ -263,7 +284,8 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	if (note)
 		doc_note(r->doc, note);
 	doc_group_end(r->doc);
-	if (!x.n_hidden)
+	/* A single group compares nothing: its answers are charted with the question. */
+	if (!x.n_hidden && used_columns(&x) >= 2)
 		add_chart(r, &x, heading);
 	if (x.testable)
 		add_tests(r, &x, quoted);

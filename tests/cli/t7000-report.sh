@@ -109,6 +109,32 @@ expect_status 'quire report FORM DATA'
 expect_grep '--letter paper' 'Page size:       612 x 792 pts (letter)' "$(pdfinfo "$T/plain.pdf" >"$T/pinfo"; echo "$T/pinfo")"
 expect_grep 'the form title is the title' 'Mini cybercrime questionnaire' "$(text "$T/plain.pdf" >"$T/plain.txt"; echo "$T/plain.txt")"
 
+# A crosstab by a question is charted as one 100% bar per group; a table
+# whose answers fall in a single group compares nothing and gets no chart.
+for data in replies/mini replies/mini/XAA.csv; do
+	cat >"$T/by.ini" <<X
+[report]
+form = $QUIRE_TEST_DATA/forms/mini
+data = $QUIRE_TEST_DATA/$data
+cutoff = 2019-06-30
+
+[crosstab has_law by budapest]
+title = Law by treaty
+X
+	run 0 "$QUIRE" report -o "$T/by.pdf" "$T/by.ini"
+	expect_status "a crosstab by a question ($data)"
+	pdftotext "$T/by.pdf" "$T/by.txt"
+	grep -c 'Law by treaty$' "$T/by.txt" >"$T/n"
+	if [ "$data" = replies/mini ]; then
+		expect_true 'two groups: the heading and the chart title' test "$(cat "$T/n")" = 2
+		expect_grep 'the chart is a 100% stacked bar' '100%' "$T/by.txt"
+	else
+		expect_true 'one group: the heading, no chart' test "$(cat "$T/n")" = 1
+		text "$T/by.pdf" >"$T/by1.txt"
+		expect_grep 'and no test' 'No statistical test is possible for this table: all the answers fall in a single row or a single column.' "$T/by1.txt"
+	fi
+done
+
 # Errors: the definition, its files, and invalid replies.  No PDF is left.
 cp "$T/mini.pdf" "$T/keep.pdf"
 cat >"$T/bad.ini" <<X

@@ -71,6 +71,8 @@ for sentence in \
 	expect_grep "the report says: $sentence" "$sentence" "$T/report.txt"
 done
 
+expect_grep 'the reason the exact test is preferred' "Pearson's chi-square is 1.50 on 3 degrees of freedom (p = 0.682), but it is not relied on here: all of the 8 expected counts are below 5" "$T/report.txt"
+
 # Figures are printed as given, never cut to significant digits: the
 # quartiles of the years of adoption are half-years, and the mean number
 # of treaties has two decimals.

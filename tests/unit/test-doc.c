@@ -140,6 +140,28 @@ int main(void)
 	g_free(first);
 	g_free(second);
 
+	/*
+	 * A narrow column is widened to its longest word, taking width from
+	 * columns that can spare it: no word is cut in two.
+	 */
+	d = doc_new(DOC_A4);
+	struct doc_table *wide = doc_table_new(7, NULL);
+	doc_table_header(wide, (const char *[]){ "Answer", "Intergovernmental organizations",
+						 "Yes", "No", "Other", "Unknown", "Total" });
+	doc_table_row(wide, (const char *[]){ "Yes", "2", "1", "0", "0", "0", "3" }, false);
+	doc_table(d, wide);
+	check_int(doc_write_pdf(d, path), 0);
+	doc_free(d);
+	cmd = g_strdup_printf("pdftotext -raw %s -", path);
+	text = run(cmd);
+	if (text)
+		ok(strstr(text, "Intergovernmental\n") != NULL,
+		   "a long word in a narrow column stays whole");
+	else
+		tap_skip("pdftotext is not installed", "a long word stays whole");
+	g_free(text);
+	g_free(cmd);
+
 	/* A failing figure fails the write and leaves the old file alone. */
 	d = doc_new(DOC_LETTER);
 	doc_figure(d, 50, draw_fail, NULL, NULL);
