@@ -72,9 +72,17 @@ read -r q_secs q_kb <<X
 $(measure "$QUIRE" tab --format json --by region -q law_status -q jur_coord -q central_auth -q poc_247 -q mla_stats -q need_std -q ta_received -q ta_needed -q ppp_useful "$FORM" "$f")
 X
 echo "quire, 9 value counts and 9 crosstabs by region on $big rows: ${q_secs} s"
-if python3 -c 'import pandas' 2>/dev/null; then
+# The first Python with pandas: the one on PATH, or the system's.
+PY=
+for py in python3 /usr/bin/python3; do
+	if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import pandas' 2>/dev/null; then
+		PY=$py
+		break
+	fi
+done
+if [ -n "$PY" ]; then
 	read -r p_secs p_kb <<-X
-	$(measure python3 -c "
+	$(measure "$PY" -c "
 import sys, pandas as pd
 cols = '$cols'.split(',')
 d = pd.read_csv('$f', usecols=cols, dtype=str)
