@@ -17,6 +17,8 @@ static void emit(const char *text)
 	fputs(text, stderr);
 }
 
+static void emitv(const char *prefix, const char *fmt, va_list ap) MSG_PRINTF(2, 0);
+
 static void emitv(const char *prefix, const char *fmt, va_list ap)
 {
 	GString *s = g_string_new(prefix);
@@ -59,17 +61,34 @@ int msg_error_at(const char *file, long line, const char *fmt, ...)
 
 /*
  * The excerpt is printed on one line: control characters (a newline inside
- * a spreadsheet cell) become spaces so the caret still lines up.  Column is
- * counted in characters; wide (CJK) characters would need two columns, but
- * a caret that is close is better than none.
+ * a spreadsheet cell) become spaces so the caret still lines up.  A long
+ * excerpt is cut to EXCERPT_WIDTH characters around the caret, the cuts
+ * marked "...", so that a 20,000-character expression gives a readable
+ * message.  Column is counted in characters; wide (CJK) characters would
+ * need two columns, but a caret that is close is better than none.
  */
+#define EXCERPT_WIDTH 72
+
 static void emit_excerpt(const char *excerpt, long column)
 {
+	long n = g_utf8_strlen(excerpt, -1);
+	long from = 0, to = n;
+	if (n > EXCERPT_WIDTH) {
+		from = CLAMP(column - 1 - EXCERPT_WIDTH / 2, 0, n - EXCERPT_WIDTH);
+		to = from + EXCERPT_WIDTH;
+	}
 	GString *s = g_string_new("    ");
-	for (const char *p = excerpt; *p; p++)
+	if (from > 0)
+		g_string_append(s, "...");
+	const char *p = g_utf8_offset_to_pointer(excerpt, from);
+	const char *end = g_utf8_offset_to_pointer(excerpt, to);
+	for (; p < end; p++)
 		g_string_append_c(s, (unsigned char)*p < 0x20 ? ' ' : *p);
+	if (to < n)
+		g_string_append(s, "...");
 	g_string_append(s, "\n    ");
-	for (long i = 1; i < column; i++)
+	long caret = column - from + (from > 0 ? 3 : 0);
+	for (long i = 1; i < caret; i++)
 		g_string_append_c(s, ' ');
 	g_string_append(s, "^\n");
 	emit(s->str);
@@ -121,7 +140,9 @@ void msg_reset(void)
 	error_count = 0;
 }
 
-void msg_capture(GString *sink)
+GString *msg_capture(GString *sink)
 {
+	GString *before = capture;
 	capture = sink;
+	return before;
 }

@@ -42,9 +42,12 @@ unsigned long msg_error_count(void);
 void msg_reset(void);
 
 /*
- * Sends diagnostics to SINK instead of stderr (unit tests).  NULL restores
- * stderr.  The sink is borrowed; the caller keeps it alive while installed.
+ * Sends diagnostics to SINK instead of stderr (unit tests, and callers that
+ * rephrase or drop what they hear).  NULL restores stderr.  The sink is
+ * borrowed; the caller keeps it alive while installed.  Returns the sink
+ * that was installed before, for the caller to put back, so that captures
+ * nest: a library function that captures must not undo its caller's.
  */
-void msg_capture(GString *sink);
+GString *msg_capture(GString *sink);
 
 #endif

@@ -115,9 +115,9 @@ static void setup_by(const struct rdef_crosstab *x, void *data)
 		return;
 	struct tally_options topt = { r->roster, r->def->cutoff, x->by, false, NULL, true };
 	GString *errors = g_string_new(NULL);
-	msg_capture(errors);
+	GString *outer = msg_capture(errors);
 	struct tally *t = tally_new(r->form, &topt);
-	msg_capture(NULL);
+	msg_capture(outer);
 	if (!t) {
 		g_strchomp(errors->str);
 		bs->ok = msg_error_at(r->def->path, x->line, "crosstab: %s",

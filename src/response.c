@@ -249,13 +249,13 @@ struct resp_reply *resp_read(const struct form *form, const char *path, int *pro
 bool resp_is_reply_file(const char *path)
 {
 	GString *ignore = g_string_new(NULL);
-	msg_capture(ignore);
+	GString *outer = msg_capture(ignore);
 	struct csvio_reader *in = csvio_open(path, NULL, CSVIO_DELIM_AUTO);
 	struct csvio_record rec;
 	struct columns cols;
 	bool is_reply = in && csvio_next(in, &rec) == 1 && find_columns(&rec, &cols);
 	csvio_close(in);
-	msg_capture(NULL);
+	msg_capture(outer);
 	g_string_free(ignore, TRUE);
 	return is_reply;
 }
