@@ -150,17 +150,23 @@ static void unknown_name(const struct form *form, const char *file, long row, co
 
 struct columns {
 	int name, value;
+	int twice, first;	/* a second "name" or "value" column and the first, or -1 */
 };
 
+/* Finds the "name" and "value" columns; other columns are ignored. */
 static bool find_columns(const struct csvio_record *rec, struct columns *cols)
 {
-	cols->name = cols->value = -1;
+	cols->name = cols->value = cols->twice = cols->first = -1;
 	for (size_t i = 0; i < rec->n_fields; i++) {
 		char *h = g_ascii_strdown(g_strstrip(rec->fields[i]), -1);
-		if (strcmp(h, "name") == 0 && cols->name < 0)
-			cols->name = (int)i;
-		else if (strcmp(h, "value") == 0 && cols->value < 0)
-			cols->value = (int)i;
+		int *col = strcmp(h, "name") == 0 ? &cols->name
+			   : strcmp(h, "value") == 0 ? &cols->value : NULL;
+		if (col && *col < 0) {
+			*col = (int)i;
+		} else if (col && cols->twice < 0) {
+			cols->twice = (int)i;
+			cols->first = *col;
+		}
 		g_free(h);
 	}
 	return cols->name >= 0 && cols->value >= 0;
@@ -221,6 +227,13 @@ struct resp_reply *resp_read(const struct form *form, const char *path, int *pro
 			if (!find_columns(&rec, &cols)) {
 				msg_error_at(r->file, rec.row, "not a reply file: the header needs the "
 					     "columns 'name' and 'value'");
+				rc = -1;
+				break;
+			}
+			if (cols.twice >= 0) {
+				msg_error_at(r->file, rec.row, "duplicate column '%s' (columns %d and "
+					     "%d)", g_strstrip(rec.fields[cols.twice]), cols.first + 1,
+					     cols.twice + 1);
 				rc = -1;
 				break;
 			}

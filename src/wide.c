@@ -44,6 +44,7 @@ struct wide_reader {
 	bool first_row;
 	bool require_id;
 	int id_col;		/* the column with the respondent code, or -1 */
+	long header_row;
 	GArray *selected;	/* struct selected: details set in the current row */
 	GString *scratch;	/* select_multiple values rebuilt from details */
 };
@@ -209,16 +210,36 @@ static int find_id_column(struct wide_reader *w, const struct csvio_record *h, c
 		}
 	}
 	if (id_column && w->id_col < 0)
-		return msg_error_at(w->name, 1, "no column '%s' for --id-column", id_column) < 0;
+		return msg_error_at(w->name, w->header_row, "no column '%s' for --id-column", id_column) < 0;
 	if (w->require_id && w->id_col < 0)
-		return msg_error_at(w->name, 1, "no column holds the respondent code; name it "
+		return msg_error_at(w->name, w->header_row, "no column holds the respondent code; name it "
 				    "with --id-column") < 0;
 	return 0;
+}
+
+/*
+ * A column that is read (a value, a detail or metadata) given twice is an
+ * error: which of the two holds the answer cannot be known.  Returns 1
+ * after reporting, else 0.
+ */
+static int check_twice(struct wide_reader *w, GHashTable *taken, const char *name, size_t i,
+		       enum col_kind kind)
+{
+	if (kind != COL_VALUE && kind != COL_DETAIL && kind != COL_META)
+		return 0;
+	gpointer first = g_hash_table_lookup(taken, name);
+	if (!first) {
+		g_hash_table_insert(taken, (gpointer)name, GSIZE_TO_POINTER(i + 1));
+		return 0;
+	}
+	return msg_error_at(w->name, w->header_row, "duplicate column '%s' (columns %zu and %zu)", name,
+			    (size_t)GPOINTER_TO_SIZE(first), i + 1) < 0;
 }
 
 static int map_header(struct wide_reader *w, const struct csvio_record *h, const char *id_column)
 {
 	GHashTable *cand = build_candidates(w->form);
+	GHashTable *taken = g_hash_table_new(g_str_hash, g_str_equal);
 	int problems = 0, matched = 0, labels = 0;
 	for (size_t i = 0; i < h->n_fields; i++) {
 		const char *name = h->fields[i];
@@ -230,8 +251,9 @@ static int map_header(struct wide_reader *w, const struct csvio_record *h, const
 			col.kind = COL_META;
 		else if (is_known_metadata(name))
 			col.kind = COL_IGNORE;
+		problems += check_twice(w, taken, name, i, col.kind);
 		if (col.kind == COL_AMBIGUOUS) {
-			problems += msg_error_at(w->name, 1, "column '%s' matches two questions: '%s' "
+			problems += msg_error_at(w->name, w->header_row, "column '%s' matches two questions: '%s' "
 						 "and '%s'", name,
 						 form_question_at(w->form, (size_t)col.question)->name,
 						 form_question_at(w->form, (size_t)col.other)->name) < 0;
@@ -246,8 +268,9 @@ static int map_header(struct wide_reader *w, const struct csvio_record *h, const
 		g_array_append_val(w->cols, col);
 	}
 	g_hash_table_destroy(cand);
+	g_hash_table_destroy(taken);
 	if (labels > matched)
-		return msg_error_at(w->name, 1, "the columns are question labels, not names; "
+		return msg_error_at(w->name, w->header_row, "the columns are question labels, not names; "
 				    "export again choosing \"XML values and headers\"") < 0;
 	return problems + find_id_column(w, h, id_column);
 }
@@ -279,6 +302,7 @@ struct wide_reader *wide_open(const struct form *form, const char *path,
 		wide_close(w);
 		return NULL;
 	}
+	w->header_row = h.row;
 	w->dialect = sniff(&h, csvio_delimiter(in));
 	if (map_header(w, &h, opt ? opt->id_column : NULL) > 0) {
 		wide_close(w);
