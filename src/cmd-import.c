@@ -58,7 +58,9 @@ static void import_row(struct tally *t, struct resp_reply *r, const char *dir, b
 		return;
 	}
 	if (!resp_code_is_safe(code)) {
-		reject(t, r, "unsafe respondent code '%s'", code);
+		char *shown = resp_code_for_message(code);
+		reject(t, r, "unsafe respondent code %s", shown);
+		g_free(shown);
 		return;
 	}
 	if (!r->meta[RESP_SUBMITTED]) {

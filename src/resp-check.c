@@ -143,11 +143,14 @@ static int check_metadata(const struct resp_reply *r)
 	if (!code)
 		problems += msg_error_at(r->file, r->row, "_respondent is missing (the roster code of "
 					 "the replying State)") < 0;
-	else if (!resp_code_is_safe(code))
+	else if (!resp_code_is_safe(code)) {
+		char *shown = resp_code_for_message(code);
 		problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
-					 "_respondent: unsafe code '%s': use 1 to 64 letters, "
+					 "_respondent: unsafe code %s: use 1 to 64 letters, "
 					 "digits, '-', '_' and '.', not starting with '.' or '-'",
-					 code) < 0;
+					 shown) < 0;
+		g_free(shown);
+	}
 	int days;
 	if (!submitted)
 		problems += msg_error_at(r->file, r->row, "_submitted is missing (the date the reply "

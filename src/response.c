@@ -309,6 +309,14 @@ int resp_write(const struct resp_reply *r, const char *path)
 	return atomic_commit(f);
 }
 
+char *resp_code_for_message(const char *code)
+{
+	size_t n = strlen(code);
+	if (n > RESP_CODE_SHOWN)
+		return g_strdup_printf("of %zu bytes", n);
+	return g_strdup_printf("'%s'", code);
+}
+
 bool resp_code_is_safe(const char *code)
 {
 	size_t n = strlen(code);
