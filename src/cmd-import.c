@@ -115,8 +115,15 @@ static int import(const struct form *form, const char *export, const char *dir,
 	struct tally t = { 0, 0, 0, g_string_new(NULL),
 			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
 	int problems = 0, rc;
-	while ((rc = wide_next(w, r, &problems)) == 1)
+	unsigned long rows = 0;
+	while ((rc = wide_next(w, r, &problems)) == 1) {
 		import_row(&t, r, dir, force);
+		rows++;
+	}
+	/* An export without rows is the wrong file or the wrong filter, not an import. */
+	if (rc == 0 && rows == 0)
+		problems += msg_error_at(export, 0, "no replies: the export has a header but no "
+					 "rows") < 0;
 	printf("%s (%s): %u repl%s written to %s", export, wide_dialect_name(wide_dialect(w)),
 	       t.written, t.written == 1 ? "y" : "ies", dir);
 	if (t.skipped)

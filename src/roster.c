@@ -172,6 +172,8 @@ struct roster *roster_load(const char *path)
 	csvio_close(in);
 	if (rc == 0 && !have_header)
 		problems += msg_error_at(r->path, 0, "empty roster: no header row") < 0;
+	else if (rc == 0 && problems == 0 && r->members->len == 0)
+		problems += msg_error_at(r->path, 0, "empty roster: a header but no members") < 0;
 	if (rc < 0 || problems > 0) {
 		roster_free(r);
 		return NULL;
