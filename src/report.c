@@ -2,10 +2,12 @@
 #include <config.h>
 #include "report.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include "chart.h"
 #include "doc.h"
@@ -189,10 +191,30 @@ static bool read_replies(struct report *r)
 	return rc == 0 && problems == 0;
 }
 
+/*
+ * The form and data a definition names must exist; a missing one is
+ * reported at its line of the definition, where it is to be fixed.
+ */
+static bool check_paths(const struct rdef *def)
+{
+	bool ok = true;
+	struct stat st;
+	if (!def->path)
+		return true;
+	if (stat(def->form, &st) != 0)
+		ok = msg_error_at(def->path, rdef_line(def, "report", "form"), "form: cannot open "
+				  "'%s': %s", def->form, g_strerror(errno)) < 0 && false;
+	for (char **p = def->data; *p; p++)
+		if (stat(*p, &st) != 0)
+			ok = msg_error_at(def->path, rdef_line(def, "report", "data"), "data: cannot "
+					  "open '%s': %s", *p, g_strerror(errno)) < 0 && false;
+	return ok;
+}
+
 static bool load_inputs(struct report *r)
 {
 	const struct rdef *def = r->def;
-	if (!(r->form = form_load(def->form)))
+	if (!check_paths(def) || !(r->form = form_load(def->form)))
 		return false;
 	add_input(r, def->path);
 	add_input(r, r->form->survey_file);
