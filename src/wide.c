@@ -536,6 +536,21 @@ static bool is_numeric_kind(enum form_kind k)
 	return k == FORM_INTEGER || k == FORM_DECIMAL || k == FORM_RANGE;
 }
 
+/*
+ * Whether S is a plain decimal number ("-5", "2.5e3"), which a numeric
+ * question's cell may start with '-' for.  Anything else in a numeric
+ * question -- export does not validate -- is text, neutralised as such:
+ * "-1+cmd|..." must not reach a spreadsheet as a formula.
+ */
+static bool is_plain_number(const char *s)
+{
+	char *end;
+	if (!g_ascii_isdigit(s[0]) && s[0] != '-' && s[0] != '.')
+		return false;
+	g_ascii_strtod(s, &end);
+	return end != s && *end == '\0' && !strpbrk(s, "xXpPnNiI");
+}
+
 static void write_header(struct wide_writer *w)
 {
 	csvio_write_field(&w->out, "respondent");
@@ -607,7 +622,7 @@ static void write_value(struct wide_writer *w, const struct form_question *q, co
 		char *labels = as_labels(w, q, value);
 		write_text(w, labels);
 		g_free(labels);
-	} else if (value && is_numeric_kind(q->kind)) {
+	} else if (value && is_numeric_kind(q->kind) && is_plain_number(value)) {
 		csvio_write_field(&w->out, value);
 	} else {
 		write_text(w, value);
