@@ -554,6 +554,21 @@ static int compare_hashed(gconstpointer a, gconstpointer b)
 	return c;
 }
 
+/*
+ * The letters of alias I (0-based) as a spreadsheet names its columns:
+ * A to Z, then AA to ZZ, then AAA and on, so that any number of States
+ * gets a name of letters.
+ */
+static char *alias_name(guint i)
+{
+	char letters[16];
+	size_t n = sizeof letters - 1;
+	letters[n] = '\0';
+	for (guint k = i + 1; k > 0; k = (k - 1) / 26)
+		letters[--n] = (char)('A' + (k - 1) % 26);
+	return g_strconcat("State ", letters + n, NULL);
+}
+
 static void make_aliases(struct report *r)
 {
 	GPtrArray *codes = g_ptr_array_new();
@@ -564,9 +579,8 @@ static void make_aliases(struct report *r)
 	}
 	g_ptr_array_sort(codes, compare_hashed);
 	for (guint i = 0; i < codes->len; i++) {
-		char *name = i < 26 ? g_strdup_printf("State %c", 'A' + i)
-				    : g_strdup_printf("State %c%c", 'A' + i / 26 - 1, 'A' + i % 26);
-		g_hash_table_insert(r->aliases, g_strdup(g_ptr_array_index(codes, i)), name);
+		g_hash_table_insert(r->aliases, g_strdup(g_ptr_array_index(codes, i)),
+				    alias_name(i));
 	}
 	g_ptr_array_free(codes, TRUE);
 }
