@@ -116,8 +116,14 @@ static int import(const struct form *form, const char *export, const char *dir,
 			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
 	int problems = 0, rc;
 	unsigned long rows = 0;
+	int before = 0;
 	while ((rc = wide_next(w, r, &problems)) == 1) {
-		import_row(&t, r, dir, force);
+		/* A row with a value that could not be taken would be written without it. */
+		if (problems > before)
+			t.rejected++;
+		else
+			import_row(&t, r, dir, force);
+		before = problems;
 		rows++;
 	}
 	/* An export without rows is the wrong file or the wrong filter, not an import. */
