@@ -180,6 +180,40 @@ expect_status 'a key before any group is refused'
 expect_err 'the key is named' <<'X'
 quire:nogroup.ini:2: syntax error: a key before the first [group]
 X
+cat >values.ini <<'X'
+[report]
+data = d
+anonymous = maybe
+respondent = Member State
+paper = a5
+small_cell = 0
+[crosstab has_law]
+title = No column
+[chart has_law]
+type = radar
+[section Law]
+crosstabs = has_law by region; has_law
+[appendix]
+X
+run 1 "$QUIRE" report values.ini
+expect_status 'a definition with bad values is refused'
+expect_err 'every bad value is named at its line' <<'X'
+quire:values.ini:1: [report] needs 'form'
+quire:values.ini:4: respondent: give the singular and the plural, separated by ';' (e.g. Member State;Member States)
+quire:values.ini:5: paper: 'a5' is not a4 or letter
+quire:values.ini:3: anonymous: 'maybe' is not true or false
+quire:values.ini:6: small_cell: '0' is not a whole number from 1 to 1000
+quire:values.ini:7: [crosstab has_law]: write [crosstab QUESTION by QUESTION-OR-COLUMN]
+quire:values.ini:10: type: 'radar' is not one of bar, pie, donut, histogram, none
+quire:values.ini:12: crosstabs: 'has_law' is not 'QUESTION by QUESTION-OR-COLUMN'
+quire:values.ini:13: unknown group [appendix] (known: [report], [crosstab ...], [chart ...], [section ...])
+X
+printf '[chart has_law]\ntype = bar\n' >no-report.ini
+run 1 "$QUIRE" report no-report.ini
+expect_status 'a definition without [report] is refused'
+expect_err 'the missing group is named' <<'X'
+quire:no-report.ini: no [report] group
+X
 printf '[report]\ntitle = Caf\351\n' >latin1.ini
 run 1 "$QUIRE" report latin1.ini
 expect_status 'a definition that is not UTF-8 is refused'
