@@ -8,7 +8,8 @@
 # and from the shared XLSForm corpus (read where it lies, never copied into
 # the repository), and runs every TARGET (default: all six) for SECONDS
 # (default 60), two at a time.  Prints executions, coverage (libFuzzer's
-# cov: and ft:) and the corpus size per target, then "# PASS: N" and
+# cov: and ft:), the corpus size and the CPU seconds used per target, then
+# "# PASS: N" and
 # "# FAIL: N" as automake's test summaries do.  A crash, a leak, a timeout
 # or a sanitizer report fails the target; the input is kept as
 # BUILD/artifacts/TARGET-crash-* and the log's end is printed.  Add such
@@ -134,19 +135,21 @@ END { flush() }
 ' "$data/expr.test"
 for f in "$seeds"/expr/case-*; do tr '\001' '\000' <"$f" >"$f.nul" && mv "$f.nul" "$f"; done
 
-# One target: its log, and a line of figures.
+# One target: its log, its exit status and the CPU time it used.
 fuzz_one() {
-	local t=$1 dict=()
+	local t=$1 dict=() TIMEFORMAT='%U %S'
 	mkdir -p "$corpus/$t"
 	[ -f "$root/tests/fuzz/$t.dict" ] && dict=(-dict="$root/tests/fuzz/$t.dict")
-	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
-	LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp:print_suppressions=0} \
-	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-		"$build/tests/fuzz/fuzz-$t" "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
-		-rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-		-artifact_prefix="$build/artifacts/$t-" \
-		"$corpus/$t" "$seeds/$t" "$root/tests/fuzz/regress/$t" >"$build/$t.log" 2>&1
-	echo $? >"$build/$t.status"
+	{
+		time ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
+		LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/tests/lsan.supp:print_suppressions=0} \
+		UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+			"$build/tests/fuzz/fuzz-$t" "${dict[@]}" -max_total_time="$seconds" \
+			-timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+			-artifact_prefix="$build/artifacts/$t-" \
+			"$corpus/$t" "$seeds/$t" "$root/tests/fuzz/regress/$t" >"$build/$t.log" 2>&1
+		echo $? >"$build/$t.status"
+	} 2>"$build/$t.time"
 }
 
 running=0
@@ -163,7 +166,7 @@ wait
 
 pass=0
 fail=0
-printf '%-6s %12s %8s %8s %8s  %s\n' target executions cov ft corpus result
+printf '%-6s %12s %8s %8s %8s %8s  %s\n' target executions cov ft corpus cpu-s result
 for t in "${targets[@]}"; do
 	log=$build/$t.log
 	status=$(cat "$build/$t.status")
@@ -172,6 +175,7 @@ for t in "${targets[@]}"; do
 	cov=$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")
 	ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
 	size=$(ls "$corpus/$t" | wc -l)
+	cpu=$(awk '{ printf "%.0f", $1 + $2 }' "$build/$t.time")
 	if [ "$status" -eq 0 ]; then
 		pass=$((pass + 1))
 		result=ok
@@ -179,7 +183,8 @@ for t in "${targets[@]}"; do
 		fail=$((fail + 1))
 		result="FAILED (status $status)"
 	fi
-	printf '%-6s %12s %8s %8s %8s  %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$size" "$result"
+	printf '%-6s %12s %8s %8s %8s %8s  %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$size" \
+		"${cpu:-?}" "$result"
 done
 for t in "${targets[@]}"; do
 	if [ "$(cat "$build/$t.status")" -ne 0 ]; then
