@@ -17,7 +17,14 @@ cd "$T" || exit 1
 if ASAN_OPTIONS=help=1 "$QUIRE" --version 2>&1 | grep -q AddressSanitizer; then
 	checker="the sanitizers"
 	check() { "$@"; }
-elif command -v valgrind >/dev/null; then
+elif ! command -v valgrind >/dev/null; then
+	skip 'the commands run clean under a memory checker' 'neither a sanitizer build nor valgrind'
+	done_testing
+elif ! valgrind -q "$QUIRE" --version >/dev/null 2>&1; then
+	# valgrind 3.19 cannot read the DWARF 5 that clang 14 writes by default.
+	skip 'the commands run clean under a memory checker' 'valgrind cannot run this build'
+	done_testing
+else
 	checker=valgrind
 	check() {
 		valgrind -q --error-exitcode=99 --leak-check=full \
@@ -25,9 +32,6 @@ elif command -v valgrind >/dev/null; then
 			--show-leak-kinds=definite,indirect,possible \
 			--suppressions="$top_srcdir/tests/valgrind.supp" "$@"
 	}
-else
-	skip 'the commands run clean under a memory checker' 'neither a sanitizer build nor valgrind'
-	done_testing
 fi
 
 run 0 check "$QUIRE" report "$top_srcdir/reports/wg4-hangzhou-2019.ini" -o report.pdf
