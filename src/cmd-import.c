@@ -89,14 +89,24 @@ static void import_row(struct tally *t, struct resp_reply *r, const char *dir, b
 	g_free(name);
 }
 
+/* How many unmatched columns the warning lists before "...". */
+#define UNMATCHED_SHOWN 12
+
 static void list_unmatched(const struct wide_reader *w, const char *path)
 {
 	const GPtrArray *u = wide_unmatched(w);
 	if (!u->len)
 		return;
 	GString *s = g_string_new(NULL);
-	for (guint i = 0; i < u->len; i++)
-		g_string_append_printf(s, "%s'%s'", i ? ", " : "", (char *)g_ptr_array_index(u, i));
+	for (guint i = 0; i < u->len; i++) {
+		if (i == UNMATCHED_SHOWN) {
+			g_string_append_printf(s, ", ... (%u in all)", u->len);
+			break;
+		}
+		char *shown = msg_value(g_ptr_array_index(u, i));
+		g_string_append_printf(s, "%s'%s'", i ? ", " : "", shown);
+		g_free(shown);
+	}
 	msg_warn_at(path, 1, "%u column%s match%s no question: %s", u->len, u->len == 1 ? "" : "s",
 		    u->len == 1 ? "es" : "", s->str);
 	g_string_free(s, TRUE);

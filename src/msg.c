@@ -3,7 +3,9 @@
 #include "msg.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 static unsigned long error_count;
 static GString *capture;
@@ -128,6 +130,23 @@ void msg_note(const char *fmt, ...)
 	va_start(ap, fmt);
 	emitv("quire: ", fmt, ap);
 	va_end(ap);
+}
+
+/* Text that is not UTF-8 is cut by bytes: it has no characters to count. */
+char *msg_value(const char *s)
+{
+	size_t len = strlen(s);
+	bool utf8 = g_utf8_validate(s, (gssize)len, NULL);
+	const char *p = s, *cut = NULL;
+	long n = 0;
+	for (; *p && n <= MSG_VALUE_SHOWN; n++) {
+		if (n == MSG_VALUE_SHOWN - 20)
+			cut = p;
+		p = utf8 ? g_utf8_next_char(p) : p + 1;
+	}
+	if (n <= MSG_VALUE_SHOWN)
+		return g_strdup(s);
+	return g_strdup_printf("%.*s... (%zu bytes)", (int)(cut - s), s, len);
 }
 
 unsigned long msg_error_count(void)

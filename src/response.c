@@ -123,13 +123,22 @@ static size_t edit_distance(const char *a, const char *b)
 	return d;
 }
 
-/* The question name closest to NAME, if close enough to be a likely typo. */
+/*
+ * The question name closest to NAME, if close enough to be a likely typo.
+ * Names whose lengths differ by the distance sought or more are not
+ * compared: their distance cannot be smaller, and a megabyte-long name
+ * would otherwise cost a megabyte of work per question.
+ */
 static const char *suggest(const struct form *form, const char *name)
 {
 	const char *best = NULL;
-	size_t best_d = MAX(2, strlen(name) / 3) + 1;
+	size_t len = strlen(name);
+	size_t best_d = MAX(2, len / 3) + 1;
 	for (size_t i = 0; i < form_n_questions(form); i++) {
 		const struct form_question *q = form_question_at(form, i);
+		size_t qlen = strlen(q->name);
+		if ((len > qlen ? len - qlen : qlen - len) >= best_d)
+			continue;
 		size_t d = edit_distance(name, q->name);
 		if (d < best_d) {
 			best = q->name;
@@ -142,10 +151,12 @@ static const char *suggest(const struct form *form, const char *name)
 static void unknown_name(const struct form *form, const char *file, long row, const char *name)
 {
 	const char *hint = suggest(form, name);
+	char *shown = msg_value(name);
 	if (hint)
-		msg_error_at(file, row, "unknown question '%s'; did you mean '%s'?", name, hint);
+		msg_error_at(file, row, "unknown question '%s'; did you mean '%s'?", shown, hint);
 	else
-		msg_error_at(file, row, "unknown question '%s'", name);
+		msg_error_at(file, row, "unknown question '%s'", shown);
+	g_free(shown);
 }
 
 struct columns {
@@ -184,11 +195,14 @@ static int take_row(struct resp_reply *r, const char *name, const char *value, l
 	const char *file = r->file;
 	if (name[0] == '_') {
 		int m = resp_meta_find(name);
-		if (m < 0)
-			return msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, "
-					    "_submitted, _channel, _entered_by, _form_version, _note, "
-					    "_incomplete)",
-					    name) < 0;
+		if (m < 0) {
+			char *shown = msg_value(name);
+			msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, "
+				     "_submitted, _channel, _entered_by, _form_version, _note, "
+				     "_incomplete)", shown);
+			g_free(shown);
+			return 1;
+		}
 		if (r->meta_row[m])
 			return msg_error_at(file, row, "%s given twice (first in row %ld)", name,
 					    r->meta_row[m]) < 0;

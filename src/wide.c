@@ -399,8 +399,10 @@ static void add_detail(struct wide_reader *w, const struct col *c, const char *c
 	if (v == -2) {
 		const struct form_question *q = form_question_at(w->form, (size_t)c->question);
 		const struct form_choice *ch = g_ptr_array_index(q->list->choices, c->choice);
+		char *shown = msg_value(cell);
 		*problems += msg_error_at(w->name, row, "%s/%s: '%s' is neither 1/0 nor "
-					  "True/False", q->name, ch->name, cell) < 0;
+					  "True/False", q->name, ch->name, shown) < 0;
+		g_free(shown);
 		return;
 	}
 	if (v == 1) {

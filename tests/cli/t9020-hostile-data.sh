@@ -59,6 +59,30 @@ printf 'name,value\n_respondent,%s\n_submitted,2019-05-02\nhas_law,no\n' "$code6
 run 0 "$QUIRE" validate "$F" code64.csv
 expect_status 'a code of 64 characters is accepted'
 
+# Long values are shortened in messages, and unknown long names cost no time.
+big=$(head -c 100000 /dev/zero | tr '\000' q)
+printf 'name,value\n_respondent,XAA\n_submitted,2019-05-02\nhas_law,%s\n%s,x\n_%s,y\n' \
+	"$big" "$big" "$big" >long-values.csv
+run 1 "$QUIRE" validate "$F" long-values.csv
+expect_status 'values and names of 100,000 characters are refused'
+expect_err 'each is shown by its start and its length' <<'X'
+quire:long-values.csv:5: unknown question 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq... (100000 bytes)'
+quire:long-values.csv:6: unknown metadata '_qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq... (100001 bytes)' (known: _respondent, _submitted, _channel, _entered_by, _form_version, _note, _incomplete)
+quire:long-values.csv:4: has_law: 'qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq... (100000 bytes)' is not a choice (choices: yes, no)
+quire: 3 problems in 1 of 1 reply
+X
+{
+	printf 'respondent,submitted,has_law'
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do printf ',extra%d' $i; done
+	printf ',%s\nXAA,2019-05-02,no\n' "$big"
+} >many-extra.csv
+mkdir extra
+run 0 "$QUIRE" import "$F" many-extra.csv --into extra
+expect_status 'an export with 21 unknown columns imports'
+expect_err 'the warning lists twelve of them and the count' <<'X'
+quire:many-extra.csv:1: warning: 21 columns match no question: 'extra1', 'extra2', 'extra3', 'extra4', 'extra5', 'extra6', 'extra7', 'extra8', 'extra9', 'extra10', 'extra11', 'extra12', ... (21 in all)
+X
+
 # The same respondent in two files, and twice in one export.
 printf 'name,value\n_respondent,XAA\n_submitted,2019-05-02\nhas_law,no\n' >one.csv
 printf 'name,value\n_respondent,XAA\n_submitted,2019-06-02\nhas_law,yes\n' >two.csv

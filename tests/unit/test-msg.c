@@ -95,9 +95,41 @@ static void test_nested_capture(void)
 	g_string_free(inner, TRUE);
 }
 
+/* Values quoted in messages are cut past MSG_VALUE_SHOWN characters, never inside one. */
+static void test_values(void)
+{
+	char *v = msg_value("short");
+	check_str(v, "short");
+	g_free(v);
+	GString *s = g_string_new(NULL);
+	for (int i = 0; i < MSG_VALUE_SHOWN; i++)
+		g_string_append(s, "\xc3\xa9");	/* é: 80 characters, 160 bytes */
+	v = msg_value(s->str);
+	check_str(v, s->str);
+	g_free(v);
+	g_string_append_c(s, 'x');
+	v = msg_value(s->str);
+	GString *want = g_string_new(NULL);
+	for (int i = 0; i < MSG_VALUE_SHOWN - 20; i++)
+		g_string_append(want, "\xc3\xa9");
+	g_string_append(want, "... (161 bytes)");
+	check_str(v, want->str);
+	g_free(v);
+	g_string_assign(s, "");
+	for (int i = 0; i < 100; i++)
+		g_string_append_c(s, (char)0xff);
+	v = msg_value(s->str);
+	ok(g_str_has_suffix(v, "... (100 bytes)") && strlen(v) == 60 + strlen("... (100 bytes)"),
+	   "text that is not UTF-8 is cut by bytes");
+	g_free(v);
+	g_string_free(want, TRUE);
+	g_string_free(s, TRUE);
+}
+
 int main(void)
 {
 	test_formats();
+	test_values();
 	test_excerpts();
 	test_nested_capture();
 	return tap_done();
