@@ -56,15 +56,38 @@ static void on_signal(int sig)
 	raise(sig);
 }
 
+static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+/*
+ * A signal ignored when quire starts stays ignored (nohup quire report
+ * ..., or a background job of a shell without job control): the user
+ * asked for the command to survive it.
+ */
 void atomic_install_signal_cleanup(void)
 {
-	struct sigaction sa;
+	struct sigaction sa, old;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (size_t i = 0; i < G_N_ELEMENTS(cleanup_signals); i++) {
+		if (sigaction(cleanup_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(cleanup_signals[i], &sa, NULL);
+	}
+}
+
+/* Blocks (BLOCK true) or unblocks the signals that clean up, around pending[] changes. */
+static void hold_signals(bool block, sigset_t *saved)
+{
+	if (block) {
+		sigset_t set;
+		sigemptyset(&set);
+		for (size_t i = 0; i < G_N_ELEMENTS(cleanup_signals); i++)
+			sigaddset(&set, cleanup_signals[i]);
+		sigprocmask(SIG_BLOCK, &set, saved);
+	} else {
+		sigprocmask(SIG_SETMASK, saved, NULL);
+	}
 }
 
 static bool is_special(const char *path)
@@ -98,11 +121,19 @@ struct atomic_file *atomic_open(const char *path)
 	if (is_special(path)) {
 		f->fp = fopen(path, "wb");
 	} else {
+		/* A signal between creating the file and registering it would leave it behind. */
+		sigset_t saved;
 		f->tmp = tmp_template(path);
+		hold_signals(true, &saved);
 		int fd = g_mkstemp_full(f->tmp, O_WRONLY | O_CLOEXEC, 0666);
+		int err = errno;
 		if (fd >= 0) {
 			f->created = true;
 			f->slot = register_tmp(f->tmp);
+		}
+		hold_signals(false, &saved);
+		errno = err;
+		if (fd >= 0) {
 			f->fp = fdopen(fd, "wb");
 			if (!f->fp)
 				close(fd);

@@ -16,7 +16,9 @@
  * means standard output.
  *
  * Temporary files are registered so that atomic_install_signal_cleanup()
- * can remove them when SIGINT, SIGTERM or SIGHUP ends the program.
+ * can remove them when SIGINT, SIGTERM or SIGHUP ends the program; the
+ * target is then left as it was.  tests/cli/t9110-signals.sh interrupts
+ * quire report and quire import to show it.
  */
 
 struct atomic_file;
@@ -60,7 +62,8 @@ void atomic_abort(struct atomic_file *f);
 
 /*
  * Installs handlers for SIGINT, SIGTERM and SIGHUP that remove every
- * temporary file still open, then let the signal end the program.
+ * temporary file still open, then let the signal end the program.  A
+ * signal that is ignored (nohup) stays ignored.
  */
 void atomic_install_signal_cleanup(void);
 

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "chart.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,10 +31,23 @@ enum chart_format chart_format_from_path(const char *path)
 	return CHART_FORMAT_NONE;
 }
 
+/* The file a chart goes to; ERR keeps the reason of a failed write for the message. */
+struct sink {
+	FILE *fp;
+	int err;
+};
+
+static cairo_status_t sink_write(struct sink *k, const void *data, size_t length)
+{
+	if (fwrite(data, 1, length, k->fp) == length)
+		return CAIRO_STATUS_SUCCESS;
+	k->err = errno ? errno : EIO;
+	return CAIRO_STATUS_WRITE_ERROR;
+}
+
 static cairo_status_t to_file(void *closure, const unsigned char *data, unsigned int length)
 {
-	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-							   : CAIRO_STATUS_WRITE_ERROR;
+	return sink_write(closure, data, length);
 }
 
 static cairo_status_t to_string(void *closure, const unsigned char *data, unsigned int length)
@@ -47,7 +61,7 @@ static cairo_status_t to_string(void *closure, const unsigned char *data, unsign
  * out.  The chart's title and its account in words go in as the SVG's
  * <title> and <desc>, its accessible name and description.
  */
-static cairo_status_t write_svg(const struct chart *c, const GString *svg, FILE *fp)
+static cairo_status_t write_svg(const struct chart *c, const GString *svg, struct sink *k)
 {
 	const char *tag = strstr(svg->str, "<svg");
 	const char *end = tag ? strchr(tag, '>') : NULL;
@@ -58,14 +72,18 @@ static cairo_status_t write_svg(const struct chart *c, const GString *svg, FILE 
 	char *text = g_markup_escape_text(desc, -1);
 	size_t head = (size_t)(end - svg->str);
 	size_t tail = svg->len - head - 1;
-	bool ok = fwrite(svg->str, 1, head, fp) == head &&
-		  fprintf(fp, " role=\"img\">\n<title>%s</title>\n<desc>%s</desc>", title,
-			  text) > 0 &&
-		  fwrite(end + 1, 1, tail, fp) == tail;
+	char *head_end = g_strdup_printf(" role=\"img\">\n<title>%s</title>\n<desc>%s</desc>",
+					 title, text);
+	cairo_status_t st = sink_write(k, svg->str, head);
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = sink_write(k, head_end, strlen(head_end));
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = sink_write(k, end + 1, tail);
+	g_free(head_end);
 	g_free(desc);
 	g_free(title);
 	g_free(text);
-	return ok ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+	return st;
 }
 
 /*
@@ -89,8 +107,8 @@ static void set_pdf_date(cairo_surface_t *s)
 	g_date_time_unref(t);
 }
 
-static cairo_surface_t *create_surface(const struct chart *c, enum chart_format format, FILE *fp,
-				       GString *svg, double w, double h)
+static cairo_surface_t *create_surface(const struct chart *c, enum chart_format format,
+				       struct sink *k, GString *svg, double w, double h)
 {
 	cairo_surface_t *s;
 	switch (format) {
@@ -107,7 +125,7 @@ static cairo_surface_t *create_surface(const struct chart *c, enum chart_format 
 	case CHART_FORMAT_NONE:
 		break;
 	}
-	s = cairo_pdf_surface_create_for_stream(to_file, fp, w, h);
+	s = cairo_pdf_surface_create_for_stream(to_file, k, w, h);
 	if (c->title)
 		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, c->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, PACKAGE_STRING);
@@ -116,11 +134,11 @@ static cairo_surface_t *create_surface(const struct chart *c, enum chart_format 
 }
 
 /* Draws C on a new surface of FORMAT and writes it to FP; returns the first failure. */
-static cairo_status_t render(const struct chart *c, enum chart_format format, FILE *fp, double w,
-			     double h)
+static cairo_status_t render(const struct chart *c, enum chart_format format, struct sink *k,
+			     double w, double h)
 {
 	GString *svg = format == CHART_FORMAT_SVG ? g_string_new(NULL) : NULL;
-	cairo_surface_t *s = create_surface(c, format, fp, svg, w, h);
+	cairo_surface_t *s = create_surface(c, format, k, svg, w, h);
 	cairo_status_t st = cairo_surface_status(s);
 	if (st == CAIRO_STATUS_SUCCESS) {
 		cairo_t *cr = cairo_create(s);
@@ -139,7 +157,7 @@ static cairo_status_t render(const struct chart *c, enum chart_format format, FI
 		cairo_surface_flush(s);
 		st = cairo_surface_status(s);
 		if (st == CAIRO_STATUS_SUCCESS)
-			st = cairo_surface_write_to_png_stream(s, to_file, fp);
+			st = cairo_surface_write_to_png_stream(s, to_file, k);
 	} else if (st == CAIRO_STATUS_SUCCESS) {
 		/* A vector surface writes its last bytes when finished. */
 		cairo_surface_finish(s);
@@ -147,7 +165,7 @@ static cairo_status_t render(const struct chart *c, enum chart_format format, FI
 	}
 	cairo_surface_destroy(s);
 	if (st == CAIRO_STATUS_SUCCESS && svg)
-		st = write_svg(c, svg, fp);
+		st = write_svg(c, svg, k);
 	if (svg)
 		g_string_free(svg, TRUE);
 	return st;
@@ -169,9 +187,12 @@ int chart_write(const struct chart *c, const char *path, double width, double he
 	struct atomic_file *f = atomic_open(path);
 	if (!f)
 		return -1;
-	cairo_status_t st = render(c, format, atomic_stream(f), width, height);
+	struct sink sink = { atomic_stream(f), 0 };
+	cairo_status_t st = render(c, format, &sink, width, height);
 	if (st != CAIRO_STATUS_SUCCESS) {
 		atomic_abort(f);
+		if (sink.err)
+			return msg_error_at(path, 0, "write error: %s", g_strerror(sink.err));
 		return msg_error_at(path, 0, "cannot write chart: %s", cairo_status_to_string(st));
 	}
 	return atomic_commit(f);

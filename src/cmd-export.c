@@ -51,11 +51,12 @@ static int export(const struct form *form, char *const *data, int n, const char 
 	resp_eval_free(ev);
 	source_close(src);
 	bool written = wide_writer_finish(w);
-	if (rc < 0 || problems || !written) {
+	if (rc < 0 || problems) {
 		atomic_abort(out);
 		return EXIT_DATA;
 	}
-	return atomic_commit(out) == 0 ? EXIT_OK : EXIT_DATA;
+	/* A write error is on the stream, where atomic_commit() reports it. */
+	return atomic_commit(out) == 0 && written ? EXIT_OK : EXIT_DATA;
 }
 
 int cmd_export(int argc, char **argv)

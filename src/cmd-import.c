@@ -59,7 +59,9 @@ static void import_row(struct tally *t, struct resp_reply *r, const char *dir, b
 		return;
 	}
 	if (!resp_code_is_safe(code)) {
-		reject(t, r, "unsafe respondent code '%s'", code);
+		char *shown = resp_code_for_message(code);
+		reject(t, r, "unsafe respondent code %s", shown);
+		g_free(shown);
 		return;
 	}
 	if (!r->meta[RESP_SUBMITTED]) {
@@ -88,14 +90,24 @@ static void import_row(struct tally *t, struct resp_reply *r, const char *dir, b
 	g_free(name);
 }
 
+/* How many unmatched columns the warning lists before "...". */
+#define UNMATCHED_SHOWN 12
+
 static void list_unmatched(const struct wide_reader *w, const char *path)
 {
 	const GPtrArray *u = wide_unmatched(w);
 	if (!u->len)
 		return;
 	GString *s = g_string_new(NULL);
-	for (guint i = 0; i < u->len; i++)
-		g_string_append_printf(s, "%s'%s'", i ? ", " : "", (char *)g_ptr_array_index(u, i));
+	for (guint i = 0; i < u->len; i++) {
+		if (i == UNMATCHED_SHOWN) {
+			g_string_append_printf(s, ", ... (%u in all)", u->len);
+			break;
+		}
+		char *shown = msg_value(g_ptr_array_index(u, i));
+		g_string_append_printf(s, "%s'%s'", i ? ", " : "", shown);
+		g_free(shown);
+	}
 	msg_warn_at(path, 1, "%u column%s match%s no question: %s", u->len, u->len == 1 ? "" : "s",
 		    u->len == 1 ? "es" : "", s->str);
 	g_string_free(s, TRUE);
@@ -114,12 +126,25 @@ static int import(const struct form *form, const char *export, const char *dir,
 	struct tally t = { 0, 0, 0, g_string_new(NULL),
 			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
 	int problems = 0, rc;
-	while ((rc = wide_next(w, r, &problems)) == 1)
-		import_row(&t, r, dir, force);
+	unsigned long rows = 0;
+	int before = 0;
+	while ((rc = wide_next(w, r, &problems)) == 1) {
+		/* A row with a value that could not be taken would be written without it. */
+		if (problems > before)
+			t.rejected++;
+		else
+			import_row(&t, r, dir, force);
+		before = problems;
+		rows++;
+	}
 	if (atomic_flush() != 0) {
 		t.rejected += t.written;
 		t.written = 0;
 	}
+	/* An export without rows is the wrong file or the wrong filter, not an import. */
+	if (rc == 0 && rows == 0)
+		problems += msg_error_at(export, 0, "no replies: the export has a header but no "
+					 "rows") < 0;
 	printf("%s (%s): %u repl%s written to %s", export, wide_dialect_name(wide_dialect(w)),
 	       t.written, t.written == 1 ? "y" : "ies", dir);
 	if (t.skipped)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chart.h"
 #include "cli.h"
 #include "cmd.h"
 #include "rdef.h"
@@ -114,5 +115,6 @@ int cmd_report(int argc, char **argv)
 	apply(def, &o);
 	int status = report_write(def) == 0 ? EXIT_OK : EXIT_DATA;
 	rdef_free(def);
+	chart_release_caches();
 	return status;
 }

@@ -18,6 +18,7 @@
 #include "roster.h"
 #include "source.h"
 #include "status.h"
+#include "wide.h"
 
 static const char usage[] =
 	"Usage: quire status [OPTIONS] FORM DATA --roster FILE\n"
@@ -110,6 +111,22 @@ static void write_text(FILE *fp, const struct status *st, GPtrArray *columns)
 	fputc('\n', fp);
 }
 
+/*
+ * A text cell, neutralised as quire export does (wide_is_formula): a
+ * reply's _channel is written by whoever filled it in, and this CSV is
+ * meant for spreadsheets.
+ */
+static void write_csv_text(struct csvio_writer *w, const char *s)
+{
+	if (s && wide_is_formula(s)) {
+		char *safe = g_strconcat("'", s, NULL);
+		csvio_write_field(w, safe);
+		g_free(safe);
+	} else {
+		csvio_write_field(w, s);
+	}
+}
+
 static void write_csv(FILE *fp, const struct status *st, GPtrArray *columns)
 {
 	struct csvio_writer w;
@@ -126,14 +143,14 @@ static void write_csv(FILE *fp, const struct status *st, GPtrArray *columns)
 		if (e->submitted != INT_MIN)
 			isodate_format(e->submitted, date);
 		csvio_write_field(&w, e->code);
-		csvio_write_field(&w, e->name);
+		write_csv_text(&w, e->name);
 		csvio_write_field(&w, kind_names[e->kind]);
 		csvio_write_field(&w, date);
-		csvio_write_field(&w, e->channel);
+		write_csv_text(&w, e->channel);
 		const struct roster_member *m = e->member;
 		for (guint c = 0; c < columns->len; c++) {
 			int col = roster_column(st->roster, g_ptr_array_index(columns, c));
-			csvio_write_field(&w, m ? m->cells[col] : "");
+			write_csv_text(&w, m ? m->cells[col] : "");
 		}
 		csvio_end_record(&w);
 	}

@@ -10,7 +10,16 @@
 
 #include "msg.h"
 
+/*
+ * Input is parsed in chunks of this many bytes.  The fuzzing build makes
+ * them tiny (configure --enable-fuzzing), so that short inputs already
+ * have records, quotes and line ends straddling two chunks.
+ */
+#ifdef CSVIO_CHUNK_SIZE
+#define CHUNK_SIZE CSVIO_CHUNK_SIZE
+#else
 #define CHUNK_SIZE (64 * 1024)
+#endif
 
 /*
  * libcsv pushes fields and record ends into callbacks while it parses a
@@ -320,8 +329,20 @@ static enum csvio_delim sniff_delimiter(const char *s, size_t len)
 	return semicolons > commas ? CSVIO_DELIM_SEMICOLON : CSVIO_DELIM_COMMA;
 }
 
+/*
+ * Excel's "Unicode Text" and some exporters write UTF-16, which starts with
+ * its byte order mark; every other character then has a NUL byte.  Named
+ * as such, the problem is easier to fix than "NUL byte in column 1".
+ */
+static bool is_utf16(const char *s, size_t len)
+{
+	return len >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0);
+}
+
 static void start(struct csvio_reader *r, const char **s, size_t *len)
 {
+	if (is_utf16(*s, *len))
+		fail(r, "the file is UTF-16, not UTF-8: save it as \"CSV UTF-8\"");
 	if (*len >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
 		*s += 3;
 		*len -= 3;
@@ -404,6 +425,8 @@ static void fill(struct csvio_reader *r)
 		r->bytes_read += len;
 		if (!r->started)
 			start(r, &s, &len);
+		if (r->state < 0)
+			return;
 		if (csv_parse(&r->parser, s, len, on_field, on_record_end, r) != len)
 			fail_parse(r);
 	}
@@ -447,6 +470,7 @@ void csvio_writer_init(struct csvio_writer *w, FILE *fp)
 	w->fp = fp;
 	w->delim = ',';
 	w->at_start = true;
+	w->lone_empty = false;
 	w->failed = false;
 }
 
@@ -466,6 +490,7 @@ void csvio_write_fieldn(struct csvio_writer *w, const char *s, size_t len)
 {
 	if (!w->at_start && putc(w->delim, w->fp) == EOF)
 		w->failed = true;
+	w->lone_empty = w->at_start && len == 0;
 	w->at_start = false;
 	if (needs_quotes(s, len, w->delim)) {
 		if (csv_fwrite(w->fp, s, len) != 0)
@@ -492,9 +517,12 @@ void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)
 
 void csvio_end_record(struct csvio_writer *w)
 {
+	if (w->lone_empty && fputs("\"\"", w->fp) == EOF)
+		w->failed = true;
 	if (putc('\n', w->fp) == EOF)
 		w->failed = true;
 	w->at_start = true;
+	w->lone_empty = false;
 }
 
 bool csvio_writer_error(const struct csvio_writer *w)

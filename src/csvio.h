@@ -16,8 +16,8 @@
  * libcsv's buffer; unquoted fields lose leading and trailing blanks.
  *
  * Errors (reported through msg with the file and row, then csvio_next()
- * returns -1): invalid UTF-8, a NUL byte, a byte order mark inside the
- * file, an unterminated quoted field at the end, a field longer than
+ * returns -1): UTF-16 text, invalid UTF-8, a NUL byte, a byte order mark
+ * inside the file, an unterminated quoted field at the end, a field longer than
  * CSVIO_MAX_FIELD bytes, a record with more than CSVIO_MAX_FIELDS fields,
  * and read errors.
  */
@@ -82,13 +82,17 @@ void csvio_close(struct csvio_reader *r);
  * Writing.  Fields are separated by ',' and records end with "\n".  A field
  * is quoted (by libcsv's csv_fwrite) only when it must be: when it holds the
  * delimiter, a quote, a line end, or leading or trailing blanks, which a
- * reader would otherwise strip.  Write errors are sticky; check with
- * csvio_writer_error() (or the stream) before committing a file.
+ * reader would otherwise strip.  A record of one empty field is written
+ * as "" (a blank line would be no record at all).  So whatever a reader
+ * returned, written out and read again, gives the same records.  Write
+ * errors are sticky; check with csvio_writer_error() (or the stream)
+ * before committing a file.
  */
 struct csvio_writer {
 	FILE *fp;		/* borrowed */
 	char delim;
 	bool at_start;		/* no field written yet in this record */
+	bool lone_empty;	/* the record so far is one empty field */
 	bool failed;
 };
 

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "doc.h"
 
+#include <errno.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -985,10 +986,19 @@ static void draw_furniture(cairo_t *cr, struct doc *d, int page)
 	g_free(num);
 }
 
+/* Where cairo writes the PDF; ERR keeps the reason of a failed write for the message. */
+struct sink {
+	FILE *fp;
+	int err;
+};
+
 static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int length)
 {
-	return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
-							  : CAIRO_STATUS_WRITE_ERROR;
+	struct sink *k = closure;
+	if (fwrite(data, 1, length, k->fp) == length)
+		return CAIRO_STATUS_SUCCESS;
+	k->err = errno ? errno : EIO;
+	return CAIRO_STATUS_WRITE_ERROR;
 }
 
 static void set_metadata(cairo_surface_t *s, const struct doc *d)
@@ -1028,8 +1038,9 @@ int doc_write_pdf(struct doc *d, const char *path)
 	struct atomic_file *out = atomic_open(path);
 	if (!out)
 		return -1;
-	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, atomic_stream(out),
-								 d->page_w, d->page_h);
+	struct sink sink = { atomic_stream(out), 0 };
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, &sink, d->page_w,
+								 d->page_h);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, d);
 	cairo_t *cr = cairo_create(s);
@@ -1044,9 +1055,12 @@ int doc_write_pdf(struct doc *d, const char *path)
 		status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	if (!ok || status != CAIRO_STATUS_SUCCESS) {
-		msg_error_at(path, 0, "cannot write the PDF: %s",
-			     status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
-							    : "a figure could not be drawn");
+		if (sink.err)
+			msg_error_at(path, 0, "write error: %s", g_strerror(sink.err));
+		else
+			msg_error_at(path, 0, "cannot write the PDF: %s",
+				     status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
+								    : "a figure could not be drawn");
 		atomic_abort(out);
 		return -1;
 	}

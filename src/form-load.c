@@ -159,6 +159,45 @@ static struct form_choice *choice_add(struct form_list *l, const char *name, lon
 	return c;
 }
 
+/*
+ * A list "defined twice": its rows come in two blocks with other lists
+ * between them.  pyxform would merge the blocks, but such a split is
+ * almost always two different lists given one name (a block copied from
+ * another form), and merged they would let each question accept the
+ * other's choices; no form of the XLSForm corpus splits a list.  So it is
+ * an error, reported once, at the first row of the second block, whose
+ * rows are then left out.
+ */
+struct list_blocks {
+	const struct form_list *cur;	/* the list of the rows just read */
+	long cur_last;			/* its last row so far */
+	GHashTable *ended;		/* list -> last row of its block; 0 once reported */
+};
+
+/* Whether ROW, of list L (NULL for a new list), may be added to it; reports a split. */
+static bool list_block_row(struct loader *ld, struct list_blocks *lb, const struct form_sheet *s,
+			   const struct form_list *l, long row)
+{
+	if (l && l == lb->cur) {
+		lb->cur_last = row;
+		return true;
+	}
+	if (!l) {
+		if (lb->cur)
+			g_hash_table_insert(lb->ended, (gpointer)lb->cur,
+					    GSIZE_TO_POINTER((gsize)lb->cur_last));
+		lb->cur = NULL;
+		return true;
+	}
+	long last = (long)GPOINTER_TO_SIZE(g_hash_table_lookup(lb->ended, l));
+	if (last)
+		LOAD_ERROR(ld, s->file, row, "list '%s' is defined twice: in rows %ld to %ld and "
+			   "again from row %ld, after other lists (a list's rows must be together)",
+			   l->name, l->row, last, row);
+	g_hash_table_insert(lb->ended, (gpointer)l, GSIZE_TO_POINTER(0));
+	return false;
+}
+
 static void load_choices(struct loader *ld)
 {
 	struct form_sheet *s = ld->sheets.choices;
@@ -172,6 +211,7 @@ static void load_choices(struct loader *ld)
 			   "the choices sheet needs the columns 'list_name' and 'name'");
 		return;
 	}
+	struct list_blocks lb = { NULL, 0, g_hash_table_new(g_direct_hash, g_direct_equal) };
 	for (guint i = 0; i < s->rows->len; i++) {
 		struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
 		const char *list_name = form_sheet_cell(s, row, "list_name");
@@ -182,12 +222,16 @@ static void load_choices(struct loader *ld)
 			LOAD_ERROR(ld, s->file, row->row, "choice '%s' has no list_name", name);
 			continue;
 		}
+		if (!list_block_row(ld, &lb, s, form_list(ld->form, list_name), row->row))
+			continue;
+		struct form_list *l = list_get(ld, list_name, row->row);
+		lb.cur = l;
+		lb.cur_last = row->row;
 		if (!*name) {
 			LOAD_ERROR(ld, s->file, row->row, "choice in list '%s' has no name",
 				   list_name);
 			continue;
 		}
-		struct form_list *l = list_get(ld, list_name, row->row);
 		struct form_choice *dup = form_choice(l, name);
 		if (dup && !allow_duplicates) {
 			LOAD_ERROR(ld, s->file, row->row,
@@ -201,6 +245,7 @@ static void load_choices(struct loader *ld)
 		c->label = texts_of(ld, s, row, "label");
 		c->extra = extras_of(s, row);
 	}
+	g_hash_table_destroy(lb.ended);
 }
 
 /* Types */
@@ -628,6 +673,10 @@ static void typeless_row(struct loader *ld, const struct form_sheet_row *row)
 static void load_survey(struct loader *ld)
 {
 	struct form_sheet *s = ld->sheets.survey;
+	if (s->header_row == 0) {
+		LOAD_ERROR(ld, s->file, 0, "the survey sheet is empty");
+		return;
+	}
 	if (form_sheet_find(s, "type") < 0) {
 		LOAD_ERROR(ld, s->file, s->header_row, "the survey sheet has no 'type' column");
 		return;
@@ -674,6 +723,8 @@ static void load_survey(struct loader *ld)
 	for (; group; group = group->parent)
 		LOAD_ERROR(ld, s->file, group->row, "group '%s' is not closed (no 'end group')",
 			   group->name);
+	if (ld->form->questions->len == 0 && ld->errors == 0)
+		LOAD_ERROR(ld, s->file, s->header_row, "the survey sheet has no questions");
 }
 
 /* select_multiple and rank store choices separated by spaces, so names must not hold one. */

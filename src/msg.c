@@ -3,7 +3,9 @@
 #include "msg.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 static unsigned long error_count;
 static GString *capture;
@@ -16,6 +18,8 @@ static void emit(const char *text)
 	}
 	fputs(text, stderr);
 }
+
+static void emitv(const char *prefix, const char *fmt, va_list ap) MSG_PRINTF(2, 0);
 
 static void emitv(const char *prefix, const char *fmt, va_list ap)
 {
@@ -59,17 +63,34 @@ int msg_error_at(const char *file, long line, const char *fmt, ...)
 
 /*
  * The excerpt is printed on one line: control characters (a newline inside
- * a spreadsheet cell) become spaces so the caret still lines up.  Column is
- * counted in characters; wide (CJK) characters would need two columns, but
- * a caret that is close is better than none.
+ * a spreadsheet cell) become spaces so the caret still lines up.  A long
+ * excerpt is cut to EXCERPT_WIDTH characters around the caret, the cuts
+ * marked "...", so that a 20,000-character expression gives a readable
+ * message.  Column is counted in characters; wide (CJK) characters would
+ * need two columns, but a caret that is close is better than none.
  */
+#define EXCERPT_WIDTH 72
+
 static void emit_excerpt(const char *excerpt, long column)
 {
+	long n = g_utf8_strlen(excerpt, -1);
+	long from = 0, to = n;
+	if (n > EXCERPT_WIDTH) {
+		from = CLAMP(column - 1 - EXCERPT_WIDTH / 2, 0, n - EXCERPT_WIDTH);
+		to = from + EXCERPT_WIDTH;
+	}
 	GString *s = g_string_new("    ");
-	for (const char *p = excerpt; *p; p++)
+	if (from > 0)
+		g_string_append(s, "...");
+	const char *p = g_utf8_offset_to_pointer(excerpt, from);
+	const char *end = g_utf8_offset_to_pointer(excerpt, to);
+	for (; p < end; p++)
 		g_string_append_c(s, (unsigned char)*p < 0x20 ? ' ' : *p);
+	if (to < n)
+		g_string_append(s, "...");
 	g_string_append(s, "\n    ");
-	for (long i = 1; i < column; i++)
+	long caret = column - from + (from > 0 ? 3 : 0);
+	for (long i = 1; i < caret; i++)
 		g_string_append_c(s, ' ');
 	g_string_append(s, "^\n");
 	emit(s->str);
@@ -111,6 +132,23 @@ void msg_note(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Text that is not UTF-8 is cut by bytes: it has no characters to count. */
+char *msg_value(const char *s)
+{
+	size_t len = strlen(s);
+	bool utf8 = g_utf8_validate(s, (gssize)len, NULL);
+	const char *p = s, *cut = NULL;
+	long n = 0;
+	for (; *p && n <= MSG_VALUE_SHOWN; n++) {
+		if (n == MSG_VALUE_SHOWN - 20)
+			cut = p;
+		p = utf8 ? g_utf8_next_char(p) : p + 1;
+	}
+	if (n <= MSG_VALUE_SHOWN)
+		return g_strdup(s);
+	return g_strdup_printf("%.*s... (%zu bytes)", (int)(cut - s), s, len);
+}
+
 unsigned long msg_error_count(void)
 {
 	return error_count;
@@ -121,7 +159,9 @@ void msg_reset(void)
 	error_count = 0;
 }
 
-void msg_capture(GString *sink)
+GString *msg_capture(GString *sink)
 {
+	GString *before = capture;
 	capture = sink;
+	return before;
 }

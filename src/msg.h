@@ -37,14 +37,26 @@ void msg_warn_at(const char *file, long line, const char *fmt, ...) MSG_PRINTF(3
 /* Prints "quire: MESSAGE" without counting it as an error (progress, notes). */
 void msg_note(const char *fmt, ...) MSG_PRINTF(1, 2);
 
+/*
+ * S for a message that quotes it: S itself when it has at most
+ * MSG_VALUE_SHOWN characters, else its first ones, "..." and its length
+ * ("qqqq... (1048576 bytes)"), so that a hostile value -- a cell of a
+ * megabyte -- cannot flood the terminal.  Returns a new string (g_free).
+ */
+#define MSG_VALUE_SHOWN 80
+char *msg_value(const char *s);
+
 /* Number of errors reported since start (or since msg_reset()). */
 unsigned long msg_error_count(void);
 void msg_reset(void);
 
 /*
- * Sends diagnostics to SINK instead of stderr (unit tests).  NULL restores
- * stderr.  The sink is borrowed; the caller keeps it alive while installed.
+ * Sends diagnostics to SINK instead of stderr (unit tests, and callers that
+ * rephrase or drop what they hear).  NULL restores stderr.  The sink is
+ * borrowed; the caller keeps it alive while installed.  Returns the sink
+ * that was installed before, for the caller to put back, so that captures
+ * nest: a library function that captures must not undo its caller's.
  */
-void msg_capture(GString *sink);
+GString *msg_capture(GString *sink);
 
 #endif

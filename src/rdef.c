@@ -2,6 +2,8 @@
 #include <config.h>
 #include "rdef.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -395,6 +397,18 @@ static long syntax_error_line(const struct rdef *def, const char *message)
 	return line;
 }
 
+/* The first line that is neither blank nor a comment. */
+static long first_line(const struct rdef *def)
+{
+	for (guint i = 0; i < def->lines->len; i++) {
+		const char *l = g_ptr_array_index(def->lines, i);
+		l += strspn(l, " \t\r");
+		if (*l && *l != '#')
+			return (long)i + 1;
+	}
+	return 0;
+}
+
 /* The default output: the definition's name with .pdf, beside it. */
 static char *default_output(const char *path)
 {
@@ -406,16 +420,37 @@ static char *default_output(const char *path)
 	return out;
 }
 
-struct rdef *rdef_load(const char *path)
+/* The whole file at PATH, or NULL after reporting why not. */
+static char *read_text(const char *path, gsize *len)
 {
-	char *text = NULL;
-	gsize len;
-	GError *err = NULL;
-	if (!g_file_get_contents(path, &text, &len, &err)) {
-		msg_error_at(path, 0, "cannot open: %s", err->message);
-		g_error_free(err);
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		msg_error_at(path, 0, "cannot open: %s", g_strerror(errno));
 		return NULL;
 	}
+	GString *s = g_string_new(NULL);
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		g_string_append_len(s, buf, (gssize)n);
+	int err = ferror(fp) ? errno : 0;
+	fclose(fp);
+	if (err) {
+		msg_error_at(path, 0, "read error: %s", g_strerror(err));
+		g_string_free(s, TRUE);
+		return NULL;
+	}
+	*len = s->len;
+	return g_string_free(s, FALSE);
+}
+
+struct rdef *rdef_load(const char *path)
+{
+	gsize len;
+	GError *err = NULL;
+	char *text = read_text(path, &len);
+	if (!text)
+		return NULL;
 	struct rdef *def = rdef_new();
 	def->path = g_strdup(path);
 	def->lines = g_ptr_array_new_with_free_func(g_free);
@@ -428,7 +463,15 @@ struct rdef *rdef_load(const char *path)
 		msg_error_at(path, 0, "not valid UTF-8");
 		ld.errors++;
 	} else if (!g_key_file_load_from_data(ld.kf, text, len, G_KEY_FILE_NONE, &err)) {
-		msg_error_at(path, syntax_error_line(def, err->message), "%s", err->message);
+		long line = syntax_error_line(def, err->message);
+		if (line && strstr(err->message, "not a key-value pair"))
+			msg_error_at(path, line, "syntax error: not a [group], a 'key = value' line or "
+				     "a '#' comment");
+		else if (g_error_matches(err, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND))
+			msg_error_at(path, first_line(def), "syntax error: a key before the first "
+				     "[group]");
+		else
+			msg_error_at(path, line, "%s", err->message);
 		g_error_free(err);
 		ld.errors++;
 	} else {

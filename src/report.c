@@ -2,10 +2,12 @@
 #include <config.h>
 #include "report.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 
 #include "chart.h"
 #include "doc.h"
@@ -115,9 +117,9 @@ static void setup_by(const struct rdef_crosstab *x, void *data)
 		return;
 	struct tally_options topt = { r->roster, r->def->cutoff, x->by, false, NULL, true };
 	GString *errors = g_string_new(NULL);
-	msg_capture(errors);
+	GString *outer = msg_capture(errors);
 	struct tally *t = tally_new(r->form, &topt);
-	msg_capture(NULL);
+	msg_capture(outer);
 	if (!t) {
 		g_strchomp(errors->str);
 		bs->ok = msg_error_at(r->def->path, x->line, "crosstab: %s",
@@ -192,10 +194,30 @@ static bool read_replies(struct report *r)
 	return rc == 0 && problems == 0;
 }
 
+/*
+ * The form and data a definition names must exist; a missing one is
+ * reported at its line of the definition, where it is to be fixed.
+ */
+static bool check_paths(const struct rdef *def)
+{
+	bool ok = true;
+	struct stat st;
+	if (!def->path)
+		return true;
+	if (stat(def->form, &st) != 0)
+		ok = msg_error_at(def->path, rdef_line(def, "report", "form"), "form: cannot open "
+				  "'%s': %s", def->form, g_strerror(errno)) < 0 && false;
+	for (char **p = def->data; *p; p++)
+		if (stat(*p, &st) != 0)
+			ok = msg_error_at(def->path, rdef_line(def, "report", "data"), "data: cannot "
+					  "open '%s': %s", *p, g_strerror(errno)) < 0 && false;
+	return ok;
+}
+
 static bool load_inputs(struct report *r)
 {
 	const struct rdef *def = r->def;
-	if (!(r->form = form_load(def->form)))
+	if (!check_paths(def) || !(r->form = form_load(def->form)))
 		return false;
 	add_input(r, def->path);
 	add_input(r, r->form->survey_file);
@@ -573,6 +595,21 @@ static int compare_hashed(gconstpointer a, gconstpointer b)
 	return c;
 }
 
+/*
+ * The letters of alias I (0-based) as a spreadsheet names its columns:
+ * A to Z, then AA to ZZ, then AAA and on, so that any number of States
+ * gets a name of letters.
+ */
+static char *alias_name(guint i)
+{
+	char letters[16];
+	size_t n = sizeof letters - 1;
+	letters[n] = '\0';
+	for (guint k = i + 1; k > 0; k = (k - 1) / 26)
+		letters[--n] = (char)('A' + (k - 1) % 26);
+	return g_strconcat("State ", letters + n, NULL);
+}
+
 static void make_aliases(struct report *r)
 {
 	GPtrArray *codes = g_ptr_array_new();
@@ -583,9 +620,8 @@ static void make_aliases(struct report *r)
 	}
 	g_ptr_array_sort(codes, compare_hashed);
 	for (guint i = 0; i < codes->len; i++) {
-		char *name = i < 26 ? g_strdup_printf("State %c", 'A' + i)
-				    : g_strdup_printf("State %c%c", 'A' + i / 26 - 1, 'A' + i % 26);
-		g_hash_table_insert(r->aliases, g_strdup(g_ptr_array_index(codes, i)), name);
+		g_hash_table_insert(r->aliases, g_strdup(g_ptr_array_index(codes, i)),
+				    alias_name(i));
 	}
 	g_ptr_array_free(codes, TRUE);
 }

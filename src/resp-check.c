@@ -30,7 +30,9 @@ static char *choice_names(const struct form_list *list)
 static char *not_a_choice(const struct form_list *list, const char *value)
 {
 	char *names = choice_names(list);
-	char *msg = g_strdup_printf("'%s' is not a choice (choices: %s)", value, names);
+	char *shown = msg_value(value);
+	char *msg = g_strdup_printf("'%s' is not a choice (choices: %s)", shown, names);
+	g_free(shown);
 	g_free(names);
 	return msg;
 }
@@ -46,9 +48,12 @@ static char *choices_problem(const struct form_question *q, const char *value)
 			continue;
 		if (q->list && !form_choice(q->list, *t))
 			msg = not_a_choice(q->list, *t);
-		else if (!g_hash_table_add(seen, *t))
-			msg = g_strdup_printf("'%s' is %s twice", *t,
+		else if (!g_hash_table_add(seen, *t)) {
+			char *shown = msg_value(*t);
+			msg = g_strdup_printf("'%s' is %s twice", shown,
 					      q->kind == FORM_RANK ? "ranked" : "selected");
+			g_free(shown);
+		}
 	}
 	g_hash_table_destroy(seen);
 	g_strfreev(tokens);
@@ -84,21 +89,20 @@ static bool parse_time(const char *s)
 	return ok;
 }
 
-static char *range_problem(const struct form_question *q, const char *value)
+static char *range_problem(const struct form_question *q, const char *value, const char *shown)
 {
 	double v;
 	if (!parse_number(value, &v))
-		return g_strdup_printf("'%s' is not a number", value);
+		return g_strdup_printf("'%s' is not a number", shown);
 	double lo = MIN(q->range_start, q->range_end), hi = MAX(q->range_start, q->range_end);
 	if (v < lo || v > hi)
-		return g_strdup_printf("%s is outside the range %g to %g", value, lo, hi);
+		return g_strdup_printf("%s is outside the range %g to %g", shown, lo, hi);
 	return NULL;
 }
 
-char *resp_value_problem(const struct form *form, const struct form_question *q,
-			 const char *value)
+/* SHOWN is VALUE for the message (msg_value()). */
+static char *value_problem(const struct form_question *q, const char *value, const char *shown)
 {
-	(void)form;
 	double v;
 	int days;
 	double dt;
@@ -112,27 +116,37 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
 		return choices_problem(q, value);
 	case FORM_INTEGER:
 		return parse_integer(value) ? NULL
-					    : g_strdup_printf("'%s' is not an integer", value);
+					    : g_strdup_printf("'%s' is not an integer", shown);
 	case FORM_DECIMAL:
 		return parse_number(value, &v) ? NULL
-					       : g_strdup_printf("'%s' is not a number", value);
+					       : g_strdup_printf("'%s' is not a number", shown);
 	case FORM_RANGE:
-		return range_problem(q, value);
+		return range_problem(q, value, shown);
 	case FORM_DATE:
 		return isodate_parse(value, &days)
 			       ? NULL
-			       : g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", value);
+			       : g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", shown);
 	case FORM_DATETIME:
 		return isodate_parse_datetime(value, &dt)
 			       ? NULL
 			       : g_strdup_printf("'%s' is not a date and time "
-						 "(YYYY-MM-DDTHH:MM:SS)", value);
+						 "(YYYY-MM-DDTHH:MM:SS)", shown);
 	case FORM_TIME:
 		return parse_time(value) ? NULL
-					 : g_strdup_printf("'%s' is not a time (HH:MM:SS)", value);
+					 : g_strdup_printf("'%s' is not a time (HH:MM:SS)", shown);
 	default:
 		return NULL;
 	}
+}
+
+char *resp_value_problem(const struct form *form, const struct form_question *q,
+			 const char *value)
+{
+	(void)form;
+	char *shown = msg_value(value);
+	char *why = value_problem(q, value, shown);
+	g_free(shown);
+	return why;
 }
 
 static int check_metadata(const struct resp_reply *r)
@@ -143,19 +157,24 @@ static int check_metadata(const struct resp_reply *r)
 	if (!code)
 		problems += msg_error_at(r->file, r->row, "_respondent is missing (the roster code of "
 					 "the replying State)") < 0;
-	else if (!resp_code_is_safe(code))
+	else if (!resp_code_is_safe(code)) {
+		char *shown = resp_code_for_message(code);
 		problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
-					 "_respondent: unsafe code '%s': use 1 to 64 letters, "
+					 "_respondent: unsafe code %s: use 1 to 64 letters, "
 					 "digits, '-', '_' and '.', not starting with '.' or '-'",
-					 code) < 0;
+					 shown) < 0;
+		g_free(shown);
+	}
 	int days;
 	if (!submitted)
 		problems += msg_error_at(r->file, r->row, "_submitted is missing (the date the reply "
 					 "was received, YYYY-MM-DD)") < 0;
-	else if (!isodate_parse(submitted, &days))
+	else if (!isodate_parse(submitted, &days)) {
+		char *shown = msg_value(submitted);
 		problems += msg_error_at(r->file, r->meta_row[RESP_SUBMITTED],
-					 "_submitted: '%s' is not a date (YYYY-MM-DD)",
-					 submitted) < 0;
+					 "_submitted: '%s' is not a date (YYYY-MM-DD)", shown) < 0;
+		g_free(shown);
+	}
 	const char *version = r->meta[RESP_FORM_VERSION];
 	if (version && r->form->version && strcmp(version, r->form->version) != 0)
 		msg_warn_at(r->file, r->meta_row[RESP_FORM_VERSION],
@@ -186,12 +205,14 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	if (q->kind == FORM_CALCULATE || resp_eval_constraint(ev, q, value))
 		return 0;
 	const char *message = form_text(r->form, q->constraint_message, lang);
+	char *shown = msg_value(value);
 	if (message)
-		msg_error_at(r->file, row, "%s: '%s' breaks the constraint: %s", q->name, value,
+		msg_error_at(r->file, row, "%s: '%s' breaks the constraint: %s", q->name, shown,
 			     message);
 	else
-		msg_error_at(r->file, row, "%s: '%s' breaks the constraint %s", q->name, value,
+		msg_error_at(r->file, row, "%s: '%s' breaks the constraint %s", q->name, shown,
 			     q->constraint_text);
+	g_free(shown);
 	return 1;
 }
 

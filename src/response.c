@@ -123,13 +123,22 @@ static size_t edit_distance(const char *a, const char *b)
 	return d;
 }
 
-/* The question name closest to NAME, if close enough to be a likely typo. */
+/*
+ * The question name closest to NAME, if close enough to be a likely typo.
+ * Names whose lengths differ by the distance sought or more are not
+ * compared: their distance cannot be smaller, and a megabyte-long name
+ * would otherwise cost a megabyte of work per question.
+ */
 static const char *suggest(const struct form *form, const char *name)
 {
 	const char *best = NULL;
-	size_t best_d = MAX(2, strlen(name) / 3) + 1;
+	size_t len = strlen(name);
+	size_t best_d = MAX(2, len / 3) + 1;
 	for (size_t i = 0; i < form_n_questions(form); i++) {
 		const struct form_question *q = form_question_at(form, i);
+		size_t qlen = strlen(q->name);
+		if ((len > qlen ? len - qlen : qlen - len) >= best_d)
+			continue;
 		size_t d = edit_distance(name, q->name);
 		if (d < best_d) {
 			best = q->name;
@@ -142,25 +151,33 @@ static const char *suggest(const struct form *form, const char *name)
 static void unknown_name(const struct form *form, const char *file, long row, const char *name)
 {
 	const char *hint = suggest(form, name);
+	char *shown = msg_value(name);
 	if (hint)
-		msg_error_at(file, row, "unknown question '%s'; did you mean '%s'?", name, hint);
+		msg_error_at(file, row, "unknown question '%s'; did you mean '%s'?", shown, hint);
 	else
-		msg_error_at(file, row, "unknown question '%s'", name);
+		msg_error_at(file, row, "unknown question '%s'", shown);
+	g_free(shown);
 }
 
 struct columns {
 	int name, value;
+	int twice, first;	/* a second "name" or "value" column and the first, or -1 */
 };
 
+/* Finds the "name" and "value" columns; other columns are ignored. */
 static bool find_columns(const struct csvio_record *rec, struct columns *cols)
 {
-	cols->name = cols->value = -1;
+	cols->name = cols->value = cols->twice = cols->first = -1;
 	for (size_t i = 0; i < rec->n_fields; i++) {
 		char *h = g_ascii_strdown(g_strstrip(rec->fields[i]), -1);
-		if (strcmp(h, "name") == 0 && cols->name < 0)
-			cols->name = (int)i;
-		else if (strcmp(h, "value") == 0 && cols->value < 0)
-			cols->value = (int)i;
+		int *col = strcmp(h, "name") == 0 ? &cols->name
+			   : strcmp(h, "value") == 0 ? &cols->value : NULL;
+		if (col && *col < 0) {
+			*col = (int)i;
+		} else if (col && cols->twice < 0) {
+			cols->twice = (int)i;
+			cols->first = *col;
+		}
 		g_free(h);
 	}
 	return cols->name >= 0 && cols->value >= 0;
@@ -178,11 +195,14 @@ static int take_row(struct resp_reply *r, const char *name, const char *value, l
 	const char *file = r->file;
 	if (name[0] == '_') {
 		int m = resp_meta_find(name);
-		if (m < 0)
-			return msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, "
-					    "_submitted, _channel, _entered_by, _form_version, _note, "
-					    "_incomplete)",
-					    name) < 0;
+		if (m < 0) {
+			char *shown = msg_value(name);
+			msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, "
+				     "_submitted, _channel, _entered_by, _form_version, _note, "
+				     "_incomplete)", shown);
+			g_free(shown);
+			return 1;
+		}
 		if (r->meta_row[m])
 			return msg_error_at(file, row, "%s given twice (first in row %ld)", name,
 					    r->meta_row[m]) < 0;
@@ -224,6 +244,13 @@ struct resp_reply *resp_read(const struct form *form, const char *path, int *pro
 				rc = -1;
 				break;
 			}
+			if (cols.twice >= 0) {
+				msg_error_at(r->file, rec.row, "duplicate column '%s' (columns %d and "
+					     "%d)", g_strstrip(rec.fields[cols.twice]), cols.first + 1,
+					     cols.twice + 1);
+				rc = -1;
+				break;
+			}
 			have_header = true;
 			continue;
 		}
@@ -249,13 +276,13 @@ struct resp_reply *resp_read(const struct form *form, const char *path, int *pro
 bool resp_is_reply_file(const char *path)
 {
 	GString *ignore = g_string_new(NULL);
-	msg_capture(ignore);
+	GString *outer = msg_capture(ignore);
 	struct csvio_reader *in = csvio_open(path, NULL, CSVIO_DELIM_AUTO);
 	struct csvio_record rec;
 	struct columns cols;
 	bool is_reply = in && csvio_next(in, &rec) == 1 && find_columns(&rec, &cols);
 	csvio_close(in);
-	msg_capture(NULL);
+	msg_capture(outer);
 	g_string_free(ignore, TRUE);
 	return is_reply;
 }
@@ -304,6 +331,14 @@ int resp_write(const struct resp_reply *r, const char *path)
 int resp_write_later(const struct resp_reply *r, const char *path)
 {
 	return write_reply(r, path, true);
+}
+
+char *resp_code_for_message(const char *code)
+{
+	size_t n = strlen(code);
+	if (n > RESP_CODE_SHOWN)
+		return g_strdup_printf("of %zu bytes", n);
+	return g_strdup_printf("'%s'", code);
 }
 
 bool resp_code_is_safe(const char *code)

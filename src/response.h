@@ -151,4 +151,12 @@ int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang);
  */
 bool resp_code_is_safe(const char *code);
 
+/*
+ * CODE as the subject of a message: quoted ("'XAA'"), or, when longer than
+ * RESP_CODE_SHOWN bytes, described ("of 100000 bytes"), so that a hostile
+ * code does not flood the terminal.  Free with g_free().
+ */
+#define RESP_CODE_SHOWN 100
+char *resp_code_for_message(const char *code);
+
 #endif

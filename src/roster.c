@@ -114,11 +114,13 @@ static int add_member(struct roster *r, const struct csvio_record *rec)
 	problems += parse_date(r->path, m->row, "member_to", to < 0 ? "" : m->cells[to], INT_MAX,
 			       &m->to);
 	const struct roster_member *dup = roster_find(r, m->code);
-	if (!resp_code_is_safe(m->code))
-		problems += msg_error_at(r->path, m->row, "code: unsafe code '%s': use 1 to 64 "
+	if (!resp_code_is_safe(m->code)) {
+		char *shown = resp_code_for_message(m->code);
+		problems += msg_error_at(r->path, m->row, "code: unsafe code %s: use 1 to 64 "
 					 "letters, digits, '-', '_' and '.', not starting with "
-					 "'.' or '-'", m->code) < 0;
-	else if (dup)
+					 "'.' or '-'", shown) < 0;
+		g_free(shown);
+	} else if (dup)
 		problems += msg_error_at(r->path, m->row, "code '%s' listed twice (first in row "
 					 "%ld)", m->code, dup->row) < 0;
 	if (problems) {
@@ -170,6 +172,8 @@ struct roster *roster_load(const char *path)
 	csvio_close(in);
 	if (rc == 0 && !have_header)
 		problems += msg_error_at(r->path, 0, "empty roster: no header row") < 0;
+	else if (rc == 0 && problems == 0 && r->members->len == 0)
+		problems += msg_error_at(r->path, 0, "empty roster: a header but no members") < 0;
 	if (rc < 0 || problems > 0) {
 		roster_free(r);
 		return NULL;

@@ -30,8 +30,8 @@ struct roster {
 
 /*
  * Loads the roster at PATH.  Reports every problem (missing columns, a
- * code given twice, an unsafe code, a bad date) and returns NULL if there
- * was any.
+ * code given twice, an unsafe code, a bad date, no members at all) and
+ * returns NULL if there was any.
  */
 struct roster *roster_load(const char *path);
 void roster_free(struct roster *r);

@@ -44,6 +44,7 @@ struct wide_reader {
 	bool first_row;
 	bool require_id;
 	int id_col;		/* the column with the respondent code, or -1 */
+	long header_row;
 	GArray *selected;	/* struct selected: details set in the current row */
 	GString *scratch;	/* select_multiple values rebuilt from details */
 };
@@ -209,16 +210,36 @@ static int find_id_column(struct wide_reader *w, const struct csvio_record *h, c
 		}
 	}
 	if (id_column && w->id_col < 0)
-		return msg_error_at(w->name, 1, "no column '%s' for --id-column", id_column) < 0;
+		return msg_error_at(w->name, w->header_row, "no column '%s' for --id-column", id_column) < 0;
 	if (w->require_id && w->id_col < 0)
-		return msg_error_at(w->name, 1, "no column holds the respondent code; name it "
+		return msg_error_at(w->name, w->header_row, "no column holds the respondent code; name it "
 				    "with --id-column") < 0;
 	return 0;
+}
+
+/*
+ * A column that is read (a value, a detail or metadata) given twice is an
+ * error: which of the two holds the answer cannot be known.  Returns 1
+ * after reporting, else 0.
+ */
+static int check_twice(struct wide_reader *w, GHashTable *taken, const char *name, size_t i,
+		       enum col_kind kind)
+{
+	if (kind != COL_VALUE && kind != COL_DETAIL && kind != COL_META)
+		return 0;
+	gpointer first = g_hash_table_lookup(taken, name);
+	if (!first) {
+		g_hash_table_insert(taken, (gpointer)name, GSIZE_TO_POINTER(i + 1));
+		return 0;
+	}
+	return msg_error_at(w->name, w->header_row, "duplicate column '%s' (columns %zu and %zu)", name,
+			    (size_t)GPOINTER_TO_SIZE(first), i + 1) < 0;
 }
 
 static int map_header(struct wide_reader *w, const struct csvio_record *h, const char *id_column)
 {
 	GHashTable *cand = build_candidates(w->form);
+	GHashTable *taken = g_hash_table_new(g_str_hash, g_str_equal);
 	int problems = 0, matched = 0, labels = 0;
 	for (size_t i = 0; i < h->n_fields; i++) {
 		const char *name = h->fields[i];
@@ -230,8 +251,9 @@ static int map_header(struct wide_reader *w, const struct csvio_record *h, const
 			col.kind = COL_META;
 		else if (is_known_metadata(name))
 			col.kind = COL_IGNORE;
+		problems += check_twice(w, taken, name, i, col.kind);
 		if (col.kind == COL_AMBIGUOUS) {
-			problems += msg_error_at(w->name, 1, "column '%s' matches two questions: '%s' "
+			problems += msg_error_at(w->name, w->header_row, "column '%s' matches two questions: '%s' "
 						 "and '%s'", name,
 						 form_question_at(w->form, (size_t)col.question)->name,
 						 form_question_at(w->form, (size_t)col.other)->name) < 0;
@@ -246,8 +268,9 @@ static int map_header(struct wide_reader *w, const struct csvio_record *h, const
 		g_array_append_val(w->cols, col);
 	}
 	g_hash_table_destroy(cand);
+	g_hash_table_destroy(taken);
 	if (labels > matched)
-		return msg_error_at(w->name, 1, "the columns are question labels, not names; "
+		return msg_error_at(w->name, w->header_row, "the columns are question labels, not names; "
 				    "export again choosing \"XML values and headers\"") < 0;
 	return problems + find_id_column(w, h, id_column);
 }
@@ -298,6 +321,7 @@ struct wide_reader *wide_open(const struct form *form, const char *path,
 		wide_close(w);
 		return NULL;
 	}
+	w->header_row = h.row;
 	w->dialect = sniff(&h, csvio_delimiter(in));
 	if (map_header(w, &h, opt ? opt->id_column : NULL) > 0) {
 		wide_close(w);
@@ -395,8 +419,10 @@ static void add_detail(struct wide_reader *w, const struct col *c, const char *c
 	if (v == -2) {
 		const struct form_question *q = form_question_at(w->form, (size_t)c->question);
 		const struct form_choice *ch = g_ptr_array_index(q->list->choices, c->choice);
+		char *shown = msg_value(cell);
 		*problems += msg_error_at(w->name, row, "%s/%s: '%s' is neither 1/0 nor "
-					  "True/False", q->name, ch->name, cell) < 0;
+					  "True/False", q->name, ch->name, shown) < 0;
+		g_free(shown);
 		return;
 	}
 	if (v == 1) {
@@ -532,6 +558,21 @@ static bool is_numeric_kind(enum form_kind k)
 	return k == FORM_INTEGER || k == FORM_DECIMAL || k == FORM_RANGE;
 }
 
+/*
+ * Whether S is a plain decimal number ("-5", "2.5e3"), which a numeric
+ * question's cell may start with '-' for.  Anything else in a numeric
+ * question -- export does not validate -- is text, neutralised as such:
+ * "-1+cmd|..." must not reach a spreadsheet as a formula.
+ */
+static bool is_plain_number(const char *s)
+{
+	char *end;
+	if (!g_ascii_isdigit(s[0]) && s[0] != '-' && s[0] != '.')
+		return false;
+	g_ascii_strtod(s, &end);
+	return end != s && *end == '\0' && !strpbrk(s, "xXpPnNiI");
+}
+
 static void write_header(struct wide_writer *w)
 {
 	csvio_write_field(&w->out, "respondent");
@@ -603,7 +644,7 @@ static void write_value(struct wide_writer *w, const struct form_question *q, co
 		char *labels = as_labels(w, q, value);
 		write_text(w, labels);
 		g_free(labels);
-	} else if (value && is_numeric_kind(q->kind)) {
+	} else if (value && is_numeric_kind(q->kind) && is_plain_number(value)) {
 		csvio_write_field(&w->out, value);
 	} else {
 		write_text(w, value);

@@ -10,6 +10,8 @@
 static int n_tests;
 static int n_failed;
 
+static void vreport(bool cond, const char *fmt, va_list ap) TAP_PRINTF(2, 0);
+
 static void vreport(bool cond, const char *fmt, va_list ap)
 {
 	n_tests++;

@@ -161,8 +161,9 @@ expect_true 'the existing PDF is kept' cmp -s "$T/mini.pdf" "$T/keep.pdf"
 printf '[report]\nform = nowhere\ndata = none\n' >"$T/missing.ini"
 run 1 "$QUIRE" report -o "$T/missing.pdf" "$T/missing.ini"
 expect_status 'a missing form fails'
-expect_err 'the missing path is named' <<X
-quire:$T/nowhere: cannot open: No such file or directory
+expect_err 'the missing paths are named at their lines' <<X
+quire:$T/missing.ini:2: form: cannot open '$T/nowhere': No such file or directory
+quire:$T/missing.ini:3: data: cannot open '$T/none': No such file or directory
 X
 expect_true 'no PDF is written' test ! -e "$T/missing.pdf"
 
@@ -175,7 +176,9 @@ X
 printf 'this is not a key file\n' >"$T/syntax.ini"
 run 1 "$QUIRE" report "$T/syntax.ini"
 expect_status 'a syntax error fails'
-expect_grep 'with its line' "quire:$T/syntax.ini:1: Key file contains line" "$ERR"
+expect_err 'with its line' <<X
+quire:$T/syntax.ini:1: syntax error: not a [group], a 'key = value' line or a '#' comment
+X
 
 mkdir "$T/replies"
 cp replies/mini/*.csv "$T/replies/"

@@ -170,6 +170,46 @@ static void test_writer(void)
 	free(buf);
 }
 
+/* A record of one empty field is written as "", not as a blank line (which is no record). */
+static void test_writer_lone_empty_field(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct csvio_writer w;
+	csvio_writer_init(&w, fp);
+	csvio_write_field(&w, "");
+	csvio_end_record(&w);
+	csvio_write_field(&w, "");
+	csvio_write_field(&w, "");
+	csvio_end_record(&w);
+	csvio_write_field(&w, "x");
+	csvio_end_record(&w);
+	fclose(fp);
+	check_str(buf, "\"\"\n,\nx\n");
+	char *back = slurp(buf, len, CSVIO_DELIM_AUTO);
+	check_str(back, "1:\n2:|\n3:x\n");
+	g_free(back);
+	free(buf);
+}
+
+/* Writing to a full device is an error the writer remembers. */
+static void test_writer_full(void)
+{
+	FILE *fp = fopen("/dev/full", "w");
+	if (!fp) {
+		tap_skip("no /dev/full", "a write error is sticky");
+		return;
+	}
+	setvbuf(fp, NULL, _IONBF, 0);
+	struct csvio_writer w;
+	csvio_writer_init(&w, fp);
+	csvio_write_field(&w, "a");
+	csvio_end_record(&w);
+	ok(csvio_writer_error(&w), "a write error is sticky");
+	fclose(fp);
+}
+
 int main(void)
 {
 	test_line_ends();
@@ -179,5 +219,7 @@ int main(void)
 	test_chunk_boundaries();
 	test_missing_file();
 	test_writer();
+	test_writer_lone_empty_field();
+	test_writer_full();
 	return tap_done();
 }

@@ -1,0 +1,119 @@
+#!/bin/sh
+# t9100: write failures - a full device, a file size limit, a directory that
+# cannot be written.  Every command that writes a file (blank, export, tab,
+# status, chart, report) must say so with the reason, exit 1, leave no file
+# at the target (nor a temporary one beside it), and leave an existing
+# file as it was.
+. "$top_srcdir/tests/lib.sh"
+F=$top_srcdir/forms/cybercrime-cooperation
+D=$top_srcdir/data/cybercrime-cooperation
+R=$top_srcdir/data/rosters/demo.csv
+DEF=$top_srcdir/reports/wg4-hangzhou-2019.ini
+cd "$T" || exit 1
+
+# write_cmd NAME OUTPUT: runs command NAME writing OUTPUT.
+write_cmd() {
+	case $1 in
+	blank) "$QUIRE" blank "$F" --respondent XAA -o "$2" ;;
+	export) "$QUIRE" export "$F" "$D" -o "$2" ;;
+	tab) "$QUIRE" tab "$F" "$D" -o "$2" ;;
+	status) "$QUIRE" status "$F" "$D" --roster "$R" -o "$2" ;;
+	chart) "$QUIRE" chart "$F" "$D" -q law_status -o "$2" ;;
+	report) "$QUIRE" report "$DEF" -o "$2" ;;
+	esac
+}
+
+ext() {
+	case $1 in
+	chart) echo png ;;
+	report) echo pdf ;;
+	tab | status) echo txt ;;
+	*) echo csv ;;
+	esac
+}
+
+# limited COMMAND...: runs COMMAND with files limited to 1 block, so that
+# every write past the first block fails with EFBIG (SIGXFSZ ignored).  In
+# a coverage build the counters written at exit fail too; gcov's complaints
+# are dropped from standard error.
+limited() {
+	(
+		trap '' XFSZ
+		ulimit -f 1
+		"$@" 2>"$T/.limited"
+	)
+	status=$?
+	grep -v '^libgcov profiling error:' "$T/.limited" >&2
+	return $status
+}
+
+mkdir out
+for c in blank export tab status chart report; do
+	e=$(ext $c)
+
+	# A full device: /dev/full itself, or a link to it where the name must end in .png.
+	full=/dev/full
+	if [ $c = chart ]; then
+		ln -s /dev/full full.png
+		full=full.png
+	fi
+	run 1 write_cmd $c $full
+	expect_status "$c: writing to a full device fails"
+	expect_err "$c: the full device is named with the reason" <<X
+quire:$full: write error: No space left on device
+X
+
+	# A file size limit: the target exists and must survive; a new target must not appear.
+	echo "the good $c file" >out/keep.$e
+	run 1 limited write_cmd $c out/keep.$e
+	expect_status "$c: a write beyond the file size limit fails"
+	expect_err "$c: the file and the reason are named" <<X
+quire:out/keep.$e: write error: File too large
+X
+	compare "$c: the existing file is left as it was" out/keep.$e <<X
+the good $c file
+X
+	run 1 limited write_cmd $c out/new.$e
+	expect_status "$c: a new file beyond the limit fails"
+	expect_true "$c: no file is left at the target" test ! -e out/new.$e
+	ls -A out | grep -v "^keep\.$e\$" >"$OUT"
+	expect_out "$c: no temporary file is left in the directory" </dev/null
+	rm -f out/keep.$e
+
+	# A directory that is not one, and one that does not exist.
+	echo x >keep.$e
+	run 1 write_cmd $c keep.$e/out.$e
+	expect_status "$c: an output inside a file fails"
+	expect_err "$c: the path and the reason are named" <<X
+quire:keep.$e/out.$e: cannot write: Not a directory
+X
+	rm -f keep.$e
+	run 1 write_cmd $c nowhere/out.$e
+	expect_status "$c: an output in a missing directory fails"
+	expect_err "$c: the missing directory is named" <<X
+quire:nowhere/out.$e: cannot write: No such file or directory
+X
+done
+
+# A directory without write permission (root writes anyway: skipped then).
+mkdir locked
+chmod 555 locked
+if [ -w locked ]; then
+	skip 'an output in a directory without write permission fails' 'the directory is writable anyway (root?)'
+else
+	run 1 write_cmd export locked/out.csv
+	expect_status 'an output in a directory without write permission fails'
+	expect_err 'the permission is named' <<'X'
+quire:locked/out.csv: cannot write: Permission denied
+X
+fi
+chmod 755 locked
+
+# Standard output on a full device.
+run 1 sh -c '"$0" export "$1" "$2" >/dev/full' "$QUIRE" "$F" "$D"
+expect_status 'export to a full standard output fails'
+expect_err 'the write error is named' <<'X'
+quire: write error: No space left on device
+X
+
+done_testing

@@ -1,0 +1,136 @@
+/* test-msg.c - unit tests for diagnostics: formats, excerpts, nested captures */
+#include <config.h>
+#include "msg.h"
+
+#include <string.h>
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "response.h"
+#include "tap.h"
+
+static void test_formats(void)
+{
+	GString *out = g_string_new(NULL);
+	msg_capture(out);
+	msg_reset();
+	ok(msg_error("plain %d", 1) == -1, "msg_error returns -1");
+	msg_error_at("f.csv", 3, "at a row");
+	msg_error_at("f.csv", 0, "at no row");
+	msg_warn_at("f.csv", 2, "a warning");
+	msg_warn_at(NULL, 0, "a warning without a file");
+	msg_note("a note");
+	msg_capture(NULL);
+	check_str(out->str, "quire: plain 1\n"
+		  "quire:f.csv:3: at a row\n"
+		  "quire:f.csv: at no row\n"
+		  "quire:f.csv:2: warning: a warning\n"
+		  "quire: warning: a warning without a file\n"
+		  "quire: a note\n");
+	check_int(msg_error_count(), 3);
+	g_string_free(out, TRUE);
+}
+
+static char *expr_message(const char *excerpt, long column)
+{
+	GString *out = g_string_new(NULL);
+	msg_capture(out);
+	msg_error_expr("s.csv", 4, column, excerpt, "relevant: %s", "oops");
+	msg_capture(NULL);
+	return g_string_free(out, FALSE);
+}
+
+/* A long expression is cut around the caret, so the message stays readable. */
+static void test_excerpts(void)
+{
+	char *m = expr_message("${a} = 'x' and (", 17);
+	check_str(m, "quire:s.csv:4:17: relevant: oops\n"
+		  "    ${a} = 'x' and (\n"
+		  "                    ^\n");
+	g_free(m);
+	m = expr_message("a\nb", 3);
+	check_str(m, "quire:s.csv:4:3: relevant: oops\n    a b\n      ^\n");
+	g_free(m);
+	GString *longer = g_string_new(NULL);
+	for (int i = 0; i < 100; i++)
+		g_string_append_c(longer, (char)('0' + i % 10));
+	m = expr_message(longer->str, 1);
+	check_str(m, "quire:s.csv:4:1: relevant: oops\n"
+		  "    012345678901234567890123456789012345678901234567890123456789012345678901...\n"
+		  "    ^\n");
+	g_free(m);
+	m = expr_message(longer->str, 50);
+	check_str(m, "quire:s.csv:4:50: relevant: oops\n"
+		  "    ...345678901234567890123456789012345678901234567890123456789012345678901234...\n"
+		  "    " "                                       ^\n");
+	g_free(m);
+	m = expr_message(longer->str, 101);
+	check_str(m, "quire:s.csv:4:101: relevant: oops\n"
+		  "    ...890123456789012345678901234567890123456789012345678901234567890123456789\n"
+		  "                                                                               ^\n");
+	g_free(m);
+	g_string_free(longer, TRUE);
+}
+
+/* A capture inside a capture hands the outer sink back; library code relies on it. */
+static void test_nested_capture(void)
+{
+	GString *outer = g_string_new(NULL), *inner = g_string_new(NULL);
+	ok(msg_capture(outer) == NULL, "the first capture replaces stderr");
+	ok(msg_capture(inner) == outer, "a nested capture returns the outer sink");
+	msg_error("inner");
+	ok(msg_capture(outer) == inner, "restoring returns the inner sink");
+	msg_error("outer");
+	/* resp_is_reply_file() captures the errors of a file that is no CSV. */
+	char *path = g_build_filename(g_get_tmp_dir(), "quire-test-msg.csv", NULL);
+	g_file_set_contents(path, "a,\"b\n", -1, NULL);
+	ok(!resp_is_reply_file(path), "an unterminated quote is no reply file");
+	msg_error("still outer");
+	msg_capture(NULL);
+	g_remove(path);
+	g_free(path);
+	check_str(inner->str, "quire: inner\n");
+	check_str(outer->str, "quire: outer\nquire: still outer\n");
+	g_string_free(outer, TRUE);
+	g_string_free(inner, TRUE);
+}
+
+/* Values quoted in messages are cut past MSG_VALUE_SHOWN characters, never inside one. */
+static void test_values(void)
+{
+	char *v = msg_value("short");
+	check_str(v, "short");
+	g_free(v);
+	GString *s = g_string_new(NULL);
+	for (int i = 0; i < MSG_VALUE_SHOWN; i++)
+		g_string_append(s, "\xc3\xa9");	/* é: 80 characters, 160 bytes */
+	v = msg_value(s->str);
+	check_str(v, s->str);
+	g_free(v);
+	g_string_append_c(s, 'x');
+	v = msg_value(s->str);
+	GString *want = g_string_new(NULL);
+	for (int i = 0; i < MSG_VALUE_SHOWN - 20; i++)
+		g_string_append(want, "\xc3\xa9");
+	g_string_append(want, "... (161 bytes)");
+	check_str(v, want->str);
+	g_free(v);
+	g_string_assign(s, "");
+	for (int i = 0; i < 100; i++)
+		g_string_append_c(s, (char)0xff);
+	v = msg_value(s->str);
+	ok(g_str_has_suffix(v, "... (100 bytes)") && strlen(v) == 60 + strlen("... (100 bytes)"),
+	   "text that is not UTF-8 is cut by bytes");
+	g_free(v);
+	g_string_free(want, TRUE);
+	g_string_free(s, TRUE);
+}
+
+int main(void)
+{
+	test_formats();
+	test_values();
+	test_excerpts();
+	test_nested_capture();
+	return tap_done();
+}
