@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "form.h"
 #include "isodate.h"
+#include "response.h"
 
 void cli_print_version(void)
 {
@@ -77,5 +78,16 @@ bool cli_date(const char *arg, const char *option, const char *cmd, int *day)
 	if (isodate_parse(arg, day))
 		return true;
 	cli_usage_error(cmd, "%s: '%s' is not a date (YYYY-MM-DD)", option, arg);
+	return false;
+}
+
+bool cli_respondent(const char *code, const char *cmd)
+{
+	if (resp_code_is_safe(code))
+		return true;
+	char *shown = resp_code_for_message(code);
+	cli_usage_error(cmd, "unsafe respondent code %s: use 1 to 64 letters, digits, "
+			"'-', '_' and '.', not starting with '.' or '-'", shown);
+	g_free(shown);
 	return false;
 }

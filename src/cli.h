@@ -36,6 +36,12 @@ struct form;
  */
 int cli_lang(const struct form *form, const char *arg, const char *cmd);
 
+/*
+ * Checks a --respondent CODE: true when it is safe as a file name, or false
+ * after a usage error for CMD that shows the code (shortened) and the rule.
+ */
+bool cli_respondent(const char *code, const char *cmd);
+
 /* Parses a --cutoff style date (YYYY-MM-DD); returns false after a usage error for CMD. */
 bool cli_date(const char *arg, const char *option, const char *cmd, int *day);
 

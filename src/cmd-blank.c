@@ -158,13 +158,8 @@ int cmd_blank(int argc, char **argv)
 		return cli_usage_error("blank", argc - optind ? "one FORM expected" : "missing FORM");
 	if (!code)
 		return cli_usage_error("blank", "missing --respondent CODE");
-	if (!resp_code_is_safe(code)) {
-		char *shown = resp_code_for_message(code);
-		cli_usage_error("blank", "unsafe respondent code %s: use 1 to 64 letters, digits, "
-				"'-', '_' and '.', not starting with '.' or '-'", shown);
-		g_free(shown);
+	if (!cli_respondent(code, "blank"))
 		return EXIT_USAGE;
-	}
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;

@@ -672,13 +672,8 @@ int cmd_enter(int argc, char **argv)
 		return cli_usage_error("enter", "missing --respondent CODE");
 	if (!dir)
 		return cli_usage_error("enter", "missing --data DIR");
-	if (!resp_code_is_safe(code)) {
-		char *shown = resp_code_for_message(code);
-		cli_usage_error("enter", "unsafe respondent code %s: use 1 to 64 letters, digits, "
-				"'-', '_' and '.', not starting with '.' or '-'", shown);
-		g_free(shown);
+	if (!cli_respondent(code, "enter"))
 		return EXIT_USAGE;
-	}
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;

@@ -32,6 +32,10 @@ Try 'quire blank --help' for more information.
 X
 run 2 "$QUIRE" enter "$F" --respondent ../../etc/x --data into
 expect_status 'enter refuses a path as code (a usage error)'
+expect_err 'enter gives the rule' <<'X'
+quire enter: unsafe respondent code '../../etc/x': use 1 to 64 letters, digits, '-', '_' and '.', not starting with '.' or '-'
+Try 'quire enter --help' for more information.
+X
 
 # A very long code: described, not quoted, so it cannot flood the terminal.
 long=$(head -c 100000 /dev/zero | tr '\000' X)
