@@ -192,7 +192,8 @@ struct tally *tally_new(const struct form *form, const struct tally_options *opt
 	t->form = form;
 	t->opt = *opt;
 	t->questions = g_ptr_array_new_with_free_func(question_free);
-	t->respondents = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	t->respondents = g_hash_table_new(g_str_hash, g_str_equal);
+	t->codes = g_string_chunk_new(64 * 1024);
 	if (!setup_by(t)) {
 		tally_free(t);
 		return NULL;
@@ -221,6 +222,7 @@ void tally_free(struct tally *t)
 	if (t->by_index)
 		g_hash_table_destroy(t->by_index);
 	g_hash_table_destroy(t->respondents);
+	g_string_chunk_free(t->codes);
 	g_free(t);
 }
 
@@ -417,7 +419,7 @@ static bool admit(struct tally *t, const struct resp_reply *r)
 			t->problems++;
 			return false;
 		}
-		g_hash_table_add(t->respondents, g_strdup(code));
+		g_hash_table_add(t->respondents, g_string_chunk_insert(t->codes, code));
 	}
 	if (t->opt.cutoff == INT_MAX)
 		return true;

@@ -81,7 +81,8 @@ struct tally {
 	int by_column;		/* roster column, or -1 */
 	GPtrArray *by_values;	/* struct tally_by_value * */
 	GHashTable *by_index;	/* value -> index + 1 */
-	GHashTable *respondents;	/* codes seen, for duplicates */
+	GHashTable *respondents;	/* codes seen, for duplicates; keys in codes */
+	GStringChunk *codes;		/* the codes' bytes, without a malloc header each */
 	int problems;
 };
 
