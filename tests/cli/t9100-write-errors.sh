@@ -43,7 +43,7 @@ limited() {
 		"$@" 2>"$T/.limited"
 	)
 	status=$?
-	grep -v '^libgcov profiling error:' "$T/.limited" >&2
+	grep -v '^libgcov profiling' "$T/.limited" >&2
 	return $status
 }
 
@@ -110,6 +110,8 @@ if [ -w locked ] && [ -z "$as_user" ]; then
 	skip 'an output in a directory without write permission fails' 'the directory is writable anyway (root, and nobody cannot read the inputs)'
 else
 	run 1 $as_user "$QUIRE" export "$F" "$D" -o locked/out.csv
+	# A coverage build run as nobody cannot write its counters; gcov says so.
+	sed '/^profiling:.*\.gcda:/d' "$ERR" >"$T/.err.kept" && mv "$T/.err.kept" "$ERR"
 	expect_status 'an output in a directory without write permission fails'
 	expect_err 'the permission is named' <<'X'
 quire:locked/out.csv: cannot write: Permission denied
