@@ -394,7 +394,19 @@ double chart_natural_height(const struct chart *c, double width)
 
 void chart_release_caches(void)
 {
+	PangoFontMap *map = pango_cairo_font_map_get_default();
+	g_object_ref(map);
 	pango_cairo_font_map_set_default(NULL);
+	/*
+	 * Pango matches and sorts fonts in worker threads that hold the font
+	 * map while they run.  Freed while one still does, the map would only
+	 * go when that thread lets go of it, after quire may have exited; wait
+	 * for them (at most 5 s), so that it goes here and now.
+	 */
+	for (int waited_ms = 0; waited_ms < 5000 && g_atomic_int_get(&G_OBJECT(map)->ref_count) > 1;
+	     waited_ms++)
+		g_usleep(1000);
+	g_object_unref(map);
 }
 
 cairo_status_t chart_draw(const struct chart *c, cairo_t *cr, double x, double y, double width,

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <pango/pangocairo.h>
 
 #include "isodate.h"
 #include "msg.h"
@@ -489,6 +490,32 @@ static void test_files(void)
 	chart_free(c);
 }
 
+static void on_map_gone(gpointer gone, GObject *map)
+{
+	(void)map;
+	g_atomic_int_set((gint *)gone, 1);
+}
+
+/* Holds a reference to the font map for a while, as Pango's font-sorting threads do. */
+static gpointer hold_map(gpointer map)
+{
+	g_usleep(200 * 1000);
+	g_object_unref(map);
+	return NULL;
+}
+
+static void test_release(void)
+{
+	PangoFontMap *map = pango_cairo_font_map_get_default();
+	gint gone = 0;
+	g_object_weak_ref(G_OBJECT(map), on_map_gone, &gone);
+	GThread *holder = g_thread_new("holder", hold_map, g_object_ref(map));
+	chart_release_caches();
+	ok(g_atomic_int_get(&gone), "the font map is freed before chart_release_caches() returns, "
+	   "even while another thread holds it for a while");
+	g_thread_join(holder);
+}
+
 int main(void)
 {
 	tmpdir = g_dir_make_tmp("quire-chart-XXXXXX", NULL);
@@ -497,6 +524,7 @@ int main(void)
 	test_drawing();
 	test_errors_in_drawing();
 	test_files();
+	test_release();
 	g_rmdir(tmpdir);
 	g_free(tmpdir);
 	chart_release_caches();
