@@ -318,22 +318,6 @@ static bool external_list(const char *keyword)
 	return strstr(keyword, "external") || strstr(keyword, "file");
 }
 
-/* Collapses runs of blanks to one space, as pyxform does for the type cell. */
-static char *collapse_blanks(const char *s)
-{
-	char **words = g_strsplit_set(s, " \t\r\n", -1);
-	GString *out = g_string_new(NULL);
-	for (char **w = words; *w; w++) {
-		if (!**w)
-			continue;
-		if (out->len)
-			g_string_append_c(out, ' ');
-		g_string_append(out, *w);
-	}
-	g_strfreev(words);
-	return g_string_free(out, FALSE);
-}
-
 enum row_type {
 	ROW_QUESTION,
 	ROW_BEGIN_GROUP,
@@ -415,7 +399,7 @@ static void parse_type(const char *raw, struct parsed_type *pt)
 {
 	memset(pt, 0, sizeof *pt);
 	pt->row_type = ROW_UNKNOWN;
-	char *type = collapse_blanks(raw);
+	char *type = form_sheet_join_words(raw, ' ');
 	if (!parse_group_type(type, pt) && !parse_select(type, pt)) {
 		for (const struct type_name *t = simple_types; t->name; t++) {
 			if (strcmp(type, t->name) == 0) {

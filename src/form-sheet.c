@@ -99,8 +99,7 @@ bool form_sheet_translatable(const char *base)
 	return in_list(translatable, base) != NULL;
 }
 
-/* pyxform's to_snake_case: words joined by '_', lower case. */
-static char *snake_case(const char *s)
+char *form_sheet_join_words(const char *s, char sep)
 {
 	char **words = g_strsplit_set(s, " \t\r\n", -1);
 	GString *out = g_string_new(NULL);
@@ -108,12 +107,19 @@ static char *snake_case(const char *s)
 		if (!**w)
 			continue;
 		if (out->len)
-			g_string_append_c(out, '_');
+			g_string_append_c(out, sep);
 		g_string_append(out, *w);
 	}
 	g_strfreev(words);
-	char *lower = g_utf8_strdown(out->str, -1);
-	g_string_free(out, TRUE);
+	return g_string_free(out, FALSE);
+}
+
+/* pyxform's to_snake_case: words joined by '_', lower case. */
+static char *snake_case(const char *s)
+{
+	char *joined = form_sheet_join_words(s, '_');
+	char *lower = g_utf8_strdown(joined, -1);
+	g_free(joined);
 	return lower;
 }
 
@@ -330,6 +336,17 @@ static void drop_unnamed_columns(struct form_sheet *sheet)
 	sheet->columns->len = keep;
 }
 
+/* The first row with content is the header (returns its errors); the others are rows. */
+static int take_row(struct form_sheet *sheet, GPtrArray *cells, long row, bool *have_header)
+{
+	if (*have_header) {
+		add_row(sheet, (char **)cells->pdata, cells->len, row);
+		return 0;
+	}
+	*have_header = true;
+	return set_header(sheet, (char **)cells->pdata, cells->len, row);
+}
+
 /* Reads a per-sheet CSV: the first non-blank row is the header. */
 static int read_sheet_file(const char *file, const char *name, struct form_sheets *sheets,
 			   struct form_sheet **slot)
@@ -347,12 +364,7 @@ static int read_sheet_file(const char *file, const char *name, struct form_sheet
 	while ((rc = csvio_next(r, &rec)) == 1) {
 		if (!strip_record(&rec, 0, cells))
 			continue;
-		if (!have_header) {
-			errors += set_header(sheet, (char **)cells->pdata, cells->len, rec.row);
-			have_header = true;
-		} else {
-			add_row(sheet, (char **)cells->pdata, cells->len, rec.row);
-		}
+		errors += take_row(sheet, cells, rec.row, &have_header);
 	}
 	g_ptr_array_free(cells, TRUE);
 	csvio_close(r);
@@ -406,12 +418,7 @@ static int read_single_file(const char *file, struct form_sheets *sheets)
 				     "must name the sheet (survey, choices, settings)");
 			break;
 		}
-		if (!have_header) {
-			errors += set_header(sheet, (char **)cells->pdata, cells->len, rec.row);
-			have_header = true;
-		} else {
-			add_row(sheet, (char **)cells->pdata, cells->len, rec.row);
-		}
+		errors += take_row(sheet, cells, rec.row, &have_header);
 	}
 	g_ptr_array_free(cells, TRUE);
 	csvio_close(r);

@@ -59,4 +59,7 @@ const char *form_sheet_cell(const struct form_sheet *sheet, const struct form_sh
 /* Whether BASE is a translatable column (label, hint, constraint_message, ...). */
 bool form_sheet_translatable(const char *base);
 
+/* The words of S (split at blanks, empty ones dropped) joined by SEP; newly allocated. */
+char *form_sheet_join_words(const char *s, char sep);
+
 #endif
