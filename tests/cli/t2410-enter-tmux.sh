@@ -23,7 +23,7 @@ mkdir data
 start() {
 	name=$1
 	shift
-	tm new-window -d -t t -n "$name" -c "$T" "exec '$QUIRE' enter '$F' --data data $*"
+	tm new-window -d -t t: -n "$name" -c "$T" "exec '$QUIRE' enter '$F' --data data $*"
 }
 
 # start_shell NAME ARGS...: the same from a shell that prints quire's exit
@@ -31,7 +31,7 @@ start() {
 start_shell() {
 	name=$1
 	shift
-	tm new-window -d -t t -n "$name" -c "$T" \
+	tm new-window -d -t t: -n "$name" -c "$T" \
 		"'$QUIRE' enter '$F' --data data $*; echo \"exit status \$?\""
 }
 
