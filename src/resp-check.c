@@ -37,47 +37,97 @@ static char *not_a_choice(const struct form_list *list, const char *value)
 	return msg;
 }
 
+/* What separates the choices of a select_multiple or rank value. */
+#define CHOICE_BLANKS " \t\r\n"
+
+const char *resp_value_next_choice(const char **p, size_t *len)
+{
+	const char *name = *p + strspn(*p, CHOICE_BLANKS);
+	*len = strcspn(name, CHOICE_BLANKS);
+	*p = name + *len;
+	return *len ? name : NULL;
+}
+
 /* select_multiple and rank: choice names separated by blanks, none repeated. */
 static char *choices_problem(const struct form_question *q, const char *value)
 {
-	char **tokens = g_strsplit_set(value, " \t\r\n", -1);
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	char *msg = NULL;
-	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-	for (char **t = tokens; *t && !msg; t++) {
-		if (!**t)
-			continue;
-		if (q->list && !form_choice(q->list, *t))
-			msg = not_a_choice(q->list, *t);
-		else if (!g_hash_table_add(seen, *t)) {
-			char *shown = msg_value(*t);
+	size_t len;
+	for (const char *p = value, *name; !msg && (name = resp_value_next_choice(&p, &len));) {
+		char *token = g_strndup(name, len);
+		if (q->list && !form_choice(q->list, token)) {
+			msg = not_a_choice(q->list, token);
+		} else if (g_hash_table_contains(seen, token)) {
+			char *shown = msg_value(token);
 			msg = g_strdup_printf("'%s' is %s twice", shown,
 					      q->kind == FORM_RANK ? "ranked" : "selected");
 			g_free(shown);
+		} else {
+			g_hash_table_add(seen, token);
+			continue;
 		}
+		g_free(token);
 	}
 	g_hash_table_destroy(seen);
-	g_strfreev(tokens);
 	return msg;
 }
 
-static bool parse_integer(const char *s)
+/*
+ * An integer: an optional sign and 1 to INTEGER_DIGITS digits, so that
+ * every integer is exact in a double (2^53 has 16 digits).
+ */
+#define INTEGER_DIGITS 15
+
+static bool is_integer(const char *s)
 {
 	const char *p = s + (*s == '-' || *s == '+');
-	if (!*p)
-		return false;
-	for (; *p; p++)
-		if (!g_ascii_isdigit(*p))
-			return false;
-	return strlen(s) <= 18;
+	size_t n = strspn(p, "0123456789");
+	return n >= 1 && n <= INTEGER_DIGITS && p[n] == '\0';
 }
 
-static bool parse_number(const char *s, double *v)
+static bool parse_decimal(const char *s, double *v)
 {
 	char *end;
-	if (!*s || g_ascii_isspace(*s))
+	if (!*s || g_ascii_isspace(*s) || strpbrk(s, "xXpPnNiI"))
 		return false;
 	*v = g_ascii_strtod(s, &end);
-	return *end == '\0' && isfinite(*v) && !strpbrk(s, "xXpPnNiI");
+	return *end == '\0' && isfinite(*v);
+}
+
+static bool in_range(const struct form_question *q, double v)
+{
+	return MIN(q->range_start, q->range_end) <= v && v <= MAX(q->range_start, q->range_end);
+}
+
+bool resp_value_number(const struct form_question *q, const char *value, double *out)
+{
+	switch (q->kind) {
+	case FORM_INTEGER:
+		return is_integer(value) && parse_decimal(value, out);
+	case FORM_DECIMAL:
+		return parse_decimal(value, out);
+	case FORM_RANGE:
+		return parse_decimal(value, out) && in_range(q, *out);
+	default:
+		return false;
+	}
+}
+
+bool resp_value_day(const struct form_question *q, const char *value, int *day)
+{
+	double days;
+	switch (q->kind) {
+	case FORM_DATE:
+		return isodate_parse(value, day);
+	case FORM_DATETIME:
+		if (!isodate_parse_datetime(value, &days))
+			return false;
+		*day = (int)floor(days);
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool parse_time(const char *s)
@@ -89,14 +139,25 @@ static bool parse_time(const char *s)
 	return ok;
 }
 
+static char *integer_problem(const char *value, const char *shown)
+{
+	const char *p = value + (*value == '-' || *value == '+');
+	size_t n = strspn(p, "0123456789");
+	if (n > INTEGER_DIGITS && p[n] == '\0')
+		return g_strdup_printf("'%s' has more than %d digits, too many for an integer",
+				       shown, INTEGER_DIGITS);
+	return g_strdup_printf("'%s' is not an integer", shown);
+}
+
 static char *range_problem(const struct form_question *q, const char *value, const char *shown)
 {
 	double v;
-	if (!parse_number(value, &v))
+	if (!parse_decimal(value, &v))
 		return g_strdup_printf("'%s' is not a number", shown);
-	double lo = MIN(q->range_start, q->range_end), hi = MAX(q->range_start, q->range_end);
-	if (v < lo || v > hi)
-		return g_strdup_printf("%s is outside the range %g to %g", shown, lo, hi);
+	if (!in_range(q, v))
+		return g_strdup_printf("%s is outside the range %g to %g", shown,
+				       MIN(q->range_start, q->range_end),
+				       MAX(q->range_start, q->range_end));
 	return NULL;
 }
 
@@ -104,8 +165,7 @@ static char *range_problem(const struct form_question *q, const char *value, con
 static char *value_problem(const struct form_question *q, const char *value, const char *shown)
 {
 	double v;
-	int days;
-	double dt;
+	int day;
 	switch (q->kind) {
 	case FORM_SELECT_ONE:
 		if (q->list && !form_choice(q->list, value))
@@ -115,19 +175,18 @@ static char *value_problem(const struct form_question *q, const char *value, con
 	case FORM_RANK:
 		return choices_problem(q, value);
 	case FORM_INTEGER:
-		return parse_integer(value) ? NULL
-					    : g_strdup_printf("'%s' is not an integer", shown);
+		return resp_value_number(q, value, &v) ? NULL : integer_problem(value, shown);
 	case FORM_DECIMAL:
-		return parse_number(value, &v) ? NULL
-					       : g_strdup_printf("'%s' is not a number", shown);
+		return resp_value_number(q, value, &v) ? NULL
+						       : g_strdup_printf("'%s' is not a number", shown);
 	case FORM_RANGE:
 		return range_problem(q, value, shown);
 	case FORM_DATE:
-		return isodate_parse(value, &days)
+		return resp_value_day(q, value, &day)
 			       ? NULL
 			       : g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", shown);
 	case FORM_DATETIME:
-		return isodate_parse_datetime(value, &dt)
+		return resp_value_day(q, value, &day)
 			       ? NULL
 			       : g_strdup_printf("'%s' is not a date and time "
 						 "(YYYY-MM-DDTHH:MM:SS)", shown);

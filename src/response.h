@@ -124,13 +124,44 @@ bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, c
 bool resp_eval_required(struct resp_eval *ev, const struct form_question *q);
 
 /*
+ * Values.  What a well-formed answer is, and how it reads, is decided here
+ * once: resp_value_problem() (and so resp_check() and quire validate) and
+ * every reader of values -- the tally, export, entry -- go through these
+ * functions, so no answer is accepted by one and refused by another.
+ *
  * Whether VALUE is well formed for Q: a choice of its list (each choice for
  * select_multiple and rank, none repeated), an integer, a number, a date,
  * a time, within a range's bounds.  Returns NULL when it is, otherwise a
  * new message for the caller to free, e.g. "'12a' is not an integer".
+ * Values quoted in messages are shortened (msg_value()).
  */
 char *resp_value_problem(const struct form *form, const struct form_question *q,
 			 const char *value);
+
+/*
+ * The number VALUE holds as an answer to the integer, decimal or range
+ * question Q: an integer is an optional sign and 1 to 18 digits; a
+ * decimal or range value is a finite decimal number in the C locale
+ * ("-2.5", "1e3"), never hexadecimal, "nan" or "inf", without blanks.
+ * A range value must also lie within its bounds.  Returns false when
+ * VALUE is not such a number (*OUT is then unspecified).
+ */
+bool resp_value_number(const struct form_question *q, const char *value, double *out);
+
+/*
+ * The day VALUE holds as an answer to the date or dateTime question Q (a
+ * day number, see isodate.h): a date is YYYY-MM-DD only; a dateTime is
+ * YYYY-MM-DDTHH:MM[:SS] with an optional zone, and gives its day.
+ * Returns false when VALUE is not one.
+ */
+bool resp_value_day(const struct form_question *q, const char *value, int *day);
+
+/*
+ * The choices of a select_multiple or rank value are names separated by
+ * blanks (spaces, tabs, line ends).  Returns the next name at or after *P
+ * and sets *LEN to its length, advancing *P past it; NULL at the end.
+ */
+const char *resp_value_next_choice(const char **p, size_t *len);
 
 /*
  * Checks R against its form, with relevance evaluated on R's own answers:
