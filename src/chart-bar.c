@@ -235,12 +235,9 @@ static void stack_row_init(struct chart_dc *dc, struct stacks *s, size_t i)
 	for (size_t k = 0; k < s->n_cats; k++) {
 		double v = chart_value(c, i, k), seg = r->total > 0 ? v / r->total * s->pw : 0;
 		if (v > 0) {
-			char buf[32];
-			if (percent(dc))
-				chart_scale_percent(v, r->total, buf, sizeof buf);
-			else
-				chart_scale_format_count(v, buf, sizeof buf);
-			r->values[k] = chart_text(dc, CHART_FONT_VALUE, buf, 0, CHART_ALIGN_LEFT);
+			char *label = chart_segment_label(c, v, r->total);
+			r->values[k] = chart_text(dc, CHART_FONT_VALUE, label, 0, CHART_ALIGN_LEFT);
+			g_free(label);
 			double tw = chart_text_width(r->values[k]);
 			r->inside[k] = tw + 6 <= seg;
 			if (!r->inside[k]) {

@@ -72,6 +72,8 @@ char *chart_words(const struct chart *c, enum chart_text which, const char *k, c
 		  const char *date);
 /* K out of N as the chart's labels ask: "7 of 9" or "78%"; g_free() it. */
 char *chart_value_label(const struct chart *c, double k, double n);
+/* The label of a segment of a stacked bar: K alone ("7"), or its percentage of N. */
+char *chart_segment_label(const struct chart *c, double k, double n);
 /* "30 Jun 2019" (FULL) or "30 Jun", in the chart's month names; g_free() it. */
 char *chart_date_label(const struct chart *c, int day, bool with_year);
 /* The month name of MONTH (1-12) in the chart's words; g_free() it. */

@@ -93,29 +93,6 @@ void chart_scale_format_count(double v, char *buf, size_t size)
 		end[-1] = '\0';
 }
 
-void chart_scale_percent(double k, double n, char *buf, size_t size)
-{
-	if (!(n > 0)) {
-		snprintf(buf, size, "\u2013");
-		return;
-	}
-	if (k <= 0) {
-		snprintf(buf, size, "0%%");
-		return;
-	}
-	if (k >= n) {
-		snprintf(buf, size, "100%%");
-		return;
-	}
-	long r = lround(100 * k / n);
-	if (r < 1)
-		snprintf(buf, size, "<1%%");
-	else if (r > 99)
-		snprintf(buf, size, ">99%%");
-	else
-		snprintf(buf, size, "%ld%%", r);
-}
-
 static struct chart_bins bins_of_width(double min, double max, double width)
 {
 	struct chart_bins b;

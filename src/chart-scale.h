@@ -52,12 +52,6 @@ void chart_scale_format(double v, int decimals, char *buf, size_t size);
  */
 void chart_scale_format_count(double v, char *buf, size_t size);
 
-/*
- * Writes K as a share of N rounded to a whole percent, without ever
- * rounding to a claim the data do not make: "0%" only when K is 0, "100%"
- * only when K equals N, "<1%" and ">99%" in between.  N of 0 writes "–".
- */
-void chart_scale_percent(double k, double n, char *buf, size_t size);
 
 /*
  * Histogram bins: N_BINS bins of WIDTH (a 1-2-5 number, at least 1 for

@@ -3,11 +3,13 @@
 #include "chart.h"
 
 #include <limits.h>
+#include <math.h>
 #include <string.h>
 #include <glib.h>
 
 #include "chart-int.h"
 #include "chart-scale.h"
+#include "figure.h"
 #include "isodate.h"
 
 static const char *const type_names[] = {
@@ -236,16 +238,29 @@ char *chart_words(const struct chart *c, enum chart_text which, const char *k, c
 	return g_string_free(s, FALSE);
 }
 
+/* A count of States held in a double, as the whole number it is. */
+static unsigned long count_of(double v)
+{
+	return v > 0 ? (unsigned long)llround(v) : 0;
+}
+
 char *chart_value_label(const struct chart *c, double k, double n)
 {
 	char kb[32], nb[32];
-	if (c->label == CHART_LABEL_PERCENT) {
-		chart_scale_percent(k, n, kb, sizeof kb);
-		return g_strdup(kb);
-	}
+	if (c->label == CHART_LABEL_PERCENT)
+		return figure_percent(count_of(k), count_of(n));
 	chart_scale_format_count(k, kb, sizeof kb);
 	chart_scale_format_count(n, nb, sizeof nb);
 	return chart_words(c, CHART_TEXT_K_OF_N, kb, nb, NULL);
+}
+
+char *chart_segment_label(const struct chart *c, double k, double n)
+{
+	char kb[32];
+	if (c->label == CHART_LABEL_PERCENT)
+		return figure_percent(count_of(k), count_of(n));
+	chart_scale_format_count(k, kb, sizeof kb);
+	return g_strdup(kb);
 }
 
 char *chart_month_name(const struct chart *c, int month)

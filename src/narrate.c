@@ -92,31 +92,6 @@ char *narrate_number(unsigned long n, unsigned flags)
 	return g_string_free(s, FALSE);
 }
 
-char *narrate_figure(double v)
-{
-	if (!isfinite(v))
-		return g_strdup("\u2013");
-	double r = round(v * 100) / 100;
-	if (fabs(r) >= 1e15)
-		return g_strdup_printf("%.6g", v);
-	char *text = g_strdup_printf("%.2f", fabs(r));
-	char *point = strchr(text, '.');
-	char *end = text + strlen(text);
-	while (end > point + 1 && end[-1] == '0')
-		end--;
-	if (end == point + 1)
-		end = point;
-	GString *s = g_string_new(r < 0 ? "\u2212" : NULL);
-	size_t int_len = (size_t)(point - text);
-	if (int_len > 4)
-		put_grouped(s, text, int_len);
-	else
-		g_string_append_len(s, text, (gssize)int_len);
-	g_string_append_len(s, point, end - point);
-	g_free(text);
-	return g_string_free(s, FALSE);
-}
-
 char *narrate_base_phrase(const struct narrate_base *b, bool counted)
 {
 	GString *s = g_string_new(NULL);
@@ -125,33 +100,6 @@ char *narrate_base_phrase(const struct narrate_base *b, bool counted)
 	else
 		put_noun(s, b, true);
 	return g_string_free(s, FALSE);
-}
-
-/* Percentages */
-
-/*
- * Rounded half up in integers, so no binary fraction decides a tie:
- * SCALE is 100 for whole percent, 1000 for tenths.
- */
-static unsigned long long scaled_share(unsigned long k, unsigned long n, unsigned scale)
-{
-	unsigned long long num = 2ULL * scale * k + n;
-	return num / (2ULL * n);
-}
-
-char *narrate_percent(unsigned long k, unsigned long n)
-{
-	g_return_val_if_fail(k <= n, NULL);
-	if (n == 0)
-		return g_strdup("–");
-	if (n < 100)
-		return g_strdup_printf("%llu%%", scaled_share(k, n, 100));
-	unsigned long long tenths = scaled_share(k, n, 1000);
-	if (tenths == 0 && k > 0)
-		return g_strdup("<0.1%");
-	if (tenths == 1000 && k < n)
-		return g_strdup(">99.9%");
-	return g_strdup_printf("%llu.%llu%%", tenths / 10, tenths % 10);
 }
 
 /* Lists and sentences */

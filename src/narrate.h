@@ -83,22 +83,6 @@ struct narrate_base narrate_replying(unsigned long n, const char *singular, cons
 char *narrate_number(unsigned long n, unsigned flags);
 
 /*
- * A figure someone gave, for tables and sentences: at most two decimals,
- * trailing zeros dropped ("8.44", "2.5", "27"), commas from five digits
- * on so that years stay as written ("2019", "12,500", "1,250,000.75"), a
- * minus sign for negatives, an en dash for NaN or infinity.
- */
-char *narrate_figure(double v);
-
-/*
- * K of N as a percentage for tables: whole percent when N < 100 ("78%"),
- * one decimal from 100 ("19.1%"), rounded half up.  A share that is
- * neither 0 nor N never shows as 0 or 100: "<0.1%", ">99.9%".  N = 0
- * gives "–" (en dash).  NULL when K > N.
- */
-char *narrate_percent(unsigned long k, unsigned long n);
-
-/*
  * Joins N_ITEMS phrases with CONJ ("and", "or"): "A", "A and B", "A, B
  * and C".  A comma also goes before CONJ when there are three or more
  * items and one of them holds " and " or " or " ("A, prevention and

@@ -90,27 +90,6 @@ static void test_format(void)
 	check_str(buf, "0");
 }
 
-static void check_percent(double k, double n, const char *want)
-{
-	char buf[16];
-	chart_scale_percent(k, n, buf, sizeof buf);
-	ok(strcmp(buf, want) == 0, "%g of %g is \"%s\" (got \"%s\")", k, n, want, buf);
-}
-
-static void test_percent(void)
-{
-	check_percent(7, 9, "78%");
-	check_percent(1, 9, "11%");
-	check_percent(0, 9, "0%");
-	check_percent(9, 9, "100%");
-	check_percent(1, 1, "100%");
-	check_percent(1, 300, "<1%");
-	check_percent(2, 300, "1%");
-	check_percent(299, 300, ">99%");
-	check_percent(1, 2, "50%");
-	check_percent(0, 0, "\u2013");
-}
-
 static void check_bins(double min, double max, double n, bool integer, double start, double width,
 		       int n_bins)
 {
@@ -242,7 +221,6 @@ int main(void)
 	test_nice();
 	test_axis();
 	test_format();
-	test_percent();
 	test_bins();
 	test_dates();
 	test_spread();
