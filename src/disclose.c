@@ -3,6 +3,7 @@
 #include "disclose.h"
 
 #include <string.h>
+#include <glib.h>
 
 /* The number of suppressed cells in row R (STEP 1) or column R (STEP = COLS). */
 static size_t count_line(const bool *s, size_t first, size_t n, size_t step)
@@ -62,7 +63,7 @@ static bool complete_line(const unsigned long *counts, bool *s, const struct lin
 	return true;
 }
 
-size_t disclose_suppress(const unsigned long *counts, size_t rows, size_t cols,
+static size_t old_suppress(const unsigned long *counts, size_t rows, size_t cols,
 			 unsigned long threshold, bool *suppressed)
 {
 	memset(suppressed, 0, rows * cols * sizeof(bool));
@@ -86,4 +87,17 @@ size_t disclose_suppress(const unsigned long *counts, size_t rows, size_t cols,
 	for (size_t i = 0; i < rows * cols; i++)
 		n += suppressed[i];
 	return n;
+}
+
+enum disclose_result disclose_suppress(const struct disclose_table *t, unsigned long threshold,
+				       enum disclose_mark *marks)
+{
+	bool *s = g_new0(bool, t->rows * t->cols + 1);
+	old_suppress(t->cells, t->rows, t->cols, threshold, s);
+	for (size_t i = 0; i < t->rows * t->cols; i++)
+		marks[i] = !s[i] ? DISCLOSE_SHOWN
+			   : t->cells[i] > 0 && t->cells[i] < threshold ? DISCLOSE_PRIMARY
+									: DISCLOSE_SECONDARY;
+	g_free(s);
+	return DISCLOSE_OK;
 }
