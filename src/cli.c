@@ -91,3 +91,18 @@ bool cli_respondent(const char *code, const char *cmd)
 	g_free(shown);
 	return false;
 }
+
+bool cli_count(const char *arg, const char *option, const char *cmd, unsigned long min,
+	       unsigned long max, unsigned long *n)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = g_ascii_strtoull(arg, &end, 10);
+	if (g_ascii_isdigit(*arg) && *end == '\0' && errno == 0 && v >= min && v <= max) {
+		*n = (unsigned long)v;
+		return true;
+	}
+	cli_usage_error(cmd, "%s: '%s' is not a whole number from %lu to %lu", option, arg, min,
+			max);
+	return false;
+}

@@ -42,6 +42,13 @@ int cli_lang(const struct form *form, const char *arg, const char *cmd);
  */
 bool cli_respondent(const char *code, const char *cmd);
 
+/*
+ * Parses a whole number from MIN to MAX for OPTION (--small-cell 3);
+ * returns false after a usage error for CMD.
+ */
+bool cli_count(const char *arg, const char *option, const char *cmd, unsigned long min,
+	       unsigned long max, unsigned long *n);
+
 /* Parses a --cutoff style date (YYYY-MM-DD); returns false after a usage error for CMD. */
 bool cli_date(const char *arg, const char *option, const char *cmd, int *day);
 

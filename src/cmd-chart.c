@@ -8,12 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "chart.h"
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
 #include "isodate.h"
 #include "msg.h"
+#include "qchart.h"
 #include "response.h"
 #include "roster.h"
 #include "source.h"
@@ -43,8 +45,9 @@ static const char usage[] =
 	"      --label STYLE      label bars 'count' (\"7 of 9\", default) or\n"
 	"                         'percent' (\"78%\")\n"
 	"      --lang LANG        the language of the labels (default: the form's)\n"
-	"      --roster FILE      the roster, for --by on a roster column and for\n"
-	"                         the number of States asked\n"
+	"      --roster FILE      the roster: replies from codes not on it, or not\n"
+	"                         members on the cut-off date, are left out; --by may\n"
+	"                         name its columns\n"
 	"      --cutoff DATE      replies received after DATE (YYYY-MM-DD) are late:\n"
 	"                         left out of the counts, shown apart on a timeline\n"
 	"      --width POINTS     the chart's width (default 480); the height follows\n"
@@ -55,9 +58,8 @@ static const char usage[] =
 	"\n"
 	"Every chart states its base, the number of States the figures are out of.\n"
 	"For select_multiple, each choice's share is of the States that answered, so\n"
-	"shares may sum past 100%; the chart's note says so.\n";
-
-#define DOTPLOT_MAX 30		/* numbers from at most this many States: a dot plot */
+	"shares may sum past 100%; the chart's note says so.  The replies charted\n"
+	"are those quire tab counts: valid, complete, on time and from members.\n";
 
 struct options {
 	const char *question, *by, *type, *label, *lang, *roster, *output;
@@ -66,394 +68,31 @@ struct options {
 	struct source_options source;
 };
 
-/* What was read: the tally, the replies' dates, and per --by group the States answering. */
-struct reading {
-	struct tally *tally;
-	struct chart *timeline;	/* dates are added here as they are read, or NULL */
-	unsigned long *answering;	/* per by value, for select_multiple; or NULL */
-	int problems;
-};
-
-static const char *plural(unsigned long n, const char *one, const char *many)
+static void count_included(void *data, const struct resp_reply *r, enum analysis_reason reason,
+			   const struct resp_eval *ev)
 {
-	return n == 1 ? one : many;
+	if (reason == ANALYSIS_INCLUDED)
+		tally_add(data, r, ev);
 }
 
-/* Checks */
-
-static bool is_numeric(const struct form_question *q)
+/* The chart of the data read into T and A. */
+static struct chart *build(const struct tally *t, const struct analysis *a,
+			   const struct roster *roster, const struct form_question *q,
+			   bool has_type, enum chart_type type, const struct options *o, int lang)
 {
-	return q->kind == FORM_INTEGER || q->kind == FORM_DECIMAL || q->kind == FORM_RANGE;
-}
-
-static bool is_select(const struct form_question *q)
-{
-	return q->kind == FORM_SELECT_ONE || q->kind == FORM_SELECT_MULTIPLE;
-}
-
-/*
- * Whether TYPE suits question Q (NULL for a timeline) and --by; on a
- * mismatch prints a usage error that says what would.
- */
-static bool type_fits(enum chart_type type, const struct form_question *q, const char *by)
-{
-	const char *name = chart_type_name(type);
-	if (type == CHART_TIMELINE)
-		return true;
-	if (!is_select(q) && !is_numeric(q)) {
-		cli_usage_error("chart", "'%s' is a %s question; charts take select_one, "
-				"select_multiple, integer, decimal and range questions", q->name,
-				form_kind_name(q->kind));
-		return false;
-	}
-	bool crossed = type == CHART_STACKED || type == CHART_GROUPED;
-	bool numbers = type == CHART_HISTOGRAM || type == CHART_DOTPLOT;
-	if (numbers != is_numeric(q)) {
-		cli_usage_error("chart", "--type %s does not suit '%s', a %s question; use %s",
-				name, q->name, form_kind_name(q->kind),
-				is_numeric(q) ? "histogram or dotplot" : "bar, pie or donut");
-		return false;
-	}
-	if (by && !crossed) {
-		cli_usage_error("chart", "--by needs --type stacked or grouped, not %s", name);
-		return false;
-	}
-	if (!by && crossed) {
-		cli_usage_error("chart", "--type %s needs --by", name);
-		return false;
-	}
-	if (by && strcmp(by, q->name) == 0) {
-		cli_usage_error("chart", "--by names the question charted, '%s'", by);
-		return false;
-	}
-	bool multiple = q->kind == FORM_SELECT_MULTIPLE;
-	if (multiple && (type == CHART_STACKED || type == CHART_PIE || type == CHART_DONUT)) {
-		cli_usage_error("chart", "--type %s adds up to 100%%, but the shares of '%s', a "
-				"select_multiple, may sum past it; use %s", name, q->name,
-				type == CHART_STACKED ? "grouped" : "bar");
-		return false;
-	}
-	if ((type == CHART_PIE || type == CHART_DONUT) && q->list->choices->len > CHART_PIE_MAX) {
-		cli_usage_error("chart", "a %s shows at most %d choices and '%s' has %u; use bar",
-				name, CHART_PIE_MAX, q->name, q->list->choices->len);
-		return false;
-	}
-	return true;
-}
-
-/* Reading */
-
-static void add_date(struct reading *rd, const struct resp_reply *r, bool late)
-{
-	int day;
-	const char *s = r->meta[RESP_SUBMITTED] ? r->meta[RESP_SUBMITTED] : "";
-	long row = r->meta_row[RESP_SUBMITTED] ? r->meta_row[RESP_SUBMITTED] : r->row;
-	if (!isodate_parse(s, &day)) {
-		msg_error_at(r->file, row, "_submitted: '%s' is not a date (YYYY-MM-DD)", s);
-		rd->problems++;
-		return;
-	}
-	chart_add_date(rd->timeline, day, late);
-}
-
-static void count_group(struct reading *rd, const char *value)
-{
-	guint k = *value ? GPOINTER_TO_UINT(g_hash_table_lookup(rd->tally->by_index, value)) : 0;
-	if (k)
-		rd->answering[k - 1]++;
-}
-
-/*
- * Counts reply R in each --by group it falls in, if it answered question
- * Q: the base of each group's shares when Q is a select_multiple, whose
- * crosstab cells do not add up to it.
- */
-static void count_answering(struct reading *rd, const struct resp_reply *r, struct resp_eval *ev,
-			    const struct form_question *q)
-{
-	const struct tally *t = rd->tally;
-	resp_eval_run(ev, r->values);
-	if (!ev->value[q->index])
-		return;
-	if (t->by_column >= 0) {
-		const struct roster_member *m;
-		m = roster_find(t->opt.roster, r->meta[RESP_RESPONDENT]);
-		if (m)
-			count_group(rd, m->cells[t->by_column]);
-		return;
-	}
-	const char *v = ev->value[t->by_question->index];
-	if (!v)
-		return;
-	char **tokens = g_strsplit_set(v, " ", -1);
-	for (char **tok = tokens; *tok; tok++)
-		count_group(rd, *tok);
-	g_strfreev(tokens);
-}
-
-static int read_data(struct reading *rd, const struct form *form, char *const *data, int n,
-		     const struct options *o, const struct form_question *q)
-{
-	struct source *src = source_open(form, data, n, &o->source);
-	if (!src)
-		return -1;
-	struct resp_eval *ev = resp_eval_new(form);
-	struct resp_reply *reply;
-	int rc;
-	while ((rc = source_next(src, &reply, &rd->problems)) == 1) {
-		unsigned long included = rd->tally->included, late = rd->tally->late;
-		tally_add(rd->tally, reply, ev);
-		bool in = rd->tally->included > included;
-		if (rd->timeline && (in || rd->tally->late > late))
-			add_date(rd, reply, !in);
-		if (rd->answering && in)
-			count_answering(rd, reply, ev, q);
-	}
-	resp_eval_free(ev);
-	source_close(src);
-	rd->problems += rd->tally->problems;
-	return rc < 0 || rd->problems ? -1 : 0;
-}
-
-/* Building the chart */
-
-static char *date_text(int day)
-{
-	char buf[ISODATE_BUFSIZE];
-	isodate_format(day, buf);
-	return g_strdup(buf);
-}
-
-/* "2 replies received after 2019-06-30 are not included." or NULL. */
-static char *late_note(const struct tally *t, const struct options *o)
-{
-	if (!t->late)
-		return NULL;
-	char *date = date_text(o->cutoff);
-	char *s = g_strdup_printf("%lu %s received after %s %s not included.", t->late,
-				  plural(t->late, "reply", "replies"), date,
-				  plural(t->late, "is", "are"));
-	g_free(date);
-	return s;
-}
-
-/*
- * The base: "n = 9 replying States" when every included State answered;
- * otherwise "n = 7 States that answered, of 9 replying (not asked: 2; no
- * answer: 0)", with the zero parts left out.
- */
-static char *base_text(const struct tally *t, const struct tally_question *tq, const char *what)
-{
-	if (tq->answered == t->included)
-		return g_strdup_printf("n = %lu replying %s", t->included,
-				       plural(t->included, "State", "States"));
-	GString *s = g_string_new(NULL);
-	g_string_printf(s, "n = %lu %s %s, of %lu replying", tq->answered,
-			plural(tq->answered, "State", "States"), what, t->included);
-	if (tq->not_applicable && tq->no_answer)
-		g_string_append_printf(s, " (not asked: %lu; no answer: %lu)", tq->not_applicable,
-				       tq->no_answer);
-	else if (tq->not_applicable)
-		g_string_append_printf(s, " (not asked: %lu)", tq->not_applicable);
-	else if (tq->no_answer)
-		g_string_append_printf(s, " (no answer: %lu)", tq->no_answer);
-	return g_string_free(s, FALSE);
-}
-
-static void set_note(struct chart *c, char *a, char *b)
-{
-	char *note = a && b ? g_strconcat(a, " ", b, NULL) : g_strdup(a ? a : b);
-	chart_set_note(c, note);
-	g_free(note);
-	g_free(a);
-	g_free(b);
-}
-
-static void set_title(struct chart *c, const struct form *form, const struct form_question *q,
-		      int lang)
-{
-	const char *label = form_label(form, q, lang);
-	char *title = q->number ? g_strdup_printf("%s %s", q->number, label) : g_strdup(label);
-	chart_set_title(c, title);
-	g_free(title);
-}
-
-static void add_choices(struct chart *c, const struct form *form, const struct form_question *q,
-			int lang)
-{
-	for (guint k = 0; k < q->list->choices->len; k++) {
-		const struct form_choice *ch = g_ptr_array_index(q->list->choices, k);
-		chart_add_category(c, form_choice_label(form, ch, lang));
-	}
-}
-
-static char *multiple_note(const struct form_question *q, const struct tally_question *tq)
-{
-	if (q->kind != FORM_SELECT_MULTIPLE)
-		return NULL;
-	return g_strdup_printf("States could choose more than one answer: each share is of the "
-			       "%lu %s that answered, so shares may sum past 100%%.", tq->answered,
-			       plural(tq->answered, "State", "States"));
-}
-
-static void build_choices(struct chart *c, const struct tally *t, const struct tally_question *tq,
-			  int lang)
-{
-	add_choices(c, t->form, tq->q, lang);
-	chart_add_series(c, NULL, (double)tq->answered);
-	for (size_t k = 0; k < tq->n_choices; k++)
-		chart_set_value(c, 0, k, (double)tq->counts[k]);
-	char *base = base_text(t, tq, "that answered");
-	chart_set_base(c, base);
-	g_free(base);
-}
-
-static const char *by_label(const struct tally *t, const struct tally_by_value *v, int lang)
-{
-	if (!t->by_question)
-		return v->value;
-	const struct form_choice *ch = form_choice(t->by_question->list, v->value);
-	return ch ? form_choice_label(t->form, ch, lang) : v->value;
-}
-
-static void build_crossed(struct chart *c, const struct reading *rd,
-			  const struct tally_question *tq, int lang, const char *by)
-{
-	const struct tally *t = rd->tally;
-	const struct tally_cross *x = tq->cross;
-	add_choices(c, t->form, tq->q, lang);
-	for (size_t col = 0; col < x->n_cols; col++) {
-		double n = 0;
-		for (size_t row = 0; row < x->n_rows; row++)
-			n += (double)x->cells[row * x->n_cols + col];
-		if (rd->answering)
-			n = (double)rd->answering[col];
-		const struct tally_by_value *v = g_ptr_array_index(t->by_values, col);
-		size_t s = chart_add_series(c, by_label(t, v, lang), n);
-		for (size_t row = 0; row < x->n_rows; row++)
-			chart_set_value(c, s, row, (double)x->cells[row * x->n_cols + col]);
-	}
-	GString *base = g_string_new(NULL);
-	if (tq->answered == t->included)
-		g_string_printf(base, "n = %lu replying %s, by %s", t->included,
-				plural(t->included, "State", "States"), by);
-	else
-		g_string_printf(base, "n = %lu %s that answered, of %lu replying, by %s",
-				tq->answered, plural(tq->answered, "State", "States"), t->included,
-				by);
-	if (x->n < tq->answered)
-		g_string_append_printf(base, "; %lu with no %s not shown", tq->answered - x->n, by);
-	chart_set_base(c, base->str);
-	g_string_free(base, TRUE);
-}
-
-/* The median of the answers, R's type 7 (the middle one, or the mean of the two). */
-static double runs_median(const double *values, const double *counts, size_t n, double total)
-{
-	double lo = floor((total - 1) / 2), hi = ceil((total - 1) / 2), seen = 0;
-	double at_lo = 0, at_hi = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (seen <= lo && lo < seen + counts[i])
-			at_lo = values[i];
-		if (seen <= hi && hi < seen + counts[i])
-			at_hi = values[i];
-		seen += counts[i];
-	}
-	return (at_lo + at_hi) / 2;
-}
-
-static char *numbers_note(const double *values, const double *counts, size_t n, double total,
-			  bool dots)
-{
-	if (!n)
-		return NULL;
-	char med[32], lo[32], hi[32];
-	g_snprintf(med, sizeof med, "%.10g", runs_median(values, counts, n, total));
-	g_snprintf(lo, sizeof lo, "%.10g", values[0]);
-	g_snprintf(hi, sizeof hi, "%.10g", values[n - 1]);
-	const char *dot = dots ? "Each dot is one State. " : "";
-	if (n == 1)
-		return g_strdup_printf("%sEvery answer was %s.", dot, med);
-	return g_strdup_printf("%sMedian %s; range %s to %s.", dot, med, lo, hi);
-}
-
-/* Adds the runs of TQ to C; returns the note: the median and range. */
-static char *build_numbers(struct chart *c, const struct tally *t, const struct tally_question *tq)
-{
-	double *values, *counts, total = 0;
-	size_t n;
-	tally_numbers(tq, &values, &counts, &n);
-	for (size_t i = 0; i < n; i++) {
-		chart_add_run(c, values[i], counts[i]);
-		total += counts[i];
-	}
-	char *base = base_text(t, tq, "that gave a number");
-	chart_set_base(c, base);
-	g_free(base);
-	char *note = numbers_note(values, counts, n, total, chart_type(c) == CHART_DOTPLOT);
-	g_free(values);
-	g_free(counts);
-	return note;
-}
-
-static void build_timeline(struct chart *c, const struct tally *t, const struct roster *roster,
-			   const struct options *o)
-{
-	unsigned long replies = t->included + t->late;
-	chart_set_title(c, "Replies received");
-	char *base;
-	if (roster) {
-		int day = o->cutoff != INT_MAX ? o->cutoff : isodate_today();
-		unsigned members = roster_count(roster, day);
-		base = g_strdup_printf("%lu %s from the %u %s on the roster", replies,
-				       plural(replies, "reply", "replies"), members,
-				       plural(members, "State", "States"));
-	} else {
-		base = g_strdup_printf("n = %lu %s", replies, plural(replies, "reply", "replies"));
-	}
-	chart_set_base(c, base);
-	g_free(base);
-	if (o->cutoff != INT_MAX) {
-		chart_set_cutoff(c, o->cutoff);
-		if (t->late)
-			chart_set_note(c, "Late replies, received after the cut-off, are not "
-				       "included in the figures.");
-	}
-}
-
-/* The type to draw when --type is not given, ANSWERED States having answered Q. */
-static enum chart_type default_type(const struct form_question *q, unsigned long answered,
-				    const char *by)
-{
-	if (is_numeric(q))
-		return answered <= DOTPLOT_MAX ? CHART_DOTPLOT : CHART_HISTOGRAM;
-	if (by)
-		return q->kind == FORM_SELECT_MULTIPLE ? CHART_GROUPED : CHART_STACKED;
-	return CHART_BAR;
-}
-
-static struct chart *build(const struct reading *rd, const struct form_question *q,
-			   enum chart_type type, int lang, const struct options *o)
-{
-	const struct tally *t = rd->tally;
+	struct qchart_options qo = {
+		lang, strcmp(o->label, "percent") == 0 ? CHART_LABEL_PERCENT : CHART_LABEL_COUNT,
+		NULL, NULL, a,
+	};
+	if (has_type && type == CHART_TIMELINE)
+		return qchart_timeline(a, roster ? (long)roster_count(roster, a->day) : -1, &qo);
 	const struct tally_question *tq = g_ptr_array_index(t->questions, 0);
-	struct chart *c = chart_new(type);
-	chart_set_label(c, strcmp(o->label, "percent") == 0 ? CHART_LABEL_PERCENT
-							    : CHART_LABEL_COUNT);
-	set_title(c, t->form, q, lang);
-	if (type == CHART_HISTOGRAM || type == CHART_DOTPLOT) {
-		set_note(c, build_numbers(c, t, tq), late_note(t, o));
-	} else if (type == CHART_STACKED || type == CHART_GROUPED) {
-		build_crossed(c, rd, tq, lang, o->by);
-		set_note(c, multiple_note(q, tq), late_note(t, o));
-	} else {
-		build_choices(c, t, tq, lang);
-		set_note(c, multiple_note(q, tq), late_note(t, o));
-	}
-	return c;
+	if (!has_type)
+		type = qchart_default_type(q, tq->answered, o->by != NULL);
+	if (o->by)
+		return qchart_crosstab(t, tq, type, o->by, &qo);
+	return qchart_question(t, tq, type, &qo);
 }
-
-/* Running */
 
 static int run(const struct form *form, const struct roster *roster, char *const *data, int n,
 	       const struct options *o, const struct form_question *q, bool has_type,
@@ -466,32 +105,37 @@ static int run(const struct form *form, const struct roster *roster, char *const
 	topt.questions = g_array_new(FALSE, FALSE, sizeof(int));
 	if (q)
 		g_array_append_val(topt.questions, q->index);
-	struct reading rd = { tally_new(form, &topt), NULL, NULL, 0 };
-	int status = EXIT_DATA;
-	if (!rd.tally)
+	GError *error = NULL;
+	struct tally *t = tally_new(form, &topt, &error);
+	int status = EXIT_USAGE;
+	struct source *src = NULL;
+	struct analysis *a = NULL;
+	if (!t) {
+		cli_usage_error("chart", "--by: %s", error->message);
+		g_error_free(error);
 		goto done;
-	if (type == CHART_TIMELINE)
-		rd.timeline = chart_new(CHART_TIMELINE);
-	if (q && o->by && q->kind == FORM_SELECT_MULTIPLE)
-		rd.answering = g_new0(unsigned long, rd.tally->by_values->len + 1);
-	if (read_data(&rd, form, data, n, o, q) == 0) {
-		struct chart *c = rd.timeline;
-		if (type == CHART_TIMELINE) {
-			build_timeline(c, rd.tally, roster, o);
-		} else {
-			const struct tally_question *tq = g_ptr_array_index(rd.tally->questions, 0);
-			if (!has_type)
-				type = default_type(q, tq->answered, o->by);
-			c = build(&rd, q, type, lang, o);
-		}
-		status = chart_write(c, o->output, o->width, 0) == 0 ? EXIT_OK : EXIT_DATA;
-		if (c != rd.timeline)
-			chart_free(c);
 	}
-	chart_free(rd.timeline);
-	g_free(rd.answering);
+	status = EXIT_DATA;
+	if (!(src = source_open(form, data, n, &o->source)))
+		goto done;
+	struct analysis_options aopt = { roster, o->cutoff, lang, true };
+	a = analysis_new(form, &aopt);
+	int problems = 0;
+	if (analysis_read(a, src, count_included, t, &problems) < 0)
+		goto done;
+	if (problems) {
+		msg_error("%d problem%s in the data; no chart drawn (run quire validate)", problems,
+			  problems == 1 ? "" : "s");
+		goto done;
+	}
+	tally_finish(t, NULL);
+	struct chart *c = build(t, a, roster, q, has_type, type, o, lang);
+	status = chart_write(c, o->output, o->width, 0) == 0 ? EXIT_OK : EXIT_DATA;
+	chart_free(c);
 done:
-	tally_free(rd.tally);
+	source_close(src);
+	analysis_free(a);
+	tally_free(t);
 	g_array_free(topt.questions, TRUE);
 	return status;
 }
@@ -592,8 +236,20 @@ int cmd_chart(int argc, char **argv)
 			cli_usage_error("chart", "the form has no question '%s'", o.question);
 			goto done;
 		}
-		if (!type_fits(has_type ? type : default_type(q, 0, o.by), q, o.by))
+		if (o.by && strcmp(o.by, q->name) == 0) {
+			cli_usage_error("chart", "--by names the question charted, '%s'", o.by);
 			goto done;
+		}
+		GError *error = NULL;
+		if (!qchart_check_type(has_type ? type : qchart_default_type(q, 0, o.by != NULL), q,
+				       o.by != NULL, &error)) {
+			if (has_type && error->code != QCHART_ERROR_KIND)
+				cli_usage_error("chart", "--type %s %s", o.type, error->message);
+			else
+				cli_usage_error("chart", "%s", error->message);
+			g_error_free(error);
+			goto done;
+		}
 	}
 	status = run(form, roster, argv + optind + 1, argc - optind - 1, &o, q, has_type, type);
 done:

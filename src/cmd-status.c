@@ -7,10 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "atomic.h"
 #include "cli.h"
 #include "cmd.h"
 #include "csvio.h"
+#include "figure.h"
 #include "form.h"
 #include "isodate.h"
 #include "msg.h"
@@ -18,13 +20,15 @@
 #include "roster.h"
 #include "source.h"
 #include "status.h"
+#include "textcol.h"
 #include "wide.h"
 
 static const char usage[] =
 	"Usage: quire status [OPTIONS] FORM DATA --roster FILE\n"
 	"Who replied and when, who replied after the cut-off, who has not replied,\n"
-	"and replies from codes not on the roster; the response rate overall and by\n"
-	"roster group.\n"
+	"and the replies left out of the figures: from codes not on the roster, from\n"
+	"States not members on the cut-off date, marked incomplete, or invalid (as\n"
+	"quire validate reports them); the response rate overall and by roster group.\n"
 	"\n"
 	"Options:\n"
 	"      --roster FILE      the roster of States asked (required)\n"
@@ -35,9 +39,10 @@ static const char usage[] =
 	"      --format FORMAT    text (default), csv or json\n"
 	"      --id-column COL    wide exports: the column holding the respondent code\n"
 	"  -o, --output FILE      write to FILE (default: standard output)\n"
-	"  -h, --help             show this help\n";
-
-static const char *const kind_names[] = { "on_time", "late", "not_replied", "not_on_roster" };
+	"  -h, --help             show this help\n"
+	"\n"
+	"Exit status: 0 success, 1 when a reply is invalid (the status is still\n"
+	"written, listing it), 2 usage error.\n";
 
 static double rate(unsigned k, unsigned n)
 {
@@ -49,10 +54,15 @@ static void text_entry(FILE *fp, const struct status_entry *e)
 	char date[ISODATE_BUFSIZE] = "";
 	if (e->submitted != INT_MIN)
 		isodate_format(e->submitted, date);
-	char *line = g_strdup_printf("  %-8s %-34s %-10s %s", e->code,
-				     e->name ? e->name : "(unknown)", date, e->channel ? e->channel : "");
+	char *code = textcol_fit(e->code ? e->code : "?", 8, true, false);
+	char *name = textcol_fit(e->name ? e->name : e->kind == STATUS_INVALID && e->file ? e->file
+				 : "(unknown)", 34, true, false);
+	char *line = g_strdup_printf("  %s %s %-10s %s", code, name, date,
+				     e->channel ? e->channel : "");
 	fprintf(fp, "%s\n", g_strchomp(line));
 	g_free(line);
+	g_free(code);
+	g_free(name);
 }
 
 static void text_section(FILE *fp, const struct status *st, enum status_kind kind,
@@ -66,49 +76,71 @@ static void text_section(FILE *fp, const struct status *st, enum status_kind kin
 	}
 }
 
+/* The sections of the replies left out, when there are any. */
+static void text_left_out(FILE *fp, const struct status *st, const char *day)
+{
+	for (int kind = STATUS_NOT_MEMBER; kind < STATUS_N_KINDS; kind++) {
+		unsigned n = st->count[kind];
+		if (!n)
+			continue;
+		char *t;
+		if (kind == STATUS_NOT_MEMBER)
+			t = g_strdup_printf("Not members on %s: %u", day, n);
+		else if (kind == STATUS_NOT_ON_ROSTER)
+			t = g_strdup_printf("Not on the roster: %u", n);
+		else if (kind == STATUS_INCOMPLETE)
+			t = g_strdup_printf("Marked incomplete (entry not finished): %u", n);
+		else
+			t = g_strdup_printf("Invalid (run quire validate): %u", n);
+		text_section(fp, st, kind, t);
+		g_free(t);
+	}
+}
+
 static void write_text(FILE *fp, const struct status *st, GPtrArray *columns)
 {
-	char cutoff[ISODATE_BUFSIZE] = "";
+	char cutoff[ISODATE_BUFSIZE] = "", day[ISODATE_BUFSIZE];
+	isodate_format(st->day, day);
 	if (st->cutoff != INT_MAX)
 		isodate_format(st->cutoff, cutoff);
+	unsigned on_time = st->count[STATUS_ON_TIME];
+	char *pct = figure_percent(on_time, st->members);
 	char *t;
 	if (st->cutoff != INT_MAX)
-		t = g_strdup_printf("Replied by %s: %u of %u (%.1f%%)", cutoff, st->on_time,
-				    st->members, 100 * rate(st->on_time, st->members));
+		t = g_strdup_printf("Replied by %s: %u of %u (%s)", cutoff, on_time, st->members,
+				    pct);
 	else
-		t = g_strdup_printf("Replied: %u of %u (%.1f%%)", st->on_time, st->members,
-				    100 * rate(st->on_time, st->members));
+		t = g_strdup_printf("Replied: %u of %u (%s)", on_time, st->members, pct);
 	text_section(fp, st, STATUS_ON_TIME, t);
 	g_free(t);
 	if (st->cutoff != INT_MAX) {
-		t = g_strdup_printf("Late (received after %s): %u", cutoff, st->late);
+		t = g_strdup_printf("Late (received after %s): %u", cutoff, st->count[STATUS_LATE]);
 		text_section(fp, st, STATUS_LATE, t);
 		g_free(t);
 	}
-	t = g_strdup_printf("Not replied: %u", st->not_replied);
+	t = g_strdup_printf("Not replied: %u", st->count[STATUS_NOT_REPLIED]);
 	text_section(fp, st, STATUS_NOT_REPLIED, t);
 	g_free(t);
-	if (st->not_on_roster) {
-		t = g_strdup_printf("Not members on the roster: %u", st->not_on_roster);
-		text_section(fp, st, STATUS_NOT_ON_ROSTER, t);
-		g_free(t);
-	}
+	text_left_out(fp, st, day);
 	for (guint c = 0; c < columns->len; c++) {
 		const char *column = g_ptr_array_index(columns, c);
 		GPtrArray *groups = status_by_group(st, column);
 		fprintf(fp, "\nResponse rate by %s:\n", column);
 		for (guint i = 0; i < groups->len; i++) {
 			const struct status_group *g = g_ptr_array_index(groups, i);
-			fprintf(fp, "  %-20s %3u of %3u  %5.1f%%\n", *g->value ? g->value : "(none)",
-				g->replied, g->members, 100 * rate(g->replied, g->members));
+			char *name = textcol_fit(*g->value ? g->value : "(none)", 20, true, false);
+			char *gp = figure_percent(g->replied, g->members);
+			fprintf(fp, "  %s %3u of %3u  %6s\n", name, g->replied, g->members, gp);
+			g_free(name);
+			g_free(gp);
 		}
 		g_ptr_array_free(groups, TRUE);
 	}
-	fprintf(fp, "\nOverall: %u of %u (%.1f%%)", st->on_time, st->members,
-		100 * rate(st->on_time, st->members));
+	fprintf(fp, "\nOverall: %u of %u (%s)", on_time, st->members, pct);
 	if (st->cutoff != INT_MAX)
-		fprintf(fp, "; %u late", st->late);
+		fprintf(fp, "; %u late", st->count[STATUS_LATE]);
 	fputc('\n', fp);
+	g_free(pct);
 }
 
 /*
@@ -144,7 +176,7 @@ static void write_csv(FILE *fp, const struct status *st, GPtrArray *columns)
 			isodate_format(e->submitted, date);
 		csvio_write_field(&w, e->code);
 		write_csv_text(&w, e->name);
-		csvio_write_field(&w, kind_names[e->kind]);
+		csvio_write_field(&w, status_kind_name(e->kind));
 		csvio_write_field(&w, date);
 		write_csv_text(&w, e->channel);
 		const struct roster_member *m = e->member;
@@ -170,18 +202,16 @@ static void write_json(FILE *fp, const struct status *st, GPtrArray *columns)
 	json_t *root = json_object();
 	json_object_set_new(root, "cutoff", json_date(st->cutoff));
 	json_object_set_new(root, "roster", json_integer(st->members));
-	json_object_set_new(root, "on_time", json_integer(st->on_time));
-	json_object_set_new(root, "late", json_integer(st->late));
-	json_object_set_new(root, "not_replied", json_integer(st->not_replied));
-	json_object_set_new(root, "not_on_roster", json_integer(st->not_on_roster));
-	json_object_set_new(root, "rate", json_real(rate(st->on_time, st->members)));
+	for (int k = 0; k < STATUS_N_KINDS; k++)
+		json_object_set_new(root, status_kind_name(k), json_integer(st->count[k]));
+	json_object_set_new(root, "rate", json_real(rate(st->count[STATUS_ON_TIME], st->members)));
 	json_t *entries = json_array();
 	for (guint i = 0; i < st->entries->len; i++) {
 		const struct status_entry *e = g_ptr_array_index(st->entries, i);
 		json_t *o = json_object();
-		json_object_set_new(o, "code", json_string(e->code));
+		json_object_set_new(o, "code", e->code ? json_string(e->code) : json_null());
 		json_object_set_new(o, "name", e->name ? json_string(e->name) : json_null());
-		json_object_set_new(o, "status", json_string(kind_names[e->kind]));
+		json_object_set_new(o, "status", json_string(status_kind_name(e->kind)));
 		json_object_set_new(o, "submitted", json_date(e->submitted));
 		json_object_set_new(o, "channel", e->channel ? json_string(e->channel) : json_null());
 		json_array_append_new(entries, o);
@@ -210,32 +240,25 @@ static void write_json(FILE *fp, const struct status *st, GPtrArray *columns)
 	json_decref(root);
 }
 
+
 struct options {
 	const char *roster, *by, *format, *output;
 	int cutoff;
 	struct source_options source;
 };
 
-static int read_status(struct status *st, const struct form *form, char *const *data, int n,
-		       const struct options *o)
-{
-	struct source *src = source_open(form, data, n, &o->source);
-	if (!src)
-		return -1;
-	struct resp_reply *reply;
-	int problems = 0, rc;
-	while ((rc = source_next(src, &reply, &problems)) == 1)
-		problems += status_add(st, reply) < 0;
-	source_close(src);
-	return rc < 0 || problems ? -1 : 0;
-}
-
 static int run(const struct form *form, const struct roster *roster, char *const *data, int n,
 	       const struct options *o)
 {
-	struct status *st = status_new(roster, o->cutoff);
-	int ok = read_status(st, form, data, n, o);
-	status_finish(st);
+	struct source *src = source_open(form, data, n, &o->source);
+	if (!src)
+		return EXIT_DATA;
+	struct analysis_options aopt = { roster, o->cutoff, 0, true };
+	struct analysis *a = analysis_new(form, &aopt);
+	int problems = 0;
+	int rc = analysis_read(a, src, NULL, NULL, &problems);
+	source_close(src);
+	struct status *st = status_new(a);
 	GPtrArray *columns;
 	if (o->by) {
 		columns = g_ptr_array_new();
@@ -243,8 +266,8 @@ static int run(const struct form *form, const struct roster *roster, char *const
 	} else {
 		columns = roster_group_columns(roster);
 	}
-	struct atomic_file *out = atomic_open(o->output);
 	int status = EXIT_DATA;
+	struct atomic_file *out = rc == 0 ? atomic_open(o->output) : NULL;
 	if (out) {
 		FILE *fp = atomic_stream(out);
 		if (strcmp(o->format, "csv") == 0)
@@ -253,10 +276,14 @@ static int run(const struct form *form, const struct roster *roster, char *const
 			write_json(fp, st, columns);
 		else
 			write_text(fp, st, columns);
-		status = atomic_commit(out) == 0 && ok == 0 ? EXIT_OK : EXIT_DATA;
+		status = atomic_commit(out) == 0 && problems == 0 ? EXIT_OK : EXIT_DATA;
 	}
+	if (problems)
+		msg_error("%d problem%s in the replies; the replies concerned are listed as "
+			  "invalid (run quire validate)", problems, problems == 1 ? "" : "s");
 	g_ptr_array_free(columns, TRUE);
 	status_free(st);
+	analysis_free(a);
 	return status;
 }
 

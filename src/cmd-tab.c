@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "atomic.h"
 #include "cli.h"
 #include "cmd.h"
@@ -32,12 +33,23 @@ static const char usage[] =
 	"      --by NAME          cross-tabulate by a select question or roster column\n"
 	"      --cutoff DATE      leave out replies received after DATE (YYYY-MM-DD);\n"
 	"                         they are counted as late\n"
-	"      --roster FILE      the roster, for --by on its columns and the number asked\n"
+	"      --roster FILE      the roster: replies from codes not on it, or not\n"
+	"                         members on the cut-off date, are left out; --by may\n"
+	"                         name its columns\n"
+	"      --small-cell N     disclosure control: hide crosstab counts from 1 to N-1\n"
+	"                         and any count the totals would reveal\n"
+	"      --fisher-exact-limit STEPS\n"
+	"                         work allowed for Fisher's exact test before it is\n"
+	"                         estimated by simulation (default: adapts to the table)\n"
 	"      --format FORMAT    text (default), csv or json\n"
 	"      --lang LANG        language of the labels\n"
 	"      --id-column COL    wide exports: the column holding the respondent code\n"
 	"  -o, --output FILE      write to FILE (default: standard output)\n"
 	"  -h, --help             show this help\n"
+	"\n"
+	"Replies are counted when valid (as quire validate checks them), complete,\n"
+	"received by the cut-off and, with --roster, from a member on the cut-off\n"
+	"date; the others are listed as left out, with the reason.\n"
 	"\n"
 	"Exit status: 0 success, 1 invalid data (nothing is written), 2 usage error.\n";
 
@@ -46,15 +58,18 @@ struct options {
 	GPtrArray *names;
 	const char *by, *roster, *format, *lang, *output;
 	int cutoff;
+	unsigned long small_cell;
+	struct stats_fisher_options fisher;
 	struct source_options source;
 };
 
-static int write_output(const struct tally *t, const struct options *o, int lang, long roster)
+static int write_output(const struct tally *t, const struct analysis *a, const struct options *o,
+			int lang, long roster)
 {
 	struct atomic_file *out = atomic_open(o->output);
 	if (!out)
 		return EXIT_DATA;
-	struct tabout_options topt = { lang, roster, NULL };
+	struct tabout_options topt = { lang, roster, NULL, a };
 	FILE *fp = atomic_stream(out);
 	bool ok;
 	if (strcmp(o->format, "json") == 0)
@@ -67,35 +82,46 @@ static int write_output(const struct tally *t, const struct options *o, int lang
 	return atomic_commit(out) == 0 ? EXIT_OK : EXIT_DATA;
 }
 
+static void count_included(void *data, const struct resp_reply *r, enum analysis_reason reason,
+			   const struct resp_eval *ev)
+{
+	if (reason == ANALYSIS_INCLUDED)
+		tally_add(data, r, ev);
+}
+
 static int tabulate(const struct form *form, const struct roster *roster, char *const *data,
 		    int n, struct options *o, int lang)
 {
 	struct tally_options topt = { roster, o->cutoff, o->by, strcmp(o->format, "text") == 0,
 				      o->names->len ? o->questions : NULL, false };
-	struct tally *t = tally_new(form, &topt);
-	if (!t)
+	GError *error = NULL;
+	struct tally *t = tally_new(form, &topt, &error);
+	if (!t) {
+		cli_usage_error("tab", "--by: %s", error->message);
+		g_error_free(error);
 		return EXIT_USAGE;
+	}
 	struct source *src = source_open(form, data, n, &o->source);
 	if (!src) {
 		tally_free(t);
 		return EXIT_DATA;
 	}
-	struct resp_eval *ev = resp_eval_new(form);
-	struct resp_reply *reply;
-	int problems = 0, rc;
-	while ((rc = source_next(src, &reply, &problems)) == 1)
-		tally_add(t, reply, ev);
-	resp_eval_free(ev);
+	struct analysis_options aopt = { roster, o->cutoff, lang, false };
+	struct analysis *a = analysis_new(form, &aopt);
+	int problems = 0;
+	int rc = analysis_read(a, src, count_included, t, &problems);
 	source_close(src);
-	problems += t->problems;
 	int status = EXIT_DATA;
-	if (rc == 0 && problems)
+	if (rc == 0 && problems) {
 		msg_error("%d problem%s in the data; nothing written (run quire validate)", problems,
 			  problems == 1 ? "" : "s");
-	else if (rc == 0) {
-		int day = o->cutoff != INT_MAX ? o->cutoff : isodate_today();
-		status = write_output(t, o, lang, roster ? (long)roster_count(roster, day) : -1);
+	} else if (rc == 0) {
+		tally_finish(t, &o->fisher);
+		tally_disclose(t, o->small_cell);
+		status = write_output(t, a, o, lang,
+				      roster ? (long)roster_count(roster, a->day) : -1);
 	}
+	analysis_free(a);
 	tally_free(t);
 	return status;
 }
@@ -144,11 +170,14 @@ static int parse(int argc, char **argv, struct options *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "id-column", required_argument, NULL, 'i' },
+		{ "small-cell", required_argument, NULL, 's' },
+		{ "fisher-exact-limit", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
+	unsigned long limit;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "q:o:h", options, NULL)) != -1) {
 		switch (opt) {
@@ -163,6 +192,16 @@ static int parse(int argc, char **argv, struct options *o)
 		case 'l': o->lang = optarg; break;
 		case 'i': o->source.id_column = optarg; break;
 		case 'o': o->output = optarg; break;
+		case 's':
+			if (!cli_count(optarg, "--small-cell", "tab", 1, 1000000, &o->small_cell))
+				return EXIT_USAGE;
+			break;
+		case 'F':
+			if (!cli_count(optarg, "--fisher-exact-limit", "tab", 1, ULONG_MAX,
+				       &limit))
+				return EXIT_USAGE;
+			o->fisher.max_work = limit;
+			break;
 		default: return cli_common_option(opt, "tab", usage);
 		}
 	}
@@ -178,7 +217,7 @@ static int parse(int argc, char **argv, struct options *o)
 int cmd_tab(int argc, char **argv)
 {
 	struct options o = { g_array_new(FALSE, FALSE, sizeof(int)), g_ptr_array_new(), NULL, NULL,
-			     "text", NULL, "-", INT_MAX, { NULL, false } };
+			     "text", NULL, "-", INT_MAX, 0, { 0, 0, 0 }, { NULL, true } };
 	int status = parse(argc, argv, &o);
 	if (status < 0)
 		status = run(&o, argv + optind, argc - optind);

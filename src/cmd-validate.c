@@ -2,8 +2,10 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 
+#include "analysis.h"
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
@@ -29,69 +31,54 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 all valid, 1 problems found, 2 usage error.\n";
 
-struct seen {
-	char *file;
-	long row;
+/*
+ * Each reply's problems, counted as they are reported -- the rows its
+ * reader could not take (*READING), the validator's, and roster
+ * membership -- to say how many replies have one.
+ */
+struct counting {
+	const struct analysis *a;
+	const struct roster *roster;
+	const int *reading;
+	int roster_problems;
+	int seen;		/* problems counted up to the last reply */
+	unsigned long bad;	/* replies with a problem */
 };
 
-static void seen_free(gpointer p)
+static void count_problems(void *data, const struct resp_reply *r, enum analysis_reason reason,
+			   const struct resp_eval *ev)
 {
-	struct seen *s = p;
-	g_free(s->file);
-	g_free(s);
+	struct counting *c = data;
+	(void)ev;
+	if (reason == ANALYSIS_NOT_ON_ROSTER)
+		c->roster_problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
+						   "_respondent: '%s' is not on the roster %s",
+						   r->meta[RESP_RESPONDENT], c->roster->path) < 0;
+	int now = *c->reading + c->a->problems + c->roster_problems;
+	c->bad += now > c->seen;
+	c->seen = now;
 }
 
-/* One reply per respondent, and (with a roster) only respondents on it. */
-static int check_identity(const struct resp_reply *r, GHashTable *seen, const struct roster *roster)
-{
-	const char *code = r->meta[RESP_RESPONDENT];
-	long row = r->meta_row[RESP_RESPONDENT];
-	if (!code || !resp_code_is_safe(code))
-		return 0;
-	int problems = 0;
-	struct seen *first = g_hash_table_lookup(seen, code);
-	if (first) {
-		if (first->row)
-			problems += msg_error_at(r->file, row, "_respondent: '%s' also replied in "
-						 "%s row %ld", code, first->file, first->row) < 0;
-		else
-			problems += msg_error_at(r->file, row, "_respondent: '%s' also replied in "
-						 "%s", code, first->file) < 0;
-	} else {
-		struct seen *s = g_new(struct seen, 1);
-		s->file = g_strdup(r->file);
-		s->row = r->row;
-		g_hash_table_insert(seen, g_strdup(code), s);
-	}
-	if (roster && !roster_find(roster, code))
-		problems += msg_error_at(r->file, row, "_respondent: '%s' is not on the roster %s",
-					 code, roster->path) < 0;
-	return problems;
-}
-
+/*
+ * The checks are the analysis set's (analysis.h): the same validator, with
+ * the same messages, as quire tab, chart and report use.
+ */
 static int validate(const struct form *form, struct source *src, const struct roster *roster,
 		    int lang)
 {
-	struct resp_eval *ev = resp_eval_new(form);
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, seen_free);
-	unsigned long bad_replies = 0;
-	int problems = 0, rc;
-	struct resp_reply *reply;
-	int before = 0;
-	while ((rc = source_next(src, &reply, &problems)) == 1) {
-		problems += resp_check(reply, ev, lang);
-		problems += check_identity(reply, seen, roster);
-		bad_replies += problems > before;
-		before = problems;
-	}
-	g_hash_table_destroy(seen);
-	resp_eval_free(ev);
+	struct analysis_options aopt = { roster, INT_MAX, lang, false };
+	struct analysis *a = analysis_new(form, &aopt);
+	int problems = 0;
+	struct counting c = { a, roster, &problems, 0, 0, 0 };
+	int rc = analysis_read(a, src, count_problems, &c, &problems);
+	problems += c.roster_problems;
 	unsigned long n = source_replies(src);
+	analysis_free(a);
 	if (rc < 0)
 		return EXIT_DATA;
 	if (problems) {
 		msg_note("%d problem%s in %lu of %lu repl%s", problems, problems == 1 ? "" : "s",
-			 bad_replies, n, n == 1 ? "y" : "ies");
+			 c.bad, n, n == 1 ? "y" : "ies");
 		return EXIT_DATA;
 	}
 	printf("%lu repl%s checked: no problems\n", n, n == 1 ? "y" : "ies");

@@ -276,3 +276,45 @@ bool form_name_is_valid(const char *name)
 	}
 	return true;
 }
+
+/* The words of a name, lower case: "focalPointName" and "focal_point-name" give focal point name. */
+static char **name_words(const char *name)
+{
+	GString *s = g_string_new(NULL);
+	for (const char *p = name; *p; p++) {
+		if (g_ascii_isupper(*p) && p > name && g_ascii_islower(p[-1]))
+			g_string_append_c(s, ' ');
+		g_string_append_c(s, g_ascii_isalnum(*p) ? g_ascii_tolower(*p) : ' ');
+	}
+	char **words = g_strsplit(s->str, " ", -1);
+	g_string_free(s, TRUE);
+	return words;
+}
+
+bool form_question_is_contact(const struct form_question *q)
+{
+	static const char *const contact[] = {
+		"email", "mail", "phone", "telephone", "tel", "fax", "mobile", "cellphone",
+		"whatsapp", "skype", "surname", "firstname", "lastname", "fullname", NULL,
+	};
+	static const char *const person[] = {
+		"resp", "respondent", "contact", "person", "official", "focal", "first", "last",
+		"full", "given", "family", "your", "sender", "officer", "author", NULL,
+	};
+	if (q->kind != FORM_TEXT && q->kind != FORM_INTEGER)
+		return false;
+	if (q->type && g_ascii_strncasecmp(q->type, "phone", 5) == 0)
+		return true;
+	if (q->constraint_text && strchr(q->constraint_text, '@'))
+		return true;
+	char **words = name_words(q->name);
+	bool found = false, name = false, who = false;
+	for (char **w = words; *w; w++) {
+		found |= g_strv_contains(contact, *w) ||
+			 (strcmp(*w, "e") == 0 && w[1] && strcmp(w[1], "mail") == 0);
+		name |= strcmp(*w, "name") == 0;
+		who |= g_strv_contains(person, *w);
+	}
+	g_strfreev(words);
+	return found || (name && who);
+}

@@ -190,6 +190,17 @@ const struct form_group *form_part_of(const struct form_question *q);
 bool form_question_is_conditional(const struct form_question *q);
 
 /*
+ * Whether Q asks for contact details -- an e-mail address, a telephone
+ * or fax number, a person's name -- by its type ("phone number"), an
+ * e-mail constraint (one that mentions '@') or the words of its name
+ * ("resp_email", "contact_phone", "focal_point_name", "surname").  Only
+ * text and integer questions qualify.  The report leaves such questions
+ * out unless its definition names them: the domain of an official's
+ * address names the State.
+ */
+bool form_question_is_contact(const struct form_question *q);
+
+/*
  * Whether NAME is a valid XLSForm name (an XML NCName: a letter or '_',
  * then letters, digits, '-', '.', '_').
  */

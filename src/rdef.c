@@ -13,12 +13,15 @@
 static const char *const report_keys[] = {
 	"form", "data", "roster", "cutoff", "language", "organisation", "title", "subtitle",
 	"meeting", "place", "dates", "symbol", "date", "prepared_by", "notice", "respondent",
-	"paper", "anonymous", "attribute_texts", "small_cell", "group_by", "output", "omit", NULL,
+	"paper", "anonymous", "attribute_texts", "small_cell", "group_by", "output", "omit",
+	"include", "fisher_exact_limit", NULL,
 };
 static const char *const crosstab_keys[] = { "title", "note", NULL };
 static const char *const chart_keys[] = { "type", "label", NULL };
 static const char *const section_keys[] = { "questions", "crosstabs", "text", NULL };
-static const char *const chart_types[] = { "bar", "pie", "donut", "histogram", "none", NULL };
+static const char *const chart_types[] = {
+	"bar", "pie", "donut", "histogram", "dotplot", "none", NULL,
+};
 
 struct rdef *rdef_new(void)
 {
@@ -30,6 +33,7 @@ struct rdef *rdef_new(void)
 	def->respondent_plural = g_strdup("Member States");
 	def->data = g_new0(char *, 1);
 	def->omit = g_new0(char *, 1);
+	def->include = g_new0(char *, 1);
 	def->crosstabs = g_ptr_array_new();
 	def->charts = g_ptr_array_new();
 	def->sections = g_ptr_array_new();
@@ -58,6 +62,7 @@ void rdef_free(struct rdef *def)
 		g_free(*strings[i]);
 	g_strfreev(def->data);
 	g_strfreev(def->omit);
+	g_strfreev(def->include);
 	for (guint i = 0; i < def->crosstabs->len; i++)
 		crosstab_free(g_ptr_array_index(def->crosstabs, i));
 	g_ptr_array_free(def->crosstabs, TRUE);
@@ -240,6 +245,8 @@ static void load_report(struct loader *ld)
 		DEF_ERROR(ld, g, NULL, "[report] needs 'data'");
 	g_strfreev(def->omit);
 	def->omit = get_list(ld, g, "omit");
+	g_strfreev(def->include);
+	def->include = get_list(ld, g, "include");
 	def->language = get(ld, g, "language");
 	def->cutoff = get_date(ld, g, "cutoff", INT_MAX);
 	def->date = get_date(ld, g, "date", INT_MIN);
@@ -282,6 +289,17 @@ static void load_report(struct loader *ld)
 			def->small_cell = (int)n;
 	}
 	g_free(cell);
+	char *limit = get(ld, g, "fisher_exact_limit");
+	if (limit) {
+		char *end;
+		guint64 n = g_ascii_strtoull(limit, &end, 10);
+		if (!g_ascii_isdigit(*limit) || *end || n < 1)
+			DEF_ERROR(ld, g, "fisher_exact_limit", "fisher_exact_limit: '%s' is not a "
+				  "whole number of steps from 1 on", limit);
+		else
+			def->fisher_exact_limit = n;
+	}
+	g_free(limit);
 }
 
 /* "ROW by COL" */
@@ -325,7 +343,7 @@ static void load_chart(struct loader *ld, const char *group)
 	c->label = get(ld, group, "label");
 	if (c->type && !g_strv_contains(chart_types, c->type))
 		DEF_ERROR(ld, group, "type", "type: '%s' is not one of bar, pie, donut, histogram, "
-			  "none", c->type);
+			  "dotplot, none", c->type);
 	if (c->label && strcmp(c->label, "count") != 0 && strcmp(c->label, "percent") != 0)
 		DEF_ERROR(ld, group, "label", "label: '%s' is not count or percent", c->label);
 	g_ptr_array_add(ld->def->charts, c);

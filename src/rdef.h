@@ -22,18 +22,23 @@
  *   anonymous           true: do not say who replied (default false)
  *   attribute_texts     true: verbatim answers name their State (default false:
  *                       "State A", "State B", ...)
- *   small_cell          cells below this count are suppressed in breakdowns by a
- *                       roster group (default 3; 1 turns suppression off)
+ *   small_cell          crosstab counts below this are suppressed, with any count
+ *                       the totals would reveal (default 3; 1 turns suppression off)
  *   group_by            roster column for the response rate by group (default: region
  *                       when the roster has it)
- *   omit                questions left out of the body and the annexes, ';' (e.g.
- *                       the contact details of the replying officials)
+ *   omit                questions left out of the body and the annexes, ';'
+ *   include             questions reported although they look like contact details
+ *                       (e-mail, phone, a person's name), which are otherwise left
+ *                       out (see form_question_is_contact()), ';'
+ *   fisher_exact_limit  the work allowed for Fisher's exact test before it is
+ *                       estimated by simulation (steps; default: adapts to the table)
  *   output              the PDF (default: the definition's name with .pdf)
  *
  *   [crosstab ROW by COL]   a cross-tabulation; ROW a choice question, COL a choice
  *                           question or roster column.  Keys: title, note.
  *   [chart NAME]            chart of question NAME.  Keys: type (bar, pie, donut,
- *                           histogram, none), label (count or percent).
+ *                           histogram, dotplot, none), label (count or percent).
+ *                           A type that does not suit the question is an error.
  *   [section TITLE]         when present, sections replace the form's parts as the
  *                           body, in file order.  Keys: questions (names, ';'),
  *                           crosstabs ("ROW by COL", ';'), text (a paragraph).
@@ -75,6 +80,8 @@ struct rdef {
 	int small_cell;
 	char *group_by;
 	char **omit;		/* NULL-terminated question names */
+	char **include;		/* NULL-terminated question names */
+	unsigned long long fisher_exact_limit;	/* 0: the default */
 	GPtrArray *crosstabs;	/* struct rdef_crosstab *, in file order */
 	GPtrArray *charts;	/* struct rdef_chart * */
 	GPtrArray *sections;	/* struct rdef_section * */

@@ -5,34 +5,28 @@
 #include <string.h>
 
 #include "chart.h"
-#include "disclose.h"
 #include "doc.h"
+#include "figure.h"
 #include "form.h"
 #include "narrate.h"
+#include "qchart.h"
 #include "rdef.h"
 #include "report-int.h"
 #include "stats.h"
 #include "tally.h"
 
+/*
+ * Every figure here is the tally's: its cells, its bases (States, never
+ * ticks), its tests, and which cells disclosure control hides
+ * (tally_disclose()).  This file only lays them out and words them.
+ */
+
 struct xtab {
 	const struct tally *t;
 	const struct tally_question *tq;
-	const char *by_label;	/* "region", or the by question's label */
-	size_t rows, cols;
-	bool *hidden;		/* suppressed cells */
-	size_t n_hidden;
-	bool testable;
+	const struct tally_cross *x;
+	const char *by_label;	/* "region", or "the answer to question 2.1" */
 };
-
-static const struct tally_question *find_row(const struct tally *t, const char *row)
-{
-	for (guint i = 0; i < t->questions->len; i++) {
-		const struct tally_question *tq = g_ptr_array_index(t->questions, i);
-		if (strcmp(tq->q->name, row) == 0)
-			return tq->cross ? tq : NULL;
-	}
-	return NULL;
-}
 
 static const char *row_label(const struct report *r, const struct xtab *x, size_t i)
 {
@@ -46,127 +40,155 @@ static const char *col_label(const struct xtab *x, size_t j)
 	return v->label ? v->label : v->value;
 }
 
-static unsigned long cell(const struct xtab *x, size_t i, size_t j)
+/* A cell as printed: its count, or the symbol of its suppression. */
+static char *count_text(const struct xtab *x, size_t i, size_t j)
 {
-	return x->tq->cross->cells[i * x->cols + j];
-}
-
-static char *count_text(const struct report *r, const struct xtab *x, size_t i, size_t j)
-{
-	if (x->hidden[i * x->cols + j])
-		return g_strdup_printf("< %d", r->def->small_cell);
-	return g_strdup_printf("%lu", cell(x, i, j));
+	const struct tally_cross *c = x->x;
+	size_t k = i * c->n_cols + j;
+	if (c->marks && c->marks[k] == DISCLOSE_PRIMARY)
+		return g_strdup_printf("< %lu", x->t->small_cell);
+	if (c->marks && c->marks[k] == DISCLOSE_SECONDARY)
+		return g_strdup("x");
+	return g_strdup_printf("%lu", c->cells[k]);
 }
 
 static void add_table(struct report *r, const struct xtab *x)
 {
-	size_t n = x->cols + 2;
+	const struct tally_cross *c = x->x;
+	size_t n = c->n_cols + 2;
 	double *widths = g_new(double, n);
-	widths[0] = x->cols >= 3 ? 0.28 : 0.4;
+	widths[0] = c->n_cols >= 3 ? 0.28 : 0.4;
 	for (size_t j = 1; j < n; j++)
 		widths[j] = (1 - widths[0]) / (double)(n - 1);
 	struct doc_table *t = doc_table_new(n, widths);
 	g_free(widths);
 	const char **cells = g_new0(const char *, n + 1);
 	cells[0] = "Answer";
-	for (size_t j = 0; j < x->cols; j++) {
+	for (size_t j = 0; j < c->n_cols; j++) {
 		cells[j + 1] = col_label(x, j);
 		doc_table_align(t, j + 1, DOC_RIGHT);
 	}
-	cells[n - 1] = "Total";
+	/* A margin that is not the sum of its cells counts States, and says so. */
+	cells[n - 1] = c->rows_add_up ? "Total" : r->def->respondent_plural;
 	doc_table_align(t, n - 1, DOC_RIGHT);
 	doc_table_header(t, cells);
 	GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
-	unsigned long *col_total = g_new0(unsigned long, x->cols + 1);
-	unsigned long total = 0;
-	for (size_t i = 0; i < x->rows; i++) {
-		unsigned long row_total = 0;
+	for (size_t i = 0; i < c->n_rows; i++) {
 		cells[0] = row_label(r, x, i);
-		for (size_t j = 0; j < x->cols; j++) {
-			char *c = count_text(r, x, i, j);
-			g_ptr_array_add(owned, c);
-			cells[j + 1] = c;
-			row_total += cell(x, i, j);
-			col_total[j] += cell(x, i, j);
+		for (size_t j = 0; j < c->n_cols; j++) {
+			char *text = count_text(x, i, j);
+			g_ptr_array_add(owned, text);
+			cells[j + 1] = text;
 		}
-		char *rt = g_strdup_printf("%lu", row_total);
+		char *rt = g_strdup_printf("%lu", c->row_bases[i]);
 		g_ptr_array_add(owned, rt);
 		cells[n - 1] = rt;
-		total += row_total;
 		doc_table_row(t, cells, false);
 	}
-	cells[0] = "Total";
-	for (size_t j = 0; j < x->cols; j++) {
-		char *c = g_strdup_printf("%lu", col_total[j]);
-		g_ptr_array_add(owned, c);
-		cells[j + 1] = c;
+	char *answering = g_strdup_printf("%s answering", r->def->respondent_plural);
+	cells[0] = c->cols_add_up ? "Total" : answering;
+	for (size_t j = 0; j < c->n_cols; j++) {
+		char *text = g_strdup_printf("%lu", c->col_bases[j]);
+		g_ptr_array_add(owned, text);
+		cells[j + 1] = text;
 	}
-	char *tt = g_strdup_printf("%lu", total);
+	char *tt = g_strdup_printf("%lu", c->n);
 	g_ptr_array_add(owned, tt);
 	cells[n - 1] = tt;
 	doc_table_row(t, cells, true);
 	doc_table(r->doc, t);
-	g_free(col_total);
+	g_free(answering);
 	g_free(cells);
 	g_ptr_array_free(owned, TRUE);
 }
 
-/* The number of columns of the crosstab with at least one answer. */
-static size_t used_columns(const struct xtab *x)
+/* The note under the table: what its symbols and margins mean. */
+static char *table_note(const struct report *r, const struct xtab *x)
+{
+	const struct tally_cross *c = x->x;
+	GString *s = g_string_new(NULL);
+	bool primary = false, secondary = false;
+	for (size_t i = 0; c->marks && i < c->n_rows * c->n_cols; i++) {
+		primary |= c->marks[i] == DISCLOSE_PRIMARY;
+		secondary |= c->marks[i] == DISCLOSE_SECONDARY;
+	}
+	if (primary)
+		g_string_append_printf(s, "< %lu: a count from 1 to %lu, not shown to protect the "
+				       "anonymity of the replies.", x->t->small_cell,
+				       x->t->small_cell - 1);
+	if (secondary)
+		g_string_append_printf(s, "%sx: a count not shown so that no hidden count can be "
+				       "worked out from the totals.", s->len ? " " : "");
+	if (!c->rows_add_up || !c->cols_add_up)
+		g_string_append_printf(s, "%sSeveral answers were allowed: a %s counts in every %s "
+				       "it chose, and once in each total of %s.", s->len ? " " : "",
+				       r->def->respondent_singular,
+				       c->cols_add_up ? "column" : "row", r->def->respondent_plural);
+	return g_string_free(s, s->len == 0);
+}
+
+/* The number of columns of the crosstab with at least one State. */
+static size_t used_columns(const struct tally_cross *c)
 {
 	size_t used = 0;
-	for (size_t j = 0; j < x->cols; j++)
-		for (size_t i = 0; i < x->rows; i++)
-			if (cell(x, i, j)) {
-				used++;
-				break;
-			}
+	for (size_t j = 0; j < c->n_cols; j++)
+		used += c->col_bases[j] > 0;
 	return used;
 }
 
-static void add_chart(struct report *r, const struct xtab *x, const char *title)
+/* The chart of the crosstab, under the crosstab's heading. */
+static void add_chart(struct report *r, const struct xtab *x, const char *heading)
 {
-	/* A select_multiple's answers overlap, so they cannot stack up to 100%. */
-	bool overlap = x->tq->q->kind == FORM_SELECT_MULTIPLE;
-	struct chart *c = chart_new(overlap ? CHART_GROUPED : CHART_STACKED);
-	chart_set_title(c, title);
-	char *base = g_strdup_printf("n = %lu %s", x->tq->cross->n, report_noun(r, x->tq->cross->n));
-	chart_set_base(c, base);
-	g_free(base);
-	for (size_t i = 0; i < x->rows; i++)
-		chart_add_category(c, row_label(r, x, i));
-	for (size_t j = 0; j < x->cols; j++) {
-		double col_total = 0;
-		for (size_t i = 0; i < x->rows; i++)
-			col_total += (double)cell(x, i, j);
-		if (col_total == 0)
-			continue;	/* an empty group is in the table; the chart shows answers */
-		size_t s = chart_add_series(c, col_label(x, j), col_total);
-		for (size_t i = 0; i < x->rows; i++)
-			chart_set_value(c, s, i, (double)cell(x, i, j));
-	}
+	struct qchart_options o = report_chart_options(r);
+	enum chart_type type = qchart_default_type(x->tq->q, x->tq->answered, true);
+	struct chart *c = qchart_crosstab(x->t, x->tq, type, x->by_label, &o);
+	chart_set_title(c, heading);
 	report_add_chart(r, c);
 }
 
-static char *p_text(double p)
+/*
+ * What the test says in plain words.  The words follow the data: the
+ * test used (exact or simulated), how many replies there were (with few,
+ * only a strong association shows and one State can tip the result; with
+ * many, even a slight one is significant, and V says how slight).
+ */
+static void put_plain_words(GString *text, const struct stats_crosstab *s, const char *fp,
+			    const char *row_name, const char *by_label)
 {
-	if (p < 0.001)
-		return g_strdup("p < 0.001");
-	return g_strdup_printf("p = %.3f", p);
+	bool few = s->n < 30;
+	if (s->fisher.p >= 0.05) {
+		g_string_printf(text, "In plain words: a difference between the groups at least as "
+				"large as this one would often arise by chance alone (%s), so the "
+				"replies give no evidence that the answers to %s depend on %s.", fp,
+				row_name, by_label);
+		if (few)
+			g_string_append_printf(text, "  With %.0f replies, only a very strong "
+					       "association could be detected.", s->n);
+	} else {
+		g_string_printf(text, "In plain words: a difference between the groups this large "
+				"would rarely arise by chance alone (%s), so the replies suggest that "
+				"the answers to %s differ by %s.", fp, row_name, by_label);
+		if (few)
+			g_string_append_printf(text, "  With %.0f replies, one State more or less "
+					       "can change this conclusion.", s->n);
+		else
+			g_string_append_printf(text, "  With %.0f replies even a slight difference "
+					       "is detected; Cram\u00e9r's V of %.2f measures how large "
+					       "it is (0 for none, 1 for complete dependence).", s->n,
+					       s->cramers_v);
+	}
+	if (s->fisher.method == STATS_FISHER_MONTE_CARLO)
+		g_string_append(text, "  The p-value of the exact test was estimated by simulation, "
+				"so it may differ slightly from the exact value.");
 }
 
 /* The tests, and what they mean in plain words. */
 static void add_tests(struct report *r, const struct xtab *x, const char *row_name)
 {
-	double *counts = g_new(double, x->rows * x->cols + 1);
-	for (size_t i = 0; i < x->rows * x->cols; i++)
-		counts[i] = (double)x->tq->cross->cells[i];
-	struct stats_crosstab s;
-	stats_crosstab(counts, x->rows, x->cols, &s);
-	g_free(counts);
+	const struct stats_crosstab *s = &x->x->tests;
 	char *number = report_next_number(r);
 	GString *text = g_string_new(NULL);
-	if (!s.defined) {
+	if (!s->defined) {
 		g_string_append(text, "No statistical test is possible for this table: all the "
 				"answers fall in a single row or a single column.");
 		doc_paragraph(r->doc, number, text->str);
@@ -174,43 +196,42 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 		g_free(number);
 		return;
 	}
-	char *fp = p_text(s.fisher.p), *cp = p_text(s.pearson_p);
-	g_string_printf(text, "Fisher's exact test gives %s (two-sided%s).", fp,
-			s.fisher.method == STATS_FISHER_MONTE_CARLO
-				? ", estimated by simulation because the table is too large to "
-				  "enumerate"
-				: ", computed exactly");
-	char *lt5 = s.cells_expected_lt5 == s.cells
+	r->facts.tests++;
+	bool simulated = s->fisher.method == STATS_FISHER_MONTE_CARLO;
+	if (simulated)
+		r->facts.fisher_simulated++;
+	else
+		r->facts.fisher_exact++;
+	char *fp = figure_p(s->fisher.p), *cp = figure_p(s->pearson_p);
+	if (simulated)
+		g_string_printf(text, "Fisher's exact test gives %s (two-sided), estimated by "
+				"simulation from %lu random tables with the same totals (standard "
+				"error %.4f), because the table is too large to compute exactly.", fp,
+				s->fisher.replicates, s->fisher.se);
+	else
+		g_string_printf(text, "Fisher's exact test gives %s (two-sided, computed exactly).",
+				fp);
+	char *lt5 = s->cells_expected_lt5 == s->cells
 			    ? g_strdup("all")
-			    : g_strdup_printf("%zu", s.cells_expected_lt5);
-	if (s.unreliable)
+			    : g_strdup_printf("%zu", s->cells_expected_lt5);
+	if (s->unreliable)
 		g_string_append_printf(text, " Pearson's chi-square is %.2f on %.0f degree%s of "
 				       "freedom (%s), but it is not relied on here: %s of the %zu "
-				       "expected counts are below 5, and with so few replies only the "
-				       "exact test gives a trustworthy p-value.", s.pearson_chisq, s.df,
-				       s.df == 1 ? "" : "s", cp, lt5, s.cells);
+				       "expected counts are below 5, and only the exact test gives a "
+				       "trustworthy p-value.", s->pearson_chisq, s->df,
+				       s->df == 1 ? "" : "s", cp, lt5, s->cells);
 	else
 		g_string_append_printf(text, " Pearson's chi-square is %.2f on %.0f degree%s of "
-				       "freedom (%s).", s.pearson_chisq, s.df, s.df == 1 ? "" : "s",
+				       "freedom (%s).", s->pearson_chisq, s->df, s->df == 1 ? "" : "s",
 				       cp);
-	if (isfinite(s.phi))
-		g_string_append_printf(text, " The phi coefficient is %.2f.", s.phi);
+	if (isfinite(s->phi))
+		g_string_append_printf(text, " The phi coefficient is %.2f.", s->phi);
 	else
-		g_string_append_printf(text, " Cramér's V is %.2f.", s.cramers_v);
+		g_string_append_printf(text, " Cram\u00e9r's V is %.2f.", s->cramers_v);
 	/* The plain words stay on the page of the figures they explain. */
 	doc_group_begin(r->doc);
 	doc_paragraph(r->doc, number, text->str);
-	if (s.fisher.p >= 0.05)
-		g_string_printf(text, "In plain words: a difference between the groups at least as "
-				"large as this one would often arise by chance alone (%s), so the "
-				"replies give no evidence that the answers to %s depend on %s.  With "
-				"%.0f replies, only a very strong association could be detected.", fp,
-				row_name, x->by_label, s.n);
-	else
-		g_string_printf(text, "In plain words: a difference between the groups this large "
-				"would rarely arise by chance alone (%s), so the replies suggest that "
-				"the answers to %s differ by %s.  With %.0f replies, one State more or "
-				"less can change this conclusion.", fp, row_name, x->by_label, s.n);
+	put_plain_words(text, s, fp, row_name, x->by_label);
 	doc_note(r->doc, text->str);
 	doc_group_end(r->doc);
 	g_string_free(text, TRUE);
@@ -218,15 +239,6 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 	g_free(cp);
 	g_free(lt5);
 	g_free(number);
-}
-
-/* Whether suppression hid every count that is not zero. */
-static bool all_nonzero_hidden(const struct xtab *x)
-{
-	for (size_t i = 0; i < x->rows * x->cols; i++)
-		if (x->tq->cross->cells[i] && !x->hidden[i])
-			return false;
-	return true;
 }
 
 /* How the text names the column variable: "region", "the answer to question 5.6". */
@@ -239,60 +251,86 @@ static char *by_label(const struct tally *t)
 	return g_strdup(t->opt.by);
 }
 
+/*
+ * Whether the table would show no count at all: withheld, or every count
+ * that is not zero hidden.  Such a table is described in words instead.
+ */
+static bool nothing_shown(const struct tally_cross *c)
+{
+	if (c->withheld)
+		return true;
+	for (size_t i = 0; i < c->n_rows * c->n_cols; i++)
+		if (c->cells[i] && (!c->marks || c->marks[i] == DISCLOSE_SHOWN))
+			return false;
+	return c->n_suppressed > 0;
+}
+
+static char *intro_text(const struct report *r, const struct xtab *x, const char *quoted)
+{
+	const struct tally_cross *c = x->x;
+	const char *number = x->tq->q->number ? x->tq->q->number : x->tq->q->name;
+	GString *intro = g_string_new(NULL);
+	if (nothing_shown(c)) {
+		g_string_printf(intro, "The answers to question %s, %s, are not broken down by %s "
+				"here: with so few replies in each group, every count would be below "
+				"%lu or would reveal one that is, and could single out a %s's answer.",
+				number, quoted, x->by_label, x->t->small_cell,
+				r->def->respondent_singular);
+		return g_string_free(intro, FALSE);
+	}
+	g_string_printf(intro, "The answers to question %s, %s, break down by %s as follows.",
+			number, quoted, x->by_label);
+	if (c->n_suppressed)
+		g_string_append_printf(intro, " Counts below %lu are not shown, to protect the "
+				       "anonymity of the replies, nor is any count the totals would "
+				       "reveal; for the same reason no chart or test is given.",
+				       x->t->small_cell);
+	else if (!c->testable)
+		g_string_append_printf(intro, " Several answers were allowed, so a %s may count "
+				       "in more than one %s and no test of independence applies.",
+				       r->def->respondent_singular, c->cols_add_up ? "column" : "row");
+	return g_string_free(intro, FALSE);
+}
+
 void report_crosstab(struct report *r, const char *row, const char *by, const char *title,
 		     const char *note)
 {
 	const struct tally *t = report_by_tally(r, by);
-	const struct tally_question *tq = t ? find_row(t, row) : NULL;
-	if (!tq)
+	const struct tally_question *tq = t ? tally_find(t, row) : NULL;
+	if (!tq || !tq->cross)
 		return;
 	char *by_name = by_label(t);
-	struct xtab x = { t, tq, by_name, tq->cross->n_rows, tq->cross->n_cols, NULL, 0,
-			  tq->q->kind == FORM_SELECT_ONE &&
-				  !(t->by_question && t->by_question->kind == FORM_SELECT_MULTIPLE) };
-	x.hidden = g_new0(bool, x.rows * x.cols + 1);
-	if (t->by_column >= 0)
-		x.n_hidden = disclose_suppress(tq->cross->cells, x.rows, x.cols,
-					       (unsigned long)r->def->small_cell, x.hidden);
+	struct xtab x = { t, tq, tq->cross, by_name };
 	const char *label = form_label(r->form, tq->q, r->lang);
 	char *heading = title ? g_strdup(title) : g_strdup_printf("%s by %s", label, x.by_label);
 	doc_heading(r->doc, 2, NULL, heading);
 	char *number = report_next_number(r);
 	char *quoted = narrate_quote(label);
-	GString *intro = g_string_new(NULL);
-	g_string_printf(intro, "The answers to question %s, %s, break down by %s as follows.",
-			tq->q->number ? tq->q->number : tq->q->name, quoted, x.by_label);
-	bool all_hidden = x.n_hidden && all_nonzero_hidden(&x);
-	if (all_hidden)
-		g_string_printf(intro, "The answers to question %s, %s, are not broken down by %s "
-				"here: with so few replies in each group, every count would be below "
-				"%d or would reveal one that is, and could single out a State's answer.",
-				tq->q->number ? tq->q->number : tq->q->name, quoted, x.by_label,
-				r->def->small_cell);
-	else if (x.n_hidden)
-		g_string_append_printf(intro, " Counts below %d are hidden to protect the anonymity "
-				       "of the replies, with a second count wherever a total would "
-				       "reveal the first; for the same reason no chart is given.",
-				       r->def->small_cell);
-	if (!x.testable)
-		g_string_append(intro, " Several answers were allowed, so a State may count in more "
-				"than one row and no test of independence applies.");
+	char *intro = intro_text(r, &x, quoted);
+	bool in_words = nothing_shown(x.x);
+	r->facts.suppressed += x.x->n_suppressed && !in_words;
+	r->facts.withheld += in_words;
+	r->facts.tests_withheld += x.x->testable && x.x->n_suppressed;
 	doc_group_begin(r->doc);
-	doc_paragraph(r->doc, number, intro->str);
-	if (!all_hidden)
+	doc_paragraph(r->doc, number, intro);
+	if (!in_words) {
 		add_table(r, &x);
+		char *legend = table_note(r, &x);
+		if (legend)
+			doc_note(r->doc, legend);
+		g_free(legend);
+	}
 	if (note)
 		doc_note(r->doc, note);
 	doc_group_end(r->doc);
 	/* A single group compares nothing: its answers are charted with the question. */
-	if (!x.n_hidden && used_columns(&x) >= 2)
+	if (!x.x->n_suppressed && used_columns(x.x) >= 2)
 		add_chart(r, &x, heading);
-	if (x.testable)
+	if (tally_cross_tests_shown(x.x))
 		add_tests(r, &x, quoted);
-	g_string_free(intro, TRUE);
+	g_free(intro);
 	g_free(quoted);
 	g_free(number);
 	g_free(heading);
-	g_free(x.hidden);
 	g_free(by_name);
 }

@@ -6,7 +6,9 @@
 #include <glib.h>
 
 #include "narrate.h"
+#include "qchart.h"
 
+struct analysis;
 struct chart;
 struct doc;
 struct form;
@@ -23,16 +25,33 @@ struct report_by {
 	struct tally *tally;
 };
 
+/* A file the report was made from, for the provenance annex. */
+struct report_input {
+	char *role;		/* "Report definition", "Form: survey sheet", "Reply", ... */
+	char *path;		/* as read, relative to the working directory when inside it */
+};
+
+/* What the body printed, for the methodology annex to describe truthfully. */
+struct report_facts {
+	unsigned tests;			/* crosstabs whose tests were printed */
+	unsigned fisher_exact, fisher_simulated;
+	unsigned tests_withheld;	/* crosstabs whose tests were left out to protect counts */
+	unsigned suppressed;		/* crosstabs with hidden counts */
+	unsigned withheld;		/* crosstabs given as a sentence: every count hidden */
+};
+
 struct report {
 	const struct rdef *def;
 	struct form *form;
 	struct roster *roster;
 	int lang;
+	struct analysis *analysis;	/* which replies count: the one decision */
 	struct status *status;
 	struct tally *tally;	/* every question, texts kept */
 	GPtrArray *bys;		/* struct report_by * */
 	struct doc *doc;
-	GPtrArray *inputs;	/* char *: every file read, for the provenance annex */
+	GPtrArray *inputs;	/* struct report_input *: every file read */
+	struct report_facts facts;
 	int today;		/* the document's date (day number) */
 	char *generated;	/* "2019-09-02 00:00 UTC" */
 	struct narrate_base base;	/* the replying States */
@@ -49,6 +68,9 @@ char *report_next_number(struct report *r);
 
 /* A figure of chart C (taken) in the document, at its natural height. */
 void report_add_chart(struct report *r, struct chart *c);
+
+/* How the report's charts read (the language, the noun). */
+struct qchart_options report_chart_options(const struct report *r);
 
 /* The tally of the crosstabs by BY (NULL when none was made). */
 struct tally *report_by_tally(const struct report *r, const char *by);

@@ -6,9 +6,11 @@
 
 #include "chart.h"
 #include "doc.h"
+#include "figure.h"
 #include "form.h"
 #include "isodate.h"
 #include "narrate.h"
+#include "qchart.h"
 #include "rdef.h"
 #include "report-int.h"
 #include "stats.h"
@@ -205,25 +207,21 @@ static char *count_clause(const struct report *r, const struct tally_question *t
 static char *numeric_sentence(struct report *r, const struct tally_question *tq)
 {
 	char *lead = count_clause(r, tq, "gave a figure");
-	double *values, *counts;
-	size_t n;
-	tally_numbers(tq, &values, &counts, &n);
-	struct stats_numeric s;
-	stats_numeric_runs(values, counts, n, &s);
-	char *out, *min = narrate_figure(s.min), *max = narrate_figure(s.max);
-	char *median = narrate_figure(s.median);
-	if (s.n >= 2)
+	const struct stats_numeric *s = &tq->summary;
+	char *out, *min = figure_number(s->min), *max = figure_number(s->max);
+	char *median = figure_number(s->median);
+	if (s->n >= 2 && s->min == s->max)
+		out = g_strdup_printf("%s, all of them %s.", lead, min);
+	else if (s->n >= 2)
 		out = g_strdup_printf("%s; the figures range from %s to %s, with a median of %s.",
 				      lead, min, max, median);
-	else if (s.n == 1)
+	else if (s->n == 1)
 		out = g_strdup_printf("%s: %s.", lead, min);
 	else
 		out = g_strdup_printf("%s.", lead);
 	g_free(min);
 	g_free(max);
 	g_free(median);
-	g_free(values);
-	g_free(counts);
 	g_free(lead);
 	return out;
 }
@@ -305,60 +303,13 @@ static char *sentence_for(struct report *r, const struct tally_question *tq)
 
 /* Charts */
 
-static char *question_title(const struct report *r, const struct tally_question *tq)
+/* The chart the definition asks for, or the default type for the question. */
+static enum chart_type chart_type_for(const struct tally_question *tq, const struct rdef_chart *opt)
 {
-	return g_strdup_printf("%s %s", tq->q->number, form_label(r->form, tq->q, r->lang));
-}
-
-static char *base_line(const struct report *r, unsigned long n, const char *who)
-{
-	return g_strdup_printf("n = %lu %s%s", n, report_noun(r, n), who);
-}
-
-static struct chart *choice_chart(struct report *r, const struct tally_question *tq,
-				  const struct rdef_chart *opt)
-{
-	enum chart_type type = CHART_BAR;
-	if (opt && opt->type && tq->q->kind == FORM_SELECT_ONE && tq->n_choices <= CHART_PIE_MAX)
-		chart_type_from_name(opt->type, &type);
-	struct chart *c = chart_new(type);
-	char *title = question_title(r, tq);
-	char *base = base_line(r, tq->answered, tq->answered == r->tally->included
-					       ? " replying" : " that answered");
-	chart_set_title(c, title);
-	chart_set_base(c, base);
-	g_free(title);
-	g_free(base);
-	if (opt && opt->label && strcmp(opt->label, "percent") == 0)
-		chart_set_label(c, CHART_LABEL_PERCENT);
-	size_t s = chart_add_series(c, NULL, (double)tq->answered);
-	for (size_t k = 0; k < tq->n_choices; k++) {
-		size_t cat = chart_add_category(c, form_choice_label(r->form, choice_at(tq, k), r->lang));
-		chart_set_value(c, s, cat, (double)tq->counts[k]);
-	}
-	if (tq->q->kind == FORM_SELECT_MULTIPLE)
-		chart_set_note(c, "Several answers were allowed: each bar is out of the States that "
-			       "answered, so the bars may add up to more than the total.");
-	return c;
-}
-
-static struct chart *numeric_chart(struct report *r, const struct tally_question *tq)
-{
-	struct chart *c = chart_new(tq->answered <= 30 ? CHART_DOTPLOT : CHART_HISTOGRAM);
-	char *title = question_title(r, tq);
-	char *base = base_line(r, tq->answered, " that answered");
-	chart_set_title(c, title);
-	chart_set_base(c, base);
-	g_free(title);
-	g_free(base);
-	double *values, *counts;
-	size_t n;
-	tally_numbers(tq, &values, &counts, &n);
-	for (size_t i = 0; i < n; i++)
-		chart_add_run(c, values[i], counts[i]);
-	g_free(values);
-	g_free(counts);
-	return c;
+	enum chart_type type;
+	if (opt && opt->type && chart_type_from_name(opt->type, &type))
+		return type;	/* checked against the question when the report began */
+	return qchart_default_type(tq->q, tq->answered, false);
 }
 
 static void add_chart(struct report *r, const struct tally_question *tq)
@@ -366,10 +317,14 @@ static void add_chart(struct report *r, const struct tally_question *tq)
 	const struct rdef_chart *opt = rdef_chart(r->def, tq->q->name);
 	if ((opt && opt->type && strcmp(opt->type, "none") == 0) || tq->answered == 0)
 		return;
-	if (tq->counts && tq->q->kind != FORM_RANK)
-		report_add_chart(r, choice_chart(r, tq, opt));
-	else if (tq->numbers && tq->answered >= 2)
-		report_add_chart(r, numeric_chart(r, tq));
+	bool choices = tq->counts && tq->q->kind != FORM_RANK;
+	bool numbers = tq->numbers && tq->answered >= 2;
+	if (!choices && !numbers)
+		return;
+	struct qchart_options o = report_chart_options(r);
+	if (opt && opt->label && strcmp(opt->label, "percent") == 0)
+		o.label = CHART_LABEL_PERCENT;
+	report_add_chart(r, qchart_question(r->tally, tq, chart_type_for(tq, opt), &o));
 }
 
 /* Tables */
@@ -378,7 +333,7 @@ static void count_row(struct doc_table *t, const char *label, unsigned long k, u
 		      bool share, bool bold)
 {
 	char *count = g_strdup_printf("%lu", k);
-	char *pct = share ? narrate_percent(k, n) : g_strdup("");
+	char *pct = share ? figure_percent(k, n) : g_strdup("");
 	doc_table_row(t, (const char *[]){ label, count, pct }, bold);
 	g_free(count);
 	g_free(pct);
@@ -403,23 +358,17 @@ static void choice_table(struct report *r, const struct tally_question *tq)
 
 static void numeric_table(struct report *r, const struct tally_question *tq)
 {
-	double *values, *counts;
-	size_t n;
-	tally_numbers(tq, &values, &counts, &n);
-	struct stats_numeric s;
-	stats_numeric_runs(values, counts, n, &s);
-	g_free(values);
-	g_free(counts);
+	const struct stats_numeric *s = &tq->summary;
 	struct doc_table *t = doc_table_new(7, NULL);
 	for (size_t c = 0; c < 7; c++)
 		doc_table_align(t, c, DOC_RIGHT);
 	doc_table_header(t, (const char *[]){ "Answered", "Minimum", "Lower quartile", "Median",
 					      "Upper quartile", "Maximum", "Mean" });
 	char *cells[7];
-	cells[0] = g_strdup_printf("%.0f", s.n);
-	double v[] = { s.min, s.q1, s.median, s.q3, s.max, s.mean };
+	cells[0] = g_strdup_printf("%.0f", s->n);
+	double v[] = { s->min, s->q1, s->median, s->q3, s->max, s->mean };
 	for (size_t i = 0; i < 6; i++)
-		cells[i + 1] = narrate_figure(v[i]);
+		cells[i + 1] = figure_number(v[i]);
 	doc_table_row(t, (const char *const *)cells, false);
 	for (size_t i = 0; i < 7; i++)
 		g_free(cells[i]);
@@ -433,9 +382,7 @@ static void rank_table(struct report *r, const struct tally_question *tq)
 	doc_table_align(t, 2, DOC_RIGHT);
 	doc_table_header(t, (const char *[]){ "Option", "Mean rank", "Ranked first" });
 	for (size_t c = 0; c < tq->n_choices; c++) {
-		char *mean = tq->counts[c] ? g_strdup_printf("%.2f", tq->rank_sum[c] /
-								      (double)tq->counts[c])
-					   : g_strdup("–");
+		char *mean = figure_number(tally_mean_rank(tq, c));
 		char *first = g_strdup_printf("%lu", tq->firsts[c]);
 		doc_table_row(t, (const char *[]){ form_choice_label(r->form, choice_at(tq, c), r->lang),
 						   mean, first }, false);

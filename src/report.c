@@ -9,12 +9,15 @@
 #include <time.h>
 #include <sys/stat.h>
 
+#include "analysis.h"
 #include "chart.h"
 #include "doc.h"
+#include "figure.h"
 #include "form.h"
 #include "isodate.h"
 #include "msg.h"
 #include "narrate.h"
+#include "qchart.h"
 #include "rdef.h"
 #include "report-int.h"
 #include "response.h"
@@ -49,6 +52,13 @@ void report_add_chart(struct report *r, struct chart *c)
 	doc_figure(r->doc, chart_natural_height(c, w), draw_chart, c, free_chart);
 }
 
+struct qchart_options report_chart_options(const struct report *r)
+{
+	struct qchart_options o = { r->lang, CHART_LABEL_COUNT, r->def->respondent_singular,
+				    r->def->respondent_plural, NULL };
+	return o;
+}
+
 struct tally *report_by_tally(const struct report *r, const char *by)
 {
 	for (guint i = 0; i < r->bys->len; i++) {
@@ -61,20 +71,50 @@ struct tally *report_by_tally(const struct report *r, const char *by)
 
 /* Inputs */
 
+/* A [chart] of the definition draws its type, or the report is refused at its line. */
+static bool check_chart(const struct report *r, const struct rdef_chart *c)
+{
+	const struct form_question *q = form_question(r->form, c->question);
+	char group[256];
+	g_snprintf(group, sizeof group, "chart %s", c->question);
+	if (!q)
+		return msg_error_at(r->def->path, c->line, "[chart %s]: the form has no question "
+				    "'%s'", c->question, c->question) < 0 && false;
+	enum chart_type type;
+	if (!c->type || strcmp(c->type, "none") == 0 || !chart_type_from_name(c->type, &type))
+		return true;
+	GError *error = NULL;
+	if (qchart_check_type(type, q, false, &error))
+		return true;
+	long line = rdef_line(r->def, group, "type");
+	if (error->code == QCHART_ERROR_KIND)
+		msg_error_at(r->def->path, line ? line : c->line, "[chart %s]: %s", c->question,
+			     error->message);
+	else
+		msg_error_at(r->def->path, line ? line : c->line, "[chart %s]: type %s %s",
+			     c->question, c->type, error->message);
+	g_error_free(error);
+	return false;
+}
+
+static bool check_list(const struct report *r, char **names, const char *key)
+{
+	bool ok = true;
+	for (char **q = names; *q; q++)
+		if (!form_question(r->form, *q))
+			ok = msg_error_at(r->def->path, rdef_line(r->def, "report", key), "%s: the form "
+					  "has no question '%s'", key, *q) < 0 && false;
+	return ok;
+}
+
 static bool check_names(struct report *r)
 {
 	const struct rdef *def = r->def;
 	bool ok = true;
-	for (guint i = 0; i < def->charts->len; i++) {
-		const struct rdef_chart *c = g_ptr_array_index(def->charts, i);
-		if (!form_question(r->form, c->question))
-			ok = msg_error_at(def->path, c->line, "[chart %s]: the form has no question "
-					  "'%s'", c->question, c->question) < 0 && false;
-	}
-	for (char **q = def->omit; *q; q++)
-		if (!form_question(r->form, *q))
-			ok = msg_error_at(def->path, rdef_line(def, "report", "omit"), "omit: the form "
-					  "has no question '%s'", *q) < 0 && false;
+	for (guint i = 0; i < def->charts->len; i++)
+		ok &= check_chart(r, g_ptr_array_index(def->charts, i));
+	ok &= check_list(r, def->omit, "omit");
+	ok &= check_list(r, def->include, "include");
 	for (guint i = 0; i < def->sections->len; i++) {
 		const struct rdef_section *s = g_ptr_array_index(def->sections, i);
 		for (char **q = s->questions; *q; q++)
@@ -116,25 +156,22 @@ static void setup_by(const struct rdef_crosstab *x, void *data)
 	if (report_by_tally(r, x->by))
 		return;
 	struct tally_options topt = { r->roster, r->def->cutoff, x->by, false, NULL, true };
-	GString *errors = g_string_new(NULL);
-	GString *outer = msg_capture(errors);
-	struct tally *t = tally_new(r->form, &topt);
-	msg_capture(outer);
+	GError *error = NULL;
+	struct tally *t = tally_new(r->form, &topt, &error);
 	if (!t) {
-		g_strchomp(errors->str);
-		bs->ok = msg_error_at(r->def->path, x->line, "crosstab: %s",
-				      errors->str + strlen("quire: ")) < 0 && false;
-	} else {
-		struct report_by *b = g_new0(struct report_by, 1);
-		b->by = g_strdup(x->by);
-		b->tally = t;
-		g_ptr_array_add(r->bys, b);
+		bs->ok = msg_error_at(r->def->path, x->line, "[crosstab %s by %s]: %s", x->row, x->by,
+				      error->message) < 0 && false;
+		g_error_free(error);
+		return;
 	}
-	g_string_free(errors, TRUE);
+	struct report_by *b = g_new0(struct report_by, 1);
+	b->by = g_strdup(x->by);
+	b->tally = t;
+	g_ptr_array_add(r->bys, b);
 }
 
 /* Inputs are listed as paths from the working directory, without "../" detours. */
-static void add_input(struct report *r, const char *path)
+static void add_input(struct report *r, const char *role, const char *path)
 {
 	if (!path)
 		return;
@@ -142,15 +179,59 @@ static void add_input(struct report *r, const char *path)
 	char *abs = g_canonicalize_filename(path, cwd);
 	size_t n = strlen(cwd);
 	bool inside = strncmp(abs, cwd, n) == 0 && abs[n] == G_DIR_SEPARATOR;
-	g_ptr_array_add(r->inputs, g_strdup(inside ? abs + n + 1 : abs));
+	const char *shown = inside ? abs + n + 1 : abs;
+	for (guint i = 0; i < r->inputs->len; i++) {
+		const struct report_input *seen = g_ptr_array_index(r->inputs, i);
+		if (strcmp(seen->path, shown) == 0) {	/* one file, several sheets */
+			g_free(abs);
+			g_free(cwd);
+			return;
+		}
+	}
+	struct report_input *in = g_new0(struct report_input, 1);
+	in->role = g_strdup(role);
+	in->path = g_strdup(shown);
+	g_ptr_array_add(r->inputs, in);
 	g_free(abs);
 	g_free(cwd);
 }
 
+static void input_free(gpointer p)
+{
+	struct report_input *in = p;
+	g_free(in->role);
+	g_free(in->path);
+	g_free(in);
+}
+
 /*
- * One pass over the replies: each is checked as quire validate does, then
- * counted for the status, the main tally and the crosstab tallies.
+ * Each reply, as the analysis set decided it: an included one is counted
+ * in the main tally and the crosstab tallies.  A reply marked _incomplete
+ * stops the report: its entry is the Secretariat's unfinished work, and a
+ * report must not go out without it unnoticed.
  */
+struct reading {
+	struct report *r;
+	int problems;
+};
+
+static void count_reply(void *data, const struct resp_reply *reply, enum analysis_reason reason,
+			const struct resp_eval *ev)
+{
+	struct reading *rd = data;
+	struct report *r = rd->r;
+	if (reason == ANALYSIS_INCOMPLETE)
+		rd->problems += msg_error_at(reply->file, reply->meta_row[RESP_INCOMPLETE],
+					     "the reply is marked _incomplete: finish its entry "
+					     "before making the report") < 0;
+	if (reason != ANALYSIS_INCLUDED)
+		return;
+	tally_add(r->tally, reply, ev);
+	for (guint i = 0; i < r->bys->len; i++)
+		tally_add(((struct report_by *)g_ptr_array_index(r->bys, i))->tally, reply, ev);
+}
+
+/* One pass over the replies: the analysis set, the main tally and the crosstab tallies. */
 static bool read_replies(struct report *r)
 {
 	const struct rdef *def = r->def;
@@ -158,40 +239,30 @@ static bool read_replies(struct report *r)
 	struct source *src = source_open(r->form, def->data, (int)g_strv_length(def->data), &sopt);
 	if (!src)
 		return false;
-	struct resp_eval *ev = resp_eval_new(r->form);
-	struct resp_reply *reply;
-	int problems = 0, rc;
-	while ((rc = source_next(src, &reply, &problems)) == 1) {
-		int found = resp_check(reply, ev, r->lang);
-		if (reply->meta[RESP_INCOMPLETE])
-			found += msg_error_at(reply->file, reply->meta_row[RESP_INCOMPLETE],
-					      "the reply is marked _incomplete: finish its entry "
-					      "before making the report") < 0;
-		problems += found;
-		if (found)
-			continue;	/* reported once; counting it would report it again */
-		if (status_add(r->status, reply) < 0) {
-			problems++;
-			continue;
-		}
-		if (r->roster && !roster_find(r->roster, reply->meta[RESP_RESPONDENT]))
-			problems += msg_error_at(reply->file, reply->meta_row[RESP_RESPONDENT],
-						 "_respondent: '%s' is not on the roster %s",
-						 reply->meta[RESP_RESPONDENT], r->roster->path) < 0;
-		tally_add(r->tally, reply, ev);
-		for (guint i = 0; i < r->bys->len; i++)
-			tally_add(((struct report_by *)g_ptr_array_index(r->bys, i))->tally, reply, ev);
+	struct reading rd = { r, 0 };
+	int rc = analysis_read(r->analysis, src, count_reply, &rd, &rd.problems);
+	const GPtrArray *paths = source_paths(src);
+	for (guint i = 0; i < paths->len; i++) {
+		const char *path = g_ptr_array_index(paths, i);
+		add_input(r, resp_is_reply_file(path) ? "Reply" : "Replies (export)", path);
 	}
-	for (guint i = 0; i < source_paths(src)->len; i++)
-		add_input(r, g_ptr_array_index(source_paths(src), i));
-	resp_eval_free(ev);
 	source_close(src);
-	status_finish(r->status);
-	problems += r->tally->problems;
-	if (rc == 0 && problems)
+	if (rc == 0 && rd.problems)
 		msg_error("%d problem%s in the replies; the report is made only from valid replies "
-			  "(run quire validate)", problems, problems == 1 ? "" : "s");
-	return rc == 0 && problems == 0;
+			  "(run quire validate)", rd.problems, rd.problems == 1 ? "" : "s");
+	return rc == 0 && rd.problems == 0;
+}
+
+/* The figures that depend on all the replies, and disclosure control on the crosstabs. */
+static void finish_tallies(struct report *r)
+{
+	struct stats_fisher_options fisher = { r->def->fisher_exact_limit, 0, 0 };
+	tally_finish(r->tally, &fisher);
+	for (guint i = 0; i < r->bys->len; i++) {
+		struct tally *t = ((struct report_by *)g_ptr_array_index(r->bys, i))->tally;
+		tally_finish(t, &fisher);
+		tally_disclose(t, (unsigned long)r->def->small_cell);
+	}
 }
 
 /*
@@ -219,10 +290,10 @@ static bool load_inputs(struct report *r)
 	const struct rdef *def = r->def;
 	if (!check_paths(def) || !(r->form = form_load(def->form)))
 		return false;
-	add_input(r, def->path);
-	add_input(r, r->form->survey_file);
-	add_input(r, r->form->choices_file);
-	add_input(r, r->form->settings_file);
+	add_input(r, "Report definition", def->path);
+	add_input(r, "Form: survey sheet", r->form->survey_file);
+	add_input(r, "Form: choices sheet", r->form->choices_file);
+	add_input(r, "Form: settings sheet", r->form->settings_file);
 	r->lang = def->language ? form_lang_find(r->form, def->language) : 0;
 	if (r->lang < 0)
 		return msg_error_at(def->path, rdef_line(def, "report", "language"),
@@ -231,7 +302,7 @@ static bool load_inputs(struct report *r)
 	if (def->roster) {
 		if (!(r->roster = roster_load(def->roster)))
 			return false;
-		add_input(r, def->roster);
+		add_input(r, "Roster", def->roster);
 	}
 	if (!check_names(r))
 		return false;
@@ -239,10 +310,15 @@ static bool load_inputs(struct report *r)
 	each_crosstab(def, setup_by, &bs);
 	if (!bs.ok)
 		return false;
-	r->status = status_new(r->roster, def->cutoff);
+	struct analysis_options aopt = { r->roster, def->cutoff, r->lang, true };
+	r->analysis = analysis_new(r->form, &aopt);
 	struct tally_options topt = { r->roster, def->cutoff, NULL, true, NULL, false };
-	r->tally = tally_new(r->form, &topt);
-	return read_replies(r);
+	r->tally = tally_new(r->form, &topt, NULL);
+	if (!read_replies(r))
+		return false;
+	r->status = status_new(r->analysis);
+	finish_tallies(r);
+	return true;
 }
 
 /* The cover */
@@ -278,25 +354,48 @@ static void add_cover(struct report *r)
 
 static struct chart *timeline(const struct report *r)
 {
-	struct chart *c = chart_new(CHART_TIMELINE);
-	chart_set_title(c, "Replies received over time");
-	char *base = g_strdup_printf("n = %u replies, %u by the cut-off",
-				     r->status->on_time + r->status->late, r->status->on_time);
-	chart_set_base(c, base);
-	g_free(base);
-	for (guint i = 0; i < r->status->entries->len; i++) {
-		const struct status_entry *e = g_ptr_array_index(r->status->entries, i);
-		if (e->kind == STATUS_ON_TIME || e->kind == STATUS_LATE)
-			chart_add_date(c, e->submitted, e->kind == STATUS_LATE);
+	struct qchart_options o = report_chart_options(r);
+	return qchart_timeline(r->analysis, r->roster ? (long)r->status->members : -1, &o);
+}
+
+/*
+ * The replies left out for a reason other than lateness, one sentence:
+ * "Replies from two States that were not members on 30 June 2019 and
+ * from one code that is not on the roster are not included."
+ */
+static void put_left_out(const struct report *r, GString *s)
+{
+	const struct analysis *a = r->analysis;
+	unsigned long not_member = a->count[ANALYSIS_NOT_MEMBER];
+	unsigned long not_on_roster = a->count[ANALYSIS_NOT_ON_ROSTER];
+	if (!not_member && !not_on_roster)
+		return;
+	char *day = isodate_format_long(a->day);
+	unsigned long total = not_member + not_on_roster;
+	g_string_append_printf(s, " %s", total == 1 ? "A reply" : "Replies");
+	if (not_member) {
+		char *k = narrate_number(not_member, 0);
+		g_string_append_printf(s, " from %s %s that %s not %s on %s", k,
+				       report_noun(r, not_member), not_member == 1 ? "was" : "were",
+				       not_member == 1 ? "a member" : "members", day);
+		g_free(k);
 	}
-	if (r->def->cutoff != INT_MAX)
-		chart_set_cutoff(c, r->def->cutoff);
-	return c;
+	if (not_on_roster) {
+		char *k = narrate_number(not_on_roster, 0);
+		g_string_append_printf(s, "%s from %s %s that %s not on the roster",
+				       not_member ? " and" : "", k,
+				       not_on_roster == 1 ? "sender" : "senders",
+				       not_on_roster == 1 ? "is" : "are");
+		g_free(k);
+	}
+	g_string_append_printf(s, " %s not included.", total == 1 ? "is" : "are");
+	g_free(day);
 }
 
 static char *replies_sentence(const struct report *r)
 {
 	const struct status *st = r->status;
+	unsigned on_time = st->count[STATUS_ON_TIME], late = st->count[STATUS_LATE];
 	GString *s = g_string_new(NULL);
 	char *cutoff = r->def->cutoff != INT_MAX ? isodate_format_long(r->def->cutoff) : NULL;
 	if (cutoff)
@@ -304,20 +403,21 @@ static char *replies_sentence(const struct report *r)
 	else
 		g_string_append(s, "Replies");
 	if (r->roster) {
-		char *pct = narrate_percent(st->on_time, st->members);
+		char *pct = figure_percent(on_time, st->members);
 		g_string_append_printf(s, " had been received from %u of the %u %s (%s).",
-				       st->on_time, st->members, r->def->respondent_plural, pct);
+				       on_time, st->members, r->def->respondent_plural, pct);
 		g_free(pct);
 	} else {
-		g_string_append_printf(s, " had been received from %u %s.", st->on_time,
-				       report_noun(r, st->on_time));
+		g_string_append_printf(s, " had been received from %u %s.", on_time,
+				       report_noun(r, on_time));
 	}
-	if (st->late == 1)
+	if (late == 1)
 		g_string_append_printf(s, " A reply from 1 further %s arrived after that date and is "
 				       "not included.", r->def->respondent_singular);
-	else if (st->late > 1)
+	else if (late > 1)
 		g_string_append_printf(s, " Replies from %u further %s arrived after that date and "
-				       "are not included.", st->late, r->def->respondent_plural);
+				       "are not included.", late, r->def->respondent_plural);
+	put_left_out(r, s);
 	g_free(cutoff);
 	return g_string_free(s, FALSE);
 }
@@ -346,7 +446,7 @@ static void rate_table(struct report *r, const char *column)
 	for (guint i = 0; i < groups->len; i++) {
 		const struct status_group *g = g_ptr_array_index(groups, i);
 		char *m = g_strdup_printf("%u", g->members), *k = g_strdup_printf("%u", g->replied);
-		char *pct = narrate_percent(g->replied, g->members), *l = g_strdup_printf("%u", g->late);
+		char *pct = figure_percent(g->replied, g->members), *l = g_strdup_printf("%u", g->late);
 		doc_table_row(t, (const char *[]){ *g->value ? g->value : "(none)", m, k, pct, l },
 			      false);
 		members += g->members;
@@ -358,7 +458,7 @@ static void rate_table(struct report *r, const char *column)
 		g_free(l);
 	}
 	char *m = g_strdup_printf("%u", members), *k = g_strdup_printf("%u", replied);
-	char *pct = narrate_percent(replied, members), *l = g_strdup_printf("%u", late);
+	char *pct = figure_percent(replied, members), *l = g_strdup_printf("%u", late);
 	doc_table_row(t, (const char *[]){ "Total", m, k, pct, l }, true);
 	g_free(m);
 	g_free(k);
@@ -405,9 +505,44 @@ static void add_summary(struct report *r)
 
 /* The body: one section per part of the form, or per [section] */
 
+static bool listed(const struct report *r, const struct form_question *q)
+{
+	if (g_strv_contains((const char *const *)r->def->include, q->name))
+		return true;
+	for (guint i = 0; i < r->def->sections->len; i++) {
+		const struct rdef_section *s = g_ptr_array_index(r->def->sections, i);
+		if (g_strv_contains((const char *const *)s->questions, q->name))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whether Q stays out of the report: named in omit, or contact details
+ * (form_question_is_contact()) that the definition does not name in
+ * include or in a [section].
+ */
 static bool omitted(const struct report *r, const struct form_question *q)
 {
-	return g_strv_contains((const char *const *)r->def->omit, q->name);
+	if (g_strv_contains((const char *const *)r->def->omit, q->name))
+		return true;
+	return form_question_is_contact(q) && !listed(r, q);
+}
+
+/* Says on standard error which questions were left out as contact details. */
+static void note_left_out(const struct report *r)
+{
+	GString *names = g_string_new(NULL);
+	for (size_t i = 0; i < form_n_questions(r->form); i++) {
+		const struct form_question *q = form_question_at(r->form, i);
+		if (form_question_is_contact(q) && !listed(r, q) &&
+		    !g_strv_contains((const char *const *)r->def->omit, q->name))
+			g_string_append_printf(names, "%s%s", names->len ? ", " : "", q->name);
+	}
+	if (names->len)
+		msg_note("left out of the report as contact details: %s (name them in 'include' "
+			 "to report them)", names->str);
+	g_string_free(names, TRUE);
 }
 
 /* The tally of question Q, or NULL when it is not reported. */
@@ -581,7 +716,8 @@ static void add_replying_states(struct report *r)
  */
 static const char *alias(struct report *r, const char *code)
 {
-	return g_hash_table_lookup(r->aliases, code ? code : "");
+	const char *a = g_hash_table_lookup(r->aliases, code ? code : "");
+	return a ? a : "A State";	/* every included reply has one; never a code */
 }
 
 static int compare_hashed(gconstpointer a, gconstpointer b)
@@ -745,11 +881,71 @@ static char *sha256_of(const char *path)
 	return sum;
 }
 
+/* What the methodology says about the tests, as they were computed. */
+static void put_tests(const struct report *r, GString *s)
+{
+	const struct report_facts *f = &r->facts;
+	if (f->tests) {
+		g_string_append(s, " Cross-tabulations are tested with Fisher's exact test");
+		if (f->fisher_simulated == 0)
+			g_string_append(s, ", computed exactly");
+		else if (f->fisher_exact == 0)
+			g_string_append_printf(s, ", estimated by simulation from %lu random tables "
+					       "with the observed totals because the tables were too "
+					       "large to compute exactly", STATS_FISHER_REPLICATES);
+		else
+			g_string_append_printf(s, ", computed exactly for %u of the tables and "
+					       "estimated by simulation from %lu random tables for the "
+					       "%u too large to compute exactly", f->fisher_exact,
+					       STATS_FISHER_REPLICATES, f->fisher_simulated);
+		g_string_append(s, "; Pearson's chi-square test is also reported, with a warning "
+				"where expected counts below 5 make its approximation unreliable.");
+	}
+	if (f->tests_withheld)
+		g_string_append_printf(s, " No test is given for %u cross-tabulation%s with hidden "
+				       "counts, as its figures could reveal them.", f->tests_withheld,
+				       f->tests_withheld == 1 ? "" : "s");
+}
+
+/* Rows of the input table by role, then by checksum. */
+static gint compare_rows(gconstpointer a, gconstpointer b)
+{
+	char *const *x = *(char **const *)a, *const *y = *(char **const *)b;
+	int c = strcmp(x[0], y[0]);
+	return c ? c : strcmp(x[1], y[1]);
+}
+
+static void add_input_table(struct report *r)
+{
+	struct doc_table *t = doc_table_new(2, (double[]){ 0.42, 0.58 });
+	doc_table_mono(t, 1);
+	doc_table_header(t, (const char *[]){ "Input file", "SHA-256" });
+	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+	for (guint i = 0; i < r->inputs->len; i++) {
+		const struct report_input *in = g_ptr_array_index(r->inputs, i);
+		char **row = g_new0(char *, 3);
+		/* Anonymous: a reply's file is named by its State's code, so only its role shows. */
+		row[0] = g_strdup(r->def->anonymous ? in->role : in->path);
+		row[1] = sha256_of(in->path);
+		g_ptr_array_add(rows, row);
+	}
+	/* Files are read in name order; anonymous, their order must not follow the codes either. */
+	if (r->def->anonymous)
+		g_ptr_array_sort(rows, compare_rows);
+	for (guint i = 0; i < rows->len; i++) {
+		char **row = g_ptr_array_index(rows, i);
+		doc_table_row(t, (const char *const *)row, false);
+	}
+	g_ptr_array_free(rows, TRUE);
+	doc_table(r->doc, t);
+}
+
 static void add_methodology(struct report *r)
 {
 	annex_heading(r, "Methodology and provenance");
 	const struct form *form = r->form;
 	const struct status *st = r->status;
+	unsigned on_time = st->count[STATUS_ON_TIME], late = st->count[STATUS_LATE];
 	GString *s = g_string_new(NULL);
 	g_string_printf(s, "This report was drafted by quire %s from the questionnaire "
 			"\"%s\" (form %s, version %s) and the replies to it.", PACKAGE_VERSION,
@@ -757,51 +953,44 @@ static void add_methodology(struct report *r)
 	if (r->def->cutoff != INT_MAX) {
 		char *d = isodate_format_long(r->def->cutoff);
 		g_string_append_printf(s, " The cut-off date was %s: %u replies received by then are "
-				       "included and %u received later are not.", d, st->on_time,
-				       st->late);
+				       "included and %u received later are not.", d, on_time, late);
 		g_free(d);
 	} else {
-		g_string_append_printf(s, " All %u replies received are included.", st->on_time);
+		g_string_append_printf(s, " All %u replies received are included.", on_time);
 	}
 	if (r->roster)
 		g_string_append_printf(s, " The roster lists %u %s on that date.", st->members,
 				       r->def->respondent_plural);
+	put_left_out(r, s);
 	doc_paragraph(r->doc, NULL, s->str);
-	doc_paragraph(r->doc, NULL,
-		      "Figures are counts of States.  For each question the base is the number "
-		      "of replying States to which the question applied; shares are of the States "
-		      "that answered it, with 95% confidence intervals by the Wilson score "
-		      "method.  Where several answers were allowed, shares are of the States that "
-		      "answered and may total more than 100%.  Numeric answers are summarised by "
-		      "their median, quartiles (as R's default, type 7) and range.  Cross-"
-		      "tabulations are tested with Fisher's exact test, computed exactly; the "
-		      "Pearson chi-square test is also reported, but with counts this small its "
-		      "approximation is unreliable when expected counts fall below 5, and the "
-		      "report says so.");
-	char *small = g_strdup_printf("In breakdowns by a group of the roster, counts from 1 to %d "
-				      "are shown as \"< %d\", and a second count is hidden wherever a "
-				      "total would reveal the first, so that no State's answer can be "
-				      "singled out.", r->def->small_cell - 1, r->def->small_cell);
-	if (r->def->small_cell > 1)
-		doc_paragraph(r->doc, NULL, small);
-	g_free(small);
+	g_string_assign(s, "Figures are counts of States.  For each question the base is the number "
+			"of replying States to which the question applied; shares are of the States "
+			"that answered it, rounded half up to whole percent.  Where several answers "
+			"were allowed, shares are of the States that answered and may total more "
+			"than 100%, and a cross-tabulation counts each State once in every row it "
+			"chose and once in its group's total.  Numeric answers are summarised by "
+			"their median, quartiles (as R's default, type 7) and range.");
+	put_tests(r, s);
+	doc_paragraph(r->doc, NULL, s->str);
+	if (r->facts.suppressed || r->facts.withheld) {
+		g_string_printf(s, "To protect the anonymity of the replies, counts from 1 to %d in "
+				"cross-tabulations are hidden and shown as \"< %d\", and further "
+				"counts are hidden and shown as \"x\" until no hidden count can be "
+				"worked out from the totals printed beside it; a cross-tabulation in "
+				"which no such pattern protects the counts is described in words "
+				"instead.", r->def->small_cell - 1, r->def->small_cell);
+		doc_paragraph(r->doc, NULL, s->str);
+	}
 	if (r->def->notice)
 		doc_paragraph(r->doc, NULL, r->def->notice);
 	g_string_printf(s, "Generated on %s by quire %s.  The SHA-256 checksum of every input "
-			"file follows, so that the figures can be reproduced and checked.",
-			r->generated, PACKAGE_VERSION);
+			"file follows, so that the figures can be reproduced and checked.%s",
+			r->generated, PACKAGE_VERSION,
+			r->def->anonymous ? "  Files are named by their role only, as the name of a "
+					    "reply's file would say which State sent it." : "");
 	doc_paragraph(r->doc, NULL, s->str);
 	g_string_free(s, TRUE);
-	struct doc_table *t = doc_table_new(2, (double[]){ 0.42, 0.58 });
-	doc_table_mono(t, 1);
-	doc_table_header(t, (const char *[]){ "Input file", "SHA-256" });
-	for (guint i = 0; i < r->inputs->len; i++) {
-		const char *path = g_ptr_array_index(r->inputs, i);
-		char *sum = sha256_of(path);
-		doc_table_row(t, (const char *[]){ path, sum }, false);
-		g_free(sum);
-	}
-	doc_table(r->doc, t);
+	add_input_table(r);
 }
 
 /* Assembly */
@@ -843,6 +1032,7 @@ static void build(struct report *r)
 	add_cover(r);
 	r->base = narrate_replying(r->tally->included, r->def->respondent_singular,
 				   r->def->respondent_plural);
+	note_left_out(r);
 	make_aliases(r);
 	add_summary(r);
 	bool texts = has_texts(r);
@@ -867,6 +1057,7 @@ static void report_release(struct report *r)
 {
 	doc_free(r->doc);
 	tally_free(r->tally);
+	analysis_free(r->analysis);
 	for (guint i = 0; r->bys && i < r->bys->len; i++) {
 		struct report_by *b = g_ptr_array_index(r->bys, i);
 		tally_free(b->tally);
@@ -879,6 +1070,7 @@ static void report_release(struct report *r)
 	roster_free(r->roster);
 	form_free(r->form);
 	g_ptr_array_free(r->inputs, TRUE);
+
 	g_hash_table_destroy(r->aliases);
 	if (r->redact)
 		g_regex_unref(r->redact);
@@ -891,7 +1083,8 @@ int report_write(const struct rdef *def)
 	struct report r = { 0 };
 	r.def = def;
 	r.bys = g_ptr_array_new();
-	r.inputs = g_ptr_array_new_with_free_func(g_free);
+	r.inputs = g_ptr_array_new_with_free_func(input_free);
+
 	r.aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	int rc = -1;
 	set_times(&r);

@@ -1,13 +1,32 @@
-/* status.c - who replied, when, who is late and who has not replied */
+/* status.c - who replied, when, who is late, who has not replied, and who is left out */
 #include <config.h>
 #include "status.h"
 
 #include <string.h>
 
-#include "isodate.h"
-#include "msg.h"
-#include "response.h"
+#include "analysis.h"
 #include "roster.h"
+
+static const char *const kind_names[STATUS_N_KINDS] = {
+	"on_time", "late", "not_replied", "not_member", "not_on_roster", "incomplete", "invalid",
+};
+
+const char *status_kind_name(enum status_kind kind)
+{
+	return kind < STATUS_N_KINDS ? kind_names[kind] : "?";
+}
+
+static enum status_kind kind_of(enum analysis_reason reason)
+{
+	switch (reason) {
+	case ANALYSIS_INCLUDED: return STATUS_ON_TIME;
+	case ANALYSIS_LATE: return STATUS_LATE;
+	case ANALYSIS_NOT_MEMBER: return STATUS_NOT_MEMBER;
+	case ANALYSIS_NOT_ON_ROSTER: return STATUS_NOT_ON_ROSTER;
+	case ANALYSIS_INCOMPLETE: return STATUS_INCOMPLETE;
+	default: return STATUS_INVALID;
+	}
+}
 
 static void entry_free(gpointer p)
 {
@@ -18,58 +37,15 @@ static void entry_free(gpointer p)
 	g_free(e);
 }
 
-struct status *status_new(const struct roster *roster, int cutoff)
+static void add_entry(struct status *st, struct status_entry *e)
 {
-	struct status *st = g_new0(struct status, 1);
-	st->roster = roster;
-	st->cutoff = cutoff;
-	st->day = cutoff != INT_MAX ? cutoff : isodate_today();
-	st->entries = g_ptr_array_new_with_free_func(entry_free);
-	st->by_code = g_hash_table_new(g_str_hash, g_str_equal);
-	st->members = roster ? roster_count(roster, st->day) : 0;
-	return st;
-}
-
-void status_free(struct status *st)
-{
-	if (!st)
-		return;
-	g_ptr_array_free(st->entries, TRUE);
-	g_hash_table_destroy(st->by_code);
-	g_free(st);
-}
-
-int status_add(struct status *st, const struct resp_reply *r)
-{
-	const char *code = r->meta[RESP_RESPONDENT];
-	const char *submitted = r->meta[RESP_SUBMITTED];
-	int day;
-	if (!code)
-		return msg_error_at(r->file, r->row, "_respondent is missing");
-	if (!submitted || !isodate_parse(submitted, &day))
-		return msg_error_at(r->file, r->meta_row[RESP_SUBMITTED] ? r->meta_row[RESP_SUBMITTED]
-									 : r->row,
-				    "_submitted: '%s' is not a date (YYYY-MM-DD)",
-				    submitted ? submitted : "");
-	struct status_entry *dup = g_hash_table_lookup(st->by_code, code);
-	if (dup)
-		return msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
-				    "_respondent: '%s' also replied in %s", code, dup->file);
-	struct status_entry *e = g_new0(struct status_entry, 1);
-	e->code = g_strdup(code);
-	e->submitted = day;
-	e->channel = g_strdup(r->meta[RESP_CHANNEL]);
-	e->file = g_strdup(r->file);
-	const struct roster_member *m = st->roster ? roster_find(st->roster, code) : NULL;
+	const struct roster_member *m = st->roster && e->code ? roster_find(st->roster, e->code)
+							      : NULL;
 	e->member = m;
 	e->name = m ? m->name : NULL;
-	if (st->roster && (!m || !roster_is_member(m, st->day)))
-		e->kind = STATUS_NOT_ON_ROSTER;
-	else
-		e->kind = day <= st->cutoff ? STATUS_ON_TIME : STATUS_LATE;
 	g_ptr_array_add(st->entries, e);
-	g_hash_table_insert(st->by_code, e->code, e);
-	return 0;
+	if (e->code && !g_hash_table_contains(st->by_code, e->code))
+		g_hash_table_insert(st->by_code, e->code, e);
 }
 
 static int compare_entries(gconstpointer a, gconstpointer b)
@@ -80,31 +56,52 @@ static int compare_entries(gconstpointer a, gconstpointer b)
 		return x->kind < y->kind ? -1 : 1;
 	if (x->submitted != y->submitted)
 		return x->submitted < y->submitted ? -1 : 1;
-	return strcmp(x->code, y->code);
+	return g_strcmp0(x->code, y->code);
 }
 
-void status_finish(struct status *st)
+struct status *status_new(const struct analysis *a)
 {
+	struct status *st = g_new0(struct status, 1);
+	st->roster = a->opt.roster;
+	st->cutoff = a->opt.cutoff;
+	st->day = a->day;
+	st->entries = g_ptr_array_new_with_free_func(entry_free);
+	st->by_code = g_hash_table_new(g_str_hash, g_str_equal);
+	st->members = st->roster ? roster_count(st->roster, st->day) : 0;
+	for (guint i = 0; i < a->records->len; i++) {
+		const struct analysis_record *rec = g_ptr_array_index(a->records, i);
+		struct status_entry *e = g_new0(struct status_entry, 1);
+		e->code = g_strdup(rec->code);
+		e->submitted = rec->submitted;
+		e->channel = g_strdup(rec->channel);
+		e->file = g_strdup(rec->file);
+		e->row = rec->row;
+		e->kind = kind_of(rec->reason);
+		add_entry(st, e);
+	}
 	for (guint i = 0; st->roster && i < st->roster->members->len; i++) {
 		const struct roster_member *m = g_ptr_array_index(st->roster->members, i);
 		if (!roster_is_member(m, st->day) || g_hash_table_contains(st->by_code, m->code))
 			continue;
 		struct status_entry *e = g_new0(struct status_entry, 1);
 		e->code = g_strdup(m->code);
-		e->name = m->name;
 		e->submitted = INT_MIN;
 		e->kind = STATUS_NOT_REPLIED;
-		e->member = m;
-		g_ptr_array_add(st->entries, e);
-		g_hash_table_insert(st->by_code, e->code, e);
+		add_entry(st, e);
 	}
 	g_ptr_array_sort(st->entries, compare_entries);
-	st->on_time = st->late = st->not_replied = st->not_on_roster = 0;
-	for (guint i = 0; i < st->entries->len; i++) {
-		const struct status_entry *e = g_ptr_array_index(st->entries, i);
-		unsigned *count[] = { &st->on_time, &st->late, &st->not_replied, &st->not_on_roster };
-		(*count[e->kind])++;
-	}
+	for (guint i = 0; i < st->entries->len; i++)
+		st->count[((struct status_entry *)g_ptr_array_index(st->entries, i))->kind]++;
+	return st;
+}
+
+void status_free(struct status *st)
+{
+	if (!st)
+		return;
+	g_ptr_array_free(st->entries, TRUE);
+	g_hash_table_destroy(st->by_code);
+	g_free(st);
 }
 
 static void group_free(gpointer p)

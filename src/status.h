@@ -1,33 +1,42 @@
-/* status.h - who replied, when, who is late and who has not replied */
+/* status.h - who replied, when, who is late, who has not replied, and who is left out */
 #ifndef QUIRE_STATUS_H
 #define QUIRE_STATUS_H
 
 #include <limits.h>
 #include <glib.h>
 
-struct resp_reply;
+struct analysis;
 struct roster;
 
 /*
- * A reply is on time when its _submitted date is on or before the cut-off,
- * late otherwise.  Who counts as asked is decided by roster membership on
- * the cut-off date (today when there is no cut-off).  Replies from codes
- * that are not members on that date are listed apart and counted nowhere.
+ * A view of the analysis set (analysis.h) for tracking replies: every
+ * reply with the reason the analysis gave it, and every member of the
+ * roster on the membership date who has not replied.  The decision is the
+ * analysis's; a status only lists and counts it, so status and every
+ * other command state the same figures.
  */
 
 enum status_kind {
-	STATUS_ON_TIME,
+	STATUS_ON_TIME,		/* included in the figures */
 	STATUS_LATE,
-	STATUS_NOT_REPLIED,
+	STATUS_NOT_REPLIED,	/* a member with no reply */
+	STATUS_NOT_MEMBER,	/* on the roster, not a member on the membership date */
 	STATUS_NOT_ON_ROSTER,
+	STATUS_INCOMPLETE,
+	STATUS_INVALID,
+	STATUS_N_KINDS,
 };
 
+/* "on_time", "late", "not_replied", "not_member", "not_on_roster", "incomplete", "invalid". */
+const char *status_kind_name(enum status_kind kind);
+
 struct status_entry {
-	char *code;
+	char *code;		/* NULL for a reply without _respondent */
 	const char *name;	/* from the roster (borrowed), or NULL */
 	int submitted;		/* day number; INT_MIN for members who did not reply */
 	char *channel;		/* NULL when not given */
-	char *file;		/* where the reply came from */
+	char *file;		/* where the reply came from; NULL for members who did not reply */
+	long row;		/* of a wide export's row, else 0 */
 	enum status_kind kind;
 	const void *member;	/* struct roster_member *, borrowed, or NULL */
 };
@@ -36,30 +45,24 @@ struct status {
 	const struct roster *roster;	/* borrowed; may be NULL */
 	int cutoff;		/* INT_MAX when there is none */
 	int day;		/* the membership date: the cut-off, or today */
-	GPtrArray *entries;	/* struct status_entry *, all kinds */
+	GPtrArray *entries;	/* struct status_entry *, sorted by kind, then date, then code */
 	unsigned members;	/* roster members on DAY */
-	unsigned on_time, late, not_replied, not_on_roster;
-	GHashTable *by_code;	/* code -> entry */
+	unsigned count[STATUS_N_KINDS];
+	GHashTable *by_code;	/* code -> its first entry */
 };
 
-/* Starts a status for ROSTER (may be NULL: then nobody is "not replied"). */
-struct status *status_new(const struct roster *roster, int cutoff);
-void status_free(struct status *st);
-
 /*
- * Adds reply R.  Returns 0, or -1 after reporting a reply without a valid
- * _respondent or _submitted, or a second reply from the same respondent.
+ * The status of the replies A has seen (A made with keep_included, so that
+ * it recorded every reply).  A and its roster must outlive the status.
  */
-int status_add(struct status *st, const struct resp_reply *r);
-
-/* Lists the members who did not reply and sorts the entries by kind, then date, then code. */
-void status_finish(struct status *st);
+struct status *status_new(const struct analysis *a);
+void status_free(struct status *st);
 
 /* Response rate by one roster column (e.g. "region"). */
 struct status_group {
 	char *value;
 	unsigned members;
-	unsigned replied;	/* on time */
+	unsigned replied;	/* included */
 	unsigned late;
 };
 

@@ -6,49 +6,16 @@
 #include <math.h>
 #include <string.h>
 
+#include "analysis.h"
 #include "csvio.h"
+#include "figure.h"
 #include "form.h"
 #include "isodate.h"
 #include "stats.h"
 #include "tally.h"
+#include "textcol.h"
 
-/* What the writers share: each figure is computed in one place. */
-
-static double share(unsigned long k, unsigned long n)
-{
-	return n ? (double)k / (double)n : NAN;
-}
-
-static bool is_choice_table(const struct tally_question *tq)
-{
-	return tq->counts && tq->q->kind != FORM_RANK;
-}
-
-/* Whether a crosstab of TQ may be tested: both axes must partition the replies. */
-static bool cross_testable(const struct tally *t, const struct tally_question *tq)
-{
-	return tq->q->kind == FORM_SELECT_ONE &&
-	       !(t->by_question && t->by_question->kind == FORM_SELECT_MULTIPLE);
-}
-
-static double *cross_counts(const struct tally_cross *x)
-{
-	size_t n = x->n_rows * x->n_cols;
-	double *c = g_new(double, n + 1);
-	for (size_t i = 0; i < n; i++)
-		c[i] = (double)x->cells[i];
-	return c;
-}
-
-static void numeric_summary(const struct tally_question *tq, struct stats_numeric *s)
-{
-	double *values, *counts;
-	size_t n;
-	tally_numbers(tq, &values, &counts, &n);
-	stats_numeric_runs(values, counts, n, s);
-	g_free(values);
-	g_free(counts);
-}
+/* What the writers share: names and labels, never figures (those are the tally's). */
 
 static const char *choice_label(const struct tally *t, const struct tally_question *tq, size_t c,
 				int lang)
@@ -74,6 +41,16 @@ static const char *group_name(const struct form_question *q)
 	return q->group ? q->group->name : NULL;
 }
 
+static const char *mark_name(enum disclose_mark m)
+{
+	return m == DISCLOSE_PRIMARY ? "primary" : m == DISCLOSE_SECONDARY ? "secondary" : NULL;
+}
+
+static enum disclose_mark mark_at(const struct tally_cross *x, size_t i)
+{
+	return x->marks ? x->marks[i] : DISCLOSE_SHOWN;
+}
+
 /* JSON */
 
 static json_t *num(double v)
@@ -91,6 +68,11 @@ static json_t *interval(struct stats_interval ci)
 	return a;
 }
 
+static json_t *json_count(unsigned long n)
+{
+	return json_integer((json_int_t)n);
+}
+
 static json_t *json_choices(const struct tally *t, const struct tally_question *tq, int lang)
 {
 	json_t *arr = json_array();
@@ -98,17 +80,14 @@ static json_t *json_choices(const struct tally *t, const struct tally_question *
 		json_t *o = json_object();
 		json_object_set_new(o, "value", json_string(choice_name(tq, c)));
 		json_object_set_new(o, "label", json_string(choice_label(t, tq, c, lang)));
-		json_object_set_new(o, "count", json_integer((json_int_t)tq->counts[c]));
+		json_object_set_new(o, "count", json_count(tq->counts[c]));
 		if (tq->rank_sum) {
-			json_object_set_new(o, "mean_rank",
-					    num(tq->counts[c] ? tq->rank_sum[c] / (double)tq->counts[c]
-							      : NAN));
-			json_object_set_new(o, "first", json_integer((json_int_t)tq->firsts[c]));
+			json_object_set_new(o, "mean_rank", num(tally_mean_rank(tq, c)));
+			json_object_set_new(o, "first", json_count(tq->firsts[c]));
 		} else {
-			json_object_set_new(o, "share", num(share(tq->counts[c], tq->answered)));
-			json_object_set_new(o, "ci95", interval(stats_wilson(tq->counts[c], tq->answered)));
-			json_object_set_new(o, "ci95_exact",
-					    interval(stats_clopper_pearson(tq->counts[c], tq->answered)));
+			json_object_set_new(o, "share", num(tally_choice_share(tq, c)));
+			json_object_set_new(o, "ci95", interval(tally_choice_interval(tq, c, false)));
+			json_object_set_new(o, "ci95_exact", interval(tally_choice_interval(tq, c, true)));
 		}
 		json_array_append_new(arr, o);
 	}
@@ -128,8 +107,9 @@ static json_t *json_combinations(const struct tally_question *tq)
 			json_array_append_new(values, json_string(*n));
 		g_strfreev(names);
 		json_object_set_new(o, "values", values);
-		json_object_set_new(o, "count", json_integer((json_int_t)c->count));
-		json_object_set_new(o, "share", num(share(c->count, tq->answered)));
+		json_object_set_new(o, "count", json_count(c->count));
+		json_object_set_new(o, "share", num(tq->answered ? (double)c->count /
+								   (double)tq->answered : NAN));
 		json_array_append_new(arr, o);
 	}
 	g_array_free(combos, TRUE);
@@ -138,17 +118,16 @@ static json_t *json_combinations(const struct tally_question *tq)
 
 static json_t *json_numeric(const struct tally_question *tq)
 {
-	struct stats_numeric s;
-	numeric_summary(tq, &s);
+	const struct stats_numeric *s = &tq->summary;
 	json_t *o = json_object();
-	json_object_set_new(o, "n", json_integer((json_int_t)s.n));
-	json_object_set_new(o, "mean", num(s.mean));
-	json_object_set_new(o, "sd", num(s.sd));
-	json_object_set_new(o, "min", num(s.min));
-	json_object_set_new(o, "q1", num(s.q1));
-	json_object_set_new(o, "median", num(s.median));
-	json_object_set_new(o, "q3", num(s.q3));
-	json_object_set_new(o, "max", num(s.max));
+	json_object_set_new(o, "n", json_integer((json_int_t)s->n));
+	json_object_set_new(o, "mean", num(s->mean));
+	json_object_set_new(o, "sd", num(s->sd));
+	json_object_set_new(o, "min", num(s->min));
+	json_object_set_new(o, "q1", num(s->q1));
+	json_object_set_new(o, "median", num(s->median));
+	json_object_set_new(o, "q3", num(s->q3));
+	json_object_set_new(o, "max", num(s->max));
 	return o;
 }
 
@@ -169,7 +148,7 @@ static char *month_name(int ym)
 static json_t *json_dates(const struct tally_question *tq)
 {
 	json_t *o = json_object();
-	json_object_set_new(o, "n", json_integer((json_int_t)tq->answered));
+	json_object_set_new(o, "n", json_count(tq->answered));
 	json_object_set_new(o, "earliest", json_day(tq->earliest));
 	json_object_set_new(o, "latest", json_day(tq->latest));
 	int *months;
@@ -181,7 +160,7 @@ static json_t *json_dates(const struct tally_question *tq)
 		json_t *m = json_object();
 		char *name = month_name(months[i]);
 		json_object_set_new(m, "month", json_string(name));
-		json_object_set_new(m, "count", json_integer((json_int_t)counts[i]));
+		json_object_set_new(m, "count", json_count(counts[i]));
 		json_array_append_new(arr, m);
 		g_free(name);
 	}
@@ -199,10 +178,10 @@ static json_t *json_question(const struct tally *t, const struct tally_question 
 	json_object_set_new(o, "type", json_string(form_kind_name(q->kind)));
 	json_object_set_new(o, "label", json_string(form_label(t->form, q, lang)));
 	json_object_set_new(o, "group", group_name(q) ? json_string(group_name(q)) : json_null());
-	json_object_set_new(o, "base", json_integer((json_int_t)tq->base));
-	json_object_set_new(o, "answered", json_integer((json_int_t)tq->answered));
-	json_object_set_new(o, "not_applicable", json_integer((json_int_t)tq->not_applicable));
-	json_object_set_new(o, "no_answer", json_integer((json_int_t)tq->no_answer));
+	json_object_set_new(o, "base", json_count(tq->base));
+	json_object_set_new(o, "answered", json_count(tq->answered));
+	json_object_set_new(o, "not_applicable", json_count(tq->not_applicable));
+	json_object_set_new(o, "no_answer", json_count(tq->no_answer));
 	if (tq->counts)
 		json_object_set_new(o, "choices", json_choices(t, tq, lang));
 	if (tq->combinations)
@@ -252,31 +231,43 @@ static json_t *json_tests(const struct stats_crosstab *s)
 	return o;
 }
 
-static json_t *json_matrix(const double *m, size_t rows, size_t cols, bool integers)
+static json_t *json_bases(const unsigned long *bases, size_t n)
 {
 	json_t *a = json_array();
-	for (size_t r = 0; r < rows; r++) {
-		json_t *row = json_array();
-		for (size_t c = 0; c < cols; c++)
-			json_array_append_new(row, integers ? json_integer((json_int_t)m[r * cols + c])
-							     : json_real(m[r * cols + c]));
-		json_array_append_new(a, row);
-	}
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_count(bases[i]));
 	return a;
 }
 
-/* Each cell as a share of its row (BY_ROW) or of its column; null where the total is 0. */
-static json_t *json_shares(const double *m, size_t rows, size_t cols, bool by_row)
+/* One matrix of the crosstab: WHAT 'c' counts, 'r' row shares, 'k' column shares, 'e' expected, 's' marks. */
+static json_t *json_matrix(const struct tally_cross *x, char what)
 {
 	json_t *a = json_array();
-	for (size_t r = 0; r < rows; r++) {
+	for (size_t r = 0; r < x->n_rows; r++) {
 		json_t *row = json_array();
-		for (size_t c = 0; c < cols; c++) {
-			double total = 0;
-			for (size_t k = 0; k < (by_row ? cols : rows); k++)
-				total += by_row ? m[r * cols + k] : m[k * cols + c];
-			json_array_append_new(row, total > 0 ? json_real(m[r * cols + c] / total)
-							     : json_null());
+		for (size_t c = 0; c < x->n_cols; c++) {
+			size_t i = r * x->n_cols + c;
+			bool hidden = tally_cross_hidden(x, r, c);
+			json_t *v;
+			switch (what) {
+			case 'c':
+				v = hidden ? json_null() : json_count(x->cells[i]);
+				break;
+			case 'r':
+				v = num(tally_cross_row_share(x, r, c));
+				break;
+			case 'k':
+				v = num(tally_cross_col_share(x, r, c));
+				break;
+			case 'e':
+				v = num(x->expected[i]);
+				break;
+			default:
+				v = mark_name(mark_at(x, i)) ? json_string(mark_name(mark_at(x, i)))
+							     : json_null();
+				break;
+			}
+			json_array_append_new(row, v);
 		}
 		json_array_append_new(a, row);
 	}
@@ -303,25 +294,40 @@ static json_t *json_crosstab(const struct tally *t, const struct tally_question 
 	json_object_set_new(o, "col_values", cv);
 	json_object_set_new(o, "row_labels", rl);
 	json_object_set_new(o, "col_labels", cl);
-	double *counts = cross_counts(x);
-	double *expected = g_new(double, x->n_rows * x->n_cols + 1);
-	stats_expected(counts, x->n_rows, x->n_cols, expected);
-	json_object_set_new(o, "counts", json_matrix(counts, x->n_rows, x->n_cols, true));
-	json_object_set_new(o, "n", json_integer((json_int_t)x->n));
-	json_object_set_new(o, "row_shares", json_shares(counts, x->n_rows, x->n_cols, true));
-	json_object_set_new(o, "col_shares", json_shares(counts, x->n_rows, x->n_cols, false));
-	if (cross_testable(t, tq)) {
-		struct stats_crosstab s;
-		stats_crosstab(counts, x->n_rows, x->n_cols, &s);
-		json_object_set_new(o, "expected", json_matrix(expected, x->n_rows, x->n_cols, false));
-		json_object_set_new(o, "tests", json_tests(&s));
-	} else {
-		json_object_set_new(o, "expected", json_null());
-		json_object_set_new(o, "tests", json_null());
-	}
-	g_free(expected);
-	g_free(counts);
+	json_object_set_new(o, "counts", json_matrix(x, 'c'));
+	json_object_set_new(o, "n", json_count(x->n));
+	json_object_set_new(o, "row_bases", json_bases(x->row_bases, x->n_rows));
+	json_object_set_new(o, "col_bases", json_bases(x->col_bases, x->n_cols));
+	json_object_set_new(o, "row_shares", json_matrix(x, 'r'));
+	json_object_set_new(o, "col_shares", json_matrix(x, 'k'));
+	json_object_set_new(o, "suppressed", json_matrix(x, 's'));
+	json_object_set_new(o, "small_cell", t->small_cell ? json_count(t->small_cell)
+							   : json_null());
+	json_object_set_new(o, "withheld", json_boolean(x->withheld));
+	bool shown = tally_cross_tests_shown(x);
+	json_object_set_new(o, "expected", shown ? json_matrix(x, 'e') : json_null());
+	json_object_set_new(o, "tests", shown ? json_tests(&x->tests) : json_null());
 	return o;
+}
+
+static json_t *json_excluded(const struct analysis *a)
+{
+	json_t *arr = json_array();
+	for (guint i = 0; a && i < a->records->len; i++) {
+		const struct analysis_record *rec = g_ptr_array_index(a->records, i);
+		if (rec->reason == ANALYSIS_INCLUDED)
+			continue;
+		json_t *o = json_object();
+		json_object_set_new(o, "respondent", rec->code ? json_string(rec->code) : json_null());
+		json_object_set_new(o, "reason", json_string(analysis_reason_name(rec->reason)));
+		json_array_append_new(arr, o);
+	}
+	return arr;
+}
+
+static unsigned long late_count(const struct analysis *a)
+{
+	return a ? a->count[ANALYSIS_LATE] : 0;
 }
 
 bool tabout_json(FILE *fp, const struct tally *t, const struct tabout_options *opt)
@@ -334,9 +340,10 @@ bool tabout_json(FILE *fp, const struct tally *t, const struct tabout_options *o
 							       : json_null());
 	json_object_set_new(root, "form", form);
 	json_t *resp = json_object();
-	json_object_set_new(resp, "included", json_integer((json_int_t)t->included));
-	json_object_set_new(resp, "late", json_integer((json_int_t)t->late));
+	json_object_set_new(resp, "included", json_count(t->included));
+	json_object_set_new(resp, "late", json_count(late_count(opt->analysis)));
 	json_object_set_new(resp, "roster", opt->roster >= 0 ? json_integer(opt->roster) : json_null());
+	json_object_set_new(resp, "excluded", json_excluded(opt->analysis));
 	json_object_set_new(root, "respondents", resp);
 	json_t *questions = json_array(), *crosstabs = json_array();
 	for (guint i = 0; i < t->questions->len; i++) {
@@ -356,11 +363,11 @@ bool tabout_json(FILE *fp, const struct tally *t, const struct tabout_options *o
 
 static const char *const csv_header[] = {
 	"record", "question", "by", "value", "by_value", "label", "count", "share", "row_share",
-	"ci95_low", "ci95_high", "statistic", "estimate", "df", "p", NULL,
+	"ci95_low", "ci95_high", "statistic", "estimate", "df", "p", "suppressed", NULL,
 };
 
 enum csv_col { C_RECORD, C_QUESTION, C_BY, C_VALUE, C_BY_VALUE, C_LABEL, C_COUNT, C_SHARE,
-	       C_ROW_SHARE, C_LOW, C_HIGH, C_STATISTIC, C_ESTIMATE, C_DF, C_P, C_N };
+	       C_ROW_SHARE, C_LOW, C_HIGH, C_STATISTIC, C_ESTIMATE, C_DF, C_P, C_SUPPRESSED, C_N };
 
 struct csv_row {
 	char *cell[C_N];
@@ -394,6 +401,30 @@ static void row_emit(struct csvio_writer *w, struct csv_row *r)
 	csvio_end_record(w);
 }
 
+static void csv_respondents(struct csvio_writer *w, const struct tally *t, const struct analysis *a)
+{
+	struct csv_row r = { { 0 } };
+	row_set(&r, C_RECORD, "respondents");
+	row_set(&r, C_STATISTIC, "included");
+	row_int(&r, C_COUNT, t->included);
+	row_emit(w, &r);
+	for (int reason = ANALYSIS_INCLUDED + 1; a && reason < ANALYSIS_N_REASONS; reason++) {
+		row_set(&r, C_RECORD, "respondents");
+		row_set(&r, C_STATISTIC, analysis_reason_name(reason));
+		row_int(&r, C_COUNT, a->count[reason]);
+		row_emit(w, &r);
+	}
+	for (guint i = 0; a && i < a->records->len; i++) {
+		const struct analysis_record *rec = g_ptr_array_index(a->records, i);
+		if (rec->reason == ANALYSIS_INCLUDED)
+			continue;
+		row_set(&r, C_RECORD, "excluded");
+		row_set(&r, C_VALUE, rec->code);
+		row_set(&r, C_STATISTIC, analysis_reason_name(rec->reason));
+		row_emit(w, &r);
+	}
+}
+
 static void csv_base(struct csvio_writer *w, const struct tally *t, const struct tally_question *tq,
 		     int lang)
 {
@@ -422,8 +453,7 @@ static void csv_choices(struct csvio_writer *w, const struct tally *t,
 		row_int(&r, C_COUNT, tq->counts[c]);
 		if (tq->rank_sum) {
 			row_set(&r, C_STATISTIC, "mean_rank");
-			row_num(&r, C_ESTIMATE, tq->counts[c] ? tq->rank_sum[c] / (double)tq->counts[c]
-							      : NAN);
+			row_num(&r, C_ESTIMATE, tally_mean_rank(tq, c));
 			row_emit(w, &r);
 			row_set(&r, C_RECORD, "choice");
 			row_set(&r, C_QUESTION, tq->q->name);
@@ -431,8 +461,8 @@ static void csv_choices(struct csvio_writer *w, const struct tally *t,
 			row_set(&r, C_STATISTIC, "first");
 			row_int(&r, C_COUNT, tq->firsts[c]);
 		} else {
-			struct stats_interval ci = stats_wilson(tq->counts[c], tq->answered);
-			row_num(&r, C_SHARE, share(tq->counts[c], tq->answered));
+			struct stats_interval ci = tally_choice_interval(tq, c, false);
+			row_num(&r, C_SHARE, tally_choice_share(tq, c));
 			row_num(&r, C_LOW, ci.lower);
 			row_num(&r, C_HIGH, ci.upper);
 		}
@@ -442,10 +472,9 @@ static void csv_choices(struct csvio_writer *w, const struct tally *t,
 
 static void csv_numeric(struct csvio_writer *w, const struct tally_question *tq)
 {
-	struct stats_numeric s;
-	numeric_summary(tq, &s);
+	const struct stats_numeric *s = &tq->summary;
 	const char *names[] = { "n", "mean", "sd", "min", "q1", "median", "q3", "max" };
-	double values[] = { s.n, s.mean, s.sd, s.min, s.q1, s.median, s.q3, s.max };
+	double values[] = { s->n, s->mean, s->sd, s->min, s->q1, s->median, s->q3, s->max };
 	for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
 		struct csv_row r = { { 0 } };
 		row_set(&r, C_RECORD, "summary");
@@ -471,23 +500,57 @@ static void csv_test(struct csvio_writer *w, const struct tally *t,
 	row_emit(w, &r);
 }
 
+static void csv_tests(struct csvio_writer *w, const struct tally *t, const struct tally_question *tq)
+{
+	const struct stats_crosstab *s = &tq->cross->tests;
+	csv_test(w, t, tq, "pearson_chi2", s->pearson_chisq, s->df, s->pearson_p);
+	csv_test(w, t, tq, "yates_chi2", s->yates_chisq, s->defined && s->cells == 4 ? 1 : NAN,
+		 s->yates_p);
+	csv_test(w, t, tq, "likelihood_ratio", s->lr_g, s->df, s->lr_p);
+	csv_test(w, t, tq, s->fisher.method == STATS_FISHER_MONTE_CARLO ? "fisher_monte_carlo"
+								       : "fisher_exact",
+		 NAN, NAN, s->fisher.p);
+	csv_test(w, t, tq, "cramers_v", s->cramers_v, NAN, NAN);
+	csv_test(w, t, tq, "phi", s->phi, NAN, NAN);
+	csv_test(w, t, tq, "min_expected", s->min_expected, NAN, NAN);
+}
+
+/* The bases of a crosstab: a row_base record per row, a col_base record per column. */
+static void csv_cross_bases(struct csvio_writer *w, const struct tally *t,
+			    const struct tally_question *tq, int lang)
+{
+	const struct tally_cross *x = tq->cross;
+	struct csv_row r = { { 0 } };
+	for (size_t i = 0; i < x->n_rows; i++) {
+		row_set(&r, C_RECORD, "row_base");
+		row_set(&r, C_QUESTION, tq->q->name);
+		row_set(&r, C_BY, t->opt.by);
+		row_set(&r, C_VALUE, choice_name(tq, i));
+		row_set(&r, C_LABEL, choice_label(t, tq, i, lang));
+		row_int(&r, C_COUNT, x->row_bases[i]);
+		row_emit(w, &r);
+	}
+	for (size_t j = 0; j < x->n_cols; j++) {
+		const struct tally_by_value *v = g_ptr_array_index(t->by_values, j);
+		row_set(&r, C_RECORD, "col_base");
+		row_set(&r, C_QUESTION, tq->q->name);
+		row_set(&r, C_BY, t->opt.by);
+		row_set(&r, C_BY_VALUE, v->value);
+		row_set(&r, C_LABEL, by_label(t, j));
+		row_int(&r, C_COUNT, x->col_bases[j]);
+		row_emit(w, &r);
+	}
+}
+
 static void csv_crosstab(struct csvio_writer *w, const struct tally *t,
 			 const struct tally_question *tq, int lang)
 {
 	const struct tally_cross *x = tq->cross;
-	double *counts = cross_counts(x);
-	double *expected = g_new(double, x->n_rows * x->n_cols + 1);
-	stats_expected(counts, x->n_rows, x->n_cols, expected);
-	unsigned long *col_total = g_new0(unsigned long, x->n_cols + 1);
-	for (size_t i = 0; i < x->n_rows * x->n_cols; i++)
-		col_total[i % x->n_cols] += x->cells[i];
+	bool tests = tally_cross_tests_shown(x);
 	for (size_t rr = 0; rr < x->n_rows; rr++) {
-		unsigned long row_total = 0;
-		for (size_t c = 0; c < x->n_cols; c++)
-			row_total += x->cells[rr * x->n_cols + c];
 		for (size_t c = 0; c < x->n_cols; c++) {
 			const struct tally_by_value *v = g_ptr_array_index(t->by_values, c);
-			unsigned long k = x->cells[rr * x->n_cols + c];
+			size_t i = rr * x->n_cols + c;
 			struct csv_row r = { { 0 } };
 			row_set(&r, C_RECORD, "cell");
 			row_set(&r, C_QUESTION, tq->q->name);
@@ -495,33 +558,21 @@ static void csv_crosstab(struct csvio_writer *w, const struct tally *t,
 			row_set(&r, C_VALUE, choice_name(tq, rr));
 			row_set(&r, C_BY_VALUE, v->value);
 			row_set(&r, C_LABEL, choice_label(t, tq, rr, lang));
-			row_int(&r, C_COUNT, k);
-			row_num(&r, C_SHARE, share(k, col_total[c]));
-			row_num(&r, C_ROW_SHARE, share(k, row_total));
-			if (cross_testable(t, tq)) {
+			if (!tally_cross_hidden(x, rr, c))
+				row_int(&r, C_COUNT, x->cells[i]);
+			row_num(&r, C_SHARE, tally_cross_col_share(x, rr, c));
+			row_num(&r, C_ROW_SHARE, tally_cross_row_share(x, rr, c));
+			if (tests) {
 				row_set(&r, C_STATISTIC, "expected");
-				row_num(&r, C_ESTIMATE, expected[rr * x->n_cols + c]);
+				row_num(&r, C_ESTIMATE, x->expected[i]);
 			}
+			row_set(&r, C_SUPPRESSED, mark_name(mark_at(x, i)));
 			row_emit(w, &r);
 		}
 	}
-	if (cross_testable(t, tq)) {
-		struct stats_crosstab s;
-		stats_crosstab(counts, x->n_rows, x->n_cols, &s);
-		csv_test(w, t, tq, "pearson_chi2", s.pearson_chisq, s.df, s.pearson_p);
-		csv_test(w, t, tq, "yates_chi2", s.yates_chisq, s.defined && s.cells == 4 ? 1 : NAN,
-			 s.yates_p);
-		csv_test(w, t, tq, "likelihood_ratio", s.lr_g, s.df, s.lr_p);
-		csv_test(w, t, tq, s.fisher.method == STATS_FISHER_MONTE_CARLO ? "fisher_monte_carlo"
-									      : "fisher_exact",
-			 NAN, NAN, s.fisher.p);
-		csv_test(w, t, tq, "cramers_v", s.cramers_v, NAN, NAN);
-		csv_test(w, t, tq, "phi", s.phi, NAN, NAN);
-		csv_test(w, t, tq, "min_expected", s.min_expected, NAN, NAN);
-	}
-	g_free(col_total);
-	g_free(expected);
-	g_free(counts);
+	csv_cross_bases(w, t, tq, lang);
+	if (tests)
+		csv_tests(w, t, tq);
 }
 
 bool tabout_csv(FILE *fp, const struct tally *t, const struct tabout_options *opt)
@@ -531,6 +582,7 @@ bool tabout_csv(FILE *fp, const struct tally *t, const struct tabout_options *op
 	for (const char *const *h = csv_header; *h; h++)
 		csvio_write_field(&w, *h);
 	csvio_end_record(&w);
+	csv_respondents(&w, t, opt->analysis);
 	for (guint i = 0; i < t->questions->len; i++) {
 		const struct tally_question *tq = g_ptr_array_index(t->questions, i);
 		csv_base(&w, t, tq, opt->lang);
@@ -549,21 +601,33 @@ bool tabout_csv(FILE *fp, const struct tally *t, const struct tabout_options *op
 
 /* Text for people */
 
-#define LABEL_WIDTH 40
+#define LABEL_WIDTH 40		/* cells for a choice's label */
+#define ROW_LABEL_WIDTH 30	/* cells for a crosstab row's label */
+#define CELL_WIDTH 12		/* cells for a crosstab cell */
+
+/* Prints S in a column WIDTH cells wide (cut with "…" when wider), padded. */
+static void put_col(FILE *fp, const char *s, int width, bool right)
+{
+	char *fit = textcol_fit(s, width, true, right);
+	fputs(fit, fp);
+	g_free(fit);
+}
 
 /*
- * Prints LABEL in a column LABEL_WIDTH characters wide (not bytes, so
- * accented and non-Latin labels line up).  A longer label gets a line of
- * its own and the figures start on the next line, in the column.
+ * Prints LABEL in a column LABEL_WIDTH cells wide.  A wider label gets a
+ * line of its own, whole, and the figures start on the next line, in the
+ * column.
  */
 static void label_column(FILE *fp, const char *label)
 {
-	long n = g_utf8_strlen(label, -1);
-	if (n > LABEL_WIDTH) {
-		fprintf(fp, "    %s\n    %*s", label, LABEL_WIDTH, "");
+	if (textcol_width(label) > LABEL_WIDTH) {
+		char *whole = textcol_fit(label, textcol_width(label), false, false);
+		fprintf(fp, "    %s\n    %*s", whole, LABEL_WIDTH, "");
+		g_free(whole);
 		return;
 	}
-	fprintf(fp, "    %s%*s", label, (int)(LABEL_WIDTH - n), "");
+	fputs("    ", fp);
+	put_col(fp, label, LABEL_WIDTH, false);
 }
 
 static void text_base(FILE *fp, const struct tally_question *tq)
@@ -585,16 +649,22 @@ static void text_choices(FILE *fp, const struct tally *t, const struct tally_que
 	for (size_t c = 0; c < tq->n_choices; c++) {
 		label_column(fp, choice_label(t, tq, c, lang));
 		if (tq->rank_sum) {
-			fprintf(fp, " ranked %3lu  mean rank %5.2f  first %lu\n", tq->counts[c],
-				tq->counts[c] ? tq->rank_sum[c] / (double)tq->counts[c] : NAN,
+			char *mean = figure_plain(tally_mean_rank(tq, c));
+			fprintf(fp, " ranked %3lu  mean rank %5s  first %lu\n", tq->counts[c], mean,
 				tq->firsts[c]);
+			g_free(mean);
 			continue;
 		}
-		struct stats_interval ci = stats_wilson(tq->counts[c], tq->answered);
-		fprintf(fp, " %5lu  %5.1f%%", tq->counts[c], 100 * share(tq->counts[c], tq->answered));
-		if (tq->answered)
-			fprintf(fp, "   [%5.1f%%, %5.1f%%]", 100 * ci.lower, 100 * ci.upper);
+		struct stats_interval ci = tally_choice_interval(tq, c, false);
+		char *pct = figure_percent(tq->counts[c], tq->answered);
+		fprintf(fp, " %5lu  %6s", tq->counts[c], pct);
+		if (tq->answered) {
+			char *iv = figure_interval(ci.lower, ci.upper, tq->answered);
+			fprintf(fp, "   %s", iv);
+			g_free(iv);
+		}
 		fputc('\n', fp);
+		g_free(pct);
 	}
 	if (tq->q->kind == FORM_SELECT_MULTIPLE && tq->answered)
 		fprintf(fp, "    (several answers allowed: shares are of the %lu who answered)\n",
@@ -616,12 +686,18 @@ static void text_combinations(FILE *fp, const struct tally_question *tq)
 
 static void text_numeric(FILE *fp, const struct tally_question *tq)
 {
-	struct stats_numeric s;
-	numeric_summary(tq, &s);
-	if (s.n == 0)
+	const struct stats_numeric *s = &tq->summary;
+	if (s->n == 0)
 		return;
-	fprintf(fp, "    mean %g  sd %g  min %g  q1 %g  median %g  q3 %g  max %g\n", s.mean, s.sd,
-		s.min, s.q1, s.median, s.q3, s.max);
+	const char *names[] = { "mean", "sd", "min", "q1", "median", "q3", "max" };
+	double values[] = { s->mean, s->sd, s->min, s->q1, s->median, s->q3, s->max };
+	fputs("   ", fp);
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
+		char *v = figure_plain(values[i]);
+		fprintf(fp, " %s %s%s", names[i], v, i + 1 < G_N_ELEMENTS(names) ? " " : "");
+		g_free(v);
+	}
+	fputc('\n', fp);
 }
 
 static void text_dates(FILE *fp, const struct tally_question *tq)
@@ -649,8 +725,7 @@ static void text_texts(FILE *fp, const struct tally_question *tq)
 {
 	for (guint i = 0; tq->texts && i < tq->texts->len; i++) {
 		const struct tally_text *x = g_ptr_array_index(tq->texts, i);
-		char *flat = g_strdup(x->text);
-		g_strdelimit(flat, "\r\n", ' ');
+		char *flat = textcol_fit(x->text, textcol_width(x->text), false, false);
 		fprintf(fp, "    %s: %s\n", x->respondent ? x->respondent : "?", flat);
 		g_free(flat);
 	}
@@ -662,13 +737,19 @@ static void text_tests(FILE *fp, const struct stats_crosstab *s)
 		fprintf(fp, "  no test: the table has fewer than two non-empty rows or columns\n");
 		return;
 	}
-	fprintf(fp, "  Pearson chi-square %.3f, df %.0f, p = %.4f", s->pearson_chisq, s->df,
-		s->pearson_p);
-	if (isfinite(s->yates_chisq))
-		fprintf(fp, " (with Yates' correction %.3f, p = %.4f)", s->yates_chisq, s->yates_p);
-	fprintf(fp, "\n  likelihood ratio G %.3f, p = %.4f\n", s->lr_g, s->lr_p);
-	fprintf(fp, "  Fisher's exact test p = %.4f%s", s->fisher.p,
-		s->fisher.method == STATS_FISHER_MONTE_CARLO ? " (Monte Carlo estimate)" : "");
+	char *pp = figure_p(s->pearson_p), *lp = figure_p(s->lr_p), *fp_ = figure_p(s->fisher.p);
+	fprintf(fp, "  Pearson chi-square %.3f, df %.0f, %s", s->pearson_chisq, s->df, pp);
+	if (isfinite(s->yates_chisq)) {
+		char *yp = figure_p(s->yates_p);
+		fprintf(fp, " (with Yates' correction %.3f, %s)", s->yates_chisq, yp);
+		g_free(yp);
+	}
+	fprintf(fp, "\n  likelihood ratio G %.3f, %s\n", s->lr_g, lp);
+	if (s->fisher.method == STATS_FISHER_MONTE_CARLO)
+		fprintf(fp, "  Fisher's exact test %s (estimated from %lu simulated tables, "
+			"standard error %.4f)", fp_, s->fisher.replicates, s->fisher.se);
+	else
+		fprintf(fp, "  Fisher's exact test %s", fp_);
 	if (isfinite(s->phi))
 		fprintf(fp, "; phi %.3f\n", s->phi);
 	else
@@ -677,61 +758,102 @@ static void text_tests(FILE *fp, const struct stats_crosstab *s)
 		fprintf(fp, "  warning: %zu of %zu expected counts are below 5 (smallest %.2f); "
 			"the chi-square p is unreliable, use Fisher's\n", s->cells_expected_lt5,
 			s->cells, s->min_expected);
+	g_free(pp);
+	g_free(lp);
+	g_free(fp_);
+}
+
+/* A crosstab cell: "5 (71%)", the suppression symbol, or the count alone when the base is 0. */
+static char *cell_text(const struct tally *t, const struct tally_cross *x, size_t r, size_t c)
+{
+	size_t i = r * x->n_cols + c;
+	switch (mark_at(x, i)) {
+	case DISCLOSE_PRIMARY:
+		return g_strdup_printf("< %lu", t->small_cell);
+	case DISCLOSE_SECONDARY:
+		return g_strdup("x");
+	default:
+		break;
+	}
+	if (!x->col_bases[c])
+		return g_strdup_printf("%lu", x->cells[i]);
+	char *pct = figure_percent(x->cells[i], x->col_bases[c]);
+	char *s = g_strdup_printf("%lu (%s)", x->cells[i], pct);
+	g_free(pct);
+	return s;
+}
+
+static void text_cross_notes(FILE *fp, const struct tally *t, const struct tally_cross *x)
+{
+	if (!x->rows_add_up || !x->cols_add_up)
+		fprintf(fp, "  several answers allowed: a State counts in every %s it chose; "
+			"'States' counts each State once\n", x->cols_add_up ? "column" : "row");
+	if (x->withheld)
+		fprintf(fp, "  every count is hidden: no pattern of hidden counts protects this "
+			"table\n");
+	else if (x->n_suppressed) {
+		bool primary = false, secondary = false;
+		for (size_t i = 0; i < x->n_rows * x->n_cols; i++) {
+			primary |= x->marks[i] == DISCLOSE_PRIMARY;
+			secondary |= x->marks[i] == DISCLOSE_SECONDARY;
+		}
+		if (primary)
+			fprintf(fp, "  < %lu: a count from 1 to %lu, hidden to protect the anonymity "
+				"of the replies\n", t->small_cell, t->small_cell - 1);
+		if (secondary)
+			fprintf(fp, "  x: a count hidden so that no hidden count can be worked out "
+				"from the totals\n");
+	}
 }
 
 static void text_crosstab(FILE *fp, const struct tally *t, const struct tally_question *tq,
 			  const struct tabout_options *opt)
 {
 	const struct tally_cross *x = tq->cross;
+	const char *row_total = x->rows_add_up ? "Total" : "States";
+	const char *col_total = x->cols_add_up ? "Total" : "States";
 	fprintf(fp, "\n%s by %s (n = %lu; counts with column percentages)\n", tq->q->name,
 		opt->by_label ? opt->by_label : t->opt.by, x->n);
-	fprintf(fp, "  %-30s", "");
-	for (size_t c = 0; c < x->n_cols; c++)
-		fprintf(fp, " %12.12s", by_label(t, c));
-	fprintf(fp, " %8s\n", "Total");
-	unsigned long *col_total = g_new0(unsigned long, x->n_cols + 1);
-	for (size_t r = 0; r < x->n_rows; r++) {
-		unsigned long total = 0;
-		fprintf(fp, "  %-30.30s", choice_label(t, tq, r, opt->lang));
-		for (size_t c = 0; c < x->n_cols; c++) {
-			unsigned long k = x->cells[r * x->n_cols + c];
-			unsigned long ct = 0;
-			for (size_t rr = 0; rr < x->n_rows; rr++)
-				ct += x->cells[rr * x->n_cols + c];
-			char *cellt = ct ? g_strdup_printf("%lu (%.0f%%)", k, 100.0 * (double)k / (double)ct)
-					 : g_strdup_printf("%lu", k);
-			fprintf(fp, " %12s", cellt);
-			g_free(cellt);
-			total += k;
-			col_total[c] += k;
-		}
-		fprintf(fp, " %8lu\n", total);
-	}
-	fprintf(fp, "  %-30s", "Total");
-	unsigned long total = 0;
+	fprintf(fp, "  %*s", ROW_LABEL_WIDTH, "");
 	for (size_t c = 0; c < x->n_cols; c++) {
-		fprintf(fp, " %12lu", col_total[c]);
-		total += col_total[c];
+		fputc(' ', fp);
+		put_col(fp, by_label(t, c), CELL_WIDTH, true);
 	}
-	fprintf(fp, " %8lu\n", total);
-	g_free(col_total);
-	if (!cross_testable(t, tq)) {
+	fprintf(fp, " %8s\n", row_total);
+	for (size_t r = 0; r < x->n_rows; r++) {
+		fputs("  ", fp);
+		put_col(fp, choice_label(t, tq, r, opt->lang), ROW_LABEL_WIDTH, false);
+		for (size_t c = 0; c < x->n_cols; c++) {
+			char *cell = cell_text(t, x, r, c);
+			fputc(' ', fp);
+			put_col(fp, cell, CELL_WIDTH, true);
+			g_free(cell);
+		}
+		fprintf(fp, " %8lu\n", x->row_bases[r]);
+	}
+	fputs("  ", fp);
+	put_col(fp, col_total, ROW_LABEL_WIDTH, false);
+	for (size_t c = 0; c < x->n_cols; c++)
+		fprintf(fp, " %12lu", x->col_bases[c]);
+	fprintf(fp, " %8lu\n", x->n);
+	text_cross_notes(fp, t, x);
+	if (!x->testable)
 		fprintf(fp, "  no test: several answers per reply, so the cells overlap\n");
-		return;
-	}
-	double *counts = cross_counts(x);
-	struct stats_crosstab s;
-	stats_crosstab(counts, x->n_rows, x->n_cols, &s);
-	text_tests(fp, &s);
-	g_free(counts);
+	else if (!tally_cross_tests_shown(x))
+		fprintf(fp, "  no test: counts are hidden, and a test would reveal them\n");
+	else
+		text_tests(fp, &x->tests);
 }
 
 static void text_question(FILE *fp, const struct tally *t, const struct tally_question *tq,
 			  int lang)
 {
 	const struct form_question *q = tq->q;
+	char *label = textcol_fit(form_label(t->form, q, lang),
+				  textcol_width(form_label(t->form, q, lang)), false, false);
 	fprintf(fp, "\n%s%s%s: %s [%s]\n", q->number ? q->number : "", q->number ? " " : "",
-		q->name, form_label(t->form, q, lang), form_kind_name(q->kind));
+		q->name, label, form_kind_name(q->kind));
+	g_free(label);
 	text_base(fp, tq);
 	if (tq->counts)
 		text_choices(fp, t, tq, lang);
@@ -743,9 +865,30 @@ static void text_question(FILE *fp, const struct tally *t, const struct tally_qu
 		text_dates(fp, tq);
 	if (tq->texts)
 		text_texts(fp, tq);
-	if (is_choice_table(tq) && tq->answered && tq->answered < 5)
+	if (tq->counts && tq->q->kind != FORM_RANK && tq->answered && tq->answered < 5)
 		fprintf(fp, "  note: %lu answers are too few for the shares to mean much\n",
 			tq->answered);
+}
+
+/* "; left out: 1 not a member on 2019-06-30, 2 marked incomplete" */
+static void text_excluded(FILE *fp, const struct analysis *a)
+{
+	const char *sep = "; left out: ";
+	for (int reason = ANALYSIS_INVALID; reason < ANALYSIS_LATE; reason++) {
+		if (!a->count[reason])
+			continue;
+		fprintf(fp, "%s%lu ", sep, a->count[reason]);
+		sep = ", ";
+		if (reason == ANALYSIS_NOT_MEMBER) {
+			char day[ISODATE_BUFSIZE];
+			isodate_format(a->day, day);
+			fprintf(fp, "not a member on %s", day);
+		} else {
+			fputs(reason == ANALYSIS_INVALID ? "invalid"
+			      : reason == ANALYSIS_NOT_ON_ROSTER ? "not on the roster"
+								  : "marked incomplete", fp);
+		}
+	}
 }
 
 bool tabout_text(FILE *fp, const struct tally *t, const struct tabout_options *opt)
@@ -758,8 +901,10 @@ bool tabout_text(FILE *fp, const struct tally *t, const struct tabout_options *o
 	if (t->opt.cutoff != INT_MAX) {
 		char d[ISODATE_BUFSIZE];
 		isodate_format(t->opt.cutoff, d);
-		fprintf(fp, "; %lu late (after %s), not included", t->late, d);
+		fprintf(fp, "; %lu late (after %s), not included", late_count(opt->analysis), d);
 	}
+	if (opt->analysis)
+		text_excluded(fp, opt->analysis);
 	fputc('\n', fp);
 	for (guint i = 0; i < t->questions->len; i++)
 		text_question(fp, t, g_ptr_array_index(t->questions, i), opt->lang);

@@ -5,19 +5,27 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+struct analysis;
 struct tally;
 
 /*
- * Writers of a finished tally.  Numbers in JSON and CSV are unrounded;
- * text rounds percentages to one decimal.  A figure that is undefined
- * (a share of nothing, a test of a table with one column) is null in JSON
- * and empty in CSV, never made up.  Each returns false on a write error.
+ * Writers of a finished tally (tally_finish(), and tally_disclose() when
+ * disclosure control applies).  They print the tally's figures and compute
+ * none of their own.  Numbers in JSON and CSV are unrounded; text uses the
+ * formatters of figure.h.  A figure that is undefined (a share of nothing,
+ * a test of a table with one column, an overflowing mean) is null in JSON,
+ * empty in CSV and a dash in text, never made up.  A count hidden by
+ * disclosure control is null in JSON, empty in CSV (its record says which
+ * kind of suppression) and a symbol in text: "< N" for a count from 1 to
+ * N - 1 (primary), "x" for a count hidden to protect another (secondary).
+ * Each returns false on a write error.
  */
 
 struct tabout_options {
 	int lang;		/* language of the labels */
-	long roster;		/* roster members on the cut-off date, or -1 without a roster */
+	long roster;		/* roster members on the membership date, or -1 without a roster */
 	const char *by_label;	/* how to name the --by variable in text ("region") */
+	const struct analysis *analysis;	/* the replies counted and left out; may be NULL */
 };
 
 bool tabout_json(FILE *fp, const struct tally *t, const struct tabout_options *o);

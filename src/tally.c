@@ -1,4 +1,4 @@
-/* tally.c - one streaming pass over the replies: counts, selections, numbers, crosstabs */
+/* tally.c - one streaming pass over the replies: every figure quire prints, computed once */
 #include <config.h>
 #include "tally.h"
 
@@ -12,6 +12,8 @@
 #include "response.h"
 #include "roster.h"
 
+G_DEFINE_QUARK(quire-tally-error-quark, tally_error)
+
 /* Counters in hash tables are heap cells, so a count is bumped without touching the key. */
 static unsigned long *counter(GHashTable *h, gconstpointer key, gpointer (*copy)(gconstpointer))
 {
@@ -23,11 +25,6 @@ static unsigned long *counter(GHashTable *h, gconstpointer key, gpointer (*copy)
 	return c;
 }
 
-static gpointer copy_double(gconstpointer p)
-{
-	return g_memdup2(p, sizeof(double));
-}
-
 static gpointer copy_mask(gconstpointer p)
 {
 	return g_memdup2(p, sizeof(guint64));
@@ -36,6 +33,36 @@ static gpointer copy_mask(gconstpointer p)
 static gpointer copy_direct(gconstpointer p)
 {
 	return (gpointer)p;
+}
+
+/*
+ * Distinct numbers are counted by their exact value.  The key of the
+ * table is a struct number_count, whose first member is the value, so a
+ * lookup by the address of a double finds it; the hash mixes all 64 bits
+ * of the value (g_double_hash truncates to an integer, so every value in
+ * [0, 1) would share one bucket), and the cost of a lookup does not depend
+ * on how the values are spread.
+ */
+struct number_count {
+	double value;
+	unsigned long count;
+};
+
+static guint number_hash(gconstpointer p)
+{
+	guint64 x;
+	memcpy(&x, p, sizeof x);
+	x ^= x >> 33;		/* MurmurHash3's 64-bit finaliser */
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return (guint)x;
+}
+
+static gboolean number_equal(gconstpointer a, gconstpointer b)
+{
+	return *(const double *)a == *(const double *)b;
 }
 
 static bool is_tallied(const struct form_question *q)
@@ -78,7 +105,7 @@ static struct tally_question *question_new(const struct form_question *q, bool k
 	case FORM_INTEGER:
 	case FORM_DECIMAL:
 	case FORM_RANGE:
-		tq->numbers = g_hash_table_new_full(g_double_hash, g_double_equal, g_free, g_free);
+		tq->numbers = g_hash_table_new_full(number_hash, number_equal, g_free, NULL);
 		break;
 	case FORM_DATE:
 	case FORM_DATETIME:
@@ -96,6 +123,18 @@ static struct tally_question *question_new(const struct form_question *q, bool k
 	return tq;
 }
 
+static void cross_free(struct tally_cross *x)
+{
+	if (!x)
+		return;
+	g_free(x->cells);
+	g_free(x->row_bases);
+	g_free(x->col_bases);
+	g_free(x->expected);
+	g_free(x->marks);
+	g_free(x);
+}
+
 static void question_free(gpointer p)
 {
 	struct tally_question *tq = p;
@@ -111,10 +150,7 @@ static void question_free(gpointer p)
 		g_hash_table_destroy(tq->months);
 	if (tq->texts)
 		g_ptr_array_free(tq->texts, TRUE);
-	if (tq->cross) {
-		g_free(tq->cross->cells);
-		g_free(tq->cross);
-	}
+	cross_free(tq->cross);
 	g_free(tq);
 }
 
@@ -138,7 +174,7 @@ static void add_by_value(struct tally *t, const char *value, const char *label)
 }
 
 /* The column variable: a choice question's choices, or a roster column's values. */
-static bool setup_by(struct tally *t)
+static bool setup_by(struct tally *t, GError **error)
 {
 	const char *by = t->opt.by;
 	t->by_column = -1;
@@ -168,33 +204,41 @@ static bool setup_by(struct tally *t)
 		}
 		return true;
 	}
+	char *shown = msg_value(by);
 	if (q)
-		return msg_error("--by: '%s' is a %s question; crosstabs need a select_one or "
-				 "select_multiple question, or a roster column", by,
-				 form_kind_name(q->kind)) < 0 && false;
-	return msg_error("--by: '%s' is neither a question of the form nor a column of the "
-			 "roster%s", by, t->opt.roster ? "" : " (no --roster given)") < 0 && false;
+		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_KIND, "'%s' is a %s question; "
+			    "crosstabs need a select_one or select_multiple question, or a roster "
+			    "column", shown, form_kind_name(q->kind));
+	else
+		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_UNKNOWN, "'%s' is neither a question "
+			    "of the form nor a column of the roster%s", shown,
+			    t->opt.roster ? "" : " (there is no roster)");
+	g_free(shown);
+	return false;
 }
 
 static void add_cross(struct tally *t, struct tally_question *tq)
 {
 	if (!t->opt.by || !tq->counts || tq->q->kind == FORM_RANK || tq->q == t->by_question)
 		return;
-	tq->cross = g_new0(struct tally_cross, 1);
-	tq->cross->n_rows = tq->n_choices;
-	tq->cross->n_cols = t->by_values->len;
-	tq->cross->cells = g_new0(unsigned long, tq->n_choices * t->by_values->len + 1);
+	struct tally_cross *x = g_new0(struct tally_cross, 1);
+	x->n_rows = tq->n_choices;
+	x->n_cols = t->by_values->len;
+	x->cells = g_new0(unsigned long, x->n_rows * x->n_cols + 1);
+	x->row_bases = g_new0(unsigned long, x->n_rows + 1);
+	x->col_bases = g_new0(unsigned long, x->n_cols + 1);
+	x->rows_add_up = !(t->by_question && t->by_question->kind == FORM_SELECT_MULTIPLE);
+	x->cols_add_up = tq->q->kind == FORM_SELECT_ONE;
+	tq->cross = x;
 }
 
-struct tally *tally_new(const struct form *form, const struct tally_options *opt)
+struct tally *tally_new(const struct form *form, const struct tally_options *opt, GError **error)
 {
 	struct tally *t = g_new0(struct tally, 1);
 	t->form = form;
 	t->opt = *opt;
 	t->questions = g_ptr_array_new_with_free_func(question_free);
-	t->respondents = g_hash_table_new(g_str_hash, g_str_equal);
-	t->codes = g_string_chunk_new(64 * 1024);
-	if (!setup_by(t)) {
+	if (!setup_by(t, error)) {
 		tally_free(t);
 		return NULL;
 	}
@@ -221,25 +265,15 @@ void tally_free(struct tally *t)
 		g_ptr_array_free(t->by_values, TRUE);
 	if (t->by_index)
 		g_hash_table_destroy(t->by_index);
-	g_hash_table_destroy(t->respondents);
-	g_string_chunk_free(t->codes);
 	g_free(t);
 }
 
 /* Counting one reply */
 
-static void problem(struct tally *t, const struct resp_reply *r, const struct form_question *q,
-		    const char *why)
-{
-	msg_error_at(r->file, r->rows[q->index] ? r->rows[q->index] : r->row, "%s: %s", q->name,
-		     why);
-	t->problems++;
-}
-
 /*
- * The choice named by the token [S, S+LEN) of a space-separated value, or
- * -1.  Lists are short, so comparing lengths first and then bytes beats
- * copying the token out to look it up; long lists use the hash table.
+ * The choice named by [S, S+LEN) of a value, or -1.  Lists are short, so
+ * comparing lengths first and then bytes beats copying the name out to
+ * look it up; long lists use the form's hash table.
  */
 static int choice_index(const struct tally_question *tq, const char *s, size_t len, GString *buf)
 {
@@ -249,21 +283,20 @@ static int choice_index(const struct tally_question *tq, const char *s, size_t l
 			    memcmp(((struct form_choice *)g_ptr_array_index(tq->q->list->choices, c))->name,
 				   s, len) == 0)
 				return (int)c;
+		return -1;
 	}
 	g_string_truncate(buf, 0);
 	g_string_append_len(buf, s, (gssize)len);
-	if (tq->n_choices <= 32)
-		return -1;
 	const struct form_choice *c = form_choice(tq->q->list, buf->str);
 	return c ? c->index : -1;
 }
 
 /*
- * The columns of the --by variable a reply falls in (several for a
+ * The columns of the --by variable reply R falls in (several for a
  * select_multiple), as indexes into T->by_values; returns how many.
  */
 static size_t by_columns(struct tally *t, const struct resp_reply *r, const struct resp_eval *ev,
-			 size_t *cols, size_t max)
+			 size_t *cols, GString *buf)
 {
 	if (t->by_column >= 0) {
 		const struct roster_member *m = roster_find(t->opt.roster, r->meta[RESP_RESPONDENT]);
@@ -277,112 +310,110 @@ static size_t by_columns(struct tally *t, const struct resp_reply *r, const stru
 	const char *v = ev->value[t->by_question->index];
 	if (!v)
 		return 0;
-	size_t n = 0;
-	char **tokens = g_strsplit_set(v, " ", -1);
-	for (char **tok = tokens; *tok && n < max; tok++) {
-		guint k = **tok ? GPOINTER_TO_UINT(g_hash_table_lookup(t->by_index, *tok)) : 0;
-		if (k)
+	if (t->by_question->kind == FORM_SELECT_ONE) {
+		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(t->by_index, v));
+		cols[0] = k - 1;
+		return k ? 1 : 0;
+	}
+	size_t n = 0, len;
+	for (const char *p = v, *name; (name = resp_value_next_choice(&p, &len));) {
+		g_string_truncate(buf, 0);
+		g_string_append_len(buf, name, (gssize)len);
+		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(t->by_index, buf->str));
+		bool again = false;
+		for (size_t i = 0; i < n; i++)
+			again |= cols[i] == k - 1;
+		if (k && !again && n < t->by_values->len)
 			cols[n++] = k - 1;
 	}
-	g_strfreev(tokens);
 	return n;
 }
 
-static void cross_add(struct tally_question *tq, size_t row, const size_t *cols, size_t n_cols)
+/* One State's answer in the crosstab: CHOSEN rows, COLS columns. */
+static void cross_add(struct tally_cross *x, const bool *chosen, const size_t *cols, size_t n_cols)
 {
+	if (!n_cols)
+		return;
+	x->n++;
 	for (size_t k = 0; k < n_cols; k++)
-		tq->cross->cells[row * tq->cross->n_cols + cols[k]]++;
+		x->col_bases[cols[k]]++;
+	for (size_t row = 0; row < x->n_rows; row++) {
+		if (!chosen[row])
+			continue;
+		x->row_bases[row]++;
+		for (size_t k = 0; k < n_cols; k++)
+			x->cells[row * x->n_cols + cols[k]]++;
+	}
 }
 
-static void count_choices(struct tally *t, const struct resp_reply *r, struct tally_question *tq,
-			  const char *v, const size_t *cols, size_t n_cols, GString *buf)
+/* The choices of V (a validated value of a choice question), marked in CHOSEN; false if none read. */
+static bool read_choices(struct tally_question *tq, const char *v, bool *chosen, GString *buf)
 {
 	const struct form_question *q = tq->q;
 	if (q->kind == FORM_SELECT_ONE) {
 		const struct form_choice *ch = form_choice(q->list, v);
-		int c = ch ? ch->index : -1;
-		if (c < 0) {
-			char *why = g_strdup_printf("'%s' is not a choice of list '%s'", v, q->list->name);
-			problem(t, r, q, why);
-			g_free(why);
-			return;
-		}
-		tq->counts[c]++;
-		if (tq->cross && n_cols)
-			cross_add(tq, (size_t)c, cols, n_cols);
-		if (tq->cross)
-			tq->cross->n += n_cols > 0;
-		return;
+		if (ch)
+			chosen[ch->index] = true;
+		return ch != NULL;
 	}
-	/* select_multiple and rank: the tokens in order; combinations keyed in list order. */
-	bool *chosen = g_newa(bool, tq->n_choices + 1);
-	memset(chosen, 0, tq->n_choices + 1);
 	int rank = 0;
-	for (const char *p = v; *p;) {
-		while (*p == ' ')
-			p++;
-		size_t len = strcspn(p, " ");
-		if (!len)
-			break;
-		int c = choice_index(tq, p, len, buf);
-		if (c < 0 || chosen[c]) {
-			char *why = c < 0 ? g_strdup_printf("'%s' is not a choice of list '%s'",
-							   buf->str, q->list->name)
-					  : g_strdup_printf("'%s' is given twice", buf->str);
-			problem(t, r, q, why);
-			g_free(why);
-			return;
-		}
+	size_t len;
+	for (const char *p = v, *name; (name = resp_value_next_choice(&p, &len));) {
+		int c = choice_index(tq, name, len, buf);
+		if (c < 0 || chosen[c])
+			continue;
 		chosen[c] = true;
 		rank++;
 		if (tq->rank_sum) {
 			tq->rank_sum[c] += rank;
 			tq->firsts[c] += rank == 1;
 		}
-		p += len;
 	}
+	return rank > 0;
+}
+
+static void count_choices(struct tally_question *tq, const char *v, const size_t *cols,
+			  size_t n_cols, GString *buf)
+{
+	bool *chosen = g_newa(bool, tq->n_choices + 1);
+	memset(chosen, 0, tq->n_choices + 1);
+	if (!read_choices(tq, v, chosen, buf))
+		return;
 	guint64 mask = 0;
 	for (size_t c = 0; c < tq->n_choices; c++) {
 		if (!chosen[c])
 			continue;
 		tq->counts[c]++;
-		mask |= (guint64)1 << c;
-		if (tq->cross && n_cols)
-			cross_add(tq, c, cols, n_cols);
+		mask |= c < 64 ? (guint64)1 << c : 0;
 	}
 	if (tq->cross)
-		tq->cross->n += n_cols > 0;
+		cross_add(tq->cross, chosen, cols, n_cols);
 	if (tq->combinations)
 		(*counter(tq->combinations, &mask, copy_mask))++;
 }
 
-static void count_number(struct tally *t, const struct resp_reply *r, struct tally_question *tq,
-			 const char *v)
+static void count_number(struct tally_question *tq, const char *v)
 {
-	char *end;
-	double d = g_ascii_strtod(v, &end);
-	if (*end || end == v || !isfinite(d)) {
-		char *why = g_strdup_printf("'%s' is not a number", v);
-		problem(t, r, tq->q, why);
-		g_free(why);
+	double d;
+	if (!resp_value_number(tq->q, v, &d))
 		return;
-	}
 	if (d == 0)
 		d = 0;	/* -0 and 0 are one value */
-	(*counter(tq->numbers, &d, copy_double))++;
+	struct number_count *nc = g_hash_table_lookup(tq->numbers, &d);
+	if (!nc) {
+		nc = g_new(struct number_count, 1);
+		nc->value = d;
+		nc->count = 0;
+		g_hash_table_add(tq->numbers, nc);
+	}
+	nc->count++;
 }
 
-static void count_date(struct tally *t, const struct resp_reply *r, struct tally_question *tq,
-		       const char *v)
+static void count_date(struct tally_question *tq, const char *v)
 {
-	double days;
-	if (!isodate_parse_datetime(v, &days)) {
-		char *why = g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", v);
-		problem(t, r, tq->q, why);
-		g_free(why);
+	int day;
+	if (!resp_value_day(tq->q, v, &day))
 		return;
-	}
-	int day = (int)floor(days);
 	int y, m, d;
 	isodate_split(day, &y, &m, &d);
 	tq->earliest = MIN(tq->earliest, day);
@@ -390,15 +421,15 @@ static void count_date(struct tally *t, const struct resp_reply *r, struct tally
 	(*counter(tq->months, GINT_TO_POINTER(y * 12 + m - 1), copy_direct))++;
 }
 
-static void count_answer(struct tally *t, const struct resp_reply *r, struct tally_question *tq,
-			 const char *v, const size_t *cols, size_t n_cols, GString *buf)
+static void count_answer(const struct resp_reply *r, struct tally_question *tq, const char *v,
+			 const size_t *cols, size_t n_cols, GString *buf)
 {
 	if (tq->counts) {
-		count_choices(t, r, tq, v, cols, n_cols, buf);
+		count_choices(tq, v, cols, n_cols, buf);
 	} else if (tq->numbers) {
-		count_number(t, r, tq, v);
+		count_number(tq, v);
 	} else if (tq->months) {
-		count_date(t, r, tq, v);
+		count_date(tq, v);
 	} else if (tq->texts) {
 		struct tally_text *text = g_new(struct tally_text, 1);
 		text->respondent = g_strdup(r->meta[RESP_RESPONDENT]);
@@ -407,52 +438,12 @@ static void count_answer(struct tally *t, const struct resp_reply *r, struct tal
 	}
 }
 
-/* Whether R counts: on time, once per respondent.  Late replies are only counted as late. */
-static bool admit(struct tally *t, const struct resp_reply *r)
+void tally_add(struct tally *t, const struct resp_reply *r, const struct resp_eval *ev)
 {
-	const char *code = r->meta[RESP_RESPONDENT];
-	if (code) {
-		if (g_hash_table_contains(t->respondents, code)) {
-			msg_error_at(r->file, r->meta_row[RESP_RESPONDENT] ? r->meta_row[RESP_RESPONDENT]
-									  : r->row,
-				     "_respondent: '%s' replied twice", code);
-			t->problems++;
-			return false;
-		}
-		g_hash_table_add(t->respondents, g_string_chunk_insert(t->codes, code));
-	}
-	if (t->opt.cutoff == INT_MAX)
-		return true;
-	int day;
-	const char *submitted = r->meta[RESP_SUBMITTED];
-	if (!submitted || !isodate_parse(submitted, &day)) {
-		msg_error_at(r->file, r->meta_row[RESP_SUBMITTED] ? r->meta_row[RESP_SUBMITTED] : r->row,
-			     "_submitted: '%s' is not a date (YYYY-MM-DD), so the cut-off cannot "
-			     "be applied", submitted ? submitted : "");
-		t->problems++;
-		return false;
-	}
-	if (day > t->opt.cutoff) {
-		t->late++;
-		return false;
-	}
-	return true;
-}
-
-void tally_add(struct tally *t, const struct resp_reply *r, struct resp_eval *ev)
-{
-	if (!admit(t, r))
-		return;
-	if (r->meta[RESP_INCOMPLETE])
-		msg_warn_at(r->file, r->meta_row[RESP_INCOMPLETE] ? r->meta_row[RESP_INCOMPLETE] : r->row,
-			    "the reply of '%s' is marked _incomplete: its entry is not finished",
-			    r->meta[RESP_RESPONDENT] ? r->meta[RESP_RESPONDENT] : "?");
 	t->included++;
-	resp_eval_run(ev, r->values);
-	size_t max_cols = t->by_values->len + 1;
-	size_t *cols = g_newa(size_t, max_cols);
-	size_t n_cols = t->opt.by ? by_columns(t, r, ev, cols, max_cols) : 0;
+	size_t *cols = g_newa(size_t, t->by_values->len + 1);
 	GString *buf = g_string_sized_new(64);
+	size_t n_cols = t->opt.by ? by_columns(t, r, ev, cols, buf) : 0;
 	for (guint i = 0; i < t->questions->len; i++) {
 		struct tally_question *tq = g_ptr_array_index(t->questions, i);
 		int qi = tq->q->index;
@@ -467,12 +458,12 @@ void tally_add(struct tally *t, const struct resp_reply *r, struct resp_eval *ev
 			continue;
 		}
 		tq->answered++;
-		count_answer(t, r, tq, v, cols, n_cols, buf);
+		count_answer(r, tq, v, cols, n_cols, buf);
 	}
 	g_string_free(buf, TRUE);
 }
 
-/* Results */
+/* Figures that depend on all the replies */
 
 static int compare_doubles(const void *a, const void *b)
 {
@@ -483,19 +474,132 @@ static int compare_doubles(const void *a, const void *b)
 void tally_numbers(const struct tally_question *tq, double **values, double **counts, size_t *n)
 {
 	*n = tq->numbers ? g_hash_table_size(tq->numbers) : 0;
+	struct number_count *runs = g_new(struct number_count, *n + 1);
 	*values = g_new(double, *n + 1);
 	*counts = g_new(double, *n + 1);
-	if (!*n)
+	if (*n) {
+		GHashTableIter it;
+		gpointer k;
+		size_t i = 0;
+		g_hash_table_iter_init(&it, tq->numbers);
+		while (g_hash_table_iter_next(&it, &k, NULL))
+			runs[i++] = *(struct number_count *)k;
+		qsort(runs, *n, sizeof *runs, compare_doubles);
+	}
+	for (size_t i = 0; i < *n; i++) {
+		(*values)[i] = runs[i].value;
+		(*counts)[i] = (double)runs[i].count;
+	}
+	g_free(runs);
+}
+
+static void finish_cross(struct tally_cross *x, const struct stats_fisher_options *fisher)
+{
+	x->testable = x->rows_add_up && x->cols_add_up;
+	if (!x->testable)
 		return;
-	GHashTableIter it;
-	gpointer k, v;
-	size_t i = 0;
-	g_hash_table_iter_init(&it, tq->numbers);
-	while (g_hash_table_iter_next(&it, &k, &v))
-		(*values)[i++] = *(double *)k;
-	qsort(*values, *n, sizeof(double), compare_doubles);
-	for (i = 0; i < *n; i++)
-		(*counts)[i] = (double)*(unsigned long *)g_hash_table_lookup(tq->numbers, &(*values)[i]);
+	size_t n = x->n_rows * x->n_cols;
+	double *counts = g_new(double, n + 1);
+	for (size_t i = 0; i < n; i++)
+		counts[i] = (double)x->cells[i];
+	stats_crosstab_with(counts, x->n_rows, x->n_cols, fisher, &x->tests);
+	x->expected = g_new(double, n + 1);
+	stats_expected(counts, x->n_rows, x->n_cols, x->expected);
+	g_free(counts);
+}
+
+void tally_finish(struct tally *t, const struct stats_fisher_options *fisher)
+{
+	for (guint i = 0; i < t->questions->len; i++) {
+		struct tally_question *tq = g_ptr_array_index(t->questions, i);
+		if (tq->numbers) {
+			double *values, *counts;
+			size_t n;
+			tally_numbers(tq, &values, &counts, &n);
+			stats_numeric_runs(values, counts, n, &tq->summary);
+			g_free(values);
+			g_free(counts);
+		}
+		if (tq->cross)
+			finish_cross(tq->cross, fisher);
+	}
+}
+
+static void disclose_cross(struct tally_cross *x, unsigned long threshold)
+{
+	size_t n = x->n_rows * x->n_cols;
+	struct disclose_table table = {
+		x->n_rows, x->n_cols, x->cells, x->row_bases, x->col_bases,
+		x->rows_add_up ? DISCLOSE_SUM : DISCLOSE_COVER,
+		x->cols_add_up ? DISCLOSE_SUM : DISCLOSE_COVER,
+	};
+	g_free(x->marks);
+	x->marks = g_new0(enum disclose_mark, n + 1);
+	x->withheld = disclose_suppress(&table, threshold, x->marks) == DISCLOSE_WITHHOLD;
+	x->n_suppressed = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (x->withheld)
+			x->marks[i] = x->cells[i] > 0 && x->cells[i] < threshold ? DISCLOSE_PRIMARY
+										 : DISCLOSE_SECONDARY;
+		x->n_suppressed += x->marks[i] != DISCLOSE_SHOWN;
+	}
+}
+
+void tally_disclose(struct tally *t, unsigned long threshold)
+{
+	t->small_cell = threshold > 1 ? threshold : 0;
+	for (guint i = 0; t->small_cell && i < t->questions->len; i++) {
+		struct tally_question *tq = g_ptr_array_index(t->questions, i);
+		if (tq->cross)
+			disclose_cross(tq->cross, threshold);
+	}
+}
+
+/* Reading figures */
+
+bool tally_cross_hidden(const struct tally_cross *x, size_t row, size_t col)
+{
+	return x->marks && x->marks[row * x->n_cols + col] != DISCLOSE_SHOWN;
+}
+
+static double share_of(unsigned long k, unsigned long n)
+{
+	return n ? (double)k / (double)n : NAN;
+}
+
+double tally_cross_col_share(const struct tally_cross *x, size_t row, size_t col)
+{
+	if (tally_cross_hidden(x, row, col))
+		return NAN;
+	return share_of(x->cells[row * x->n_cols + col], x->col_bases[col]);
+}
+
+double tally_cross_row_share(const struct tally_cross *x, size_t row, size_t col)
+{
+	if (tally_cross_hidden(x, row, col))
+		return NAN;
+	return share_of(x->cells[row * x->n_cols + col], x->row_bases[row]);
+}
+
+bool tally_cross_tests_shown(const struct tally_cross *x)
+{
+	return x->testable && x->n_suppressed == 0;
+}
+
+double tally_choice_share(const struct tally_question *tq, size_t c)
+{
+	return share_of(tq->counts[c], tq->answered);
+}
+
+struct stats_interval tally_choice_interval(const struct tally_question *tq, size_t c, bool exact)
+{
+	return exact ? stats_clopper_pearson(tq->counts[c], tq->answered)
+		     : stats_wilson(tq->counts[c], tq->answered);
+}
+
+double tally_mean_rank(const struct tally_question *tq, size_t c)
+{
+	return tq->counts[c] ? tq->rank_sum[c] / (double)tq->counts[c] : NAN;
 }
 
 static int compare_ints(const void *a, const void *b)
@@ -540,7 +644,7 @@ static void combination_clear(gpointer p)
 static char *combination_name(const struct tally_question *tq, guint64 mask)
 {
 	GString *s = g_string_new(NULL);
-	for (size_t c = 0; c < tq->n_choices; c++) {
+	for (size_t c = 0; c < tq->n_choices && c < 64; c++) {
 		if (!(mask & ((guint64)1 << c)))
 			continue;
 		if (s->len)
@@ -565,4 +669,14 @@ GArray *tally_combinations(const struct tally_question *tq)
 	}
 	g_array_sort(out, compare_combinations);
 	return out;
+}
+
+const struct tally_question *tally_find(const struct tally *t, const char *name)
+{
+	for (guint i = 0; i < t->questions->len; i++) {
+		const struct tally_question *tq = g_ptr_array_index(t->questions, i);
+		if (strcmp(tq->q->name, name) == 0)
+			return tq;
+	}
+	return NULL;
 }

@@ -7,7 +7,7 @@ run 0 "$QUIRE" status forms/mini replies/mini --roster rosters/mini.csv --cutoff
 expect_status 'status with a cut-off'
 expect_out 'replied, late, not replied, and the rate by region' <<'X'
 
-Replied by 2019-06-30: 2 of 4 (50.0%)
+Replied by 2019-06-30: 2 of 4 (50%)
   XAA      Republic of Aldmere                2019-05-02 note verbale
   XAB      Kingdom of Brenth                  2019-06-30 e-mail
 
@@ -18,10 +18,10 @@ Not replied: 1
   XAD      Republic of Dunmoor
 
 Response rate by region:
-  Asia                   1 of   2   50.0%
-  Africa                 1 of   2   50.0%
+  Asia                   1 of   2     50%
+  Africa                 1 of   2     50%
 
-Overall: 2 of 4 (50.0%); 1 late
+Overall: 2 of 4 (50%); 1 late
 X
 
 run 0 "$QUIRE" status forms/mini replies/mini --roster rosters/mini.csv --cutoff 2019-06-30 --format csv
@@ -41,7 +41,7 @@ expect_grep 'json has the groups' '"value": "Africa",' "$OUT"
 
 # Membership is taken on the cut-off date: XAE joins in 2020.
 run 0 "$QUIRE" status forms/mini replies/mini --roster rosters/mini.csv --cutoff 2020-06-30
-expect_grep 'a member from 2020 counts in 2020' 'Replied by 2020-06-30: 3 of 5 (60.0%)' "$OUT"
+expect_grep 'a member from 2020 counts in 2020' 'Replied by 2020-06-30: 3 of 5 (60%)' "$OUT"
 expect_grep 'and has not replied' 'XAE      Federation of Eskarth' "$OUT"
 
 run 2 "$QUIRE" status forms/mini replies/mini --roster rosters/mini.csv --cutoff 2019-13-01

@@ -75,11 +75,11 @@ run 0 "$QUIRE" chart $FORM $DATA -q law_status $CUT -o "$T/bar.pdf"
 expect_status 'a PDF chart'
 pdf_text 'the PDF has the labels, counts, base and note as text' "$T/bar.pdf" \
 	'2.1 Has your State formulated' 'Yes: existing laws have been amended' '3 of 9' \
-	'n = 9 replying States' '2 replies received after 2019-06-30 are not included.'
+	'n = 9 replying States' 'Not included: 2 replies received after 30 June 2019.'
 
 run 0 "$QUIRE" chart $FORM $DATA -q treaties $CUT --label percent -o "$T/multi.pdf"
 pdf_text 'a select_multiple says its shares may sum past 100%' "$T/multi.pdf" \
-	'67%' 'each share is of the 9 States that answered, so shares may sum past 100%.'
+	'67%' 'each share is of the 9 States that answered, so the shares may add up to more than 100%.'
 
 run 0 "$QUIRE" chart $FORM $DATA -q mla_days $CUT -o "$T/days.pdf"
 pdf_text 'a conditional question states its base' "$T/days.pdf" \
@@ -89,7 +89,7 @@ pdf_text 'a conditional question states its base' "$T/days.pdf" \
 run 0 "$QUIRE" chart $FORM $DATA -q offences --by region $CUT -o "$T/grouped.pdf"
 pdf_text 'grouped bars name the group of each bar' "$T/grouped.pdf" \
 	'Asia (n = 5)' 'Africa (n = 2)' '5 of 5 Asia' '2 of 2 Africa' \
-	'n = 7 States that answered, of 9 replying, by region'
+	'n = 7 States that answered, of 9 replying (not asked: 2), by region'
 
 run 0 "$QUIRE" chart $FORM $DATA --type timeline --roster data/rosters/demo.csv $CUT -o "$T/timeline.pdf"
 pdf_text 'the timeline marks the cut-off and the late replies' "$T/timeline.pdf" \
@@ -143,17 +143,17 @@ Try 'quire chart --help' for more information.
 X
 run 2 "$QUIRE" chart forms/chart replies/chart -q main --type donut -o "$T/x.png"
 expect_err 'no pie of twelve slices' <<'X'
-quire chart: a donut shows at most 6 choices and 'main' has 12; use bar
+quire chart: --type donut shows at most 6 choices and 'main' has 12; use bar
 Try 'quire chart --help' for more information.
 X
 run 2 "$QUIRE" chart forms/chart replies/chart -q main --type stacked -o "$T/x.png"
 expect_err 'stacked bars need --by' <<'X'
-quire chart: --type stacked needs --by
+quire chart: --type stacked needs a breakdown by a question or a roster column
 Try 'quire chart --help' for more information.
 X
 run 2 "$QUIRE" chart forms/chart replies/chart -q requests --type bar -o "$T/x.png"
 expect_err 'numbers are not bars' <<'X'
-quire chart: --type bar does not suit 'requests', a integer question; use histogram or dotplot
+quire chart: --type bar does not suit 'requests', an integer question; use histogram or dotplot
 Try 'quire chart --help' for more information.
 X
 run 2 "$QUIRE" chart forms/chart replies/chart -q nosuch -o "$T/x.png"

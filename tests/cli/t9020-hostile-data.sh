@@ -142,12 +142,12 @@ run 0 "$QUIRE" import "$F" formulas.csv --into back
 expect_status 'the export imports back'
 expect_true 'import takes the neutralising quote off again' diff -r formulas back
 printf 'code,name\nXFA,Aldmere\nXFB,-Belmont\n' >formula-roster.csv
-run 0 "$QUIRE" status "$F" formulas --roster formula-roster.csv --format csv
-expect_status 'status writes CSV for the same replies'
+run 1 "$QUIRE" status "$F" formulas --roster formula-roster.csv --format csv
+expect_status 'status lists the same replies, which do not validate'
 expect_out 'status --format csv neutralises the channel and roster texts' <<'X'
 code,name,status,submitted,channel
-XFA,Aldmere,on_time,2019-05-02,"'=HYPERLINK(""http://x.invalid"",""click"")"
-XFB,'-Belmont,on_time,2019-05-03,
+XFA,Aldmere,invalid,2019-05-02,"'=HYPERLINK(""http://x.invalid"",""click"")"
+XFB,'-Belmont,invalid,2019-05-03,
 X
 
 # A header that matches two questions (a group path and a name collide).
@@ -232,7 +232,7 @@ quire:values.ini:5: paper: 'a5' is not a4 or letter
 quire:values.ini:3: anonymous: 'maybe' is not true or false
 quire:values.ini:6: small_cell: '0' is not a whole number from 1 to 1000
 quire:values.ini:7: [crosstab has_law]: write [crosstab QUESTION by QUESTION-OR-COLUMN]
-quire:values.ini:10: type: 'radar' is not one of bar, pie, donut, histogram, none
+quire:values.ini:10: type: 'radar' is not one of bar, pie, donut, histogram, dotplot, none
 quire:values.ini:12: crosstabs: 'has_law' is not 'QUESTION by QUESTION-OR-COLUMN'
 quire:values.ini:13: unknown group [appendix] (known: [report], [crosstab ...], [chart ...], [section ...])
 X
