@@ -298,16 +298,24 @@ static bool add_title_forms(struct terms *ts, const char *name)
 /*
  * Adds NAME (normalized) and its short forms: those of add_title_forms()
  * for a name written with a title, or else the part after " of " (in a
- * title that part is nothing, or "the)"); and each without a leading
- * "The ".  A form added before is not looked at again, which also bounds
- * the recursion.
+ * title that part is nothing, or "the)"); each without a leading "The ";
+ * and an Arabic name with the article al- as written after li-, which
+ * drops its alif ("lil-Maghrib": li- stays, as ARABIC_PREFIXES does).  A
+ * form added before is not looked at again, which also bounds the
+ * recursion.
  */
 static void add_forms(struct terms *ts, const char *name)
 {
+	static const char arabic_al[] = "\u0627\u0644", arabic_lam[] = "\u0644";
 	if (!add_term(ts, name))
 		return;
 	if (g_ascii_strncasecmp(name, "the ", 4) == 0)
 		add_forms(ts, name + 4);
+	if (g_str_has_prefix(name, arabic_al)) {
+		char *after_li = g_strconcat(arabic_lam, name + strlen(arabic_al), NULL);
+		add_term(ts, after_li);
+		g_free(after_li);
+	}
 	const char *of = strstr(name, " of ");
 	if (!add_title_forms(ts, name) && of)
 		add_forms(ts, of + 4);

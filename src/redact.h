@@ -22,7 +22,8 @@ struct roster;
  * on the side of a script written without spaces (Chinese, Japanese,
  * Korean, Thai, Lao, Khmer, Myanmar), and for a name in Arabic script the
  * one-letter prefixes wa-, fa-, bi-, li- and ka- are kept in front of the
- * "[State]" that replaces it.  Names and aliases match in any case; one
+ * "[State]" that replaces it (also li- joined to the article al-, which
+ * drops its alif).  Names and aliases match in any case; one
  * written in capitals of at most four letters ("XKE", "UAE", "DPRK") only
  * as written, so that the code CAN leaves the word "can" alone.  A name or
  * alias ending in a Latin letter also matches with a plural "s"
@@ -42,9 +43,10 @@ struct redact;
  * The redaction of ROSTER's names, aliases and codes, built once.  A NULL
  * roster or one without members gives a redaction that hides nothing.
  * Reports and returns NULL when a name or alias is longer than
- * REDACT_MAX_NAME characters or the names together are too many to search
- * for.  The roster is not kept: it may be freed before the redaction.  Free
- * the result with redact_free().
+ * REDACT_MAX_NAME characters, or if the regular expression engine refuses
+ * the pattern of a single name (names too many for one pattern are spread
+ * over several).  The roster is not kept: it may be freed before the
+ * redaction.  Free the result with redact_free().
  */
 struct redact *redact_new(const struct roster *roster);
 

@@ -24,7 +24,7 @@ static const char roster_csv[] =
 	"XCG,\"Congara, The Democratic Republic of the\",,,\n"
 	"XUN,Unclosed (Land,,,\n"
 	"XGA,The Gambara,,,\n"
-	"XVE,Vélmora,,,\n"
+	"XVE,Vélmora,الفلمورا,,\n"
 	"XUA,United Arab Emirabia,UAE;UAE Federation,,\n"
 	"XPV,Port-Vale,,,\n"
 	"XDO,Dot.land,A+B|C,,\n"
@@ -164,6 +164,9 @@ static void test_scripts(const struct redact *rd)
 	check_redact(rd, "قالت كستريا إن", "قالت [State] إن");
 	check_redact(rd, "وكستريا وبكستريا لكستريا", "و[State] وب[State] ل[State]");
 	check_redact(rd, "الكسترياني", "الكسترياني");
+	check_redact(rd, "الفلمورا، والفلمورا، بالفلمورا، للفلمورا، وللفلمورا",
+		     "[State]، و[State]، ب[State]، ل[State]، ول[State]");
+	check_redact(rd, "فلمورا والفلموراوي", "فلمورا والفلموراوي");
 	/* Chinese has no spaces between words. */
 	check_redact(rd, "凯斯特里亚的答复", "[State]的答复");
 	check_redact(rd, "根据凯斯特里亚法律", "根据[State]法律");
