@@ -15,6 +15,7 @@ static void member_free(gpointer p)
 	struct roster_member *m = p;
 	g_free(m->code);
 	g_free(m->name);
+	g_strfreev(m->aliases);
 	g_strfreev(m->cells);
 	g_free(m);
 }
@@ -58,8 +59,8 @@ unsigned roster_count(const struct roster *r, int day)
 
 GPtrArray *roster_group_columns(const struct roster *r)
 {
-	static const char *const fixed[] = { "code", "name", "member_from", "member_to", "note",
-					     NULL };
+	static const char *const fixed[] = { "code", "name", "member_from", "member_to",
+					     "aliases", "note", NULL };
 	GPtrArray *out = g_ptr_array_new();
 	for (guint i = 0; i < r->columns->len; i++) {
 		const char *c = g_ptr_array_index(r->columns, i);
@@ -79,6 +80,20 @@ static int parse_date(const char *path, long row, const char *column, const char
 	if (isodate_parse(s, day))
 		return 0;
 	return msg_error_at(path, row, "%s: '%s' is not a date (YYYY-MM-DD)", column, s) < 0;
+}
+
+/* The ';'-separated names in CELL, trimmed, without empty ones (g_strfreev). */
+static char **split_aliases(const char *cell)
+{
+	char **parts = g_strsplit(cell, ";", -1);
+	GPtrArray *out = g_ptr_array_new();
+	for (char **p = parts; *p; p++) {
+		if (*g_strstrip(*p))
+			g_ptr_array_add(out, g_strdup(*p));
+	}
+	g_ptr_array_add(out, NULL);
+	g_strfreev(parts);
+	return (char **)g_ptr_array_free(out, FALSE);
 }
 
 static int set_header(struct roster *r, const struct csvio_record *rec)
@@ -107,6 +122,8 @@ static int add_member(struct roster *r, const struct csvio_record *rec)
 		m->cells[i] = g_strstrip(g_strdup(i < rec->n_fields ? rec->fields[i] : ""));
 	m->code = g_strdup(m->cells[roster_column(r, "code")]);
 	m->name = g_strdup(m->cells[roster_column(r, "name")]);
+	int aliases = roster_column(r, "aliases");
+	m->aliases = split_aliases(aliases < 0 ? "" : m->cells[aliases]);
 	int from = roster_column(r, "member_from"), to = roster_column(r, "member_to");
 	int problems = 0;
 	problems += parse_date(r->path, m->row, "member_from", from < 0 ? "" : m->cells[from],

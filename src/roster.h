@@ -8,15 +8,17 @@
 /*
  * A roster is a CSV with at least the columns "code" and "name", any
  * grouping columns (e.g. "region"), and optional "member_from" and
- * "member_to" (ISO dates, either may be empty).  Rows whose first cell
- * starts with '#' are comments.  Everything a roster hands out is owned by
- * it and lives until roster_free().
+ * "member_to" (ISO dates, either may be empty), "aliases" (other names,
+ * adjectives, capitals and codes of the State, separated by ';') and
+ * "note".  Rows whose first cell starts with '#' are comments.  Everything
+ * a roster hands out is owned by it and lives until roster_free().
  */
 
 struct roster_member {
 	char *code;
 	char *name;
 	int from, to;		/* membership, as day numbers; INT_MIN/INT_MAX when open */
+	char **aliases;		/* NULL-terminated, trimmed, no empty ones; empty without the column */
 	char **cells;		/* one per roster column */
 	long row;
 };
@@ -45,7 +47,8 @@ bool roster_is_member(const struct roster_member *m, int day);
 unsigned roster_count(const struct roster *r, int day);
 /*
  * The grouping columns: every column but code, name, member_from,
- * member_to and note (borrowed strings, in file order; free the array).
+ * member_to, aliases and note (borrowed strings, in file order; free the
+ * array).
  */
 GPtrArray *roster_group_columns(const struct roster *r);
 
