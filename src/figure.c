@@ -90,7 +90,7 @@ char *figure_plain(double v)
 {
 	if (!isfinite(v))
 		return g_strdup(EN_DASH);
-	return g_strdup_printf("%.10g", v == 0 ? 0 : v);
+	return g_strdup_printf("%.15g", v == 0 ? 0 : v);
 }
 
 /* SHARE (0 to 1) in percent, whole or to a tenth, rounded half up. */

@@ -31,9 +31,10 @@ char *figure_percent(unsigned long k, unsigned long n);
 char *figure_number(double v);
 
 /*
- * A number as computed, for analysts' plain-text tables: up to ten
- * significant digits ("0.0012", "1.5e+300"), an en dash for NaN or
- * infinity, so that an overflow never reads as a figure.
+ * A number as computed, for analysts' plain-text tables: up to fifteen
+ * significant digits, so every integer answer shows whole ("0.0012",
+ * "999999999999999", "1.5e+300"), an en dash for NaN or infinity, so that
+ * an overflow never reads as a figure.
  */
 char *figure_plain(double v);
 

@@ -14,6 +14,7 @@ struct doc;
 struct form;
 struct form_question;
 struct rdef;
+struct redact;
 struct roster;
 struct status;
 struct tally;
@@ -60,7 +61,7 @@ struct report {
 	GHashTable *aliases;	/* code -> "State A" for anonymised texts */
 	unsigned annex;		/* annexes written so far */
 	char *texts_annex;	/* "Annex II", where verbatim answers go, or NULL */
-	GRegex *redact;		/* States' names, hidden in anonymised answers */
+	struct redact *redact;	/* States' names, hidden in anonymised answers */
 };
 
 /* "2.3": the next paragraph number of the current section; free with g_free(). */

@@ -19,6 +19,7 @@
 #include "narrate.h"
 #include "qchart.h"
 #include "rdef.h"
+#include "redact.h"
 #include "report-int.h"
 #include "response.h"
 #include "roster.h"
@@ -318,6 +319,8 @@ static bool load_inputs(struct report *r)
 		return false;
 	r->status = status_new(r->analysis);
 	finish_tallies(r);
+	if (r->roster && !(r->redact = redact_new(r->roster)))
+		return false;
 	return true;
 }
 
@@ -763,45 +766,17 @@ static void make_aliases(struct report *r)
 }
 
 /*
- * Anonymised answers must not name their State either: the names of the
- * roster's States, in full and without a leading "Republic of" and the
- * like, are replaced by "[State]".  The pattern is built once.
+ * Anonymised answers must not name their State either: every way the
+ * roster names a State (redact.h) is replaced by "[State]".  When the
+ * text cannot be checked, it is not reproduced.
  */
-static GRegex *name_pattern(const struct report *r)
-{
-	static const char *const prefixes[] = {
-		"Federal Democratic Republic of ", "Democratic Republic of ",
-		"People's Republic of ", "Islamic Republic of ", "United Republic of ",
-		"Federal Republic of ", "Republic of ", "Kingdom of ", "State of ",
-		"Federation of ", "Sultanate of ", "Principality of ", "Union of ", "The ", NULL,
-	};
-	if (!r->roster || !r->roster->members->len)
-		return NULL;
-	GString *alt = g_string_new(NULL);
-	for (guint i = 0; i < r->roster->members->len; i++) {
-		const struct roster_member *m = g_ptr_array_index(r->roster->members, i);
-		const char *core = m->name;
-		for (const char *const *p = prefixes; *p; p++)
-			if (g_str_has_prefix(core, *p))
-				core += strlen(*p);
-		char *full = g_regex_escape_string(m->name, -1);
-		char *short_name = g_regex_escape_string(core, -1);
-		g_string_append_printf(alt, "%s%s|%s", alt->len ? "|" : "", full, short_name);
-		g_free(full);
-		g_free(short_name);
-	}
-	char *pattern = g_strdup_printf("\\b(?:%s)\\b", alt->str);
-	GRegex *re = g_regex_new(pattern, G_REGEX_OPTIMIZE, 0, NULL);
-	g_free(pattern);
-	g_string_free(alt, TRUE);
-	return re;
-}
-
-static char *redact(struct report *r, const char *text)
+static char *redacted(struct report *r, const char *text)
 {
 	if (!r->redact)
 		return g_strdup(text);
-	return g_regex_replace_literal(r->redact, text, -1, 0, "[State]", 0, NULL);
+	char *out = redact_text(r->redact, text);
+	return out ? out : g_strdup("[The answer is not reproduced: it could not be checked for "
+				    "the names of States.]");
 }
 
 static const char *attribution(struct report *r, const char *code)
@@ -839,8 +814,6 @@ static void add_texts(struct report *r)
 {
 	annex_heading(r, "Texts of the answers");
 	bool named = r->def->attribute_texts && !r->def->anonymous;
-	if (!named)
-		r->redact = name_pattern(r);
 	doc_paragraph(r->doc, NULL, named
 		      ? "The answers are reproduced as received, with the State that gave them."
 		      : "The answers are reproduced as received, except that the names of States "
@@ -861,7 +834,7 @@ static void add_texts(struct report *r)
 		g_ptr_array_sort_with_data(sorted, compare_attribution, r);
 		for (guint k = 0; k < sorted->len; k++) {
 			const struct tally_text *x = g_ptr_array_index(sorted, k);
-			char *text = redact(r, x->text);
+			char *text = named ? g_strdup(x->text) : redacted(r, x->text);
 			doc_quote(r->doc, attribution(r, x->respondent), text);
 			g_free(text);
 		}
@@ -1072,8 +1045,7 @@ static void report_release(struct report *r)
 	g_ptr_array_free(r->inputs, TRUE);
 
 	g_hash_table_destroy(r->aliases);
-	if (r->redact)
-		g_regex_unref(r->redact);
+	redact_free(r->redact);
 	g_free(r->generated);
 	g_free(r->texts_annex);
 }

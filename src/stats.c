@@ -206,15 +206,25 @@ static double runs_quantile(const double *values, const double *counts, size_t k
  * (Chan, Golub and LeVeque 1983): deviations are taken from a first-pass
  * mean, and their sum, which is zero in exact arithmetic, corrects both.
  */
+/*
+ * The mean and the sum of squared deviations of the runs.  The values are
+ * first scaled by a power of two (exactly) so that the largest is below 2
+ * in magnitude: sums of values near DBL_MAX, or of their squares, would
+ * overflow, and an overflow must give an infinite sd, never a false 0.
+ * SCALE is that power of two; the caller multiplies back.
+ */
 static void runs_moments(const double *values, const double *counts, size_t k, double n,
-			 double *mean, double *ssq)
+			 double *mean, double *ssq, double *scale)
 {
+	int e;
+	frexp(fmax(fabs(values[0]), fabs(values[k - 1])), &e);
+	*scale = ldexp(1, e - 1);	/* 2^e itself may be past DBL_MAX */
 	double sum = 0;
 	for (size_t i = 0; i < k; i++)
-		sum += counts[i] * values[i];
+		sum += counts[i] * (values[i] / *scale);
 	double m0 = sum / n, dsum = 0, d2sum = 0;
 	for (size_t i = 0; i < k; i++) {
-		double d = values[i] - m0;
+		double d = values[i] / *scale - m0;
 		dsum += counts[i] * d;
 		d2sum += counts[i] * d * d;
 	}
@@ -241,12 +251,14 @@ int stats_numeric_runs(const double *values, const double *counts, size_t k,
 		n += counts[i];
 	if (n == 0)
 		return 0;
-	double ssq;
+	double ssq, scale;
 	out->n = n;
-	runs_moments(values, counts, k, n, &out->mean, &ssq);
+	runs_moments(values, counts, k, n, &out->mean, &ssq, &scale);
+	out->mean *= scale;
 	if (n > 1) {
-		out->variance = ssq / (n - 1);
-		out->sd = sqrt(out->variance);
+		double v = ssq / (n - 1);
+		out->sd = sqrt(v) * scale;
+		out->variance = v * scale * scale;
 	}
 	out->min = runs_order_stat(values, counts, k, 0);
 	out->max = runs_order_stat(values, counts, k, n - 1);

@@ -75,7 +75,8 @@ static void test_plain(void)
 {
 	IS(figure_plain(2014), "2014");
 	IS(figure_plain(0.0012), "0.0012");
-	IS(figure_plain(2.8284271247461903), "2.828427125");
+	IS(figure_plain(2.8284271247461903), "2.82842712474619");
+	IS(figure_plain(999999999999999), "999999999999999");
 	IS(figure_plain(1.5e300), "1.5e+300");
 	IS(figure_plain(-0.0), "0");
 	IS(figure_plain(NAN), "\u2013");
