@@ -2,13 +2,17 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 
+#include "analysis.h"
 #include "atomic.h"
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "msg.h"
 #include "response.h"
+#include "roster.h"
 #include "source.h"
 #include "wide.h"
 
@@ -29,10 +33,23 @@ static const char usage[] =
 	"      --lang LANG        language of the labels\n"
 	"      --keep-formulas    do not neutralise formula-like text\n"
 	"      --id-column COL    wide exports as DATA: the column with the respondent code\n"
+	"      --cutoff DATE      write only the replies quire tab counts: valid,\n"
+	"      --roster FILE        complete, received by DATE, from members on the\n"
+	"                         roster; the others are listed with the reason\n"
 	"  -h, --help             show this help\n";
 
+/* A reply left out of an export of the analysis set, said on standard error. */
+static void note_left_out(const struct resp_reply *r, enum analysis_reason reason)
+{
+	if (reason == ANALYSIS_INVALID)
+		return;	/* the validator has said why */
+	msg_warn_at(r->file, r->row, "the reply of '%s' is left out (%s)", r->meta[RESP_RESPONDENT],
+		    analysis_reason_name(reason));
+}
+
 static int export(const struct form *form, char *const *data, int n, const char *output,
-		  const struct wide_write_options *wopt, const struct source_options *sopt)
+		  const struct wide_write_options *wopt, const struct source_options *sopt,
+		  struct analysis *a)
 {
 	struct source *src = source_open(form, data, n, sopt);
 	if (!src)
@@ -46,8 +63,18 @@ static int export(const struct form *form, char *const *data, int n, const char 
 	struct resp_eval *ev = resp_eval_new(form);
 	struct resp_reply *reply;
 	int problems = 0, rc;
-	while ((rc = source_next(src, &reply, &problems)) == 1)
+	while ((rc = source_next(src, &reply, &problems)) == 1) {
+		if (a) {
+			enum analysis_reason reason = analysis_add(a, reply);
+			if (reason != ANALYSIS_INCLUDED) {
+				note_left_out(reply, reason);
+				continue;
+			}
+		}
 		wide_writer_add(w, reply, ev);
+	}
+	if (a)
+		problems += a->problems;
 	resp_eval_free(ev);
 	source_close(src);
 	bool written = wide_writer_finish(w);
@@ -67,10 +94,13 @@ int cmd_export(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "keep-formulas", no_argument, NULL, 'k' },
 		{ "id-column", required_argument, NULL, 'i' },
+		{ "cutoff", required_argument, NULL, 'c' },
+		{ "roster", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *output = "-", *lang_arg = NULL;
+	const char *output = "-", *lang_arg = NULL, *roster_path = NULL;
+	int cutoff = INT_MAX;
 	struct wide_write_options wopt = { false, 0, false };
 	struct source_options sopt = { NULL, false };
 	int opt;
@@ -82,6 +112,11 @@ int cmd_export(int argc, char **argv)
 		case 'l': lang_arg = optarg; break;
 		case 'k': wopt.keep_formulas = true; break;
 		case 'i': sopt.id_column = optarg; break;
+		case 'r': roster_path = optarg; break;
+		case 'c':
+			if (!cli_date(optarg, "--cutoff", "export", &cutoff))
+				return EXIT_USAGE;
+			break;
 		default: return cli_common_option(opt, "export", usage);
 		}
 	}
@@ -91,8 +126,22 @@ int cmd_export(int argc, char **argv)
 	if (!form)
 		return EXIT_DATA;
 	int status = EXIT_USAGE;
-	if ((wopt.lang = cli_lang(form, lang_arg, "export")) >= 0)
-		status = export(form, argv + optind + 1, argc - optind - 1, output, &wopt, &sopt);
+	struct roster *roster = NULL;
+	struct analysis *a = NULL;	/* with a roster or cut-off: the analysis set only */
+	if ((wopt.lang = cli_lang(form, lang_arg, "export")) < 0)
+		goto done;
+	status = EXIT_DATA;
+	if (roster_path && !(roster = roster_load(roster_path)))
+		goto done;
+	if (roster || cutoff != INT_MAX) {
+		struct analysis_options aopt = { roster, cutoff, wopt.lang, false };
+		a = analysis_new(form, &aopt);
+		sopt.require_id = true;
+	}
+	status = export(form, argv + optind + 1, argc - optind - 1, output, &wopt, &sopt, a);
+done:
+	analysis_free(a);
+	roster_free(roster);
 	form_free(form);
 	return status;
 }

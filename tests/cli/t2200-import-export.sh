@@ -147,6 +147,24 @@ X
 run 1 "$QUIRE" validate forms/mini "$T/wide.csv" replies/bad/constraint.csv
 expect_status 'validate checks each row of an export'
 
+# With a roster or a cut-off, export writes the replies quire tab counts and
+# names the others; without, every reply (a copy, not an analysis).
+run 0 "$QUIRE" export forms/mini replies/mini --roster rosters/mini.csv --cutoff 2019-06-30 -o "$T/set.csv"
+expect_err 'a late reply is left out, and said so' <<'X'
+quire:replies/mini/XAC.csv: warning: the reply of 'XAC' is left out (late)
+X
+expect_true 'the two replies tab counts are written' test "$(cut -d, -f1 "$T/set.csv" | tr '\n' ' ')" = 'respondent XAA XAB '
+printf 'code,name\nXAA,Aldmere\n' >"$T/one.csv"
+run 0 "$QUIRE" export forms/mini replies/mini --roster "$T/one.csv" -o "$T/set.csv"
+expect_err 'codes not on the roster are left out' <<'X'
+quire:replies/mini/XAB.csv: warning: the reply of 'XAB' is left out (not_on_roster)
+quire:replies/mini/XAC.csv: warning: the reply of 'XAC' is left out (not_on_roster)
+X
+run 1 "$QUIRE" export forms/mini replies/mini replies/bad/values.csv --cutoff 2019-06-30 -o "$T/set.csv"
+expect_status 'an invalid reply stops an export of the analysis set, as it stops tab'
+run 0 "$QUIRE" export forms/mini replies/mini
+expect_true 'without them every reply is copied' test "$(wc -l <"$OUT")" -eq 4
+
 # Corpus: a real KoboToolbox legacy export (read where it lies).
 C=$QUIRE_SHARED/corpus/xlsform
 if [ -f "$C/good.csv" ]; then
