@@ -139,30 +139,46 @@ static bool parse_time(const char *s)
 	return ok;
 }
 
-static char *integer_problem(const char *value, const char *shown)
+/* FMT, whose one %s is VALUE shortened for a message (msg_value()). */
+static char *said(const char *fmt, const char *value)
+{
+	char *shown = msg_value(value);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	char *s = g_strdup_printf(fmt, shown);
+#pragma GCC diagnostic pop
+	g_free(shown);
+	return s;
+}
+
+static char *integer_problem(const char *value)
 {
 	const char *p = value + (*value == '-' || *value == '+');
 	size_t n = strspn(p, "0123456789");
 	if (n > INTEGER_DIGITS && p[n] == '\0')
-		return g_strdup_printf("'%s' has more than %d digits, too many for an integer",
-				       shown, INTEGER_DIGITS);
-	return g_strdup_printf("'%s' is not an integer", shown);
+		return said("'%s' has more than " G_STRINGIFY(INTEGER_DIGITS) " digits, too many "
+			    "for an integer", value);
+	return said("'%s' is not an integer", value);
 }
 
-static char *range_problem(const struct form_question *q, const char *value, const char *shown)
+static char *range_problem(const struct form_question *q, const char *value)
 {
 	double v;
 	if (!parse_decimal(value, &v))
-		return g_strdup_printf("'%s' is not a number", shown);
-	if (!in_range(q, v))
-		return g_strdup_printf("%s is outside the range %g to %g", shown,
-				       MIN(q->range_start, q->range_end),
-				       MAX(q->range_start, q->range_end));
+		return said("'%s' is not a number", value);
+	if (!in_range(q, v)) {
+		char *shown = msg_value(value);
+		char *s = g_strdup_printf("%s is outside the range %g to %g", shown,
+					  MIN(q->range_start, q->range_end),
+					  MAX(q->range_start, q->range_end));
+		g_free(shown);
+		return s;
+	}
 	return NULL;
 }
 
-/* SHOWN is VALUE for the message (msg_value()). */
-static char *value_problem(const struct form_question *q, const char *value, const char *shown)
+/* Messages quote VALUE shortened (msg_value()), and only when there is a problem. */
+static char *value_problem(const struct form_question *q, const char *value)
 {
 	double v;
 	int day;
@@ -175,24 +191,20 @@ static char *value_problem(const struct form_question *q, const char *value, con
 	case FORM_RANK:
 		return choices_problem(q, value);
 	case FORM_INTEGER:
-		return resp_value_number(q, value, &v) ? NULL : integer_problem(value, shown);
+		return resp_value_number(q, value, &v) ? NULL : integer_problem(value);
 	case FORM_DECIMAL:
-		return resp_value_number(q, value, &v) ? NULL
-						       : g_strdup_printf("'%s' is not a number", shown);
+		return resp_value_number(q, value, &v) ? NULL : said("'%s' is not a number", value);
 	case FORM_RANGE:
-		return range_problem(q, value, shown);
+		return range_problem(q, value);
 	case FORM_DATE:
-		return resp_value_day(q, value, &day)
-			       ? NULL
-			       : g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", shown);
+		return resp_value_day(q, value, &day) ? NULL
+						      : said("'%s' is not a date (YYYY-MM-DD)", value);
 	case FORM_DATETIME:
 		return resp_value_day(q, value, &day)
 			       ? NULL
-			       : g_strdup_printf("'%s' is not a date and time "
-						 "(YYYY-MM-DDTHH:MM:SS)", shown);
+			       : said("'%s' is not a date and time (YYYY-MM-DDTHH:MM:SS)", value);
 	case FORM_TIME:
-		return parse_time(value) ? NULL
-					 : g_strdup_printf("'%s' is not a time (HH:MM:SS)", shown);
+		return parse_time(value) ? NULL : said("'%s' is not a time (HH:MM:SS)", value);
 	default:
 		return NULL;
 	}
@@ -202,10 +214,7 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
 			 const char *value)
 {
 	(void)form;
-	char *shown = msg_value(value);
-	char *why = value_problem(q, value, shown);
-	g_free(shown);
-	return why;
+	return value_problem(q, value);
 }
 
 static int check_metadata(const struct resp_reply *r)
