@@ -104,6 +104,18 @@ expect_no_grep() {
 	fi
 }
 
+# reply DIR CODE DATE [LINE]...: writes the reply DIR/CODE.csv from CODE,
+# the date it was received and its answers, each LINE a CSV row 'name,value'.
+reply() {
+	reply_file=$1/$2.csv
+	mkdir -p "$1"
+	printf 'name,value\n_respondent,%s\n_submitted,%s\n' "$2" "$3" >"$reply_file"
+	shift 3
+	for line in "$@"; do
+		printf '%s\n' "$line" >>"$reply_file"
+	done
+}
+
 # expect_true NAME COMMAND...: ok when COMMAND succeeds.
 expect_true() {
 	name=$1
