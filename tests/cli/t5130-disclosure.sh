@@ -18,29 +18,20 @@ unit,yes,Yes
 unit,no,No
 unit,planned,Planned
 X
-# States REGION ANSWER N: N more States of REGION, each answering ANSWER.
-i=0
-echo 'code,name,region' >roster.csv
-states() {
-	for k in $(seq "$3"); do
-		i=$((i + 1))
-		code=$(printf 'X%02d' $i | tr 0-9 A-J)
-		echo "$code,State $code,$1" >>roster.csv
-		reply r "$code" 2019-05-02 "has_unit,$2"
-	done
-}
 #                 North South East
 # Yes                 1     4    6
 # No                  5     3    7
 # Planned             6     0    3
-states North yes 1
-states South yes 4
-states East yes 6
-states North no 5
-states South no 3
-states East no 7
-states North planned 6
-states East planned 3
+states r roster.csv <<'X'
+North 1 has_unit,yes
+South 4 has_unit,yes
+East 6 has_unit,yes
+North 5 has_unit,no
+South 3 has_unit,no
+East 7 has_unit,no
+North 6 has_unit,planned
+East 3 has_unit,planned
+X
 BY='--roster roster.csv --by region'
 
 run 0 "$QUIRE" tab form r $BY --format json

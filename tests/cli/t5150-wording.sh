@@ -29,41 +29,30 @@ X
 	for k in $(seq 25); do echo "partner,p$k,Partner $k"; done
 } >form/choices.csv
 
-# states SET REGION N LINE...: N more States of REGION in the roster SET.csv,
-# each replying LINE... in SET/, with a staff figure and a partner.
-i=0
-states() {
-	set_=$1 region=$2 n=$3
-	shift 3
-	[ -f "$set_.csv" ] || echo 'code,name,region' >"$set_.csv"
-	for k in $(seq "$n"); do
-		i=$((i + 1))
-		code=$(printf 'X%02d' $i | tr 0-9 A-J)
-		echo "$code,State $code,$region" >>"$set_.csv"
-		reply "$set_" "$code" 2019-05-02 "staff,$((i * 7 % 23))" "partner,p$((i % 25 + 1))" "$@"
-	done
-}
-# Twelve States; staff 7 14 21 5 12 19 3 10 17 1 8 15.
+# Twelve States; State n has n staff and partner n.
 #             North South East
 # Yes             3     1    0
 # No              1     2    1
 # Planned         0     1    3
-states few North 3 has_unit,yes
-states few North 1 has_unit,no
-states few South 1 has_unit,yes
-states few South 2 has_unit,no
-states few South 1 has_unit,planned
-states few East 1 has_unit,no
-states few East 3 has_unit,planned
+states few few.csv <<'X'
+North 3 has_unit,yes staff,%d partner,p%d
+North 1 has_unit,no staff,%d partner,p%d
+South 1 has_unit,yes staff,%d partner,p%d
+South 2 has_unit,no staff,%d partner,p%d
+South 1 has_unit,planned staff,%d partner,p%d
+East 1 has_unit,no staff,%d partner,p%d
+East 3 has_unit,planned staff,%d partner,p%d
+X
 # Forty-two States.
 #             North South
 # Yes            14     6
 # No              7    15
-i=0
-states many North 14 has_law,yes
-states many North 7 has_law,no
-states many South 6 has_law,yes
-states many South 15 has_law,no
+states many many.csv <<'X'
+North 14 has_law,yes
+North 7 has_law,no
+South 6 has_law,yes
+South 15 has_law,no
+X
 
 cat >few.ini <<'X'
 [report]
@@ -84,7 +73,7 @@ expect_grep 'the methodology: computed exactly' "Cross-tabulations are tested wi
 expect_no_grep 'no word of simulation' 'simulation' few.txt
 expect_no_grep 'no promise of Wilson intervals' 'Wilson' few.txt
 expect_no_grep 'no promise of intervals at all' 'interval' few.txt
-expect_grep 'twelve numbers: a dot plot by default' 'Staff on cybercrime n = 12 replying Member States 0 5 10 15 20 25 Each dot is one State.' few.txt
+expect_grep 'twelve numbers: a dot plot by default' 'Staff on cybercrime n = 12 replying Member States 0 2 4 6 8 10 12 Each dot is one State.' few.txt
 
 # fisher_exact_limit = 1 forces the simulation; type = histogram a histogram.
 sed 's/^small_cell = 1$/&\nfisher_exact_limit = 1/' few.ini >sim.ini
@@ -98,7 +87,8 @@ expect_grep 'so does the plain-words note' 'The p-value of the exact test was es
 expect_grep 'and the methodology' "Cross-tabulations are tested with Fisher's exact test, estimated by simulation from 100000 random tables" sim.txt
 expect_no_grep 'nothing says computed exactly' 'computed exactly' sim.txt
 expect_no_grep 'a 3 x 3 table of 12 is not called too large: the definition set the limit' 'too large' sim.txt
-expect_grep 'the histogram: bars labelled with their counts' 'Staff on cybercrime n = 12 replying Member States 3 3 3 3 2 2 1 1 0' sim.txt
+# Bins of 5: 1-4, 5-9, 10-12; the bars' labels 4, 5, 3 among the ticks 0-6.
+expect_grep 'the histogram: bars labelled with their counts' 'Staff on cybercrime n = 12 replying Member States 6 5 4 4 3 2 0' sim.txt
 expect_no_grep 'the histogram has no dots' 'Each dot is one State.' sim.txt
 
 cat >many.ini <<'X'
