@@ -163,4 +163,14 @@ expect_grep 'report: the methodology gives the same counts' 'The cut-off date wa
 expect_grep 'report: one late reply takes the singular' 'and 1 received later is not.' report.txt
 expect_grep 'report: and the same roster' 'The roster lists 5 Member States on that date.' report.txt
 
+# Without a cut-off, membership is taken on the day of the report (2 September
+# 2019, from SOURCE_DATE_EPOCH): the former member is still left out.
+run 0 "$QUIRE" report --roster roster.csv -o nocutoff.pdf form r
+expect_status 'report without a cut-off'
+pdftotext nocutoff.pdf - | tr '\n' ' ' | tr -s ' ' >nocutoff.txt
+expect_grep 'report: three replies count' 'Replies had been received from 3 of the 5 Member States (60%).' nocutoff.txt
+expect_grep 'report: the two left out are said to be' 'Replies from one Member State that was not a member on 2 September 2019 and from one sender that is not on the roster are not included.' nocutoff.txt
+expect_no_grep 'report: the methodology does not say all replies are included' 'All 3 replies received are included' nocutoff.txt
+expect_no_grep 'report: nor refers to a date it has not given' 'on that date' nocutoff.txt
+
 done_testing
