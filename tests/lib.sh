@@ -104,6 +104,52 @@ expect_no_grep() {
 	fi
 }
 
+# reply DIR CODE DATE [LINE]...: writes the reply DIR/CODE.csv from CODE,
+# the date it was received and its answers, each LINE a CSV row 'name,value'.
+reply() {
+	reply_file=$1/$2.csv
+	[ -d "$1" ] || mkdir -p "$1"
+	printf 'name,value\n_respondent,%s\n_submitted,%s\n' "$2" "$3" >"$reply_file"
+	shift 3
+	for line in "$@"; do
+		printf '%s\n' "$line" >>"$reply_file"
+	done
+}
+
+# states DIR ROSTER: reads lines 'GROUP N LINE...' and writes N States of
+# GROUP to ROSTER (code,name,region) with their replies in DIR, each reply
+# made of the LINEs ('name,value' rows without blanks; %d is the State's
+# number).  Codes run XAB, XAC, ... on from the States already in ROSTER.
+# One process for them all: a fork per State makes a test slow.
+states() {
+	[ -d "$1" ] || mkdir -p "$1"
+	awk -v dir="$1" -v roster="$2" '
+	BEGIN {
+		while ((getline line <roster) > 0)
+			n++
+		close(roster)
+		if (n == 0)
+			print "code,name,region" >roster
+		else
+			n--
+	}
+	{
+		for (k = 0; k < $2; k++) {
+			n++
+			code = "X" substr("ABCDEFGHIJ", int(n / 10) + 1, 1) substr("ABCDEFGHIJ", n % 10 + 1, 1)
+			print code ",State " code "," $1 >>roster
+			file = dir "/" code ".csv"
+			printf "name,value\n_respondent,%s\n_submitted,2019-05-02\n", code >file
+			for (f = 3; f <= NF; f++) {
+				row = $f
+				gsub(/%d/, n, row)
+				print row >file
+			}
+			close(file)
+		}
+	}'
+}
+
 # expect_true NAME COMMAND...: ok when COMMAND succeeds.
 expect_true() {
 	name=$1
