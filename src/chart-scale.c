@@ -72,8 +72,15 @@ double chart_axis_fraction(const struct chart_axis *a, double v)
 	return a->hi > a->lo ? (v - a->lo) / (a->hi - a->lo) : 0;
 }
 
+/* From this magnitude on, a number is written with an exponent ("4e+307"), never 300 digits. */
+#define HUGE_FIGURE 1e15
+
 void chart_scale_format(double v, int decimals, char *buf, size_t size)
 {
+	if (fabs(v) >= HUGE_FIGURE) {
+		snprintf(buf, size, "%.6g", v);
+		return;
+	}
 	if (fabs(v) < 0.5 * pow(10, -decimals))
 		v = 0;
 	snprintf(buf, size, "%.*f", decimals, v);
@@ -81,7 +88,11 @@ void chart_scale_format(double v, int decimals, char *buf, size_t size)
 
 void chart_scale_format_count(double v, char *buf, size_t size)
 {
-	if (v == floor(v) && fabs(v) < 1e15) {
+	if (fabs(v) >= HUGE_FIGURE) {
+		snprintf(buf, size, "%.6g", v);
+		return;
+	}
+	if (v == floor(v)) {
 		snprintf(buf, size, "%.0f", v == 0 ? 0 : v);
 		return;
 	}

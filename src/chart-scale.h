@@ -43,12 +43,15 @@ double chart_axis_tick(const struct chart_axis *a, int i);
 /* Where V falls along A, as a fraction: 0 at LO, 1 at HI. */
 double chart_axis_fraction(const struct chart_axis *a, double v);
 
-/* Writes V with DECIMALS digits after the point ("-0" is written "0"). */
+/*
+ * Writes V with DECIMALS digits after the point ("-0" is written "0"); from
+ * 1e15 on, with six significant digits and an exponent ("4e+307").
+ */
 void chart_scale_format(double v, int decimals, char *buf, size_t size);
 
 /*
  * Writes a count: an integer without decimals, anything else with up to
- * two ("7", "2.5", "0.33").
+ * two ("7", "2.5", "0.33"); from 1e15 on as chart_scale_format() does.
  */
 void chart_scale_format_count(double v, char *buf, size_t size);
 

@@ -122,3 +122,12 @@ char *figure_p(double p)
 		return g_strdup_printf("p = %.3g", p);
 	return g_strdup_printf("p = %.3f", p);
 }
+
+char *figure_se(double se)
+{
+	if (isnan(se))
+		return g_strdup(EN_DASH);
+	if (se < 0.00005)
+		return g_strdup("below 0.0001");
+	return g_strdup_printf("%.4f", se);
+}

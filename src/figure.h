@@ -52,4 +52,10 @@ char *figure_interval(double lower, double upper, unsigned long n);
  */
 char *figure_p(double p);
 
+/*
+ * The standard error of a simulated p-value: four decimals ("0.0016"),
+ * "below 0.0001" when it rounds to nothing, never "0.0000".
+ */
+char *figure_se(double se);
+
 #endif

@@ -180,6 +180,16 @@ static char *multiple_note(const struct tally_question *tq, const struct qchart_
 			       tq->answered, noun(o, tq->answered));
 }
 
+/* A select_multiple broken down: each group's bars are out of that group's States. */
+static char *crossed_note(const struct tally_question *tq, const struct qchart_options *o)
+{
+	if (tq->q->kind != FORM_SELECT_MULTIPLE)
+		return NULL;
+	return g_strdup_printf("Several answers were allowed: each bar is out of the %s of its "
+			       "group that answered, so a group's bars may add up to more than "
+			       "100%%.", noun(o, 2));
+}
+
 static void add_choices(struct chart *c, const struct tally *t, const struct form_question *q,
 			int lang)
 {
@@ -278,7 +288,7 @@ struct chart *qchart_crosstab(const struct tally *t, const struct tally_question
 				       empty == 1 ? "group" : "groups");
 	chart_set_base(c, base->str);
 	g_string_free(base, TRUE);
-	set_notes(c, multiple_note(tq, o), left_out_note(o->analysis));
+	set_notes(c, crossed_note(tq, o), left_out_note(o->analysis));
 	return c;
 }
 

@@ -155,26 +155,33 @@ static void add_chart(struct report *r, const struct xtab *x, const char *headin
 static void put_plain_words(GString *text, const struct stats_crosstab *s, const char *fp,
 			    const char *row_name, const char *by_label)
 {
-	bool few = s->n < 30;
+	enum { FEW = 30, MANY = 1000 };	/* replies: a test sees little, or almost anything */
 	if (s->fisher.p >= 0.05) {
 		g_string_printf(text, "In plain words: a difference between the groups at least as "
 				"large as this one would often arise by chance alone (%s), so the "
 				"replies give no evidence that the answers to %s depend on %s.", fp,
 				row_name, by_label);
-		if (few)
+		if (s->n < FEW)
 			g_string_append_printf(text, "  With %.0f replies, only a very strong "
 					       "association could be detected.", s->n);
+		else if (s->n >= MANY)
+			g_string_append_printf(text, "  With %.0f replies, even a slight "
+					       "association would have been detected.", s->n);
 	} else {
 		g_string_printf(text, "In plain words: a difference between the groups this large "
 				"would rarely arise by chance alone (%s), so the replies suggest that "
 				"the answers to %s differ by %s.", fp, row_name, by_label);
-		if (few)
+		if (s->n < FEW)
 			g_string_append_printf(text, "  With %.0f replies, one State more or less "
 					       "can change this conclusion.", s->n);
-		else
+		else if (s->n >= MANY)
 			g_string_append_printf(text, "  With %.0f replies even a slight difference "
 					       "is detected; Cram\u00e9r's V of %.2f measures how large "
 					       "it is (0 for none, 1 for complete dependence).", s->n,
+					       s->cramers_v);
+		else
+			g_string_append_printf(text, "  Cram\u00e9r's V of %.2f measures how strong "
+					       "the difference is (0 for none, 1 for complete dependence).",
 					       s->cramers_v);
 	}
 	if (s->fisher.method == STATS_FISHER_MONTE_CARLO)
@@ -203,11 +210,17 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 	else
 		r->facts.fisher_exact++;
 	char *fp = figure_p(s->fisher.p), *cp = figure_p(s->pearson_p);
-	if (simulated)
+	if (simulated) {
+		char *se = figure_se(s->fisher.se);
 		g_string_printf(text, "Fisher's exact test gives %s (two-sided), estimated by "
 				"simulation from %lu random tables with the same totals (standard "
-				"error %.4f), because the table is too large to compute exactly.", fp,
-				s->fisher.replicates, s->fisher.se);
+				"error %s), because %s.", fp, s->fisher.replicates, se,
+				r->def->fisher_exact_limit
+					? "computing it exactly would pass the work the definition "
+					  "allows (fisher_exact_limit)"
+					: "the table is too large to compute exactly");
+		g_free(se);
+	}
 	else
 		g_string_printf(text, "Fisher's exact test gives %s (two-sided, computed exactly).",
 				fp);

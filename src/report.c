@@ -854,23 +854,57 @@ static char *sha256_of(const char *path)
 	return sum;
 }
 
+/*
+ * "The cut-off date was 30 June 2019: 9 replies received by then are
+ * included and 2 received later are not.  The roster lists 47 Member States
+ * on that date."  Without a cut-off, every reply left out is counted in
+ * put_left_out(), and membership is taken on the day the report was made.
+ */
+static void put_counts(const struct report *r, GString *s)
+{
+	const struct status *st = r->status;
+	unsigned on_time = st->count[STATUS_ON_TIME], late = st->count[STATUS_LATE];
+	char *day = isodate_format_long(r->analysis->day);
+	if (r->def->cutoff != INT_MAX)
+		g_string_append_printf(s, " The cut-off date was %s: %u %s received by then %s "
+				       "included and %u received later %s not.", day, on_time,
+				       on_time == 1 ? "reply" : "replies", on_time == 1 ? "is" : "are",
+				       late, late == 1 ? "is" : "are");
+	else if (analysis_excluded(r->analysis))
+		g_string_append_printf(s, " %u of the %lu replies received %s included.", on_time,
+				       r->analysis->replies, on_time == 1 ? "is" : "are");
+	else
+		g_string_append_printf(s, " %s %u %s received %s included.",
+				       on_time == 1 ? "The" : "All", on_time,
+				       on_time == 1 ? "reply" : "replies", on_time == 1 ? "is" : "are");
+	if (r->roster)
+		g_string_append_printf(s, " The roster lists %u %s on %s.", st->members,
+				       report_noun(r, st->members),
+				       r->def->cutoff != INT_MAX ? "that date" : day);
+	g_free(day);
+}
+
 /* What the methodology says about the tests, as they were computed. */
 static void put_tests(const struct report *r, GString *s)
 {
 	const struct report_facts *f = &r->facts;
+	const char *limit = r->def->fisher_exact_limit ? "the work the definition allows "
+							 "(fisher_exact_limit)"
+						       : "the work allowed for it";
 	if (f->tests) {
 		g_string_append(s, " Cross-tabulations are tested with Fisher's exact test");
 		if (f->fisher_simulated == 0)
 			g_string_append(s, ", computed exactly");
 		else if (f->fisher_exact == 0)
 			g_string_append_printf(s, ", estimated by simulation from %lu random tables "
-					       "with the observed totals because the tables were too "
-					       "large to compute exactly", STATS_FISHER_REPLICATES);
+					       "with the observed totals because computing it exactly "
+					       "would pass %s", STATS_FISHER_REPLICATES, limit);
 		else
 			g_string_append_printf(s, ", computed exactly for %u of the tables and "
 					       "estimated by simulation from %lu random tables for the "
-					       "%u too large to compute exactly", f->fisher_exact,
-					       STATS_FISHER_REPLICATES, f->fisher_simulated);
+					       "%u for which computing it exactly would pass %s",
+					       f->fisher_exact, STATS_FISHER_REPLICATES,
+					       f->fisher_simulated, limit);
 		g_string_append(s, "; Pearson's chi-square test is also reported, with a warning "
 				"where expected counts below 5 make its approximation unreliable.");
 	}
@@ -917,23 +951,11 @@ static void add_methodology(struct report *r)
 {
 	annex_heading(r, "Methodology and provenance");
 	const struct form *form = r->form;
-	const struct status *st = r->status;
-	unsigned on_time = st->count[STATUS_ON_TIME], late = st->count[STATUS_LATE];
 	GString *s = g_string_new(NULL);
 	g_string_printf(s, "This report was drafted by quire %s from the questionnaire "
 			"\"%s\" (form %s, version %s) and the replies to it.", PACKAGE_VERSION,
 			form->title, form->id, form->version ? form->version : "not given");
-	if (r->def->cutoff != INT_MAX) {
-		char *d = isodate_format_long(r->def->cutoff);
-		g_string_append_printf(s, " The cut-off date was %s: %u replies received by then are "
-				       "included and %u received later are not.", d, on_time, late);
-		g_free(d);
-	} else {
-		g_string_append_printf(s, " All %u replies received are included.", on_time);
-	}
-	if (r->roster)
-		g_string_append_printf(s, " The roster lists %u %s on that date.", st->members,
-				       r->def->respondent_plural);
+	put_counts(r, s);
 	put_left_out(r, s);
 	doc_paragraph(r->doc, NULL, s->str);
 	g_string_assign(s, "Figures are counts of States.  For each question the base is the number "

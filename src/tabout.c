@@ -305,7 +305,7 @@ static json_t *json_crosstab(const struct tally *t, const struct tally_question 
 							   : json_null());
 	json_object_set_new(o, "withheld", json_boolean(x->withheld));
 	bool shown = tally_cross_tests_shown(x);
-	json_object_set_new(o, "expected", shown ? json_matrix(x, 'e') : json_null());
+	json_object_set_new(o, "expected", shown && x->expected ? json_matrix(x, 'e') : json_null());
 	json_object_set_new(o, "tests", shown ? json_tests(&x->tests) : json_null());
 	return o;
 }
@@ -564,7 +564,7 @@ static void csv_crosstab(struct csvio_writer *w, const struct tally *t,
 			row_num(&r, C_ROW_SHARE, tally_cross_row_share(x, rr, c));
 			if (tests) {
 				row_set(&r, C_STATISTIC, "expected");
-				row_num(&r, C_ESTIMATE, x->expected[i]);
+				row_num(&r, C_ESTIMATE, x->expected ? x->expected[i] : NAN);
 			}
 			row_set(&r, C_SUPPRESSED, mark_name(mark_at(x, i)));
 			row_emit(w, &r);
@@ -745,9 +745,12 @@ static void text_tests(FILE *fp, const struct stats_crosstab *s)
 		g_free(yp);
 	}
 	fprintf(fp, "\n  likelihood ratio G %.3f, %s\n", s->lr_g, lp);
-	if (s->fisher.method == STATS_FISHER_MONTE_CARLO)
+	if (s->fisher.method == STATS_FISHER_MONTE_CARLO) {
+		char *se = figure_se(s->fisher.se);
 		fprintf(fp, "  Fisher's exact test %s (estimated from %lu simulated tables, "
-			"standard error %.4f)", fp_, s->fisher.replicates, s->fisher.se);
+			"standard error %s)", fp_, s->fisher.replicates, se);
+		g_free(se);
+	}
 	else
 		fprintf(fp, "  Fisher's exact test %s", fp_);
 	if (isfinite(s->phi))

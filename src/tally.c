@@ -503,8 +503,10 @@ static void finish_cross(struct tally_cross *x, const struct stats_fisher_option
 	for (size_t i = 0; i < n; i++)
 		counts[i] = (double)x->cells[i];
 	stats_crosstab_with(counts, x->n_rows, x->n_cols, fisher, &x->tests);
-	x->expected = g_new(double, n + 1);
-	stats_expected(counts, x->n_rows, x->n_cols, x->expected);
+	if (x->n) {	/* an empty table expects nothing: no counts, not zeros */
+		x->expected = g_new(double, n + 1);
+		stats_expected(counts, x->n_rows, x->n_cols, x->expected);
+	}
 	g_free(counts);
 }
 

@@ -81,7 +81,7 @@ struct tally_cross {
 	/* tally_finish(): tests of independence, only when both add up */
 	bool testable;
 	struct stats_crosstab tests;
-	double *expected;	/* [n_rows * n_cols] when testable, else NULL */
+	double *expected;	/* [n_rows * n_cols] when testable and not empty, else NULL */
 	/* tally_disclose(): NULL when disclosure control was not applied */
 	enum disclose_mark *marks;	/* [n_rows * n_cols] */
 	size_t n_suppressed;

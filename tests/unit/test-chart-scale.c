@@ -88,6 +88,10 @@ static void test_format(void)
 	check_str(buf, "0.33");
 	chart_scale_format_count(-0.0, buf, sizeof buf);
 	check_str(buf, "0");
+	chart_scale_format_count(1e308, buf, sizeof buf);
+	check_str(buf, "1e+308");
+	chart_scale_format(4e307, 0, buf, sizeof buf);
+	check_str(buf, "4e+307");
 }
 
 static void check_bins(double min, double max, double n, bool integer, double start, double width,

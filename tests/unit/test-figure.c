@@ -104,8 +104,17 @@ static void test_p(void)
 	IS(figure_p(NAN), "\u2013");
 }
 
+static void test_se(void)
+{
+	IS(figure_se(0.0016), "0.0016");
+	IS(figure_se(0.00001), "below 0.0001");	/* never "0.0000" */
+	IS(figure_se(0), "below 0.0001");
+	IS(figure_se(NAN), "\u2013");
+}
+
 int main(void)
 {
+	test_se();
 	test_percent();
 	test_number();
 	test_plain();
