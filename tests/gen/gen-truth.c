@@ -2,7 +2,9 @@
 #include <config.h>
 #include "gen.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /*
@@ -26,8 +28,9 @@
  * minus those that left it blank; not_applicable = included - base;
  * no_answer = base - answered.  Per choice, count = States that chose it
  * (select_multiple: each State once per ticked choice); share = count /
- * answered (null when nobody answered).  Numbers: n, min, max, mean;
- * dates: n, earliest, latest.
+ * answered (null when nobody answered).  Numbers: n, mean, sample sd,
+ * min, quartiles as R's type 7, max; dates: n, earliest, latest, counts
+ * per month.
  *
  * Crosstab of a choice question ROW by BY (a roster column, a select_one
  * or a select_multiple other than ROW).  Columns are the roster column's
@@ -171,42 +174,73 @@ static json_t *choices_truth(const struct gen *g, const struct gen_question *q, 
 	return out;
 }
 
-static json_t *summary_truth(const struct gen *g, const struct gen_question *q, int qi)
+static int compare_doubles(const void *a, const void *b)
 {
-	double sum = 0, lo = 0, hi = 0;
-	unsigned n = 0;
-	for (guint i = 0; i < g->replies->len; i++) {
-		const struct gen_reply *r = g_ptr_array_index(g->replies, i);
-		if (!included(r) || !r->values[qi])
-			continue;
-		double v = q->kind == GEN_DATE ? 0 : g_ascii_strtod(r->values[qi], NULL);
-		lo = n == 0 || v < lo ? v : lo;
-		hi = n == 0 || v > hi ? v : hi;
-		sum += v;
-		n++;
-	}
-	if (q->kind == GEN_DATE)
-		return json_pack("{s:I}", "n", (json_int_t)n);
-	if (!n)
-		return json_pack("{s:I, s:n, s:n, s:n}", "n", (json_int_t)0, "min", "max", "mean");
-	return json_pack("{s:I, s:f, s:f, s:f}", "n", (json_int_t)n, "min", lo, "max", hi, "mean",
-			 sum / n);
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
 }
 
-/* Dates: the earliest and latest, as strings (ISO dates compare as strings). */
-static void add_date_range(const struct gen *g, int qi, json_t *summary)
+/* The quantile P of the N sorted values X as R's type 7 defines it. */
+static double quantile7(const double *x, unsigned n, double p)
+{
+	double h = (n - 1) * p;
+	unsigned k = (unsigned)h;
+	return k + 1 < n ? x[k] + (h - k) * (x[k + 1] - x[k]) : x[k];
+}
+
+/* Numbers: n, mean, sample sd (null below 2), min, quartiles (R type 7), max. */
+static json_t *number_summary(const struct gen *g, int qi)
+{
+	GArray *x = g_array_new(FALSE, FALSE, sizeof(double));
+	for (guint i = 0; i < g->replies->len; i++) {
+		const struct gen_reply *r = g_ptr_array_index(g->replies, i);
+		if (included(r) && r->values[qi]) {
+			double v = g_ascii_strtod(r->values[qi], NULL);
+			g_array_append_val(x, v);
+		}
+	}
+	unsigned n = x->len;
+	json_t *out = json_pack("{s:I}", "n", (json_int_t)n);
+	if (n) {
+		double *v = (double *)x->data, sum = 0, ss = 0;
+		qsort(v, n, sizeof(double), compare_doubles);
+		for (unsigned i = 0; i < n; i++)
+			sum += v[i];
+		for (unsigned i = 0; i < n; i++)
+			ss += (v[i] - sum / n) * (v[i] - sum / n);
+		json_object_set_new(out, "mean", json_real(sum / n));
+		json_object_set_new(out, "sd", n > 1 ? json_real(sqrt(ss / (n - 1))) : json_null());
+		json_object_set_new(out, "min", json_real(v[0]));
+		json_object_set_new(out, "q1", json_real(quantile7(v, n, 0.25)));
+		json_object_set_new(out, "median", json_real(quantile7(v, n, 0.5)));
+		json_object_set_new(out, "q3", json_real(quantile7(v, n, 0.75)));
+		json_object_set_new(out, "max", json_real(v[n - 1]));
+	}
+	g_array_free(x, TRUE);
+	return out;
+}
+
+/* Dates: n, the earliest and latest (ISO dates compare as strings), and counts per month. */
+static json_t *date_summary(const struct gen *g, int qi)
 {
 	const char *lo = NULL, *hi = NULL;
+	unsigned n = 0;
+	json_t *months = json_object();
 	for (guint i = 0; i < g->replies->len; i++) {
 		const struct gen_reply *r = g_ptr_array_index(g->replies, i);
 		const char *v = r->values[qi];
 		if (!included(r) || !v)
 			continue;
+		n++;
 		lo = !lo || strcmp(v, lo) < 0 ? v : lo;
 		hi = !hi || strcmp(v, hi) > 0 ? v : hi;
+		char *month = g_strndup(v, 7);
+		json_t *count = json_object_get(months, month);
+		json_object_set_new(months, month, json_integer(count ? json_integer_value(count) + 1 : 1));
+		g_free(month);
 	}
-	json_object_set_new(summary, "earliest", lo ? json_string(lo) : json_null());
-	json_object_set_new(summary, "latest", hi ? json_string(hi) : json_null());
+	return json_pack("{s:I, s:s?, s:s?, s:o}", "n", (json_int_t)n, "earliest", lo, "latest", hi,
+			 "months", months);
 }
 
 static json_t *question_truth(const struct gen *g, int qi)
@@ -227,12 +261,10 @@ static json_t *question_truth(const struct gen *g, int qi)
 				(json_int_t)(n - base), "no_answer", (json_int_t)(base - answered));
 	if (q->choices)
 		json_object_set_new(out, "choices", choices_truth(g, q, qi, answered));
-	if (q->kind == GEN_INTEGER || q->kind == GEN_DECIMAL || q->kind == GEN_DATE) {
-		json_t *summary = summary_truth(g, q, qi);
-		if (q->kind == GEN_DATE)
-			add_date_range(g, qi, summary);
-		json_object_set_new(out, "summary", summary);
-	}
+	if (q->kind == GEN_INTEGER || q->kind == GEN_DECIMAL)
+		json_object_set_new(out, "summary", number_summary(g, qi));
+	if (q->kind == GEN_DATE)
+		json_object_set_new(out, "summary", date_summary(g, qi));
 	return out;
 }
 
@@ -385,6 +417,18 @@ static json_t *crosstabs_truth(const struct gen *g)
 	return out;
 }
 
+/* The crosstab of question NAME by the roster's region in CROSSTABS, or NULL. */
+static const json_t *region_crosstab(const json_t *crosstabs, const char *name)
+{
+	size_t i;
+	json_t *x;
+	json_array_foreach(crosstabs, i, x)
+		if (strcmp(json_string_value(json_object_get(x, "row")), name) == 0 &&
+		    strcmp(json_string_value(json_object_get(x, "col")), "region") == 0)
+			return x;
+	return NULL;
+}
+
 /* Planted problems */
 
 static json_t *planted_truth(const struct gen *g)
@@ -412,6 +456,34 @@ static json_t *by_truth(const struct gen *g)
 			 one ? one->name : NULL, "select_multiple", multiple ? multiple->name : NULL);
 }
 
+/*
+ * Questions to chart: a choice question some included State answered, and
+ * one that some State with a region answered (for --by region); which
+ * one varies with the number of replies.  Null when there is none.
+ */
+static json_t *chart_truth(const struct gen *g, json_t *questions, json_t *crosstabs)
+{
+	GPtrArray *plain = g_ptr_array_new(), *by = g_ptr_array_new();
+	size_t i;
+	json_t *q;
+	json_array_foreach(questions, i, q) {
+		const char *name = json_string_value(json_object_get(q, "name"));
+		const json_t *x = json_object_get(q, "choices") ? region_crosstab(crosstabs, name)
+								: NULL;
+		if (json_object_get(q, "choices") && json_integer_value(json_object_get(q, "answered")))
+			g_ptr_array_add(plain, (gpointer)name);
+		if (x && json_integer_value(json_object_get(x, "n")))
+			g_ptr_array_add(by, (gpointer)name);
+	}
+	guint k = g->replies->len;
+	json_t *out = json_pack("{s:s?, s:s?}", "question",
+				plain->len ? (char *)g_ptr_array_index(plain, k % plain->len) : NULL,
+				"by_region", by->len ? (char *)g_ptr_array_index(by, k % by->len) : NULL);
+	g_ptr_array_free(plain, TRUE);
+	g_ptr_array_free(by, TRUE);
+	return out;
+}
+
 json_t *gen_truth(const struct gen *g)
 {
 	for (guint i = 0; i < g->replies->len; i++) {
@@ -421,13 +493,16 @@ json_t *gen_truth(const struct gen *g)
 	json_t *questions = json_array();
 	for (guint qi = 0; qi < g->form.questions->len; qi++)
 		json_array_append_new(questions, question_truth(g, (int)qi));
+	json_t *crosstabs = crosstabs_truth(g);
 	char *cutoff = gen_day_string(g->cutoff);
-	json_t *truth = json_pack("{s:s, s:{s:s, s:s, s:s}, s:o, s:o, s:o, s:o, s:o, s:o}",
+	json_t *truth = json_pack("{s:s, s:{s:s, s:s, s:s}, s:o, s:o, s:o, s:O, s:O, s:o, s:o}",
 				  "cutoff", cutoff, "form", "id", g->form.id, "title", g->form.title,
 				  "version", g->form.version, "by", by_truth(g), "status",
 				  status_truth(g), "respondents", respondents_truth(g), "questions",
-				  questions, "crosstabs", crosstabs_truth(g), "planted",
-				  planted_truth(g));
+				  questions, "crosstabs", crosstabs, "chart",
+				  chart_truth(g, questions, crosstabs), "planted", planted_truth(g));
+	json_decref(questions);
+	json_decref(crosstabs);
 	g_free(cutoff);
 	return truth;
 }
