@@ -74,10 +74,10 @@ wanted() {
 
 # fail CATEGORY LINE...: records a failure of the current data set ($D, $ID).
 fail() {
-	cat_=$1
+	fcat_=$1
 	shift
 	mkdir -p "$D"
-	printf '%s\n' "$@" >>"$D/.fail.$cat_"
+	printf '%s\n' "$@" >>"$D/.fail.$fcat_"
 }
 
 # quire CATEGORY WANT OUT ARGS...: runs quire ARGS in $D with stdout to $D/OUT
@@ -282,6 +282,7 @@ for c in $CATEGORIES; do
 		tap_ok "$(describe "$c")"
 	else
 		tap_not_ok "$(describe "$c")"
+		echo "# $(ls "$T"/*/.fail."$c" | wc -l) data sets fail; the first ones:"
 		printf '%s\n' "$failures" | head -60 | sed 's/^/# /'
 	fi
 done
