@@ -205,12 +205,7 @@ static void input_free(gpointer p)
 	g_free(in);
 }
 
-/*
- * Each reply, as the analysis set decided it: an included one is counted
- * in the main tally and the crosstab tallies.  A reply marked _incomplete
- * stops the report: its entry is the Secretariat's unfinished work, and a
- * report must not go out without it unnoticed.
- */
+/* Each reply, as the analysis set decided it: an included one is counted in every tally. */
 struct reading {
 	struct report *r;
 	int problems;
@@ -221,10 +216,6 @@ static void count_reply(void *data, const struct resp_reply *reply, enum analysi
 {
 	struct reading *rd = data;
 	struct report *r = rd->r;
-	if (reason == ANALYSIS_INCOMPLETE)
-		rd->problems += msg_error_at(reply->file, reply->meta_row[RESP_INCOMPLETE],
-					     "the reply is marked _incomplete: finish its entry "
-					     "before making the report") < 0;
 	if (reason != ANALYSIS_INCLUDED)
 		return;
 	tally_add(r->tally, reply, ev);
@@ -363,35 +354,47 @@ static struct chart *timeline(const struct report *r)
 
 /*
  * The replies left out for a reason other than lateness, one sentence:
- * "Replies from two States that were not members on 30 June 2019 and
- * from one code that is not on the roster are not included."
+ * "Replies from two Member States that were not members on 30 June 2019
+ * and from one sender that is not on the roster are not included."
  */
 static void put_left_out(const struct report *r, GString *s)
 {
 	const struct analysis *a = r->analysis;
 	unsigned long not_member = a->count[ANALYSIS_NOT_MEMBER];
 	unsigned long not_on_roster = a->count[ANALYSIS_NOT_ON_ROSTER];
-	if (!not_member && !not_on_roster)
+	unsigned long incomplete = a->count[ANALYSIS_INCOMPLETE];
+	unsigned long total = not_member + not_on_roster + incomplete;
+	if (!total)
 		return;
 	char *day = isodate_format_long(a->day);
-	unsigned long total = not_member + not_on_roster;
-	g_string_append_printf(s, " %s", total == 1 ? "A reply" : "Replies");
+	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
 	if (not_member) {
 		char *k = narrate_number(not_member, 0);
-		g_string_append_printf(s, " from %s %s that %s not %s on %s", k,
-				       report_noun(r, not_member), not_member == 1 ? "was" : "were",
-				       not_member == 1 ? "a member" : "members", day);
+		g_ptr_array_add(parts, g_strdup_printf("from %s %s that %s not %s on %s", k,
+						       report_noun(r, not_member),
+						       not_member == 1 ? "was" : "were",
+						       not_member == 1 ? "a member" : "members", day));
 		g_free(k);
 	}
 	if (not_on_roster) {
 		char *k = narrate_number(not_on_roster, 0);
-		g_string_append_printf(s, "%s from %s %s that %s not on the roster",
-				       not_member ? " and" : "", k,
-				       not_on_roster == 1 ? "sender" : "senders",
-				       not_on_roster == 1 ? "is" : "are");
+		g_ptr_array_add(parts, g_strdup_printf("from %s %s that %s not on the roster", k,
+						       not_on_roster == 1 ? "sender" : "senders",
+						       not_on_roster == 1 ? "is" : "are"));
 		g_free(k);
 	}
-	g_string_append_printf(s, " %s not included.", total == 1 ? "is" : "are");
+	if (incomplete) {
+		char *k = narrate_number(incomplete, 0);
+		g_ptr_array_add(parts, g_strdup_printf("from %s %s whose %s not been completed", k,
+						       report_noun(r, incomplete),
+						       incomplete == 1 ? "entry has" : "entries have"));
+		g_free(k);
+	}
+	char *joined = narrate_join((const char *const *)parts->pdata, parts->len, "and");
+	g_string_append_printf(s, " %s %s %s not included.", total == 1 ? "A reply" : "Replies",
+			       joined, total == 1 ? "is" : "are");
+	g_free(joined);
+	g_ptr_array_free(parts, TRUE);
 	g_free(day);
 }
 

@@ -6,9 +6,10 @@ struct rdef;
 
 /*
  * Builds the report DEF describes and writes it to DEF->output, atomically.
- * The report is made only from valid replies: every reply is checked as
- * quire validate does, and any problem stops the report before anything
- * is written.  Contents (DESIGN §4): a cover; a summary of replies with the
+ * The report is made from the analysis set (analysis.h): every reply is
+ * checked as quire validate does, and any problem stops the report before
+ * anything is written; the replies left out for another reason (late, not
+ * from a member, not finished) are counted in its text.  Contents (DESIGN §4): a cover; a summary of replies with the
  * reply timeline and the response rate by roster group; one numbered
  * section per part of the form (or per [section] of the definition) with,
  * for each question, a drafted sentence, a chart and a table with its

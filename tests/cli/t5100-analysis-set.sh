@@ -133,19 +133,16 @@ Not included: 1 reply received after 30 June 2019, 1 reply whose entry is not fi
 </desc>
 X
 
-# report: an incomplete reply is refused.
-run 1 "$QUIRE" report $CUT -o inc.pdf form r inc
-expect_status 'report refuses an incomplete reply'
-expect_err 'and says why' <<'X'
-quire:inc/XAE.csv:5: the reply is marked _incomplete: finish its entry before making the report
-quire: 1 problem in the replies; the report is made only from valid replies (run quire validate)
-X
-expect_true 'and writes nothing' test ! -e inc.pdf
-
 if ! command -v pdftotext >/dev/null 2>&1; then
 	skip 'quire report' 'pdftotext is not installed'
 	done_testing
 fi
+# report: an incomplete reply is left out, as everywhere, and said to be.
+run 0 "$QUIRE" report $CUT -o inc.pdf form r inc
+expect_status 'report with an incomplete reply'
+pdftotext inc.pdf - | tr '\n' ' ' | tr -s ' ' >inc.txt
+expect_grep 'report: the unfinished entry is said to be left out' 'Replies from one Member State that was not a member on 30 June 2019, from one sender that is not on the roster and from one Member State whose entry has not been completed are not included.' inc.txt
+expect_grep 'report: and it is not counted' 'replies had been received from 2 of the 5 Member States (40%).' inc.txt
 # A former member's text answer used to crash the report (it went to Annex II).
 run 0 "$QUIRE" report $CUT -o report.pdf form r
 expect_status 'report with a former member who wrote a text answer'

@@ -283,12 +283,12 @@ void agree_crosstabs(struct agree *a, const json_t *truth, const json_t *tab, co
 enum csv_column {
 	COL_RECORD, COL_QUESTION, COL_BY, COL_VALUE, COL_BY_VALUE, COL_LABEL, COL_COUNT, COL_SHARE,
 	COL_ROW_SHARE, COL_CI95_LOW, COL_CI95_HIGH, COL_STATISTIC, COL_ESTIMATE, COL_DF, COL_P,
-	N_COLUMNS,
+	COL_SUPPRESSED, N_COLUMNS,
 };
 
 static const char *const csv_header[N_COLUMNS] = {
 	"record", "question", "by", "value", "by_value", "label", "count", "share", "row_share",
-	"ci95_low", "ci95_high", "statistic", "estimate", "df", "p",
+	"ci95_low", "ci95_high", "statistic", "estimate", "df", "p", "suppressed",
 };
 
 /* A CSV number: null when empty. */
@@ -328,6 +328,7 @@ static long index_of(const json_t *strings, const char *s)
 
 struct csv_seen {
 	size_t questions, choices, cells;
+	size_t excluded;	/* excluded records read */
 };
 
 static void csv_question(struct agree *a, long row, char **f, const json_t *q, struct csv_seen *seen)
@@ -378,6 +379,59 @@ static void csv_cell(struct agree *a, long row, char **f, const json_t *tab, str
 	same_field(a, row, "share", f[COL_SHARE], cell_of(x, "col_shares", i, j));
 	same_field(a, row, "row_share", f[COL_ROW_SHARE], cell_of(x, "row_shares", i, j));
 	same_field(a, row, "expected", f[COL_ESTIMATE], cell_of(x, "expected", i, j));
+	const json_t *mark = cell_of(x, "suppressed", i, j);
+	const char *want = json_is_string(mark) ? json_string_value(mark) : "";
+	if (strcmp(f[COL_SUPPRESSED], want) != 0)
+		agree_fail(a, "row %ld: suppressed is '%s', the JSON '%s'", row, f[COL_SUPPRESSED],
+			   want);
+}
+
+/* A row_base or col_base record: the JSON's row_bases or col_bases. */
+static void csv_base(struct agree *a, long row, char **f, const json_t *tab)
+{
+	const json_t *x = agree_find(json_object_get(tab, "crosstabs"), "row", f[COL_QUESTION], "col",
+				     f[COL_BY]);
+	bool rows = strcmp(f[COL_RECORD], "row_base") == 0;
+	long i = x ? index_of(json_object_get(x, rows ? "row_values" : "col_values"),
+			      f[rows ? COL_VALUE : COL_BY_VALUE]) : -1;
+	if (i < 0) {
+		agree_fail(a, "row %ld: %s %s of %s by %s is not in the JSON", row, f[COL_RECORD],
+			   f[rows ? COL_VALUE : COL_BY_VALUE], f[COL_QUESTION], f[COL_BY]);
+		return;
+	}
+	same_field(a, row, f[COL_RECORD], f[COL_COUNT],
+		   json_array_get(json_object_get(x, rows ? "row_bases" : "col_bases"), (size_t)i));
+}
+
+/* respondents records count the JSON's included and excluded; excluded records list them. */
+static void csv_respondents(struct agree *a, long row, char **f, const json_t *tab,
+			    struct csv_seen *seen)
+{
+	const json_t *resp = json_object_get(tab, "respondents");
+	const json_t *excluded = json_object_get(resp, "excluded");
+	if (strcmp(f[COL_RECORD], "excluded") == 0) {
+		const json_t *e = json_array_get(excluded, seen->excluded++);
+		if (!e || strcmp(json_string_value(json_object_get(e, "respondent")) ?: "",
+				 f[COL_VALUE]) != 0 ||
+		    strcmp(json_string_value(json_object_get(e, "reason")) ?: "",
+			   f[COL_STATISTIC]) != 0)
+			agree_fail(a, "row %ld: excluded %s (%s) is not the JSON's next one", row,
+				   f[COL_VALUE], f[COL_STATISTIC]);
+		return;
+	}
+	json_int_t want = 0;
+	if (strcmp(f[COL_STATISTIC], "included") == 0) {
+		want = json_integer_value(json_object_get(resp, "included"));
+	} else {
+		size_t i;
+		json_t *e;
+		json_array_foreach(excluded, i, e)
+			want += strcmp(json_string_value(json_object_get(e, "reason")) ?: "",
+				       f[COL_STATISTIC]) == 0;
+	}
+	json_t *w = json_integer(want);
+	same_field(a, row, f[COL_STATISTIC], f[COL_COUNT], w);
+	json_decref(w);
 }
 
 static void csv_record(struct agree *a, const struct csvio_record *rec, const json_t *tab,
@@ -390,6 +444,14 @@ static void csv_record(struct agree *a, const struct csvio_record *rec, const js
 	}
 	if (strcmp(f[COL_RECORD], "cell") == 0) {
 		csv_cell(a, rec->row, f, tab, seen);
+		return;
+	}
+	if (strcmp(f[COL_RECORD], "row_base") == 0 || strcmp(f[COL_RECORD], "col_base") == 0) {
+		csv_base(a, rec->row, f, tab);
+		return;
+	}
+	if (strcmp(f[COL_RECORD], "respondents") == 0 || strcmp(f[COL_RECORD], "excluded") == 0) {
+		csv_respondents(a, rec->row, f, tab, seen);
 		return;
 	}
 	if (strcmp(f[COL_RECORD], "question") != 0 && strcmp(f[COL_RECORD], "choice") != 0)
@@ -407,7 +469,7 @@ static void csv_record(struct agree *a, const struct csvio_record *rec, const js
 /* Every question, choice and cell of the JSON has its record. */
 static void csv_complete(struct agree *a, const json_t *tab, const struct csv_seen *seen)
 {
-	struct csv_seen want = { 0, 0, 0 };
+	struct csv_seen want = { 0, 0, 0, 0 };
 	size_t i;
 	json_t *x;
 	json_array_foreach(json_object_get(tab, "questions"), i, x) {
@@ -417,6 +479,11 @@ static void csv_complete(struct agree *a, const json_t *tab, const struct csv_se
 	json_array_foreach(json_object_get(tab, "crosstabs"), i, x)
 		want.cells += json_array_size(json_object_get(x, "row_values")) *
 			      json_array_size(json_object_get(x, "col_values"));
+	if (seen->excluded != json_array_size(json_object_get(json_object_get(tab, "respondents"),
+							      "excluded")))
+		agree_fail(a, "%zu excluded records; the JSON excludes %zu", seen->excluded,
+			   json_array_size(json_object_get(json_object_get(tab, "respondents"),
+							   "excluded")));
 	if (seen->questions != want.questions || seen->choices != want.choices ||
 	    seen->cells != want.cells)
 		agree_fail(a, "%zu question, %zu choice and %zu cell records; the JSON has %zu, %zu "
@@ -428,7 +495,7 @@ void agree_csv(struct agree *a, const json_t *tab, const char *csv_path)
 {
 	struct csvio_reader *r = csvio_open(csv_path, NULL, CSVIO_DELIM_COMMA);
 	struct csvio_record rec;
-	struct csv_seen seen = { 0, 0, 0 };
+	struct csv_seen seen = { 0, 0, 0, 0 };
 	int rc;
 	if (!r) {
 		agree_fail(a, "%s: cannot read", csv_path);
