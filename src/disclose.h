@@ -2,7 +2,6 @@
 #ifndef QUIRE_DISCLOSE_H
 #define QUIRE_DISCLOSE_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -52,23 +51,45 @@ struct disclose_table {
 	enum disclose_line col_kind;		/* how col_totals[j] relates to column j's cells */
 };
 
+enum disclose_result {
+	DISCLOSE_OK,		/* MARKS protect every suppressed cell */
+	DISCLOSE_WITHHOLD,	/* no suppression pattern was found: print none of its cells */
+};
+
 /*
- * Cells holding fewer than
- * THRESHOLD answers (and more than none) are suppressed (primary
- * suppression).  A row or column total is printed beside the cells, so a
- * row or column with a single suppressed cell would give it away by
- * subtraction: another cell of that row or column is suppressed too
- * (complementary suppression), the smallest one not yet suppressed, until
- * no row or column has exactly one.  Zero cells are shown: they name no
- * State's answer by themselves.  The audit below shows where this is not
- * enough.
+ * Chooses the cells of T to suppress and writes them to MARKS.
  *
- * COUNTS is ROWS x COLS, row-major; SUPPRESSED (same shape, caller-owned)
- * receives the result.  A THRESHOLD of 1 or less suppresses nothing.
- * Returns the number of suppressed cells.
+ * A THRESHOLD of 1 or less suppresses nothing.  Otherwise every count from
+ * 1 to THRESHOLD - 1 is primary.  Zeros stay visible (they name nobody's
+ * answer) unless chosen as secondary.  Secondary cells are added until
+ *   (a) no row or column holds exactly one suppressed cell, and
+ *   (b) the audit (disclose_bounds) gives every suppressed cell, primary
+ *       and secondary, a range lo < hi: none can be recovered.
+ * For (a), a line with a single suppressed cell takes as partner a cell
+ * whose crossing line also holds a single one (one cell then mends two
+ * lines, closing a rectangle), else its smallest count, a zero only when
+ * nothing else is left.  For (b), a cell the audit finds recoverable is
+ * protected as tau-ARGUS's hypercube method does in two dimensions: by
+ * completing the cheapest rectangle (the cell, one more cell in its row,
+ * one in its column, the opposite corner) along which the table could
+ * shift by one and still fit every total.  Cheapest means the fewest zeros
+ * first (a suppressed zero cannot absorb a decrease), then the least sum
+ * of newly hidden counts, then the fewest new cells, so cells already
+ * suppressed come free.  When no rectangle can shift (only a longer cycle
+ * would) the cheapest cell left is added, one in the exposed cell's row or
+ * column first.  A cell that the totals alone give away (one in a line
+ * whose total is 0, say) is never chosen.  The audit runs again after each
+ * addition; each step adds a cell, so the search ends.
+ *
+ * Returns DISCLOSE_OK with MARKS as above.  Returns DISCLOSE_WITHHOLD when
+ * a primary cell is given away by the totals alone (every cell of a table
+ * of one row or one column, say), when a line's only suppressed cell can
+ * take no partner that is not itself given away, or when T's cells do not
+ * satisfy its totals; MARKS then marks every cell, so that a caller who
+ * only reads MARKS prints none either.
  */
-size_t disclose_suppress(const unsigned long *counts, size_t rows, size_t cols,
-			 unsigned long threshold, bool *suppressed);
+enum disclose_result disclose_suppress(const struct disclose_table *t, unsigned long threshold,
+				       enum disclose_mark *marks);
 
 /*
  * The audit: for every cell, the smallest and largest value consistent

@@ -229,6 +229,40 @@ static bool all_nonzero_hidden(const struct xtab *x)
 	return true;
 }
 
+/*
+ * Suppresses the small cells of X and those the printed totals would give
+ * away; a table that cannot be protected has every cell hidden.  Returns
+ * the number of hidden cells.
+ */
+static size_t suppress(struct xtab *x, unsigned long threshold)
+{
+	size_t n = x->rows * x->cols;
+	unsigned long *row_totals = g_new0(unsigned long, x->rows + 1);
+	unsigned long *col_totals = g_new0(unsigned long, x->cols + 1);
+	for (size_t i = 0; i < x->rows; i++)
+		for (size_t j = 0; j < x->cols; j++) {
+			row_totals[i] += cell(x, i, j);
+			col_totals[j] += cell(x, i, j);
+		}
+	/* The table prints each total as the sum of its cells. */
+	struct disclose_table table = {
+		.rows = x->rows, .cols = x->cols, .cells = x->tq->cross->cells,
+		.row_totals = row_totals, .col_totals = col_totals,
+		.row_kind = DISCLOSE_SUM, .col_kind = DISCLOSE_SUM,
+	};
+	enum disclose_mark *marks = g_new(enum disclose_mark, n + 1);
+	disclose_suppress(&table, threshold, marks);
+	size_t hidden = 0;
+	for (size_t k = 0; k < n; k++) {
+		x->hidden[k] = marks[k] != DISCLOSE_SHOWN;
+		hidden += x->hidden[k];
+	}
+	g_free(marks);
+	g_free(row_totals);
+	g_free(col_totals);
+	return hidden;
+}
+
 /* How the text names the column variable: "region", "the answer to question 5.6". */
 static char *by_label(const struct tally *t)
 {
@@ -252,8 +286,7 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 				  !(t->by_question && t->by_question->kind == FORM_SELECT_MULTIPLE) };
 	x.hidden = g_new0(bool, x.rows * x.cols + 1);
 	if (t->by_column >= 0)
-		x.n_hidden = disclose_suppress(tq->cross->cells, x.rows, x.cols,
-					       (unsigned long)r->def->small_cell, x.hidden);
+		x.n_hidden = suppress(&x, (unsigned long)r->def->small_cell);
 	const char *label = form_label(r->form, tq->q, r->lang);
 	char *heading = title ? g_strdup(title) : g_strdup_printf("%s by %s", label, x.by_label);
 	doc_heading(r->doc, 2, NULL, heading);
