@@ -1,0 +1,204 @@
+/* disclose-audit.c - the audit: the range of each suppressed cell, by linear programming */
+#include <config.h>
+#include "disclose.h"
+
+#include <glib.h>
+#include <glpk.h>
+#include <math.h>
+
+#include "disclose-int.h"
+
+/*
+ * The program, for a pattern of suppressed cells: one variable per
+ * suppressed cell, bounded by 0 <= x <= min(row total, column total) (a
+ * COVER line's "every cell <= total"; implied anyway on a SUM line), and
+ * per line holding a suppressed cell
+ *   SUM:    sum of its suppressed cells  = total - sum of its shown cells
+ *   COVER:  sum of its suppressed cells >= total - sum of its shown cells.
+ * Each variable appears in two constraints, its row's and its column's,
+ * with coefficient 1: the constraint matrix is the incidence matrix of a
+ * bipartite graph (rows on one side, columns on the other), which is
+ * totally unimodular.  With integer bounds and right-hand sides every
+ * vertex of the feasible region is then integer, and the simplex method
+ * ends on a vertex, so the smallest and largest real value of a cell are
+ * its smallest and largest integer value: the ranges are exact, and
+ * rounding the solver's doubles only removes floating-point noise.
+ */
+struct disclose_lp {
+	const struct disclose_table *t;
+	glp_prob *prob;
+	int *column;	/* per cell: its variable's column in PROB, 0 for a shown cell */
+	glp_smcp parm;
+};
+
+void disclose_glpk_enter(struct disclose_glpk *g)
+{
+	g->owned = glp_init_env() == 0;
+	g->term = glp_term_out(GLP_OFF);
+}
+
+void disclose_glpk_leave(const struct disclose_glpk *g)
+{
+	glp_term_out(g->term);
+	if (g->owned)
+		glp_free_env();
+}
+
+struct disclose_span disclose_line_at(const struct disclose_table *t, size_t l)
+{
+	if (l < t->rows)
+		return (struct disclose_span){ l * t->cols, 1, t->cols, t->row_totals[l],
+					       t->row_kind };
+	l -= t->rows;
+	return (struct disclose_span){ l, t->cols, t->rows, t->col_totals[l], t->col_kind };
+}
+
+bool disclose_consistent(const struct disclose_table *t)
+{
+	for (size_t l = 0; l < t->rows + t->cols; l++) {
+		struct disclose_span s = disclose_line_at(t, l);
+		unsigned long sum = 0, max = 0;
+		for (size_t k = 0; k < s.n; k++) {
+			unsigned long v = t->cells[s.first + k * s.step];
+			sum += v;
+			max = MAX(max, v);
+		}
+		if (s.kind == DISCLOSE_SUM ? sum != s.total : max > s.total || sum < s.total)
+			return false;
+	}
+	return true;
+}
+
+/* Adds the constraint of line L, if it holds a suppressed cell; appends its entries to IA/JA. */
+static void add_line(struct disclose_lp *lp, size_t l, GArray *ia, GArray *ja)
+{
+	struct disclose_span s = disclose_line_at(lp->t, l);
+	unsigned long shown = 0;
+	size_t entries = ja->len;
+	for (size_t k = 0; k < s.n; k++) {
+		size_t at = s.first + k * s.step;
+		if (lp->column[at])
+			g_array_append_val(ja, lp->column[at]);
+		else
+			shown += lp->t->cells[at];
+	}
+	if (ja->len == entries)
+		return;
+	/* The cells are consistent, so a SUM line's shown cells never exceed its total. */
+	if (s.kind == DISCLOSE_COVER && shown >= s.total) {
+		g_array_set_size(ja, entries);	/* met by any values: no constraint */
+		return;
+	}
+	int row = glp_add_rows(lp->prob, 1);
+	double rest = (double)(s.total - shown);
+	glp_set_row_bnds(lp->prob, row, s.kind == DISCLOSE_SUM ? GLP_FX : GLP_LO, rest, rest);
+	while (ia->len < ja->len)
+		g_array_append_val(ia, row);
+}
+
+struct disclose_lp *disclose_lp_new(const struct disclose_table *t,
+				    const enum disclose_mark *marks)
+{
+	struct disclose_lp *lp = g_new0(struct disclose_lp, 1);
+	size_t n = t->rows * t->cols;
+	lp->t = t;
+	lp->prob = glp_create_prob();
+	lp->column = g_new0(int, n + 1);
+	int vars = 0;
+	for (size_t k = 0; k < n; k++)
+		if (marks[k] != DISCLOSE_SHOWN)
+			lp->column[k] = ++vars;
+	if (vars)
+		glp_add_cols(lp->prob, vars);
+	for (size_t k = 0; k < n; k++) {
+		if (!lp->column[k])
+			continue;
+		double cap = (double)MIN(t->row_totals[k / t->cols], t->col_totals[k % t->cols]);
+		glp_set_col_bnds(lp->prob, lp->column[k], cap > 0 ? GLP_DB : GLP_FX, 0, cap);
+	}
+	/* GLPK's arrays count from 1: element 0 is a placeholder. */
+	GArray *ia = g_array_new(FALSE, TRUE, sizeof(int));
+	GArray *ja = g_array_new(FALSE, TRUE, sizeof(int));
+	g_array_set_size(ia, 1);
+	g_array_set_size(ja, 1);
+	for (size_t l = 0; l < t->rows + t->cols; l++)
+		add_line(lp, l, ia, ja);
+	double *ar = g_new(double, ja->len);
+	for (guint e = 0; e < ja->len; e++)
+		ar[e] = 1;
+	glp_load_matrix(lp->prob, (int)ja->len - 1, (int *)ia->data, (int *)ja->data, ar);
+	g_free(ar);
+	g_array_free(ia, TRUE);
+	g_array_free(ja, TRUE);
+	glp_init_smcp(&lp->parm);
+	lp->parm.msg_lev = GLP_MSG_OFF;
+	return lp;
+}
+
+/*
+ * Minimises (DIR = GLP_MIN) or maximises the variable in column COLUMN
+ * into VALUE.  Each solve starts from the basis the last one ended on,
+ * which is why auditing a table costs a few pivots per cell.
+ */
+static int solve(struct disclose_lp *lp, int column, int dir, unsigned long *value)
+{
+	glp_set_obj_dir(lp->prob, dir);
+	glp_set_obj_coef(lp->prob, column, 1);
+	int rc = glp_simplex(lp->prob, &lp->parm);
+	int status = glp_get_status(lp->prob);
+	double v = glp_get_obj_val(lp->prob);
+	glp_set_obj_coef(lp->prob, column, 0);
+	if (rc != 0 || status != GLP_OPT)
+		return -1;
+	*value = v < 0.5 ? 0 : (unsigned long)floor(v + 0.5);
+	return 0;
+}
+
+int disclose_lp_range(struct disclose_lp *lp, size_t cell, unsigned long *lo, unsigned long *hi)
+{
+	if (solve(lp, lp->column[cell], GLP_MIN, lo) < 0)
+		return -1;
+	return solve(lp, lp->column[cell], GLP_MAX, hi);
+}
+
+int disclose_lp_hidden(struct disclose_lp *lp, size_t cell)
+{
+	/* The cell's own value is always feasible: it is hidden if either bound differs from it. */
+	unsigned long own = lp->t->cells[cell], v;
+	if (solve(lp, lp->column[cell], GLP_MIN, &v) < 0)
+		return -1;
+	if (v != own)
+		return 1;
+	if (solve(lp, lp->column[cell], GLP_MAX, &v) < 0)
+		return -1;
+	return v != own;
+}
+
+void disclose_lp_free(struct disclose_lp *lp)
+{
+	if (!lp)
+		return;
+	glp_delete_prob(lp->prob);
+	g_free(lp->column);
+	g_free(lp);
+}
+
+int disclose_bounds(const struct disclose_table *t, const enum disclose_mark *marks,
+		    unsigned long *lo, unsigned long *hi)
+{
+	if (!disclose_consistent(t))
+		return -1;
+	struct disclose_glpk g;
+	disclose_glpk_enter(&g);
+	struct disclose_lp *lp = disclose_lp_new(t, marks);
+	int rc = 0;
+	for (size_t k = 0; k < t->rows * t->cols && rc == 0; k++) {
+		if (marks[k] == DISCLOSE_SHOWN)
+			lo[k] = hi[k] = t->cells[k];
+		else
+			rc = disclose_lp_range(lp, k, &lo[k], &hi[k]);
+	}
+	disclose_lp_free(lp);
+	disclose_glpk_leave(&g);
+	return rc;
+}
