@@ -231,8 +231,11 @@ static json_t *json_tests(const struct stats_crosstab *s)
 	return o;
 }
 
-static json_t *json_bases(const unsigned long *bases, size_t n)
+/* A withheld table hides its totals too: with them, a table of few States gives its cells away. */
+static json_t *json_bases(const struct tally_cross *x, const unsigned long *bases, size_t n)
 {
+	if (x->withheld)
+		return json_null();
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(a, json_count(bases[i]));
@@ -295,9 +298,9 @@ static json_t *json_crosstab(const struct tally *t, const struct tally_question 
 	json_object_set_new(o, "row_labels", rl);
 	json_object_set_new(o, "col_labels", cl);
 	json_object_set_new(o, "counts", json_matrix(x, 'c'));
-	json_object_set_new(o, "n", json_count(x->n));
-	json_object_set_new(o, "row_bases", json_bases(x->row_bases, x->n_rows));
-	json_object_set_new(o, "col_bases", json_bases(x->col_bases, x->n_cols));
+	json_object_set_new(o, "n", x->withheld ? json_null() : json_count(x->n));
+	json_object_set_new(o, "row_bases", json_bases(x, x->row_bases, x->n_rows));
+	json_object_set_new(o, "col_bases", json_bases(x, x->col_bases, x->n_cols));
 	json_object_set_new(o, "row_shares", json_matrix(x, 'r'));
 	json_object_set_new(o, "col_shares", json_matrix(x, 'k'));
 	json_object_set_new(o, "suppressed", json_matrix(x, 's'));
@@ -527,7 +530,8 @@ static void csv_cross_bases(struct csvio_writer *w, const struct tally *t,
 		row_set(&r, C_BY, t->opt.by);
 		row_set(&r, C_VALUE, choice_name(tq, i));
 		row_set(&r, C_LABEL, choice_label(t, tq, i, lang));
-		row_int(&r, C_COUNT, x->row_bases[i]);
+		if (!x->withheld)
+			row_int(&r, C_COUNT, x->row_bases[i]);
 		row_emit(w, &r);
 	}
 	for (size_t j = 0; j < x->n_cols; j++) {
@@ -537,7 +541,8 @@ static void csv_cross_bases(struct csvio_writer *w, const struct tally *t,
 		row_set(&r, C_BY, t->opt.by);
 		row_set(&r, C_BY_VALUE, v->value);
 		row_set(&r, C_LABEL, by_label(t, j));
-		row_int(&r, C_COUNT, x->col_bases[j]);
+		if (!x->withheld)
+			row_int(&r, C_COUNT, x->col_bases[j]);
 		row_emit(w, &r);
 	}
 }
@@ -792,8 +797,8 @@ static void text_cross_notes(FILE *fp, const struct tally *t, const struct tally
 		fprintf(fp, "  several answers allowed: a State counts in every %s it chose; "
 			"'States' counts each State once\n", x->cols_add_up ? "column" : "row");
 	if (x->withheld)
-		fprintf(fp, "  every count is hidden: no pattern of hidden counts protects this "
-			"table\n");
+		fprintf(fp, "  not shown: every count of this table would be below %lu or would "
+			"reveal one that is, and so would its totals\n", t->small_cell);
 	else if (x->n_suppressed) {
 		bool primary = false, secondary = false;
 		for (size_t i = 0; i < x->n_rows * x->n_cols; i++) {
@@ -815,6 +820,11 @@ static void text_crosstab(FILE *fp, const struct tally *t, const struct tally_qu
 	const struct tally_cross *x = tq->cross;
 	const char *row_total = x->rows_add_up ? "Total" : "States";
 	const char *col_total = x->cols_add_up ? "Total" : "States";
+	if (x->withheld) {
+		fprintf(fp, "\n%s by %s\n", tq->q->name, opt->by_label ? opt->by_label : t->opt.by);
+		text_cross_notes(fp, t, x);
+		return;
+	}
 	fprintf(fp, "\n%s by %s (n = %lu; counts with column percentages)\n", tq->q->name,
 		opt->by_label ? opt->by_label : t->opt.by, x->n);
 	fprintf(fp, "  %*s", ROW_LABEL_WIDTH, "");

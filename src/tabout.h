@@ -18,6 +18,8 @@ struct tally;
  * disclosure control is null in JSON, empty in CSV (its record says which
  * kind of suppression) and a symbol in text: "< N" for a count from 1 to
  * N - 1 (primary), "x" for a count hidden to protect another (secondary).
+ * A withheld table (no pattern of hidden cells protects it) hides its
+ * totals and n as well, and text says why instead of printing it.
  * Each returns false on a write error.
  */
 

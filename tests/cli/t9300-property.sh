@@ -12,9 +12,7 @@
 #
 # QUIRE_PROPERTY_SEEDS=N runs seeds 1..N; a list ("7 19 203") runs those.
 # QUIRE_PROPERTY_JOBS (default 2) data sets are checked at once.
-# QUIRE_PROPERTY_PENDING=1 also runs the checks of behaviour that is still
-# being built (the categories listed in PENDING below).  A failure names the
-# seed and the command: "tests/gen/quire-gen SEED DIR [--plain|--invalid]",
+# A failure names the seed and the command: "tests/gen/quire-gen SEED DIR [--plain|--invalid]",
 # then the command in DIR, reproduces it.
 . "$top_srcdir/tests/lib.sh"
 
@@ -31,9 +29,6 @@ JOBS=${QUIRE_PROPERTY_JOBS:-2}
 CATEGORIES='generator audit no-crash exit-ok tab-csv tab-text plain-questions plain-crosstabs
 	plain-charts plain-report invalid-validate invalid-exit status respondents questions
 	crosstabs disclosure disclosure-csv charts report invalid-agree invalid-status'
-# What the current code does not do yet: checked only with QUIRE_PROPERTY_PENDING=1.
-PENDING='status respondents questions crosstabs disclosure disclosure-csv charts report
-	invalid-agree invalid-status'
 
 describe() {
 	case $1 in
@@ -60,16 +55,6 @@ describe() {
 	invalid-agree) echo 'invalid data: tab, chart and report print validate'"'"'s problems' ;;
 	invalid-status) echo 'invalid data: status lists the invalid replies as invalid' ;;
 	esac
-}
-
-is_pending() {
-	case " $(echo $PENDING) " in *" $1 "*) return 0 ;; esac
-	return 1
-}
-
-# wanted CATEGORY: whether this run checks CATEGORY.
-wanted() {
-	[ "${QUIRE_PROPERTY_PENDING:-0}" = 1 ] || ! is_pending "$1"
 }
 
 # fail CATEGORY LINE...: records a failure of the current data set ($D, $ID).
@@ -101,7 +86,7 @@ quire() {
 			esac
 		done <"$D/$out_.err"
 	fi
-	if [ "$want_" != any ] && [ "$rc_" != "$want_" ] && wanted "$cat_"; then
+	if [ "$want_" != any ] && [ "$rc_" != "$want_" ]; then
 		fail "$cat_" "$ID: $LAST: exit status $rc_, expected $want_" \
 			"$(grep -v ': warning: ' "$D/$out_.err" | head -3)"
 	fi
@@ -113,7 +98,6 @@ quire() {
 agree() {
 	cat_=$1
 	shift
-	wanted "$cat_" || return 0
 	if ! (cd "$D" && exec "$AGREE" "$@") >"$D/.agree" 2>&1; then
 		fail "$cat_" "$ID: $LAST" "$(sed 's/^/    /' "$D/.agree" | head -12)"
 	fi
@@ -181,7 +165,6 @@ check_small_cells() {
 	esac
 	LAST="quire-agree audit truth.json $by $n"
 	agree audit audit truth.json "$by" $n
-	wanted disclosure || return 0
 	quire disclosure 0 small.json tab form data $R --format json --by "$by" --small-cell $n && {
 		agree disclosure crosstabs truth.json small.json "$by" --small-cell $n
 		agree disclosure disclosure truth.json small.json "$by" $n
@@ -273,10 +256,6 @@ wait
 
 n_seeds=$(echo $SEEDS | wc -w)
 for c in $CATEGORIES; do
-	if ! wanted "$c"; then
-		skip "$(describe "$c")" 'pending; QUIRE_PROPERTY_PENDING=1 runs it'
-		continue
-	fi
 	failures=$(cat "$T"/*/.fail."$c" 2>/dev/null)
 	if [ -z "$failures" ]; then
 		tap_ok "$(describe "$c")"

@@ -237,8 +237,20 @@ static void same_crosstab(struct agree *a, const json_t *got, const json_t *want
 	const json_t *suppressed = any ? json_object_get(got, "suppressed") : NULL;
 	same_strings(a, where, got, want, "row_values");
 	same_strings(a, where, got, want, "col_values");
-	agree_member(a, where, got, want, "n");
 	same_matrix(a, where, got, want, "counts", suppressed);
+	/*
+	 * A withheld table (every cell suppressed: no pattern protects it) hides
+	 * its totals and n as well, or they would give its cells away.
+	 */
+	if (json_is_true(json_object_get(got, "withheld"))) {
+		if (!json_is_null(json_object_get(got, "n")) ||
+		    !json_is_null(json_object_get(got, "row_bases")) ||
+		    !json_is_null(json_object_get(got, "col_bases")))
+			agree_fail(a, "%s: a withheld table prints its totals", where);
+		g_free(where);
+		return;
+	}
+	agree_member(a, where, got, want, "n");
 	if (!counts_only) {
 		same_bases(a, where, got, want, "row_bases", small_cell > 1);
 		same_bases(a, where, got, want, "col_bases", small_cell > 1);
