@@ -868,11 +868,15 @@ static void put_counts(const struct report *r, GString *s)
 	const struct status *st = r->status;
 	unsigned on_time = st->count[STATUS_ON_TIME], late = st->count[STATUS_LATE];
 	char *day = isodate_format_long(r->analysis->day);
-	if (r->def->cutoff != INT_MAX)
+	if (r->def->cutoff != INT_MAX && late)
 		g_string_append_printf(s, " The cut-off date was %s: %u %s received by then %s "
 				       "included and %u received later %s not.", day, on_time,
 				       on_time == 1 ? "reply" : "replies", on_time == 1 ? "is" : "are",
 				       late, late == 1 ? "is" : "are");
+	else if (r->def->cutoff != INT_MAX)
+		g_string_append_printf(s, " The cut-off date was %s: %u %s received by then %s "
+				       "included, and none arrived later.", day, on_time,
+				       on_time == 1 ? "reply" : "replies", on_time == 1 ? "is" : "are");
 	else if (analysis_excluded(r->analysis))
 		g_string_append_printf(s, " %u of the %lu replies received %s included.", on_time,
 				       r->analysis->replies, on_time == 1 ? "is" : "are");

@@ -100,6 +100,7 @@ expect_grep 'the 1 is hidden, with the three cells that would give it away' 'Par
 expect_grep 'the suppression is explained' 'Counts below 3 are not shown, to protect the anonymity of the replies, nor is any count the totals would reveal; for the same reason no chart or test is given.' "$T/sup.txt"
 expect_grep 'each symbol says what it hides' '< 3: a count from 1 to 2, not shown to protect the anonymity of the replies. x: a count not shown so that no hidden count can be worked out from the totals.' "$T/sup.txt"
 expect_no_grep 'no test of a table with hidden counts' "Fisher's exact test gives" "$T/sup.txt"
+expect_grep 'the methodology counts the replies' 'The cut-off date was 30 June 2019: 30 replies received by then are included, and none arrived later.' "$T/sup.txt"
 expect_grep 'the methodology says why' 'No test is given for 1 cross-tabulation with hidden counts, as its figures could reveal them.' "$T/sup.txt"
 expect_grep "anonymised texts do not name their State" 'State F [State] supports the questionnaire; the [State] position is set out in note 0.' "$T/sup.txt"
 expect_no_grep 'not even by the short name' 'Aldmere supports' "$T/sup.txt"
