@@ -33,9 +33,11 @@ static const char usage[] =
 	"      --lang LANG        language of the labels\n"
 	"      --keep-formulas    do not neutralise formula-like text\n"
 	"      --id-column COL    wide exports as DATA: the column with the respondent code\n"
-	"      --cutoff DATE      write only the replies quire tab counts: valid,\n"
-	"      --roster FILE        complete, received by DATE, from members on the\n"
-	"                         roster; the others are listed with the reason\n"
+	"      --cutoff DATE      write only the replies received by DATE, as quire tab\n"
+	"                         counts them (valid, complete, from members)\n"
+	"      --roster FILE      write only the replies from members of the roster on\n"
+	"                         the cut-off date; with either option the replies left\n"
+	"                         out are named with the reason\n"
 	"  -h, --help             show this help\n";
 
 /* A reply left out of an export of the analysis set, said on standard error. */

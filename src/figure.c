@@ -131,3 +131,10 @@ char *figure_se(double se)
 		return g_strdup("below 0.0001");
 	return g_strdup_printf("%.4f", se);
 }
+
+char *figure_small_counts(unsigned long threshold)
+{
+	if (threshold <= 2)
+		return g_strdup("of 1");
+	return g_strdup_printf("from 1 to %lu", threshold - 1);
+}

@@ -58,4 +58,10 @@ char *figure_p(double p);
  */
 char *figure_se(double se);
 
+/*
+ * The counts below THRESHOLD that disclosure control hides as "< N", as
+ * they read after "a count": "of 1" (threshold 2), "from 1 to 2".
+ */
+char *figure_small_counts(unsigned long threshold);
+
 #endif

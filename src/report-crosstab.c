@@ -112,10 +112,11 @@ static char *table_note(const struct report *r, const struct xtab *x)
 		primary |= c->marks[i] == DISCLOSE_PRIMARY;
 		secondary |= c->marks[i] == DISCLOSE_SECONDARY;
 	}
+	char *counts = figure_small_counts(x->t->small_cell);
 	if (primary)
-		g_string_append_printf(s, "< %lu: a count from 1 to %lu, not shown to protect the "
-				       "anonymity of the replies.", x->t->small_cell,
-				       x->t->small_cell - 1);
+		g_string_append_printf(s, "< %lu: a count %s, not shown to protect the anonymity "
+				       "of the replies.", x->t->small_cell, counts);
+	g_free(counts);
 	if (secondary)
 		g_string_append_printf(s, "%sx: a count not shown so that no hidden count can be "
 				       "worked out from the totals.", s->len ? " " : "");

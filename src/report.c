@@ -817,12 +817,18 @@ static void add_texts(struct report *r)
 {
 	annex_heading(r, "Texts of the answers");
 	bool named = r->def->attribute_texts && !r->def->anonymous;
+	/* Without a roster no name is known, so none is hidden: the text says so. */
 	doc_paragraph(r->doc, NULL, named
 		      ? "The answers are reproduced as received, with the State that gave them."
-		      : "The answers are reproduced as received, except that the names of States "
+		      : r->redact
+		      ? "The answers are reproduced as received, except that the names of States "
 			"are replaced by \"[State]\".  To protect the anonymity of the replies they "
 			"are attributed to \"State A\", \"State B\" and so on; the letters do not "
-			"follow the order of any list in this report.");
+			"follow the order of any list in this report."
+		      : "The answers are reproduced as received.  To protect the anonymity of the "
+			"replies they are attributed to \"State A\", \"State B\" and so on; the "
+			"letters do not follow the order of any list in this report.  No roster was "
+			"given, so the names of States in the answers could not be hidden.");
 	for (guint i = 0; i < r->tally->questions->len; i++) {
 		const struct tally_question *tq = g_ptr_array_index(r->tally->questions, i);
 		if (!tq->q->number || !tq->texts || !tq->texts->len || omitted(r, tq->q))

@@ -805,9 +805,11 @@ static void text_cross_notes(FILE *fp, const struct tally *t, const struct tally
 			primary |= x->marks[i] == DISCLOSE_PRIMARY;
 			secondary |= x->marks[i] == DISCLOSE_SECONDARY;
 		}
+		char *counts = figure_small_counts(t->small_cell);
 		if (primary)
-			fprintf(fp, "  < %lu: a count from 1 to %lu, hidden to protect the anonymity "
-				"of the replies\n", t->small_cell, t->small_cell - 1);
+			fprintf(fp, "  < %lu: a count %s, hidden to protect the anonymity of the "
+				"replies\n", t->small_cell, counts);
+		g_free(counts);
 		if (secondary)
 			fprintf(fp, "  x: a count hidden so that no hidden count can be worked out "
 				"from the totals\n");

@@ -69,6 +69,9 @@ for word in chi-square Fisher Cramer phi expected 'p ='; do
 	expect_no_grep "text: no $word" "$word" text.txt
 done
 
+run 0 "$QUIRE" tab form r $BY --small-cell 2
+expect_grep 'text: with a threshold of 2 the legend says "of 1"' '< 2: a count of 1, hidden to protect the anonymity of the replies' "$OUT"
+
 run 0 "$QUIRE" tab form r $BY --small-cell 3 --format csv
 grep '^cell,' "$OUT" >cells.csv
 compare 'csv: hidden cells are empty and say why' cells.csv <<'X'

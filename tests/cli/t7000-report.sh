@@ -146,6 +146,8 @@ X
 	if [ "$data" = replies/mini ]; then
 		expect_true 'two groups: the heading and the chart title' test "$(cat "$T/n")" = 2
 		expect_grep 'the chart is a 100% stacked bar' '100%' "$T/by.txt"
+		text "$T/by.pdf" >"$T/by0.txt"
+		expect_grep 'without a roster, no name is hidden, and the annex says so' 'No roster was given, so the names of States in the answers could not be hidden.' "$T/by0.txt"
 	else
 		expect_true 'one group: the heading, no chart' test "$(cat "$T/n")" = 1
 		text "$T/by.pdf" >"$T/by1.txt"

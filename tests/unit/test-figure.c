@@ -112,8 +112,16 @@ static void test_se(void)
 	IS(figure_se(NAN), "\u2013");
 }
 
+static void test_small_counts(void)
+{
+	IS(figure_small_counts(2), "of 1");
+	IS(figure_small_counts(3), "from 1 to 2");
+	IS(figure_small_counts(10), "from 1 to 9");
+}
+
 int main(void)
 {
+	test_small_counts();
 	test_se();
 	test_percent();
 	test_number();
