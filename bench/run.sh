@@ -29,13 +29,14 @@ else
 fi
 
 for n in $SIZES; do
-	f=$OUT/wide-$n.csv
-	[ -s "$f" ] || "$GEN" "$FORM" "$n" >"$f"
+	f=$OUT/valid-$n.csv
+	# valid replies: quire tab refuses what quire validate refuses
+	[ -s "$f" ] || "$GEN" "$FORM" "$n" 2019 valid >"$f"
 done
 
 printf '%-9s %-8s %9s %12s %9s %10s\n' rows job seconds rows/s MB/s 'peak RSS'
 for n in $SIZES; do
-	f=$OUT/wide-$n.csv
+	f=$OUT/valid-$n.csv
 	mb=$(awk -v b="$(wc -c <"$f")" 'BEGIN { printf "%.1f", b / 1e6 }')
 	for job in tab by; do
 		if [ "$job" = tab ]; then
@@ -66,7 +67,7 @@ rm -f "$OUT/.times.$$"
 
 # The same tabulation (value counts of every select_one and one crosstab) by other tools.
 big=$(echo "$SIZES" | awk '{ print $NF }')
-f=$OUT/wide-$big.csv
+f=$OUT/valid-$big.csv
 cols="law_status,jur_coord,central_auth,poc_247,mla_stats,need_std,ta_received,ta_needed,ppp_useful,region"
 read -r q_secs q_kb <<X
 $(measure "$QUIRE" tab --format json --by region -q law_status -q jur_coord -q central_auth -q poc_247 -q mla_stats -q need_std -q ta_received -q ta_needed -q ppp_useful "$FORM" "$f")
@@ -136,11 +137,11 @@ read -r s kb <<X
 $(measure "$QUIRE" validate "$FORM" "$OUT/files10k")
 X
 awk -v s="$s" -v kb="$kb" 'BEGIN { printf "validate, 10,000 reply files: %.2f s (%.0f files/s), peak RSS %.1f MB\n", s, 10000 / (s > 0 ? s : 0.01), kb / 1024 }'
-[ -s "$OUT/wide-100000.csv" ] || "$GEN" "$FORM" 100000 >"$OUT/wide-100000.csv"
+[ -s "$OUT/valid-100000.csv" ] || "$GEN" "$FORM" 100000 2019 valid >"$OUT/valid-100000.csv"
 rm -rf "$OUT/import100k"
 mkdir -p "$OUT/import100k"
 read -r s kb <<X
-$(measure "$QUIRE" import "$FORM" "$OUT/wide-100000.csv" --into "$OUT/import100k")
+$(measure "$QUIRE" import "$FORM" "$OUT/valid-100000.csv" --into "$OUT/import100k")
 X
 awk -v s="$s" -v kb="$kb" 'BEGIN { printf "import, 100,000-row export: %.2f s (%.0f rows/s), peak RSS %.1f MB\n", s, 100000 / (s > 0 ? s : 0.01), kb / 1024 }'
 rm -rf "$OUT/import100k"

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "form.h"
@@ -51,25 +52,32 @@ const char *resp_value_next_choice(const char **p, size_t *len)
 /* select_multiple and rank: choice names separated by blanks, none repeated. */
 static char *choices_problem(const struct form_question *q, const char *value)
 {
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	if (!q->list)
+		return NULL;
+	guint n = q->list->choices->len;
+	bool *seen = n <= 256 ? g_newa(bool, n + 1) : g_new(bool, n + 1);
+	memset(seen, 0, n + 1);
+	GString *token = g_string_sized_new(32);
 	char *msg = NULL;
 	size_t len;
 	for (const char *p = value, *name; !msg && (name = resp_value_next_choice(&p, &len));) {
-		char *token = g_strndup(name, len);
-		if (q->list && !form_choice(q->list, token)) {
-			msg = not_a_choice(q->list, token);
-		} else if (g_hash_table_contains(seen, token)) {
-			char *shown = msg_value(token);
+		g_string_truncate(token, 0);
+		g_string_append_len(token, name, (gssize)len);
+		const struct form_choice *c = form_choice(q->list, token->str);
+		if (!c) {
+			msg = not_a_choice(q->list, token->str);
+		} else if (seen[c->index]) {
+			char *shown = msg_value(token->str);
 			msg = g_strdup_printf("'%s' is %s twice", shown,
 					      q->kind == FORM_RANK ? "ranked" : "selected");
 			g_free(shown);
-		} else {
-			g_hash_table_add(seen, token);
-			continue;
 		}
-		g_free(token);
+		if (c)
+			seen[c->index] = true;
 	}
-	g_hash_table_destroy(seen);
+	g_string_free(token, TRUE);
+	if (n > 256)
+		g_free(seen);
 	return msg;
 }
 
