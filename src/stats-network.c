@@ -23,9 +23,11 @@
  * and bounds FHI >= F_future >= FLO hold for every completion, so a past
  * f with f + FHI <= THR counts its whole subtree at once, one with
  * f + FLO > THR drops it, and only the others are carried to the next
- * column.  Pasts are kept sorted, so for each column vector the ones it
- * settles are a prefix and a suffix, found by binary search, and the
- * prefix's probability is a running sum.
+ * column.  Pasts arriving at a node merge at once when their values fall
+ * in the same bucket (see past_add()); when the node's stage comes they
+ * are sorted, so for each column vector the ones it settles are a prefix
+ * and a suffix, found by binary search, and the prefix's probability is a
+ * running sum.
  *
  * The last two columns take no stage of their own.  With three rows or
  * more, a node two columns from the end lists F of all its completions
@@ -47,7 +49,9 @@ struct vecgen {
 
 struct fx_node {
 	GArray *pasts;		/* struct fx_past, waiting for this node's stage */
-	guint merged;		/* pasts->len after the last merge */
+	/* Open addressing over the pasts by bucket: index + 1, 0 for a free slot. */
+	guint32 *slot;
+	guint32 mask;		/* slots - 1; no slots yet when 0 */
 	/* Two columns from the end, three rows or more: F of every completion, ascending, */
 	double *g;
 	/* and run[j] = sum of exp(g[i] - g[ng - 1]) over i < j. */
@@ -66,6 +70,7 @@ struct fx {
 	double *colf;		/* colf[k] = sum over j >= k of log col[j]! */
 	const struct stats_lnfact *lf;	/* borrowed */
 	double K, thr, slack;
+	double per_bucket;	/* 1 / the width of a bucket of past values */
 	unsigned long long work, max_work;
 	size_t held, max_held;	/* pasts and completions stored for the next stage */
 	struct stats_ksum p;
@@ -94,6 +99,7 @@ static void node_free(gpointer p)
 	struct fx_node *node = p;
 	if (node->pasts)
 		g_array_free(node->pasts, TRUE);
+	g_free(node->slot);
 	g_free(node->g);
 	g_free(node->run);
 	g_free(node);
@@ -110,7 +116,8 @@ static struct fx_node *node_new(const long *m, size_t r)
 	node->r = r;
 	memcpy(node->m, m, r * sizeof m[0]);
 	node->pasts = NULL;
-	node->merged = 0;
+	node->slot = NULL;
+	node->mask = 0;
 	node->g = node->run = NULL;
 	node->ng = 0;
 	return node;
@@ -135,28 +142,80 @@ static int past_cmp(const void *a, const void *b)
 }
 
 /*
- * Sorts NODE's pasts and merges those equal up to rounding: values within
- * 64 ulps (and at most 1e-9) of a group's first member join it, far below
- * the 1e-7 tie tolerance and the 1e-9 agreement asked of the p-value.
- * Returns how many entries went.
+ * Pasts merge by bucket: two values whose ratio to the bucket width
+ * rounds to the same whole number become one past, with the value that
+ * came first and the sum of the weights.  The width (fx_init()) is 512
+ * ulps of log N!, the largest magnitude a partial F can have, so values
+ * that differ only by the rounding of their sums almost always share a
+ * bucket; and it is at most 2^-30 (under 1e-9), so a merged value moves P
+ * by less than 1e-9 relative, far below the 1e-7 tie tolerance.  A pair
+ * that straddles two buckets stays two pasts, which costs a little work
+ * and changes nothing else.
  */
-static guint node_merge(struct fx *fx, struct fx_node *node)
+static double past_bucket(const struct fx *fx, double f)
+{
+	return rint(f * fx->per_bucket);
+}
+
+static guint32 bucket_hash(double bucket)
+{
+	guint64 b;
+	memcpy(&b, &bucket, sizeof b);
+	b ^= b >> 29;
+	b *= 0xbf58476d1ce4e5b9ull;
+	b ^= b >> 32;
+	return (guint32)b;
+}
+
+static struct fx_past *node_past(const struct fx_node *node, guint i)
+{
+	return (struct fx_past *)(void *)node->pasts->data + i;
+}
+
+/* Doubles NODE's slots (or makes the first 64) and indexes its pasts again. */
+static void node_reindex(const struct fx *fx, struct fx_node *node)
+{
+	guint32 len = node->mask ? 2 * (node->mask + 1) : 64;
+	g_free(node->slot);
+	node->slot = g_new0(guint32, len);
+	node->mask = len - 1;
+	for (guint i = 0; i < node->pasts->len; i++) {
+		guint32 h = bucket_hash(past_bucket(fx, node_past(node, i)->f)) & node->mask;
+		while (node->slot[h])
+			h = (h + 1) & node->mask;
+		node->slot[h] = i + 1;
+	}
+}
+
+/* Adds the past F, W to NODE, merged into the past of its bucket if there is one.  True when stored anew. */
+static bool past_add(struct fx *fx, struct fx_node *node, double f, double w)
+{
+	if (2 * (node->pasts->len + 1) > node->mask)
+		node_reindex(fx, node);
+	double bucket = past_bucket(fx, f);
+	guint32 h = bucket_hash(bucket) & node->mask;
+	for (; node->slot[h]; h = (h + 1) & node->mask) {
+		struct fx_past *p = node_past(node, node->slot[h] - 1);
+		if (past_bucket(fx, p->f) == bucket) {
+			p->w += w;
+			return false;
+		}
+	}
+	struct fx_past past = {f, w};
+	g_array_append_val(node->pasts, past);
+	node->slot[h] = node->pasts->len;
+	return true;
+}
+
+/* Sorts NODE's pasts by value for its stage; the index is no longer needed. */
+static void node_sort(struct fx *fx, struct fx_node *node)
 {
 	GArray *a = node->pasts;
-	guint before = a->len, k = 0;
 	qsort(a->data, a->len, sizeof(struct fx_past), past_cmp);
-	struct fx_past *v = (struct fx_past *)(void *)a->data;
-	for (guint i = 0; i < a->len; i++) {
-		double tol = fmin(1e-9, 64 * DBL_EPSILON * (fabs(v[i].f) + 1));
-		if (k > 0 && v[i].f - v[k - 1].f <= tol)
-			v[k - 1].w += v[i].w;
-		else
-			v[k++] = v[i];
-	}
-	g_array_set_size(a, k);
-	node->merged = k;
-	fx->work += (unsigned long long)before * g_bit_storage(before);
-	return before - k;
+	g_free(node->slot);
+	node->slot = NULL;
+	node->mask = 0;
+	fx->work += (unsigned long long)a->len * g_bit_storage(a->len);
 }
 
 static const struct fx_past *node_pasts(const struct fx_node *node)
@@ -393,14 +452,9 @@ static void expand_to_stage(struct fx *fx, const struct expansion *x, double cos
 	if (some == whole)
 		return;
 	struct fx_node *child = stage_get(next, fx->probe);
-	for (size_t p = whole; p < some; p++) {
-		struct fx_past past = {x->v[p].f + cost, x->v[p].w};
-		g_array_append_val(child->pasts, past);
-	}
-	fx->held += some - whole;
-	fx->work += some - whole;
-	if (child->pasts->len >= 2 * child->merged + 1024)
-		fx->held -= node_merge(fx, child);
+	for (size_t p = whole; p < some; p++)
+		fx->held += past_add(fx, child, x->v[p].f + cost, x->v[p].w);
+	fx->work += 2 * (some - whole);
 }
 
 /* Carries X through every vector of column X->k into NEXT.  Returns -1 at the work limit. */
@@ -453,7 +507,7 @@ static void add_whole(struct fx *fx, const struct fx_past *v, size_t n, double t
 /* One node of a stage before the last two columns. */
 static int node_step(struct fx *fx, struct fx_node *node, size_t k, GHashTable *next)
 {
-	node_merge(fx, node);
+	node_sort(fx, node);
 	double fhi, flo, total = node_total(fx, node->m, k);
 	node_bounds(fx, node->m, k, &fhi, &flo);
 	const struct fx_past *v = node_pasts(node);
@@ -528,7 +582,7 @@ static void node_tails(struct fx *fx, const struct stats_hyper *h, double f, dou
 /* The last two columns below a two-row node: a 2x2 table, with exact bounds.  -1 at the limit. */
 static int node_finish_2(struct fx *fx, struct fx_node *node)
 {
-	node_merge(fx, node);
+	node_sort(fx, node);
 	struct stats_hyper h;
 	stats_hyper_init(&h, node->m[0], node->m[1], fx->col[fx->c - 2]);
 	double gmax = stats_hyper_g(fx->lf, &h, h.mode);
@@ -629,6 +683,10 @@ static void fx_init(struct fx *fx, const struct stats_table *t, const struct sta
 		fx->K += stats_lnfact(fx->lf, t->row[i]);
 	fx->thr = thr;
 	fx->slack = 1e-9 + 64 * DBL_EPSILON * fabs(thr);
+	/* 2^e > log N! >= |partial F|, so a bucket of 2^(e - 44) is 512 ulps of 2^(e - 1). */
+	int e;
+	frexp(stats_lnfact(lf, t->n) + 1, &e);
+	fx->per_bucket = ldexp(1, MAX(30, 44 - e));
 	fx->max_work = max_work;
 	fx->max_held = (size_t)(max_work / 16);
 	fx->outer.x = g_new(long, t->r);
