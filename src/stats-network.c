@@ -8,6 +8,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "stats.h"
+
 /*
  * The network algorithm (Mehta and Patel 1983, as in FEXACT).  Tables are
  * filled one column at a time.  After k columns, what is left to fill
@@ -48,11 +50,15 @@ struct vecgen {
 };
 
 struct fx_node {
-	struct fx_past *past;	/* the pasts waiting for this node's stage, */
-	guint32 len, cap;	/* how many there are and room for */
-	/* Open addressing over the pasts by bucket: index + 1, 0 for a free slot. */
-	guint32 *slot;
-	guint32 mask;		/* slots - 1; no slots yet when 0 */
+	/*
+	 * The pasts waiting for this node's stage, LEN of them in room for
+	 * CAP.  Up to 8 are kept in the order they came; more, in an
+	 * open-addressing table by bucket (HASHED, CAP a power of two, a free
+	 * entry having weight 0); sorted for the stage, in order again.
+	 */
+	struct fx_past *past;
+	guint32 len, cap;
+	bool hashed;
 	/* Two columns from the end, three rows or more: F of every completion, ascending, */
 	double *g;
 	/* and run[j] = sum of exp(g[i] - g[ng - 1]) over i < j. */
@@ -61,6 +67,14 @@ struct fx_node {
 	size_t r;
 	long m[];		/* remaining row totals, descending */
 };
+
+/*
+ * What a node costs beyond its pasts: bytes for its struct, the
+ * allocator's overhead and its entry in the stage's hash table, and steps
+ * for making it (stage_get()).
+ */
+#define NODE_BYTES (sizeof(struct fx_node) + 48)
+#define NODE_WORK 128
 
 struct fx {
 	size_t r, c;
@@ -73,7 +87,8 @@ struct fx {
 	double K, thr, slack;
 	double per_bucket;	/* 1 / the width of a bucket of past values */
 	unsigned long long work, max_work;
-	size_t held, max_held;	/* pasts and completions stored for the next stage */
+	/* Bytes held by the nodes of the stage expanded and of the next one. */
+	size_t held_now, held_next, max_held;
 	struct stats_ksum p;
 	struct vecgen outer, inner;
 	struct fx_node *probe;	/* scratch: the totals below a vector, for lookups */
@@ -99,7 +114,6 @@ static void node_free(gpointer p)
 {
 	struct fx_node *node = p;
 	g_free(node->past);
-	g_free(node->slot);
 	g_free(node->g);
 	g_free(node->run);
 	g_free(node);
@@ -117,20 +131,26 @@ static struct fx_node *node_new(const long *m, size_t r)
 	memcpy(node->m, m, r * sizeof m[0]);
 	node->past = NULL;
 	node->len = node->cap = 0;
-	node->slot = NULL;
-	node->mask = 0;
+	node->hashed = false;
 	node->g = node->run = NULL;
 	node->ng = 0;
 	return node;
 }
 
-/* The node of STAGE for the totals in PROBE->m (descending), created empty when new. */
-static struct fx_node *stage_get(GHashTable *stage, const struct fx_node *probe)
+/*
+ * The node of STAGE for the totals in FX->probe (descending), created
+ * empty when new.  Making a node takes about as long as 128 steps
+ * (allocation, hashing, memory touched for the first time), which counts
+ * in a large network: millions of nodes with a past or two each.
+ */
+static struct fx_node *stage_get(struct fx *fx, GHashTable *stage)
 {
-	struct fx_node *node = g_hash_table_lookup(stage, probe);
+	struct fx_node *node = g_hash_table_lookup(stage, fx->probe);
 	if (!node) {
-		node = node_new(probe->m, probe->r);
+		node = node_new(fx->probe->m, fx->r);
 		g_hash_table_add(stage, node);
+		fx->work += NODE_WORK;
+		fx->held_next += NODE_BYTES + fx->r * sizeof node->m[0];
 	}
 	return node;
 }
@@ -167,69 +187,86 @@ static guint32 bucket_hash(double bucket)
 	return (guint32)b;
 }
 
-
-/* Doubles NODE's slots (or makes the first 16) and indexes its pasts again. */
-static void node_reindex(const struct fx *fx, struct fx_node *node)
+/* Puts the past P in the table of NODE, where its bucket has no past yet. */
+static void past_put(const struct fx *fx, struct fx_node *node, struct fx_past p)
 {
-	guint32 len = node->mask ? 2 * (node->mask + 1) : 16;
-	g_free(node->slot);
-	node->slot = g_new0(guint32, len);
-	node->mask = len - 1;
-	for (guint32 i = 0; i < node->len; i++) {
-		guint32 h = bucket_hash(past_bucket(fx, node->past[i].f)) & node->mask;
-		while (node->slot[h])
-			h = (h + 1) & node->mask;
-		node->slot[h] = i + 1;
-	}
+	guint32 mask = node->cap - 1, h = bucket_hash(past_bucket(fx, p.f)) & mask;
+	while (node->past[h].w != 0)
+		h = (h + 1) & mask;
+	node->past[h] = p;
 }
 
-/* Appends the past F, W to NODE, which must have no past of its bucket. */
-static void past_append(struct fx_node *node, double f, double w)
+/* Moves NODE's pasts into a table of CAP entries. */
+static void node_rehash(struct fx *fx, struct fx_node *node, guint32 cap)
 {
-	if (node->len == node->cap) {
-		node->cap = node->cap ? 2 * node->cap : 2;
-		node->past = g_renew(struct fx_past, node->past, node->cap);
-	}
-	node->past[node->len++] = (struct fx_past){f, w};
+	struct fx_past *old = node->past;
+	guint32 old_cap = node->cap;
+	bool was_hashed = node->hashed;
+	node->past = g_new0(struct fx_past, cap);
+	node->cap = cap;
+	node->hashed = true;
+	for (guint32 i = 0; i < (was_hashed ? old_cap : node->len); i++)
+		if (old[i].w != 0)
+			past_put(fx, node, old[i]);
+	g_free(old);
+	fx->held_next += (cap - old_cap) * sizeof old[0];
+	fx->work += 2 * (unsigned long long)cap;
 }
 
-/* Adds the past F, W to NODE, merged into the past of its bucket if there is one.  True when stored anew. */
-static bool past_add(struct fx *fx, struct fx_node *node, double f, double w)
+/*
+ * Adds the past F, W to NODE, of the next stage, merged into the past of
+ * its bucket if there is one.  Most nodes of a large network get a past
+ * or two: up to 8 are searched in turn, in as little memory as they need.
+ */
+static void past_add(struct fx *fx, struct fx_node *node, double f, double w)
 {
 	double bucket = past_bucket(fx, f);
-	/* Most nodes of a large network get a few pasts: those are searched in turn. */
-	if (node->len < 8) {
+	if (!node->hashed) {
 		for (guint32 i = 0; i < node->len; i++)
 			if (past_bucket(fx, node->past[i].f) == bucket) {
 				node->past[i].w += w;
-				return false;
+				return;
 			}
-		past_append(node, f, w);
-		return true;
-	}
-	if (2 * (node->len + 1) > node->mask)
-		node_reindex(fx, node);
-	guint32 h = bucket_hash(bucket) & node->mask;
-	for (; node->slot[h]; h = (h + 1) & node->mask) {
-		struct fx_past *p = node->past + node->slot[h] - 1;
-		if (past_bucket(fx, p->f) == bucket) {
-			p->w += w;
-			return false;
+		if (node->len < 8) {
+			if (node->len == node->cap) {
+				guint32 more = node->cap ? node->cap : 2;
+				node->cap += more;
+				node->past = g_renew(struct fx_past, node->past, node->cap);
+				fx->held_next += more * sizeof node->past[0];
+			}
+			node->past[node->len++] = (struct fx_past){f, w};
+			return;
 		}
+		node_rehash(fx, node, 32);
 	}
-	past_append(node, f, w);
-	node->slot[h] = node->len;
-	return true;
+	if (4 * (node->len + 1) > 3 * node->cap)
+		node_rehash(fx, node, 2 * node->cap);
+	guint32 mask = node->cap - 1, h = bucket_hash(bucket) & mask;
+	for (; node->past[h].w != 0; h = (h + 1) & mask)
+		if (past_bucket(fx, node->past[h].f) == bucket) {
+			node->past[h].w += w;
+			return;
+		}
+	node->past[h] = (struct fx_past){f, w};
+	node->len++;
 }
 
-/* Sorts NODE's pasts by value for its stage; the index is no longer needed. */
+/* Sorts NODE's pasts by value for its stage, in as little memory as they need. */
 static void node_sort(struct fx *fx, struct fx_node *node)
 {
+	if (node->hashed) {
+		guint32 k = 0;
+		for (guint32 i = 0; i < node->cap; i++)
+			if (node->past[i].w != 0)
+				node->past[k++] = node->past[i];
+		node->past = g_renew(struct fx_past, node->past, k);
+		fx->held_now -= (node->cap - k) * sizeof node->past[0];
+		fx->work += node->cap;
+		node->cap = k;
+		node->hashed = false;
+	}
 	qsort(node->past, node->len, sizeof node->past[0], past_cmp);
-	g_free(node->slot);
-	node->slot = NULL;
-	node->mask = 0;
-	fx->work += (unsigned long long)node->len * g_bit_storage(node->len);
+	fx->work += 2 * (unsigned long long)node->len * g_bit_storage(node->len);
 }
 
 static void sort_desc(long *m, size_t r)
@@ -309,9 +346,21 @@ static double node_total(const struct fx *fx, const long *m, size_t k)
 	return v;
 }
 
+/*
+ * Steps for adding a past to a node of the next stage.  An add is a
+ * random access to the node's table: 5 to 20 ns while the stage's tables
+ * fit in the caches, and 35 to 60 ns from 64 MB on (TLB and cache misses,
+ * measured on the development machine), so its price grows with the
+ * memory held for the next stage, from 4 steps to 12.
+ */
+static unsigned long long add_work(const struct fx *fx)
+{
+	return 4 + MIN(8, fx->held_next >> 23);
+}
+
 static bool fx_over(const struct fx *fx)
 {
-	return fx->work > fx->max_work || fx->held > fx->max_held;
+	return fx->work > fx->max_work || fx->held_now + fx->held_next > fx->max_held;
 }
 
 /* Column vectors: every whole x with x_i <= M_i and sum TOTAL, in lexicographic order. */
@@ -368,7 +417,7 @@ static void node_completions(struct fx *fx, struct fx_node *node)
 			v -= stats_lnfact(fx->lf, fx->inner.x[i]) + stats_lnfact(fx->lf, m[i] - fx->inner.x[i]);
 		g_array_append_val(a, v);
 		fx->work += fx->r + 8;
-		fx->held++;
+		fx->held_next += 2 * sizeof v;
 	} while (vec_next(&fx->inner, m, fx->r) && !fx_over(fx));
 	qsort(a->data, a->len, sizeof(double), cmp_double);
 	node->ng = a->len;
@@ -377,7 +426,7 @@ static void node_completions(struct fx *fx, struct fx_node *node)
 	node->run[0] = 0;
 	for (size_t i = 0; i < node->ng; i++)
 		node->run[i + 1] = node->run[i] + exp(node->g[i] - node->g[node->ng - 1]);
-	fx->work += node->ng * g_bit_storage(node->ng);
+	fx->work += 2 * node->ng * g_bit_storage(node->ng);
 }
 
 /* How many of the ascending G[0..N) are <= T. */
@@ -460,10 +509,10 @@ static void expand_to_stage(struct fx *fx, const struct expansion *x, double cos
 		stats_ksum_add(&fx->p, x->run[whole] * exp(fx->K + x->fref + cost + total));
 	if (some == whole)
 		return;
-	struct fx_node *child = stage_get(next, fx->probe);
+	struct fx_node *child = stage_get(fx, next);
 	for (size_t p = whole; p < some; p++)
-		fx->held += past_add(fx, child, x->v[p].f + cost, x->v[p].w);
-	fx->work += 2 * (some - whole);
+		past_add(fx, child, x->v[p].f + cost, x->v[p].w);
+	fx->work += add_work(fx) * (some - whole);
 }
 
 /* Carries X through every vector of column X->k into NEXT.  Returns -1 at the work limit. */
@@ -480,7 +529,7 @@ static int node_expand(struct fx *fx, const long *m, const struct expansion *x, 
 		}
 		sort_desc(fx->probe->m, r);
 		if (last)
-			expand_to_last(fx, x, cost, stage_get(next, fx->probe));
+			expand_to_last(fx, x, cost, stage_get(fx, next));
 		else
 			expand_to_stage(fx, x, cost, next);
 		fx->work += r + 8;
@@ -614,7 +663,8 @@ static int stage_step(struct fx *fx, GHashTable *stage, size_t k, GHashTable **n
 	GHashTableIter it;
 	gpointer key;
 	*next = stage_new();
-	fx->held = 0;
+	fx->held_now = fx->held_next;
+	fx->held_next = 0;
 	g_hash_table_iter_init(&it, stage);
 	while (g_hash_table_iter_next(&it, &key, NULL))
 		if (node_step(fx, key, k, *next) < 0)
@@ -638,8 +688,8 @@ static int fx_run(struct fx *fx)
 {
 	GHashTable *stage = stage_new();
 	memcpy(fx->probe->m, fx->row, fx->r * sizeof fx->row[0]);
-	struct fx_node *root = stage_get(stage, fx->probe);
-	past_append(root, 0, 1);
+	struct fx_node *root = stage_get(fx, stage);
+	past_add(fx, root, 0, 1);
 	int rc = 0;
 	for (size_t k = 0; rc == 0 && k + 2 < fx->c; k++) {
 		GHashTable *next;
@@ -724,7 +774,7 @@ static void fx_init(struct fx *fx, const struct stats_table *t, const struct sta
 	frexp(stats_lnfact(lf, t->n) + 1, &e);
 	fx->per_bucket = ldexp(1, MAX(30, 44 - e));
 	fx->max_work = max_work;
-	fx->max_held = (size_t)(max_work / 16);
+	fx->max_held = STATS_FISHER_MAX_MEMORY;
 	fx->outer.x = g_new(long, t->r);
 	fx->outer.capsum = g_new(long, t->r);
 	fx->inner.x = g_new(long, t->r);

@@ -74,17 +74,17 @@ enum stats_fisher_method {
 /*
  * Limits of the exact computation and of the simulation that replaces it.
  *
- * The exact algorithm counts its steps (column vectors generated, partial
- * tables carried or settled, completions listed and sorted, tail terms
- * summed; each a few nanoseconds) and gives up as soon as they pass
- * MAX_WORK, or as soon as it holds more than MAX_WORK / 16 partial tables
- * and completions at once (16 bytes each).  The limit is on work actually
- * done, not on an estimate made in advance, so no table can make the test
- * run long.  The default, 100 million steps, is 0.2 to 0.6 s and under
- * 100 MB on the 2-core development machine.  The tables a 47-193 member
+ * The exact algorithm counts its steps (column vectors generated, nodes
+ * made, partial tables carried or settled, completions listed and sorted,
+ * tail terms summed; each priced at what it costs, a step being a few
+ * nanoseconds) and gives up as soon as they pass MAX_WORK, or as soon as
+ * it holds more than STATS_FISHER_MAX_MEMORY bytes.  The limit is on work
+ * actually done, not on an estimate made in advance, so no table can make
+ * the test run long.  The default, 100 million steps, is 0.3 to 0.7 s on
+ * the 2-core development machine.  The tables a 47-193 member
  * body produces are far below it: of the reference tables (up to 6x2,
  * 5x5 with n = 47, 4x5 with n = 80, 3x5 with n = 100, 5x2 with n = 193,
- * 2x3 with n = 10,000) none needs more than 14 million steps or 0.05 s;
+ * 2x3 with n = 10,000) none needs more than 18 million steps or 0.1 s;
  * two-row tables of large n cost little (2x3 with n = 1,000,000: 0.05 s)
  * and 2x2 tables of any size are exact in a few milliseconds.  Tables
  * such as 4x4 with n = 193 (on which R's own exact test takes minutes)
@@ -103,6 +103,7 @@ enum stats_fisher_method {
  * reports.
  */
 #define STATS_FISHER_MAX_WORK 100000000ull
+#define STATS_FISHER_MAX_MEMORY (256ul << 20)
 #define STATS_FISHER_MAX_SIM_WORK 1000000000ull
 #define STATS_FISHER_REPLICATES 100000ul
 #define STATS_FISHER_SEED 20190630ul
