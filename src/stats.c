@@ -392,6 +392,12 @@ static bool counts_valid(const double *counts, size_t cells)
 
 int stats_crosstab(const double *counts, size_t rows, size_t cols, struct stats_crosstab *out)
 {
+	return stats_crosstab_with(counts, rows, cols, NULL, out);
+}
+
+int stats_crosstab_with(const double *counts, size_t rows, size_t cols,
+			const struct stats_fisher_options *fisher, struct stats_crosstab *out)
+{
 	gsl_quiet();
 	crosstab_undefined(out);
 	out->rows_used = out->cols_used = 0;
@@ -410,7 +416,7 @@ int stats_crosstab(const double *counts, size_t rows, size_t cols, struct stats_
 		if (u.r == 2 && u.c == 2)
 			crosstab_2x2(&u, counts, cols, out);
 		/* The counts are valid, so this fails only for a total past 2^31 - 1. */
-		(void)stats_fisher(counts, rows, cols, NULL, &out->fisher);
+		(void)stats_fisher(counts, rows, cols, fisher, &out->fisher);
 	}
 	used_release(&u);
 	return 0;

@@ -201,10 +201,15 @@ struct stats_crosstab {
 
 /*
  * Fills OUT for the ROWS x COLS table COUNTS (row-major, whole numbers
- * >= 0), Fisher's test with the default options (its p-values are NaN
- * when n passes 2^31 - 1).  Returns 0, or -1 when a count is negative,
- * not a whole number, or not finite (then OUT is filled as undefined).
+ * >= 0), Fisher's test with the options FISHER, or the defaults when it
+ * is NULL (its p-values are NaN when n passes 2^31 - 1).  Returns 0, or
+ * -1 when a count is negative, not a whole number, or not finite (then
+ * OUT is filled as undefined).
  */
+int stats_crosstab_with(const double *counts, size_t rows, size_t cols,
+			const struct stats_fisher_options *fisher, struct stats_crosstab *out);
+
+/* stats_crosstab_with() with the default options of Fisher's test. */
 int stats_crosstab(const double *counts, size_t rows, size_t cols, struct stats_crosstab *out);
 
 /*

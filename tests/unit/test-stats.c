@@ -827,6 +827,29 @@ static void test_fisher_wide(void)
 	   mc.p, mc.se, dflt.p);
 }
 
+/* stats_crosstab_with() hands its options to Fisher's test and changes nothing else. */
+static void test_crosstab_with(void)
+{
+	const double t[] = {2, 6, 2, 5, 2, 6, 1, 12, 4};
+	struct stats_crosstab plain, with_null, limited;
+	stats_crosstab(t, 3, 3, &plain);
+	stats_crosstab_with(t, 3, 3, NULL, &with_null);
+	ok(with_null.fisher.method == STATS_FISHER_EXACT && with_null.fisher.p == plain.fisher.p &&
+		   with_null.fisher.work == plain.fisher.work &&
+		   with_null.pearson_p == plain.pearson_p,
+	   "stats_crosstab_with(NULL) is stats_crosstab()");
+	struct stats_fisher_options o = {.max_work = 10, .replicates = 2000, .seed = 3};
+	int rc = stats_crosstab_with(t, 3, 3, &o, &limited);
+	struct stats_fisher direct;
+	stats_fisher(t, 3, 3, &o, &direct);
+	ok(rc == 0 && limited.fisher.method == STATS_FISHER_MONTE_CARLO &&
+		   limited.fisher.replicates == 2000 && limited.fisher.p == direct.p &&
+		   limited.pearson_p == plain.pearson_p && limited.lr_p == plain.lr_p,
+	   "stats_crosstab_with() passes the Fisher options through");
+	const double bad[] = {1, -1, 2, 3};
+	check_int(stats_crosstab_with(bad, 2, 2, &o, &limited), -1);
+}
+
 /*
  * Large samples where gsl_cdf_beta_Pinv fails to converge (and, with GSL's
  * default handler, aborted the program): R's binom.test() intervals.
@@ -876,5 +899,6 @@ int main(void)
 	test_fisher_large_n();
 	test_fisher_limits();
 	test_fisher_wide();
+	test_crosstab_with();
 	return tap_done();
 }
