@@ -12,12 +12,13 @@
 
 /*
  * The network algorithm (Mehta and Patel 1983, as in FEXACT).  Tables are
- * filled one column at a time.  After k columns, what is left to fill
- * depends only on the multiset of remaining row totals M (a node of stage
- * k); the columns filled so far contribute their part of F (a "past"),
- * and pasts of partial tables that reach the same node with the same
- * value merge, their multiplicity kept as a weight.  For a node, the sum
- * over all completions is known in closed form,
+ * filled one column at a time, in the order order_columns() chooses.
+ * After k columns, what is left to fill depends only on the multiset of
+ * remaining row totals M (a node of stage k); the columns filled so far
+ * contribute their part of F (a "past"), and pasts of partial tables
+ * that reach the same node with the same value merge, their multiplicity
+ * kept as a weight.  For a node, the sum over all completions is known
+ * in closed form,
  *
  *	sum over completions of exp(F_future) =
  *		(M_1 + ... + M_r)! / (prod M_i! prod_{j >= k} C_j!),
@@ -54,7 +55,8 @@ struct fx_node {
 	 * The pasts waiting for this node's stage, LEN of them in room for
 	 * CAP.  Up to 8 are kept in the order they came; more, in an
 	 * open-addressing table by bucket (HASHED, CAP a power of two, a free
-	 * entry having weight 0); sorted for the stage, in order again.
+	 * entry having weight 0, which no past has: weights count tables);
+	 * sorted for the stage, in order again.
 	 */
 	struct fx_past *past;
 	guint32 len, cap;
