@@ -34,8 +34,9 @@
  *
  * The last two columns take no stage of their own.  With three rows or
  * more, a node two columns from the end lists F of all its completions
- * (its vectors for column c-2), sorted, with running sums; a past then
- * needs one search in that list.  With two rows, the completions are the
+ * (its vectors for column c-2), sorted, with running sums, once its
+ * bounds leave a past undecided; a past then needs one search in that
+ * list.  With two rows, the completions are the
  * hypergeometric law of one cell, and a past needs two searches along it
  * and a sum over its tails, so even a total of millions costs little.
  */
@@ -473,15 +474,51 @@ struct expansion {
 };
 
 /*
- * Pasts of X, plus COST for its column, completed by the list of CHILD
- * (two columns from the end).  The list's ends are exact bounds, so only
- * the pasts between the two cuts need a search of their own.
+ * Splits the pasts of X, plus COST, by the bounds of the node FX->probe
+ * at stage X->k + 1: the subtrees of [0, *WHOLE) count whole, those of
+ * [*SOME, n) nothing, and [*WHOLE, *SOME) need a closer look.  Returns
+ * log of the sum over the node's completions of exp(F_future).
+ */
+static double probe_split(struct fx *fx, const struct expansion *x, double cost, size_t *whole,
+			  size_t *some)
+{
+	const long *m2 = fx->probe->m;
+	double fhi, flo;
+	node_bounds(fx, m2, x->k + 1, &fhi, &flo);
+	*whole = pasts_le(x->v, x->n, fx->thr - cost - fhi - fx->slack);
+	*some = pasts_le(x->v, x->n, fx->thr - cost - flo + fx->slack);
+	return node_total(fx, m2, x->k + 1);
+}
+
+/* Adds the whole subtrees of the pasts [0, WHOLE) of X, plus COST, at a node of log total TOTAL. */
+static void add_subtrees(struct fx *fx, const struct expansion *x, double cost, size_t whole,
+			 double total)
+{
+	if (whole > 0)
+		stats_ksum_add(&fx->p, x->run[whole] * exp(fx->K + x->fref + cost + total));
+}
+
+/*
+ * Pasts of X, plus COST for its column, completed by the list of the
+ * node FX->probe of NEXT (two columns from the end).  The list is made
+ * only when the node's bounds leave a past undecided; the list's ends are
+ * exact bounds, so only the pasts between the two cuts need a search of
+ * their own.
  */
 static void expand_to_last(struct fx *fx, const struct expansion *x, double cost,
-			   struct fx_node *child)
+			   GHashTable *next)
 {
-	if (!child->g)
+	struct fx_node *child = g_hash_table_lookup(next, fx->probe);
+	if (!child || !child->g) {
+		size_t whole, some;
+		double total = probe_split(fx, x, cost, &whole, &some);
+		if (some == whole) {
+			add_subtrees(fx, x, cost, whole, total);
+			return;
+		}
+		child = stage_get(fx, next);
 		node_completions(fx, child);
+	}
 	const double *g = child->g;
 	size_t ng = child->ng;
 	size_t whole = pasts_le(x->v, x->n, fx->thr - cost - g[ng - 1]);
@@ -502,13 +539,9 @@ static void expand_to_last(struct fx *fx, const struct expansion *x, double cost
 static void expand_to_stage(struct fx *fx, const struct expansion *x, double cost,
 			    GHashTable *next)
 {
-	const long *m2 = fx->probe->m;
-	double fhi, flo, total = node_total(fx, m2, x->k + 1);
-	node_bounds(fx, m2, x->k + 1, &fhi, &flo);
-	size_t whole = pasts_le(x->v, x->n, fx->thr - cost - fhi - fx->slack);
-	size_t some = pasts_le(x->v, x->n, fx->thr - cost - flo + fx->slack);
-	if (whole > 0)
-		stats_ksum_add(&fx->p, x->run[whole] * exp(fx->K + x->fref + cost + total));
+	size_t whole, some;
+	double total = probe_split(fx, x, cost, &whole, &some);
+	add_subtrees(fx, x, cost, whole, total);
 	if (some == whole)
 		return;
 	struct fx_node *child = stage_get(fx, next);
@@ -531,7 +564,7 @@ static int node_expand(struct fx *fx, const long *m, const struct expansion *x, 
 		}
 		sort_desc(fx->probe->m, r);
 		if (last)
-			expand_to_last(fx, x, cost, stage_get(fx, next));
+			expand_to_last(fx, x, cost, next);
 		else
 			expand_to_stage(fx, x, cost, next);
 		fx->work += r + 8;
@@ -725,14 +758,15 @@ static long *sorted_copy(const long *v, size_t n)
  * the result.  Small columns first keep the pasts of the middle stages
  * few, as a partial table of small columns takes few values, and that is
  * where wide tables spend their work: ascending order takes from about
- * the same to a seventh of the work of descending order on 6x6, 7x7 and
- * 8x8 tables of 47 and on 2x4 to 3x10 tables of 193.  With three rows or
- * more, though, each node two columns from the end lists the completions
+ * the same to a sixth of the work of descending order on 5x5 to 8x8
+ * tables of 47 and on 2x8 to 3x10 tables of 193.  With three rows or
+ * more, though, the nodes two columns from the end list the completions
  * of the last two columns (node_completions()), lists that grow like a
  * column total to the power r - 1; with four columns or fewer they are
  * most of the work, so the two smallest columns come last (descending
- * order takes a half to a quarter of the work of ascending order on 3x3,
- * 3x4 and 4x4 tables of 47 to 400).
+ * order takes from about the same to a seventh of the work of ascending
+ * order on most 3x3, 3x4 and 4x4 tables of 47 to 400, a little more on a
+ * few).
  */
 static void order_columns(long *col, size_t r, size_t c)
 {
