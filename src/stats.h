@@ -95,25 +95,26 @@ enum stats_fisher_method {
  *
  * Why a fixed limit.  Tables of one shape and size differ in work by
  * orders of magnitude (3x8 tables of 193: from 8 thousand to over a
- * billion steps; 6x6 tables of 60: 34 to 434 million), so a limit scaled
+ * billion steps; 6x6 tables of 60: 32 to 436 million), so a limit scaled
  * by the table's size or n could not tell the tables that finish from
  * those that do not; it would only move the worst case.  The work was cut
  * instead (stats-network.c: pasts merge as they arrive, small columns are
- * filled first: a half to a quarter of the steps on 6x6 tables of 47, a
- * tenth on 3x8 tables of 193), and the default set by measurement, on
- * random tables of a 47 to 193 member body (even and skewed margins):
+ * filled first, completion lists are made when needed: a half to a
+ * quarter of the steps on 6x6 tables of 47, a tenth on 3x8 tables of
+ * 193), and the default set by measurement, on random tables of a 47 to
+ * 193 member body (even and skewed margins):
  *
  *	6x6 of 47		100 tables, at most  57 million steps (0.3 s)
  *	5x5 of 47		 50 tables, at most  15 million steps
- *	4x4 of 100		 50 tables, at most  26 million steps
+ *	4x4 of 100		 50 tables, at most  28 million steps
  *	2x6 to 2x12 of 193	 54 tables, at most 264 million steps
- *	3x5 and 3x6 of 193	 31 tables, at most  73 million steps
+ *	3x5 and 3x6 of 193	 31 tables, at most  71 million steps
  *	3x8 of 193		 31 tables, 28 within the limit
  *	3x10 of 193		 28 tables, 12 within the limit
  *	7x7, 8x8 of 47, 6x6 of 60 44 tables, 43 within the limit
  *
  * The tables R 4.2's fisher.test() solved with its default workspace in
- * these measurements took at most 136 million steps.  Most tables such as
+ * these measurements took at most 117 million steps.  Most tables such as
  * 4x4 or 5x5 of 193 or 8x8 of 100 (where R's default workspace fails too)
  * pass the limit, and so do the 3x10 tables of 193 with a small p.
  *
