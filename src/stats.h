@@ -83,8 +83,8 @@ enum stats_fisher_method {
  * machine; and the limit is on work done, not on an estimate made in
  * advance, so no table can make the test run long.  With the default
  * limit, STATS_FISHER_MAX_WORK = 400 million steps, the exact phase takes
- * at most about 2.5 s of CPU time and 256 MB on the 2-core development
- * machine (3 to 6 ns a step; up to 9 for the tables that fill memory).
+ * at most about 3 s of CPU time and 256 MB on the 2-core development
+ * machine (3 to 7 ns a step, the most for tables that fill memory).
  *
  * The limit is max_work in struct stats_fisher_options, which the command
  * line sets with --fisher-exact-limit STEPS: STEPS is a number of the
