@@ -827,6 +827,38 @@ static void test_fisher_wide(void)
 	   mc.p, mc.se, dflt.p);
 }
 
+/*
+ * Tables on which R 4.2.2's exact fisher.test() (FEXACT, any workspace)
+ * returns a wrong p, 0.0367 and 0.0794, while R's own simulation,
+ * fisher.test(simulate.p.value = TRUE, B = 1e6) after set.seed(1), agrees
+ * with the exact p computed here.  They are checked against the
+ * simulation, within 4 of its standard errors.
+ */
+static void test_fisher_beyond_fexact(void)
+{
+	static const struct {
+		size_t k;
+		double counts[64];
+		double p_sim, se;	/* R 4.2.2 fisher.test(simulate.p.value = TRUE) */
+	} cases[] = {
+		{7, {2, 0, 0, 1, 3, 1, 0, 0, 0, 3, 1, 1, 1, 1, 3, 2, 0, 0, 0, 0, 2, 0, 0, 1, 3,
+		     1, 1, 1, 0, 3, 1, 0, 0, 2, 1, 1, 1, 1, 2, 0, 0, 1, 1, 1, 1, 0, 2, 1, 0},
+		 0.1403988596011404, 0.000347},
+		{8, {0, 0, 1, 2, 1, 1, 1, 0, 2, 2, 0, 0, 0, 1, 1, 0, 1, 2, 1, 1, 0, 0,
+		     0, 1, 1, 0, 1, 0, 1, 2, 1, 0, 0, 0, 1, 2, 1, 0, 1, 1, 0, 1, 0, 1,
+		     0, 2, 1, 1, 2, 1, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 1, 2},
+		 0.603959396040604, 0.000489},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct stats_fisher f;
+		size_t k = cases[i].k;
+		stats_fisher(cases[i].counts, k, k, NULL, &f);
+		ok(f.method == STATS_FISHER_EXACT && fabs(f.p - cases[i].p_sim) < 4 * cases[i].se,
+		   "%zux%zu, n = 47: exact p %.6f near R's simulated %.6f (se %.6f)", k, k, f.p,
+		   cases[i].p_sim, cases[i].se);
+	}
+}
+
 /* stats_crosstab_with() hands its options to Fisher's test and changes nothing else. */
 static void test_crosstab_with(void)
 {
@@ -899,6 +931,7 @@ int main(void)
 	test_fisher_large_n();
 	test_fisher_limits();
 	test_fisher_wide();
+	test_fisher_beyond_fexact();
 	test_crosstab_with();
 	return tap_done();
 }
