@@ -110,7 +110,8 @@ static inline double stats_hyper_g(const struct stats_lnfact *lf, const struct s
  * The exact two-sided p of T (at least two rows, rows <= columns) by the
  * network algorithm: the sum of P(x) over the tables with F(x) <= THR.
  * LF must cover T->n.  Returns 0 with *P set, or -1 once the work done
- * passes MAX_WORK (see stats.h); *WORK gets the steps taken either way.
+ * passes MAX_WORK or the memory held STATS_FISHER_MAX_MEMORY (see
+ * stats.h); *WORK gets the steps taken either way.
  */
 int stats_network(const struct stats_table *t, const struct stats_lnfact *lf, double thr,
 		  unsigned long long max_work, double *p, unsigned long long *work);

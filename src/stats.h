@@ -74,21 +74,49 @@ enum stats_fisher_method {
 /*
  * Limits of the exact computation and of the simulation that replaces it.
  *
- * The exact algorithm counts its steps (column vectors generated, partial
- * tables carried or settled, completions listed and sorted, tail terms
- * summed; each a few nanoseconds) and gives up as soon as they pass
- * MAX_WORK, or as soon as it holds more than MAX_WORK / 16 partial tables
- * and completions at once (16 bytes each).  The limit is on work actually
- * done, not on an estimate made in advance, so no table can make the test
- * run long.  The default, 100 million steps, is 0.2 to 0.6 s and under
- * 100 MB on the 2-core development machine.  The tables a 47-193 member
- * body produces are far below it: of the reference tables (up to 6x2,
- * 5x5 with n = 47, 4x5 with n = 80, 3x5 with n = 100, 5x2 with n = 193,
- * 2x3 with n = 10,000) none needs more than 14 million steps or 0.05 s;
- * two-row tables of large n cost little (2x3 with n = 1,000,000: 0.05 s)
- * and 2x2 tables of any size are exact in a few milliseconds.  Tables
- * such as 4x4 with n = 193 (on which R's own exact test takes minutes)
- * or 6x6 with n = 100 pass the limit.
+ * The exact algorithm counts its steps (column vectors generated, nodes
+ * made, partial tables carried or settled, completions listed and sorted,
+ * tail terms summed; each priced at what it costs, a step being a few
+ * nanoseconds) and gives up as soon as they pass its work limit, or as
+ * soon as it holds more than STATS_FISHER_MAX_MEMORY bytes.  Steps are
+ * counted, never timed, so a table gets the same method and p on every
+ * machine; and the limit is on work done, not on an estimate made in
+ * advance, so no table can make the test run long.  With the default
+ * limit, STATS_FISHER_MAX_WORK = 400 million steps, the exact phase takes
+ * at most about 3 s of CPU time and 256 MB on the 2-core development
+ * machine (3 to 7 ns a step, the most for tables that fill memory).
+ *
+ * The limit is max_work in struct stats_fisher_options, which the command
+ * line sets with --fisher-exact-limit STEPS: STEPS is a number of the
+ * steps above, 0 (or no option) the default.  Time grows with it, about
+ * 5 s a billion steps, while memory stays under STATS_FISHER_MAX_MEMORY;
+ * a small limit simulates sooner, 1 every table but a 2x2 one (2x2 tables
+ * are always exact, in a few milliseconds at any size).
+ *
+ * Why a fixed limit.  Tables of one shape and size differ in work by
+ * orders of magnitude (3x8 tables of 193: from 8 thousand to over a
+ * billion steps; 6x6 tables of 60: 32 to 436 million), so a limit scaled
+ * by the table's size or n could not tell the tables that finish from
+ * those that do not; it would only move the worst case.  The work was cut
+ * instead (stats-network.c: pasts merge as they arrive, small columns are
+ * filled first, completion lists are made when needed: a half to a
+ * quarter of the steps on 6x6 tables of 47, a tenth on 3x8 tables of
+ * 193), and the default set by measurement, on random tables of a 47 to
+ * 193 member body (even and skewed margins):
+ *
+ *	6x6 of 47		100 tables, at most  57 million steps (0.3 s)
+ *	5x5 of 47		 50 tables, at most  15 million steps
+ *	4x4 of 100		 50 tables, at most  28 million steps
+ *	2x6 to 2x12 of 193	 54 tables, at most 264 million steps
+ *	3x5 and 3x6 of 193	 31 tables, at most  71 million steps
+ *	3x8 of 193		 31 tables, 28 within the limit
+ *	3x10 of 193		 28 tables, 12 within the limit
+ *	7x7, 8x8 of 47, 6x6 of 60 44 tables, 43 within the limit
+ *
+ * The tables R 4.2's fisher.test() solved with its default workspace in
+ * these measurements took at most 117 million steps.  Most tables such as
+ * 4x4 or 5x5 of 193 or 8x8 of 100 (where R's default workspace fails too)
+ * pass the limit, and so do the 3x10 tables of 193 with a small p.
  *
  * Past the limit, the p-value is estimated from REPLICATES random tables
  * with the observed margins (Patefield's algorithm, GSL's MT19937
@@ -102,14 +130,15 @@ enum stats_fisher_method {
  * stops at the replicates drawn so far (at least 1,000), which the result
  * reports.
  */
-#define STATS_FISHER_MAX_WORK 100000000ull
+#define STATS_FISHER_MAX_WORK 400000000ull
+#define STATS_FISHER_MAX_MEMORY (256ul << 20)
 #define STATS_FISHER_MAX_SIM_WORK 1000000000ull
 #define STATS_FISHER_REPLICATES 100000ul
 #define STATS_FISHER_SEED 20190630ul
 
 /* Zero means "the default" in every field. */
 struct stats_fisher_options {
-	unsigned long long max_work;
+	unsigned long long max_work;	/* steps of the exact phase (--fisher-exact-limit) */
 	unsigned long replicates;
 	unsigned long seed;
 };
@@ -173,10 +202,15 @@ struct stats_crosstab {
 
 /*
  * Fills OUT for the ROWS x COLS table COUNTS (row-major, whole numbers
- * >= 0), Fisher's test with the default options (its p-values are NaN
- * when n passes 2^31 - 1).  Returns 0, or -1 when a count is negative,
- * not a whole number, or not finite (then OUT is filled as undefined).
+ * >= 0), Fisher's test with the options FISHER, or the defaults when it
+ * is NULL (its p-values are NaN when n passes 2^31 - 1).  Returns 0, or
+ * -1 when a count is negative, not a whole number, or not finite (then
+ * OUT is filled as undefined).
  */
+int stats_crosstab_with(const double *counts, size_t rows, size_t cols,
+			const struct stats_fisher_options *fisher, struct stats_crosstab *out);
+
+/* stats_crosstab_with() with the default options of Fisher's test. */
 int stats_crosstab(const double *counts, size_t rows, size_t cols, struct stats_crosstab *out);
 /* As stats_crosstab(), with Fisher's test run with FISHER (NULL: the defaults). */
 int stats_crosstab_with(const double *counts, size_t rows, size_t cols,

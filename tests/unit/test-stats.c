@@ -782,6 +782,107 @@ static void test_fisher_limits(void)
 }
 
 /*
+ * 6x6 tables of 47, the size of AALCO's membership, that took 120 to 225
+ * million steps when the network filled the largest columns first, and so
+ * fell back to simulation at the 100 million steps the default allowed
+ * then.  With the default options they are exact and equal to R's p.
+ */
+static const struct {
+	double counts[36];
+	double p;		/* R 4.2.2 fisher.test */
+} wide_tables[] = {
+	{{2, 1, 0, 1, 3, 4, 3, 1, 1, 0, 1, 2, 1, 0, 0, 3, 5, 1,
+	  0, 0, 0, 2, 0, 1, 0, 0, 1, 1, 3, 3, 1, 2, 1, 3, 0, 0}, 0.12184008434209993},
+	{{0, 2, 1, 3, 1, 1, 0, 5, 2, 1, 2, 1, 0, 0, 1, 0, 1, 3,
+	  0, 1, 3, 1, 2, 0, 1, 0, 1, 3, 2, 0, 3, 3, 1, 0, 1, 1}, 0.15077155343477169},
+	/* R's default workspace is too small for this one: fisher.test(x, workspace = 2e7). */
+	{{1, 1, 0, 0, 2, 1, 1, 0, 0, 0, 1, 0, 5, 0, 1, 4, 0, 2,
+	  6, 0, 0, 1, 4, 2, 0, 0, 2, 3, 0, 4, 1, 0, 2, 2, 1, 0}, 0.018907111313580895},
+};
+
+static void test_fisher_wide(void)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(wide_tables); i++) {
+		struct stats_fisher f;
+		stats_fisher(wide_tables[i].counts, 6, 6, NULL, &f);
+		ok(f.method == STATS_FISHER_EXACT && f.work <= STATS_FISHER_MAX_WORK,
+		   "6x6, n = 47, table %zu: exact with the default limit (%llu steps)", i + 1, f.work);
+		tap_check_num(f.p, wide_tables[i].p, REL_TOL, ABS_TOL, __FILE__, __LINE__,
+			      "6x6, n = 47: R's exact p");
+	}
+
+	const double *t = wide_tables[2].counts;
+	struct stats_fisher dflt, same, mc;
+	stats_fisher(t, 6, 6, NULL, &dflt);
+	struct stats_fisher_options o = {.max_work = STATS_FISHER_MAX_WORK};
+	stats_fisher(t, 6, 6, &o, &same);
+	ok(same.method == dflt.method && same.p == dflt.p && same.work == dflt.work,
+	   "max_work 0 means STATS_FISHER_MAX_WORK");
+	o.max_work = 1000000;
+	stats_fisher(t, 6, 6, &o, &mc);
+	ok(mc.method == STATS_FISHER_MONTE_CARLO && mc.replicates == STATS_FISHER_REPLICATES &&
+		   mc.work < 2 * o.max_work,
+	   "a limit of a million steps simulates the 6x6 table (%llu steps)", mc.work);
+	ok(fabs(mc.p - dflt.p) < 4 * mc.se, "simulated p %.5f (se %.5f) near the exact %.5f",
+	   mc.p, mc.se, dflt.p);
+}
+
+/*
+ * Tables on which R 4.2.2's exact fisher.test() (FEXACT, any workspace)
+ * returns a wrong p, 0.0367 and 0.0794, while R's own simulation,
+ * fisher.test(simulate.p.value = TRUE, B = 1e6) after set.seed(1), agrees
+ * with the exact p computed here.  They are checked against the
+ * simulation, within 4 of its standard errors.
+ */
+static void test_fisher_beyond_fexact(void)
+{
+	static const struct {
+		size_t k;
+		double counts[64];
+		double p_sim, se;	/* R 4.2.2 fisher.test(simulate.p.value = TRUE) */
+	} cases[] = {
+		{7, {2, 0, 0, 1, 3, 1, 0, 0, 0, 3, 1, 1, 1, 1, 3, 2, 0, 0, 0, 0, 2, 0, 0, 1, 3,
+		     1, 1, 1, 0, 3, 1, 0, 0, 2, 1, 1, 1, 1, 2, 0, 0, 1, 1, 1, 1, 0, 2, 1, 0},
+		 0.1403988596011404, 0.000347},
+		{8, {0, 0, 1, 2, 1, 1, 1, 0, 2, 2, 0, 0, 0, 1, 1, 0, 1, 2, 1, 1, 0, 0,
+		     0, 1, 1, 0, 1, 0, 1, 2, 1, 0, 0, 0, 1, 2, 1, 0, 1, 1, 0, 1, 0, 1,
+		     0, 2, 1, 1, 2, 1, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 1, 2},
+		 0.603959396040604, 0.000489},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct stats_fisher f;
+		size_t k = cases[i].k;
+		stats_fisher(cases[i].counts, k, k, NULL, &f);
+		ok(f.method == STATS_FISHER_EXACT && fabs(f.p - cases[i].p_sim) < 4 * cases[i].se,
+		   "%zux%zu, n = 47: exact p %.6f near R's simulated %.6f (se %.6f)", k, k, f.p,
+		   cases[i].p_sim, cases[i].se);
+	}
+}
+
+/* stats_crosstab_with() hands its options to Fisher's test and changes nothing else. */
+static void test_crosstab_with(void)
+{
+	const double t[] = {2, 6, 2, 5, 2, 6, 1, 12, 4};
+	struct stats_crosstab plain, with_null, limited;
+	stats_crosstab(t, 3, 3, &plain);
+	stats_crosstab_with(t, 3, 3, NULL, &with_null);
+	ok(with_null.fisher.method == STATS_FISHER_EXACT && with_null.fisher.p == plain.fisher.p &&
+		   with_null.fisher.work == plain.fisher.work &&
+		   with_null.pearson_p == plain.pearson_p,
+	   "stats_crosstab_with(NULL) is stats_crosstab()");
+	struct stats_fisher_options o = {.max_work = 10, .replicates = 2000, .seed = 3};
+	int rc = stats_crosstab_with(t, 3, 3, &o, &limited);
+	struct stats_fisher direct;
+	stats_fisher(t, 3, 3, &o, &direct);
+	ok(rc == 0 && limited.fisher.method == STATS_FISHER_MONTE_CARLO &&
+		   limited.fisher.replicates == 2000 && limited.fisher.p == direct.p &&
+		   limited.pearson_p == plain.pearson_p && limited.lr_p == plain.lr_p,
+	   "stats_crosstab_with() passes the Fisher options through");
+	const double bad[] = {1, -1, 2, 3};
+	check_int(stats_crosstab_with(bad, 2, 2, &o, &limited), -1);
+}
+
+/*
  * Large samples where gsl_cdf_beta_Pinv fails to converge (and, with GSL's
  * default handler, aborted the program): R's binom.test() intervals.
  */
@@ -829,5 +930,8 @@ int main(void)
 	test_fisher_brute_force();
 	test_fisher_large_n();
 	test_fisher_limits();
+	test_fisher_wide();
+	test_fisher_beyond_fexact();
+	test_crosstab_with();
 	return tap_done();
 }
