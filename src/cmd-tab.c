@@ -40,7 +40,7 @@ static const char usage[] =
 	"                         and any count the totals would reveal\n"
 	"      --fisher-exact-limit STEPS\n"
 	"                         work allowed for Fisher's exact test before it is\n"
-	"                         estimated by simulation (default: adapts to the table)\n"
+	"                         estimated by simulation (default: 400 million)\n"
 	"      --format FORMAT    text (default), csv or json\n"
 	"      --lang LANG        language of the labels\n"
 	"      --id-column COL    wide exports: the column holding the respondent code\n"

@@ -212,9 +212,6 @@ int stats_crosstab_with(const double *counts, size_t rows, size_t cols,
 
 /* stats_crosstab_with() with the default options of Fisher's test. */
 int stats_crosstab(const double *counts, size_t rows, size_t cols, struct stats_crosstab *out);
-/* As stats_crosstab(), with Fisher's test run with FISHER (NULL: the defaults). */
-int stats_crosstab_with(const double *counts, size_t rows, size_t cols,
-			const struct stats_fisher_options *fisher, struct stats_crosstab *out);
 
 /*
  * Writes the expected count of every cell, row total * column total / n,
