@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <glib.h>
 
+#include "inputs.h"
 #include "msg.h"
 
 struct atomic_file {
@@ -19,6 +20,7 @@ struct atomic_file {
 	FILE *fp;
 	bool created;		/* the temporary file exists */
 	int slot;		/* index in pending[], or -1 */
+	unsigned inputs_checked;	/* inputs_count() when the target was last checked */
 };
 
 /*
@@ -90,10 +92,28 @@ static void hold_signals(bool block, sigset_t *saved)
 	}
 }
 
-static bool is_special(const char *path)
+/* Whether ST, found at the target PATH, is an input of this run; reports it when it is. */
+static bool refused_as_input(const char *path, const struct stat *st)
 {
+	if (!inputs_has(st))
+		return false;
+	msg_error_at(path, 0, "is an input of this run; choose another output");
+	return true;
+}
+
+/*
+ * The same, for F about to be renamed into place: its target is looked at
+ * again only when inputs were read since it was last checked (quire export
+ * opens its output before it reads the replies).
+ */
+static bool target_is_input_now(struct atomic_file *f)
+{
+	unsigned n = inputs_count();
+	if (n == f->inputs_checked)
+		return false;
+	f->inputs_checked = n;
 	struct stat st;
-	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+	return stat(f->path, &st) == 0 && refused_as_input(f->path, &st);
 }
 
 /* "dir/name.pdf" -> "dir/.name.pdf.XXXXXX": hidden, in the same file system as the target. */
@@ -118,7 +138,14 @@ struct atomic_file *atomic_open(const char *path)
 		f->fp = stdout;
 		return f;
 	}
-	if (is_special(path)) {
+	struct stat st;
+	bool exists = stat(path, &st) == 0;
+	f->inputs_checked = inputs_count();
+	if (exists && refused_as_input(path, &st)) {
+		atomic_abort(f);
+		return NULL;
+	}
+	if (exists && !S_ISREG(st.st_mode)) {
 		f->fp = fopen(path, "wb");
 	} else {
 		/* A signal between creating the file and registering it would leave it behind. */
@@ -201,10 +228,12 @@ int atomic_commit(struct atomic_file *f)
 	if (fclose(f->fp) != 0 && !err)
 		err = errno;
 	f->fp = NULL;
-	if (!err && f->tmp && rename(f->tmp, f->path) != 0)
+	bool refused = !err && target_is_input_now(f);
+	if (!err && !refused && f->tmp && rename(f->tmp, f->path) != 0)
 		err = errno;
-	if (err) {
-		msg_error_at(f->path, 0, "write error: %s", g_strerror(err));
+	if (err || refused) {
+		if (err)
+			msg_error_at(f->path, 0, "write error: %s", g_strerror(err));
 		if (f->created)
 			unlink(f->tmp);
 		atomic_free(f);
@@ -275,6 +304,8 @@ int atomic_flush(void)
 	}
 	for (guint i = 0; i < later->len; i++) {
 		struct atomic_file *f = g_ptr_array_index(later, i);
+		if (rc == 0 && target_is_input_now(f))
+			rc = -1;
 		if (rc == 0 && rename(f->tmp, f->path) != 0)
 			rc = msg_error_at(f->path, 0, "write error: %s", g_strerror(errno));
 		if (rc != 0)

@@ -26,7 +26,9 @@ struct atomic_file;
 /*
  * Opens a new output for PATH.  Returns NULL after reporting
  * "quire:PATH: cannot write: REASON" when the temporary file cannot be
- * created (no such directory, no permission).
+ * created (no such directory, no permission), or "quire:PATH: is an input
+ * of this run; choose another output" when PATH is a file this run has
+ * read, or a link to one (inputs.h).
  */
 struct atomic_file *atomic_open(const char *path);
 
@@ -39,7 +41,9 @@ const char *atomic_path(const struct atomic_file *f);
 /*
  * Flushes, syncs and renames the file into place, then frees F.  Returns 0,
  * or -1 after reporting "quire:PATH: write error: REASON" and removing the
- * temporary file (the target is left as it was).
+ * temporary file (the target is left as it was).  When inputs were read
+ * after atomic_open() (quire export reads the replies while it writes),
+ * the target is checked again and refused as there if it is one of them.
  */
 int atomic_commit(struct atomic_file *f);
 
@@ -54,7 +58,11 @@ int atomic_commit(struct atomic_file *f);
 #define ATOMIC_BATCH 1024
 int atomic_commit_later(struct atomic_file *f);
 
-/* Syncs and renames every file given to atomic_commit_later().  Returns 0 or -1 after reporting. */
+/*
+ * Syncs and renames every file given to atomic_commit_later(), checking
+ * each target again as atomic_commit() does.  Returns 0 or -1 after
+ * reporting; after a failure no further file of the batch is renamed.
+ */
 int atomic_flush(void);
 
 /* Removes the temporary file and frees F; the target is untouched.  NULL is allowed. */

@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "entry.h"
 #include "form.h"
+#include "inputs.h"
 #include "msg.h"
 #include "response.h"
 
@@ -545,6 +546,7 @@ static struct resp_reply *open_reply(const struct form *form, const char *path, 
 	struct resp_reply *r = resp_read(form, path, &problems);
 	if (!r)
 		return NULL;
+	inputs_forget(path);	/* every answer saved replaces it */
 	const char *found = r->meta[RESP_RESPONDENT];
 	if (problems) {
 		msg_error_at(path, 0, "cannot resume: quire enter would drop the %d row%s above; "
