@@ -19,6 +19,8 @@ struct atomic_file {
 	char *tmp;		/* NULL when writing the target directly */
 	FILE *fp;
 	bool created;		/* the temporary file exists */
+	bool keep_mode;		/* MODE is the mode of the file replaced */
+	mode_t mode;
 	int slot;		/* index in pending[], or -1 */
 	unsigned inputs_checked;	/* inputs_count() when the target was last checked */
 };
@@ -129,7 +131,32 @@ static char *tmp_template(const char *path)
 	return tmpl;
 }
 
-struct atomic_file *atomic_open(const char *path)
+/*
+ * Creates the temporary file of F with MODE (which the umask narrows).  A
+ * signal between creating it and registering it would leave it behind.
+ */
+static FILE *create_tmp(struct atomic_file *f, mode_t mode)
+{
+	sigset_t saved;
+	f->tmp = tmp_template(f->path);
+	hold_signals(true, &saved);
+	int fd = g_mkstemp_full(f->tmp, O_WRONLY | O_CLOEXEC, (int)mode);
+	int err = errno;
+	if (fd >= 0) {
+		f->created = true;
+		f->slot = register_tmp(f->tmp);
+	}
+	hold_signals(false, &saved);
+	FILE *fp = fd >= 0 ? fdopen(fd, "wb") : NULL;
+	if (fd >= 0 && !fp) {
+		err = errno;
+		close(fd);
+	}
+	errno = err;
+	return fp;
+}
+
+struct atomic_file *atomic_open_with(const char *path, enum atomic_flags flags)
 {
 	struct atomic_file *f = g_new0(struct atomic_file, 1);
 	f->path = g_strdup(path);
@@ -145,26 +172,15 @@ struct atomic_file *atomic_open(const char *path)
 		atomic_abort(f);
 		return NULL;
 	}
+	mode_t allowed = flags & ATOMIC_OWNER_WRITE_ONLY ? 0755 : 0777;
 	if (exists && !S_ISREG(st.st_mode)) {
 		f->fp = fopen(path, "wb");
+	} else if (exists) {
+		f->keep_mode = true;
+		f->mode = st.st_mode & allowed;
+		f->fp = create_tmp(f, f->mode);
 	} else {
-		/* A signal between creating the file and registering it would leave it behind. */
-		sigset_t saved;
-		f->tmp = tmp_template(path);
-		hold_signals(true, &saved);
-		int fd = g_mkstemp_full(f->tmp, O_WRONLY | O_CLOEXEC, 0666);
-		int err = errno;
-		if (fd >= 0) {
-			f->created = true;
-			f->slot = register_tmp(f->tmp);
-		}
-		hold_signals(false, &saved);
-		errno = err;
-		if (fd >= 0) {
-			f->fp = fdopen(fd, "wb");
-			if (!f->fp)
-				close(fd);
-		}
+		f->fp = create_tmp(f, 0666 & allowed);
 	}
 	if (!f->fp) {
 		msg_error_at(path, 0, "cannot write: %s", g_strerror(errno));
@@ -172,6 +188,11 @@ struct atomic_file *atomic_open(const char *path)
 		return NULL;
 	}
 	return f;
+}
+
+struct atomic_file *atomic_open(const char *path)
+{
+	return atomic_open_with(path, 0);
 }
 
 FILE *atomic_stream(struct atomic_file *f)
@@ -192,12 +213,14 @@ static void atomic_free(struct atomic_file *f)
 	g_free(f);
 }
 
-/* mkstemp makes files 0600; a committed output gets the usual 0666 & ~umask. */
-static int set_default_mode(int fd)
+/*
+ * A new file has its mode from its creation, with the umask applied; a file
+ * that replaces another gets the mode of the one it replaces, which the
+ * umask may have narrowed.
+ */
+static int set_mode(const struct atomic_file *f, int fd)
 {
-	mode_t mask = umask(0);
-	umask(mask);
-	return fchmod(fd, 0666 & ~mask);
+	return f->keep_mode ? fchmod(fd, f->mode) : 0;
 }
 
 /* Syncs the directory so the rename itself survives a crash. */
@@ -223,7 +246,7 @@ int atomic_commit(struct atomic_file *f)
 		return 0;
 	}
 	int fd = fileno(f->fp);
-	if (!err && f->tmp && (set_default_mode(fd) != 0 || fsync(fd) != 0))
+	if (!err && f->tmp && (set_mode(f, fd) != 0 || fsync(fd) != 0))
 		err = errno;
 	if (fclose(f->fp) != 0 && !err)
 		err = errno;
@@ -255,7 +278,7 @@ int atomic_commit_later(struct atomic_file *f)
 	int err = 0;
 	if (fflush(f->fp) != 0 || ferror(f->fp))
 		err = errno ? errno : EIO;
-	if (!err && set_default_mode(fileno(f->fp)) != 0)
+	if (!err && set_mode(f, fileno(f->fp)) != 0)
 		err = errno;
 	if (fclose(f->fp) != 0 && !err)
 		err = errno;

@@ -32,6 +32,20 @@ struct atomic_file;
  */
 struct atomic_file *atomic_open(const char *path);
 
+/*
+ * The mode of an output: a new file is made with 0666 less the umask; a
+ * file that replaces another keeps the permissions of the one it replaces
+ * (a reply set to 0600 stays 0600), but not its owner, nor setuid, setgid
+ * or sticky bits.
+ */
+enum atomic_flags {
+	/* never writable by group or others, whatever the umask or the file replaced (replies) */
+	ATOMIC_OWNER_WRITE_ONLY = 1 << 0,
+};
+
+/* As atomic_open(), with FLAGS. */
+struct atomic_file *atomic_open_with(const char *path, enum atomic_flags flags);
+
 /* The stream to write to; owned by the atomic file. */
 FILE *atomic_stream(struct atomic_file *f);
 
