@@ -118,12 +118,25 @@ static bool target_is_input_now(struct atomic_file *f)
 	return stat(f->path, &st) == 0 && refused_as_input(f->path, &st);
 }
 
-/* "dir/name.pdf" -> "dir/.name.pdf.XXXXXX": hidden, in the same file system as the target. */
-static char *tmp_template(const char *path)
+/*
+ * "dir/name.pdf" -> "dir/.name.pdf.XXXXXX": hidden, in the same file system
+ * as the target.  That is 8 bytes longer than the target's name, too long
+ * when the target's is near the longest the file system takes (255 bytes
+ * on most); the SHORT name then keeps only the beginning of the target's,
+ * cut between two characters, so that it is no longer than the target's:
+ * "dir/.name.XXXXXX".
+ */
+static char *tmp_template(const char *path, bool short_name)
 {
 	char *dir = g_path_get_dirname(path);
 	char *base = g_path_get_basename(path);
-	char *name = g_strdup_printf(".%s.XXXXXX", base);
+	size_t keep = strlen(base);
+	if (short_name) {
+		keep = keep > 8 ? keep - 8 : 0;
+		while (keep > 0 && (base[keep] & 0xC0) == 0x80)	/* inside a UTF-8 character */
+			keep--;
+	}
+	char *name = g_strdup_printf(".%.*s.XXXXXX", (int)keep, base);
 	char *tmpl = g_build_filename(dir, name, NULL);
 	g_free(dir);
 	g_free(base);
@@ -138,9 +151,14 @@ static char *tmp_template(const char *path)
 static FILE *create_tmp(struct atomic_file *f, mode_t mode)
 {
 	sigset_t saved;
-	f->tmp = tmp_template(f->path);
+	f->tmp = tmp_template(f->path, false);
 	hold_signals(true, &saved);
 	int fd = g_mkstemp_full(f->tmp, O_WRONLY | O_CLOEXEC, (int)mode);
+	if (fd < 0 && errno == ENAMETOOLONG) {
+		g_free(f->tmp);
+		f->tmp = tmp_template(f->path, true);
+		fd = g_mkstemp_full(f->tmp, O_WRONLY | O_CLOEXEC, (int)mode);
+	}
 	int err = errno;
 	if (fd >= 0) {
 		f->created = true;
@@ -168,6 +186,11 @@ struct atomic_file *atomic_open_with(const char *path, enum atomic_flags flags)
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
 	f->inputs_checked = inputs_count();
+	if (!exists && errno != ENOENT) {	/* a name too long, a file taken for a directory */
+		msg_error_at(path, 0, "cannot write: %s", g_strerror(errno));
+		atomic_abort(f);
+		return NULL;
+	}
 	if (exists && refused_as_input(path, &st)) {
 		atomic_abort(f);
 		return NULL;
