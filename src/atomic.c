@@ -57,38 +57,68 @@ static void on_signal(int sig)
 		if (pending[i])
 			unlink(pending[i]);
 	signal(sig, SIG_DFL);
-	raise(sig);
+	raise(sig);	/* delivered, with its default action, when the handler returns */
 }
 
-static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
+/*
+ * Every signal whose default action ends the program and which can be
+ * caught, but SIGXFSZ (see below), and the real-time signals.  The faults
+ * (SIGSEGV and the like) are among them: a crash leaves no temporary file
+ * either.
+ */
+static const int cleanup_signals[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF,
+	SIGXCPU, SIGABRT, SIGTRAP, SIGSYS, SIGILL, SIGSEGV, SIGBUS, SIGFPE,
+#ifdef SIGIO
+	SIGIO,
+#endif
+#ifdef SIGPWR
+	SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+	SIGSTKFLT,
+#endif
+};
+
+/* Installs the handler for SIG when it has its default action. */
+static void catch_signal(int sig, const struct sigaction *sa)
+{
+	struct sigaction old;
+	if (sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_DFL)
+		sigaction(sig, sa, NULL);
+}
 
 /*
- * A signal ignored when quire starts stays ignored (nohup quire report
- * ..., or a background job of a shell without job control): the user
- * asked for the command to survive it.
+ * Only a signal with its default action is caught.  One ignored when quire
+ * starts stays ignored (nohup quire report ..., or a background job of a
+ * shell without job control): the user asked for the command to survive
+ * it.  One already handled is left to its handler: the sanitizers catch
+ * SIGSEGV, SIGBUS and SIGFPE to report where the fault happened.
+ *
+ * SIGXFSZ, sent when a file grows past the limit of ulimit -f, is ignored
+ * instead: the write then fails with EFBIG and is reported as any write
+ * error is, "write error: File too large".
  */
 void atomic_install_signal_cleanup(void)
 {
-	struct sigaction sa, old;
+	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < G_N_ELEMENTS(cleanup_signals); i++) {
-		if (sigaction(cleanup_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-			continue;
-		sigaction(cleanup_signals[i], &sa, NULL);
-	}
+	sigfillset(&sa.sa_mask);
+	for (size_t i = 0; i < G_N_ELEMENTS(cleanup_signals); i++)
+		catch_signal(cleanup_signals[i], &sa);
+	for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		catch_signal(sig, &sa);
+	signal(SIGXFSZ, SIG_IGN);
 }
 
-/* Blocks (BLOCK true) or unblocks the signals that clean up, around pending[] changes. */
+/* Blocks (BLOCK true) every signal, or unblocks them again, around pending[] changes. */
 static void hold_signals(bool block, sigset_t *saved)
 {
 	if (block) {
-		sigset_t set;
-		sigemptyset(&set);
-		for (size_t i = 0; i < G_N_ELEMENTS(cleanup_signals); i++)
-			sigaddset(&set, cleanup_signals[i]);
-		sigprocmask(SIG_BLOCK, &set, saved);
+		sigset_t all;
+		sigfillset(&all);
+		sigprocmask(SIG_BLOCK, &all, saved);
 	} else {
 		sigprocmask(SIG_SETMASK, saved, NULL);
 	}

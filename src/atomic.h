@@ -16,9 +16,9 @@
  * means standard output.
  *
  * Temporary files are registered so that atomic_install_signal_cleanup()
- * can remove them when SIGINT, SIGTERM or SIGHUP ends the program; the
- * target is then left as it was.  tests/cli/t9110-signals.sh interrupts
- * quire report and quire import to show it.
+ * can remove them when a signal ends the program; the target is then left
+ * as it was.  tests/cli/t9110-signals.sh interrupts quire report and quire
+ * import to show it.
  */
 
 struct atomic_file;
@@ -83,9 +83,14 @@ int atomic_flush(void);
 void atomic_abort(struct atomic_file *f);
 
 /*
- * Installs handlers for SIGINT, SIGTERM and SIGHUP that remove every
- * temporary file still open, then let the signal end the program.  A
- * signal that is ignored (nohup) stays ignored.
+ * Installs a handler that removes every temporary file still open, then
+ * lets the signal end the program, for every signal that would end it and
+ * can be caught (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM,
+ * SIGUSR1, SIGUSR2, SIGVTALRM, SIGPROF, the real-time signals, the faults
+ * ...).  A signal that is ignored (nohup) stays ignored, and one that
+ * already has a handler (a sanitizer's) keeps it.  SIGXFSZ is ignored, so
+ * that a write past the file size limit (ulimit -f) fails and is reported
+ * as a write error.
  */
 void atomic_install_signal_cleanup(void);
 
