@@ -14,6 +14,7 @@
 #include "entry.h"
 #include "form.h"
 #include "inputs.h"
+#include "isodate.h"
 #include "msg.h"
 #include "response.h"
 
@@ -676,6 +677,8 @@ int cmd_enter(int argc, char **argv)
 		return cli_usage_error("enter", "missing --data DIR");
 	if (!cli_respondent(code, "enter"))
 		return EXIT_USAGE;
+	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
+		return EXIT_DATA;
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;
