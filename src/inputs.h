@@ -27,8 +27,9 @@ void inputs_record(int fd);
 bool inputs_has(const struct stat *st);
 
 /*
- * How many inputs have been recorded so far.  A writer that took note of
- * it when it checked its target need not check again unless it grew.
+ * How many inputs have been recorded so far (forgetting one does not lower
+ * it).  A writer that took note of it when it checked its target need not
+ * check again unless it grew.
  */
 unsigned inputs_count(void);
 
