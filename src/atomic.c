@@ -213,9 +213,9 @@ struct atomic_file *atomic_open_with(const char *path, enum atomic_flags flags)
 		f->fp = stdout;
 		return f;
 	}
+	f->inputs_checked = inputs_count();
 	struct stat st;
 	bool exists = stat(path, &st) == 0;
-	f->inputs_checked = inputs_count();
 	if (!exists && errno != ENOENT) {	/* a name too long, a file taken for a directory */
 		msg_error_at(path, 0, "cannot write: %s", g_strerror(errno));
 		atomic_abort(f);
