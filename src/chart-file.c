@@ -13,6 +13,7 @@
 
 #include "atomic.h"
 #include "chart-int.h"
+#include "isodate.h"
 #include "msg.h"
 
 #define PNG_SCALE 2		/* pixels per point */
@@ -89,18 +90,14 @@ static cairo_status_t write_svg(const struct chart *c, const GString *svg, struc
 /*
  * Cairo stamps a PDF with the time it is made.  Under SOURCE_DATE_EPOCH
  * (reproducible builds) it gets that time instead, so that the same
- * inputs give the same bytes.
+ * inputs give the same bytes.  chart_write() has checked the variable.
  */
 static void set_pdf_date(cairo_surface_t *s)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	if (!epoch || !*epoch)
+	long long now;
+	if (isodate_now(&now) != 0)
 		return;
-	gint64 secs = g_ascii_strtoll(epoch, &end, 10);
-	GDateTime *t = *end ? NULL : g_date_time_new_from_unix_utc(secs);
-	if (!t)
-		return;
+	GDateTime *t = g_date_time_new_from_unix_utc(now);
 	char *date = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
 	g_free(date);
@@ -179,6 +176,8 @@ int chart_write(const struct chart *c, const char *path, double width, double he
 				    "or .pdf");
 	if (!(width > 0))
 		return msg_error_at(path, 0, "cannot write chart: a width of %g points", width);
+	if (format == CHART_FORMAT_PDF && isodate_now(NULL) != 0)
+		return -1;	/* the PDF is dated */
 	if (!(height > 0))
 		height = chart_natural_height(c, width);
 	/* Whole points, so that a PNG's pixels cover the chart exactly. */

@@ -157,7 +157,9 @@ enum chart_format chart_format_from_path(const char *path);
  * Writes C to PATH, WIDTH points wide and HEIGHT high (0: the natural
  * height), in the format its extension names.  The file is written
  * atomically: on any error, reported as "quire:PATH: cannot write chart:
- * REASON", no file is left and an old one is kept.  Returns 0 or -1.
+ * REASON", no file is left and an old one is kept.  A PDF is dated by
+ * isodate_now() (SOURCE_DATE_EPOCH), whose failure is reported too.
+ * Returns 0 or -1.
  */
 int chart_write(const struct chart *c, const char *path, double width, double height);
 

@@ -219,6 +219,8 @@ int cmd_chart(int argc, char **argv)
 	enum chart_type type = CHART_BAR;
 	if ((status = check_options(&o, argc - optind, &has_type, &type)) >= 0)
 		return status;
+	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
+		return EXIT_DATA;
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;

@@ -13,6 +13,8 @@
 #include "cmd.h"
 #include "entry.h"
 #include "form.h"
+#include "inputs.h"
+#include "isodate.h"
 #include "msg.h"
 #include "response.h"
 
@@ -545,6 +547,7 @@ static struct resp_reply *open_reply(const struct form *form, const char *path, 
 	struct resp_reply *r = resp_read(form, path, &problems);
 	if (!r)
 		return NULL;
+	inputs_forget(path);	/* every answer saved replaces it */
 	const char *found = r->meta[RESP_RESPONDENT];
 	if (problems) {
 		msg_error_at(path, 0, "cannot resume: quire enter would drop the %d row%s above; "
@@ -674,6 +677,8 @@ int cmd_enter(int argc, char **argv)
 		return cli_usage_error("enter", "missing --data DIR");
 	if (!cli_respondent(code, "enter"))
 		return EXIT_USAGE;
+	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
+		return EXIT_DATA;
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;

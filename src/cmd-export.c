@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "isodate.h"
 #include "msg.h"
 #include "response.h"
 #include "roster.h"
@@ -124,6 +125,8 @@ int cmd_export(int argc, char **argv)
 	}
 	if (argc - optind < 2)
 		return cli_usage_error("export", argc - optind ? "missing DATA" : "missing FORM");
+	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
+		return EXIT_DATA;
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;

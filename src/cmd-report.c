@@ -9,6 +9,7 @@
 #include "chart.h"
 #include "cli.h"
 #include "cmd.h"
+#include "isodate.h"
 #include "rdef.h"
 #include "report.h"
 
@@ -109,6 +110,8 @@ int cmd_report(int argc, char **argv)
 	bool definition = n == 1 && g_str_has_suffix(argv[optind], ".ini");
 	if (!definition && n < 2)
 		return cli_usage_error("report", "missing DATA (or give a DEFINITION.ini)");
+	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
+		return EXIT_DATA;
 	struct rdef *def = definition ? rdef_load(argv[optind]) : from_arguments(argv + optind, n);
 	if (!def)
 		return EXIT_DATA;

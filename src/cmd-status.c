@@ -324,6 +324,8 @@ int cmd_status(int argc, char **argv)
 		return cli_usage_error("status", argc - optind ? "missing DATA" : "missing FORM");
 	if (!o.roster)
 		return cli_usage_error("status", "missing --roster FILE");
+	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
+		return EXIT_DATA;
 	struct form *form = form_load(argv[optind]);
 	struct roster *roster = form ? roster_load(o.roster) : NULL;
 	int status = EXIT_DATA;

@@ -143,6 +143,8 @@ static bool resolve_questions(const struct form *form, struct options *o)
 
 static int run(struct options *o, char *const *args, int n_args)
 {
+	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
+		return EXIT_DATA;
 	struct form *form = form_load(args[0]);
 	if (!form)
 		return EXIT_DATA;

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "isodate.h"
 #include "msg.h"
 #include "response.h"
 #include "roster.h"
@@ -110,6 +111,8 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (argc - optind < 2)
 		return cli_usage_error("validate", argc - optind ? "missing DATA" : "missing FORM");
+	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
+		return EXIT_DATA;
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;

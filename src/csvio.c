@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "inputs.h"
 #include "msg.h"
 
 /*
@@ -109,6 +110,7 @@ struct csvio_reader *csvio_open(const char *path, const char *display, enum csvi
 		msg_error_at(name, 0, "cannot open: %s", g_strerror(errno));
 		return NULL;
 	}
+	inputs_record(fileno(fp));
 	struct csvio_reader *r = reader_new(name, delim);
 	r->fp = fp;
 	r->owns_fp = !is_stdin;

@@ -7,6 +7,8 @@
 #include <time.h>
 #include <glib.h>
 
+#include "msg.h"
+
 /* g_date_get_julian() counts 0001-01-01 as day 1. */
 #define JULIAN_1970 719163
 
@@ -132,17 +134,68 @@ int isodate_weekday(int days)
 	return g_date_get_weekday(&d);
 }
 
+/* What is wrong with S as a value of SOURCE_DATE_EPOCH, or NULL when it is valid (*SECONDS set). */
+static const char *epoch_problem(const char *s, long long *seconds)
+{
+	const char *digits = s[0] == '-' ? s + 1 : s;
+	size_t n = strlen(digits);
+	if (n == 0 || strspn(digits, "0123456789") != n)
+		return "is not a number of seconds since 1970-01-01";
+	if (digits != s)
+		return "is before 1970-01-01";
+	if (n > 15 || (*seconds = g_ascii_strtoll(s, NULL, 10)) > ISODATE_MAX_SECONDS)
+		return "is after the year 9999";
+	return NULL;
+}
+
+static int report_epoch(const char *s, const char *problem)
+{
+	char *shown = msg_value(s);
+	msg_error("SOURCE_DATE_EPOCH: '%s' %s", shown, problem);
+	g_free(shown);
+	return -1;
+}
+
+int isodate_parse_epoch(const char *s, long long *seconds)
+{
+	const char *problem = epoch_problem(s, seconds);
+	return problem ? report_epoch(s, problem) : 0;
+}
+
+/* SOURCE_DATE_EPOCH, read once. */
+static struct {
+	bool read;
+	const char *value;	/* NULL when unset or empty */
+	const char *problem;	/* why VALUE is invalid, or NULL */
+	long long seconds;
+} epoch;
+
+static void read_epoch(void)
+{
+	if (epoch.read)
+		return;
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	epoch.value = s && *s ? s : NULL;
+	epoch.problem = epoch.value ? epoch_problem(s, &epoch.seconds) : NULL;
+	epoch.read = true;
+}
+
+int isodate_now(long long *seconds)
+{
+	read_epoch();
+	if (epoch.problem)
+		return report_epoch(epoch.value, epoch.problem);
+	if (seconds)
+		*seconds = epoch.value ? epoch.seconds : (long long)time(NULL);
+	return 0;
+}
+
 int isodate_today(void)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t now;
-	if (epoch && *epoch) {
-		char *end;
-		long long v = strtoll(epoch, &end, 10);
-		now = *end == '\0' && v >= 0 ? (time_t)v : time(NULL);
-		return (int)(now / 86400);
-	}
-	now = time(NULL);
+	read_epoch();
+	if (epoch.value && !epoch.problem)
+		return (int)(epoch.seconds / 86400);
+	time_t now = time(NULL);
 	struct tm tm;
 	localtime_r(&now, &tm);
 	return isodate_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);

@@ -34,8 +34,34 @@ int isodate_from_ymd(int year, int month, int day);
 int isodate_weekday(int days);
 
 /*
- * Today's date.  When SOURCE_DATE_EPOCH is set (reproducible builds), the
- * date it names, so output made from it is byte-for-byte repeatable.
+ * The clock.  When SOURCE_DATE_EPOCH is set (reproducible builds), the
+ * time it names stands for now, so output made from it is byte-for-byte
+ * repeatable.
+ */
+
+/* The last second of 9999-12-31, the latest time a date can name. */
+#define ISODATE_MAX_SECONDS 253402300799LL
+
+/*
+ * Parses a value of SOURCE_DATE_EPOCH: a whole number of seconds since
+ * 1970-01-01 00:00 UTC, from 0 to ISODATE_MAX_SECONDS, in decimal digits
+ * only.  Returns 0, or -1 after reporting, e.g. "quire: SOURCE_DATE_EPOCH:
+ * 'abc' is not a number of seconds since 1970-01-01".
+ */
+int isodate_parse_epoch(const char *s, long long *seconds);
+
+/*
+ * The time now, in seconds since 1970-01-01 00:00 UTC, or the time
+ * SOURCE_DATE_EPOCH names (an empty value counts as unset); the variable
+ * is read once.  Returns 0, or -1 after reporting an invalid value.
+ * SECONDS may be NULL: a command that reads the clock calls
+ * isodate_now(NULL) first, and refuses to run when it fails.
+ */
+int isodate_now(long long *seconds);
+
+/*
+ * Today's date: the local date, or the date (UTC) SOURCE_DATE_EPOCH names.
+ * When isodate_now() fails, the local date: callers have refused to run.
  */
 int isodate_today(void);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inputs.h"
 #include "isodate.h"
 #include "msg.h"
 
@@ -446,6 +447,7 @@ static char *read_text(const char *path, gsize *len)
 		msg_error_at(path, 0, "cannot open: %s", g_strerror(errno));
 		return NULL;
 	}
+	inputs_record(fileno(fp));
 	GString *s = g_string_new(NULL);
 	char buf[4096];
 	size_t n;

@@ -55,6 +55,7 @@ struct report {
 	struct report_facts facts;
 	int today;		/* the document's date (day number) */
 	char *generated;	/* "2019-09-02 00:00 UTC" */
+	char *created;		/* the same for the PDF's metadata, "2019-09-02T00:00:00Z" */
 	struct narrate_base base;	/* the replying States */
 	int section;		/* the current section number */
 	int paragraph;		/* the last paragraph number in it */

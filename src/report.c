@@ -1003,32 +1003,28 @@ static void add_methodology(struct report *r)
 
 /* Assembly */
 
-static void set_times(struct report *r)
+/* The time of the report (SOURCE_DATE_EPOCH, or now); false after reporting an invalid one. */
+static bool set_times(struct report *r)
 {
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t now = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	char buf[64];
-	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-	r->generated = g_strdup(buf);
+	long long now;
+	if (isodate_now(&now) != 0)
+		return false;
+	GDateTime *t = g_date_time_new_from_unix_utc(now);
+	r->generated = g_date_time_format(t, "%Y-%m-%d %H:%M UTC");
+	r->created = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+	g_date_time_unref(t);
 	r->today = r->def->date != INT_MIN ? r->def->date : isodate_today();
+	return true;
 }
 
 static void set_info(struct report *r)
 {
 	const struct rdef *def = r->def;
-	char date[32];
-	const char *epoch = getenv("SOURCE_DATE_EPOCH");
-	time_t now = epoch && *epoch ? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
-	struct tm tm;
-	gmtime_r(&now, &tm);
-	strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	char *creator = g_strdup_printf("quire %s", PACKAGE_VERSION);
 	doc_set_info(r->doc, def->title ? def->title : r->form->title,
 		     def->organisation ? def->organisation : def->prepared_by,
 		     def->meeting ? def->meeting : "Summary of the replies to a questionnaire",
-		     creator, date);
+		     creator, r->created);
 	doc_set_running_head(r->doc, def->organisation, def->symbol);
 	g_free(creator);
 }
@@ -1082,6 +1078,7 @@ static void report_release(struct report *r)
 	g_hash_table_destroy(r->aliases);
 	redact_free(r->redact);
 	g_free(r->generated);
+	g_free(r->created);
 	g_free(r->texts_annex);
 }
 
@@ -1094,8 +1091,7 @@ int report_write(const struct rdef *def)
 
 	r.aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	int rc = -1;
-	set_times(&r);
-	if (load_inputs(&r)) {
+	if (set_times(&r) && load_inputs(&r)) {
 		build(&r);
 		rc = doc_write_pdf(r.doc, def->output);
 	}

@@ -312,7 +312,7 @@ bool resp_write_stream(const struct resp_reply *r, FILE *fp)
 
 static int write_reply(const struct resp_reply *r, const char *path, bool later)
 {
-	struct atomic_file *f = atomic_open(path);
+	struct atomic_file *f = atomic_open_with(path, ATOMIC_OWNER_WRITE_ONLY);
 	if (!f)
 		return -1;
 	if (!resp_write_stream(r, atomic_stream(f))) {

@@ -83,7 +83,9 @@ bool resp_is_reply_file(const char *path);
 /*
  * Writes R in the long format: header, the metadata present (in the order
  * of enum resp_meta), then the answers in form order.  resp_write() writes
- * PATH atomically (see atomic.h) and returns 0 or -1 after reporting.
+ * PATH atomically (see atomic.h) and returns 0 or -1 after reporting.  A
+ * reply file is never writable by group or others; one that is replaced
+ * otherwise keeps its mode.
  */
 int resp_write(const struct resp_reply *r, const char *path);
 /*

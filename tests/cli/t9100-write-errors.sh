@@ -3,7 +3,8 @@
 # cannot be written.  Every command that writes a file (blank, export, tab,
 # status, chart, report) must say so with the reason, exit 1, leave no file
 # at the target (nor a temporary one beside it), and leave an existing
-# file as it was.
+# file as it was.  An output name of up to 255 bytes is written, although
+# its temporary name would be longer.
 . "$top_srcdir/tests/lib.sh"
 F=$top_srcdir/forms/cybercrime-cooperation
 D=$top_srcdir/data/cybercrime-cooperation
@@ -119,6 +120,27 @@ X
 	expect_true 'nothing is left in the directory' test -z "$(ls -A locked)"
 fi
 chmod 755 locked
+
+# Long names: the temporary name is 8 bytes longer than the output's, so
+# it is made shorter when the output's name is near the limit (255 bytes).
+mkdir long
+for n in 248 249 255; do
+	name=$(printf "%0$((n - 4))d.csv" 0)
+	run 0 "$QUIRE" export "$F" "$D" -o "long/$name"
+	expect_status "an output name of $n bytes is written"
+	ls -A long >"$OUT"
+	expect_out "no temporary file is left beside the output of $n bytes" <<X
+$name
+X
+	rm -f "long/$name"
+done
+name=$(printf "%0252d.csv" 0)
+run 1 "$QUIRE" export "$F" "$D" -o "long/$name"
+expect_status 'an output name of 256 bytes fails'
+expect_err 'the name and the reason are given' <<X
+quire:long/$name: cannot write: File name too long
+X
+expect_true 'nothing is left in the directory' test -z "$(ls -A long)"
 
 # Standard output on a full device.
 run 1 sh -c '"$0" export "$1" "$2" >/dev/full' "$QUIRE" "$F" "$D"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# t9110: interrupted runs - SIGTERM or SIGINT while quire report writes its
-# PDF, or while quire import writes reply files, leaves no partial file and
+# t9110: interrupted runs - SIGTERM, SIGINT or any other signal that ends
+# a program while quire report writes its PDF, or SIGTERM while quire
+# import writes reply files, leaves no partial file and
 # no temporary one, and an existing file as it was (src/atomic.h).  The runs
 # are made long by a real input: the sample's replies 100 times over (1,100
 # replies), so that the signal lands while the output is being written;
@@ -61,7 +62,7 @@ cp report.pdf good.pdf
 interrupt() {
 	sig=$1 target=$2
 	shift 2
-	"$@" >/dev/null 2>"$ERR" &
+	"$@" <"${STDIN:-/dev/null}" >/dev/null 2>"$ERR" &
 	pid=$!
 	if wait_for 120 has_tmp "$target"; then
 		kill -"$sig" "$pid"
@@ -96,6 +97,56 @@ if env --default-signal=INT true 2>/dev/null; then
 else
 	skip 'SIGINT ends quire report while it writes the PDF' 'env has no --default-signal'
 fi
+
+# Every other signal that ends a program and can be caught cleans up as
+# well.  quire export opens its output, then reads the replies from a pipe
+# whose writer stops after 50 rows and holds it open: the signal lands
+# while the temporary file exists.  Each signal has its default action
+# (env --default-signal), as an ignored one stays ignored; those that dump
+# core dump none here (ulimit -c 0).  The sanitizers take SIGSEGV, SIGBUS
+# and SIGFPE for their own reports, and quire leaves them to them.
+signals='HUP QUIT PIPE ALRM USR1 USR2 VTALRM PROF XCPU IO PWR SYS TRAP ABRT ILL RTMIN RTMIN+3 RTMAX'
+if ! ASAN_OPTIONS=help=1 "$QUIRE" --version 2>&1 | grep -q AddressSanitizer; then
+	signals="$signals SEGV BUS FPE"
+fi
+if env --default-signal true 2>/dev/null; then
+	ulimit -c 0
+	mkfifo rows.csv
+	echo 'the good export' >good.csv
+	for sig in $signals; do
+		cp good.csv out.csv
+		{ head -n 51 big.csv; exec sleep 300; } >rows.csv 2>/dev/null &
+		feeder=$!
+		STDIN=rows.csv
+		interrupt "$sig" out.csv env --default-signal "$QUIRE" export "$F" - -o out.csv
+		unset STDIN
+		kill "$feeder" 2>/dev/null
+		want_status=$((128 + $(kill -l "$sig")))
+		expect_status "SIG$sig ends quire export while it writes"
+		expect_true "SIG$sig: the existing file is left as it was" cmp -s good.csv out.csv
+		expect_true "SIG$sig: no temporary file is left" \
+			sh -c '! ls -A | grep -q "^\.out\.csv\."'
+	done
+	rm rows.csv
+else
+	skip 'every catchable signal cleans up' 'env has no --default-signal'
+fi
+
+# A file size limit (ulimit -f) sends SIGXFSZ; quire ignores it, so that
+# the write fails and is reported like any other write error.
+# With its default action (env --default-signal, where env has it) SIGXFSZ
+# would end quire and leave the temporary file.
+dflt=
+env --default-signal true 2>/dev/null && dflt='env --default-signal'
+cp good.pdf report.pdf
+run 1 sh -c 'ulimit -f 64; exec $1 "$0" report big.ini -o report.pdf' "$QUIRE" "$dflt"
+expect_status 'a write beyond the file size limit fails'
+expect_err 'the file and the reason are named' <<'X'
+quire: left out of the report as contact details: resp_name, resp_email (name them in 'include' to report them)
+quire:report.pdf: write error: File too large
+X
+expect_true 'the existing report is left as it was' cmp -s good.pdf report.pdf
+expect_true 'no temporary file is left' sh -c '! ls -A | grep -q "^\.report\.pdf\."'
 
 # quire import: every reply file is written whole or not at all.
 mkdir all part

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <glib.h>
 
+#include "msg.h"
 #include "tap.h"
 
 static void check_date(const char *s, bool want_ok, int want_days)
@@ -21,8 +22,61 @@ static void check_datetime(const char *s, bool want_ok, double want_days)
 	ok(got == want_ok && (!got || days == want_days), "isodate_parse_datetime(\"%s\")", s);
 }
 
+/* Parses S as SOURCE_DATE_EPOCH: WANT_ERROR is the message expected, or NULL and WANT_SECONDS. */
+static void check_epoch(const char *s, const char *want_error, long long want_seconds)
+{
+	GString *err = g_string_new(NULL);
+	msg_capture(err);
+	long long seconds = -1;
+	int rc = isodate_parse_epoch(s, &seconds);
+	msg_capture(NULL);
+	if (want_error) {
+		ok(rc == -1, "SOURCE_DATE_EPOCH '%s' is refused", s);
+		char *line = g_strdup_printf("%s\n", want_error);
+		check_str(err->str, line);
+		g_free(line);
+	} else {
+		ok(rc == 0 && seconds == want_seconds && !err->len, "SOURCE_DATE_EPOCH '%s' is %lld",
+		   s, want_seconds);
+	}
+	g_string_free(err, TRUE);
+}
+
+static void test_epoch(void)
+{
+	check_epoch("0", NULL, 0);
+	check_epoch("1567382400", NULL, 1567382400);
+	check_epoch("000001567382400", NULL, 1567382400);
+	check_epoch("253402300799", NULL, ISODATE_MAX_SECONDS);
+	check_epoch("abc", "quire: SOURCE_DATE_EPOCH: 'abc' is not a number of seconds since "
+		    "1970-01-01", 0);
+	check_epoch("1.5", "quire: SOURCE_DATE_EPOCH: '1.5' is not a number of seconds since "
+		    "1970-01-01", 0);
+	check_epoch("1e9", "quire: SOURCE_DATE_EPOCH: '1e9' is not a number of seconds since "
+		    "1970-01-01", 0);
+	check_epoch(" 1", "quire: SOURCE_DATE_EPOCH: ' 1' is not a number of seconds since "
+		    "1970-01-01", 0);
+	check_epoch("1 ", "quire: SOURCE_DATE_EPOCH: '1 ' is not a number of seconds since "
+		    "1970-01-01", 0);
+	check_epoch("+1", "quire: SOURCE_DATE_EPOCH: '+1' is not a number of seconds since "
+		    "1970-01-01", 0);
+	check_epoch("0x10", "quire: SOURCE_DATE_EPOCH: '0x10' is not a number of seconds since "
+		    "1970-01-01", 0);
+	check_epoch("-", "quire: SOURCE_DATE_EPOCH: '-' is not a number of seconds since "
+		    "1970-01-01", 0);
+	check_epoch("", "quire: SOURCE_DATE_EPOCH: '' is not a number of seconds since "
+		    "1970-01-01", 0);
+	check_epoch("-1", "quire: SOURCE_DATE_EPOCH: '-1' is before 1970-01-01", 0);
+	check_epoch("253402300800", "quire: SOURCE_DATE_EPOCH: '253402300800' is after the year "
+		    "9999", 0);
+	check_epoch("99999999999999999999999", "quire: SOURCE_DATE_EPOCH: "
+		    "'99999999999999999999999' is after the year 9999", 0);
+}
+
 int main(void)
 {
+	test_epoch();
+
 	check_date("1970-01-01", true, 0);
 	check_date("1970-01-02", true, 1);
 	check_date("1969-12-31", true, -1);
@@ -59,5 +113,9 @@ int main(void)
 
 	setenv("SOURCE_DATE_EPOCH", "1567382400", 1);
 	check_int(isodate_today(), isodate_from_ymd(2019, 9, 2));
+	long long now = 0;
+	ok(isodate_now(&now) == 0 && now == 1567382400, "isodate_now() is SOURCE_DATE_EPOCH");
+	setenv("SOURCE_DATE_EPOCH", "abc", 1);
+	ok(isodate_now(&now) == 0 && now == 1567382400, "SOURCE_DATE_EPOCH is read once");
 	return tap_done();
 }
