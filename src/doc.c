@@ -849,20 +849,28 @@ static double group_height(const GPtrArray *blocks, guint i)
 	return h;
 }
 
+/* The least of B that may stand at the foot of a page: its first units. */
+static double head_height(const struct block *b)
+{
+	return piece_height(b, 0, MIN(min_units(b), units(b)));
+}
+
 /*
  * A group taller than a page cannot stay whole; its first two blocks (a
- * paragraph and its chart, say) then keep together instead.
+ * paragraph and its chart, say) then keep together instead, and when they
+ * are taller than ROOM too, only the head of the first (a long paragraph
+ * flows on from its first lines).
  */
-static double group_lead_height(const GPtrArray *blocks, guint i)
+static double group_lead_height(const GPtrArray *blocks, guint i, double room)
 {
 	const struct block *first = g_ptr_array_index(blocks, i);
 	double h = first->height;
 	if (i + 1 < blocks->len) {
 		const struct block *next = g_ptr_array_index(blocks, i + 1);
 		if (next->group == first->group)
-			h += gap_above(next) + piece_height(next, 0, MIN(min_units(next), units(next)));
+			h += gap_above(next) + head_height(next);
 	}
-	return h;
+	return h <= room ? h : head_height(first);
 }
 
 /* A heading with the first part of what follows it must fit, or it moves on. */
@@ -872,15 +880,17 @@ static double heading_need(const GPtrArray *blocks, guint i, double room)
 	double need = h->height;
 	if (i + 1 < blocks->len) {
 		const struct block *next = g_ptr_array_index(blocks, i + 1);
+		double gap = gap_above(next);
 		if (next->kind == BLOCK_HEADING)
-			need += gap_above(next) + heading_need(blocks, i + 1, room);
+			need += gap + heading_need(blocks, i + 1, room);
 		else if (next->group && next->group != h->group) {
 			double whole = group_height(blocks, i + 1);
-			need += gap_above(next) + (whole + need <= room
-							   ? whole : group_lead_height(blocks, i + 1));
+			need += gap + (whole + need + gap <= room
+					       ? whole
+					       : group_lead_height(blocks, i + 1, room - need - gap));
 		}
 		else if (next->kind != BLOCK_BREAK)
-			need += gap_above(next) + piece_height(next, 0, MIN(min_units(next), units(next)));
+			need += gap + head_height(next);
 	}
 	return need;
 }
@@ -916,7 +926,7 @@ static void paginate(struct doc *d)
 		if (b->group && b->group != last_group && b->kind != BLOCK_HEADING) {
 			need = MAX(need, group_height(d->blocks, i));
 			if (need > room)
-				need = group_lead_height(d->blocks, i);
+				need = group_lead_height(d->blocks, i, room);
 		}
 		if (need > 0 && need <= room && f.y > 0 && f.y + gap_above(b) + need > room)
 			new_page(&f);

@@ -302,6 +302,49 @@ static void test_unbreakable(const char *path)
 	doc_free(d);
 }
 
+/*
+ * A heading before a group whose first paragraph is longer than a page
+ * goes with that paragraph's first lines: never alone at the foot of a
+ * page, wherever the page ends.
+ */
+static void test_heading_with_long_group(const char *path)
+{
+	GString *big = g_string_new("First");
+	for (int i = 0; i < 1500; i++)
+		g_string_append(big, " word");
+	int alone = 0, tried = 0;
+	for (int space = 500; space <= 640; space += 4, tried++) {
+		struct doc *d = doc_new(DOC_A4);
+		doc_paragraph(d, "1", "A paragraph before.");
+		doc_space(d, space);
+		doc_heading(d, 2, "2", "Heading");
+		doc_group_begin(d);
+		doc_paragraph(d, "2.1", big->str);
+		doc_figure(d, 100, draw_box, NULL, NULL);
+		doc_group_end(d);
+		doc_write_pdf(d, path);
+		doc_free(d);
+		char *cmd = g_strdup_printf("pdftotext %s -", path);
+		char *text = run(cmd);
+		g_free(cmd);
+		if (!text) {
+			tap_skip("pdftotext is not installed", "a heading stays with a long paragraph");
+			g_string_free(big, TRUE);
+			return;
+		}
+		char **pages = g_strsplit(text, "\f", -1);
+		for (char **p = pages; *p; p++)
+			if (strstr(*p, "Heading") && !strstr(*p, "First")) {
+				tap_diag("with %d points of space the heading stands alone", space);
+				alone++;
+			}
+		g_strfreev(pages);
+		g_free(text);
+	}
+	ok(alone == 0, "a heading never stands alone at the foot of a page (%d of %d)", alone, tried);
+	g_string_free(big, TRUE);
+}
+
 int main(void)
 {
 	char *dir = g_dir_make_tmp("quire-doc-XXXXXX", NULL);
@@ -403,6 +446,7 @@ int main(void)
 	test_long_texts(path);
 	test_long_arabic(path);
 	test_unbreakable(path);
+	test_heading_with_long_group(path);
 
 	unlink(path);
 	rmdir(dir);
