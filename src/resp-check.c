@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "figure.h"
 #include "form.h"
 #include "isodate.h"
 #include "msg.h"
@@ -218,11 +219,28 @@ static char *value_problem(const struct form_question *q, const char *value)
 	}
 }
 
+/* "the answer has 140,000 characters; answers are limited to 100,000", or NULL. */
+static char *length_problem(const char *value)
+{
+	if (strnlen(value, RESP_ANSWER_MAX + 1) <= RESP_ANSWER_MAX)
+		return NULL;	/* no more bytes than that, so no more characters */
+	glong n = g_utf8_strlen(value, -1);
+	if (n <= RESP_ANSWER_MAX)
+		return NULL;
+	char *has = figure_number((double)n), *max = figure_number(RESP_ANSWER_MAX);
+	char *s = g_strdup_printf("the answer has %s characters; answers are limited to %s", has,
+				  max);
+	g_free(has);
+	g_free(max);
+	return s;
+}
+
 char *resp_value_problem(const struct form *form, const struct form_question *q,
 			 const char *value)
 {
 	(void)form;
-	return value_problem(q, value);
+	char *why = length_problem(value);
+	return why ? why : value_problem(q, value);
 }
 
 static int check_metadata(const struct resp_reply *r)

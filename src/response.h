@@ -124,16 +124,26 @@ bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, c
 bool resp_eval_required(struct resp_eval *ev, const struct form_question *q);
 
 /*
+ * The longest answer, in characters (Unicode code points), whatever the
+ * question: a text of some 15,000 words, forty pages of the report's annex,
+ * more than any reply a Rapporteur reads; and, at four bytes a character
+ * at most, well within the field a CSV reader takes (CSVIO_MAX_FIELD, 1
+ * MiB), so that every answer quire accepts, every command can read.
+ */
+#define RESP_ANSWER_MAX 100000
+
+/*
  * Values.  What a well-formed answer is, and how it reads, is decided here
  * once: resp_value_problem() (and so resp_check() and quire validate) and
  * every reader of values -- the tally, export, entry -- go through these
  * functions, so no answer is accepted by one and refused by another.
  *
- * Whether VALUE is well formed for Q: a choice of its list (each choice for
- * select_multiple and rank, none repeated), an integer, a number, a date,
- * a time, within a range's bounds.  Returns NULL when it is, otherwise a
- * new message for the caller to free, e.g. "'12a' is not an integer".
- * Values quoted in messages are shortened (msg_value()).
+ * Whether VALUE is well formed for Q: at most RESP_ANSWER_MAX characters,
+ * and a choice of its list (each choice for select_multiple and rank, none
+ * repeated), an integer, a number, a date, a time, within a range's
+ * bounds.  Returns NULL when it is, otherwise a new message for the caller
+ * to free, e.g. "'12a' is not an integer".  Values quoted in messages are
+ * shortened (msg_value()).
  */
 char *resp_value_problem(const struct form *form, const struct form_question *q,
 			 const char *value);
