@@ -140,8 +140,8 @@ bool resp_eval_required(struct resp_eval *ev, const struct form_question *q);
  *
  * Whether VALUE is well formed for Q: at most RESP_ANSWER_MAX characters,
  * and a choice of its list (each choice for select_multiple and rank, none
- * repeated), an integer, a number, a date, a time, within a range's
- * bounds.  Returns NULL when it is, otherwise a new message for the caller
+ * repeated), an integer, a number, a date, a time, a step of a range
+ * within its bounds ("'3' is not a step of 2 from 0").  Returns NULL when it is, otherwise a new message for the caller
  * to free, e.g. "'12a' is not an integer".  Values quoted in messages are
  * shortened (msg_value()).
  */
@@ -153,7 +153,9 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
  * question Q: an integer is an optional sign and 1 to 18 digits; a
  * decimal or range value is a finite decimal number in the C locale
  * ("-2.5", "1e3"), never hexadecimal, "nan" or "inf", without blanks.
- * A range value must also lie within its bounds.  Returns false when
+ * A range value must also lie within its bounds, a whole number of steps
+ * from its start (to the precision of a double, so that 0.3 is a step of
+ * 0.1 from 0).  Returns false when
  * VALUE is not such a number (*OUT is then unspecified).
  */
 bool resp_value_number(const struct form_question *q, const char *value, double *out);
