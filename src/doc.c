@@ -61,10 +61,18 @@ struct block {
 	void (*free_data)(void *);
 	struct doc_table *table;
 	/* filled by layout */
-	PangoLayout *layout;	/* text blocks */
+	GPtrArray *slices;	/* text blocks: PangoLayout *, see SLICE_BYTES */
+	GArray *lines;		/* text blocks: struct text_line, borrowed from SLICES */
 	double height;		/* whole height */
 	GArray *marks;		/* split points: y offset of each line or row start, then the end */
 	double header_height;	/* tables: the header row */
+};
+
+/* A line of a text block, in the block's coordinates (points). */
+struct text_line {
+	PangoLayoutLine *line;	/* owned by one of the block's slices */
+	double x;		/* the left of its logical box: alignment, direction */
+	double top, bottom, baseline;
 };
 
 /* A placed part of a block: units [FIRST, LAST) of its marks, at Y on a page. */
@@ -132,6 +140,20 @@ static void table_free(struct doc_table *t)
 	g_free(t);
 }
 
+/* Forgets what layout found for B. */
+static void unmeasure(struct block *b)
+{
+	if (b->slices)
+		g_ptr_array_free(b->slices, TRUE);
+	if (b->lines)
+		g_array_free(b->lines, TRUE);
+	if (b->marks)
+		g_array_free(b->marks, TRUE);
+	b->slices = NULL;
+	b->lines = NULL;
+	b->marks = NULL;
+}
+
 static void block_free(struct block *b)
 {
 	g_free(b->number);
@@ -145,10 +167,7 @@ static void block_free(struct block *b)
 	if (b->free_data)
 		b->free_data(b->data);
 	table_free(b->table);
-	if (b->layout)
-		g_object_unref(b->layout);
-	if (b->marks)
-		g_array_free(b->marks, TRUE);
+	unmeasure(b);
 	g_free(b);
 }
 
@@ -365,21 +384,170 @@ static double layout_height(PangoLayout *l)
 	return (double)h / PANGO_SCALE;
 }
 
-/* The y of each line start in L, then the end: the points where L may split. */
-static GArray *line_marks(PangoLayout *l)
+/*
+ * Long texts.  Pango lays a paragraph out as one run before it breaks it
+ * into lines, and when that run is wider than about a million and a half
+ * points (some 300,000 Latin or 150,000 Chinese characters) it gives up:
+ * one line, running off the page.  So a text is laid out in slices of
+ * about SLICE_BYTES.  A slice that ends inside a paragraph keeps its lines
+ * but the last, which the cut may have changed, and the next slice starts
+ * where that line starts.  Pango breaks lines greedily, each from its own
+ * start, so the lines are those one layout of the whole text would have;
+ * a slice that starts inside a paragraph keeps the paragraph's direction
+ * (Arabic stays right to left) and ends with the paragraph.
+ */
+#define SLICE_BYTES 16384
+
+/* How a text block is set. */
+struct text_style {
+	const char *font;
+	double width;		/* of the column */
+	double spacing;		/* between lines */
+	bool justify;
+};
+
+/* The length of the paragraph separator at P (\n, \r, \r\n, U+2029), or 0. */
+static size_t separator_length(const char *p)
 {
-	GArray *marks = g_array_new(FALSE, FALSE, sizeof(double));
+	if (p[0] == '\r')
+		return p[1] == '\n' ? 2 : 1;
+	if (p[0] == '\n')
+		return 1;
+	return strncmp(p, "\xe2\x80\xa9", 3) == 0 ? 3 : 0;
+}
+
+/*
+ * Where the slice of TEXT (LEN bytes) from START ends: SIZE bytes on, at a
+ * character, never between \r and \n; at the end of the paragraph when the
+ * slice continues one (DIR is then its direction).
+ */
+static size_t slice_end(const char *text, size_t len, size_t start, size_t size,
+			PangoDirection dir)
+{
+	size_t end = len - start <= size ? len : start + size;
+	while (end < len && end > start + 1 && (text[end] & 0xC0) == 0x80)
+		end--;
+	if (end < len && end > start + 1 && text[end] == '\n' && text[end - 1] == '\r')
+		end--;
+	if (dir != PANGO_DIRECTION_NEUTRAL) {
+		gint delim, next;
+		pango_find_paragraph_boundary(text + start, (gint)(end - start), &delim, &next);
+		end = start + (size_t)delim;
+	}
+	return end;
+}
+
+static bool is_rtl(PangoDirection dir)
+{
+	return dir == PANGO_DIRECTION_RTL || dir == PANGO_DIRECTION_WEAK_RTL;
+}
+
+static PangoLayout *slice_layout(cairo_t *cr, const struct text_style *st, const char *text,
+				 size_t len, PangoDirection dir)
+{
+	PangoLayout *l = text_layout(cr, st->font, NULL, st->width, PANGO_ALIGN_LEFT);
+	pango_layout_set_spacing(l, (int)(st->spacing * PANGO_SCALE));
+	pango_layout_set_justify(l, st->justify);
+	if (dir != PANGO_DIRECTION_NEUTRAL) {
+		/* What auto_dir decided at the paragraph's start, alignment included. */
+		pango_layout_set_auto_dir(l, FALSE);
+		pango_context_set_base_dir(pango_layout_get_context(l), dir);
+		pango_layout_context_changed(l);
+		if (is_rtl(dir))
+			pango_layout_set_alignment(l, PANGO_ALIGN_RIGHT);
+	}
+	pango_layout_set_text(l, text, (int)len);
+	return l;
+}
+
+/*
+ * Appends the first KEEP lines of slice L to B, L's top at OFFSET, and
+ * returns the top of the line after them.  *FITS becomes false when one is
+ * wider than the column: a run of characters with no place to break (a
+ * chain of joined emoji, say) that no page can hold.
+ */
+static double keep_lines(struct block *b, PangoLayout *l, int keep, double offset, double width,
+			 bool *fits)
+{
 	PangoLayoutIter *it = pango_layout_get_iter(l);
-	do {
-		int y0, y1;
-		pango_layout_iter_get_line_yrange(it, &y0, &y1);
-		double y = (double)y0 / PANGO_SCALE;
-		g_array_append_val(marks, y);
-	} while (pango_layout_iter_next_line(it));
+	PangoRectangle box;
+	for (int i = 0;; i++) {
+		pango_layout_iter_get_line_extents(it, NULL, &box);
+		if (i == keep)
+			break;
+		struct text_line t = {
+			pango_layout_iter_get_line_readonly(it),
+			(double)box.x / PANGO_SCALE,
+			offset + (double)box.y / PANGO_SCALE,
+			offset + (double)(box.y + box.height) / PANGO_SCALE,
+			offset + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE,
+		};
+		g_array_append_val(b->lines, t);
+		if ((double)box.width / PANGO_SCALE > width + 0.5)
+			*fits = false;
+		if (!pango_layout_iter_next_line(it))
+			break;
+	}
 	pango_layout_iter_free(it);
-	double end = layout_height(l);
-	g_array_append_val(marks, end);
-	return marks;
+	return offset + (double)box.y / PANGO_SCALE;
+}
+
+/*
+ * Lays out TEXT in style ST as the next paragraphs of text block B, the
+ * top of its first line at *Y; sets *Y to where a paragraph after it
+ * would start.  Returns false when a line does not fit the column.
+ */
+static bool add_text(cairo_t *cr, struct block *b, const struct text_style *st, const char *text,
+		     double *y)
+{
+	size_t len = strlen(text), start = 0, size = SLICE_BYTES;
+	PangoDirection dir = PANGO_DIRECTION_NEUTRAL;	/* a paragraph starts: auto_dir */
+	bool fits = true;
+	do {
+		size_t end = slice_end(text, len, start, size, dir);
+		PangoLayout *l = slice_layout(cr, st, text + start, end - start, dir);
+		int n = pango_layout_get_line_count(l);
+		bool cut = end < len && !separator_length(text + end);
+		if (cut && n == 1) {
+			/* one line longer than the slice: lay it out whole */
+			g_object_unref(l);
+			size *= 2;
+			continue;
+		}
+		if (cut) {
+			PangoLayoutLine *next = pango_layout_get_line_readonly(l, n - 1);
+			*y = keep_lines(b, l, n - 1, *y, st->width, &fits);
+			start += (size_t)next->start_index;
+			dir = next->is_paragraph_start ? PANGO_DIRECTION_NEUTRAL : next->resolved_dir;
+		} else {
+			keep_lines(b, l, n, *y, st->width, &fits);
+			*y += layout_height(l) + st->spacing;
+			start = end + (end < len ? separator_length(text + end) : 0);
+			dir = PANGO_DIRECTION_NEUTRAL;
+		}
+		g_ptr_array_add(b->slices, l);
+		size = SLICE_BYTES;
+	} while (start < len);
+	return fits;
+}
+
+/*
+ * B's split points from its lines: the middle of the space between two
+ * lines, then the bottom of the last.  B is as high as that.
+ */
+static void line_marks(struct block *b)
+{
+	const struct text_line *t = (const struct text_line *)(void *)b->lines->data;
+	guint n = b->lines->len;
+	b->marks = g_array_sized_new(FALSE, FALSE, sizeof(double), n + 1);
+	double m = 0;
+	g_array_append_val(b->marks, m);
+	for (guint i = 1; i < n; i++) {
+		m = (t[i - 1].bottom + t[i].top) / 2;
+		g_array_append_val(b->marks, m);
+	}
+	b->height = t[n - 1].bottom;
+	g_array_append_val(b->marks, b->height);
 }
 
 static const char *heading_font(int level)
@@ -504,53 +672,50 @@ static void measure_table(cairo_t *cr, struct block *b, double width)
 	b->height = b->header_height + y;
 }
 
-static void measure(cairo_t *cr, struct doc *d, struct block *b)
+/*
+ * Lays out a text block: FIRST (may be NULL), a paragraph in FIRST_FONT
+ * (a quote's attribution), then the block's text in style ST.  Returns
+ * false when a line does not fit the column.
+ */
+static bool measure_text(cairo_t *cr, struct block *b, const struct text_style *st,
+			 const char *first, const char *first_font)
+{
+	b->slices = g_ptr_array_new_with_free_func(g_object_unref);
+	b->lines = g_array_new(FALSE, FALSE, sizeof(struct text_line));
+	double y = 0;
+	bool fits = true;
+	if (first) {
+		struct text_style head = *st;
+		head.font = first_font;
+		fits = add_text(cr, b, &head, first, &y);
+	}
+	fits &= add_text(cr, b, st, b->text, &y);
+	line_marks(b);
+	return fits;
+}
+
+/* Measures B.  Returns false when a text block does not fit the column. */
+static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 {
 	double width = doc_text_width(d);
-	if (b->layout)
-		g_object_unref(b->layout);
-	if (b->marks)
-		g_array_free(b->marks, TRUE);
-	b->layout = NULL;
-	b->marks = NULL;
+	unmeasure(b);
 	switch (b->kind) {
-	case BLOCK_HEADING:
-		b->layout = text_layout(cr, heading_font(b->level), b->text,
-					width - (b->number ? NUMBER_INDENT : 0), PANGO_ALIGN_LEFT);
-		b->height = layout_height(b->layout);
-		break;
-	case BLOCK_PARAGRAPH:
-		b->layout = text_layout(cr, BODY_FONT " 10.5", b->text, width - NUMBER_INDENT,
-					PANGO_ALIGN_LEFT);
-		pango_layout_set_spacing(b->layout, (int)(2.2 * PANGO_SCALE));
-		pango_layout_set_justify(b->layout, TRUE);
-		b->marks = line_marks(b->layout);
-		b->height = layout_height(b->layout);
-		break;
-	case BLOCK_NOTE:
-		b->layout = text_layout(cr, TABLE_FONT " 7.8", b->text, width - NUMBER_INDENT,
-					PANGO_ALIGN_LEFT);
-		b->marks = line_marks(b->layout);
-		b->height = layout_height(b->layout);
-		break;
+	case BLOCK_HEADING: {
+		struct text_style st = { heading_font(b->level),
+					 width - (b->number ? NUMBER_INDENT : 0), 0, false };
+		return measure_text(cr, b, &st, NULL, NULL);
+	}
+	case BLOCK_PARAGRAPH: {
+		struct text_style st = { BODY_FONT " 10.5", width - NUMBER_INDENT, 2.2, true };
+		return measure_text(cr, b, &st, NULL, NULL);
+	}
+	case BLOCK_NOTE: {
+		struct text_style st = { TABLE_FONT " 7.8", width - NUMBER_INDENT, 0, false };
+		return measure_text(cr, b, &st, NULL, NULL);
+	}
 	case BLOCK_QUOTE: {
-		char *text = b->attribution ? g_strdup_printf("%s\n%s", b->attribution, b->text)
-					    : g_strdup(b->text);
-		b->layout = text_layout(cr, BODY_FONT " 9.5", text, width - 2 * NUMBER_INDENT,
-					PANGO_ALIGN_LEFT);
-		if (b->attribution) {
-			PangoAttrList *attrs = pango_layout_get_attributes(b->layout);
-			PangoAttribute *a = pango_attr_weight_new(PANGO_WEIGHT_BOLD);
-			a->start_index = 0;
-			a->end_index = (guint)strlen(b->attribution);
-			pango_attr_list_insert(attrs, a);
-			pango_layout_context_changed(b->layout);
-		}
-		pango_layout_set_spacing(b->layout, (int)(1.5 * PANGO_SCALE));
-		g_free(text);
-		b->marks = line_marks(b->layout);
-		b->height = layout_height(b->layout);
-		break;
+		struct text_style st = { BODY_FONT " 9.5", width - 2 * NUMBER_INDENT, 1.5, false };
+		return measure_text(cr, b, &st, b->attribution, BODY_FONT " Bold 9.5");
 	}
 	case BLOCK_TABLE:
 		measure_table(cr, b, width);
@@ -561,6 +726,7 @@ static void measure(cairo_t *cr, struct doc *d, struct block *b)
 	default:
 		break;
 	}
+	return true;
 }
 
 /* The gap above a block, which disappears at the top of a page. */
@@ -683,20 +849,28 @@ static double group_height(const GPtrArray *blocks, guint i)
 	return h;
 }
 
+/* The least of B that may stand at the foot of a page: its first units. */
+static double head_height(const struct block *b)
+{
+	return piece_height(b, 0, MIN(min_units(b), units(b)));
+}
+
 /*
  * A group taller than a page cannot stay whole; its first two blocks (a
- * paragraph and its chart, say) then keep together instead.
+ * paragraph and its chart, say) then keep together instead, and when they
+ * are taller than ROOM too, only the head of the first (a long paragraph
+ * flows on from its first lines).
  */
-static double group_lead_height(const GPtrArray *blocks, guint i)
+static double group_lead_height(const GPtrArray *blocks, guint i, double room)
 {
 	const struct block *first = g_ptr_array_index(blocks, i);
 	double h = first->height;
 	if (i + 1 < blocks->len) {
 		const struct block *next = g_ptr_array_index(blocks, i + 1);
 		if (next->group == first->group)
-			h += gap_above(next) + piece_height(next, 0, MIN(min_units(next), units(next)));
+			h += gap_above(next) + head_height(next);
 	}
-	return h;
+	return h <= room ? h : head_height(first);
 }
 
 /* A heading with the first part of what follows it must fit, or it moves on. */
@@ -706,15 +880,17 @@ static double heading_need(const GPtrArray *blocks, guint i, double room)
 	double need = h->height;
 	if (i + 1 < blocks->len) {
 		const struct block *next = g_ptr_array_index(blocks, i + 1);
+		double gap = gap_above(next);
 		if (next->kind == BLOCK_HEADING)
-			need += gap_above(next) + heading_need(blocks, i + 1, room);
+			need += gap + heading_need(blocks, i + 1, room);
 		else if (next->group && next->group != h->group) {
 			double whole = group_height(blocks, i + 1);
-			need += gap_above(next) + (whole + need <= room
-							   ? whole : group_lead_height(blocks, i + 1));
+			need += gap + (whole + need + gap <= room
+					       ? whole
+					       : group_lead_height(blocks, i + 1, room - need - gap));
 		}
 		else if (next->kind != BLOCK_BREAK)
-			need += gap_above(next) + piece_height(next, 0, MIN(min_units(next), units(next)));
+			need += gap + head_height(next);
 	}
 	return need;
 }
@@ -750,7 +926,7 @@ static void paginate(struct doc *d)
 		if (b->group && b->group != last_group && b->kind != BLOCK_HEADING) {
 			need = MAX(need, group_height(d->blocks, i));
 			if (need > room)
-				need = group_lead_height(d->blocks, i);
+				need = group_lead_height(d->blocks, i, room);
 		}
 		if (need > 0 && need <= room && f.y > 0 && f.y + gap_above(b) + need > room)
 			new_page(&f);
@@ -775,16 +951,20 @@ static void show(cairo_t *cr, PangoLayout *l, double x, double y)
 	pango_cairo_show_layout(cr, l);
 }
 
-/* Draws layout L's lines [FIRST, LAST) of B with their top at Y. */
-static void show_lines(cairo_t *cr, const struct block *b, PangoLayout *l, guint first,
-		       guint last, double x, double y)
+/*
+ * Draws lines [FIRST, LAST) of text block B, line FIRST's split point at
+ * Y and the column's left at X: line by line, as Pango's own renderer
+ * does, so that a page draws only its own lines.
+ */
+static void show_lines(cairo_t *cr, const struct block *b, guint first, guint last, double x,
+		       double y)
 {
-	double top = mark(b, first), bottom = mark(b, last);
-	cairo_save(cr);
-	cairo_rectangle(cr, x - 2, y - 1, 10000, bottom - top + 2);
-	cairo_clip(cr);
-	show(cr, l, x, y - top);
-	cairo_restore(cr);
+	double top = mark(b, first);
+	for (guint i = first; i < last; i++) {
+		const struct text_line *t = &g_array_index(b->lines, struct text_line, i);
+		cairo_move_to(cr, x + t->x, y - top + t->baseline);
+		pango_cairo_show_layout_line(cr, t->line);
+	}
 }
 
 static void draw_centered(cairo_t *cr, const char *font, const char *text, double y, double width,
@@ -893,13 +1073,15 @@ static void draw_heading(cairo_t *cr, cairo_surface_t *s, const struct piece *p,
 {
 	const struct block *b = p->block;
 	ink(cr, INK);
+	show_lines(cr, b, p->first, p->last, x + (b->number ? NUMBER_INDENT : 0), y);
+	if (p->first > 0)
+		return;		/* the rest of a heading taller than a page */
 	if (b->number) {
 		PangoLayout *n = text_layout(cr, heading_font(b->level), b->number, NUMBER_INDENT,
 					     PANGO_ALIGN_LEFT);
 		show(cr, n, x, y);
 		g_object_unref(n);
 	}
-	show(cr, b->layout, x + (b->number ? NUMBER_INDENT : 0), y);
 	char *name = b->number ? g_strdup_printf("%s %s", b->number, b->text) : g_strdup(b->text);
 	char *dest = g_strdup_printf("page=%d pos=[%.1f %.1f]", page, x, y);
 	int parent = b->level > 1 ? o->parent[b->level - 1] : CAIRO_PDF_OUTLINE_ROOT;
@@ -930,15 +1112,15 @@ static bool draw_piece(cairo_t *cr, cairo_surface_t *s, struct doc *d, const str
 			show(cr, n, x, y);
 			g_object_unref(n);
 		}
-		show_lines(cr, b, b->layout, p->first, p->last, x + NUMBER_INDENT, y);
+		show_lines(cr, b, p->first, p->last, x + NUMBER_INDENT, y);
 		break;
 	case BLOCK_NOTE:
 		ink(cr, 0.3);
-		show_lines(cr, b, b->layout, p->first, p->last, x + NUMBER_INDENT, y);
+		show_lines(cr, b, p->first, p->last, x + NUMBER_INDENT, y);
 		break;
 	case BLOCK_QUOTE:
 		ink(cr, INK);
-		show_lines(cr, b, b->layout, p->first, p->last, x + 2 * NUMBER_INDENT, y);
+		show_lines(cr, b, p->first, p->last, x + 2 * NUMBER_INDENT, y);
 		break;
 	case BLOCK_TABLE:
 		draw_table(cr, d, p, x, y);
@@ -1044,8 +1226,20 @@ int doc_write_pdf(struct doc *d, const char *path)
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, d);
 	cairo_t *cr = cairo_create(s);
+	const struct block *unfit = NULL;
 	for (guint i = 0; i < d->blocks->len; i++)
-		measure(cr, d, g_ptr_array_index(d->blocks, i));
+		if (!measure(cr, d, g_ptr_array_index(d->blocks, i)) && !unfit)
+			unfit = g_ptr_array_index(d->blocks, i);
+	if (unfit) {
+		cairo_destroy(cr);
+		cairo_surface_destroy(s);
+		atomic_abort(out);
+		char *shown = msg_value(unfit->text);
+		msg_error_at(path, 0, "cannot lay out the text '%s': it holds a run of characters "
+			     "wider than the page, with no place to break it", shown);
+		g_free(shown);
+		return -1;
+	}
 	paginate(d);
 	bool ok = render(d, s, cr);
 	cairo_status_t status = cairo_status(cr);

@@ -15,9 +15,10 @@
  *
  * Pagination rules: a heading stays with what follows it; a group of
  * blocks (doc_group_begin/end) that fits on one page is not split; a
- * paragraph splits between lines with at least two lines on each page; a
- * table of more than DOC_TABLE_KEEP rows splits between rows, repeating its
- * header, with at least three rows on each page; a figure never splits.
+ * paragraph, note or quote splits between lines with at least two lines on
+ * each page, and flows over as many pages as it needs, whatever its length;
+ * a table of more than DOC_TABLE_KEEP rows splits between rows, repeating
+ * its header, with at least three rows on each page; a figure never splits.
  *
  * Every function copies the strings it is given.  A struct doc owns
  * everything added to it.
@@ -115,8 +116,9 @@ void doc_table(struct doc *d, struct doc_table *t);
 
 /*
  * Lays out and writes the document to PATH as PDF, atomically.  Returns 0,
- * or -1 after reporting "quire:PATH: ..." (a cairo error, a figure that
- * failed, a write error); PATH is then left as it was.
+ * or -1 after reporting "quire:PATH: ..." (a text holding a run of
+ * characters wider than the page that cannot be broken, a cairo error, a
+ * figure that failed, a write error); PATH is then left as it was.
  */
 int doc_write_pdf(struct doc *d, const char *path);
 

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "form.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -469,12 +470,17 @@ static char *expr_cell(const struct form_sheet *s, const struct form_sheet_row *
 	return *v ? ascii_quotes(v) : NULL;
 }
 
-/* "start=0 end=10 step=1": pyxform's parameters, separated by blanks, ',' or ';'. */
+/*
+ * "start=0 end=10 step=1": pyxform's parameters, separated by blanks, ',' or
+ * ';'.  The step must lead from start to end: a countdown (start=10 end=0
+ * step=-1) is a range, start=10 end=0 step=1 or a step of 0 is not.
+ */
 static void parse_range(struct loader *ld, struct form_question *q, const char *params)
 {
 	q->range_start = 0;
 	q->range_end = 10;
 	q->range_step = 1;
+	bool numbers = true;
 	char **tok = g_strsplit_set(params, " ,;\t", -1);
 	for (char **t = tok; *t; t++) {
 		char *eq = strchr(*t, '=');
@@ -483,9 +489,10 @@ static void parse_range(struct loader *ld, struct form_question *q, const char *
 		*eq = '\0';
 		char *end;
 		double v = g_ascii_strtod(eq + 1, &end);
-		if (*end || end == eq + 1) {
+		if (*end || end == eq + 1 || !isfinite(v)) {
 			LOAD_ERROR(ld, q->file, q->row, "range parameter '%s' is not a number: '%s'",
 				   *t, eq + 1);
+			numbers = false;
 			continue;
 		}
 		if (g_ascii_strcasecmp(*t, "start") == 0)
@@ -496,6 +503,14 @@ static void parse_range(struct loader *ld, struct form_question *q, const char *
 			q->range_step = v;
 	}
 	g_strfreev(tok);
+	if (numbers && q->range_step == 0)
+		LOAD_ERROR(ld, q->file, q->row, "range parameter 'step' must not be 0");
+	else if (numbers && (q->range_end - q->range_start) * q->range_step < 0)
+		LOAD_ERROR(ld, q->file, q->row, "range start=%g end=%g step=%g: %s", q->range_start,
+			   q->range_end, q->range_step, q->range_step > 0
+			   ? "start is greater than end (a range that counts down needs a "
+			     "negative step)"
+			   : "a negative step counts down, but start is less than end");
 }
 
 static bool name_taken(struct loader *ld, const char *file, long row, const char *name)

@@ -2,11 +2,13 @@
 #include <config.h>
 #include "response.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdbool.h>
 #include <string.h>
 
+#include "figure.h"
 #include "form.h"
 #include "isodate.h"
 #include "msg.h"
@@ -108,6 +110,22 @@ static bool in_range(const struct form_question *q, double v)
 	return MIN(q->range_start, q->range_end) <= v && v <= MAX(q->range_start, q->range_end);
 }
 
+/*
+ * Whether V is a whole number of steps from the range's start, to the
+ * precision of a double: 0.3 is three steps of 0.1 from 0, though
+ * (0.3 - 0) / 0.1 is 2.9999999999999996 and 0 + 3 * 0.1 is
+ * 0.30000000000000004.  The nearest step must equal V within a few units in
+ * the last place of the numbers involved; "0.30000001" is not a step.
+ * The form guarantees a step other than 0 (form-load.c).
+ */
+static bool on_step(const struct form_question *q, double v)
+{
+	double k = round((v - q->range_start) / q->range_step);
+	double nearest = q->range_start + k * q->range_step;
+	double scale = fmax(fabs(v), fmax(fabs(q->range_start), fabs(k * q->range_step)));
+	return fabs(nearest - v) <= 4 * DBL_EPSILON * scale;
+}
+
 bool resp_value_number(const struct form_question *q, const char *value, double *out)
 {
 	switch (q->kind) {
@@ -116,7 +134,7 @@ bool resp_value_number(const struct form_question *q, const char *value, double 
 	case FORM_DECIMAL:
 		return parse_decimal(value, out);
 	case FORM_RANGE:
-		return parse_decimal(value, out) && in_range(q, *out);
+		return parse_decimal(value, out) && in_range(q, *out) && on_step(q, *out);
 	default:
 		return false;
 	}
@@ -182,6 +200,15 @@ static char *range_problem(const struct form_question *q, const char *value)
 		g_free(shown);
 		return s;
 	}
+	if (!on_step(q, v)) {
+		char *shown = msg_value(value);
+		char *step = figure_plain(q->range_step), *start = figure_plain(q->range_start);
+		char *s = g_strdup_printf("'%s' is not a step of %s from %s", shown, step, start);
+		g_free(start);
+		g_free(step);
+		g_free(shown);
+		return s;
+	}
 	return NULL;
 }
 
@@ -218,11 +245,28 @@ static char *value_problem(const struct form_question *q, const char *value)
 	}
 }
 
+/* "the answer has 140,000 characters; answers are limited to 100,000", or NULL. */
+static char *length_problem(const char *value)
+{
+	if (strnlen(value, RESP_ANSWER_MAX + 1) <= RESP_ANSWER_MAX)
+		return NULL;	/* no more bytes than that, so no more characters */
+	glong n = g_utf8_strlen(value, -1);
+	if (n <= RESP_ANSWER_MAX)
+		return NULL;
+	char *has = figure_number((double)n), *max = figure_number(RESP_ANSWER_MAX);
+	char *s = g_strdup_printf("the answer has %s characters; answers are limited to %s", has,
+				  max);
+	g_free(has);
+	g_free(max);
+	return s;
+}
+
 char *resp_value_problem(const struct form *form, const struct form_question *q,
 			 const char *value)
 {
 	(void)form;
-	return value_problem(q, value);
+	char *why = length_problem(value);
+	return why ? why : value_problem(q, value);
 }
 
 static int check_metadata(const struct resp_reply *r)

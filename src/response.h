@@ -126,16 +126,26 @@ bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, c
 bool resp_eval_required(struct resp_eval *ev, const struct form_question *q);
 
 /*
+ * The longest answer, in characters (Unicode code points), whatever the
+ * question: a text of some 15,000 words, forty pages of the report's annex,
+ * more than any reply a Rapporteur reads; and, at four bytes a character
+ * at most, well within the field a CSV reader takes (CSVIO_MAX_FIELD, 1
+ * MiB), so that every answer quire accepts, every command can read.
+ */
+#define RESP_ANSWER_MAX 100000
+
+/*
  * Values.  What a well-formed answer is, and how it reads, is decided here
  * once: resp_value_problem() (and so resp_check() and quire validate) and
  * every reader of values -- the tally, export, entry -- go through these
  * functions, so no answer is accepted by one and refused by another.
  *
- * Whether VALUE is well formed for Q: a choice of its list (each choice for
- * select_multiple and rank, none repeated), an integer, a number, a date,
- * a time, within a range's bounds.  Returns NULL when it is, otherwise a
- * new message for the caller to free, e.g. "'12a' is not an integer".
- * Values quoted in messages are shortened (msg_value()).
+ * Whether VALUE is well formed for Q: at most RESP_ANSWER_MAX characters,
+ * and a choice of its list (each choice for select_multiple and rank, none
+ * repeated), an integer, a number, a date, a time, a step of a range
+ * within its bounds ("'3' is not a step of 2 from 0").  Returns NULL when it is, otherwise a new message for the caller
+ * to free, e.g. "'12a' is not an integer".  Values quoted in messages are
+ * shortened (msg_value()).
  */
 char *resp_value_problem(const struct form *form, const struct form_question *q,
 			 const char *value);
@@ -145,7 +155,9 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
  * question Q: an integer is an optional sign and 1 to 18 digits; a
  * decimal or range value is a finite decimal number in the C locale
  * ("-2.5", "1e3"), never hexadecimal, "nan" or "inf", without blanks.
- * A range value must also lie within its bounds.  Returns false when
+ * A range value must also lie within its bounds, a whole number of steps
+ * from its start (to the precision of a double, so that 0.3 is a step of
+ * 0.1 from 0).  Returns false when
  * VALUE is not such a number (*OUT is then unspecified).
  */
 bool resp_value_number(const struct form_question *q, const char *value, double *out);

@@ -77,6 +77,274 @@ static struct doc *sample_doc(int paragraphs)
 	return d;
 }
 
+
+/* Keeps a copy of PATH as $QUIRE_TEST_KEEP_DIR/NAME, to look at. */
+static void keep(const char *path, const char *name)
+{
+	const char *dir = getenv("QUIRE_TEST_KEEP_DIR");
+	char *bytes, *to;
+	gsize n;
+	if (!dir || !g_file_get_contents(path, &bytes, &n, NULL))
+		return;
+	to = g_build_filename(dir, name, NULL);
+	g_file_set_contents(to, bytes, (gssize)n, NULL);
+	g_free(to);
+	g_free(bytes);
+}
+
+/*
+ * N_WORDS words of VOCAB, space-separated, with a marker "mK" as word K
+ * for every K that is a multiple of 1000, and "END" last.
+ */
+static char *long_text(int n_words, const char *const *vocab, int n_vocab)
+{
+	GString *s = g_string_new(NULL);
+	for (int i = 0; i < n_words; i++) {
+		if (i)
+			g_string_append_c(s, ' ');
+		if (i == n_words - 1)
+			g_string_append(s, "END");
+		else if (i % 1000 == 0)
+			g_string_append_printf(s, "m%d", i);
+		else
+			g_string_append(s, vocab[(i * 7 + i / 13) % n_vocab]);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * Whether the words pdftotext finds in PATH, from the first of TEXT on and
+ * leaving out the running head and the page numbers, start with exactly
+ * the words of TEXT: nothing lost, nothing out of order.
+ */
+static bool all_words(const char *path, const char *text)
+{
+	char *cmd = g_strdup_printf("pdftotext -raw %s -", path);
+	char *out = run(cmd);
+	g_free(cmd);
+	if (!out)
+		return false;
+	char **want = g_strsplit(text, " ", -1);
+	char **got = g_strsplit_set(out, " \n\f", -1);
+	guint k = 0, i = 0;
+	while (got[i] && strcmp(got[i], want[0]) != 0)
+		i++;
+	for (; got[i] && want[k]; i++) {
+		if (!*got[i] || strcmp(got[i], "Organisation") == 0 || strcmp(got[i], "SYM/1") == 0 ||
+		    strcmp(got[i], "/") == 0 || g_ascii_isdigit(*got[i]))
+			continue;
+		if (strcmp(got[i], want[k]) != 0) {
+			tap_diag("word %u is '%s', not '%s'", k, got[i], want[k]);
+			break;
+		}
+		k++;
+	}
+	bool all = want[k] == NULL;
+	if (!all)
+		tap_diag("%u of %u words found", k, g_strv_length(want));
+	g_strfreev(want);
+	g_strfreev(got);
+	g_free(out);
+	return all;
+}
+
+/* The text pdftotext finds on page PAGE of PATH, or NULL. */
+static char *page_text(const char *path, int page)
+{
+	char *cmd = g_strdup_printf("pdftotext -f %d -l %d -layout %s -", page, page, path);
+	char *out = run(cmd);
+	g_free(cmd);
+	return out;
+}
+
+static const char *const english[] = {
+	"cooperation", "against", "cybercrime", "requires", "mutual", "legal", "assistance",
+	"between", "Member", "States", "and", "the", "preservation", "of", "electronic",
+	"evidence", "under", "domestic", "law",
+};
+
+/*
+ * A paragraph of 60,000 words, and a quote of 40,000 long words, flow over
+ * as many pages as they need, each page with its running head and number.
+ * Pango alone lays such a paragraph out as one line running off the page.
+ */
+static void test_long_texts(const char *path)
+{
+	char *text = long_text(60000, english, G_N_ELEMENTS(english));
+	struct doc *d = doc_new(DOC_A4);
+	doc_set_running_head(d, "Organisation", "SYM/1");
+	doc_heading(d, 1, "1", "A long paragraph");
+	doc_paragraph(d, "1.1", text);
+	doc_paragraph(d, "1.2", "After it.");
+	check_int(doc_write_pdf(d, path), 0);
+	keep(path, "long-paragraph.pdf");
+	int pages = doc_page_count(d);
+	ok(pages >= 200, "a paragraph of 60,000 words takes %d pages", pages);
+	doc_free(d);
+	char *page = page_text(path, pages / 2);
+	if (page) {
+		ok(all_words(path, text), "every word of the paragraph is printed, in order");
+		char *number = g_strdup_printf("%d / %d", pages / 2, pages);
+		ok(strstr(page, "SYM/1") && strstr(page, number),
+		   "a page in the middle has the running head and its number");
+		g_free(number);
+	} else {
+		tap_skip("pdftotext is not installed", "the words of the paragraph");
+		tap_skip("pdftotext is not installed", "the furniture of its pages");
+	}
+	g_free(page);
+	g_free(text);
+
+	static const char *const long_words[] = { "intergovernmental", "internationally",
+						  "characteristically", "telecommunications" };
+	text = long_text(40000, long_words, G_N_ELEMENTS(long_words));
+	d = doc_new(DOC_LETTER);
+	doc_set_running_head(d, "Organisation", "SYM/1");
+	doc_quote(d, "State A", text);
+	check_int(doc_write_pdf(d, path), 0);
+	keep(path, "long-quote.pdf");
+	pages = doc_page_count(d);
+	ok(pages >= 150, "a quote of 40,000 long words takes %d pages", pages);
+	doc_free(d);
+	char *first = page_text(path, 1);
+	if (first) {
+		ok(all_words(path, text), "every word of the quote is printed, in order");
+		ok(strstr(first, "State A") != NULL, "the attribution heads the quote");
+	} else {
+		tap_skip("pdftotext is not installed", "the words of the quote");
+		tap_skip("pdftotext is not installed", "its attribution");
+	}
+	g_free(first);
+	g_free(text);
+}
+
+/*
+ * An Arabic quote laid out in many slices stays right to left to its end,
+ * even where a slice starts with one of its many Latin words: every line
+ * ends at the right edge of the column (527.3 points on A4), and short
+ * ones start further right.
+ */
+static void test_long_arabic(const char *path)
+{
+	static const char *const mixed[] = { "التعاون", "UN", "ICT", "CERT", "INTERPOL", "G7",
+					     "MLA" };
+	char *words = long_text(8000, mixed, G_N_ELEMENTS(mixed));
+	/* An Arabic word first: it sets the direction (the marker "m0" would not) */
+	char *text = g_strconcat(mixed[0], " ", words, NULL);
+	g_free(words);
+	struct doc *d = doc_new(DOC_A4);
+	doc_quote(d, NULL, text);
+	check_int(doc_write_pdf(d, path), 0);
+	keep(path, "long-arabic.pdf");
+	int pages = doc_page_count(d);
+	doc_free(d);
+	g_free(text);
+	char *cmd = g_strdup_printf("pdftotext -bbox-layout %s -", path);
+	char *out = run(cmd);
+	g_free(cmd);
+	if (!out) {
+		tap_skip("pdftotext is not installed", "an Arabic quote stays right to left");
+		return;
+	}
+	GRegex *re = g_regex_new("<line xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\"",
+				 0, 0, NULL);
+	GMatchInfo *m;
+	int lines = 0, right = 0, ragged = 0;
+	for (g_regex_match(re, out, 0, &m); g_match_info_matches(m); g_match_info_next(m, NULL)) {
+		char *x0 = g_match_info_fetch(m, 1), *y0 = g_match_info_fetch(m, 2);
+		char *x1 = g_match_info_fetch(m, 3);
+		double y = g_ascii_strtod(y0, NULL);
+		if (y > 60 && y < 770) {	/* between the running head and the page number */
+			lines++;
+			right += g_ascii_strtod(x1, NULL) > 526;
+			ragged += g_ascii_strtod(x0, NULL) > 150;
+		}
+		g_free(x0);
+		g_free(y0);
+		g_free(x1);
+	}
+	g_match_info_free(m);
+	g_regex_unref(re);
+	ok(pages > 8 && lines > 8 * 40 && right == lines && ragged > 0,
+	   "an Arabic quote of %d pages stays right to left (%d of %d lines at the right edge, "
+	   "%d short)", pages, right, lines, ragged);
+	g_free(out);
+}
+
+/*
+ * A run of characters that cannot be broken (emoji joined by zero-width
+ * joiners form one grapheme) and is wider than the page is refused: it
+ * would run off the page.
+ */
+static void test_unbreakable(const char *path)
+{
+	GString *run_of = g_string_new("Start ");
+	for (int i = 0; i < 300; i++)
+		g_string_append(run_of, "\U0001F600\u200D");
+	g_string_append(run_of, " end");
+	struct doc *d = doc_new(DOC_A4);
+	doc_paragraph(d, "1", "A paragraph before it.");
+	doc_note(d, run_of->str);
+	GString *errors = g_string_new(NULL);
+	msg_capture(errors);
+	check_int(doc_write_pdf(d, path), -1);
+	msg_capture(NULL);
+	char *shown = msg_value(run_of->str);
+	char *want = g_strdup_printf("quire:%s: cannot lay out the text '%s': it holds a run of "
+				     "characters wider than the page, with no place to break it\n",
+				     path, shown);
+	check_str(errors->str, want);
+	ok(g_file_test(path, G_FILE_TEST_EXISTS), "the previous file is still there");
+	g_free(want);
+	g_free(shown);
+	g_string_free(errors, TRUE);
+	g_string_free(run_of, TRUE);
+	doc_free(d);
+}
+
+/*
+ * A heading before a group whose first paragraph is longer than a page
+ * goes with that paragraph's first lines: never alone at the foot of a
+ * page, wherever the page ends.
+ */
+static void test_heading_with_long_group(const char *path)
+{
+	GString *big = g_string_new("First");
+	for (int i = 0; i < 1500; i++)
+		g_string_append(big, " word");
+	int alone = 0, tried = 0;
+	for (int space = 500; space <= 640; space += 4, tried++) {
+		struct doc *d = doc_new(DOC_A4);
+		doc_paragraph(d, "1", "A paragraph before.");
+		doc_space(d, space);
+		doc_heading(d, 2, "2", "Heading");
+		doc_group_begin(d);
+		doc_paragraph(d, "2.1", big->str);
+		doc_figure(d, 100, draw_box, NULL, NULL);
+		doc_group_end(d);
+		doc_write_pdf(d, path);
+		doc_free(d);
+		char *cmd = g_strdup_printf("pdftotext %s -", path);
+		char *text = run(cmd);
+		g_free(cmd);
+		if (!text) {
+			tap_skip("pdftotext is not installed", "a heading stays with a long paragraph");
+			g_string_free(big, TRUE);
+			return;
+		}
+		char **pages = g_strsplit(text, "\f", -1);
+		for (char **p = pages; *p; p++)
+			if (strstr(*p, "Heading") && !strstr(*p, "First")) {
+				tap_diag("with %d points of space the heading stands alone", space);
+				alone++;
+			}
+		g_strfreev(pages);
+		g_free(text);
+	}
+	ok(alone == 0, "a heading never stands alone at the foot of a page (%d of %d)", alone, tried);
+	g_string_free(big, TRUE);
+}
+
 int main(void)
 {
 	char *dir = g_dir_make_tmp("quire-doc-XXXXXX", NULL);
@@ -174,6 +442,11 @@ int main(void)
 	ok(g_file_test(path, G_FILE_TEST_EXISTS), "the previous file is still there");
 	g_string_free(errors, TRUE);
 	doc_free(d);
+
+	test_long_texts(path);
+	test_long_arabic(path);
+	test_unbreakable(path);
+	test_heading_with_long_group(path);
 
 	unlink(path);
 	rmdir(dir);
