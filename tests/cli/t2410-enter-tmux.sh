@@ -42,6 +42,8 @@ start_shell() {
 }
 
 screen() { tm capture-pane -p -t "t:$1" -S -300; }
+# visible NAME: what window NAME shows now, without the lines scrolled off.
+visible() { tm capture-pane -p -t "t:$1"; }
 
 pane() { tm display-message -p -t "t:$1" "#{$2}" 2>/dev/null; }
 
@@ -183,5 +185,18 @@ exit status 0
 X
 expect_true 'the reply validates' valid data/XAK.csv
 expect_grep 'the answer given after going back is saved' 'law_year,2015' data/XAK.csv
+
+# A reply whose answer holds escape sequences (retitle the window, clear
+# the screen): the terminal shows them escaped and does not act on them.
+printf 'name,value\n_respondent,XAL\n_submitted,2019-06-20\n_channel,\033]0;pwned\007\033[2J\033[H\n' \
+	>data/XAL.csv
+start e --respondent XAL
+wait_for e 'Date the reply was received' && type_in e ''
+expect_true 'an answer with escape sequences is shown escaped' \
+	wait_for e '  [default: \x1b]0;pwned\x07\x1b[2J\x1b[H]'
+visible e >"$T/screen"
+expect_grep 'the screen is not cleared' 'Reply of XAL to "Mini cybercrime questionnaire"' "$T/screen"
+expect_true 'the window keeps its title' \
+	eval 'shows e "[default: \\x1b]0;pwned" && test "$(pane e pane_title)" != pwned'
 
 done_testing
