@@ -1,10 +1,10 @@
 #!/bin/sh
 # t9030: escape sequences in what is typed into quire enter, and in reply
 # files, never reach the terminal: whatever quire prints for people --
-# enter's echo, defaults and messages, every diagnostic -- shows control
-# characters escaped (src/msg.h, msg_printable), so that a reply cannot
-# clear the officer's screen or retitle the window.  Files written keep
-# the exact bytes.
+# enter's echo, defaults and messages, every diagnostic, tab's text
+# answers, status's channels -- shows control characters escaped
+# (src/msg.h, msg_printable), so that a reply cannot clear the officer's
+# screen or retitle the window.  Files written keep the exact bytes.
 . "$top_srcdir/tests/lib.sh"
 F=$QUIRE_TEST_DATA/forms/mini
 cd "$T" || exit 1
@@ -103,5 +103,23 @@ clean 'import prints no control character' "$ERR"
 expect_err 'the code is shown escaped' <<'X'
 quire:export.csv:2: row not imported: unsafe respondent code '\x1b[2J\x1b[HXAE'
 X
+
+# tab --format text shows text answers escaped; the files keep the bytes.
+run 0 "$QUIRE" tab "$F" data -q comments
+expect_status 'tab succeeds'
+clean 'tab prints no control character' "$OUT"
+expect_grep 'a text answer is shown escaped' '    XAB: \x1b]0;pwned\x07\x1b[2J\x1b[H\u009bdone' "$OUT"
+run 0 "$QUIRE" export "$F" data -o export.csv
+expect_status 'export succeeds'
+expect_grep 'the export keeps the exact bytes' "${TITLE}${CLEAR}${C1}done" export.csv
+
+# status --format text shows the channel escaped; CSV keeps it.
+printf 'code,name,region\nXAB,State B,asia\n' >roster.csv
+run 0 "$QUIRE" status "$F" data --roster roster.csv
+expect_status 'status succeeds'
+clean 'status prints no control character' "$OUT"
+expect_grep 'the channel is shown escaped' '2019-06-20 \x1b]0;pwned\x07e-mail' "$OUT"
+run 0 "$QUIRE" status "$F" data --roster roster.csv --format csv
+expect_grep 'the CSV keeps the exact bytes' "${TITLE}e-mail" "$OUT"
 
 done_testing
