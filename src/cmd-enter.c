@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "entry.h"
 #include "form.h"
+#include "lock.h"
 #include "msg.h"
 #include "response.h"
 
@@ -43,8 +44,12 @@ static const char usage[] =
 	"A reply left with required questions unanswered is marked _incomplete, so\n"
 	"that it validates while its entry is unfinished.\n"
 	"\n"
+	"A reply is entered in one session at a time: while a session has it open,\n"
+	"another quire enter on it, or quire import, leaves it alone and says who\n"
+	"holds it (the lock is DIR/.CODE.csv.lock, removed when the session ends).\n"
+	"\n"
 	"Exit status: 0 saved (or nothing to save), 1 the form or reply could not be\n"
-	"read or saved, 2 usage error.\n";
+	"read or saved, or the reply is in use, 2 usage error.\n";
 
 /* Width of the text when standard output is not a terminal. */
 #define PLAIN_WIDTH 78
@@ -713,13 +718,20 @@ int cmd_enter(int argc, char **argv)
 	struct session s = { 0 };
 	session_init(&s);
 	s.path = path;
-	struct resp_reply *reply = open_reply(form, path, code, &s.exists);
+	/* Held from before the reply is read until the session ends: no one else writes it meanwhile. */
+	char *holder;
+	struct lock *lock = lock_take(path, "quire enter", &holder);
+	if (!lock && holder)
+		msg_error_at(path, 0, "in use, held by %s", holder);
+	struct resp_reply *reply = lock ? open_reply(form, path, code, &s.exists) : NULL;
 	int status = EXIT_DATA;
 	if (reply) {
 		s.e = entry_new(form, reply, lang);
 		status = run(&s, code, edit);
 		entry_free(s.e);
 	}
+	lock_release(lock);
+	g_free(holder);
 	resp_free(reply);
 	free(s.line);
 	g_free(path);

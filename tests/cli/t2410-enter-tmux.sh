@@ -44,6 +44,8 @@ start_shell() {
 screen() { tm capture-pane -p -t "t:$1" -S -300; }
 # visible NAME: what window NAME shows now, without the lines scrolled off.
 visible() { tm capture-pane -p -t "t:$1"; }
+# joined NAME: the screen of window NAME with lines wrapped at its edge joined.
+joined() { tm capture-pane -p -J -t "t:$1" -S -300; }
 
 pane() { tm display-message -p -t "t:$1" "#{$2}" 2>/dev/null; }
 
@@ -198,5 +200,22 @@ visible e >"$T/screen"
 expect_grep 'the screen is not cleared' 'Reply of XAL to "Mini cybercrime questionnaire"' "$T/screen"
 expect_true 'the window keeps its title' \
 	eval 'shows e "[default: \\x1b]0;pwned" && test "$(pane e pane_title)" != pwned'
+
+# Two sessions on one reply, in two terminals: the second says who holds
+# it and ends; the first goes on.
+start f --respondent XAM
+wait_for f 'Date the reply was received' && type_in f 2019-06-21
+wait_for f 'How the reply came'
+start_shell g --respondent XAM
+wait_for g 'exit status'
+joined g >"$T/screen"
+held="in use, held by quire enter (process $(pane f pane_pid) of $(id -un) on $(hostname)) since"
+expect_grep 'a second session on the reply says who holds it, and since when' \
+	"quire:data/XAM.csv: $held" "$T/screen"
+expect_grep 'and ends with status 1' 'exit status 1' "$T/screen"
+type_in f 2
+wait_for f 'Entered by' && type_in f q
+expect_true 'the first session goes on and saves' wait_for f 'Saved data/XAM.csv: 0 answers.'
+expect_grep 'what it was given' '_channel,e-mail' data/XAM.csv
 
 done_testing
