@@ -64,6 +64,18 @@ int msg_error_at(const char *file, long line, const char *fmt, ...)
 	return -1;
 }
 
+int msg_error_heard(const char *heard, const char *fmt, ...)
+{
+	char *first = g_strndup(heard, strcspn(heard, "\n"));
+	va_list ap;
+	va_start(ap, fmt);
+	emitv(first, fmt, ap);
+	va_end(ap);
+	g_free(first);
+	error_count++;
+	return -1;
+}
+
 /*
  * The excerpt is printed on one line: control characters (a newline inside
  * a spreadsheet cell, an escape sequence) become spaces so the caret still

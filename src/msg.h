@@ -31,6 +31,14 @@ int msg_error_at(const char *file, long line, const char *fmt, ...) MSG_PRINTF(3
 int msg_error_expr(const char *file, long line, long column, const char *excerpt,
 		   const char *fmt, ...) MSG_PRINTF(5, 6);
 
+/*
+ * Reports again the first message of HEARD, text captured with
+ * msg_capture(), with FMT appended to it, for a caller that adds what it
+ * knows to what a library said: "quire:X.csv: write error: No space left
+ * on device" + "; stopped after 12 of 100 replies".  Returns -1.
+ */
+int msg_error_heard(const char *heard, const char *fmt, ...) MSG_PRINTF(2, 3);
+
 /* Prints "quire:FILE:LINE: warning: MESSAGE" (or "quire: warning: ..." when FILE is NULL). */
 void msg_warn_at(const char *file, long line, const char *fmt, ...) MSG_PRINTF(3, 4);
 

@@ -72,6 +72,25 @@ static void test_excerpts(void)
 	g_string_free(longer, TRUE);
 }
 
+/* A caller adds to what it heard from a library: one line, counted once. */
+static void test_heard(void)
+{
+	GString *heard = g_string_new(NULL), *out = g_string_new(NULL);
+	msg_capture(heard);
+	msg_error_at("into/XAB.csv", 0, "write error: %s", "No space left on device");
+	msg_error_at("into/XAB.csv", 0, "a second line is not repeated");
+	msg_capture(out);
+	msg_reset();
+	ok(msg_error_heard(heard->str, "; stopped after %d of %d replies", 12, 100) == -1,
+	   "msg_error_heard returns -1");
+	msg_capture(NULL);
+	check_str(out->str, "quire:into/XAB.csv: write error: No space left on device; stopped "
+		  "after 12 of 100 replies\n");
+	check_int(msg_error_count(), 1);
+	g_string_free(heard, TRUE);
+	g_string_free(out, TRUE);
+}
+
 /* A capture inside a capture hands the outer sink back; library code relies on it. */
 static void test_nested_capture(void)
 {
@@ -187,6 +206,7 @@ int main(void)
 	test_formats();
 	test_values();
 	test_printable();
+	test_heard();
 	test_excerpts();
 	test_nested_capture();
 	return tap_done();
