@@ -212,22 +212,36 @@ enum attempt {
 	FAILED,			/* errno says why */
 };
 
+/* Closes *FD, keeping errno, and returns FAILED. */
+static enum attempt failed(int *fd)
+{
+	int err = errno;
+	close(*fd);
+	*fd = -1;
+	errno = err;
+	return FAILED;
+}
+
 /* Opens and locks LOCK_PATH.  *FD is the file opened, or -1 when FAILED. */
 static enum attempt attempt(const char *lock_path, int *fd)
 {
+	bool writable = true;
 	*fd = open(lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (*fd < 0 && errno == EACCES) {
+		/* Another user's lock file: it can still be locked, and read to say who holds it. */
+		writable = false;
+		*fd = open(lock_path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	}
 	if (*fd < 0)
 		return FAILED;
-	if (flock(*fd, LOCK_EX | LOCK_NB) != 0) {
-		int err = errno;
-		if (err == EWOULDBLOCK)
-			return HELD;
-		close(*fd);
-		*fd = -1;
-		errno = err;
-		return FAILED;
-	}
-	return names_file(lock_path, *fd) ? TAKEN : REMOVED;
+	if (flock(*fd, LOCK_EX | LOCK_NB) != 0)
+		return errno == EWOULDBLOCK ? HELD : failed(fd);
+	if (!names_file(lock_path, *fd))
+		return REMOVED;
+	/* Left behind by another user (a kill -9), and ours now: make one we can write our name in. */
+	if (!writable)
+		return unlink(lock_path) == 0 ? REMOVED : failed(fd);
+	return TAKEN;
 }
 
 /* How often to try again when the lock file is removed under us. */

@@ -29,8 +29,12 @@
  * only the holder removes the file, while it holds it, and a process that
  * locked a file since removed (it opened it just before the removal) sees
  * that the path no longer names that file and starts again.  After a
- * kill -9 the file stays behind, unlocked; the next process takes it over.
- * A lock file is never removed by a process that does not hold it.
+ * kill -9 the file stays behind, unlocked; the next process takes it over
+ * (when it belongs to another user, who alone can write it, by removing it
+ * while holding it and making its own).  A lock file is never removed by a
+ * process that does not hold it.  Another user's lock file, read-only to
+ * us, is still locked and read: users who share a directory of replies
+ * are told who holds one.
  */
 
 struct lock;

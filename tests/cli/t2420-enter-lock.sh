@@ -52,9 +52,9 @@ session() {
 	esac
 }
 
-# lock_of CODE: the description of the holder of CODE's lock, as its lock file records it.
+# lock_of CODE [DIR]: when the holder of CODE's lock took it, as its lock file records it.
 lock_of() {
-	sed -n 's/^since=/since /p' "data/.$1.csv.lock"
+	sed -n 's/^since=/since /p' "${2:-data}/.$1.csv.lock"
 }
 
 # Two sessions on one reply: the second is refused, naming the first.
@@ -153,6 +153,53 @@ X
 	expect_true 'and the lock file it left is gone' test ! -e data/.XAC.csv.lock
 else
 	skip 'a reply locked by another process is not entered' 'no flock(1)'
+fi
+
+# Two users share a directory of replies: the lock file of one is not
+# writable by the other, who is still told who holds it, and takes over
+# one left behind.  Only root can be two users (setpriv, as nobody).
+as_nobody=
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1; then
+	chmod o+x "$T"
+	mkdir shared
+	chmod 777 shared
+	as_nobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	$as_nobody test -r "$F/survey.csv" -a -x "$QUIRE" -a -w shared || as_nobody=
+fi
+# nobody STATUS ARGS...: runs quire enter ARGS as nobody (a coverage build's complaints dropped).
+nobody() {
+	want=$1
+	shift
+	run "$want" $as_nobody "$QUIRE" enter "$F" "$@"
+	sed '/^profiling:.*\.gcda:/d' "$ERR" >"$T/.kept" && mv "$T/.kept" "$ERR"
+}
+if [ -z "$as_nobody" ]; then
+	skip 'another user is told who holds the reply' 'needs root, setpriv, and inputs nobody can read'
+else
+	mask=$(umask)
+	umask 022
+	session a XAB --data shared
+	pid_a=$pid
+	umask "$mask"
+	wait_for a.out 'Date the reply was received'
+	nobody 1 --respondent XAB --data shared
+	expect_status "another user's session on the reply fails"
+	expect_err 'it is told who holds it, though it cannot write the lock file' <<X
+quire:shared/XAB.csv: in use, held by quire enter (process $pid_a of $me on $host) $(lock_of XAB shared)
+X
+	kill -9 "$pid_a"
+	gone "$pid_a"
+	exec 3>&-
+	expect_true "kill -9 leaves root's lock file, read-only to others" \
+		test "$(stat -c %U:%a shared/.XAB.csv.lock)" = root:644
+	printf '2019-06-20\n1\nB. Officer\nq\n' >in
+	STDIN=in nobody 0 --respondent XAB --data shared
+	expect_status 'the other user takes it over'
+	expect_grep 'and saves' '_entered_by,B. Officer' shared/XAB.csv
+	ls -A shared >"$OUT"
+	expect_out 'and removes it' <<'X'
+XAB.csv
+X
 fi
 
 # The lock cannot be taken: the reply is not entered.
