@@ -15,6 +15,7 @@
 #include "form.h"
 #include "inputs.h"
 #include "isodate.h"
+#include "lock.h"
 #include "msg.h"
 #include "response.h"
 
@@ -45,8 +46,12 @@ static const char usage[] =
 	"A reply left with required questions unanswered is marked _incomplete, so\n"
 	"that it validates while its entry is unfinished.\n"
 	"\n"
+	"A reply is entered in one session at a time: while a session has it open,\n"
+	"another quire enter on it, or quire import, leaves it alone and says who\n"
+	"holds it (the lock is DIR/.CODE.csv.lock, removed when the session ends).\n"
+	"\n"
 	"Exit status: 0 saved (or nothing to save), 1 the form or reply could not be\n"
-	"read or saved, 2 usage error.\n";
+	"read or saved, or the reply is in use, 2 usage error.\n";
 
 /* Width of the text when standard output is not a terminal. */
 #define PLAIN_WIDTH 78
@@ -76,19 +81,32 @@ static void session_init(struct session *s)
 		s->width = CLAMP(ws.ws_col - 1, 40, 100);
 }
 
-/* Output */
+/*
+ * Output.  Everything shown goes through shown() or wrap(), which print
+ * text as msg_printable() shows it: an answer, a reply file or a form can
+ * hold escape sequences, and the terminal must not act on them.
+ */
+
+/* Prints TEXT with its control characters escaped. */
+static void shown(const char *text)
+{
+	char *printable = msg_printable(text);
+	fputs(printable, stdout);
+	g_free(printable);
+}
 
 /* Prints TEXT word-wrapped: FIRST starts the first line, INDENT spaces the others. */
 static void wrap(const struct session *s, const char *first, int indent, const char *text)
 {
 	char **words = g_strsplit_set(text, " \n", -1);
 	int col = (int)g_utf8_strlen(first, -1);
-	fputs(first, stdout);
+	shown(first);
 	bool line_empty = true;
 	for (char **w = words; *w; w++) {
 		if (!**w)
 			continue;
-		int len = (int)g_utf8_strlen(*w, -1);
+		char *word = msg_printable(*w);
+		int len = (int)g_utf8_strlen(word, -1);
 		if (!line_empty && col + 1 + len > s->width) {
 			printf("\n%*s", indent, "");
 			col = indent;
@@ -98,9 +116,10 @@ static void wrap(const struct session *s, const char *first, int indent, const c
 			putchar(' ');
 			col++;
 		}
-		fputs(*w, stdout);
+		fputs(word, stdout);
 		col += len;
 		line_empty = false;
+		g_free(word);
 	}
 	putchar('\n');
 	g_strfreev(words);
@@ -123,7 +142,9 @@ static void heading(const struct session *s, const char *text)
 {
 	putchar('\n');
 	start_bold(s);
-	printf("== %s ==", text);
+	fputs("== ", stdout);
+	shown(text);
+	fputs(" ==", stdout);
 	end_bold(s);
 	putchar('\n');
 }
@@ -171,7 +192,9 @@ static void show_choices(const struct session *s, const struct form_list *list)
 	for (guint i = 0; i < n; i++) {
 		const struct form_choice *c = g_ptr_array_index(list->choices, i);
 		/* "  1) Yes   2) No": two spaces or three, the number, ") ", the label */
-		total += 6 + (int)g_utf8_strlen(form_choice_label(form, c, s->e->lang), -1);
+		char *label = msg_printable(form_choice_label(form, c, s->e->lang));
+		total += 6 + (int)g_utf8_strlen(label, -1);
+		g_free(label);
 	}
 	bool one_line = total <= s->width;
 	int digits = n >= 10 ? 2 : 1;
@@ -179,7 +202,8 @@ static void show_choices(const struct session *s, const struct form_list *list)
 		const struct form_choice *c = g_ptr_array_index(list->choices, i);
 		const char *label = form_choice_label(form, c, s->e->lang);
 		if (one_line) {
-			printf("%s%u) %s", i ? "   " : "  ", i + 1, label);
+			printf("%s%u) ", i ? "   " : "  ", i + 1);
+			shown(label);
 			continue;
 		}
 		char *first = g_strdup_printf("  %*u) ", digits, i + 1);
@@ -366,8 +390,10 @@ static bool read_answer(struct session *s)
 	}
 	if (n > 0 && s->line[n - 1] == '\n')
 		s->line[--n] = '\0';
-	if (s->echo)
-		printf("%s\n", s->line);
+	if (s->echo) {
+		shown(s->line);
+		putchar('\n');
+	}
 	return true;
 }
 
@@ -697,13 +723,20 @@ int cmd_enter(int argc, char **argv)
 	struct session s = { 0 };
 	session_init(&s);
 	s.path = path;
-	struct resp_reply *reply = open_reply(form, path, code, &s.exists);
+	/* Held from before the reply is read until the session ends: no one else writes it meanwhile. */
+	char *holder;
+	struct lock *lock = lock_take(path, "quire enter", &holder);
+	if (!lock && holder)
+		msg_error_at(path, 0, "in use, held by %s", holder);
+	struct resp_reply *reply = lock ? open_reply(form, path, code, &s.exists) : NULL;
 	int status = EXIT_DATA;
 	if (reply) {
 		s.e = entry_new(form, reply, lang);
 		status = run(&s, code, edit);
 		entry_free(s.e);
 	}
+	lock_release(lock);
+	g_free(holder);
 	resp_free(reply);
 	free(s.line);
 	g_free(path);

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "lock.h"
 #include "msg.h"
 #include "response.h"
 #include "wide.h"
@@ -28,13 +29,36 @@ static const char usage[] =
 	"      --force            replace existing reply files\n"
 	"  -h, --help             show this help\n"
 	"\n"
+	"A reply being entered (quire enter holds its lock) is not imported, and\n"
+	"is named.  A reply that cannot be written (a full disk) stops the import:\n"
+	"the replies written before it are in place, and the message says how many.\n"
+	"\n"
 	"Exit status: 0 when every row was imported or skipped, 1 when a row was\n"
-	"rejected or the export could not be read, 2 usage error.\n";
+	"rejected, a reply was in use or could not be written, or the export could\n"
+	"not be read, 2 usage error.\n";
+
+/*
+ * Replies are written in batches: each is written to a temporary file
+ * under its lock (lock.h), and every IMPORT_BATCH replies, and at the end,
+ * the batch is synced and renamed into place (atomic_flush()) and only then
+ * are its locks released, so that no quire enter session can read a reply
+ * between the two and undo the import with its next save.
+ */
+#define IMPORT_BATCH 256
 
 struct tally {
-	unsigned written, skipped, rejected;
-	GString *skipped_codes;
+	unsigned written;	/* in place */
+	unsigned pending;	/* written, waiting for atomic_flush() */
+	unsigned skipped, rejected, in_use;
+	GString *skipped_codes, *in_use_codes;
 	GHashTable *seen;	/* code -> row */
+	GPtrArray *locks;	/* of the pending replies */
+	/*
+	 * The first failure to write (a full disk, a file size limit, a
+	 * directory without write permission), as reported: it stops the
+	 * import, since every later reply would fail the same way.
+	 */
+	GString *failure;
 };
 
 static void reject(struct tally *t, const struct resp_reply *r, const char *fmt, ...)
@@ -51,43 +75,110 @@ static void reject(struct tally *t, const struct resp_reply *r, const char *fmt,
 	t->rejected++;
 }
 
-static void import_row(struct tally *t, struct resp_reply *r, const char *dir, bool force)
+static void list_code(GString *codes, const char *code)
+{
+	g_string_append_printf(codes, "%s%s", codes->len ? ", " : "", code);
+}
+
+/* Puts the pending replies in place and releases their locks.  False when it failed. */
+static bool flush(struct tally *t)
+{
+	GString *outer = msg_capture(t->failure);
+	bool done = atomic_flush() == 0;
+	msg_capture(outer);
+	if (done)
+		t->written += t->pending;
+	t->pending = 0;
+	for (guint i = 0; i < t->locks->len; i++)
+		lock_release(g_ptr_array_index(t->locks, i));
+	g_ptr_array_set_size(t->locks, 0);
+	return done;
+}
+
+/* Writes R to PATH, holding its lock until it is in place.  False when writing failed. */
+static bool write_locked(struct tally *t, const struct resp_reply *r, const char *path,
+			 const char *code, bool force)
+{
+	char *holder;
+	GString *outer = msg_capture(t->failure);
+	struct lock *lock = lock_take(path, "quire import", &holder);
+	msg_capture(outer);
+	if (!lock && holder) {
+		msg_error_at(path, 0, "not imported: in use, held by %s", holder);
+		t->in_use++;
+		list_code(t->in_use_codes, code);
+		g_free(holder);
+		return true;
+	}
+	if (!lock)
+		return false;
+	/* Without --force, a session that has just ended may have written it. */
+	if (!force && g_file_test(path, G_FILE_TEST_EXISTS)) {
+		lock_release(lock);
+		t->skipped++;
+		list_code(t->skipped_codes, code);
+		return true;
+	}
+	g_ptr_array_add(t->locks, lock);
+	outer = msg_capture(t->failure);
+	bool written = resp_write_later(r, path) == 0;
+	msg_capture(outer);
+	if (written)
+		t->pending++;
+	return written && (t->locks->len < IMPORT_BATCH || flush(t));
+}
+
+/* Imports one row.  False when a reply could not be written: the import stops. */
+static bool import_row(struct tally *t, struct resp_reply *r, const char *dir, bool force)
 {
 	const char *code = r->meta[RESP_RESPONDENT];
 	if (!code) {
 		reject(t, r, "no respondent code");
-		return;
+		return true;
 	}
 	if (!resp_code_is_safe(code)) {
 		char *shown = resp_code_for_message(code);
 		reject(t, r, "unsafe respondent code %s", shown);
 		g_free(shown);
-		return;
+		return true;
 	}
 	if (!r->meta[RESP_SUBMITTED]) {
 		reject(t, r, "no submission date for '%s'", code);
-		return;
+		return true;
 	}
 	gpointer first = g_hash_table_lookup(t->seen, code);
 	if (first) {
 		reject(t, r, "'%s' already imported from row %ld", code,
 		       (long)GPOINTER_TO_SIZE(first));
-		return;
+		return true;
 	}
 	g_hash_table_insert(t->seen, g_strdup(code), GSIZE_TO_POINTER((gsize)r->row));
 	char *name = g_strconcat(code, ".csv", NULL);
 	char *path = g_build_filename(dir, name, NULL);
+	bool ok = true;
 	if (!force && g_file_test(path, G_FILE_TEST_EXISTS)) {
 		t->skipped++;
-		g_string_append_printf(t->skipped_codes, "%s%s", t->skipped_codes->len ? ", " : "",
-				       code);
-	} else if (resp_write_later(r, path) == 0) {
-		t->written++;
+		list_code(t->skipped_codes, code);
 	} else {
-		t->rejected++;
+		ok = write_locked(t, r, path, code, force);
 	}
 	g_free(path);
 	g_free(name);
+	return ok;
+}
+
+/* The rows left in W, counted without a word about them. */
+static unsigned long count_rest(struct wide_reader *w, struct resp_reply *r)
+{
+	GString *ignored = g_string_new(NULL);
+	GString *outer = msg_capture(ignored);
+	unsigned long n = 0;
+	int problems = 0;
+	while (wide_next(w, r, &problems) == 1)
+		n++;
+	msg_capture(outer);
+	g_string_free(ignored, TRUE);
+	return n;
 }
 
 /* How many unmatched columns the warning lists before "...". */
@@ -113,6 +204,21 @@ static void list_unmatched(const struct wide_reader *w, const char *path)
 	g_string_free(s, TRUE);
 }
 
+static void summary(const char *export, const struct wide_reader *w, const char *dir,
+		    const struct tally *t)
+{
+	printf("%s (%s): %u repl%s written to %s", export, wide_dialect_name(wide_dialect(w)),
+	       t->written, t->written == 1 ? "y" : "ies", dir);
+	if (t->skipped)
+		printf("; %u skipped, already there (%s; use --force to replace them)", t->skipped,
+		       t->skipped_codes->str);
+	if (t->in_use)
+		printf("; %u in use, not imported (%s)", t->in_use, t->in_use_codes->str);
+	if (t->rejected)
+		printf("; %u rejected", t->rejected);
+	putchar('\n');
+}
+
 static int import(const struct form *form, const char *export, const char *dir,
 		  const char *id_column, bool force)
 {
@@ -123,41 +229,46 @@ static int import(const struct form *form, const char *export, const char *dir,
 	list_unmatched(w, export);
 	struct resp_reply *r = resp_new(form);
 	r->file = g_strdup(export);
-	struct tally t = { 0, 0, 0, g_string_new(NULL),
-			   g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL) };
+	struct tally t = { 0 };
+	t.skipped_codes = g_string_new(NULL);
+	t.in_use_codes = g_string_new(NULL);
+	t.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	t.locks = g_ptr_array_new();
+	t.failure = g_string_new(NULL);
 	int problems = 0, rc;
 	unsigned long rows = 0;
 	int before = 0;
-	while ((rc = wide_next(w, r, &problems)) == 1) {
+	bool going = true;
+	while (going && (rc = wide_next(w, r, &problems)) == 1) {
+		rows++;
 		/* A row with a value that could not be taken would be written without it. */
 		if (problems > before)
 			t.rejected++;
 		else
-			import_row(&t, r, dir, force);
+			going = import_row(&t, r, dir, force);
 		before = problems;
-		rows++;
 	}
-	if (atomic_flush() != 0) {
-		t.rejected += t.written;
-		t.written = 0;
+	/* After a failure, the replies written before it still go in place. */
+	going = flush(&t) && going;
+	if (!going) {
+		rows += count_rest(w, r);
+		msg_error_heard(t.failure->str, "; stopped after %u of %lu repl%s", t.written, rows,
+				rows == 1 ? "y" : "ies");
+	} else {
+		/* An export without rows is the wrong file or the wrong filter, not an import. */
+		if (rc == 0 && rows == 0)
+			problems += msg_error_at(export, 0, "no replies: the export has a header but "
+						 "no rows") < 0;
+		summary(export, w, dir, &t);
 	}
-	/* An export without rows is the wrong file or the wrong filter, not an import. */
-	if (rc == 0 && rows == 0)
-		problems += msg_error_at(export, 0, "no replies: the export has a header but no "
-					 "rows") < 0;
-	printf("%s (%s): %u repl%s written to %s", export, wide_dialect_name(wide_dialect(w)),
-	       t.written, t.written == 1 ? "y" : "ies", dir);
-	if (t.skipped)
-		printf("; %u skipped, already there (%s; use --force to replace them)", t.skipped,
-		       t.skipped_codes->str);
-	if (t.rejected)
-		printf("; %u rejected", t.rejected);
-	putchar('\n');
 	g_string_free(t.skipped_codes, TRUE);
+	g_string_free(t.in_use_codes, TRUE);
+	g_string_free(t.failure, TRUE);
+	g_ptr_array_free(t.locks, TRUE);
 	g_hash_table_destroy(t.seen);
 	resp_free(r);
 	wide_close(w);
-	return rc < 0 || t.rejected || problems ? EXIT_DATA : EXIT_OK;
+	return !going || rc < 0 || t.rejected || t.in_use || problems ? EXIT_DATA : EXIT_OK;
 }
 
 int cmd_import(int argc, char **argv)

@@ -57,10 +57,12 @@ static void text_entry(FILE *fp, const struct status_entry *e)
 	char *code = textcol_fit(e->code ? e->code : "?", 8, true, false);
 	char *name = textcol_fit(e->name ? e->name : e->kind == STATUS_INVALID && e->file ? e->file
 				 : "(unknown)", 34, true, false);
-	char *line = g_strdup_printf("  %s %s %-10s %s", code, name, date,
-				     e->channel ? e->channel : "");
+	const char *channel = e->channel ? e->channel : "";
+	char *shown = textcol_fit(channel, textcol_width(channel), false, false);
+	char *line = g_strdup_printf("  %s %s %-10s %s", code, name, date, shown);
 	fprintf(fp, "%s\n", g_strchomp(line));
 	g_free(line);
+	g_free(shown);
 	g_free(code);
 	g_free(name);
 }

@@ -7,6 +7,7 @@
 
 #include "form.h"
 #include "isodate.h"
+#include "msg.h"
 #include "response.h"
 
 /* How many choice names an error message lists before "...". */
@@ -225,11 +226,13 @@ static const struct form_choice *find_choice(const struct form_list *list, const
 	if (matches == 1)
 		return match;
 	char *names = names_of(list);
+	char *shown = msg_value(token);
 	if (all_digits(token))
-		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u", token, n);
+		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u", shown, n);
 	else
 		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u or a "
-					 "name (%s)", token, n, names);
+					 "name (%s)", shown, n, names);
+	g_free(shown);
 	g_free(names);
 	return NULL;
 }
@@ -371,10 +374,12 @@ static int resolve_submitted(struct entry *e, const char *text, char **value, ch
 	int days;
 	char today[ISODATE_BUFSIZE];
 	isodate_format(e->today, today);
+	char *shown = msg_value(v);
 	if (!isodate_parse(v, &days))
-		*error = g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", v);
+		*error = g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", shown);
 	else if (days > e->today)
-		*error = g_strdup_printf("'%s' is after today (%s)", v, today);
+		*error = g_strdup_printf("'%s' is after today (%s)", shown, today);
+	g_free(shown);
 	if (*error) {
 		g_free(v);
 		return -1;

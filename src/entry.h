@@ -109,7 +109,9 @@ enum entry_command entry_read_line(const char *line, char **text);
  * acknowledge; any other text as typed.  Returns the value as a reply
  * stores it -- choice names, select_multiple in list order, rank in the
  * order typed, integers without leading zeros or '+' -- or NULL with
- * *ERROR set to a message for the person.  Both are new strings.
+ * *ERROR set to a message for the person.  Both are new strings.  A
+ * message quotes what was typed as msg_value() does: shortened, with
+ * control characters escaped.
  */
 char *entry_parse(const struct entry *e, const struct form_question *q, const char *text,
 		  char **error);

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "atomic.h"
 #include "cmd.h"
+#include "lock.h"
 
 static const struct cmd_entry commands[] = {
 	{ "check", cmd_check, "load and validate a form; print its outline" },
@@ -66,6 +67,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
 	atomic_install_signal_cleanup();
+	lock_install_signal_cleanup();
 	int status = dispatch(argc, argv);
 	return cli_close_stdout(status);
 }

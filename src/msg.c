@@ -25,9 +25,12 @@ static void emitv(const char *prefix, const char *fmt, va_list ap)
 {
 	GString *s = g_string_new(prefix);
 	g_string_append_vprintf(s, fmt, ap);
+	char *line = msg_printable(s->str);
+	g_string_assign(s, line);
 	g_string_append_c(s, '\n');
 	emit(s->str);
 	g_string_free(s, TRUE);
+	g_free(line);
 }
 
 static char *location(const char *file, long line)
@@ -61,9 +64,22 @@ int msg_error_at(const char *file, long line, const char *fmt, ...)
 	return -1;
 }
 
+int msg_error_heard(const char *heard, const char *fmt, ...)
+{
+	char *first = g_strndup(heard, strcspn(heard, "\n"));
+	va_list ap;
+	va_start(ap, fmt);
+	emitv(first, fmt, ap);
+	va_end(ap);
+	g_free(first);
+	error_count++;
+	return -1;
+}
+
 /*
  * The excerpt is printed on one line: control characters (a newline inside
- * a spreadsheet cell) become spaces so the caret still lines up.  A long
+ * a spreadsheet cell, an escape sequence) become spaces so the caret still
+ * lines up.  A long
  * excerpt is cut to EXCERPT_WIDTH characters around the caret, the cuts
  * marked "...", so that a 20,000-character expression gives a readable
  * message.  Column is counted in characters; wide (CJK) characters would
@@ -84,8 +100,10 @@ static void emit_excerpt(const char *excerpt, long column)
 		g_string_append(s, "...");
 	const char *p = g_utf8_offset_to_pointer(excerpt, from);
 	const char *end = g_utf8_offset_to_pointer(excerpt, to);
-	for (; p < end; p++)
-		g_string_append_c(s, (unsigned char)*p < 0x20 ? ' ' : *p);
+	for (; p < end; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		g_string_append_unichar(s, g_unichar_iscntrl(c) ? ' ' : c);
+	}
 	if (to < n)
 		g_string_append(s, "...");
 	g_string_append(s, "\n    ");
@@ -132,6 +150,45 @@ void msg_note(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Appends character C, shown as msg_printable() shows it. */
+static void append_printable(GString *out, gunichar c)
+{
+	if (c == '\n')
+		g_string_append(out, "\\n");
+	else if (c == '\r')
+		g_string_append(out, "\\r");
+	else if (c == '\t')
+		g_string_append(out, "\\t");
+	else if (c < 0x20 || c == 0x7f)
+		g_string_append_printf(out, "\\x%02x", (unsigned)c);
+	else if (c >= 0x80 && c < 0xa0)
+		g_string_append_printf(out, "\\u%04x", (unsigned)c);
+	else
+		g_string_append_unichar(out, c);
+}
+
+/* Appends the LEN bytes at S, shown as msg_printable() shows them. */
+static void append_printable_len(GString *out, const char *s, size_t len)
+{
+	const char *end = s + len;
+	while (s < end) {
+		const char *valid_end;
+		g_utf8_validate(s, (gssize)(end - s), &valid_end);
+		for (; s < valid_end; s = g_utf8_next_char(s))
+			append_printable(out, g_utf8_get_char(s));
+		if (s < end)
+			g_string_append_printf(out, "\\x%02x", (unsigned char)*s++);
+	}
+}
+
+char *msg_printable(const char *s)
+{
+	size_t len = strlen(s);
+	GString *out = g_string_sized_new(len);
+	append_printable_len(out, s, len);
+	return g_string_free(out, FALSE);
+}
+
 /* Text that is not UTF-8 is cut by bytes: it has no characters to count. */
 char *msg_value(const char *s)
 {
@@ -145,8 +202,11 @@ char *msg_value(const char *s)
 		p = utf8 ? g_utf8_next_char(p) : p + 1;
 	}
 	if (n <= MSG_VALUE_SHOWN)
-		return g_strdup(s);
-	return g_strdup_printf("%.*s... (%zu bytes)", (int)(cut - s), s, len);
+		return msg_printable(s);
+	GString *out = g_string_new(NULL);
+	append_printable_len(out, s, (size_t)(cut - s));
+	g_string_append_printf(out, "... (%zu bytes)", len);
+	return g_string_free(out, FALSE);
 }
 
 unsigned long msg_error_count(void)

@@ -31,6 +31,14 @@ int msg_error_at(const char *file, long line, const char *fmt, ...) MSG_PRINTF(3
 int msg_error_expr(const char *file, long line, long column, const char *excerpt,
 		   const char *fmt, ...) MSG_PRINTF(5, 6);
 
+/*
+ * Reports again the first message of HEARD, text captured with
+ * msg_capture(), with FMT appended to it, for a caller that adds what it
+ * knows to what a library said: "quire:X.csv: write error: No space left
+ * on device" + "; stopped after 12 of 100 replies".  Returns -1.
+ */
+int msg_error_heard(const char *heard, const char *fmt, ...) MSG_PRINTF(2, 3);
+
 /* Prints "quire:FILE:LINE: warning: MESSAGE" (or "quire: warning: ..." when FILE is NULL). */
 void msg_warn_at(const char *file, long line, const char *fmt, ...) MSG_PRINTF(3, 4);
 
@@ -38,10 +46,26 @@ void msg_warn_at(const char *file, long line, const char *fmt, ...) MSG_PRINTF(3
 void msg_note(const char *fmt, ...) MSG_PRINTF(1, 2);
 
 /*
- * S for a message that quotes it: S itself when it has at most
- * MSG_VALUE_SHOWN characters, else its first ones, "..." and its length
- * ("qqqq... (1048576 bytes)"), so that a hostile value -- a cell of a
- * megabyte -- cannot flood the terminal.  Returns a new string (g_free).
+ * S as it can be shown on a terminal, which must not act on what a reply
+ * holds (clear the screen, retitle the window): every control character
+ * is written as an escape -- line ends and tabs as \n, \r and \t, the
+ * other C0 controls (ESC, BEL, ...) and DEL as \x1b, \x07, \x7f, the C1
+ * controls U+0080 to U+009F as \u009b -- and each byte that is not UTF-8
+ * as \xff.  Everything else is kept as it is, backslashes too: this is a
+ * way to show text, not a quoting to be undone, and showing it twice
+ * changes nothing more.  Returns a new string (g_free).
+ *
+ * Every diagnostic is shown this way, whatever its arguments, so that no
+ * message can carry a control character to the terminal.
+ */
+char *msg_printable(const char *s);
+
+/*
+ * S for a message that quotes it: S shown as msg_printable() shows it,
+ * when it has at most MSG_VALUE_SHOWN characters, else its first ones,
+ * "..." and its length ("qqqq... (1048576 bytes)"), so that a hostile
+ * value -- a cell of a megabyte -- cannot flood the terminal.  Returns a
+ * new string (g_free).
  */
 #define MSG_VALUE_SHOWN 80
 char *msg_value(const char *s);

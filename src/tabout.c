@@ -730,9 +730,12 @@ static void text_texts(FILE *fp, const struct tally_question *tq)
 {
 	for (guint i = 0; tq->texts && i < tq->texts->len; i++) {
 		const struct tally_text *x = g_ptr_array_index(tq->texts, i);
+		const char *who = x->respondent ? x->respondent : "?";
+		char *code = textcol_fit(who, textcol_width(who), false, false);
 		char *flat = textcol_fit(x->text, textcol_width(x->text), false, false);
-		fprintf(fp, "    %s: %s\n", x->respondent ? x->respondent : "?", flat);
+		fprintf(fp, "    %s: %s\n", code, flat);
 		g_free(flat);
+		g_free(code);
 	}
 }
 

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <glib.h>
 
+#include "msg.h"
+
 static int cell_width(gunichar c)
 {
 	if (g_unichar_iszerowidth(c))
@@ -12,20 +14,22 @@ static int cell_width(gunichar c)
 	return g_unichar_iswide(c) ? 2 : 1;
 }
 
-/* S with invalid bytes replaced and control characters made spaces. */
+/* S with invalid bytes replaced, line ends and tabs made spaces, other controls escaped. */
 static char *printable(const char *s)
 {
 	char *valid = g_utf8_make_valid(s, -1);
 	GString *out = g_string_sized_new(strlen(valid));
 	for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
-		if (g_unichar_iscntrl(c))
+		if (c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f')
 			g_string_append_c(out, ' ');
 		else
 			g_string_append_unichar(out, c);
 	}
+	char *shown = msg_printable(out->str);
+	g_string_free(out, TRUE);
 	g_free(valid);
-	return g_string_free(out, FALSE);
+	return shown;
 }
 
 int textcol_width(const char *s)

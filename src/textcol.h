@@ -11,8 +11,10 @@
  * and other zero-width characters (g_unichar_iszerowidth()), one for the
  * rest -- never in bytes, so a label is never cut inside a character and
  * accented, Arabic and Chinese labels line up.  Strings are UTF-8 (invalid
- * bytes are shown as U+FFFD); control characters (line ends, tabs) are
- * shown as spaces.  Each function returns a new string (g_free()).
+ * bytes are shown as U+FFFD); line ends and tabs are shown as spaces, and
+ * the other control characters escaped as msg_printable() shows them
+ * ("\x1b"), so that a text answer cannot act on the terminal.  Each
+ * function returns a new string (g_free()).
  */
 
 /* The number of cells S takes. */

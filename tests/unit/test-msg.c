@@ -72,6 +72,25 @@ static void test_excerpts(void)
 	g_string_free(longer, TRUE);
 }
 
+/* A caller adds to what it heard from a library: one line, counted once. */
+static void test_heard(void)
+{
+	GString *heard = g_string_new(NULL), *out = g_string_new(NULL);
+	msg_capture(heard);
+	msg_error_at("into/XAB.csv", 0, "write error: %s", "No space left on device");
+	msg_error_at("into/XAB.csv", 0, "a second line is not repeated");
+	msg_capture(out);
+	msg_reset();
+	ok(msg_error_heard(heard->str, "; stopped after %d of %d replies", 12, 100) == -1,
+	   "msg_error_heard returns -1");
+	msg_capture(NULL);
+	check_str(out->str, "quire:into/XAB.csv: write error: No space left on device; stopped "
+		  "after 12 of 100 replies\n");
+	check_int(msg_error_count(), 1);
+	g_string_free(heard, TRUE);
+	g_string_free(out, TRUE);
+}
+
 /* A capture inside a capture hands the outer sink back; library code relies on it. */
 static void test_nested_capture(void)
 {
@@ -119,17 +138,75 @@ static void test_values(void)
 	for (int i = 0; i < 100; i++)
 		g_string_append_c(s, (char)0xff);
 	v = msg_value(s->str);
-	ok(g_str_has_suffix(v, "... (100 bytes)") && strlen(v) == 60 + strlen("... (100 bytes)"),
-	   "text that is not UTF-8 is cut by bytes");
+	ok(g_str_has_suffix(v, "... (100 bytes)") &&
+	   strlen(v) == 60 * strlen("\\xff") + strlen("... (100 bytes)"),
+	   "text that is not UTF-8 is cut by bytes, each shown as \\xff");
 	g_free(v);
 	g_string_free(want, TRUE);
 	g_string_free(s, TRUE);
+}
+
+/*
+ * No control character reaches the terminal: a reply cannot clear the
+ * screen or retitle the window through a message that quotes it.
+ */
+static void test_printable(void)
+{
+	char *v = msg_printable("\x1b]0;title\x07 and \x1b[2J\x1b[H");
+	check_str(v, "\\x1b]0;title\\x07 and \\x1b[2J\\x1b[H");
+	g_free(v);
+	v = msg_printable("line\r\nnext\tcell\x7f\x01");
+	check_str(v, "line\\r\\nnext\\tcell\\x7f\\x01");
+	g_free(v);
+	v = msg_printable("C1 \xc2\x9b" "2J, NEL \xc2\x85, not C1: \xc2\xa0\xc3\xa9\xe6\x97\xa5");
+	check_str(v, "C1 \\u009b2J, NEL \\u0085, not C1: \xc2\xa0\xc3\xa9\xe6\x97\xa5");
+	g_free(v);
+	v = msg_printable("Latin-1 \xe9t\xe9 \x9b and UTF-8 \xc3\xa9");
+	check_str(v, "Latin-1 \\xe9t\\xe9 \\x9b and UTF-8 \xc3\xa9");
+	g_free(v);
+	v = msg_printable("a \\ stays, \\x1b as typed too");
+	check_str(v, "a \\ stays, \\x1b as typed too");
+	char *twice = msg_printable(v);
+	check_str(twice, v);
+	g_free(twice);
+	g_free(v);
+	v = msg_value("\x1b]0;pwned\x07");
+	check_str(v, "\\x1b]0;pwned\\x07");
+	g_free(v);
+
+	GString *s = g_string_new(NULL);
+	for (int i = 0; i < 100; i++)
+		g_string_append(s, "\x1b[2J");
+	v = msg_value(s->str);
+	GString *want = g_string_new(NULL);
+	for (int i = 0; i < 15; i++)
+		g_string_append(want, "\\x1b[2J");
+	g_string_append(want, "... (400 bytes)");
+	check_str(v, want->str);
+	g_free(v);
+	g_string_free(want, TRUE);
+	g_string_free(s, TRUE);
+
+	GString *out = g_string_new(NULL);
+	msg_capture(out);
+	msg_error_at("da\x1bta/X.csv", 2, "'%s' is not a choice", "\x1b]0;t\x07");
+	msg_warn_at(NULL, 0, "%s", "bell\x07");
+	msg_error_expr("s.csv", 4, 3, "a\x1b[2Jb", "relevant: %s", "oops");
+	msg_capture(NULL);
+	check_str(out->str, "quire:da\\x1bta/X.csv:2: '\\x1b]0;t\\x07' is not a choice\n"
+		  "quire: warning: bell\\x07\n"
+		  "quire:s.csv:4:3: relevant: oops\n"
+		  "    a [2Jb\n"
+		  "      ^\n");
+	g_string_free(out, TRUE);
 }
 
 int main(void)
 {
 	test_formats();
 	test_values();
+	test_printable();
+	test_heard();
 	test_excerpts();
 	test_nested_capture();
 	return tap_done();

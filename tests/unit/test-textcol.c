@@ -23,6 +23,7 @@ static void test_width(void)
 	check_int(textcol_width("نعم"), 3);
 	check_int(textcol_width("a\tb\nc"), 5);
 	check_int(textcol_width("\xff"), 1);		/* an invalid byte shows as U+FFFD */
+	check_int(textcol_width("\x1b[2J"), 7);	/* an escape sequence shows as \x1b[2J */
 }
 
 static void test_fit(void)
@@ -36,6 +37,12 @@ static void test_fit(void)
 	IS(textcol_fit("中华人民共和国", 6, true, false), "中华\u2026 ");
 	IS(textcol_fit("中华人民共和国", 7, true, false), "中华人\u2026");
 	IS(textcol_fit("line\nbreak", 20, false, false), "line break");
+	IS(textcol_fit("tab\tand\r\nCRLF", 20, false, false), "tab and  CRLF");
+	/* No control character reaches the terminal: they are shown escaped. */
+	IS(textcol_fit("\x1b]0;title\x07 \x1b[2J\xc2\x9b", 40, false, false),
+	   "\\x1b]0;title\\x07 \\x1b[2J\\u009b");
+	IS(textcol_fit("\x1b[2J", 8, true, false), "\\x1b[2J ");
+	IS(textcol_fit("ab\x1b[2J", 5, true, false), "ab\\x\u2026");
 	IS(textcol_fit("abc", 1, true, false), "\u2026");
 	IS(textcol_fit("", 2, true, false), "  ");
 }
