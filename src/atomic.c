@@ -133,6 +133,12 @@ static bool refused_as_input(const char *path, const struct stat *st)
 	return true;
 }
 
+bool atomic_target_is_input(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && refused_as_input(path, &st);
+}
+
 /*
  * The same, for F about to be renamed into place: its target is looked at
  * again only when inputs were read since it was last checked (quire export

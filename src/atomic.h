@@ -43,6 +43,13 @@ enum atomic_flags {
 	ATOMIC_OWNER_WRITE_ONLY = 1 << 0,
 };
 
+/*
+ * Whether PATH is one of the run's inputs (inputs.h), which atomic_open()
+ * would refuse; reports "is an input of this run" when it is.  For a
+ * caller that writes many files and refuses one without stopping.
+ */
+bool atomic_target_is_input(const char *path);
+
 /* As atomic_open(), with FLAGS. */
 struct atomic_file *atomic_open_with(const char *path, enum atomic_flags flags);
 

@@ -159,6 +159,8 @@ static bool import_row(struct tally *t, struct resp_reply *r, const char *dir, b
 	if (!force && g_file_test(path, G_FILE_TEST_EXISTS)) {
 		t->skipped++;
 		list_code(t->skipped_codes, code);
+	} else if (atomic_target_is_input(path)) {
+		t->rejected++;	/* the export being read: this row only, not a write failure */
 	} else {
 		ok = write_locked(t, r, path, code, force);
 	}
