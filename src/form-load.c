@@ -518,6 +518,18 @@ static bool check_name(struct loader *ld, const char *file, long row, const char
 	return false;
 }
 
+/* A question's name must also be free for its answer (see form_name_reserved()). */
+static bool check_question_name(struct loader *ld, const char *file, long row, const char *name)
+{
+	if (!check_name(ld, file, row, name))
+		return false;
+	const char *reserved = form_name_reserved(name);
+	if (!reserved)
+		return true;
+	LOAD_ERROR(ld, file, row, "name '%s' is reserved for %s", name, reserved);
+	return false;
+}
+
 static struct form_question *question_add(struct loader *ld, const char *name, enum form_kind kind,
 					  long row, struct form_group *group)
 {
@@ -595,7 +607,8 @@ static void question_row(struct loader *ld, const struct form_sheet_row *row,
 		LOAD_ERROR(ld, s->file, row->row, "question of type '%s' has no name", type);
 		return;
 	}
-	if (!check_name(ld, s->file, row->row, name) || name_taken(ld, s->file, row->row, name)) {
+	if (!check_question_name(ld, s->file, row->row, name) ||
+	    name_taken(ld, s->file, row->row, name)) {
 		g_free(generated);
 		return;
 	}

@@ -206,4 +206,15 @@ bool form_question_is_contact(const struct form_question *q);
  */
 bool form_name_is_valid(const char *name);
 
+/*
+ * Why no question may be called NAME, as the end of a message ("the reply
+ * metadata (_respondent, ...)"), or NULL when one may.  Reserved are the
+ * names of the reply metadata (enum resp_meta in response.h: a reply file
+ * would read the answer as metadata) and the columns quire's export begins
+ * with, "respondent" and "submitted" (the export would have two columns of
+ * that name, and import would refuse it).  Names are compared as written:
+ * "Respondent" is free.
+ */
+const char *form_name_reserved(const char *name);
+
 #endif

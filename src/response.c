@@ -188,29 +188,36 @@ static const char *field(const struct csvio_record *rec, int i)
 	return i >= 0 && (size_t)i < rec->n_fields ? rec->fields[i] : "";
 }
 
-/* Takes one row; returns the number of problems it had (0 or 1). */
+static int take_meta(struct resp_reply *r, enum resp_meta m, const char *value, long row)
+{
+	if (r->meta_row[m])
+		return msg_error_at(r->file, row, "%s given twice (first in row %ld)",
+				    meta_names[m], r->meta_row[m]) < 0;
+	resp_set_meta(r, m, value);
+	r->meta_row[m] = row;
+	return 0;
+}
+
+/*
+ * Takes one row; returns the number of problems it had (0 or 1).  A name
+ * starting with '_' is metadata unless the form has a question of that
+ * name (the form may not use a metadata name: form_name_reserved()).
+ */
 static int take_row(struct resp_reply *r, const char *name, const char *value, long row)
 {
 	const struct form *form = r->form;
 	const char *file = r->file;
-	if (name[0] == '_') {
-		int m = resp_meta_find(name);
-		if (m < 0) {
-			char *shown = msg_value(name);
-			msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, "
-				     "_submitted, _channel, _entered_by, _form_version, _note, "
-				     "_incomplete)", shown);
-			g_free(shown);
-			return 1;
-		}
-		if (r->meta_row[m])
-			return msg_error_at(file, row, "%s given twice (first in row %ld)", name,
-					    r->meta_row[m]) < 0;
-		resp_set_meta(r, m, value);
-		r->meta_row[m] = row;
-		return 0;
-	}
+	int m = resp_meta_find(name);
+	if (m >= 0)
+		return take_meta(r, m, value, row);
 	const struct form_question *q = form_question(form, name);
+	if (!q && name[0] == '_') {
+		char *shown = msg_value(name);
+		msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, _submitted, "
+			     "_channel, _entered_by, _form_version, _note, _incomplete)", shown);
+		g_free(shown);
+		return 1;
+	}
 	if (!q) {
 		unknown_name(form, file, row, name);
 		return 1;
