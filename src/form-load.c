@@ -646,6 +646,10 @@ static struct form_group *group_begin(struct loader *ld, const struct form_sheet
 	g->relevant_text = expr_cell(s, row, "relevant");
 	g->parent = parent;
 	g->depth = parent ? parent->depth + 1 : 0;
+	/* Reported once, where the limit is crossed, not at every group deeper in. */
+	if (g->depth == FORM_MAX_GROUP_DEPTH)
+		LOAD_ERROR(ld, s->file, row->row, "group '%s' is nested %d levels deep; groups may "
+			   "nest at most %d levels", name, g->depth + 1, FORM_MAX_GROUP_DEPTH);
 	g->row = row->row;
 	g->index = (int)ld->form->groups->len;
 	g_ptr_array_add(ld->form->groups, g);

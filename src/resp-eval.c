@@ -45,6 +45,7 @@ struct resp_eval *resp_eval_new(const struct form *form)
 	ev->relevant = g_new0(bool, n + 1);
 	ev->value = g_new0(const char *, n + 1);
 	ev->group_state = g_new0(signed char, form->groups->len + 1);
+	ev->unknown_groups = g_ptr_array_new();
 	ev->scratch = g_string_chunk_new(256);
 	ev->today = isodate_today();
 	return ev;
@@ -57,20 +58,30 @@ void resp_eval_free(struct resp_eval *ev)
 	g_free(ev->relevant);
 	g_free(ev->value);
 	g_free(ev->group_state);
+	g_ptr_array_free(ev->unknown_groups, TRUE);
 	g_string_chunk_free(ev->scratch);
 	g_free(ev);
 }
 
+/*
+ * Whether G and every group around it apply.  Each group's state is
+ * found once per run, outermost first (an inner relevant is not evaluated
+ * inside a group that does not apply), and without recursion: the chain
+ * of groups still unknown is gathered first, then settled from the top.
+ */
 static bool group_relevant(struct resp_eval *ev, const struct form_group *g,
 			   const struct expr_env *env)
 {
-	if (!g)
-		return true;
-	signed char *state = &ev->group_state[g->index];
-	if (*state < 0)
-		*state = group_relevant(ev, g->parent, env) &&
-			 (!g->relevant || expr_eval_bool(g->relevant, env));
-	return *state;
+	g_ptr_array_set_size(ev->unknown_groups, 0);
+	for (; g && ev->group_state[g->index] < 0; g = g->parent)
+		g_ptr_array_add(ev->unknown_groups, (gpointer)g);
+	bool relevant = !g || ev->group_state[g->index] > 0;
+	for (guint i = ev->unknown_groups->len; i-- > 0;) {
+		const struct form_group *u = g_ptr_array_index(ev->unknown_groups, i);
+		relevant = relevant && (!u->relevant || expr_eval_bool(u->relevant, env));
+		ev->group_state[u->index] = relevant;
+	}
+	return relevant;
 }
 
 void resp_eval_run(struct resp_eval *ev, char *const *answers)

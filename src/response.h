@@ -110,6 +110,7 @@ struct resp_eval {
 	/* private */
 	const char *self;	/* '.' while checking a constraint */
 	signed char *group_state;	/* per group: -1 unknown, 0 not relevant, 1 relevant */
+	GPtrArray *unknown_groups;	/* scratch for group_relevant() */
 	GStringChunk *scratch;
 	double today;
 };

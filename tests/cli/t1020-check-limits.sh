@@ -1,7 +1,7 @@
 #!/bin/sh
 # t1020: quire check - what a form may not do because a later command could
 # not follow: names reserved for reply metadata and for the export's own
-# columns.
+# columns, and groups nested deeper than FORM_MAX_GROUP_DEPTH.
 . "$top_srcdir/tests/lib.sh"
 cd "$T" || exit 1
 
@@ -50,5 +50,48 @@ mkdir back
 run 0 "$QUIRE" import free export.csv --into back
 expect_status 'import takes its own export'
 expect_true 'giving the same reply file' cmp -s replies/XAA.csv back/XAA.csv
+
+# Nesting.  Form writes the survey of N groups nested in each other, the
+# outermost asked only if a = 'y', with the question q innermost.
+nest() {
+	mkdir -p "$2"
+	awk -v n="$1" 'BEGIN {
+		print "type,name,label,relevant"
+		print "text,a,A,"
+		for (i = 1; i <= n; i++)
+			printf "begin group,g%d,Level %d,%s\n", i, i, i == 1 ? "${a} = '\''y'\''" : ""
+		print "text,q,Q,"
+		for (i = 1; i <= n; i++)
+			print "end group,,,"
+	}' >"$2/survey.csv"
+}
+nest 32 deep32
+run 0 "$QUIRE" check -q deep32
+expect_status '32 levels of groups pass check'
+reply skip XAA 2019-05-02 'a,n' 'q,x'
+run 1 "$QUIRE" validate deep32 skip
+expect_status 'the relevance of the outermost group reaches the innermost question'
+expect_err 'the answer is found not to apply' <<'X'
+quire:skip/XAA.csv:5: q: answered, but the question does not apply to this reply (relevant: ${a} = 'y')
+quire: 1 problem in 1 of 1 reply
+X
+
+nest 33 deep33
+run 1 "$QUIRE" check -q deep33
+expect_status '33 levels fail check'
+expect_err 'the group that crosses the limit is named' <<'X'
+quire:deep33/survey.csv:35: group 'g33' is nested 33 levels deep; groups may nest at most 32 levels
+X
+
+# 400,000 nested groups once passed check and then overflowed the stack
+# of validate; now check says so once, not at every level past the limit.
+nest 100000 deep100000
+run 1 "$QUIRE" check -q deep100000
+expect_status '100,000 levels fail check'
+expect_err 'with one message' <<'X'
+quire:deep100000/survey.csv:35: group 'g33' is nested 33 levels deep; groups may nest at most 32 levels
+X
+run 1 "$QUIRE" validate deep100000 skip
+expect_status 'and every other command refuses the form'
 
 done_testing
