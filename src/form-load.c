@@ -538,7 +538,7 @@ static struct form_question *question_add(struct loader *ld, const char *name, e
 	q->kind = kind;
 	q->value_type = value_type_of(kind);
 	q->row = row;
-	q->file = ld->sheets.survey->file;
+	q->file = ld->form->survey_file;	/* the sheet's own name dies with the loader */
 	q->group = group;
 	q->index = (int)ld->form->questions->len;
 	g_ptr_array_add(ld->form->questions, q);

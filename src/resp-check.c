@@ -322,5 +322,5 @@ int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)
 		else
 			problems += check_missing(r, ev, q, lang);
 	}
-	return problems;
+	return problems + resp_eval_report(ev, r);
 }

@@ -113,6 +113,8 @@ struct resp_eval {
 	GPtrArray *unknown_groups;	/* scratch for group_relevant() */
 	GStringChunk *scratch;
 	double today;
+	bool too_long;		/* set by the evaluator (expr_env.too_long) */
+	GArray *overlong;	/* struct resp_overlong: expressions that built too much */
 };
 
 struct resp_eval *resp_eval_new(const struct form *form);
@@ -123,6 +125,16 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers);
 bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, const char *value);
 /* Whether Q is required for the answers of the last run. */
 bool resp_eval_required(struct resp_eval *ev, const struct form_question *q);
+/*
+ * No expression builds a value longer than EXPR_MAX_STRING (expr.h): one
+ * that would -- a calculation, a relevant, a constraint or a required --
+ * gives "" instead.  This reports each such expression of the last run
+ * (and of the constraints and requirements checked since) as a problem
+ * of R, "quire:FILE:ROW: calculation of 'c21' (survey.csv row 23) makes a
+ * value longer than 1048576 bytes, the most a value may hold", and returns
+ * how many there were.  R holds the answers the run was given.
+ */
+int resp_eval_report(const struct resp_eval *ev, const struct resp_reply *r);
 
 /*
  * Values.  What a well-formed answer is, and how it reads, is decided here
