@@ -144,9 +144,15 @@ struct loader {
 #define DEF_ERROR(ld, group, key, ...) \
 	((ld)->errors++, msg_error_at((ld)->def->path, rdef_line((ld)->def, (group), (key)), __VA_ARGS__))
 
+/*
+ * The value of KEY as written, trimmed; NULL when absent or blank.  A
+ * value is what the Secretariat typed: GKeyFile's escapes are not read,
+ * so that "C:\new\table" keeps its backslashes (get_string() would make
+ * a line break and a tab of them, and drop a value with "\d" in it).
+ */
 static char *get(struct loader *ld, const char *group, const char *key)
 {
-	char *v = g_key_file_get_string(ld->kf, group, key, NULL);
+	char *v = g_key_file_get_value(ld->kf, group, key, NULL);
 	if (v && !*g_strstrip(v)) {
 		g_free(v);
 		return NULL;
