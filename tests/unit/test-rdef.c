@@ -1,4 +1,4 @@
-/* test-rdef.c - unit tests for report definitions: values as written */
+/* test-rdef.c - unit tests for report definitions: values as written, keys and groups given twice */
 #include <config.h>
 #include "rdef.h"
 
@@ -53,11 +53,36 @@ static void test_values_as_written(GString *errors)
 	rdef_free(def);
 }
 
+static void test_given_twice(GString *errors)
+{
+	struct rdef *def = load("[report]\n"
+				"form = f\n"
+				"data = eleven\n"
+				"# the second data would win\n"
+				"  data = one\r\n"
+				"title[fr] = titre\n"
+				"title = title\n"
+				"[chart q]\n"
+				"type = bar\n"
+				"[report]\n"
+				"roster = r.csv\n"
+				"data = again\n",
+				errors);
+	ok(def == NULL, "a key or group given twice is an error");
+	char *want = g_strdup_printf("quire:%s/def.ini:5: 'data' is given twice (first at line 3)\n"
+				     "quire:%s/def.ini:10: [report] is given twice (first at line 1)\n",
+				     tmpdir, tmpdir);
+	tap_check_str(errors->str, want, __FILE__, __LINE__, "both lines are given, once each");
+	g_free(want);
+	rdef_free(def);
+}
+
 int main(void)
 {
 	tmpdir = g_dir_make_tmp("quire-rdef-XXXXXX", NULL);
 	GString *errors = g_string_new(NULL);
 	test_values_as_written(errors);
+	test_given_twice(errors);
 	g_string_free(errors, TRUE);
 	g_rmdir(tmpdir);
 	g_free(tmpdir);
