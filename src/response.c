@@ -348,7 +348,7 @@ char *resp_code_for_message(const char *code)
 	return g_strdup_printf("'%s'", code);
 }
 
-bool resp_code_is_safe(const char *code)
+static bool code_chars_are_safe(const char *code)
 {
 	size_t n = strlen(code);
 	if (n == 0 || n > 64 || code[0] == '.' || code[0] == '-' || !g_utf8_validate(code, -1, NULL))
@@ -359,4 +359,35 @@ bool resp_code_is_safe(const char *code)
 			return false;
 	}
 	return true;
+}
+
+/*
+ * Windows opens the device, not a file, for these names, whatever follows
+ * the first '.': "NUL.csv" and "nul.tar.gz" are NUL.  (COM0 and LPT0 are
+ * reserved by the newer Windows releases.)
+ */
+static bool is_device_name(const char *code)
+{
+	static const char *const devices[] = { "CON", "PRN", "AUX", "NUL", NULL };
+	size_t stem = strcspn(code, ".");
+	for (const char *const *d = devices; *d && stem == 3; d++)
+		if (g_ascii_strncasecmp(code, *d, 3) == 0)
+			return true;
+	return stem == 4 && (g_ascii_strncasecmp(code, "COM", 3) == 0 ||
+			     g_ascii_strncasecmp(code, "LPT", 3) == 0) && g_ascii_isdigit(code[3]);
+}
+
+const char *resp_code_problem(const char *code)
+{
+	if (!code_chars_are_safe(code))
+		return "use 1 to 64 letters, digits, '-', '_' and '.', not starting with '.' or '-'";
+	if (is_device_name(code))
+		return "Windows keeps CON, PRN, AUX, NUL, COM0 to COM9 and LPT0 to LPT9 for devices, "
+		       "in any case and with any extension";
+	return NULL;
+}
+
+bool resp_code_is_safe(const char *code)
+{
+	return resp_code_problem(code) == NULL;
 }

@@ -190,10 +190,21 @@ const char *resp_value_next_choice(const char **p, size_t *len);
 int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang);
 
 /*
- * Whether CODE is safe as a respondent code and file name: 1 to 64 bytes of
- * letters, digits, '-', '_' and '.', not starting with '.' or '-'.
+ * Whether CODE is safe as a respondent code and so as the name of its
+ * reply file on any machine a reply travels to (on a USB stick, say):
+ * 1 to 64 bytes of letters, digits, '-', '_' and '.', not starting with
+ * '.' or '-', and not a name Windows keeps for a device -- CON, PRN, AUX,
+ * NUL, COM0 to COM9, LPT0 to LPT9, in any case, alone or with an
+ * extension ("nul.csv", "Com1.x").  This is the one rule: validate,
+ * blank, enter, import and rosters all ask here.
  */
 bool resp_code_is_safe(const char *code);
+
+/*
+ * Why CODE is not safe, to end a message after the code ("use 1 to 64
+ * letters, ..."), or NULL when it is safe.  The string is static.
+ */
+const char *resp_code_problem(const char *code);
 
 /*
  * CODE as the subject of a message: quoted ("'XAA'"), or, when longer than
