@@ -83,11 +83,11 @@ bool cli_date(const char *arg, const char *option, const char *cmd, int *day)
 
 bool cli_respondent(const char *code, const char *cmd)
 {
-	if (resp_code_is_safe(code))
+	const char *why = resp_code_problem(code);
+	if (!why)
 		return true;
 	char *shown = resp_code_for_message(code);
-	cli_usage_error(cmd, "unsafe respondent code %s: use 1 to 64 letters, digits, "
-			"'-', '_' and '.', not starting with '.' or '-'", shown);
+	cli_usage_error(cmd, "unsafe respondent code %s: %s", shown, why);
 	g_free(shown);
 	return false;
 }

@@ -75,6 +75,7 @@ static int export(const struct form *form, char *const *data, int n, const char 
 			}
 		}
 		wide_writer_add(w, reply, ev);
+		problems += resp_eval_report(ev, reply);
 	}
 	if (a)
 		problems += a->problems;

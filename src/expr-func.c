@@ -64,36 +64,51 @@ static long to_index(double d)
 
 /* ---- building strings in env->scratch ---- */
 
+/*
+ * Every string a function builds goes through a builder, which holds it
+ * to EXPR_MAX_STRING bytes: past that, what is added is dropped and the
+ * result is "".
+ */
 struct builder {
 	char stack[256];
 	GString *heap;	/* once the text outgrows STACK */
-	size_t len;
+	size_t len;	/* the text so far, on the stack or in HEAP */
+	bool too_long;	/* something was dropped */
 };
 
 static void build_init(struct builder *b)
 {
 	b->heap = NULL;
 	b->len = 0;
+	b->too_long = false;
 }
 
 static void build_add(struct builder *b, const char *s, size_t n)
 {
-	if (!b->heap && b->len + n < sizeof b->stack) {
-		memcpy(b->stack + b->len, s, n);
-		b->len += n;
+	if (b->too_long || n > EXPR_MAX_STRING - b->len) {
+		b->too_long = true;
 		return;
 	}
-	if (!b->heap)
-		b->heap = g_string_new_len(b->stack, (gssize)b->len);
-	g_string_append_len(b->heap, s, (gssize)n);
+	if (!b->heap && b->len + n < sizeof b->stack) {
+		memcpy(b->stack + b->len, s, n);
+	} else {
+		if (!b->heap)
+			b->heap = g_string_new_len(b->stack, (gssize)b->len);
+		g_string_append_len(b->heap, s, (gssize)n);
+	}
+	b->len += n;
 }
 
 static const char *build_end(struct builder *b, const struct expr_env *env)
 {
-	if (!b->heap)
-		return g_string_chunk_insert_len(env->scratch, b->stack, (gssize)b->len);
-	const char *s = g_string_chunk_insert_len(env->scratch, b->heap->str, (gssize)b->heap->len);
-	g_string_free(b->heap, TRUE);
+	const char *s = "";
+	if (b->too_long && env->too_long)
+		*env->too_long = true;
+	else if (!b->too_long)
+		s = g_string_chunk_insert_len(env->scratch, b->heap ? b->heap->str : b->stack,
+					      (gssize)b->len);
+	if (b->heap)
+		g_string_free(b->heap, TRUE);
 	return s;
 }
 
@@ -387,7 +402,7 @@ static void fn_normalize_space(const struct expr_node *call, const struct expr_e
 		while (*s && !g_ascii_isspace(*s))
 			s++;
 		if (s > word) {
-			if (b.len > 0 || b.heap)
+			if (b.len > 0)
 				build_add(&b, " ", 1);
 			build_add(&b, word, (size_t)(s - word));
 		}

@@ -53,6 +53,17 @@ struct expr_value {
 /* Nesting deeper than this is a parse error, so evaluation never recurses further. */
 #define EXPR_MAX_DEPTH 200
 
+/*
+ * No string an expression builds is longer than this many bytes, the
+ * most a CSV cell holds (CSVIO_MAX_FIELD), so that every value fits in a
+ * reply file and an export.  Without a bound, forty calculations that
+ * each concat() the one before with itself would ask for terabytes.
+ * Only building functions could pass it (concat, normalize-space and
+ * format-date); one whose result would be longer gives "" instead and
+ * says so through env->too_long.
+ */
+#define EXPR_MAX_STRING (1u << 20)
+
 struct expr_scope {
 	/*
 	 * Resolves ${NAME}: returns a reference id >= 0 and sets *TYPE to the
@@ -117,11 +128,18 @@ struct expr_env {
 	 */
 	GStringChunk *scratch;
 	void *data;
+	/*
+	 * Set to true when a function would have built a string longer than
+	 * EXPR_MAX_STRING (its result is then ""), for the caller to report;
+	 * never set to false.  May be NULL.
+	 */
+	bool *too_long;
 };
 
 /*
  * Evaluates E into *OUT.  Never fails: as in XPath, impossible arithmetic
- * gives NaN and missing values give "".  Strings in *OUT are borrowed from
+ * gives NaN and missing values give "", and a string too long to build
+ * gives "" (see EXPR_MAX_STRING).  Strings in *OUT are borrowed from
  * the env's ref_text and choice_label results, from E, or from
  * ENV->scratch, so they live while those do.  E may be evaluated by
  * several threads at once, each with its own scratch.

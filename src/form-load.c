@@ -533,6 +533,18 @@ static bool check_name(struct loader *ld, const char *file, long row, const char
 	return false;
 }
 
+/* A question's name must also be free for its answer (see form_name_reserved()). */
+static bool check_question_name(struct loader *ld, const char *file, long row, const char *name)
+{
+	if (!check_name(ld, file, row, name))
+		return false;
+	const char *reserved = form_name_reserved(name);
+	if (!reserved)
+		return true;
+	LOAD_ERROR(ld, file, row, "name '%s' is reserved for %s", name, reserved);
+	return false;
+}
+
 static struct form_question *question_add(struct loader *ld, const char *name, enum form_kind kind,
 					  long row, struct form_group *group)
 {
@@ -541,7 +553,7 @@ static struct form_question *question_add(struct loader *ld, const char *name, e
 	q->kind = kind;
 	q->value_type = value_type_of(kind);
 	q->row = row;
-	q->file = ld->sheets.survey->file;
+	q->file = ld->form->survey_file;	/* the sheet's own name dies with the loader */
 	q->group = group;
 	q->index = (int)ld->form->questions->len;
 	g_ptr_array_add(ld->form->questions, q);
@@ -610,7 +622,8 @@ static void question_row(struct loader *ld, const struct form_sheet_row *row,
 		LOAD_ERROR(ld, s->file, row->row, "question of type '%s' has no name", type);
 		return;
 	}
-	if (!check_name(ld, s->file, row->row, name) || name_taken(ld, s->file, row->row, name)) {
+	if (!check_question_name(ld, s->file, row->row, name) ||
+	    name_taken(ld, s->file, row->row, name)) {
 		g_free(generated);
 		return;
 	}
@@ -648,6 +661,10 @@ static struct form_group *group_begin(struct loader *ld, const struct form_sheet
 	g->relevant_text = expr_cell(s, row, "relevant");
 	g->parent = parent;
 	g->depth = parent ? parent->depth + 1 : 0;
+	/* Reported once, where the limit is crossed, not at every group deeper in. */
+	if (g->depth == FORM_MAX_GROUP_DEPTH)
+		LOAD_ERROR(ld, s->file, row->row, "group '%s' is nested %d levels deep; groups may "
+			   "nest at most %d levels", name, g->depth + 1, FORM_MAX_GROUP_DEPTH);
 	g->row = row->row;
 	g->index = (int)ld->form->groups->len;
 	g_ptr_array_add(ld->form->groups, g);

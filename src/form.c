@@ -277,6 +277,22 @@ bool form_name_is_valid(const char *name)
 	return true;
 }
 
+const char *form_name_reserved(const char *name)
+{
+	/* Kept equal to response.c's metadata names (tests/unit/test-response.c checks). */
+	static const char *const metadata[] = {
+		"_respondent", "_submitted", "_channel", "_entered_by", "_form_version", "_note",
+		"_incomplete", NULL,
+	};
+	static const char *const export_columns[] = { "respondent", "submitted", NULL };
+	if (g_strv_contains(metadata, name))
+		return "the reply metadata (_respondent, _submitted, _channel, _entered_by, "
+		       "_form_version, _note, _incomplete)";
+	if (g_strv_contains(export_columns, name))
+		return "the columns quire's export begins with (respondent, submitted)";
+	return NULL;
+}
+
 /* The words of a name, lower case: "focalPointName" and "focal_point-name" give focal point name. */
 static char **name_words(const char *name)
 {

@@ -54,13 +54,23 @@ struct form_list {
 	long row;		/* first row */
 };
 
+/*
+ * Groups nest at most this deep (a part is level 1).  A questionnaire a
+ * person can follow has parts, sections and perhaps sub-sections; none
+ * of the XLSForm corpus nests deeper than 1, and at 32 levels the group
+ * path of a question (an export's "part/section/.../name" header) is
+ * already unreadable.  The limit keeps every walk over a question's
+ * groups short, whatever the form.
+ */
+#define FORM_MAX_GROUP_DEPTH 32
+
 struct form_group {
 	char *name;
 	char **label;
 	char *relevant_text;
 	struct expr *relevant;
 	struct form_group *parent;
-	int depth;		/* 0 = a part (top-level group) */
+	int depth;		/* 0 = a part (top-level group); below FORM_MAX_GROUP_DEPTH */
 	int index;		/* position in form->groups */
 	long row;
 };
@@ -205,5 +215,16 @@ bool form_question_is_contact(const struct form_question *q);
  * then letters, digits, '-', '.', '_').
  */
 bool form_name_is_valid(const char *name);
+
+/*
+ * Why no question may be called NAME, as the end of a message ("the reply
+ * metadata (_respondent, ...)"), or NULL when one may.  Reserved are the
+ * names of the reply metadata (enum resp_meta in response.h: a reply file
+ * would read the answer as metadata) and the columns quire's export begins
+ * with, "respondent" and "submitted" (the export would have two columns of
+ * that name, and import would refuse it).  Names are compared as written:
+ * "Respondent" is free.
+ */
+const char *form_name_reserved(const char *name);
 
 #endif

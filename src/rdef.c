@@ -145,9 +145,15 @@ struct loader {
 #define DEF_ERROR(ld, group, key, ...) \
 	((ld)->errors++, msg_error_at((ld)->def->path, rdef_line((ld)->def, (group), (key)), __VA_ARGS__))
 
+/*
+ * The value of KEY as written, trimmed; NULL when absent or blank.  A
+ * value is what the Secretariat typed: GKeyFile's escapes are not read,
+ * so that "C:\new\table" keeps its backslashes (get_string() would make
+ * a line break and a tab of them, and drop a value with "\d" in it).
+ */
 static char *get(struct loader *ld, const char *group, const char *key)
 {
-	char *v = g_key_file_get_string(ld->kf, group, key, NULL);
+	char *v = g_key_file_get_value(ld->kf, group, key, NULL);
 	if (v && !*g_strstrip(v)) {
 		g_free(v);
 		return NULL;
@@ -372,8 +378,68 @@ static void load_section(struct loader *ld, const char *group)
 	g_ptr_array_add(ld->def->sections, s);
 }
 
+/* LINE without leading blanks and a trailing CR, as GKeyFile reads it (g_free). */
+static char *line_text(const char *line)
+{
+	char *l = g_strdup(line + strspn(line, " \t"));
+	size_t n = strlen(l);
+	if (n && l[n - 1] == '\r')
+		l[n - 1] = '\0';
+	return l;
+}
+
+/* Counts and reports a repeat at line I + 1 of what was first at line FIRST. */
+static void repeated(struct loader *ld, guint i, const char *what, gpointer first)
+{
+	ld->errors++;
+	msg_error_at(ld->def->path, (long)i + 1, "%s is given twice (first at line %ld)", what,
+		     (long)GPOINTER_TO_SIZE(first));
+}
+
+/*
+ * A key given twice in a group, or a group given twice, is an error with
+ * both lines: GKeyFile would let the last value win and merge the groups,
+ * so a definition pieced together from two would silently make its report
+ * from other replies than the first 'data' says.  The keys of a repeated
+ * group are not compared again.
+ */
+static void check_repeats(struct loader *ld)
+{
+	GHashTable *groups = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	GHashTable *keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	bool skip = false;
+	for (guint i = 0; i < ld->def->lines->len; i++) {
+		char *l = line_text(g_ptr_array_index(ld->def->lines, i));
+		char *end = strrchr(l, ']'), *eq = strchr(l, '=');
+		gpointer line = GSIZE_TO_POINTER((gsize)i + 1), first;
+		if (l[0] == '[' && end) {
+			char *what = g_strndup(l, (gsize)(end - l + 1));
+			skip = (first = g_hash_table_lookup(groups, what)) != NULL;
+			if (skip)
+				repeated(ld, i, what, first);
+			else
+				g_hash_table_insert(groups, g_strdup(what), line);
+			g_hash_table_remove_all(keys);
+			g_free(what);
+		} else if (l[0] != '#' && eq && !skip) {
+			char *key = g_strchomp(g_strndup(l, (gsize)(eq - l)));
+			char *what = g_strdup_printf("'%s'", key);
+			if ((first = g_hash_table_lookup(keys, key)))
+				repeated(ld, i, what, first);
+			else
+				g_hash_table_insert(keys, g_strdup(key), line);
+			g_free(what);
+			g_free(key);
+		}
+		g_free(l);
+	}
+	g_hash_table_destroy(keys);
+	g_hash_table_destroy(groups);
+}
+
 static void load_groups(struct loader *ld)
 {
+	check_repeats(ld);
 	char **groups = g_key_file_get_groups(ld->kf, NULL);
 	for (char **g = groups; *g; g++) {
 		if (strcmp(*g, "report") == 0)

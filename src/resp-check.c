@@ -280,9 +280,8 @@ static int check_metadata(const struct resp_reply *r)
 	else if (!resp_code_is_safe(code)) {
 		char *shown = resp_code_for_message(code);
 		problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
-					 "_respondent: unsafe code %s: use 1 to 64 letters, "
-					 "digits, '-', '_' and '.', not starting with '.' or '-'",
-					 shown) < 0;
+					 "_respondent: unsafe code %s: %s", shown,
+					 resp_code_problem(code)) < 0;
 		g_free(shown);
 	}
 	int days;
@@ -366,5 +365,5 @@ int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)
 		else
 			problems += check_missing(r, ev, q, lang);
 	}
-	return problems;
+	return problems + resp_eval_report(ev, r);
 }

@@ -4,6 +4,7 @@
 
 #include "form.h"
 #include "isodate.h"
+#include "msg.h"
 
 /*
  * Questions are visited in the form's evaluation order (form->eval_order),
@@ -35,6 +36,38 @@ static void env_init(struct resp_eval *ev, struct expr_env *env)
 	env->today = ev->today;
 	env->scratch = ev->scratch;
 	env->data = ev;
+	env->too_long = &ev->too_long;
+}
+
+/* An expression that built a value too long (see resp_eval_report()). */
+struct resp_overlong {
+	const char *column;	/* "calculation", "relevant", ... */
+	const struct form_question *q;	/* its question, or NULL for a group's relevant */
+	const struct form_group *g;
+};
+
+/* Notes it when the expression just evaluated, COLUMN of Q or G, built too much. */
+static void check_length(struct resp_eval *ev, const char *column, const struct form_question *q,
+			 const struct form_group *g)
+{
+	if (!ev->too_long)
+		return;
+	struct resp_overlong o = { column, q, g };
+	g_array_append_val(ev->overlong, o);
+	ev->too_long = false;
+}
+
+int resp_eval_report(const struct resp_eval *ev, const struct resp_reply *r)
+{
+	for (guint i = 0; i < ev->overlong->len; i++) {
+		const struct resp_overlong *o = &g_array_index(ev->overlong, struct resp_overlong, i);
+		const char *file = o->q ? o->q->file : ev->form->survey_file;
+		long row = o->q ? o->q->row : o->g->row;
+		msg_error_at(r->file, r->row, "%s of %s'%s' (%s row %ld) makes a value longer than "
+			     "%u bytes, the most a value may hold", o->column, o->q ? "" : "group ",
+			     o->q ? o->q->name : o->g->name, file, row, EXPR_MAX_STRING);
+	}
+	return (int)ev->overlong->len;
 }
 
 struct resp_eval *resp_eval_new(const struct form *form)
@@ -45,6 +78,8 @@ struct resp_eval *resp_eval_new(const struct form *form)
 	ev->relevant = g_new0(bool, n + 1);
 	ev->value = g_new0(const char *, n + 1);
 	ev->group_state = g_new0(signed char, form->groups->len + 1);
+	ev->unknown_groups = g_ptr_array_new();
+	ev->overlong = g_array_new(FALSE, FALSE, sizeof(struct resp_overlong));
 	ev->scratch = g_string_chunk_new(256);
 	ev->today = isodate_today();
 	return ev;
@@ -57,20 +92,32 @@ void resp_eval_free(struct resp_eval *ev)
 	g_free(ev->relevant);
 	g_free(ev->value);
 	g_free(ev->group_state);
+	g_ptr_array_free(ev->unknown_groups, TRUE);
+	g_array_free(ev->overlong, TRUE);
 	g_string_chunk_free(ev->scratch);
 	g_free(ev);
 }
 
+/*
+ * Whether G and every group around it apply.  Each group's state is
+ * found once per run, outermost first (an inner relevant is not evaluated
+ * inside a group that does not apply), and without recursion: the chain
+ * of groups still unknown is gathered first, then settled from the top.
+ */
 static bool group_relevant(struct resp_eval *ev, const struct form_group *g,
 			   const struct expr_env *env)
 {
-	if (!g)
-		return true;
-	signed char *state = &ev->group_state[g->index];
-	if (*state < 0)
-		*state = group_relevant(ev, g->parent, env) &&
-			 (!g->relevant || expr_eval_bool(g->relevant, env));
-	return *state;
+	g_ptr_array_set_size(ev->unknown_groups, 0);
+	for (; g && ev->group_state[g->index] < 0; g = g->parent)
+		g_ptr_array_add(ev->unknown_groups, (gpointer)g);
+	bool relevant = !g || ev->group_state[g->index] > 0;
+	for (guint i = ev->unknown_groups->len; i-- > 0;) {
+		const struct form_group *u = g_ptr_array_index(ev->unknown_groups, i);
+		relevant = relevant && (!u->relevant || expr_eval_bool(u->relevant, env));
+		check_length(ev, "relevant", NULL, u);
+		ev->group_state[u->index] = relevant;
+	}
+	return relevant;
 }
 
 void resp_eval_run(struct resp_eval *ev, char *const *answers)
@@ -79,6 +126,7 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 	size_t n = form_n_questions(form);
 	struct expr_env env;
 	g_string_chunk_clear(ev->scratch);
+	g_array_set_size(ev->overlong, 0);
 	env_init(ev, &env);
 	for (guint g = 0; g < form->groups->len; g++)
 		ev->group_state[g] = -1;
@@ -87,12 +135,14 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 		const struct form_question *q = form_question_at(form, (size_t)i);
 		bool relevant = group_relevant(ev, q->group, &env) &&
 				(!q->relevant || expr_eval_bool(q->relevant, &env));
+		check_length(ev, "relevant", q, NULL);
 		ev->relevant[i] = relevant;
 		if (!relevant) {
 			ev->value[i] = NULL;
 		} else if (q->calculation) {
 			struct expr_value v;
 			expr_eval(q->calculation, &env, &v);
+			check_length(ev, "calculation", q, NULL);
 			const char *s = expr_to_string(&v, ev->scratch);
 			ev->value[i] = *s ? s : NULL;
 		} else {
@@ -111,6 +161,7 @@ bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, c
 	ev->self = value;
 	bool ok = expr_eval_bool(q->constraint, &env);
 	ev->self = NULL;
+	check_length(ev, "constraint", q, NULL);
 	return ok;
 }
 
@@ -125,5 +176,6 @@ bool resp_eval_required(struct resp_eval *ev, const struct form_question *q)
 	ev->self = ev->value[q->index];
 	bool req = expr_eval_bool(q->required_expr, &env);
 	ev->self = NULL;
+	check_length(ev, "required", q, NULL);
 	return req;
 }

@@ -188,29 +188,36 @@ static const char *field(const struct csvio_record *rec, int i)
 	return i >= 0 && (size_t)i < rec->n_fields ? rec->fields[i] : "";
 }
 
-/* Takes one row; returns the number of problems it had (0 or 1). */
+static int take_meta(struct resp_reply *r, enum resp_meta m, const char *value, long row)
+{
+	if (r->meta_row[m])
+		return msg_error_at(r->file, row, "%s given twice (first in row %ld)",
+				    meta_names[m], r->meta_row[m]) < 0;
+	resp_set_meta(r, m, value);
+	r->meta_row[m] = row;
+	return 0;
+}
+
+/*
+ * Takes one row; returns the number of problems it had (0 or 1).  A name
+ * starting with '_' is metadata unless the form has a question of that
+ * name (the form may not use a metadata name: form_name_reserved()).
+ */
 static int take_row(struct resp_reply *r, const char *name, const char *value, long row)
 {
 	const struct form *form = r->form;
 	const char *file = r->file;
-	if (name[0] == '_') {
-		int m = resp_meta_find(name);
-		if (m < 0) {
-			char *shown = msg_value(name);
-			msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, "
-				     "_submitted, _channel, _entered_by, _form_version, _note, "
-				     "_incomplete)", shown);
-			g_free(shown);
-			return 1;
-		}
-		if (r->meta_row[m])
-			return msg_error_at(file, row, "%s given twice (first in row %ld)", name,
-					    r->meta_row[m]) < 0;
-		resp_set_meta(r, m, value);
-		r->meta_row[m] = row;
-		return 0;
-	}
+	int m = resp_meta_find(name);
+	if (m >= 0)
+		return take_meta(r, m, value, row);
 	const struct form_question *q = form_question(form, name);
+	if (!q && name[0] == '_') {
+		char *shown = msg_value(name);
+		msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, _submitted, "
+			     "_channel, _entered_by, _form_version, _note, _incomplete)", shown);
+		g_free(shown);
+		return 1;
+	}
 	if (!q) {
 		unknown_name(form, file, row, name);
 		return 1;
@@ -341,7 +348,7 @@ char *resp_code_for_message(const char *code)
 	return g_strdup_printf("'%s'", code);
 }
 
-bool resp_code_is_safe(const char *code)
+static bool code_chars_are_safe(const char *code)
 {
 	size_t n = strlen(code);
 	if (n == 0 || n > 64 || code[0] == '.' || code[0] == '-' || !g_utf8_validate(code, -1, NULL))
@@ -352,4 +359,35 @@ bool resp_code_is_safe(const char *code)
 			return false;
 	}
 	return true;
+}
+
+/*
+ * Windows opens the device, not a file, for these names, whatever follows
+ * the first '.': "NUL.csv" and "nul.tar.gz" are NUL.  (COM0 and LPT0 are
+ * reserved by the newer Windows releases.)
+ */
+static bool is_device_name(const char *code)
+{
+	static const char *const devices[] = { "CON", "PRN", "AUX", "NUL", NULL };
+	size_t stem = strcspn(code, ".");
+	for (const char *const *d = devices; *d && stem == 3; d++)
+		if (g_ascii_strncasecmp(code, *d, 3) == 0)
+			return true;
+	return stem == 4 && (g_ascii_strncasecmp(code, "COM", 3) == 0 ||
+			     g_ascii_strncasecmp(code, "LPT", 3) == 0) && g_ascii_isdigit(code[3]);
+}
+
+const char *resp_code_problem(const char *code)
+{
+	if (!code_chars_are_safe(code))
+		return "use 1 to 64 letters, digits, '-', '_' and '.', not starting with '.' or '-'";
+	if (is_device_name(code))
+		return "Windows keeps CON, PRN, AUX, NUL, COM0 to COM9 and LPT0 to LPT9 for devices, "
+		       "in any case and with any extension";
+	return NULL;
+}
+
+bool resp_code_is_safe(const char *code)
+{
+	return resp_code_problem(code) == NULL;
 }

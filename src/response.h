@@ -112,8 +112,11 @@ struct resp_eval {
 	/* private */
 	const char *self;	/* '.' while checking a constraint */
 	signed char *group_state;	/* per group: -1 unknown, 0 not relevant, 1 relevant */
+	GPtrArray *unknown_groups;	/* scratch for group_relevant() */
 	GStringChunk *scratch;
 	double today;
+	bool too_long;		/* set by the evaluator (expr_env.too_long) */
+	GArray *overlong;	/* struct resp_overlong: expressions that built too much */
 };
 
 struct resp_eval *resp_eval_new(const struct form *form);
@@ -124,6 +127,16 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers);
 bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, const char *value);
 /* Whether Q is required for the answers of the last run. */
 bool resp_eval_required(struct resp_eval *ev, const struct form_question *q);
+/*
+ * No expression builds a value longer than EXPR_MAX_STRING (expr.h): one
+ * that would -- a calculation, a relevant, a constraint or a required --
+ * gives "" instead.  This reports each such expression of the last run
+ * (and of the constraints and requirements checked since) as a problem
+ * of R, "quire:FILE:ROW: calculation of 'c21' (survey.csv row 23) makes a
+ * value longer than 1048576 bytes, the most a value may hold", and returns
+ * how many there were.  R holds the answers the run was given.
+ */
+int resp_eval_report(const struct resp_eval *ev, const struct resp_reply *r);
 
 /*
  * The longest answer, in characters (Unicode code points), whatever the
@@ -191,10 +204,21 @@ const char *resp_value_next_choice(const char **p, size_t *len);
 int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang);
 
 /*
- * Whether CODE is safe as a respondent code and file name: 1 to 64 bytes of
- * letters, digits, '-', '_' and '.', not starting with '.' or '-'.
+ * Whether CODE is safe as a respondent code and so as the name of its
+ * reply file on any machine a reply travels to (on a USB stick, say):
+ * 1 to 64 bytes of letters, digits, '-', '_' and '.', not starting with
+ * '.' or '-', and not a name Windows keeps for a device -- CON, PRN, AUX,
+ * NUL, COM0 to COM9, LPT0 to LPT9, in any case, alone or with an
+ * extension ("nul.csv", "Com1.x").  This is the one rule: validate,
+ * blank, enter, import and rosters all ask here.
  */
 bool resp_code_is_safe(const char *code);
+
+/*
+ * Why CODE is not safe, to end a message after the code ("use 1 to 64
+ * letters, ..."), or NULL when it is safe.  The string is static.
+ */
+const char *resp_code_problem(const char *code);
 
 /*
  * CODE as the subject of a message: quoted ("'XAA'"), or, when longer than

@@ -113,7 +113,37 @@ static int set_header(struct roster *r, const struct csvio_record *rec)
 	return 0;
 }
 
-static int add_member(struct roster *r, const struct csvio_record *rec)
+/*
+ * A code must be safe as a file name (resp_code_is_safe()), and differ
+ * from every other in more than case: XAA.csv and xaa.csv are one file on
+ * Windows and macOS, so one reply would replace the other on the way.
+ * FOLDED maps the codes so far, case-folded, to their members.  Returns
+ * the number of problems reported (0 or 1).
+ */
+static int check_code(const struct roster *r, const struct roster_member *m, GHashTable *folded)
+{
+	const char *why = resp_code_problem(m->code);
+	if (why) {
+		char *shown = resp_code_for_message(m->code);
+		msg_error_at(r->path, m->row, "code: unsafe code %s: %s", shown, why);
+		g_free(shown);
+		return 1;
+	}
+	const struct roster_member *dup = roster_find(r, m->code);
+	if (dup)
+		return msg_error_at(r->path, m->row, "code '%s' listed twice (first in row %ld)",
+				    m->code, dup->row) < 0;
+	char *key = g_utf8_casefold(m->code, -1);
+	dup = g_hash_table_lookup(folded, key);
+	g_free(key);
+	if (dup)
+		return msg_error_at(r->path, m->row, "code '%s' differs from '%s' (row %ld) only in "
+				    "case: their reply files would be one file on Windows and macOS",
+				    m->code, dup->code, dup->row) < 0;
+	return 0;
+}
+
+static int add_member(struct roster *r, const struct csvio_record *rec, GHashTable *folded)
 {
 	struct roster_member *m = g_new0(struct roster_member, 1);
 	m->row = rec->row;
@@ -130,22 +160,17 @@ static int add_member(struct roster *r, const struct csvio_record *rec)
 			       INT_MIN, &m->from);
 	problems += parse_date(r->path, m->row, "member_to", to < 0 ? "" : m->cells[to], INT_MAX,
 			       &m->to);
-	const struct roster_member *dup = roster_find(r, m->code);
-	if (!resp_code_is_safe(m->code)) {
-		char *shown = resp_code_for_message(m->code);
-		problems += msg_error_at(r->path, m->row, "code: unsafe code %s: use 1 to 64 "
-					 "letters, digits, '-', '_' and '.', not starting with "
-					 "'.' or '-'", shown) < 0;
-		g_free(shown);
-	} else if (dup)
-		problems += msg_error_at(r->path, m->row, "code '%s' listed twice (first in row "
-					 "%ld)", m->code, dup->row) < 0;
+	if (!problems && m->from > m->to)
+		problems += msg_error_at(r->path, m->row, "member_to: '%s' is before member_from "
+					 "'%s'", m->cells[to], m->cells[from]) < 0;
+	problems += check_code(r, m, folded);
 	if (problems) {
 		member_free(m);
 		return problems;
 	}
 	g_ptr_array_add(r->members, m);
 	g_hash_table_insert(r->by_code, m->code, m);
+	g_hash_table_insert(folded, g_utf8_casefold(m->code, -1), m);
 	return 0;
 }
 
@@ -175,6 +200,7 @@ struct roster *roster_load(const char *path)
 	struct csvio_record rec;
 	int rc, problems = 0;
 	bool have_header = false;
+	GHashTable *folded = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	while ((rc = csvio_next(in, &rec)) == 1) {
 		if (is_comment(&rec) || is_blank(&rec))
 			continue;
@@ -183,9 +209,10 @@ struct roster *roster_load(const char *path)
 			if ((problems = set_header(r, &rec)) > 0)
 				break;
 		} else {
-			problems += add_member(r, &rec);
+			problems += add_member(r, &rec, folded);
 		}
 	}
+	g_hash_table_destroy(folded);
 	csvio_close(in);
 	if (rc == 0 && !have_header)
 		problems += msg_error_at(r->path, 0, "empty roster: no header row") < 0;

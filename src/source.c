@@ -29,7 +29,86 @@ static int compare_paths(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Adds the *.csv files of DIR, sorted; returns false after reporting. */
+/* Whether NAME ends in ".csv" in any case: a reply saved as "XAC.CSV" is a reply. */
+static bool has_csv_suffix(const char *name)
+{
+	size_t n = strlen(name);
+	return n > 4 && g_ascii_strcasecmp(name + n - 4, ".csv") == 0;
+}
+
+/* What a file of MODE is, for a message; NULL for a regular file. */
+static const char *file_kind(mode_t mode)
+{
+	if (S_ISREG(mode))
+		return NULL;
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return "a device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/*
+ * Whether the entry NAME of a directory, at PATH, is a reply to read: a
+ * regular file (symbolic links followed) named *.csv in any case, and not
+ * hidden (macOS leaves "._XAA.csv" beside "XAA.csv" on a USB stick, and
+ * LibreOffice ".~lock.XAA.csv#").  Only such files are opened: a FIFO
+ * would block and a device never end.  Otherwise returns the entry as the
+ * warning lists it: "notes.txt", "late/", "._XAA.csv (hidden)",
+ * "pipe.csv (a FIFO)" (g_free).
+ */
+static char *skipped_entry(const char *path, const char *name)
+{
+	struct stat st;
+	int err = stat(path, &st) == 0 ? 0 : errno;
+	bool csv = has_csv_suffix(name), hidden = name[0] == '.';
+	if (!err && S_ISREG(st.st_mode) && csv && !hidden)
+		return NULL;
+	char *shown = msg_value(name), *entry;
+	if (err)
+		entry = g_strdup_printf("%s (%s)", shown, g_strerror(err));
+	else if (S_ISDIR(st.st_mode))
+		entry = g_strconcat(shown, "/", NULL);
+	else if (!S_ISREG(st.st_mode))
+		entry = g_strdup_printf("%s (%s)", shown, file_kind(st.st_mode));
+	else if (csv)
+		entry = g_strdup_printf("%s (hidden)", shown);
+	else
+		entry = g_strdup(shown);
+	g_free(shown);
+	return entry;
+}
+
+/* How many skipped entries the warning names. */
+#define SKIPPED_SHOWN 10
+
+/* One line for a directory, however many entries it skipped. */
+static void warn_skipped(const char *dir, GPtrArray *skipped)
+{
+	guint n = skipped->len;
+	if (n == 0)
+		return;
+	g_ptr_array_sort(skipped, compare_paths);
+	GString *list = g_string_new(NULL);
+	for (guint i = 0; i < n && i < SKIPPED_SHOWN; i++)
+		g_string_append_printf(list, "%s%s", i ? ", " : "",
+				       (const char *)g_ptr_array_index(skipped, i));
+	if (n > SKIPPED_SHOWN)
+		g_string_append(list, ", ...");
+	msg_warn_at(dir, 0, "skipped %u %s: %s", n, n == 1 ? "file that is not a .csv reply"
+		    : "files that are not .csv replies", list->str);
+	g_string_free(list, TRUE);
+}
+
+/*
+ * Adds the replies of DIR, sorted, and names in a warning every entry it
+ * skips, so that no reply is left out in silence; returns false after
+ * reporting.
+ */
 static bool add_directory(GPtrArray *files, const char *dir)
 {
 	GError *err = NULL;
@@ -40,15 +119,25 @@ static bool add_directory(GPtrArray *files, const char *dir)
 		return false;
 	}
 	GPtrArray *found = g_ptr_array_new();
+	GPtrArray *skipped = g_ptr_array_new_with_free_func(g_free);
 	const char *name;
-	while ((name = g_dir_read_name(d)))
-		if (g_str_has_suffix(name, ".csv") && name[0] != '.')
-			g_ptr_array_add(found, g_build_filename(dir, name, NULL));
+	while ((name = g_dir_read_name(d))) {
+		char *path = g_build_filename(dir, name, NULL);
+		char *entry = skipped_entry(path, name);
+		if (entry) {
+			g_ptr_array_add(skipped, entry);
+			g_free(path);
+		} else {
+			g_ptr_array_add(found, path);
+		}
+	}
 	g_dir_close(d);
 	g_ptr_array_sort(found, compare_paths);
 	for (guint i = 0; i < found->len; i++)
 		g_ptr_array_add(files, g_ptr_array_index(found, i));
 	g_ptr_array_free(found, TRUE);
+	warn_skipped(dir, skipped);
+	g_ptr_array_free(skipped, TRUE);
 	return true;
 }
 
@@ -70,6 +159,11 @@ struct source *source_open(const struct form *form, char *const *paths, int n_pa
 			ok = false;
 		} else if (S_ISDIR(st.st_mode)) {
 			ok &= add_directory(s->files, paths[i]);
+		} else if (!S_ISREG(st.st_mode)) {
+			/* A FIFO would block until a writer comes, a device never end. */
+			msg_error_at(paths[i], 0, "cannot read replies from %s: give a file, a "
+				     "directory, or '-' for standard input", file_kind(st.st_mode));
+			ok = false;
 		} else {
 			g_ptr_array_add(s->files, g_strdup(paths[i]));
 		}

@@ -10,7 +10,10 @@ struct resp_reply;
 
 /*
  * DATA on the command line is one or more paths.  A directory stands for
- * the *.csv files in it, in name order (not recursively).  A file whose
+ * the regular *.csv files in it (".csv" in any case), in name order, not
+ * recursively and without hidden files; a warning names every other
+ * entry it skips.  A FIFO or a device is refused: it would block or never
+ * end ("-" reads standard input, pipe or not).  A file whose
  * header has "name" and "value" columns is one reply file; any other CSV
  * is a wide export (quire export, KoboToolbox, ODK Central) giving one
  * reply per row, streamed.

@@ -57,18 +57,28 @@ quire:chain.csv:3:802: calculation: expression nested too deeply (more than 200 
                                            ^
 X
 
-# 10,000 nested groups, each with skip logic, load and evaluate without recursion trouble.
-awk 'BEGIN {
-	printf "survey,type,name,label,relevant\n,integer,a,A,\n"
-	for (i = 0; i < 10000; i++) printf ",begin group,g%d,G,${a} != 1\n", i
-	print ",integer,b,B,"
-	for (i = 0; i < 10000; i++) print ",end group,,,"
-}' >groups.csv
+# 10,000 nested groups are refused, once, where they pass the limit of 32
+# levels; 32 levels, each with skip logic, load and are evaluated.
+nested() {
+	awk -v n="$1" 'BEGIN {
+		printf "survey,type,name,label,relevant\n,integer,a,A,\n"
+		for (i = 0; i < n; i++) printf ",begin group,g%d,G,${a} != 1\n", i
+		print ",integer,b,B,"
+		for (i = 0; i < n; i++) print ",end group,,,"
+	}'
+}
+nested 10000 >deep.csv
+run 1 "$QUIRE" check -q deep.csv
+expect_status '10,000 nested groups are refused'
+expect_err 'with one message' <<'X'
+quire:deep.csv:35: group 'g32' is nested 33 levels deep; groups may nest at most 32 levels
+X
+nested 32 >groups.csv
 run 0 "$QUIRE" check -q groups.csv
-expect_status '10,000 nested groups load'
+expect_status '32 nested groups load'
 printf 'name,value\n_respondent,XAA\n_submitted,2019-01-01\na,1\nb,2\n' >groups-reply.csv
 run 1 "$QUIRE" validate groups.csv groups-reply.csv
-expect_status 'a reply to 10,000 nested groups is checked'
+expect_status 'a reply to 32 nested groups is checked'
 expect_err "the innermost question's skip logic is the outer groups'" <<'X'
 quire:groups-reply.csv:5: b: answered, but the question does not apply to this reply (relevant: ${a} != 1)
 quire: 1 problem in 1 of 1 reply

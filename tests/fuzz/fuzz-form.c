@@ -15,7 +15,8 @@
  * one makes it a form directory: survey.csv, choices.csv and settings.csv
  * separated by the byte 0x1E (a sheet left out is absent).  A form that
  * does not load must say why; one that loads must be consistent, and its
- * skip logic must run on an empty reply.
+ * skip logic and calculations must run on an empty reply, within the
+ * bound on values.
  */
 
 #define SHEET_SEP '\x1e'
@@ -66,6 +67,8 @@ static void check_form(const struct form *form)
 	struct resp_eval *ev = resp_eval_new(form);
 	char **none = g_new0(char *, n + 1);
 	resp_eval_run(ev, none);
+	for (size_t i = 0; i < n; i++)
+		FUZZ_ASSERT(!ev->value[i] || strlen(ev->value[i]) <= EXPR_MAX_STRING);
 	g_free(none);
 	resp_eval_free(ev);
 	form_lang_find(form, "fr");

@@ -383,6 +383,64 @@ static void test_invalid_utf8(void)
 	g_string_chunk_free(scratch);
 }
 
+/* The answers of test_value_bound(). */
+static const char *long_text(void *data, int ref)
+{
+	const char *const *text = data;
+	return ref >= 0 && ref < 3 ? text[ref] : NULL;
+}
+
+/* Evaluates TEXT with the long answers; returns its string form and whether it was too long. */
+static char *eval_long(const char *text, const char *const *answers, bool *too_long)
+{
+	GStringChunk *scratch = g_string_chunk_new(64);
+	struct expr_env env = make_env(scratch);
+	env.ref_text = long_text;
+	env.data = (void *)answers;
+	env.too_long = too_long;
+	*too_long = false;
+	struct expr *e = expr_parse(text, &scope, NULL);
+	struct expr_value v;
+	expr_eval(e, &env, &v);
+	char *s = g_strdup(expr_to_string(&v, scratch));
+	expr_free(e);
+	g_string_chunk_free(scratch);
+	return s;
+}
+
+/* No function builds a string longer than EXPR_MAX_STRING: the result is "" and the env is told. */
+static void test_value_bound(void)
+{
+	size_t half = EXPR_MAX_STRING / 2;
+	char *a = g_strnfill(half, 'a'), *b = g_strnfill(half + 1, 'b');
+	GString *years = g_string_new(NULL);	/* a format that doubles: 2 bytes give 4 */
+	while (years->len <= half)
+		g_string_append(years, "%Y");
+	char *c = g_string_free(years, FALSE);
+	const char *answers[] = { a, b, c };
+	bool too_long;
+	char *s = eval_long("concat(${a}, ${a})", answers, &too_long);
+	ok(strlen(s) == EXPR_MAX_STRING && !too_long, "concat() builds a value of the bound");
+	g_free(s);
+	s = eval_long("concat(${a}, ${b})", answers, &too_long);
+	ok(*s == '\0' && too_long, "one byte more gives \"\" and says so");
+	g_free(s);
+	s = eval_long("string-length(concat(${a}, ${b}, 'x')) = 0", answers, &too_long);
+	check_str(s, "true");
+	ok(too_long, "inside another expression too");
+	g_free(s);
+	s = eval_long("string-length(format-date('2019-01-01', ${c}))", answers, &too_long);
+	ok(strcmp(s, "0") == 0 && too_long, "format-date() is held to the bound");
+	g_free(s);
+	s = eval_long("string-length(normalize-space(concat(${a}, ' ', ${a})))", answers,
+		      &too_long);
+	ok(strcmp(s, "0") == 0 && too_long, "and normalize-space() of what concat() could not build");
+	g_free(s);
+	g_free(a);
+	g_free(b);
+	g_free(c);
+}
+
 int main(void)
 {
 	test_deep_nesting();
@@ -393,5 +451,6 @@ int main(void)
 	test_conversions();
 	test_api_edges();
 	test_invalid_utf8();
+	test_value_bound();
 	return tap_done();
 }

@@ -106,12 +106,50 @@ static void test_problems_unchanged(void)
 	g_string_free(errors, TRUE);
 }
 
+/* Rows a roster refuses: the message for each, in full. */
+static void test_refused_rows(void)
+{
+	static const struct {
+		const char *csv, *what, *message;
+	} cases[] = {
+		{ "code,name,member_from,member_to\nXAA,Aldmere,2005-01-01,2001-12-31\n",
+		  "membership that ends before it starts",
+		  ":2: member_to: '2001-12-31' is before member_from '2005-01-01'\n" },
+		{ "code,name\nXAA,Aldmere\nXKE,Kestria\nxaa,Aldmere again\n",
+		  "codes that differ only in case",
+		  ":4: code 'xaa' differs from 'XAA' (row 2) only in case: their reply files would "
+		  "be one file on Windows and macOS\n" },
+		{ "code,name\nCON,Console\n", "a device name of Windows",
+		  ":2: code: unsafe code 'CON': Windows keeps CON, PRN, AUX, NUL, COM0 to COM9 and "
+		  "LPT0 to LPT9 for devices, in any case and with any extension\n" },
+		{ "code,name\nXAA,Aldmere\nlpt1.csv,Printer\n", "with an extension and in lower case",
+		  ":3: code: unsafe code 'lpt1.csv': Windows keeps CON, PRN, AUX, NUL, COM0 to COM9 "
+		  "and LPT0 to LPT9 for devices, in any case and with any extension\n" },
+	};
+	GString *errors = g_string_new(NULL);
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		g_string_truncate(errors, 0);
+		struct roster *r = load(cases[i].csv, errors);
+		ok(r == NULL, "a roster with %s is refused", cases[i].what);
+		const char *colon = strstr(errors->str, ".csv:");
+		tap_check_str(colon ? colon + 4 : errors->str, cases[i].message, __FILE__, __LINE__,
+			      cases[i].what);
+		roster_free(r);
+	}
+	g_string_free(errors, TRUE);
+	struct roster *r = load("code,name,member_from,member_to\nXAA,Aldmere,2005-01-01,"
+				"2005-01-01\n", NULL);
+	ok(r && roster_count(r, 12784) == 1, "a membership of one day is one");
+	roster_free(r);
+}
+
 int main(void)
 {
 	tmpdir = g_dir_make_tmp("quire-roster-XXXXXX", NULL);
 	test_without_aliases();
 	test_aliases();
 	test_problems_unchanged();
+	test_refused_rows();
 	g_rmdir(tmpdir);
 	g_free(tmpdir);
 	return tap_done();
