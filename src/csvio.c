@@ -86,6 +86,28 @@ struct csvio_reader {
 	char *chunk;
 };
 
+/*
+ * libcsv gathers each field in a buffer of its own, grown through this
+ * function.  Refusing to grow it past the longest field quire accepts
+ * (with room for the closing quote, blanks the reader trims and the NUL)
+ * is what bounds memory: a 100 MB field, or /dev/zero, is refused at the
+ * cap, not read whole first.  libcsv then stops with CSV_ENOMEM, which
+ * fail_parse() reports as the long field it is.
+ */
+#define FIELD_BUFFER_MAX (CSVIO_MAX_FIELD + 64)
+
+static void *grow_field_buffer(void *buf, size_t size)
+{
+	return size > FIELD_BUFFER_MAX ? NULL : g_realloc(buf, size);
+}
+
+/*
+ * libcsv grows the field buffer by this many bytes at a time (128 unless
+ * told): in steps of 128 bytes a field of a megabyte costs 8,192
+ * reallocations, each of which may copy the buffer, which is quadratic.
+ */
+#define FIELD_BUFFER_STEP (64 * 1024)
+
 static struct csvio_reader *reader_new(const char *name, enum csvio_delim delim)
 {
 	struct csvio_reader *r = g_new0(struct csvio_reader, 1);
@@ -93,6 +115,9 @@ static struct csvio_reader *reader_new(const char *name, enum csvio_delim delim)
 	r->delim = delim;
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
 		g_error("csv_init failed");
+	csv_set_realloc_func(&r->parser, grow_field_buffer);
+	csv_set_free_func(&r->parser, g_free);
+	csv_set_blk_size(&r->parser, FIELD_BUFFER_STEP);
 	r->queue = g_array_new(FALSE, FALSE, sizeof(struct queued));
 	r->out_fields = g_ptr_array_new();
 	r->out_lens = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -208,17 +233,16 @@ static bool plain_ascii(const char *s, size_t len)
 	return true;
 }
 
-/* The field's own problems: NUL bytes, bad UTF-8, a stray byte order mark. */
+/*
+ * The field's own problems: bad UTF-8, a stray byte order mark.  (NUL
+ * bytes never reach a field: fill() stops at the first one.)
+ */
 static void check_field(struct csvio_reader *r, const char *s, size_t len)
 {
 	const char *end;
 	unsigned column = r->cur_fields + 1;
 	if (plain_ascii(s, len))
 		return;
-	if (memchr(s, '\0', len)) {
-		fail(r, "NUL byte in column %u", column);
-		return;
-	}
 	if (!g_utf8_validate(s, (gssize)len, &end)) {
 		fail(r, "invalid UTF-8 in column %u (byte %zu of the field)", column,
 		     (size_t)(end - s) + 1);
@@ -398,7 +422,10 @@ static void reset_queue(struct csvio_reader *r)
 
 static void fail_parse(struct csvio_reader *r)
 {
-	if (csv_error(&r->parser) == CSV_EPARSE)
+	if (csv_error(&r->parser) == CSV_ENOMEM)	/* grow_field_buffer() refused */
+		fail(r, "field in column %u is longer than %u bytes", r->cur_fields + 1,
+		     CSVIO_MAX_FIELD);
+	else if (csv_error(&r->parser) == CSV_EPARSE)
 		fail(r, "malformed quoting: inside quotes a quote must be doubled, "
 		     "and a quoted field must end at a delimiter or line end");
 	else
@@ -427,8 +454,16 @@ static void fill(struct csvio_reader *r)
 			start(r, &s, &len);
 		if (r->state < 0)
 			return;
-		if (csv_parse(&r->parser, s, len, on_field, on_record_end, r) != len)
+		/*
+		 * A NUL byte is never text: the input is parsed up to it, so
+		 * that the message names its row and column, and no further.
+		 */
+		const char *nul = memchr(s, '\0', len);
+		size_t text_len = nul ? (size_t)(nul - s) : len;
+		if (csv_parse(&r->parser, s, text_len, on_field, on_record_end, r) != text_len)
 			fail_parse(r);
+		else if (nul)
+			fail(r, "NUL byte in column %u", r->cur_fields + 1);
 	}
 }
 

@@ -19,7 +19,9 @@
  * returns -1): UTF-16 text, invalid UTF-8, a NUL byte, a byte order mark
  * inside the file, an unterminated quoted field at the end, a field longer than
  * CSVIO_MAX_FIELD bytes, a record with more than CSVIO_MAX_FIELDS fields,
- * and read errors.
+ * and read errors.  Reading stops where the problem is: a NUL byte is not
+ * parsed past, and a field is refused once it passes the cap, so memory
+ * stays bounded whatever the input (a 100 MB cell, /dev/zero).
  */
 
 /* Limits: the largest cell and widest sheet any spreadsheet program holds are far below these. */

@@ -117,6 +117,46 @@ static void test_errors(void)
 	g_string_free(wide, TRUE);
 }
 
+/*
+ * A field far longer than the cap is refused when the cap is reached: the
+ * reader stops after little more than CSVIO_MAX_FIELD bytes instead of
+ * gathering the whole field first, so memory stays bounded whatever the
+ * input (a 100 MB cell, /dev/zero).
+ */
+static void test_field_cap_while_reading(void)
+{
+	size_t len = 10 * CSVIO_MAX_FIELD;
+	char *data = g_malloc(len);
+	memcpy(data, "name,value\ncomments,\"", 21);
+	memset(data + 21, 'x', len - 21);
+	GString *errors = g_string_new(NULL);
+	msg_capture(errors);
+	struct csvio_reader *r = csvio_open_memory("big.csv", data, len, CSVIO_DELIM_AUTO);
+	struct csvio_record rec;
+	ok(csvio_next(r, &rec) == 1, "the header of a file with a 10 MiB field is read");
+	ok(csvio_next(r, &rec) == -1, "the 10 MiB field is refused");
+	check_str(errors->str, "quire:big.csv:2: field in column 2 is longer than 1048576 bytes\n");
+	ok(csvio_bytes_read(r) <= CSVIO_MAX_FIELD + 2 * 64 * 1024,
+	   "reading stops at the cap (%zu bytes read)", csvio_bytes_read(r));
+	csvio_close(r);
+	msg_capture(NULL);
+	g_string_free(errors, TRUE);
+	g_free(data);
+}
+
+/* A NUL byte stops reading at once, at its row and column. */
+static void test_nul_stops_reading(void)
+{
+	static const char data[] = "a,b\nc,d\0\0\0\ne,f\n";
+	char *got = slurp(data, sizeof data - 1, CSVIO_DELIM_AUTO);
+	check_str(got, "1:a|b\nquire:t.csv:2: NUL byte in column 2\n");
+	g_free(got);
+	static const char quoted[] = "a\n\"b\nc\0\"\n";
+	got = slurp(quoted, sizeof quoted - 1, CSVIO_DELIM_AUTO);
+	check_str(got, "1:a\nquire:t.csv:2: NUL byte in column 1\n");
+	g_free(got);
+}
+
 /* Records that straddle the reader's 64 KiB chunks keep their fields and rows. */
 static void test_chunk_boundaries(void)
 {
@@ -216,6 +256,8 @@ int main(void)
 	test_quoting();
 	test_bom_and_delimiter();
 	test_errors();
+	test_field_cap_while_reading();
+	test_nul_stops_reading();
 	test_chunk_boundaries();
 	test_missing_file();
 	test_writer();
