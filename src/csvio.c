@@ -211,6 +211,24 @@ static void fail(struct csvio_reader *r, const char *fmt, ...)
 	r->state = -1;
 }
 
+/* Reports a problem of the whole file (its encoding), which has no row. */
+static void fail_file(struct csvio_reader *r, const char *fmt, ...) MSG_PRINTF(2, 3);
+
+static void fail_file(struct csvio_reader *r, const char *fmt, ...)
+{
+	if (r->state < 0)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	r->pending = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	r->pending_row = 0;
+	r->state = -1;
+}
+
+/* What to do about a file that is not UTF-8, in the words of Excel's "Save as" menu. */
+#define RESAVE_AS_UTF8 "\"CSV UTF-8 (comma delimited)\""
+
 /*
  * Whether S holds only ASCII characters other than NUL: the common case,
  * checked eight bytes at a time (a byte is non-ASCII when its high bit is
@@ -234,6 +252,25 @@ static bool plain_ascii(const char *s, size_t len)
 }
 
 /*
+ * A field that is not UTF-8 as Windows-1252 (Excel's "CSV" on Windows in
+ * Western Europe, of which Latin-1 is a part), shortened for a message, or
+ * NULL when it is unlikely to be that: when the field holds UTF-8 before
+ * BAD (its first invalid byte), the file is UTF-8 with a damaged
+ * character, and some bytes mean nothing in Windows-1252.
+ */
+static char *as_windows_1252(const char *s, size_t len, const char *bad)
+{
+	if (!plain_ascii(s, (size_t)(bad - s)))
+		return NULL;
+	char *utf8 = g_convert(s, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+	if (!utf8)
+		return NULL;
+	char *shown = msg_value(utf8);
+	g_free(utf8);
+	return shown;
+}
+
+/*
  * The field's own problems: bad UTF-8, a stray byte order mark.  (NUL
  * bytes never reach a field: fill() stops at the first one.)
  */
@@ -244,8 +281,15 @@ static void check_field(struct csvio_reader *r, const char *s, size_t len)
 	if (plain_ascii(s, len))
 		return;
 	if (!g_utf8_validate(s, (gssize)len, &end)) {
-		fail(r, "invalid UTF-8 in column %u (byte %zu of the field)", column,
-		     (size_t)(end - s) + 1);
+		char *guess = as_windows_1252(s, len, end);
+		if (guess)
+			fail(r, "invalid UTF-8 in column %u (byte %zu of the field): the file seems "
+			     "to be Windows-1252 (Latin-1), in which it reads '%s'; save it as "
+			     RESAVE_AS_UTF8, column, (size_t)(end - s) + 1, guess);
+		else
+			fail(r, "invalid UTF-8 in column %u (byte %zu of the field)", column,
+			     (size_t)(end - s) + 1);
+		g_free(guess);
 		return;
 	}
 	if (memmem(s, len, "\xEF\xBB\xBF", 3))
@@ -354,19 +398,79 @@ static enum csvio_delim sniff_delimiter(const char *s, size_t len)
 }
 
 /*
- * Excel's "Unicode Text" and some exporters write UTF-16, which starts with
- * its byte order mark; every other character then has a NUL byte.  Named
- * as such, the problem is easier to fix than "NUL byte in column 1".
+ * Excel's "Unicode Text" and some exporters write UTF-16 (or, rarely,
+ * UTF-32), with or without a byte order mark.  Such a file is named by its
+ * encoding, which is easier to act on than "NUL byte in column 1".
+ * Without a mark, the NUL bytes tell: an ASCII character -- every
+ * delimiter and line end -- leaves one in every other byte of UTF-16 and
+ * three in every four of UTF-32, on the side its byte order puts them.
  */
-static bool is_utf16(const char *s, size_t len)
+static const char *const encoding_names[] = {
+	"UTF-32 (little-endian, with a byte order mark)",
+	"UTF-32 (big-endian, with a byte order mark)",
+	"UTF-16 (little-endian, with a byte order mark)",
+	"UTF-16 (big-endian, with a byte order mark)",
+	"UTF-32 (little-endian, no byte order mark)",
+	"UTF-32 (big-endian, no byte order mark)",
+	"UTF-16 (little-endian, no byte order mark)",
+	"UTF-16 (big-endian, no byte order mark)",
+};
+
+/* Bytes looked at to tell the encoding of a file without a byte order mark. */
+#define ENCODING_SAMPLE 4096
+
+/* Whether at least NUM/DEN of TOTAL. */
+static bool at_least(size_t count, size_t total, size_t num, size_t den)
 {
-	return len >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0);
+	return count * den >= total * num;
+}
+
+/* The encoding of a text file without a byte order mark, judged from its NUL bytes, or NULL. */
+static const char *unmarked_encoding(const unsigned char *s, size_t len)
+{
+	size_t zeros[4] = { 0 }, bytes[4] = { 0 };
+	len = MIN(len, (size_t)ENCODING_SAMPLE);
+	if (len < 2 || !memchr(s, '\0', len))
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		bytes[i % 4]++;
+		zeros[i % 4] += s[i] == 0;
+	}
+	size_t even = bytes[0] + bytes[2], odd = bytes[1] + bytes[3];
+	size_t even_zeros = zeros[0] + zeros[2], odd_zeros = zeros[1] + zeros[3];
+	if (len >= 4 && zeros[3] == bytes[3] && at_least(zeros[2], bytes[2], 3, 4) &&
+	    !at_least(zeros[0], bytes[0], 1, 2))
+		return encoding_names[4];
+	if (len >= 4 && zeros[0] == bytes[0] && at_least(zeros[1], bytes[1], 3, 4) &&
+	    !at_least(zeros[3], bytes[3], 1, 2))
+		return encoding_names[5];
+	if (at_least(odd_zeros, odd, 1, 2) && !at_least(even_zeros, even, 1, 4))
+		return encoding_names[6];
+	if (at_least(even_zeros, even, 1, 2) && !at_least(odd_zeros, odd, 1, 4))
+		return encoding_names[7];
+	return NULL;
+}
+
+/* The encoding of a file in UTF-16 or UTF-32, or NULL for anything else. */
+static const char *wide_encoding(const char *text, size_t len)
+{
+	static const struct {
+		const char *mark;
+		size_t len;
+	} marks[] = {
+		{ "\xFF\xFE\0\0", 4 }, { "\0\0\xFE\xFF", 4 }, { "\xFF\xFE", 2 }, { "\xFE\xFF", 2 },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(marks); i++)
+		if (len >= marks[i].len && memcmp(text, marks[i].mark, marks[i].len) == 0)
+			return encoding_names[i];
+	return unmarked_encoding((const unsigned char *)text, len);
 }
 
 static void start(struct csvio_reader *r, const char **s, size_t *len)
 {
-	if (is_utf16(*s, *len))
-		fail(r, "the file is UTF-16, not UTF-8: save it as \"CSV UTF-8\"");
+	const char *encoding = wide_encoding(*s, *len);
+	if (encoding)
+		fail_file(r, "the file is %s; save it as " RESAVE_AS_UTF8, encoding);
 	if (*len >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
 		*s += 3;
 		*len -= 3;

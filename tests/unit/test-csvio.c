@@ -86,7 +86,7 @@ static void test_bom_and_delimiter(void)
 
 static void test_errors(void)
 {
-	check_read("invalid UTF-8 names the row", "a\nb,c\xff\n",
+	check_read("invalid UTF-8 names the row", "a\nb,c\x81\n",
 		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 2 (byte 2 of the field)\n");
 	check_read("a BOM inside the file", "a\n\xEF\xBB\xBF" "b\n",
 		   "1:a\nquire:t.csv:2: byte order mark (U+FEFF) inside the file in column 1; "
@@ -155,6 +155,72 @@ static void test_nul_stops_reading(void)
 	got = slurp(quoted, sizeof quoted - 1, CSVIO_DELIM_AUTO);
 	check_str(got, "1:a\nquire:t.csv:2: NUL byte in column 1\n");
 	g_free(got);
+}
+
+/* TEXT (ASCII) in UTF-16 or UTF-32 of the byte order given, after MARK. */
+static GString *encode(const char *mark, size_t mark_len, const char *text, int unit, bool big)
+{
+	GString *out = g_string_new_len(mark, (gssize)mark_len);
+	for (const char *c = text; *c; c++)
+		for (int i = 0; i < unit; i++)
+			g_string_append_c(out, (big ? i == unit - 1 : i == 0) ? *c : '\0');
+	return out;
+}
+
+static void check_encoding(const char *mark, size_t mark_len, int unit, bool big, const char *want)
+{
+	GString *data = encode(mark, mark_len, "name,value\n_respondent,XAA\n", unit, big);
+	char *got = slurp(data->str, data->len, CSVIO_DELIM_AUTO);
+	char *full = g_strdup_printf("quire:t.csv: the file is %s; save it as "
+				     "\"CSV UTF-8 (comma delimited)\"\n", want);
+	tap_check_str(got, full, __FILE__, __LINE__, want);
+	g_free(full);
+	g_free(got);
+	g_string_free(data, TRUE);
+}
+
+/* UTF-16 and UTF-32, with or without a byte order mark, are named as such. */
+static void test_encodings(void)
+{
+	check_encoding("\xFF\xFE", 2, 2, false, "UTF-16 (little-endian, with a byte order mark)");
+	check_encoding("\xFE\xFF", 2, 2, true, "UTF-16 (big-endian, with a byte order mark)");
+	check_encoding("\xFF\xFE\0\0", 4, 4, false, "UTF-32 (little-endian, with a byte order mark)");
+	check_encoding("\0\0\xFE\xFF", 4, 4, true, "UTF-32 (big-endian, with a byte order mark)");
+	check_encoding("", 0, 2, false, "UTF-16 (little-endian, no byte order mark)");
+	check_encoding("", 0, 2, true, "UTF-16 (big-endian, no byte order mark)");
+	check_encoding("", 0, 4, false, "UTF-32 (little-endian, no byte order mark)");
+	check_encoding("", 0, 4, true, "UTF-32 (big-endian, no byte order mark)");
+
+	/* A French form in UTF-16 LE: accented letters have no NUL byte. */
+	static const char french[] = "t\0y\0p\0e\0,\0l\0a\0b\0e\0l\0\n\0t\0e\0x\0t\0,\0"
+				     "\xC9\0t\0\xE9\0\n\0";
+	char *got = slurp(french, sizeof french - 1, CSVIO_DELIM_AUTO);
+	check_str(got, "quire:t.csv: the file is UTF-16 (little-endian, no byte order mark); "
+		  "save it as \"CSV UTF-8 (comma delimited)\"\n");
+	g_free(got);
+
+	/* A stray NUL in UTF-8 text is no encoding: its row and column are named. */
+	static const char stray[] = "name,value\nhas_law,y\0es\n";
+	got = slurp(stray, sizeof stray - 1, CSVIO_DELIM_AUTO);
+	check_str(got, "1:name|value\nquire:t.csv:2: NUL byte in column 2\n");
+	g_free(got);
+}
+
+/* Bytes that are not UTF-8 but read as Windows-1252 are shown as such. */
+static void test_windows_1252(void)
+{
+	check_read("Latin-1 letters", "name,value\ncomments,C\xF4te d'Ivoire, caf\xE9\n",
+		   "1:name|value\nquire:t.csv:2: invalid UTF-8 in column 2 (byte 2 of the field): "
+		   "the file seems to be Windows-1252 (Latin-1), in which it reads 'C\xC3\xB4te "
+		   "d'Ivoire'; save it as \"CSV UTF-8 (comma delimited)\"\n");
+	check_read("Windows-1252 quotes", "a\n\x93quoted\x94\n",
+		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 1 (byte 1 of the field): the file "
+		   "seems to be Windows-1252 (Latin-1), in which it reads '\xE2\x80\x9Cquoted"
+		   "\xE2\x80\x9D'; save it as \"CSV UTF-8 (comma delimited)\"\n");
+	check_read("UTF-8 with a damaged character is not Windows-1252", "a\nd\xC3\xA9j\xC3\n",
+		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 1 (byte 5 of the field)\n");
+	check_read("a byte Windows-1252 does not define", "a\nx\x81y\n",
+		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 1 (byte 2 of the field)\n");
 }
 
 /* Records that straddle the reader's 64 KiB chunks keep their fields and rows. */
@@ -256,6 +322,8 @@ int main(void)
 	test_quoting();
 	test_bom_and_delimiter();
 	test_errors();
+	test_encodings();
+	test_windows_1252();
 	test_field_cap_while_reading();
 	test_nul_stops_reading();
 	test_chunk_boundaries();
