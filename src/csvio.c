@@ -69,6 +69,8 @@ struct csvio_reader {
 	guint n_spans, spans_cap;
 	bool *keep;		/* columns to keep, or NULL for all */
 	size_t n_keep;
+	size_t header_width;	/* csvio_set_header(), or 0 */
+	enum csvio_width width_rule;
 	GArray *queue;		/* struct queued */
 	guint queue_pos;
 
@@ -174,6 +176,61 @@ void csvio_keep_columns(struct csvio_reader *r, const bool *keep, size_t n_keep)
 	g_free(r->keep);
 	r->keep = keep ? g_memdup2(keep, n_keep * sizeof(bool)) : NULL;
 	r->n_keep = n_keep;
+}
+
+/* REC's fields up to its last non-empty one. */
+static size_t used_fields(const struct csvio_record *rec)
+{
+	size_t n = rec->n_fields;
+	while (n > 0 && rec->lens[n - 1] == 0)
+		n--;
+	return n;
+}
+
+static size_t width_under(const struct csvio_record *rec, enum csvio_width rule)
+{
+	return rule == CSVIO_WIDTH_EXACT ? rec->n_fields : used_fields(rec);
+}
+
+void csvio_set_header(struct csvio_reader *r, const struct csvio_record *header,
+		      enum csvio_width rule)
+{
+	r->width_rule = rule;
+	r->header_width = width_under(header, rule);
+}
+
+/* The fields from FIRST to LAST (excluded) joined as a person writes a list. */
+static char *rejoin(const struct csvio_record *rec, size_t first, size_t last, char delim)
+{
+	GString *s = g_string_new(NULL);
+	for (size_t i = first; i < last; i++) {
+		if (i > first) {
+			g_string_append_c(s, delim);
+			g_string_append_c(s, ' ');
+		}
+		g_string_append_len(s, rec->fields[i], (gssize)rec->lens[i]);
+	}
+	return g_string_free(s, FALSE);
+}
+
+int csvio_check_width(const struct csvio_reader *r, const struct csvio_record *rec,
+		      long text_column)
+{
+	size_t width = width_under(rec, r->width_rule), header = r->header_width;
+	if (header == 0 || width <= header)
+		return 0;
+	char delim = csvio_delimiter(r);
+	const char *what = delim == ';' ? "a semicolon" : "a comma";
+	if (text_column < 0 || (size_t)text_column + 1 != header)
+		return msg_error_at(r->name, rec->row, "%zu fields, but the header has %zu: quote a "
+				    "value that holds %s", width, header, what);
+	char *meant = rejoin(rec, header - 1, width, delim);
+	char *shown = msg_value(meant);
+	msg_error_at(r->name, rec->row, "%zu fields, but the header has %zu: quote a value that "
+		     "holds %s (\"%s\")", width, header, what, shown);
+	g_free(shown);
+	g_free(meant);
+	return -1;
 }
 
 char csvio_delimiter(const struct csvio_reader *r)

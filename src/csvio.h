@@ -63,6 +63,50 @@ struct csvio_reader *csvio_open_memory(const char *name, const char *data, size_
 int csvio_next(struct csvio_reader *r, struct csvio_record *rec);
 
 /*
+ * Rows longer than their header.  A field past the header's columns
+ * belongs to no column, and a reader taking the header's columns would
+ * drop it without a word; most often it is the second half of a value
+ * that holds an unquoted delimiter ("We support the draft, subject to
+ * reservations").  A reader that has a header gives it to
+ * csvio_set_header() and checks each row of data with csvio_check_width().
+ */
+enum csvio_width {
+	/*
+	 * Rows a program wrote (exports): a row has at most the header's
+	 * fields, even counting empty ones.
+	 */
+	CSVIO_WIDTH_EXACT,
+	/*
+	 * Sheets people edit (replies, rosters, forms): empty fields past the
+	 * header's last non-empty one are fine, as spreadsheets write them.
+	 */
+	CSVIO_WIDTH_TRAILING_EMPTY,
+};
+
+/*
+ * Takes HEADER's width under RULE for csvio_check_width(): its number of
+ * fields, or under CSVIO_WIDTH_TRAILING_EMPTY those up to its last
+ * non-empty one.
+ */
+void csvio_set_header(struct csvio_reader *r, const struct csvio_record *header,
+		      enum csvio_width rule);
+
+/*
+ * Checks a row of data against the header: returns 0, or -1 after
+ * reporting a row that has more fields (under the header's rule) than the
+ * header, with the likely fix:
+ *   quire:FILE:ROW: 3 fields, but the header has 2: quote a value that holds a comma
+ * TEXT_COLUMN is a column of free text (a reply's value), or -1.  When it
+ * is the header's last, the message shows the value as it was most likely
+ * meant, its text and the fields after it joined again: ... quote a value
+ * that holds a comma ("We support the draft, subject to reservations").
+ * Columns left out by csvio_keep_columns() count as empty.  Without a
+ * header, returns 0.
+ */
+int csvio_check_width(const struct csvio_reader *r, const struct csvio_record *rec,
+		      long text_column);
+
+/*
  * From the next record on, keep only the fields whose column has KEEP[i]
  * set (columns past N_KEEP are dropped too): the others come back as ""
  * and are not checked or copied.  For readers that use a few columns of a

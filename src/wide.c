@@ -322,6 +322,7 @@ struct wide_reader *wide_open(const struct form *form, const char *path,
 		return NULL;
 	}
 	w->header_row = h.row;
+	csvio_set_header(in, &h, CSVIO_WIDTH_EXACT);
 	w->dialect = sniff(&h, csvio_delimiter(in));
 	if (map_header(w, &h, opt ? opt->id_column : NULL) > 0) {
 		wide_close(w);
@@ -511,6 +512,8 @@ int wide_next(struct wide_reader *w, struct resp_reply *reply, int *problems)
 	w->first_row = false;
 	if (rc <= 0)
 		return rc;
+	/* A row longer than the header has its values in the wrong columns: it is not taken as it is. */
+	*problems += csvio_check_width(w->in, &rec, -1) < 0;
 	resp_clear(reply);
 	reply->borrowed = true;
 	reply->row = rec.row;

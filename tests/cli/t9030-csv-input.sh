@@ -1,7 +1,8 @@
 #!/bin/sh
 # t9030: nothing read is silently cut or misread - a field past the cap is
 # refused as soon as the cap is reached, whatever the input; a file that is
-# not UTF-8 is named by its encoding, with the way to save it as UTF-8.
+# not UTF-8 is named by its encoding, with the way to save it as UTF-8; a
+# row with more fields than its header is an error, in every reader.
 . "$top_srcdir/tests/lib.sh"
 F=$QUIRE_TEST_DATA/forms/mini
 cd "$T" || exit 1
@@ -72,5 +73,93 @@ expect_status 'a form in UTF-16 is refused'
 expect_err 'and named as such' <<'X'
 quire:form16.csv: the file is UTF-16 (little-endian, no byte order mark); save it as "CSV UTF-8 (comma delimited)"
 X
+
+# A row with more fields than its header: an unquoted comma in a value
+# written by hand.  The value as it was meant is shown.
+mkdir r
+printf 'name,value\n_respondent,XAA\n_submitted,2019-05-02\nhas_law,no\ncomments,We support the draft, subject to reservations\n' >r/XAA.csv
+run 1 "$QUIRE" validate "$F" r/XAA.csv
+expect_status 'an unquoted comma in a reply is an error'
+expect_err 'the row, the count and the fix are given' <<'X'
+quire:r/XAA.csv:5: 3 fields, but the header has 2: quote a value that holds a comma ("We support the draft, subject to reservations")
+quire: 1 problem in 1 of 1 reply
+X
+run 1 "$QUIRE" tab "$F" r
+expect_status 'tab refuses the reply as validate does'
+expect_grep 'with the same message' 'quire:r/XAA.csv:5: 3 fields, but the header has 2' "$ERR"
+
+# Empty fields past the header, as a spreadsheet writes them, are fine in a
+# reply; so are other columns the header names (an answer sheet's).
+printf 'name,value,,\n_respondent,XAB,,\n_submitted,2019-05-02,,\nhas_law,no,,\ncomments,"a, b",,\n' >XAB.csv
+printf 'name,question,value\n_respondent,code,XAC\n_submitted,date,2019-05-02\nhas_law,"Has your State a law?",no\n' >XAC.csv
+run 0 "$QUIRE" validate "$F" XAB.csv XAC.csv
+expect_status 'trailing empty fields and named columns are fine'
+printf 'name,question,value\n_respondent,code,XAD\n_submitted,date,2019-05-02\nhas_law,Has your State a law, or a draft?,no\n' >XAD.csv
+run 1 "$QUIRE" validate "$F" XAD.csv
+expect_status 'a comma in an answer sheet'"'"'s question is an error'
+expect_err 'any column may hold it: no value is shown' <<'X'
+quire:XAD.csv:4: 4 fields, but the header has 3: quote a value that holds a comma
+quire:XAD.csv:4: has_law: 'or a draft?' is not a choice (choices: yes, no)
+quire: 2 problems in 1 of 1 reply
+X
+
+# An export row with more fields than its header: its values are in the
+# wrong columns, so it is neither tabulated nor imported.
+cat >extra.csv <<'X'
+respondent,submitted,has_law,comments,_note
+XAA,2019-05-02,no,fine,
+XAB,2019-05-02,no,We support the draft, subject to reservations,
+XAC,2019-05-02,no,,,
+X
+run 1 "$QUIRE" validate "$F" extra.csv
+expect_status 'an export row with more fields than its header is an error'
+expect_err 'each such row is named, an extra empty field too' <<'X'
+quire:extra.csv:3: 6 fields, but the header has 5: quote a value that holds a comma
+quire:extra.csv:4: 6 fields, but the header has 5: quote a value that holds a comma
+quire: 2 problems in 2 of 3 replies
+X
+mkdir into
+run 1 "$QUIRE" import "$F" extra.csv --into into
+expect_status 'import rejects those rows'
+expect_out 'and says so' <<'X'
+extra.csv (quire export): 1 reply written to into; 2 rejected
+X
+expect_true 'only the whole row is written' test "$(ls into)" = XAA.csv
+printf 'respondent;submitted;has_law\nXAA;2019-05-02;no;x\n' >semi.csv
+run 1 "$QUIRE" validate "$F" semi.csv
+expect_err 'a KoboToolbox export names its semicolon' <<'X'
+quire:semi.csv:2: 4 fields, but the header has 3: quote a value that holds a semicolon
+quire: 1 problem in 1 of 1 reply
+X
+
+# A roster: a name with an unquoted comma.
+printf 'code,name,region\nXAA,Aldmere,Asia\nXKR,Korea, Republic of,Asia\n' >roster.csv
+run 1 "$QUIRE" status "$F" "$QUIRE_TEST_DATA/replies/mini" --roster roster.csv
+expect_status 'a roster row with more fields than its header is an error'
+expect_err 'the roster row is named' <<'X'
+quire:roster.csv:3: 4 fields, but the header has 3: quote a value that holds a comma
+X
+printf 'code,name,region,,\nXAA,Aldmere,Asia,,\nXAB,Brenth,Africa,,\nXAC,Corvale,Asia\n' >roster-empty.csv
+run 0 "$QUIRE" status "$F" "$QUIRE_TEST_DATA/replies/mini" --roster roster-empty.csv
+expect_status 'empty cells past a roster'"'"'s header are fine'
+
+# A form: a label with an unquoted comma, in a form directory and in a
+# single-file form.  Trailing empty cells, which Excel writes, are fine.
+mkdir form
+printf 'type,name,label\ntext,comments,Comments\ninteger,year,Year, if any\n' >form/survey.csv
+run 1 "$QUIRE" check form
+expect_status 'a survey row with more fields than its header is an error'
+expect_err 'the form row is named' <<'X'
+quire:form/survey.csv:3: 4 fields, but the header has 3: quote a value that holds a comma
+X
+printf 'survey,type,name,label\n,text,comments,Comments\n,integer,year,Year\nchoices,list_name,name,label\n,yn,yes,Yes, indeed\n' >single.csv
+run 1 "$QUIRE" check single.csv
+expect_status 'a choices row with more fields than its header is an error'
+expect_err 'the row of the single-file form is named' <<'X'
+quire:single.csv:5: 5 fields, but the header has 4: quote a value that holds a comma
+X
+printf 'type,name,label,,\ntext,comments,Comments,,\ninteger,year,Year\n' >form/survey.csv
+run 0 "$QUIRE" check -q form
+expect_status 'trailing empty cells in a form are fine'
 
 done_testing

@@ -223,6 +223,68 @@ static void test_windows_1252(void)
 		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 1 (byte 2 of the field)\n");
 }
 
+/*
+ * Checks every record after the first against it as the header, under
+ * RULE, with TEXT_COLUMN; renders the rows that pass and the messages.
+ */
+static char *widths(const char *data, enum csvio_width rule, long text_column)
+{
+	GString *out = g_string_new(NULL);
+	msg_capture(out);
+	struct csvio_reader *r = csvio_open_memory("w.csv", data, strlen(data), CSVIO_DELIM_AUTO);
+	struct csvio_record rec;
+	bool header = true;
+	while (csvio_next(r, &rec) == 1) {
+		if (header)
+			csvio_set_header(r, &rec, rule);
+		else if (csvio_check_width(r, &rec, text_column) == 0)
+			g_string_append_printf(out, "%ld ok\n", rec.row);
+		header = false;
+	}
+	csvio_close(r);
+	msg_capture(NULL);
+	return g_string_free(out, FALSE);
+}
+
+static void check_widths(const char *name, const char *data, enum csvio_width rule,
+			 long text_column, const char *want)
+{
+	char *got = widths(data, rule, text_column);
+	tap_check_str(got, want, __FILE__, __LINE__, name);
+	g_free(got);
+}
+
+/* A row with more fields than its header is an error, never cut silently. */
+static void test_row_width(void)
+{
+	const enum csvio_width lenient = CSVIO_WIDTH_TRAILING_EMPTY, exact = CSVIO_WIDTH_EXACT;
+	check_widths("an unquoted comma in a reply's value",
+		     "name,value\ncomments,We support the draft, subject to reservations\nq,\"a, b\"\n",
+		     lenient, 1,
+		     "quire:w.csv:2: 3 fields, but the header has 2: quote a value that holds a comma "
+		     "(\"We support the draft, subject to reservations\")\n3 ok\n");
+	check_widths("two commas, and a semicolon file", "name;value\nq;a; b; c\n", lenient, 1,
+		     "quire:w.csv:2: 4 fields, but the header has 2: quote a value that holds a "
+		     "semicolon (\"a; b; c\")\n");
+	check_widths("the value is not the last column: no guess", "value,name\na,b,q\n", lenient, 0,
+		     "quire:w.csv:2: 3 fields, but the header has 2: quote a value that holds a comma\n");
+	check_widths("no text column", "code,name,region\nXKR,Korea, Republic of,asia\n", lenient,
+		     -1, "quire:w.csv:2: 4 fields, but the header has 3: quote a value that holds a "
+		     "comma\n");
+	check_widths("empty fields past the header are fine where people edit",
+		     "name,value,,\nq,a,,\nr,b,\ns,c,,,,\"\"\nt,d,,x\n", lenient, 1,
+		     "2 ok\n3 ok\n4 ok\nquire:w.csv:5: 4 fields, but the header has 2: quote a "
+		     "value that holds a comma (\"d, , x\")\n");
+	check_widths("but not in an export", "a,b,c\n1,2,3\n1,2,3,\n1,2\n", exact, -1,
+		     "2 ok\nquire:w.csv:3: 4 fields, but the header has 3: quote a value that holds a "
+		     "comma\n4 ok\n");
+	check_widths("a long value is shortened", "name,value\nq,a,"
+		     "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+		     "bbbbbbbbbbbbbbbbbbbb\n", lenient, 1,
+		     "quire:w.csv:2: 3 fields, but the header has 2: quote a value that holds a comma "
+		     "(\"a, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb... (107 bytes)\")\n");
+}
+
 /* Records that straddle the reader's 64 KiB chunks keep their fields and rows. */
 static void test_chunk_boundaries(void)
 {
@@ -324,6 +386,7 @@ int main(void)
 	test_errors();
 	test_encodings();
 	test_windows_1252();
+	test_row_width();
 	test_field_cap_while_reading();
 	test_nul_stops_reading();
 	test_chunk_boundaries();
