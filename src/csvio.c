@@ -668,6 +668,7 @@ void csvio_writer_init(struct csvio_writer *w, FILE *fp)
 	w->at_start = true;
 	w->lone_empty = false;
 	w->failed = false;
+	w->keep_formulas = false;
 }
 
 static bool needs_quotes(const char *s, size_t len, char delim)
@@ -699,6 +700,37 @@ void csvio_write_fieldn(struct csvio_writer *w, const char *s, size_t len)
 void csvio_write_field(struct csvio_writer *w, const char *s)
 {
 	csvio_write_fieldn(w, s ? s : "", s ? strlen(s) : 0);
+}
+
+/*
+ * Whether S is a negative decimal number ("-5", "-2.5e3"), which is a
+ * number to a spreadsheet, not a formula.  Anything else after a '-' is
+ * suspect: "-1+cmd|' /C calc'!A0" is a formula.
+ */
+static bool is_negative_number(const char *s)
+{
+	char *end;
+	if (s[0] != '-' || strpbrk(s, "xXpPnNiI"))	/* hexadecimal, inf, nan */
+		return false;
+	g_ascii_strtod(s, &end);
+	return end != s && *end == '\0';
+}
+
+bool csvio_is_formula(const char *s)
+{
+	return s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+	       (s[0] == '-' && !is_negative_number(s));
+}
+
+void csvio_write_text(struct csvio_writer *w, const char *s)
+{
+	if (!s || w->keep_formulas || !csvio_is_formula(s)) {
+		csvio_write_field(w, s);
+		return;
+	}
+	char *quoted = g_strconcat("'", s, NULL);
+	csvio_write_field(w, quoted);
+	g_free(quoted);
 }
 
 void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)

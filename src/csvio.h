@@ -140,10 +140,26 @@ struct csvio_writer {
 	bool at_start;		/* no field written yet in this record */
 	bool lone_empty;	/* the record so far is one empty field */
 	bool failed;
+	bool keep_formulas;	/* csvio_write_text() leaves formulas as they are */
 };
 
 void csvio_writer_init(struct csvio_writer *w, FILE *fp);
+/* Writes S as it is: for numbers, names, and files quire reads back as they are (reply files). */
 void csvio_write_field(struct csvio_writer *w, const char *s);
+/*
+ * Writes text that people may open in a spreadsheet.  A spreadsheet runs a
+ * cell that starts with '=', '+', '-' or '@' as a formula
+ * ("=HYPERLINK(...)", "@SUM(A1)", "-1+cmd|..."), and a leading tab or
+ * carriage return may hide one; such text is written with a "'" before
+ * it, which spreadsheets take as "this cell is text", unless
+ * W->keep_formulas is set.  A negative number ("-5", "-2.5e3") is a
+ * number, not a formula, and is written as it is.  Every CSV written for people (export, tab,
+ * status, blank) writes its text through here, so the rule is decided
+ * once.  NULL is written as an empty field.
+ */
+void csvio_write_text(struct csvio_writer *w, const char *s);
+/* Whether a spreadsheet would take S as a formula (csvio_write_text()). */
+bool csvio_is_formula(const char *s);
 void csvio_write_fieldn(struct csvio_writer *w, const char *s, size_t len);
 void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

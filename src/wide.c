@@ -386,7 +386,7 @@ static bool is_missing(const struct wide_reader *w, const char *s)
 /* quire's own export neutralises formulas with a leading "'"; take it back off. */
 static char *unneutralise(const struct wide_reader *w, char *s)
 {
-	if (w->dialect == WIDE_QUIRE && s[0] == '\'' && wide_is_formula(s + 1))
+	if (w->dialect == WIDE_QUIRE && s[0] == '\'' && csvio_is_formula(s + 1))
 		return s + 1;
 	return s;
 }
@@ -532,12 +532,6 @@ int wide_next(struct wide_reader *w, struct resp_reply *reply, int *problems)
 
 /* Writing */
 
-bool wide_is_formula(const char *s)
-{
-	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	       s[0] == '\r';
-}
-
 struct wide_writer {
 	const struct form *form;
 	struct csvio_writer out;
@@ -547,33 +541,7 @@ struct wide_writer {
 /* Writes a text cell, neutralising what a spreadsheet would run as a formula. */
 static void write_text(struct wide_writer *w, const char *s)
 {
-	if (s && !w->opt.keep_formulas && wide_is_formula(s)) {
-		char *safe = g_strconcat("'", s, NULL);
-		csvio_write_field(&w->out, safe);
-		g_free(safe);
-	} else {
-		csvio_write_field(&w->out, s);
-	}
-}
-
-static bool is_numeric_kind(enum form_kind k)
-{
-	return k == FORM_INTEGER || k == FORM_DECIMAL || k == FORM_RANGE;
-}
-
-/*
- * Whether S is a plain decimal number ("-5", "2.5e3"), which a numeric
- * question's cell may start with '-' for.  Anything else in a numeric
- * question -- export does not validate -- is text, neutralised as such:
- * "-1+cmd|..." must not reach a spreadsheet as a formula.
- */
-static bool is_plain_number(const char *s)
-{
-	char *end;
-	if (!g_ascii_isdigit(s[0]) && s[0] != '-' && s[0] != '.')
-		return false;
-	g_ascii_strtod(s, &end);
-	return end != s && *end == '\0' && !strpbrk(s, "xXpPnNiI");
+	csvio_write_text(&w->out, s);
 }
 
 static void write_header(struct wide_writer *w)
@@ -605,6 +573,7 @@ struct wide_writer *wide_writer_new(const struct form *form, FILE *fp,
 	if (opt)
 		w->opt = *opt;
 	csvio_writer_init(&w->out, fp);
+	w->out.keep_formulas = w->opt.keep_formulas;
 	write_header(w);
 	return w;
 }
@@ -647,8 +616,6 @@ static void write_value(struct wide_writer *w, const struct form_question *q, co
 		char *labels = as_labels(w, q, value);
 		write_text(w, labels);
 		g_free(labels);
-	} else if (value && is_numeric_kind(q->kind) && is_plain_number(value)) {
-		csvio_write_field(&w->out, value);
 	} else {
 		write_text(w, value);
 	}

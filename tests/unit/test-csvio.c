@@ -361,6 +361,42 @@ static void test_writer_lone_empty_field(void)
 	free(buf);
 }
 
+/* Texts through csvio_write_text(), one a record, with or without keep_formulas. */
+static char *write_texts(const char *const *texts, size_t n, bool keep_formulas)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct csvio_writer w;
+	csvio_writer_init(&w, fp);
+	w.keep_formulas = keep_formulas;
+	for (size_t i = 0; i < n; i++) {
+		csvio_write_text(&w, texts[i]);
+		csvio_end_record(&w);
+	}
+	fclose(fp);
+	return buf;
+}
+
+/* What a spreadsheet would run gets a "'"; numbers and other text do not. */
+static void test_writer_formulas(void)
+{
+	static const char *const texts[] = {
+		"=HYPERLINK(\"http://x.invalid\",\"click\")", "@SUM(A1)", "+41 22 917 12 34",
+		"-1+cmd|' /C calc'!A0", "\t=1", "\r=1", "-5", "-2.5e3", "-inf", "-0x10", "-",
+		"plain", "5", "a=b", "'quoted", NULL,
+	};
+	char *got = write_texts(texts, G_N_ELEMENTS(texts), false);
+	check_str(got, "\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"click\"\")\"\n'@SUM(A1)\n"
+		  "'+41 22 917 12 34\n'-1+cmd|' /C calc'!A0\n'\t=1\n\"'\r=1\"\n-5\n-2.5e3\n"
+		  "'-inf\n'-0x10\n'-\nplain\n5\na=b\n'quoted\n\"\"\n");
+	free(got);
+	got = write_texts(texts, 3, true);
+	check_str(got, "\"=HYPERLINK(\"\"http://x.invalid\"\",\"\"click\"\")\"\n@SUM(A1)\n"
+		  "+41 22 917 12 34\n");
+	free(got);
+}
+
 /* Writing to a full device is an error the writer remembers. */
 static void test_writer_full(void)
 {
@@ -393,6 +429,7 @@ int main(void)
 	test_missing_file();
 	test_writer();
 	test_writer_lone_empty_field();
+	test_writer_formulas();
 	test_writer_full();
 	return tap_done();
 }
