@@ -724,13 +724,18 @@ bool csvio_is_formula(const char *s)
 
 void csvio_write_text(struct csvio_writer *w, const char *s)
 {
-	if (!s || w->keep_formulas || !csvio_is_formula(s)) {
+	if (!s || (s[0] != '\'' && (w->keep_formulas || !csvio_is_formula(s)))) {
 		csvio_write_field(w, s);
 		return;
 	}
 	char *quoted = g_strconcat("'", s, NULL);
 	csvio_write_field(w, quoted);
 	g_free(quoted);
+}
+
+const char *csvio_read_text(const char *cell)
+{
+	return cell[0] == '\'' ? cell + 1 : cell;
 }
 
 void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)

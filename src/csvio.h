@@ -153,13 +153,23 @@ void csvio_write_field(struct csvio_writer *w, const char *s);
  * carriage return may hide one; such text is written with a "'" before
  * it, which spreadsheets take as "this cell is text", unless
  * W->keep_formulas is set.  A negative number ("-5", "-2.5e3") is a
- * number, not a formula, and is written as it is.  Every CSV written for people (export, tab,
- * status, blank) writes its text through here, so the rule is decided
- * once.  NULL is written as an empty field.
+ * number, not a formula, and is written as it is.  Every CSV written for
+ * people (export, tab, status, blank) writes its text through here, so
+ * the rule is decided once.  NULL is written as an empty field.
+ *
+ * The quote can always be taken off again: text that itself starts with
+ * "'" gets one more (keep_formulas or not), so a cell written here starts
+ * with "'" exactly when one was added, and csvio_read_text() gives back
+ * the text byte for byte.
  */
 void csvio_write_text(struct csvio_writer *w, const char *s);
 /* Whether a spreadsheet would take S as a formula (csvio_write_text()). */
 bool csvio_is_formula(const char *s);
+/*
+ * The text csvio_write_text() wrote as CELL: CELL without its first "'",
+ * if it starts with one.  A pointer into CELL.
+ */
+const char *csvio_read_text(const char *cell);
 void csvio_write_fieldn(struct csvio_writer *w, const char *s, size_t len);
 void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -383,12 +383,13 @@ static bool is_missing(const struct wide_reader *w, const char *s)
 	return !*s || (w->dialect == WIDE_KOBO_LEGACY && strcmp(s, "n/a") == 0);
 }
 
-/* quire's own export neutralises formulas with a leading "'"; take it back off. */
+/*
+ * quire's own export neutralises formulas with a leading "'", and doubles
+ * one that text starts with (csvio_write_text()): exactly one comes off.
+ */
 static char *unneutralise(const struct wide_reader *w, char *s)
 {
-	if (w->dialect == WIDE_QUIRE && s[0] == '\'' && csvio_is_formula(s + 1))
-		return s + 1;
-	return s;
+	return w->dialect == WIDE_QUIRE ? (char *)csvio_read_text(s) : s;
 }
 
 /* The submission time "2019-06-12T09:41:19" becomes the date "2019-06-12" (in place). */
@@ -494,8 +495,10 @@ static void take_cell(struct wide_reader *w, struct resp_reply *reply, const str
 	case COL_META:
 		if (c->meta == RESP_RESPONDENT || is_missing(w, cell))
 			break;
-		reply->meta[c->meta] = c->meta == RESP_SUBMITTED ? date_part(cell)
-								 : unneutralise(w, cell);
+		/* quire's own export has the value as the reply file had it, not a time. */
+		reply->meta[c->meta] = c->meta == RESP_SUBMITTED && w->dialect != WIDE_QUIRE
+					       ? date_part(cell)
+					       : unneutralise(w, cell);
 		reply->meta_row[c->meta] = row;
 		break;
 	default:
@@ -524,7 +527,7 @@ int wide_next(struct wide_reader *w, struct resp_reply *reply, int *problems)
 	if (w->selected->len)
 		rebuild_selections(w, reply, rec.row);
 	if (w->id_col >= 0 && (size_t)w->id_col < rec.n_fields && *rec.fields[w->id_col]) {
-		reply->meta[RESP_RESPONDENT] = rec.fields[w->id_col];
+		reply->meta[RESP_RESPONDENT] = unneutralise(w, rec.fields[w->id_col]);
 		reply->meta_row[RESP_RESPONDENT] = rec.row;
 	}
 	return 1;
