@@ -2,7 +2,9 @@
 # t9030: nothing read is silently cut or misread - a field past the cap is
 # refused as soon as the cap is reached, whatever the input; a file that is
 # not UTF-8 is named by its encoding, with the way to save it as UTF-8; a
-# row with more fields than its header is an error, in every reader.
+# row with more fields than its header is an error, in every reader; and an
+# export's 0/1 columns that contradict the space-separated column are an
+# error, not ignored.
 . "$top_srcdir/tests/lib.sh"
 F=$QUIRE_TEST_DATA/forms/mini
 cd "$T" || exit 1
@@ -161,5 +163,47 @@ X
 printf 'type,name,label,,\ntext,comments,Comments,,\ninteger,year,Year\n' >form/survey.csv
 run 0 "$QUIRE" check -q form
 expect_status 'trailing empty cells in a form are fine'
+
+# A select_multiple's 0/1 columns against its space-separated column: when
+# they disagree, which holds the answer cannot be known.  An empty 0/1 cell
+# says nothing; one that is not 0/1 is an error, as without the summary.
+cat >details.csv <<'X'
+respondent,submitted,has_law,law_year,offences,offences/illegal_access,offences/interception,offences/none
+XAA,2019-05-02,yes,2012,illegal_access interception,1,1,0
+XAB,2019-05-02,yes,2012,illegal_access interception,1,0,0
+XAC,2019-05-02,yes,2012,illegal_access,1,0,1
+XAD,2019-05-02,yes,2012,,0,1,0
+XAE,2019-05-02,yes,2012,illegal_access,1,,
+XAF,2019-05-02,yes,2012,illegal_access,yes,0,0
+XAG,2019-05-02,yes,2012,interception illegal_access,True,true,False
+X
+run 1 "$QUIRE" validate "$F" details.csv
+expect_status 'detail columns that contradict the answer are an error'
+expect_err 'the row, the column and both values are named' <<'X'
+quire:details.csv:3: offences/interception: '0' (not chosen), but offences is 'illegal_access interception'
+quire:details.csv:4: offences/none: '1' (chosen), but offences is 'illegal_access'
+quire:details.csv:5: offences/interception: '1' (chosen), but offences is empty
+quire:details.csv:7: offences/illegal_access: 'yes' is neither 1/0 nor True/False
+quire: 4 problems in 4 of 7 replies
+X
+mkdir details
+run 1 "$QUIRE" import "$F" details.csv --into details
+expect_status 'import rejects those rows'
+expect_out 'only the rows that agree are written' <<'X'
+details.csv (quire export): 3 replies written to details; 4 rejected
+X
+expect_true 'empty details and names out of list order agree' \
+	test "$(ls details | tr '\n' ' ')" = 'XAA.csv XAE.csv XAG.csv '
+cat >kobo.csv <<'X'
+"state";"law/has_law";"law/offences";"law/offences/illegal_access";"law/offences/interception";"law/offences/none";"_submission_time"
+"XKA";"yes";"illegal_access";"1";"1";"0";"2019-05-11T09:41:19"
+"XKB";"yes";"illegal_access";"True";"False";"";"2019-05-11T09:41:19"
+X
+run 1 "$QUIRE" validate --id-column state "$F" kobo.csv
+expect_status 'in a KoboToolbox export too'
+expect_err 'its group is not in the name, as for other values' <<'X'
+quire:kobo.csv:2: offences/interception: '1' (chosen), but offences is 'illegal_access'
+quire: 1 problem in 1 of 2 replies
+X
 
 done_testing
