@@ -96,12 +96,17 @@ static char *choices_text(const struct form *form, const struct form_question *q
 	return g_string_free(s, FALSE);
 }
 
+/*
+ * A row of the sheet.  The sheet is opened in a spreadsheet, so the texts
+ * for the delegate are neutralised ("-99 = Refused" would be a formula);
+ * the name and the value are the reply file's data, read back as they are.
+ */
 static void row(struct csvio_writer *w, const char *name, const char *question,
 		const char *choices, const char *value)
 {
 	csvio_write_field(w, name);
-	csvio_write_field(w, question);
-	csvio_write_field(w, choices);
+	csvio_write_text(w, question);
+	csvio_write_text(w, choices);
 	csvio_write_field(w, value);
 	csvio_end_record(w);
 }

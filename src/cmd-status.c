@@ -21,7 +21,6 @@
 #include "source.h"
 #include "status.h"
 #include "textcol.h"
-#include "wide.h"
 
 static const char usage[] =
 	"Usage: quire status [OPTIONS] FORM DATA --roster FILE\n"
@@ -145,22 +144,6 @@ static void write_text(FILE *fp, const struct status *st, GPtrArray *columns)
 	g_free(pct);
 }
 
-/*
- * A text cell, neutralised as quire export does (wide_is_formula): a
- * reply's _channel is written by whoever filled it in, and this CSV is
- * meant for spreadsheets.
- */
-static void write_csv_text(struct csvio_writer *w, const char *s)
-{
-	if (s && wide_is_formula(s)) {
-		char *safe = g_strconcat("'", s, NULL);
-		csvio_write_field(w, safe);
-		g_free(safe);
-	} else {
-		csvio_write_field(w, s);
-	}
-}
-
 static void write_csv(FILE *fp, const struct status *st, GPtrArray *columns)
 {
 	struct csvio_writer w;
@@ -169,22 +152,22 @@ static void write_csv(FILE *fp, const struct status *st, GPtrArray *columns)
 	for (size_t i = 0; i < G_N_ELEMENTS(head); i++)
 		csvio_write_field(&w, head[i]);
 	for (guint c = 0; c < columns->len; c++)
-		csvio_write_field(&w, g_ptr_array_index(columns, c));
+		csvio_write_text(&w, g_ptr_array_index(columns, c));
 	csvio_end_record(&w);
 	for (guint i = 0; i < st->entries->len; i++) {
 		const struct status_entry *e = g_ptr_array_index(st->entries, i);
 		char date[ISODATE_BUFSIZE] = "";
 		if (e->submitted != INT_MIN)
 			isodate_format(e->submitted, date);
-		csvio_write_field(&w, e->code);
-		write_csv_text(&w, e->name);
+		csvio_write_text(&w, e->code);
+		csvio_write_text(&w, e->name);
 		csvio_write_field(&w, status_kind_name(e->kind));
 		csvio_write_field(&w, date);
-		write_csv_text(&w, e->channel);
+		csvio_write_text(&w, e->channel);
 		const struct roster_member *m = e->member;
 		for (guint c = 0; c < columns->len; c++) {
 			int col = roster_column(st->roster, g_ptr_array_index(columns, c));
-			write_csv_text(&w, m ? m->cells[col] : "");
+			csvio_write_text(&w, m ? m->cells[col] : "");
 		}
 		csvio_end_record(&w);
 	}

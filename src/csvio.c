@@ -70,6 +70,8 @@ struct csvio_reader {
 	guint n_spans, spans_cap;
 	bool *keep;		/* columns to keep, or NULL for all */
 	size_t n_keep;
+	size_t header_width;	/* csvio_set_header(), or 0 */
+	enum csvio_width width_rule;
 	GArray *queue;		/* struct queued */
 	guint queue_pos;
 
@@ -87,6 +89,28 @@ struct csvio_reader {
 	char *chunk;
 };
 
+/*
+ * libcsv gathers each field in a buffer of its own, grown through this
+ * function.  Refusing to grow it past the longest field quire accepts
+ * (with room for the closing quote, blanks the reader trims and the NUL)
+ * is what bounds memory: a 100 MB field, or /dev/zero, is refused at the
+ * cap, not read whole first.  libcsv then stops with CSV_ENOMEM, which
+ * fail_parse() reports as the long field it is.
+ */
+#define FIELD_BUFFER_MAX (CSVIO_MAX_FIELD + 64)
+
+static void *grow_field_buffer(void *buf, size_t size)
+{
+	return size > FIELD_BUFFER_MAX ? NULL : g_realloc(buf, size);
+}
+
+/*
+ * libcsv grows the field buffer by this many bytes at a time (128 unless
+ * told): in steps of 128 bytes a field of a megabyte costs 8,192
+ * reallocations, each of which may copy the buffer, which is quadratic.
+ */
+#define FIELD_BUFFER_STEP (64 * 1024)
+
 static struct csvio_reader *reader_new(const char *name, enum csvio_delim delim)
 {
 	struct csvio_reader *r = g_new0(struct csvio_reader, 1);
@@ -94,6 +118,9 @@ static struct csvio_reader *reader_new(const char *name, enum csvio_delim delim)
 	r->delim = delim;
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL | CSV_APPEND_NULL) != 0)
 		g_error("csv_init failed");
+	csv_set_realloc_func(&r->parser, grow_field_buffer);
+	csv_set_free_func(&r->parser, g_free);
+	csv_set_blk_size(&r->parser, FIELD_BUFFER_STEP);
 	r->queue = g_array_new(FALSE, FALSE, sizeof(struct queued));
 	r->out_fields = g_ptr_array_new();
 	r->out_lens = g_array_new(FALSE, FALSE, sizeof(size_t));
@@ -153,6 +180,61 @@ void csvio_keep_columns(struct csvio_reader *r, const bool *keep, size_t n_keep)
 	r->n_keep = n_keep;
 }
 
+/* REC's fields up to its last non-empty one. */
+static size_t used_fields(const struct csvio_record *rec)
+{
+	size_t n = rec->n_fields;
+	while (n > 0 && rec->lens[n - 1] == 0)
+		n--;
+	return n;
+}
+
+static size_t width_under(const struct csvio_record *rec, enum csvio_width rule)
+{
+	return rule == CSVIO_WIDTH_EXACT ? rec->n_fields : used_fields(rec);
+}
+
+void csvio_set_header(struct csvio_reader *r, const struct csvio_record *header,
+		      enum csvio_width rule)
+{
+	r->width_rule = rule;
+	r->header_width = width_under(header, rule);
+}
+
+/* The fields from FIRST to LAST (excluded) joined as a person writes a list. */
+static char *rejoin(const struct csvio_record *rec, size_t first, size_t last, char delim)
+{
+	GString *s = g_string_new(NULL);
+	for (size_t i = first; i < last; i++) {
+		if (i > first) {
+			g_string_append_c(s, delim);
+			g_string_append_c(s, ' ');
+		}
+		g_string_append_len(s, rec->fields[i], (gssize)rec->lens[i]);
+	}
+	return g_string_free(s, FALSE);
+}
+
+int csvio_check_width(const struct csvio_reader *r, const struct csvio_record *rec,
+		      long text_column)
+{
+	size_t width = width_under(rec, r->width_rule), header = r->header_width;
+	if (header == 0 || width <= header)
+		return 0;
+	char delim = csvio_delimiter(r);
+	const char *what = delim == ';' ? "a semicolon" : "a comma";
+	if (text_column < 0 || (size_t)text_column + 1 != header)
+		return msg_error_at(r->name, rec->row, "%zu fields, but the header has %zu: quote a "
+				    "value that holds %s", width, header, what);
+	char *meant = rejoin(rec, header - 1, width, delim);
+	char *shown = msg_value(meant);
+	msg_error_at(r->name, rec->row, "%zu fields, but the header has %zu: quote a value that "
+		     "holds %s (\"%s\")", width, header, what, shown);
+	g_free(shown);
+	g_free(meant);
+	return -1;
+}
+
 char csvio_delimiter(const struct csvio_reader *r)
 {
 	return r->delim ? (char)r->delim : ',';
@@ -188,6 +270,24 @@ static void fail(struct csvio_reader *r, const char *fmt, ...)
 	r->state = -1;
 }
 
+/* Reports a problem of the whole file (its encoding), which has no row. */
+static void fail_file(struct csvio_reader *r, const char *fmt, ...) MSG_PRINTF(2, 3);
+
+static void fail_file(struct csvio_reader *r, const char *fmt, ...)
+{
+	if (r->state < 0)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	r->pending = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+	r->pending_row = 0;
+	r->state = -1;
+}
+
+/* What to do about a file that is not UTF-8, in the words of Excel's "Save as" menu. */
+#define RESAVE_AS_UTF8 "\"CSV UTF-8 (comma delimited)\""
+
 /*
  * Whether S holds only ASCII characters other than NUL: the common case,
  * checked eight bytes at a time (a byte is non-ASCII when its high bit is
@@ -210,20 +310,45 @@ static bool plain_ascii(const char *s, size_t len)
 	return true;
 }
 
-/* The field's own problems: NUL bytes, bad UTF-8, a stray byte order mark. */
+/*
+ * A field that is not UTF-8 as Windows-1252 (Excel's "CSV" on Windows in
+ * Western Europe, of which Latin-1 is a part), shortened for a message, or
+ * NULL when it is unlikely to be that: when the field holds UTF-8 before
+ * BAD (its first invalid byte), the file is UTF-8 with a damaged
+ * character, and some bytes mean nothing in Windows-1252.
+ */
+static char *as_windows_1252(const char *s, size_t len, const char *bad)
+{
+	if (!plain_ascii(s, (size_t)(bad - s)))
+		return NULL;
+	char *utf8 = g_convert(s, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+	if (!utf8)
+		return NULL;
+	char *shown = msg_value(utf8);
+	g_free(utf8);
+	return shown;
+}
+
+/*
+ * The field's own problems: bad UTF-8, a stray byte order mark.  (NUL
+ * bytes never reach a field: fill() stops at the first one.)
+ */
 static void check_field(struct csvio_reader *r, const char *s, size_t len)
 {
 	const char *end;
 	unsigned column = r->cur_fields + 1;
 	if (plain_ascii(s, len))
 		return;
-	if (memchr(s, '\0', len)) {
-		fail(r, "NUL byte in column %u", column);
-		return;
-	}
 	if (!g_utf8_validate(s, (gssize)len, &end)) {
-		fail(r, "invalid UTF-8 in column %u (byte %zu of the field)", column,
-		     (size_t)(end - s) + 1);
+		char *guess = as_windows_1252(s, len, end);
+		if (guess)
+			fail(r, "invalid UTF-8 in column %u (byte %zu of the field): the file seems "
+			     "to be Windows-1252 (Latin-1), in which it reads '%s'; save it as "
+			     RESAVE_AS_UTF8, column, (size_t)(end - s) + 1, guess);
+		else
+			fail(r, "invalid UTF-8 in column %u (byte %zu of the field)", column,
+			     (size_t)(end - s) + 1);
+		g_free(guess);
 		return;
 	}
 	if (memmem(s, len, "\xEF\xBB\xBF", 3))
@@ -332,19 +457,79 @@ static enum csvio_delim sniff_delimiter(const char *s, size_t len)
 }
 
 /*
- * Excel's "Unicode Text" and some exporters write UTF-16, which starts with
- * its byte order mark; every other character then has a NUL byte.  Named
- * as such, the problem is easier to fix than "NUL byte in column 1".
+ * Excel's "Unicode Text" and some exporters write UTF-16 (or, rarely,
+ * UTF-32), with or without a byte order mark.  Such a file is named by its
+ * encoding, which is easier to act on than "NUL byte in column 1".
+ * Without a mark, the NUL bytes tell: an ASCII character -- every
+ * delimiter and line end -- leaves one in every other byte of UTF-16 and
+ * three in every four of UTF-32, on the side its byte order puts them.
  */
-static bool is_utf16(const char *s, size_t len)
+static const char *const encoding_names[] = {
+	"UTF-32 (little-endian, with a byte order mark)",
+	"UTF-32 (big-endian, with a byte order mark)",
+	"UTF-16 (little-endian, with a byte order mark)",
+	"UTF-16 (big-endian, with a byte order mark)",
+	"UTF-32 (little-endian, no byte order mark)",
+	"UTF-32 (big-endian, no byte order mark)",
+	"UTF-16 (little-endian, no byte order mark)",
+	"UTF-16 (big-endian, no byte order mark)",
+};
+
+/* Bytes looked at to tell the encoding of a file without a byte order mark. */
+#define ENCODING_SAMPLE 4096
+
+/* Whether at least NUM/DEN of TOTAL. */
+static bool at_least(size_t count, size_t total, size_t num, size_t den)
 {
-	return len >= 2 && (memcmp(s, "\xFF\xFE", 2) == 0 || memcmp(s, "\xFE\xFF", 2) == 0);
+	return count * den >= total * num;
+}
+
+/* The encoding of a text file without a byte order mark, judged from its NUL bytes, or NULL. */
+static const char *unmarked_encoding(const unsigned char *s, size_t len)
+{
+	size_t zeros[4] = { 0 }, bytes[4] = { 0 };
+	len = MIN(len, (size_t)ENCODING_SAMPLE);
+	if (len < 2 || !memchr(s, '\0', len))
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		bytes[i % 4]++;
+		zeros[i % 4] += s[i] == 0;
+	}
+	size_t even = bytes[0] + bytes[2], odd = bytes[1] + bytes[3];
+	size_t even_zeros = zeros[0] + zeros[2], odd_zeros = zeros[1] + zeros[3];
+	if (len >= 4 && zeros[3] == bytes[3] && at_least(zeros[2], bytes[2], 3, 4) &&
+	    !at_least(zeros[0], bytes[0], 1, 2))
+		return encoding_names[4];
+	if (len >= 4 && zeros[0] == bytes[0] && at_least(zeros[1], bytes[1], 3, 4) &&
+	    !at_least(zeros[3], bytes[3], 1, 2))
+		return encoding_names[5];
+	if (at_least(odd_zeros, odd, 1, 2) && !at_least(even_zeros, even, 1, 4))
+		return encoding_names[6];
+	if (at_least(even_zeros, even, 1, 2) && !at_least(odd_zeros, odd, 1, 4))
+		return encoding_names[7];
+	return NULL;
+}
+
+/* The encoding of a file in UTF-16 or UTF-32, or NULL for anything else. */
+static const char *wide_encoding(const char *text, size_t len)
+{
+	static const struct {
+		const char *mark;
+		size_t len;
+	} marks[] = {
+		{ "\xFF\xFE\0\0", 4 }, { "\0\0\xFE\xFF", 4 }, { "\xFF\xFE", 2 }, { "\xFE\xFF", 2 },
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(marks); i++)
+		if (len >= marks[i].len && memcmp(text, marks[i].mark, marks[i].len) == 0)
+			return encoding_names[i];
+	return unmarked_encoding((const unsigned char *)text, len);
 }
 
 static void start(struct csvio_reader *r, const char **s, size_t *len)
 {
-	if (is_utf16(*s, *len))
-		fail(r, "the file is UTF-16, not UTF-8: save it as \"CSV UTF-8\"");
+	const char *encoding = wide_encoding(*s, *len);
+	if (encoding)
+		fail_file(r, "the file is %s; save it as " RESAVE_AS_UTF8, encoding);
 	if (*len >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
 		*s += 3;
 		*len -= 3;
@@ -400,7 +585,10 @@ static void reset_queue(struct csvio_reader *r)
 
 static void fail_parse(struct csvio_reader *r)
 {
-	if (csv_error(&r->parser) == CSV_EPARSE)
+	if (csv_error(&r->parser) == CSV_ENOMEM)	/* grow_field_buffer() refused */
+		fail(r, "field in column %u is longer than %u bytes", r->cur_fields + 1,
+		     CSVIO_MAX_FIELD);
+	else if (csv_error(&r->parser) == CSV_EPARSE)
 		fail(r, "malformed quoting: inside quotes a quote must be doubled, "
 		     "and a quoted field must end at a delimiter or line end");
 	else
@@ -429,8 +617,16 @@ static void fill(struct csvio_reader *r)
 			start(r, &s, &len);
 		if (r->state < 0)
 			return;
-		if (csv_parse(&r->parser, s, len, on_field, on_record_end, r) != len)
+		/*
+		 * A NUL byte is never text: the input is parsed up to it, so
+		 * that the message names its row and column, and no further.
+		 */
+		const char *nul = memchr(s, '\0', len);
+		size_t text_len = nul ? (size_t)(nul - s) : len;
+		if (csv_parse(&r->parser, s, text_len, on_field, on_record_end, r) != text_len)
 			fail_parse(r);
+		else if (nul)
+			fail(r, "NUL byte in column %u", r->cur_fields + 1);
 	}
 }
 
@@ -474,6 +670,7 @@ void csvio_writer_init(struct csvio_writer *w, FILE *fp)
 	w->at_start = true;
 	w->lone_empty = false;
 	w->failed = false;
+	w->keep_formulas = false;
 }
 
 static bool needs_quotes(const char *s, size_t len, char delim)
@@ -505,6 +702,42 @@ void csvio_write_fieldn(struct csvio_writer *w, const char *s, size_t len)
 void csvio_write_field(struct csvio_writer *w, const char *s)
 {
 	csvio_write_fieldn(w, s ? s : "", s ? strlen(s) : 0);
+}
+
+/*
+ * Whether S is a negative decimal number ("-5", "-2.5e3"), which is a
+ * number to a spreadsheet, not a formula.  Anything else after a '-' is
+ * suspect: "-1+cmd|' /C calc'!A0" is a formula.
+ */
+static bool is_negative_number(const char *s)
+{
+	char *end;
+	if (s[0] != '-' || strpbrk(s, "xXpPnNiI"))	/* hexadecimal, inf, nan */
+		return false;
+	g_ascii_strtod(s, &end);
+	return end != s && *end == '\0';
+}
+
+bool csvio_is_formula(const char *s)
+{
+	return s[0] == '=' || s[0] == '+' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
+	       (s[0] == '-' && !is_negative_number(s));
+}
+
+void csvio_write_text(struct csvio_writer *w, const char *s)
+{
+	if (!s || (s[0] != '\'' && (w->keep_formulas || !csvio_is_formula(s)))) {
+		csvio_write_field(w, s);
+		return;
+	}
+	char *quoted = g_strconcat("'", s, NULL);
+	csvio_write_field(w, quoted);
+	g_free(quoted);
+}
+
+const char *csvio_read_text(const char *cell)
+{
+	return cell[0] == '\'' ? cell + 1 : cell;
 }
 
 void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)

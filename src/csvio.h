@@ -19,7 +19,9 @@
  * returns -1): UTF-16 text, invalid UTF-8, a NUL byte, a byte order mark
  * inside the file, an unterminated quoted field at the end, a field longer than
  * CSVIO_MAX_FIELD bytes, a record with more than CSVIO_MAX_FIELDS fields,
- * and read errors.
+ * and read errors.  Reading stops where the problem is: a NUL byte is not
+ * parsed past, and a field is refused once it passes the cap, so memory
+ * stays bounded whatever the input (a 100 MB cell, /dev/zero).
  */
 
 /* Limits: the largest cell and widest sheet any spreadsheet program holds are far below these. */
@@ -61,6 +63,50 @@ struct csvio_reader *csvio_open_memory(const char *name, const char *data, size_
 int csvio_next(struct csvio_reader *r, struct csvio_record *rec);
 
 /*
+ * Rows longer than their header.  A field past the header's columns
+ * belongs to no column, and a reader taking the header's columns would
+ * drop it without a word; most often it is the second half of a value
+ * that holds an unquoted delimiter ("We support the draft, subject to
+ * reservations").  A reader that has a header gives it to
+ * csvio_set_header() and checks each row of data with csvio_check_width().
+ */
+enum csvio_width {
+	/*
+	 * Rows a program wrote (exports): a row has at most the header's
+	 * fields, even counting empty ones.
+	 */
+	CSVIO_WIDTH_EXACT,
+	/*
+	 * Sheets people edit (replies, rosters, forms): empty fields past the
+	 * header's last non-empty one are fine, as spreadsheets write them.
+	 */
+	CSVIO_WIDTH_TRAILING_EMPTY,
+};
+
+/*
+ * Takes HEADER's width under RULE for csvio_check_width(): its number of
+ * fields, or under CSVIO_WIDTH_TRAILING_EMPTY those up to its last
+ * non-empty one.
+ */
+void csvio_set_header(struct csvio_reader *r, const struct csvio_record *header,
+		      enum csvio_width rule);
+
+/*
+ * Checks a row of data against the header: returns 0, or -1 after
+ * reporting a row that has more fields (under the header's rule) than the
+ * header, with the likely fix:
+ *   quire:FILE:ROW: 3 fields, but the header has 2: quote a value that holds a comma
+ * TEXT_COLUMN is a column of free text (a reply's value), or -1.  When it
+ * is the header's last, the message shows the value as it was most likely
+ * meant, its text and the fields after it joined again: ... quote a value
+ * that holds a comma ("We support the draft, subject to reservations").
+ * Columns left out by csvio_keep_columns() count as empty.  Without a
+ * header, returns 0.
+ */
+int csvio_check_width(const struct csvio_reader *r, const struct csvio_record *rec,
+		      long text_column);
+
+/*
  * From the next record on, keep only the fields whose column has KEEP[i]
  * set (columns past N_KEEP are dropped too): the others come back as ""
  * and are not checked or copied.  For readers that use a few columns of a
@@ -94,10 +140,36 @@ struct csvio_writer {
 	bool at_start;		/* no field written yet in this record */
 	bool lone_empty;	/* the record so far is one empty field */
 	bool failed;
+	bool keep_formulas;	/* csvio_write_text() leaves formulas as they are */
 };
 
 void csvio_writer_init(struct csvio_writer *w, FILE *fp);
+/* Writes S as it is: for numbers, names, and files quire reads back as they are (reply files). */
 void csvio_write_field(struct csvio_writer *w, const char *s);
+/*
+ * Writes text that people may open in a spreadsheet.  A spreadsheet runs a
+ * cell that starts with '=', '+', '-' or '@' as a formula
+ * ("=HYPERLINK(...)", "@SUM(A1)", "-1+cmd|..."), and a leading tab or
+ * carriage return may hide one; such text is written with a "'" before
+ * it, which spreadsheets take as "this cell is text", unless
+ * W->keep_formulas is set.  A negative number ("-5", "-2.5e3") is a
+ * number, not a formula, and is written as it is.  Every CSV written for
+ * people (export, tab, status, blank) writes its text through here, so
+ * the rule is decided once.  NULL is written as an empty field.
+ *
+ * The quote can always be taken off again: text that itself starts with
+ * "'" gets one more (keep_formulas or not), so a cell written here starts
+ * with "'" exactly when one was added, and csvio_read_text() gives back
+ * the text byte for byte.
+ */
+void csvio_write_text(struct csvio_writer *w, const char *s);
+/* Whether a spreadsheet would take S as a formula (csvio_write_text()). */
+bool csvio_is_formula(const char *s);
+/*
+ * The text csvio_write_text() wrote as CELL: CELL without its first "'",
+ * if it starts with one.  A pointer into CELL.
+ */
+const char *csvio_read_text(const char *cell);
 void csvio_write_fieldn(struct csvio_writer *w, const char *s, size_t len);
 void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -288,7 +288,7 @@ static int set_header(struct form_sheet *sheet, char **cells, size_t n, long row
 	return errors;
 }
 
-/* Adds a data row; cells beyond the header are dropped, as pyxform does. */
+/* Adds a data row; cells beyond the header are empty (take_row() refuses others). */
 static void add_row(struct form_sheet *sheet, char **cells, size_t n, long row)
 {
 	struct form_sheet_row *r = g_new(struct form_sheet_row, 1);
@@ -336,15 +336,22 @@ static void drop_unnamed_columns(struct form_sheet *sheet)
 	sheet->columns->len = keep;
 }
 
-/* The first row with content is the header (returns its errors); the others are rows. */
-static int take_row(struct form_sheet *sheet, GPtrArray *cells, long row, bool *have_header)
+/*
+ * The first row with content is the header (returns its errors); the
+ * others are rows.  A row with a cell past the header is an error, where
+ * pyxform drops the cell: most often it is the end of a label holding an
+ * unquoted comma.  Empty cells past it are fine (spreadsheets write them).
+ */
+static int take_row(struct csvio_reader *r, const struct csvio_record *rec,
+		    struct form_sheet *sheet, GPtrArray *cells, bool *have_header)
 {
 	if (*have_header) {
-		add_row(sheet, (char **)cells->pdata, cells->len, row);
-		return 0;
+		add_row(sheet, (char **)cells->pdata, cells->len, rec->row);
+		return csvio_check_width(r, rec, -1) < 0;
 	}
 	*have_header = true;
-	return set_header(sheet, (char **)cells->pdata, cells->len, row);
+	csvio_set_header(r, rec, CSVIO_WIDTH_TRAILING_EMPTY);
+	return set_header(sheet, (char **)cells->pdata, cells->len, rec->row);
 }
 
 /* Reads a per-sheet CSV: the first non-blank row is the header. */
@@ -364,7 +371,7 @@ static int read_sheet_file(const char *file, const char *name, struct form_sheet
 	while ((rc = csvio_next(r, &rec)) == 1) {
 		if (!strip_record(&rec, 0, cells))
 			continue;
-		errors += take_row(sheet, cells, rec.row, &have_header);
+		errors += take_row(r, &rec, sheet, cells, &have_header);
 	}
 	g_ptr_array_free(cells, TRUE);
 	csvio_close(r);
@@ -418,7 +425,7 @@ static int read_single_file(const char *file, struct form_sheets *sheets)
 				     "must name the sheet (survey, choices, settings)");
 			break;
 		}
-		errors += take_row(sheet, cells, rec.row, &have_header);
+		errors += take_row(r, &rec, sheet, cells, &have_header);
 	}
 	g_ptr_array_free(cells, TRUE);
 	csvio_close(r);

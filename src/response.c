@@ -183,6 +183,20 @@ static bool find_columns(const struct csvio_record *rec, struct columns *cols)
 	return cols->name >= 0 && cols->value >= 0;
 }
 
+/*
+ * The column of free text in a reply file's rows: its value when the
+ * header has no other column than the name, whose text holds no comma;
+ * otherwise (an answer sheet's question and choices) a comma may be in
+ * any column, and there is none.
+ */
+static long text_column(const struct csvio_record *header, const struct columns *cols)
+{
+	for (size_t i = 0; i < header->n_fields; i++)
+		if ((int)i != cols->name && (int)i != cols->value && header->lens[i])
+			return -1;
+	return cols->value;
+}
+
 static const char *field(const struct csvio_record *rec, int i)
 {
 	return i >= 0 && (size_t)i < rec->n_fields ? rec->fields[i] : "";
@@ -242,6 +256,7 @@ struct resp_reply *resp_read(const struct form *form, const char *path, int *pro
 	struct csvio_record rec;
 	struct columns cols;
 	bool have_header = false;
+	long text = -1;
 	int rc;
 	while ((rc = csvio_next(in, &rec)) == 1) {
 		if (!have_header) {
@@ -259,8 +274,12 @@ struct resp_reply *resp_read(const struct form *form, const char *path, int *pro
 				break;
 			}
 			have_header = true;
+			csvio_set_header(in, &rec, CSVIO_WIDTH_TRAILING_EMPTY);
+			text = text_column(&rec, &cols);
 			continue;
 		}
+		/* The row is still read: its name is right, and its value is the best there is. */
+		*problems += csvio_check_width(in, &rec, text) < 0;
 		char *name = g_strstrip(g_strdup(field(&rec, cols.name)));
 		if (*name)
 			*problems += take_row(r, name, field(&rec, cols.value), rec.row);

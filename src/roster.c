@@ -206,9 +206,11 @@ struct roster *roster_load(const char *path)
 			continue;
 		if (!have_header) {
 			have_header = true;
+			csvio_set_header(in, &rec, CSVIO_WIDTH_TRAILING_EMPTY);
 			if ((problems = set_header(r, &rec)) > 0)
 				break;
 		} else {
+			problems += csvio_check_width(in, &rec, -1) < 0;
 			problems += add_member(r, &rec, folded);
 		}
 	}

@@ -394,10 +394,20 @@ static void row_int(struct csv_row *r, enum csv_col c, unsigned long v)
 	r->cell[c] = g_strdup_printf("%lu", v);
 }
 
+/* The columns of figures; the others hold text, names and labels that may be anyone's. */
+static bool is_figure(enum csv_col c)
+{
+	return c == C_COUNT || c == C_SHARE || c == C_ROW_SHARE || c == C_LOW || c == C_HIGH ||
+	       c == C_ESTIMATE || c == C_DF || c == C_P;
+}
+
 static void row_emit(struct csvio_writer *w, struct csv_row *r)
 {
 	for (int c = 0; c < C_N; c++) {
-		csvio_write_field(w, r->cell[c]);
+		if (is_figure(c))
+			csvio_write_field(w, r->cell[c]);
+		else
+			csvio_write_text(w, r->cell[c]);
 		g_free(r->cell[c]);
 		r->cell[c] = NULL;
 	}

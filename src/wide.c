@@ -32,6 +32,14 @@ struct selected {
 	int question, choice;
 };
 
+/* A detail column of a select_multiple that also has its summary column, checked against it. */
+struct checked {
+	guint column;
+	const struct col *col;
+	const char *choice;	/* its name */
+	size_t len;
+};
+
 struct wide_reader {
 	const struct form *form;
 	struct csvio_reader *in;
@@ -46,6 +54,8 @@ struct wide_reader {
 	int id_col;		/* the column with the respondent code, or -1 */
 	long header_row;
 	GArray *selected;	/* struct selected: details set in the current row */
+	GArray *checked;	/* struct checked, by question and choice */
+	bool *chosen;		/* check_details(): a question's choices in its summary */
 	GString *scratch;	/* select_multiple values rebuilt from details */
 };
 
@@ -275,11 +285,25 @@ static int map_header(struct wide_reader *w, const struct csvio_record *h, const
 	return problems + find_id_column(w, h, id_column);
 }
 
+static const struct form_choice *choice_of(const struct wide_reader *w, const struct col *c)
+{
+	const struct form_question *q = form_question_at(w->form, (size_t)c->question);
+	return g_ptr_array_index(q->list->choices, c->choice);
+}
+
+/* Orders detail columns by question, then by choice (list order). */
+static int compare_checked(gconstpointer a, gconstpointer b)
+{
+	const struct col *x = ((const struct checked *)a)->col, *y = ((const struct checked *)b)->col;
+	if (x->question != y->question)
+		return x->question < y->question ? -1 : 1;
+	return (x->choice > y->choice) - (x->choice < y->choice);
+}
+
 /*
  * Tells the CSV reader which columns are read, so the rest are neither
- * checked nor copied: in an export with a column per choice of every
- * select_multiple, most columns are details that the summary column makes
- * redundant.
+ * checked nor copied.  Detail columns are read even when the summary
+ * column holds the answer, to check that they agree with it.
  */
 static void keep_columns(struct wide_reader *w)
 {
@@ -287,9 +311,16 @@ static void keep_columns(struct wide_reader *w)
 	bool *keep = g_new0(bool, n + 1);
 	for (guint i = 0; i < n; i++) {
 		const struct col *c = &g_array_index(w->cols, struct col, i);
-		keep[i] = (int)i == w->id_col || c->kind == COL_VALUE || c->kind == COL_META ||
-			  (c->kind == COL_DETAIL && !w->has_value_col[c->question]);
+		keep[i] = (int)i == w->id_col || c->kind == COL_VALUE || c->kind == COL_DETAIL ||
+			  c->kind == COL_META;
+		if (c->kind == COL_DETAIL && w->has_value_col[c->question]) {
+			const char *name = choice_of(w, c)->name;
+			struct checked k = { i, c, name, strlen(name) };
+			g_array_append_val(w->checked, k);
+		}
 	}
+	g_array_sort(w->checked, compare_checked);
+	w->chosen = g_new0(bool, w->checked->len + 1);
 	csvio_keep_columns(w->in, keep, n);
 	g_free(keep);
 }
@@ -311,6 +342,7 @@ struct wide_reader *wide_open(const struct form *form, const char *path,
 	w->has_detail_col = g_new0(bool, n + 1);
 	w->scratch = g_string_new(NULL);
 	w->selected = g_array_new(FALSE, FALSE, sizeof(struct selected));
+	w->checked = g_array_new(FALSE, FALSE, sizeof(struct checked));
 	w->require_id = opt && opt->require_id;
 	w->first_row = true;
 	struct csvio_record h;
@@ -322,6 +354,7 @@ struct wide_reader *wide_open(const struct form *form, const char *path,
 		return NULL;
 	}
 	w->header_row = h.row;
+	csvio_set_header(in, &h, CSVIO_WIDTH_EXACT);
 	w->dialect = sniff(&h, csvio_delimiter(in));
 	if (map_header(w, &h, opt ? opt->id_column : NULL) > 0) {
 		wide_close(w);
@@ -343,6 +376,8 @@ void wide_close(struct wide_reader *w)
 	g_free(w->has_detail_col);
 	g_string_free(w->scratch, TRUE);
 	g_array_free(w->selected, TRUE);
+	g_array_free(w->checked, TRUE);
+	g_free(w->chosen);
 	g_free(w);
 }
 
@@ -382,12 +417,13 @@ static bool is_missing(const struct wide_reader *w, const char *s)
 	return !*s || (w->dialect == WIDE_KOBO_LEGACY && strcmp(s, "n/a") == 0);
 }
 
-/* quire's own export neutralises formulas with a leading "'"; take it back off. */
+/*
+ * quire's own export neutralises formulas with a leading "'", and doubles
+ * one that text starts with (csvio_write_text()): exactly one comes off.
+ */
 static char *unneutralise(const struct wide_reader *w, char *s)
 {
-	if (w->dialect == WIDE_QUIRE && s[0] == '\'' && wide_is_formula(s + 1))
-		return s + 1;
-	return s;
+	return w->dialect == WIDE_QUIRE ? (char *)csvio_read_text(s) : s;
 }
 
 /* The submission time "2019-06-12T09:41:19" becomes the date "2019-06-12" (in place). */
@@ -411,23 +447,120 @@ static int detail_value(const struct wide_reader *w, const char *s)
 	return -2;
 }
 
-/* Collects a selected choice of a select_multiple that has only detail columns. */
-static void add_detail(struct wide_reader *w, const struct col *c, const char *cell,
-		       long row, int *problems)
+/* A detail cell's value (detail_value()), after reporting one that is not 1/0 nor True/False. */
+static int take_detail_value(struct wide_reader *w, const struct col *c, const char *cell,
+			     long row, int *problems)
 {
 	int v = detail_value(w, cell);
 	if (v == -2) {
 		const struct form_question *q = form_question_at(w->form, (size_t)c->question);
-		const struct form_choice *ch = g_ptr_array_index(q->list->choices, c->choice);
 		char *shown = msg_value(cell);
 		*problems += msg_error_at(w->name, row, "%s/%s: '%s' is neither 1/0 nor "
-					  "True/False", q->name, ch->name, shown) < 0;
+					  "True/False", q->name, choice_of(w, c)->name, shown) < 0;
 		g_free(shown);
-		return;
 	}
-	if (v == 1) {
+	return v;
+}
+
+/* Collects a selected choice of a select_multiple that has only detail columns. */
+static void add_detail(struct wide_reader *w, const struct col *c, const char *cell,
+		       long row, int *problems)
+{
+	if (take_detail_value(w, c, cell, row, problems) == 1) {
 		struct selected sel = { c->question, c->choice };
 		g_array_append_val(w->selected, sel);
+	}
+}
+
+/* Whether the choice name at P, in a space-separated value, is NAME of LEN bytes. */
+static bool token_is(const char *p, const char *name, size_t len)
+{
+	return strncmp(p, name, len) == 0 && (p[len] == ' ' || p[len] == '\0');
+}
+
+/* The next choice name after the one at P, or the end. */
+static const char *next_token(const char *p)
+{
+	while (*p && *p != ' ')
+		p++;
+	while (*p == ' ')
+		p++;
+	return p;
+}
+
+/* Whether the space-separated VALUE holds the choice NAME of LEN bytes. */
+static bool holds_choice(const char *value, const char *name, size_t len)
+{
+	for (const char *t = value + strspn(value, " "); *t; t = next_token(t))
+		if (token_is(t, name, len))
+			return true;
+	return false;
+}
+
+/*
+ * Which of the choices K[0..N) -- one question's, in list order -- VALUE
+ * holds, into CHOSEN.  When VALUE lists them in list order, as exports do,
+ * one pass matches them all; otherwise each is looked for.
+ */
+static void chosen_choices(const char *value, const struct checked *k, guint n, bool *chosen)
+{
+	const char *p = value ? value + strspn(value, " ") : "";
+	for (guint i = 0; i < n; i++) {
+		chosen[i] = *p && token_is(p, k[i].choice, k[i].len);
+		if (chosen[i])
+			p = next_token(p);
+	}
+	if (*p)	/* names left: not in list order, or not choices with a column */
+		for (guint i = 0; i < n; i++)
+			chosen[i] = holds_choice(value, k[i].choice, k[i].len);
+}
+
+/* Reports the detail cell of K, which says CHOSEN, against the summary column's VALUE. */
+static int contradiction(const struct wide_reader *w, const struct csvio_record *rec,
+			 const struct checked *k, int chosen, const char *value)
+{
+	const char *question = form_question_at(w->form, (size_t)k->col->question)->name;
+	char *cell = msg_value(rec->fields[k->column]);
+	char *shown = value ? msg_value(value) : NULL;
+	if (shown)
+		msg_error_at(w->name, rec->row, "%s/%s: '%s' (%s), but %s is '%s'", question,
+			     k->choice, cell, chosen ? "chosen" : "not chosen", question, shown);
+	else
+		msg_error_at(w->name, rec->row, "%s/%s: '%s' (chosen), but %s is empty", question,
+			     k->choice, cell, question);
+	g_free(cell);
+	g_free(shown);
+	return -1;
+}
+
+/*
+ * Checks the detail columns of the select_multiples that also have their
+ * summary column (W->checked), once the row is read, since the summary
+ * may come after them.  A detail that contradicts the summary --
+ * "offences" says "illegal_access interception" but
+ * "offences/interception" is 0 -- leaves the answer unknown: an error
+ * naming the row, the column and both values.  What a detail cell says
+ * is detail_value()'s to decide; an empty one says nothing.
+ */
+static void check_details(struct wide_reader *w, const struct resp_reply *reply,
+			  const struct csvio_record *rec, int *problems)
+{
+	const struct checked *all = (const struct checked *)(void *)w->checked->data;
+	for (guint i = 0, n; i < w->checked->len; i += n) {
+		const struct checked *k = all + i;
+		int question = k->col->question;
+		for (n = 1; i + n < w->checked->len && k[n].col->question == question; n++)
+			;
+		const char *value = reply->values[question];
+		chosen_choices(value, k, n, w->chosen);
+		for (guint j = 0; j < n; j++) {
+			if (k[j].column >= rec->n_fields)
+				continue;
+			int v = take_detail_value(w, k[j].col, rec->fields[k[j].column], rec->row,
+						  problems);
+			if (v >= 0 && v != w->chosen[j])
+				*problems += contradiction(w, rec, &k[j], v, value) < 0;
+		}
 	}
 }
 
@@ -487,14 +620,16 @@ static void take_cell(struct wide_reader *w, struct resp_reply *reply, const str
 		}
 		break;
 	case COL_DETAIL:
-		if (!w->has_value_col[c->question])
+		if (!w->has_value_col[c->question])	/* else check_details() */
 			add_detail(w, c, cell, row, problems);
 		break;
 	case COL_META:
 		if (c->meta == RESP_RESPONDENT || is_missing(w, cell))
 			break;
-		reply->meta[c->meta] = c->meta == RESP_SUBMITTED ? date_part(cell)
-								 : unneutralise(w, cell);
+		/* quire's own export has the value as the reply file had it, not a time. */
+		reply->meta[c->meta] = c->meta == RESP_SUBMITTED && w->dialect != WIDE_QUIRE
+					       ? date_part(cell)
+					       : unneutralise(w, cell);
 		reply->meta_row[c->meta] = row;
 		break;
 	default:
@@ -511,6 +646,8 @@ int wide_next(struct wide_reader *w, struct resp_reply *reply, int *problems)
 	w->first_row = false;
 	if (rc <= 0)
 		return rc;
+	/* A row longer than the header has its values in the wrong columns: it is not taken as it is. */
+	*problems += csvio_check_width(w->in, &rec, -1) < 0;
 	resp_clear(reply);
 	reply->borrowed = true;
 	reply->row = rec.row;
@@ -520,20 +657,15 @@ int wide_next(struct wide_reader *w, struct resp_reply *reply, int *problems)
 			  problems);
 	if (w->selected->len)
 		rebuild_selections(w, reply, rec.row);
+	check_details(w, reply, &rec, problems);
 	if (w->id_col >= 0 && (size_t)w->id_col < rec.n_fields && *rec.fields[w->id_col]) {
-		reply->meta[RESP_RESPONDENT] = rec.fields[w->id_col];
+		reply->meta[RESP_RESPONDENT] = unneutralise(w, rec.fields[w->id_col]);
 		reply->meta_row[RESP_RESPONDENT] = rec.row;
 	}
 	return 1;
 }
 
 /* Writing */
-
-bool wide_is_formula(const char *s)
-{
-	return s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	       s[0] == '\r';
-}
 
 struct wide_writer {
 	const struct form *form;
@@ -544,33 +676,7 @@ struct wide_writer {
 /* Writes a text cell, neutralising what a spreadsheet would run as a formula. */
 static void write_text(struct wide_writer *w, const char *s)
 {
-	if (s && !w->opt.keep_formulas && wide_is_formula(s)) {
-		char *safe = g_strconcat("'", s, NULL);
-		csvio_write_field(&w->out, safe);
-		g_free(safe);
-	} else {
-		csvio_write_field(&w->out, s);
-	}
-}
-
-static bool is_numeric_kind(enum form_kind k)
-{
-	return k == FORM_INTEGER || k == FORM_DECIMAL || k == FORM_RANGE;
-}
-
-/*
- * Whether S is a plain decimal number ("-5", "2.5e3"), which a numeric
- * question's cell may start with '-' for.  Anything else in a numeric
- * question -- export does not validate -- is text, neutralised as such:
- * "-1+cmd|..." must not reach a spreadsheet as a formula.
- */
-static bool is_plain_number(const char *s)
-{
-	char *end;
-	if (!g_ascii_isdigit(s[0]) && s[0] != '-' && s[0] != '.')
-		return false;
-	g_ascii_strtod(s, &end);
-	return end != s && *end == '\0' && !strpbrk(s, "xXpPnNiI");
+	csvio_write_text(&w->out, s);
 }
 
 static void write_header(struct wide_writer *w)
@@ -602,6 +708,7 @@ struct wide_writer *wide_writer_new(const struct form *form, FILE *fp,
 	if (opt)
 		w->opt = *opt;
 	csvio_writer_init(&w->out, fp);
+	w->out.keep_formulas = w->opt.keep_formulas;
 	write_header(w);
 	return w;
 }
@@ -644,8 +751,6 @@ static void write_value(struct wide_writer *w, const struct form_question *q, co
 		char *labels = as_labels(w, q, value);
 		write_text(w, labels);
 		g_free(labels);
-	} else if (value && is_numeric_kind(q->kind) && is_plain_number(value)) {
-		csvio_write_field(&w->out, value);
 	} else {
 		write_text(w, value);
 	}

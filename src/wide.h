@@ -76,7 +76,7 @@ void wide_close(struct wide_reader *w);
 struct wide_write_options {
 	bool labels;		/* choice labels instead of names (not re-importable) */
 	int lang;		/* language of the labels */
-	bool keep_formulas;	/* do not neutralise cells a spreadsheet would run */
+	bool keep_formulas;	/* do not neutralise cells a spreadsheet would run (csvio_write_text()) */
 };
 
 struct wide_writer;
@@ -86,12 +86,5 @@ struct wide_writer *wide_writer_new(const struct form *form, FILE *fp,
 void wide_writer_add(struct wide_writer *w, const struct resp_reply *reply, struct resp_eval *ev);
 /* Frees W; returns false if any write failed. */
 bool wide_writer_finish(struct wide_writer *w);
-
-/*
- * Whether a spreadsheet would take S as a formula: it starts with '=',
- * '+', '-', '@', a tab or a carriage return.  Such cells are written with
- * a leading "'" unless keep_formulas is set.
- */
-bool wide_is_formula(const char *s);
 
 #endif

@@ -20,7 +20,7 @@ printf "${head}has_law,yes\ncomments,caf\351\n" >latin1.csv
 run 1 "$QUIRE" validate "$F" latin1.csv
 expect_status 'invalid UTF-8 in a reply is refused'
 expect_err 'invalid UTF-8 names the row, the column and the byte' <<'X'
-quire:latin1.csv:5: invalid UTF-8 in column 2 (byte 4 of the field)
+quire:latin1.csv:5: invalid UTF-8 in column 2 (byte 4 of the field): the file seems to be Windows-1252 (Latin-1), in which it reads 'café'; save it as "CSV UTF-8 (comma delimited)"
 X
 
 printf 'type,name,label\ntext,caf\351,Caf\351\n' >survey.csv
@@ -28,7 +28,7 @@ mkdir latin1 && mv survey.csv latin1/
 run 1 "$QUIRE" check latin1
 expect_status 'invalid UTF-8 in a form is refused'
 expect_err 'the form names the row and the column' <<'X'
-quire:latin1/survey.csv:2: invalid UTF-8 in column 2 (byte 4 of the field)
+quire:latin1/survey.csv:2: invalid UTF-8 in column 2 (byte 4 of the field): the file seems to be Windows-1252 (Latin-1), in which it reads 'café'; save it as "CSV UTF-8 (comma delimited)"
 X
 
 # A NUL byte (a binary file saved as .csv, or UTF-16).
@@ -43,7 +43,7 @@ printf '\377\376n\000a\000m\000e\000\n\000' >utf16.csv
 run 1 "$QUIRE" validate "$F" utf16.csv
 expect_status 'a UTF-16 file is refused'
 expect_err 'a UTF-16 file is named as such' <<'X'
-quire:utf16.csv:1: the file is UTF-16, not UTF-8: save it as "CSV UTF-8"
+quire:utf16.csv: the file is UTF-16 (little-endian, with a byte order mark); save it as "CSV UTF-8 (comma delimited)"
 X
 
 # A byte order mark: accepted at the start, refused in the middle (two files joined).

@@ -86,7 +86,7 @@ static void test_bom_and_delimiter(void)
 
 static void test_errors(void)
 {
-	check_read("invalid UTF-8 names the row", "a\nb,c\xff\n",
+	check_read("invalid UTF-8 names the row", "a\nb,c\x81\n",
 		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 2 (byte 2 of the field)\n");
 	check_read("a BOM inside the file", "a\n\xEF\xBB\xBF" "b\n",
 		   "1:a\nquire:t.csv:2: byte order mark (U+FEFF) inside the file in column 1; "
@@ -115,6 +115,174 @@ static void test_errors(void)
 	check_str(got, "quire:t.csv:1: more than 16384 fields in one row\n");
 	g_free(got);
 	g_string_free(wide, TRUE);
+}
+
+/*
+ * A field far longer than the cap is refused when the cap is reached: the
+ * reader stops after little more than CSVIO_MAX_FIELD bytes instead of
+ * gathering the whole field first, so memory stays bounded whatever the
+ * input (a 100 MB cell, /dev/zero).
+ */
+static void test_field_cap_while_reading(void)
+{
+	size_t len = 10 * CSVIO_MAX_FIELD;
+	char *data = g_malloc(len);
+	memcpy(data, "name,value\ncomments,\"", 21);
+	memset(data + 21, 'x', len - 21);
+	GString *errors = g_string_new(NULL);
+	msg_capture(errors);
+	struct csvio_reader *r = csvio_open_memory("big.csv", data, len, CSVIO_DELIM_AUTO);
+	struct csvio_record rec;
+	ok(csvio_next(r, &rec) == 1, "the header of a file with a 10 MiB field is read");
+	ok(csvio_next(r, &rec) == -1, "the 10 MiB field is refused");
+	check_str(errors->str, "quire:big.csv:2: field in column 2 is longer than 1048576 bytes\n");
+	ok(csvio_bytes_read(r) <= CSVIO_MAX_FIELD + 2 * 64 * 1024,
+	   "reading stops at the cap (%zu bytes read)", csvio_bytes_read(r));
+	csvio_close(r);
+	msg_capture(NULL);
+	g_string_free(errors, TRUE);
+	g_free(data);
+}
+
+/* A NUL byte stops reading at once, at its row and column. */
+static void test_nul_stops_reading(void)
+{
+	static const char data[] = "a,b\nc,d\0\0\0\ne,f\n";
+	char *got = slurp(data, sizeof data - 1, CSVIO_DELIM_AUTO);
+	check_str(got, "1:a|b\nquire:t.csv:2: NUL byte in column 2\n");
+	g_free(got);
+	static const char quoted[] = "a\n\"b\nc\0\"\n";
+	got = slurp(quoted, sizeof quoted - 1, CSVIO_DELIM_AUTO);
+	check_str(got, "1:a\nquire:t.csv:2: NUL byte in column 1\n");
+	g_free(got);
+}
+
+/* TEXT (ASCII) in UTF-16 or UTF-32 of the byte order given, after MARK. */
+static GString *encode(const char *mark, size_t mark_len, const char *text, int unit, bool big)
+{
+	GString *out = g_string_new_len(mark, (gssize)mark_len);
+	for (const char *c = text; *c; c++)
+		for (int i = 0; i < unit; i++)
+			g_string_append_c(out, (big ? i == unit - 1 : i == 0) ? *c : '\0');
+	return out;
+}
+
+static void check_encoding(const char *mark, size_t mark_len, int unit, bool big, const char *want)
+{
+	GString *data = encode(mark, mark_len, "name,value\n_respondent,XAA\n", unit, big);
+	char *got = slurp(data->str, data->len, CSVIO_DELIM_AUTO);
+	char *full = g_strdup_printf("quire:t.csv: the file is %s; save it as "
+				     "\"CSV UTF-8 (comma delimited)\"\n", want);
+	tap_check_str(got, full, __FILE__, __LINE__, want);
+	g_free(full);
+	g_free(got);
+	g_string_free(data, TRUE);
+}
+
+/* UTF-16 and UTF-32, with or without a byte order mark, are named as such. */
+static void test_encodings(void)
+{
+	check_encoding("\xFF\xFE", 2, 2, false, "UTF-16 (little-endian, with a byte order mark)");
+	check_encoding("\xFE\xFF", 2, 2, true, "UTF-16 (big-endian, with a byte order mark)");
+	check_encoding("\xFF\xFE\0\0", 4, 4, false, "UTF-32 (little-endian, with a byte order mark)");
+	check_encoding("\0\0\xFE\xFF", 4, 4, true, "UTF-32 (big-endian, with a byte order mark)");
+	check_encoding("", 0, 2, false, "UTF-16 (little-endian, no byte order mark)");
+	check_encoding("", 0, 2, true, "UTF-16 (big-endian, no byte order mark)");
+	check_encoding("", 0, 4, false, "UTF-32 (little-endian, no byte order mark)");
+	check_encoding("", 0, 4, true, "UTF-32 (big-endian, no byte order mark)");
+
+	/* A French form in UTF-16 LE: accented letters have no NUL byte. */
+	static const char french[] = "t\0y\0p\0e\0,\0l\0a\0b\0e\0l\0\n\0t\0e\0x\0t\0,\0"
+				     "\xC9\0t\0\xE9\0\n\0";
+	char *got = slurp(french, sizeof french - 1, CSVIO_DELIM_AUTO);
+	check_str(got, "quire:t.csv: the file is UTF-16 (little-endian, no byte order mark); "
+		  "save it as \"CSV UTF-8 (comma delimited)\"\n");
+	g_free(got);
+
+	/* A stray NUL in UTF-8 text is no encoding: its row and column are named. */
+	static const char stray[] = "name,value\nhas_law,y\0es\n";
+	got = slurp(stray, sizeof stray - 1, CSVIO_DELIM_AUTO);
+	check_str(got, "1:name|value\nquire:t.csv:2: NUL byte in column 2\n");
+	g_free(got);
+}
+
+/* Bytes that are not UTF-8 but read as Windows-1252 are shown as such. */
+static void test_windows_1252(void)
+{
+	check_read("Latin-1 letters", "name,value\ncomments,C\xF4te d'Ivoire, caf\xE9\n",
+		   "1:name|value\nquire:t.csv:2: invalid UTF-8 in column 2 (byte 2 of the field): "
+		   "the file seems to be Windows-1252 (Latin-1), in which it reads 'C\xC3\xB4te "
+		   "d'Ivoire'; save it as \"CSV UTF-8 (comma delimited)\"\n");
+	check_read("Windows-1252 quotes", "a\n\x93quoted\x94\n",
+		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 1 (byte 1 of the field): the file "
+		   "seems to be Windows-1252 (Latin-1), in which it reads '\xE2\x80\x9Cquoted"
+		   "\xE2\x80\x9D'; save it as \"CSV UTF-8 (comma delimited)\"\n");
+	check_read("UTF-8 with a damaged character is not Windows-1252", "a\nd\xC3\xA9j\xC3\n",
+		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 1 (byte 5 of the field)\n");
+	check_read("a byte Windows-1252 does not define", "a\nx\x81y\n",
+		   "1:a\nquire:t.csv:2: invalid UTF-8 in column 1 (byte 2 of the field)\n");
+}
+
+/*
+ * Checks every record after the first against it as the header, under
+ * RULE, with TEXT_COLUMN; renders the rows that pass and the messages.
+ */
+static char *widths(const char *data, enum csvio_width rule, long text_column)
+{
+	GString *out = g_string_new(NULL);
+	msg_capture(out);
+	struct csvio_reader *r = csvio_open_memory("w.csv", data, strlen(data), CSVIO_DELIM_AUTO);
+	struct csvio_record rec;
+	bool header = true;
+	while (csvio_next(r, &rec) == 1) {
+		if (header)
+			csvio_set_header(r, &rec, rule);
+		else if (csvio_check_width(r, &rec, text_column) == 0)
+			g_string_append_printf(out, "%ld ok\n", rec.row);
+		header = false;
+	}
+	csvio_close(r);
+	msg_capture(NULL);
+	return g_string_free(out, FALSE);
+}
+
+static void check_widths(const char *name, const char *data, enum csvio_width rule,
+			 long text_column, const char *want)
+{
+	char *got = widths(data, rule, text_column);
+	tap_check_str(got, want, __FILE__, __LINE__, name);
+	g_free(got);
+}
+
+/* A row with more fields than its header is an error, never cut silently. */
+static void test_row_width(void)
+{
+	const enum csvio_width lenient = CSVIO_WIDTH_TRAILING_EMPTY, exact = CSVIO_WIDTH_EXACT;
+	check_widths("an unquoted comma in a reply's value",
+		     "name,value\ncomments,We support the draft, subject to reservations\nq,\"a, b\"\n",
+		     lenient, 1,
+		     "quire:w.csv:2: 3 fields, but the header has 2: quote a value that holds a comma "
+		     "(\"We support the draft, subject to reservations\")\n3 ok\n");
+	check_widths("two commas, and a semicolon file", "name;value\nq;a; b; c\n", lenient, 1,
+		     "quire:w.csv:2: 4 fields, but the header has 2: quote a value that holds a "
+		     "semicolon (\"a; b; c\")\n");
+	check_widths("the value is not the last column: no guess", "value,name\na,b,q\n", lenient, 0,
+		     "quire:w.csv:2: 3 fields, but the header has 2: quote a value that holds a comma\n");
+	check_widths("no text column", "code,name,region\nXKR,Korea, Republic of,asia\n", lenient,
+		     -1, "quire:w.csv:2: 4 fields, but the header has 3: quote a value that holds a "
+		     "comma\n");
+	check_widths("empty fields past the header are fine where people edit",
+		     "name,value,,\nq,a,,\nr,b,\ns,c,,,,\"\"\nt,d,,x\n", lenient, 1,
+		     "2 ok\n3 ok\n4 ok\nquire:w.csv:5: 4 fields, but the header has 2: quote a "
+		     "value that holds a comma (\"d, , x\")\n");
+	check_widths("but not in an export", "a,b,c\n1,2,3\n1,2,3,\n1,2\n", exact, -1,
+		     "2 ok\nquire:w.csv:3: 4 fields, but the header has 3: quote a value that holds a "
+		     "comma\n4 ok\n");
+	check_widths("a long value is shortened", "name,value\nq,a,"
+		     "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+		     "bbbbbbbbbbbbbbbbbbbb\n", lenient, 1,
+		     "quire:w.csv:2: 3 fields, but the header has 2: quote a value that holds a comma "
+		     "(\"a, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb... (107 bytes)\")\n");
 }
 
 /* Records that straddle the reader's 64 KiB chunks keep their fields and rows. */
@@ -193,6 +361,77 @@ static void test_writer_lone_empty_field(void)
 	free(buf);
 }
 
+/* Texts through csvio_write_text(), one a record, with or without keep_formulas. */
+static char *write_texts(const char *const *texts, size_t n, bool keep_formulas)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct csvio_writer w;
+	csvio_writer_init(&w, fp);
+	w.keep_formulas = keep_formulas;
+	for (size_t i = 0; i < n; i++) {
+		csvio_write_text(&w, texts[i]);
+		csvio_end_record(&w);
+	}
+	fclose(fp);
+	return buf;
+}
+
+/* What a spreadsheet would run gets a "'"; numbers and other text do not. */
+static void test_writer_formulas(void)
+{
+	static const char *const texts[] = {
+		"=HYPERLINK(\"http://x.invalid\",\"click\")", "@SUM(A1)", "+41 22 917 12 34",
+		"-1+cmd|' /C calc'!A0", "\t=1", "\r=1", "-5", "-2.5e3", "-inf", "-0x10", "-",
+		"plain", "5", "a=b", "'quoted", NULL,
+	};
+	char *got = write_texts(texts, G_N_ELEMENTS(texts), false);
+	check_str(got, "\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"click\"\")\"\n'@SUM(A1)\n"
+		  "'+41 22 917 12 34\n'-1+cmd|' /C calc'!A0\n'\t=1\n\"'\r=1\"\n-5\n-2.5e3\n"
+		  "'-inf\n'-0x10\n'-\nplain\n5\na=b\n''quoted\n\"\"\n");
+	free(got);
+	static const char *const kept[] = { "=1+1", "@SUM(A1)", "'=1+1", "'" };
+	got = write_texts(kept, G_N_ELEMENTS(kept), true);
+	check_str(got, "=1+1\n@SUM(A1)\n''=1+1\n''\n");
+	free(got);
+}
+
+/*
+ * Whatever the text, csvio_read_text() gives back what csvio_write_text()
+ * wrote, read as CSV again: random texts built from the characters that
+ * matter (a fixed seed).
+ */
+static void test_text_round_trip(void)
+{
+	static const char *const pieces[] = {
+		"'", "''", "=", "+", "-", "@", "\t", "\r", "\n", "\"", ",", ";", " ", "5", "-5", "a",
+		"\xC3\xA9", "\xE6\x97\xA5", "\xD9\x82", "\xF0\x9F\x98\x80", "e3", "x",
+	};
+	GRand *rng = g_rand_new_with_seed(20190630);
+	int failures = 0;
+	for (int round = 0; round < 2000; round++) {
+		GString *text = g_string_new(NULL);
+		int n = g_rand_int_range(rng, 1, 8);
+		for (int i = 0; i < n; i++)
+			g_string_append(text, pieces[g_rand_int_range(rng, 0, G_N_ELEMENTS(pieces))]);
+		bool keep = g_rand_boolean(rng);
+		const char *const one[] = { text->str };
+		char *csv = write_texts(one, 1, keep);
+		struct csvio_reader *r = csvio_open_memory("t.csv", csv, strlen(csv), CSVIO_DELIM_COMMA);
+		struct csvio_record rec;
+		bool same = csvio_next(r, &rec) == 1 && rec.n_fields == 1 &&
+			    strcmp(csvio_read_text(rec.fields[0]), text->str) == 0;
+		if (!same && failures++ < 3)
+			tap_diag("round %d: text '%s' was written as '%s'", round, text->str, csv);
+		csvio_close(r);
+		free(csv);
+		g_string_free(text, TRUE);
+	}
+	g_rand_free(rng);
+	ok(failures == 0, "2000 random texts come back byte for byte (%d do not)", failures);
+}
+
 /* Writing to a full device is an error the writer remembers. */
 static void test_writer_full(void)
 {
@@ -216,10 +455,17 @@ int main(void)
 	test_quoting();
 	test_bom_and_delimiter();
 	test_errors();
+	test_encodings();
+	test_windows_1252();
+	test_row_width();
+	test_field_cap_while_reading();
+	test_nul_stops_reading();
 	test_chunk_boundaries();
 	test_missing_file();
 	test_writer();
 	test_writer_lone_empty_field();
+	test_writer_formulas();
+	test_text_round_trip();
 	test_writer_full();
 	return tap_done();
 }
