@@ -9,11 +9,19 @@
 F=$QUIRE_TEST_DATA/forms/mini
 cd "$T" || exit 1
 
-# /dev/zero is refused at its first byte, not read until memory runs out.
+# /dev/zero is never read until memory runs out: named, it is a device,
+# not opened; on standard input it is refused at its first byte.
 run 1 timeout 60 "$QUIRE" validate "$F" /dev/zero
 expect_status '/dev/zero is refused'
+expect_err 'as a device' <<'X'
+quire:/dev/zero: cannot read replies from a device: give a file, a directory, or '-' for standard input
+X
+STDIN=/dev/zero
+run 1 timeout 60 "$QUIRE" validate "$F" -
+unset STDIN
+expect_status '/dev/zero on standard input is refused'
 expect_err 'at its first byte' <<'X'
-quire:/dev/zero:1: NUL byte in column 1
+quire:<stdin>:1: NUL byte in column 1
 X
 
 # A field of 100 MB on a pipe: reading stops at the cap of 1 MiB, and what
