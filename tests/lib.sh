@@ -150,6 +150,31 @@ states() {
 	}'
 }
 
+WAIT=${QUIRE_TEST_WAIT:-30}
+
+# wait_for FILE TEXT: until FILE holds TEXT, $WAIT seconds at most
+# (QUIRE_TEST_WAIT, default 30): a loaded machine is slow, never wrong.
+wait_for() {
+	deadline=$(($(date +%s) + WAIT))
+	until grep -qF -- "$2" "$1" 2>/dev/null; do
+		if [ "$(date +%s)" -ge "$deadline" ]; then
+			echo "# '$2' never showed in $1:"
+			sed 's/^/# /' "$1" 2>/dev/null
+			return 1
+		fi
+		sleep 0.05
+	done
+}
+
+# gone PID: until process PID has ended, $WAIT seconds at most.
+gone() {
+	deadline=$(($(date +%s) + WAIT))
+	while kill -0 "$1" 2>/dev/null; do
+		[ "$(date +%s)" -lt "$deadline" ] || return 1
+		sleep 0.05
+	done
+}
+
 # expect_true NAME COMMAND...: ok when COMMAND succeeds.
 expect_true() {
 	name=$1

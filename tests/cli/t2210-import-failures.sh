@@ -7,32 +7,9 @@
 # no temporary file, no lock file.
 . "$top_srcdir/tests/lib.sh"
 F=$QUIRE_TEST_DATA/forms/mini
-WAIT=${QUIRE_TEST_WAIT:-30}
 cd "$T" || exit 1
 me=$(id -un)
 host=$(hostname)
-
-# wait_for FILE TEXT: until FILE holds TEXT, $WAIT seconds at most.
-wait_for() {
-	deadline=$(($(date +%s) + WAIT))
-	until grep -qF -- "$2" "$1" 2>/dev/null; do
-		if [ "$(date +%s)" -ge "$deadline" ]; then
-			echo "# '$2' never showed in $1:"
-			sed 's/^/# /' "$1" 2>/dev/null
-			return 1
-		fi
-		sleep 0.05
-	done
-}
-
-# gone PID: until process PID has ended, $WAIT seconds at most.
-gone() {
-	deadline=$(($(date +%s) + WAIT))
-	while kill -0 "$1" 2>/dev/null; do
-		[ "$(date +%s)" -lt "$deadline" ] || return 1
-		sleep 0.05
-	done
-}
 
 # The holder of CODE's lock in DIR, as its lock file records it: "since TIME".
 since_of() {

@@ -7,7 +7,6 @@
 # machine), and no longer once quire has ended without showing them.
 . "$top_srcdir/tests/lib.sh"
 F=$QUIRE_TEST_DATA/forms/mini
-WAIT=${QUIRE_TEST_WAIT:-30}
 
 if ! command -v tmux >/dev/null 2>&1; then
 	skip 'quire enter in a terminal' 'tmux is not installed'

@@ -6,33 +6,10 @@
 # their input written through FIFOs as a person would type it.
 . "$top_srcdir/tests/lib.sh"
 F=$QUIRE_TEST_DATA/forms/mini
-WAIT=${QUIRE_TEST_WAIT:-30}
 cd "$T" || exit 1
 mkdir data
 me=$(id -un)
 host=$(hostname)
-
-# wait_for FILE TEXT: until FILE holds TEXT, $WAIT seconds at most.
-wait_for() {
-	deadline=$(($(date +%s) + WAIT))
-	until grep -qF -- "$2" "$1" 2>/dev/null; do
-		if [ "$(date +%s)" -ge "$deadline" ]; then
-			echo "# '$2' never showed in $1:"
-			sed 's/^/# /' "$1" 2>/dev/null
-			return 1
-		fi
-		sleep 0.05
-	done
-}
-
-# gone PID: until process PID has ended, $WAIT seconds at most.
-gone() {
-	deadline=$(($(date +%s) + WAIT))
-	while kill -0 "$1" 2>/dev/null; do
-		[ "$(date +%s)" -lt "$deadline" ] || return 1
-		sleep 0.05
-	done
-}
 
 # session NAME CODE [ARGS]: starts quire enter on CODE in the background,
 # its input the FIFO NAME.in held open on descriptor 3 (NAME a), 4 (b) or
