@@ -160,49 +160,11 @@ static struct form_choice *choice_add(struct form_list *l, const char *name, lon
 	return c;
 }
 
-/*
- * A list "defined twice": its rows come in two blocks with other lists
- * between them.  pyxform would merge the blocks, but such a split is
- * almost always two different lists given one name (a block copied from
- * another form), and merged they would let each question accept the
- * other's choices; no form of the XLSForm corpus splits a list.  So it is
- * an error, reported once, at the first row of the second block, whose
- * rows are then left out.
- */
-struct list_blocks {
-	const struct form_list *cur;	/* the list of the rows just read */
-	long cur_last;			/* its last row so far */
-	GHashTable *ended;		/* list -> last row of its block; 0 once reported */
-};
-
-/* Whether ROW, of list L (NULL for a new list), may be added to it; reports a split. */
-static bool list_block_row(struct loader *ld, struct list_blocks *lb, const struct form_sheet *s,
-			   const struct form_list *l, long row)
-{
-	if (l && l == lb->cur) {
-		lb->cur_last = row;
-		return true;
-	}
-	if (!l) {
-		if (lb->cur)
-			g_hash_table_insert(lb->ended, (gpointer)lb->cur,
-					    GSIZE_TO_POINTER((gsize)lb->cur_last));
-		lb->cur = NULL;
-		return true;
-	}
-	long last = (long)GPOINTER_TO_SIZE(g_hash_table_lookup(lb->ended, l));
-	if (last)
-		LOAD_ERROR(ld, s->file, row, "list '%s' is defined twice: in rows %ld to %ld and "
-			   "again from row %ld, after other lists (a list's rows must be together)",
-			   l->name, l->row, last, row);
-	g_hash_table_insert(lb->ended, (gpointer)l, GSIZE_TO_POINTER(0));
-	return false;
-}
-
 static void load_choices(struct loader *ld)
 {
 	struct form_sheet *s = ld->sheets.choices;
-	if (!s)
+	/* An empty choices sheet is a sheet never filled in: fine while no select needs it. */
+	if (!s || s->rows->len == 0)
 		return;
 	const char *allow = g_hash_table_lookup(ld->form->settings, "allow_choice_duplicates");
 	bool allow_duplicates = allow && (g_ascii_strcasecmp(allow, "yes") == 0 ||
@@ -212,7 +174,6 @@ static void load_choices(struct loader *ld)
 			   "the choices sheet needs the columns 'list_name' and 'name'");
 		return;
 	}
-	struct list_blocks lb = { NULL, 0, g_hash_table_new(g_direct_hash, g_direct_equal) };
 	for (guint i = 0; i < s->rows->len; i++) {
 		struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
 		const char *list_name = form_sheet_cell(s, row, "list_name");
@@ -223,11 +184,8 @@ static void load_choices(struct loader *ld)
 			LOAD_ERROR(ld, s->file, row->row, "choice '%s' has no list_name", name);
 			continue;
 		}
-		if (!list_block_row(ld, &lb, s, form_list(ld->form, list_name), row->row))
-			continue;
+		/* A list whose rows come in two blocks is one list, as in pyxform. */
 		struct form_list *l = list_get(ld, list_name, row->row);
-		lb.cur = l;
-		lb.cur_last = row->row;
 		if (!*name) {
 			LOAD_ERROR(ld, s->file, row->row, "choice in list '%s' has no name",
 				   list_name);
@@ -246,7 +204,6 @@ static void load_choices(struct loader *ld)
 		c->label = texts_of(ld, s, row, "label");
 		c->extra = extras_of(s, row);
 	}
-	g_hash_table_destroy(lb.ended);
 }
 
 /* Types */
@@ -700,11 +657,13 @@ static void load_survey(struct loader *ld)
 	struct form_group *group = NULL;
 	for (guint i = 0; i < s->rows->len; i++) {
 		struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
-		const char *type = form_sheet_cell(s, row, "type");
 		if (cell_is_yes(form_sheet_cell(s, row, "disabled")))
 			continue;
+		/* Blanks inside the type are one space: "select_one<U+00A0>yn" is "select_one yn". */
+		char *type = form_sheet_join_words(form_sheet_cell(s, row, "type"), ' ');
 		if (!*type) {
 			typeless_row(ld, row);
+			g_free(type);
 			continue;
 		}
 		struct parsed_type pt;
@@ -735,6 +694,7 @@ static void load_survey(struct loader *ld)
 			break;
 		}
 		g_free(pt.list);
+		g_free(type);
 	}
 	for (; group; group = group->parent)
 		LOAD_ERROR(ld, s->file, group->row, "group '%s' is not closed (no 'end group')",
