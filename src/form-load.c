@@ -219,7 +219,7 @@ struct type_name {
  */
 static const struct type_name simple_types[] = {
 	{ "text", FORM_TEXT }, { "string", FORM_TEXT }, { "add text prompt", FORM_TEXT },
-	{ "phone number", FORM_TEXT }, { "hidden", FORM_TEXT },
+	{ "phone number", FORM_TEXT },
 	{ "integer", FORM_INTEGER }, { "int", FORM_INTEGER }, { "add integer prompt", FORM_INTEGER },
 	{ "decimal", FORM_DECIMAL }, { "add decimal prompt", FORM_DECIMAL },
 	{ "range", FORM_RANGE },
@@ -235,11 +235,18 @@ static const struct type_name simple_types[] = {
 	{ "geoshape", FORM_GEO }, { "add location prompt", FORM_GEO },
 	{ "image", FORM_MEDIA }, { "photo", FORM_MEDIA }, { "audio", FORM_MEDIA },
 	{ "video", FORM_MEDIA }, { "file", FORM_MEDIA }, { "barcode", FORM_MEDIA },
-	{ "background-audio", FORM_MEDIA }, { "add image prompt", FORM_MEDIA },
+	{ "add image prompt", FORM_MEDIA },
 	{ "add photo prompt", FORM_MEDIA }, { "add audio prompt", FORM_MEDIA },
 	{ "add video prompt", FORM_MEDIA }, { "add file prompt", FORM_MEDIA },
-	{ "add barcode prompt", FORM_MEDIA }, { "xml-external", FORM_MEDIA },
-	{ "csv-external", FORM_MEDIA },
+	{ "add barcode prompt", FORM_MEDIA },
+	/*
+	 * Rows that are not questions: filled in by the device or the form
+	 * itself (metadata, "hidden"), or attachments of the form
+	 * ("csv-external").  They load but are never numbered, asked or
+	 * tabulated.
+	 */
+	{ "hidden", FORM_META }, { "xml-external", FORM_META }, { "csv-external", FORM_META },
+	{ "background-audio", FORM_META },
 	{ "start", FORM_META }, { "end", FORM_META }, { "today", FORM_META },
 	{ "deviceid", FORM_META }, { "imei", FORM_META }, { "username", FORM_META },
 	{ "email", FORM_META }, { "phonenumber", FORM_META }, { "subscriberid", FORM_META },
@@ -249,6 +256,8 @@ static const struct type_name simple_types[] = {
 	{ "get device id", FORM_META }, { "get subscriber id", FORM_META },
 	{ "get sim id", FORM_META }, { "get phone number", FORM_META },
 	{ "uri:username", FORM_META }, { "uri:email", FORM_META },
+	{ "uri:deviceid", FORM_META }, { "uri:subscriberid", FORM_META },
+	{ "uri:simserial", FORM_META }, { "uri:phonenumber", FORM_META },
 	{ NULL, 0 },
 };
 
@@ -643,6 +652,38 @@ static void typeless_row(struct loader *ld, const struct form_sheet_row *row)
 		texts_free(label, ld->form->languages->len);
 }
 
+/*
+ * Whether the repeat that begins at row index FIRST holds nothing asked
+ * -- only metadata, notes and groups -- and so can be left out of a form
+ * with one row of answers per respondent.  Sets *END to the index of its
+ * "end repeat".  A repeat never closed, or holding a repeat or a loop,
+ * does not qualify.
+ */
+static bool repeat_is_background(const struct form_sheet *s, guint first, guint *end)
+{
+	bool background = true;
+	for (guint i = first + 1; i < s->rows->len; i++) {
+		const struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
+		if (cell_is_yes(form_sheet_cell(s, row, "disabled")))
+			continue;
+		char *type = form_sheet_join_words(form_sheet_cell(s, row, "type"), ' ');
+		struct parsed_type pt;
+		parse_type(type, &pt);
+		bool empty = !*type;
+		g_free(type);
+		g_free(pt.list);
+		if (empty || pt.row_type == ROW_BEGIN_GROUP || pt.row_type == ROW_END_GROUP)
+			continue;
+		if (pt.row_type == ROW_IGNORED) {	/* the first "end repeat" or "end loop" */
+			*end = i;
+			return background;
+		}
+		if (pt.row_type != ROW_QUESTION || (pt.kind != FORM_META && pt.kind != FORM_NOTE))
+			background = false;
+	}
+	return false;
+}
+
 static void load_survey(struct loader *ld)
 {
 	struct form_sheet *s = ld->sheets.survey;
@@ -683,6 +724,9 @@ static void load_survey(struct loader *ld)
 				group = group->parent;
 			break;
 		case ROW_UNSUPPORTED:
+			if (strcmp(pt.unsupported, "repeat groups") == 0 &&
+			    repeat_is_background(s, i, &i))
+				break;
 			LOAD_ERROR(ld, s->file, row->row, "'%s' is not supported: quire reads one "
 				   "row of answers per respondent, so %s cannot be tabulated",
 				   type, pt.unsupported);
@@ -893,6 +937,57 @@ static bool is_asked(const struct form_question *q)
 	       q->kind != FORM_META;
 }
 
+static struct form_part *part_new(struct form *form, const struct form_group *group)
+{
+	struct form_part *part = g_new0(struct form_part, 1);
+	part->group = group;
+	part->number = (int)form->parts->len + 1;
+	part->questions = g_ptr_array_new();
+	g_ptr_array_add(form->parts, part);
+	return part;
+}
+
+static void part_add(struct form_part *part, struct form_question *q)
+{
+	q->part = part;
+	g_ptr_array_add(part->questions, q);
+}
+
+/*
+ * Metadata starts no part of its own: it joins the part before it, or
+ * the first part when it comes first, so that a leading group of
+ * start, end and deviceid is not "Part 1 (0 questions)".
+ */
+static void make_parts(struct form *form)
+{
+	struct form_part *part = NULL;
+	GPtrArray *waiting = g_ptr_array_new();	/* metadata before the first part */
+	for (guint i = 0; i < form->questions->len; i++) {
+		struct form_question *q = g_ptr_array_index(form->questions, i);
+		const struct form_group *top = form_part_of(q);
+		if (q->kind == FORM_META && (!part || part->group != top)) {
+			if (part)
+				part_add(part, q);
+			else
+				g_ptr_array_add(waiting, q);
+			continue;
+		}
+		if (!part || part->group != top) {
+			part = part_new(form, top);
+			for (guint k = 0; k < waiting->len; k++)
+				part_add(part, g_ptr_array_index(waiting, k));
+			g_ptr_array_set_size(waiting, 0);
+		}
+		part_add(part, q);
+	}
+	if (waiting->len) {
+		part = part_new(form, form_part_of(g_ptr_array_index(waiting, 0)));
+		for (guint k = 0; k < waiting->len; k++)
+			part_add(part, g_ptr_array_index(waiting, k));
+	}
+	g_ptr_array_free(waiting, TRUE);
+}
+
 /*
  * Parts are the top-level groups, plus one part for each run of questions
  * outside any group.  Asked questions are numbered "PART.N" ("N" alone
@@ -900,20 +995,8 @@ static bool is_asked(const struct form_question *q)
  */
 static void number_questions(struct form *form)
 {
-	struct form_part *part = NULL;
-	for (guint i = 0; i < form->questions->len; i++) {
-		struct form_question *q = g_ptr_array_index(form->questions, i);
-		const struct form_group *top = form_part_of(q);
-		if (!part || part->group != top) {
-			part = g_new0(struct form_part, 1);
-			part->group = top;
-			part->number = (int)form->parts->len + 1;
-			part->questions = g_ptr_array_new();
-			g_ptr_array_add(form->parts, part);
-		}
-		q->part = part;
-		g_ptr_array_add(part->questions, q);
-	}
+	struct form_part *part;
+	make_parts(form);
 	for (guint p = 0; p < form->parts->len; p++) {
 		part = g_ptr_array_index(form->parts, p);
 		int n = 0;

@@ -82,4 +82,125 @@ run 0 "$QUIRE" check merged.csv
 expect_status 'a list in two blocks loads'
 expect_grep 'its blocks are merged in order' 'yn (2): yes = Yes; no = No' "$OUT"
 
+# Types that are not questions: metadata the device fills in, "hidden",
+# the form's attachments.  They load, unnumbered and never asked; a
+# leading group of metadata is no part of its own, and a repeat of
+# metadata and notes is left out.
+cat >meta.csv <<'X'
+survey,type,name,label
+,begin group,meta,Metadata
+,start,start,
+,end,end,
+,today,today,
+,deviceid,deviceid,
+,end group,,
+,hidden,form_kind,
+,csv-external,states,
+,xml-external,regions,
+,background-audio,recording,
+,subscriberid,subscriberid,
+,simserial,simserial,
+,phonenumber,phonenumber,
+,username,username,
+,email,email,
+,audit,audit,
+,start-geopoint,where,
+,background-geopoint,track,
+,begin group,law,Domestic law
+,select_one yn,has_law,Has your State a law?
+,end group,,
+,begin repeat,visits,Visits
+,start,visit_start,
+,note,visit_note,A visit
+,end repeat,,
+,begin group,coop,Cooperation
+,text,comments,Comments
+,end group,,
+choices,list_name,name,label
+,yn,yes,Yes
+,yn,no,No
+X
+run 0 "$QUIRE" check meta.csv
+expect_status 'metadata, hidden, csv-external and background-audio load'
+expect_out 'they are not numbered, and the metadata group is no part' <<'X'
+Form:      meta
+Id:        meta
+Version:   (none)
+Languages: (unsuffixed columns) [default]
+Questions: 2 in 2 parts; 0 with skip logic, 0 with constraints, 0 required
+
+Part 1 law: Domestic law (1 question: 1 select_one)
+  -      start                    start
+         start
+  -      end                      end
+         end
+  -      today                    today
+         today
+  -      deviceid                 deviceid
+         deviceid
+  -      form_kind                hidden
+         form_kind
+  -      states                   csv-external
+         states
+  -      regions                  xml-external
+         regions
+  -      recording                background-audio
+         recording
+  -      subscriberid             subscriberid
+         subscriberid
+  -      simserial                simserial
+         simserial
+  -      phonenumber              phonenumber
+         phonenumber
+  -      username                 username
+         username
+  -      email                    email
+         email
+  -      audit                    audit
+         audit
+  -      where                    start-geopoint
+         where
+  -      track                    background-geopoint
+         track
+  1.1    has_law                  select_one yn
+         Has your State a law?
+
+Part 2 coop: Cooperation (1 question: 1 text)
+  2.1    comments                 text
+         Comments
+
+Choice lists:
+  yn (2): yes = Yes; no = No
+X
+run 0 "$QUIRE" blank meta.csv --respondent XAA
+expect_status 'blank takes a form with metadata'
+expect_out 'the answer sheet asks no metadata' <<'X'
+name,question,choices,value
+_respondent,Roster code of the replying State,,XAA
+_submitted,Date the reply was received,"a date, YYYY-MM-DD",
+_channel,"How the reply came (note verbale, e-mail, ...)",,
+_form_version,Version of the questionnaire,,
+has_law,1.1 Has your State a law?,yes = Yes; no = No,
+comments,2.1 Comments,,
+X
+
+cat >repeat.csv <<'X'
+survey,type,name,label
+,text,a,A
+,begin repeat,visits,Visits
+,note,visit_note,A visit
+,integer,visitors,Visitors
+,end repeat,,
+,begin repeat,stamps,Stamps
+,begin group,inner,Inner
+,start,stamp_start,
+,end group,,
+,end repeat,,
+X
+run 1 "$QUIRE" check repeat.csv
+expect_status 'a repeat that asks something is refused'
+expect_err 'only that repeat is named' <<'X'
+quire:repeat.csv:3: 'begin repeat' is not supported: quire reads one row of answers per respondent, so repeat groups cannot be tabulated
+X
+
 done_testing
