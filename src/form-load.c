@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "form-sheet.h"
+#include "label.h"
 #include "msg.h"
 
 struct loader {
@@ -98,7 +99,21 @@ static int lang_of(const struct loader *ld, const char *lang)
 	return GPOINTER_TO_INT(g_hash_table_lookup(ld->lang_index, lang)) - 1;
 }
 
-/* The translations of column BASE in ROW, one per language; NULL when none. */
+/* The columns people read: their markup is dropped (see label_plain()). */
+static bool is_text_column(const char *base)
+{
+	static const char *const texts[] = {
+		"label", "hint", "guidance_hint", "constraint_message", "required_message", NULL,
+	};
+	return g_strv_contains(texts, base);
+}
+
+/*
+ * The translations of column BASE in ROW, one per language; NULL when
+ * none.  Labels, hints and messages are kept as plain text, so that every
+ * place that shows one -- check, blank, enter, tab, report -- shows it
+ * without HTML or markdown.
+ */
 static char **texts_of(const struct loader *ld, const struct form_sheet *sheet,
 		       const struct form_sheet_row *row, const char *base)
 {
@@ -112,7 +127,8 @@ static char **texts_of(const struct loader *ld, const struct form_sheet *sheet,
 		if (!texts)
 			texts = g_new0(char *, n);
 		if (!texts[lang])
-			texts[lang] = g_strdup(row->cells[i]);
+			texts[lang] = is_text_column(base) ? label_plain(row->cells[i])
+							   : g_strdup(row->cells[i]);
 	}
 	return texts;
 }

@@ -203,4 +203,64 @@ expect_err 'only that repeat is named' <<'X'
 quire:repeat.csv:3: 'begin repeat' is not supported: quire reads one row of answers per respondent, so repeat groups cannot be tabulated
 X
 
+# Labels and hints with HTML and markdown are shown as plain text
+# everywhere people read them (check, blank, tab, JSON, enter, report).
+cat >markup.csv <<'X'
+survey,type,name,label,hint
+,begin group,law,# Domestic **law**,
+,select_one yn,has_law,"Has your State a <span style=""color:red"">cybercrime</span> law?",See [the model law](https://example.org/law) and _answer_ __once__
+,text,has_law_note,*Notes* on ${has_law},
+,end group,,,
+choices,list_name,name,label
+,yn,yes,**Yes**
+,yn,no,<i>No</i>
+X
+run 0 "$QUIRE" check markup.csv
+expect_status 'labels with markup load'
+expect_out 'check shows labels, group labels and choice labels without markup' <<'X'
+Form:      markup
+Id:        markup
+Version:   (none)
+Languages: (unsuffixed columns) [default]
+Questions: 2 in 1 part; 0 with skip logic, 0 with constraints, 0 required
+
+Part 1 law: Domestic law (2 questions: 1 select_one, 1 text)
+  1      has_law                  select_one yn
+         Has your State a cybercrime law?
+  2      has_law_note             text
+         Notes on ${has_law}
+
+Choice lists:
+  yn (2): yes = Yes; no = No
+X
+run 0 "$QUIRE" blank markup.csv --respondent XAA
+expect_out 'the answer sheet shows labels and hints without markup' <<'X'
+name,question,choices,value
+_respondent,Roster code of the replying State,,XAA
+_submitted,Date the reply was received,"a date, YYYY-MM-DD",
+_channel,"How the reply came (note verbale, e-mail, ...)",,
+_form_version,Version of the questionnaire,,
+has_law,1 Has your State a cybercrime law? (See the model law and answer once),yes = Yes; no = No,
+has_law_note,2 Notes on ${has_law},,
+X
+reply r XAA 2019-05-01 has_law,yes
+run 0 "$QUIRE" tab markup.csv r
+expect_out 'tab shows labels without markup' <<'X'
+markup (markup)
+Replies included: 1
+
+1 has_law: Has your State a cybercrime law? [select_one]
+  n = 1 answered
+    Yes                                          1    100%   [21%, 100%]
+    No                                           0      0%   [0%, 79%]
+  note: 1 answers are too few for the shares to mean much
+
+2 has_law_note: Notes on ${has_law} [text]
+  n = 0 answered (base 1; no answer 1)
+X
+run 0 "$QUIRE" tab --format json markup.csv r
+expect_grep 'JSON labels are plain text' '"label": "Has your State a cybercrime law?",' "$OUT"
+expect_grep 'JSON choice labels are plain text' '"label": "Yes",' "$OUT"
+expect_no_grep 'no markup reaches JSON' '<span' "$OUT"
+
 done_testing

@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "label.h"
 #include "tap.h"
 
 static void strip_is(const char *in, const char *want, int line)
@@ -44,8 +45,44 @@ static void test_words(void)
 	WORDS_IS("\u00a0", "");
 }
 
+static void plain_is(const char *in, const char *want, int line)
+{
+	char *got = label_plain(in);
+	tap_check_str(got, want, __FILE__, line, want);
+	g_free(got);
+}
+
+#define PLAIN_IS(in, want) plain_is((in), (want), __LINE__)
+
+static void test_plain(void)
+{
+	PLAIN_IS("<span style=\"color:red\">Required</span> field", "Required field");
+	PLAIN_IS("Line one<br>line two<br/>three", "Line one\nline two\nthree");
+	PLAIN_IS("<b>Law</b> &amp; practice", "Law & practice");
+	PLAIN_IS("Age < 18 and > 5", "Age < 18 and > 5");
+	PLAIN_IS("a<b and c<d", "a<b and c<d");
+	PLAIN_IS("x<y and z>w", "x<y and z>w");
+	PLAIN_IS("**Important:** read", "Important: read");
+	PLAIN_IS("__Important__ read", "Important read");
+	PLAIN_IS("an *emphasised* word", "an emphasised word");
+	PLAIN_IS("an _emphasised_ word", "an emphasised word");
+	PLAIN_IS("the has_law and is_party names", "the has_law and is_party names");
+	PLAIN_IS("5 * 3 * 2", "5 * 3 * 2");
+	PLAIN_IS("Since ${law_year} (see ${has_law})", "Since ${law_year} (see ${has_law})");
+	PLAIN_IS("_${a_b}_ stays", "${a_b} stays");
+	PLAIN_IS("# Part A\n## Section 1\nText", "Part A\nSection 1\nText");
+	PLAIN_IS("#1 priority", "#1 priority");
+	PLAIN_IS("See [the treaty](https://example.org/t) here", "See the treaty here");
+	PLAIN_IS("[not a link] (x)", "[not a link] (x)");
+	PLAIN_IS("*unclosed emphasis", "*unclosed emphasis");
+	PLAIN_IS("**bold** and *em*", "bold and em");
+	PLAIN_IS("<SPAN>x</SPAN> <unknown>", "x <unknown>");
+	PLAIN_IS("", "");
+}
+
 int main(void)
 {
+	test_plain();
 	test_strip();
 	test_words();
 	return tap_done();
