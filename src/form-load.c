@@ -15,6 +15,8 @@ struct loader {
 	struct form_sheets sheets;
 	GHashTable *lang_index;	/* language as written -> index + 1 */
 	GHashTable *group_names;	/* group name -> struct form_group * */
+	GHashTable *refused;	/* name of a question row refused -> its row */
+	char *unknown_ref;	/* the name the last failed lookup asked for */
 	int errors;
 };
 
@@ -453,6 +455,38 @@ static char *expr_cell(const struct form_sheet *s, const struct form_sheet_row *
 }
 
 /*
+ * Whether KEY is a parameter of range: start, end and step, and the
+ * tick_interval, placeholder and tick_labelset of ODK's range widgets.
+ * Anything else ("tart=1") is a typo pyxform would pass on in silence;
+ * it is reported, with the parameter it was probably meant to be.
+ */
+static bool range_parameter_known(struct loader *ld, const struct form_question *q,
+				  const char *key)
+{
+	static const char *const known[] = {
+		"start", "end", "step", "tick_interval", "placeholder", "tick_labelset", NULL,
+	};
+	char *lower = g_ascii_strdown(key, -1);
+	bool ok = g_strv_contains(known, lower);
+	g_free(lower);
+	if (ok)
+		return true;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, key);
+	for (const char *const *k = known; *k; k++)
+		msg_suggest_try(&sg, *k);
+	char *shown = msg_value(key);
+	if (sg.best)
+		LOAD_ERROR(ld, q->file, q->row, "unknown range parameter '%s'; did you mean '%s'?",
+			   shown, sg.best);
+	else
+		LOAD_ERROR(ld, q->file, q->row, "unknown range parameter '%s' (range takes start, "
+			   "end and step)", shown);
+	g_free(shown);
+	return false;
+}
+
+/*
  * "start=0 end=10 step=1": pyxform's parameters, separated by blanks, ',' or
  * ';'.  The step must lead from start to end: a countdown (start=10 end=0
  * step=-1) is a range, start=10 end=0 step=1 or a step of 0 is not.
@@ -469,6 +503,10 @@ static void parse_range(struct loader *ld, struct form_question *q, const char *
 		if (!**t || !eq)
 			continue;
 		*eq = '\0';
+		if (!range_parameter_known(ld, q, *t)) {
+			numbers = false;
+			continue;
+		}
 		char *end;
 		double v = g_ascii_strtod(eq + 1, &end);
 		if (*end || end == eq + 1 || !isfinite(v)) {
@@ -592,6 +630,31 @@ static void fill_question(struct loader *ld, struct form_question *q, const stru
 		LOAD_ERROR(ld, q->file, q->row, "calculate '%s' has no calculation", q->name);
 }
 
+/* Keeps the row of a question refused, for the references to it that follow. */
+static void refuse(struct loader *ld, const char *name, long row)
+{
+	if (*name && !g_hash_table_contains(ld->refused, name))
+		g_hash_table_insert(ld->refused, g_strdup(name), GSIZE_TO_POINTER((gsize)row));
+}
+
+/* The list a select names: reported with a suggestion when the choices sheet has none of that name. */
+static struct form_list *list_named(struct loader *ld, const char *file, long row, const char *name)
+{
+	struct form_list *list = form_list(ld->form, name);
+	if (list)
+		return list;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, name);
+	for (guint i = 0; i < ld->form->lists->len; i++)
+		msg_suggest_try(&sg, ((struct form_list *)g_ptr_array_index(ld->form->lists, i))->name);
+	if (sg.best)
+		LOAD_ERROR(ld, file, row, "list '%s' is not defined in the choices sheet; did you "
+			   "mean '%s'?", name, sg.best);
+	else
+		LOAD_ERROR(ld, file, row, "list '%s' is not defined in the choices sheet", name);
+	return NULL;
+}
+
 static void question_row(struct loader *ld, const struct form_sheet_row *row,
 			 const struct parsed_type *pt, const char *type, struct form_group *group)
 {
@@ -604,18 +667,18 @@ static void question_row(struct loader *ld, const struct form_sheet_row *row,
 		LOAD_ERROR(ld, s->file, row->row, "question of type '%s' has no name", type);
 		return;
 	}
-	if (!check_question_name(ld, s->file, row->row, name) ||
-	    name_taken(ld, s->file, row->row, name)) {
+	if (!check_question_name(ld, s->file, row->row, name)) {
+		refuse(ld, name, row->row);
+		g_free(generated);
+		return;
+	}
+	if (name_taken(ld, s->file, row->row, name)) {
 		g_free(generated);
 		return;
 	}
 	struct form_list *list = NULL;
-	if (pt->list && !pt->external) {
-		list = form_list(ld->form, pt->list);
-		if (!list)
-			LOAD_ERROR(ld, s->file, row->row,
-				   "list '%s' is not defined in the choices sheet", pt->list);
-	}
+	if (pt->list && !pt->external)
+		list = list_named(ld, s->file, row->row, pt->list);
 	struct form_question *q = question_add(ld, name, pt->kind, row->row, group);
 	q->list = list;
 	q->or_other = pt->or_other;
@@ -666,6 +729,37 @@ static void typeless_row(struct loader *ld, const struct form_sheet_row *row)
 			   *name ? "name" : "label");
 	if (label)
 		texts_free(label, ld->form->languages->len);
+}
+
+/*
+ * An unknown type, with the type it was probably meant to be: a simple
+ * type ("integr" -> "integer"), or a select or rank with its list
+ * ("select_on yn" -> "select_one yn").
+ */
+static void unknown_type(struct loader *ld, long row, const char *type)
+{
+	const char *file = ld->sheets.survey->file;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, type);
+	for (const struct type_name *t = simple_types; t->name; t++)
+		msg_suggest_try(&sg, t->name);
+	const char *space = strrchr(type, ' ');
+	if (!sg.best && space) {
+		char *head = g_strndup(type, (gsize)(space - type));
+		msg_suggest_init(&sg, head);
+		for (const struct type_name *t = select_types; t->name; t++)
+			msg_suggest_try(&sg, t->name);
+		g_free(head);
+		if (sg.best) {
+			LOAD_ERROR(ld, file, row, "unknown type '%s'; did you mean '%s%s'?", type,
+				   sg.best, space);
+			return;
+		}
+	}
+	if (sg.best)
+		LOAD_ERROR(ld, file, row, "unknown type '%s'; did you mean '%s'?", type, sg.best);
+	else
+		LOAD_ERROR(ld, file, row, "unknown type '%s'", type);
 }
 
 /*
@@ -750,7 +844,8 @@ static void load_survey(struct loader *ld)
 		case ROW_IGNORED:
 			break;
 		case ROW_UNKNOWN:
-			LOAD_ERROR(ld, s->file, row->row, "unknown type '%s'", type);
+			unknown_type(ld, row->row, type);
+			refuse(ld, form_sheet_cell(s, row, "name"), row->row);
 			break;
 		}
 		g_free(pt.list);
@@ -791,10 +886,30 @@ static int scope_lookup(void *data, const char *name, enum expr_type *type)
 {
 	struct loader *ld = data;
 	struct form_question *q = form_question(ld->form, name);
-	if (!q)
+	if (!q) {
+		g_free(ld->unknown_ref);
+		ld->unknown_ref = g_strdup(name);
 		return -1;
+	}
 	*type = q->value_type;
 	return q->index;
+}
+
+/*
+ * What to add to "unknown question 'NAME'": the row that would have
+ * defined it, when that row was refused (the error to fix first), or the
+ * question it was probably meant to be.  Returns a new string.
+ */
+static char *unknown_ref_hint(const struct loader *ld, const char *name)
+{
+	gpointer row;
+	if (g_hash_table_lookup_extended(ld->refused, name, NULL, &row))
+		return g_strdup_printf(" (its row %ld was refused)", (long)GPOINTER_TO_SIZE(row));
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, name);
+	for (guint i = 0; i < ld->form->questions->len; i++)
+		msg_suggest_try(&sg, form_question_at(ld->form, i)->name);
+	return sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
 }
 
 /* Compiles TEXT from column COLUMN of a row; reports errors with a caret. */
@@ -806,11 +921,59 @@ static struct expr *compile(struct loader *ld, const char *file, long row, const
 	struct expr_scope scope = { scope_lookup, self != NULL,
 				    self ? self->value_type : EXPR_STRING, ld };
 	struct expr_error err;
+	g_free(ld->unknown_ref);
+	ld->unknown_ref = NULL;
 	struct expr *e = expr_parse(text, &scope, &err);
 	if (!e) {
 		ld->errors++;
-		msg_error_expr(file, row, err.column, text, "%s: %s", column, err.message);
+		char *hint = ld->unknown_ref && g_str_has_prefix(err.message, "unknown question '")
+				     ? unknown_ref_hint(ld, ld->unknown_ref)
+				     : g_strdup("");
+		msg_error_expr(file, row, err.column, text, "%s: %s%s", column, err.message, hint);
+		g_free(hint);
 	}
+	return e;
+}
+
+struct choice_test {
+	struct loader *ld;
+	const char *file, *column, *text;
+	long row;
+	const struct form_question *self;
+};
+
+/* A literal tested against a select must be one of its choices: 'comprehensiv' is a typo. */
+static void check_choice_test(int ref, const char *value, long column, void *data)
+{
+	struct choice_test *ct = data;
+	const struct form_question *q =
+		ref == EXPR_REF_SELF ? ct->self : form_question_at(ct->ld->form, (size_t)ref);
+	if (!q || !q->list || !form_kind_is_choice(q->kind) || !*value ||
+	    form_choice(q->list, value))
+		return;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, value);
+	for (guint i = 0; i < q->list->choices->len; i++)
+		msg_suggest_try(&sg, ((struct form_choice *)g_ptr_array_index(q->list->choices, i))->name);
+	char *shown = msg_value(value);
+	char *hint = sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
+	ct->ld->errors++;
+	msg_error_expr(ct->file, ct->row, column, ct->text,
+		       "%s: '%s' is not a choice of '%s' (list '%s')%s", ct->column, shown, q->name,
+		       q->list->name, hint);
+	g_free(hint);
+	g_free(shown);
+}
+
+/* Compiles TEXT as compile() does, then checks its choice literals. */
+static struct expr *compile_checked(struct loader *ld, const char *file, long row,
+				    const char *column, const char *text,
+				    const struct form_question *self)
+{
+	struct expr *e = compile(ld, file, row, column, text, self);
+	struct choice_test ct = { ld, file, column, text, row, self };
+	if (e)
+		expr_foreach_choice_test(e, text, check_choice_test, &ct);
 	return e;
 }
 
@@ -819,17 +982,63 @@ static void compile_expressions(struct loader *ld)
 	struct form *form = ld->form;
 	for (guint i = 0; i < form->groups->len; i++) {
 		struct form_group *g = g_ptr_array_index(form->groups, i);
-		g->relevant = compile(ld, ld->sheets.survey->file, g->row, "relevant",
-				      g->relevant_text, NULL);
+		g->relevant = compile_checked(ld, ld->sheets.survey->file, g->row, "relevant",
+					      g->relevant_text, NULL);
 	}
 	for (guint i = 0; i < form->questions->len; i++) {
 		struct form_question *q = g_ptr_array_index(form->questions, i);
-		q->relevant = compile(ld, q->file, q->row, "relevant", q->relevant_text, NULL);
-		q->constraint = compile(ld, q->file, q->row, "constraint", q->constraint_text, q);
-		q->calculation = compile(ld, q->file, q->row, "calculation", q->calculation_text,
-					 NULL);
-		q->required_expr = compile(ld, q->file, q->row, "required", q->required_text, q);
+		q->relevant = compile_checked(ld, q->file, q->row, "relevant", q->relevant_text,
+					      NULL);
+		q->constraint = compile_checked(ld, q->file, q->row, "constraint",
+						q->constraint_text, q);
+		q->calculation = compile_checked(ld, q->file, q->row, "calculation",
+						 q->calculation_text, NULL);
+		q->required_expr = compile_checked(ld, q->file, q->row, "required",
+						   q->required_text, q);
 	}
+}
+
+/*
+ * A trigger names the questions whose change recalculates the row, as
+ * ${name}; pyxform passes an unknown one on to the device, where the
+ * form fails.  Each must be a question of the form.
+ */
+static void check_triggers(struct loader *ld)
+{
+	const struct form_sheet *s = ld->sheets.survey;
+	if (form_sheet_find(s, "trigger") < 0)
+		return;
+	GRegex *ref = g_regex_new("\\$\\{([^}]*)\\}", 0, 0, NULL);
+	for (guint i = 0; i < s->rows->len; i++) {
+		const struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
+		const char *trigger = form_sheet_cell(s, row, "trigger");
+		if (!*trigger)
+			continue;
+		GMatchInfo *m;
+		bool any = false;
+		for (g_regex_match(ref, trigger, 0, &m); g_match_info_matches(m);
+		     g_match_info_next(m, NULL)) {
+			char *name = g_match_info_fetch(m, 1);
+			any = true;
+			if (!form_question(ld->form, name)) {
+				char *hint = unknown_ref_hint(ld, name);
+				char *shown = msg_value(name);
+				LOAD_ERROR(ld, s->file, row->row, "trigger: unknown question '%s'%s",
+					   shown, hint);
+				g_free(shown);
+				g_free(hint);
+			}
+			g_free(name);
+		}
+		g_match_info_free(m);
+		if (!any) {
+			char *shown = msg_value(trigger);
+			LOAD_ERROR(ld, s->file, row->row, "trigger '%s' names no question (write "
+				   "${name})", shown);
+			g_free(shown);
+		}
+	}
+	g_regex_unref(ref);
 }
 
 /*
@@ -1049,6 +1258,7 @@ struct form *form_load(const char *path)
 	ld.form = form_new(path);
 	ld.lang_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.group_names = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.refused = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.errors = form_sheets_read(path, &ld.sheets);
 	if (ld.sheets.survey) {
 		struct form *form = ld.form;
@@ -1061,6 +1271,7 @@ struct form *form_load(const char *path)
 		load_survey(&ld);
 		check_choice_names(&ld);
 		compile_expressions(&ld);
+		check_triggers(&ld);
 		order_questions(&ld);
 		number_questions(form);
 	}
@@ -1068,6 +1279,8 @@ struct form *form_load(const char *path)
 	form_sheets_release(&ld.sheets);
 	g_hash_table_destroy(ld.lang_index);
 	g_hash_table_destroy(ld.group_names);
+	g_hash_table_destroy(ld.refused);
+	g_free(ld.unknown_ref);
 	if (!loaded) {
 		form_free(ld.form);
 		return NULL;

@@ -263,4 +263,66 @@ expect_grep 'JSON labels are plain text' '"label": "Has your State a cybercrime 
 expect_grep 'JSON choice labels are plain text' '"label": "Yes",' "$OUT"
 expect_no_grep 'no markup reaches JSON' '<span' "$OUT"
 
+# Checks pyxform lacks: a literal tested against a select must be one of
+# its choices; a range takes known parameters; a trigger names a
+# question; types and lists are suggested; a reference to a question
+# whose row was refused points at that row.
+cat >checks.csv <<'X'
+survey,type,name,label,relevant,constraint,calculation,parameters,trigger
+,select_one law_kinds,law,Law,,,,,
+,select_multiple offences,offences,Offences,${law} = 'comprehensiv',"not(selected(., 'non') and count-selected(.) > 1)",,,
+,text,detail,Detail,"selected(${offences}, 'illegal_acess') or 'partial' = ${law}",,,,
+,range,score,Score,,,,tart=1 end=5 stepp=1,
+,calculate,c,,,,1,,${lwa}
+,integr,year,Year,,,,,
+,select_on law_kinds,law2,Law 2,,,,,
+,select_one law_kind,law3,Law 3,,,,,
+,text,after,After,${year} > 2000,,,,${year}
+,text,t2,T2,${law} = '' or ${law} != 'partial',,,,law
+,text,_submitted,Submitted,,,,,
+,text,later,Later,${_submitted} = 'x',,,,
+choices,list_name,name,label
+,law_kinds,comprehensive,Comprehensive
+,law_kinds,partial,Partial
+,offences,illegal_access,Illegal access
+,offences,none,None
+X
+run 1 "$QUIRE" check checks.csv
+expect_status 'typos in choices, parameters, triggers, types and lists fail'
+expect_err 'each is named with the likely intended word' <<'X'
+quire:checks.csv:5: unknown range parameter 'tart'; did you mean 'start'?
+quire:checks.csv:5: unknown range parameter 'stepp'; did you mean 'step'?
+quire:checks.csv:7: unknown type 'integr'; did you mean 'integer'?
+quire:checks.csv:8: unknown type 'select_on law_kinds'; did you mean 'select_one law_kinds'?
+quire:checks.csv:9: list 'law_kind' is not defined in the choices sheet; did you mean 'law_kinds'?
+quire:checks.csv:12: name '_submitted' is reserved for the reply metadata (_respondent, _submitted, _channel, _entered_by, _form_version, _note, _incomplete)
+quire:checks.csv:3:10: relevant: 'comprehensiv' is not a choice of 'law' (list 'law_kinds'); did you mean 'comprehensive'?
+    ${law} = 'comprehensiv'
+             ^
+quire:checks.csv:3:17: constraint: 'non' is not a choice of 'offences' (list 'offences'); did you mean 'none'?
+    not(selected(., 'non') and count-selected(.) > 1)
+                    ^
+quire:checks.csv:4:23: relevant: 'illegal_acess' is not a choice of 'offences' (list 'offences'); did you mean 'illegal_access'?
+    selected(${offences}, 'illegal_acess') or 'partial' = ${law}
+                          ^
+quire:checks.csv:10:1: relevant: unknown question 'year' (its row 7 was refused)
+    ${year} > 2000
+    ^
+quire:checks.csv:13:1: relevant: unknown question '_submitted' (its row 12 was refused)
+    ${_submitted} = 'x'
+    ^
+quire:checks.csv:6: trigger: unknown question 'lwa'; did you mean 'law'?
+quire:checks.csv:10: trigger: unknown question 'year' (its row 7 was refused)
+quire:checks.csv:11: trigger 'law' names no question (write ${name})
+X
+sed -e "s/'comprehensiv'/'comprehensive'/; s/'non'/'none'/; s/'illegal_acess'/'illegal_access'/" \
+    -e 's/tart=1/start=1/; s/stepp=1/step=1/; s/,${lwa}$/,${law}/; s/,integr,/,integer,/' \
+    -e 's/select_on law/select_one law/; s/law_kind,law3/law_kinds,law3/; s/,law$/,${law}/' \
+    -e 's/_submitted/submitted_on/g' checks.csv >fixed.csv
+run 0 "$QUIRE" check -q fixed.csv
+expect_status 'the form loads once they are fixed'
+printf 'survey,type,name,label,relevant\n,select_one yn or_other,q,Q,\n,text,r,R,${q} = '"'other'"'\nchoices,list_name,name,label\n,yn,yes,Yes\n' >other.csv
+run 0 "$QUIRE" check -q other.csv
+expect_status "'other' is a choice of an or_other select"
+
 done_testing
