@@ -245,7 +245,8 @@ void msg_suggest_try(struct msg_suggest *s, const char *candidate)
 	if ((s->len > len ? s->len - len : len - s->len) >= s->best_d)
 		return;
 	size_t d = edit_distance(s->word, candidate);
-	if (d < s->best_d && d > 0) {
+	/* A candidate that shares nothing with the word ("zz", "a1") is no suggestion. */
+	if (d < s->best_d && d > 0 && d < MAX(len, s->len)) {
 		s->best = candidate;
 		s->best_d = d;
 	}

@@ -73,7 +73,8 @@ char *msg_value(const char *s);
 /*
  * "Did you mean": of the candidates given to msg_suggest_try(), the one
  * closest to WORD by edit distance, when close enough to be a likely typo
- * (fewer than max(2, length / 3) + 1 edits); BEST is NULL otherwise.
+ * (fewer than max(2, length / 3) + 1 edits, and not every character
+ * replaced); BEST is NULL otherwise.
  * Candidates whose lengths differ by the distance sought or more are not
  * compared: their distance cannot be smaller, and a megabyte-long word
  * would otherwise cost a megabyte of work per candidate.  WORD and the

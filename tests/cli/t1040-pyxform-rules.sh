@@ -325,4 +325,13 @@ printf 'survey,type,name,label,relevant\n,select_one yn or_other,q,Q,\n,text,r,R
 run 0 "$QUIRE" check -q other.csv
 expect_status "'other' is a choice of an or_other select"
 
+# A reply's value that is not a choice gets the same did-you-mean.
+reply v XAA 2019-05-01 has_law,yse
+run 1 "$QUIRE" validate markup.csv v
+expect_status 'a misspelt choice in a reply fails'
+expect_err 'the choice it was probably meant to be is named' <<'X'
+quire:v/XAA.csv:4: has_law: 'yse' is not a choice (choices: yes, no); did you mean 'yes'?
+quire: 1 problem in 1 of 1 reply
+X
+
 done_testing

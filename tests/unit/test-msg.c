@@ -221,6 +221,9 @@ static void test_suggest(void)
 	ok(suggest("budget", choices) == NULL, "a word far from every candidate has no suggestion");
 	ok(suggest("none", choices) == NULL, "the word itself is no suggestion");
 	ok(suggest("x", params) == NULL, "nor is a word two edits from a short candidate");
+	static const char *const codes[] = { "a1", "a2", "no", NULL };
+	ok(suggest("zz", codes) == NULL, "nor a candidate with every character replaced");
+	check_str(suggest("n", codes), "no");
 }
 
 int main(void)
