@@ -496,8 +496,10 @@ static bool is_ref(const struct expr_node *n)
 	return n->op == EXPR_OP_REF || n->op == EXPR_OP_SELF;
 }
 
-static void choice_tests(const struct expr_node *n, const char *text,
-			 void (*fn)(int ref, const char *value, long column, void *data), void *data)
+typedef void choice_test_fn(int ref, const char *value, long column, void *data);
+
+static void choice_tests(const struct expr_node *n, const char *text, choice_test_fn *fn,
+			 void *data)
 {
 	const struct expr_node *ref = NULL, *lit = NULL;
 	switch (n->op) {

@@ -637,7 +637,7 @@ static void refuse(struct loader *ld, const char *name, long row)
 		g_hash_table_insert(ld->refused, g_strdup(name), GSIZE_TO_POINTER((gsize)row));
 }
 
-/* The list a select names: reported with a suggestion when the choices sheet has none of that name. */
+/* The list a select names; when there is none of that name, reported with a suggestion. */
 static struct form_list *list_named(struct loader *ld, const char *file, long row, const char *name)
 {
 	struct form_list *list = form_list(ld->form, name);
@@ -645,8 +645,10 @@ static struct form_list *list_named(struct loader *ld, const char *file, long ro
 		return list;
 	struct msg_suggest sg;
 	msg_suggest_init(&sg, name);
-	for (guint i = 0; i < ld->form->lists->len; i++)
-		msg_suggest_try(&sg, ((struct form_list *)g_ptr_array_index(ld->form->lists, i))->name);
+	for (guint i = 0; i < ld->form->lists->len; i++) {
+		const struct form_list *l = g_ptr_array_index(ld->form->lists, i);
+		msg_suggest_try(&sg, l->name);
+	}
 	if (sg.best)
 		LOAD_ERROR(ld, file, row, "list '%s' is not defined in the choices sheet; did you "
 			   "mean '%s'?", name, sg.best);
@@ -810,7 +812,7 @@ static void load_survey(struct loader *ld)
 		struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
 		if (cell_is_yes(form_sheet_cell(s, row, "disabled")))
 			continue;
-		/* Blanks inside the type are one space: "select_one<U+00A0>yn" is "select_one yn". */
+		/* Blanks inside a type are one space: "select_one<U+00A0>yn" is "select_one yn". */
 		char *type = form_sheet_join_words(form_sheet_cell(s, row, "type"), ' ');
 		if (!*type) {
 			typeless_row(ld, row);
@@ -953,8 +955,10 @@ static void check_choice_test(int ref, const char *value, long column, void *dat
 		return;
 	struct msg_suggest sg;
 	msg_suggest_init(&sg, value);
-	for (guint i = 0; i < q->list->choices->len; i++)
-		msg_suggest_try(&sg, ((struct form_choice *)g_ptr_array_index(q->list->choices, i))->name);
+	for (guint i = 0; i < q->list->choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(q->list->choices, i);
+		msg_suggest_try(&sg, c->name);
+	}
 	char *shown = msg_value(value);
 	char *hint = sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
 	ct->ld->errors++;
@@ -1023,8 +1027,8 @@ static void check_triggers(struct loader *ld)
 			if (!form_question(ld->form, name)) {
 				char *hint = unknown_ref_hint(ld, name);
 				char *shown = msg_value(name);
-				LOAD_ERROR(ld, s->file, row->row, "trigger: unknown question '%s'%s",
-					   shown, hint);
+				LOAD_ERROR(ld, s->file, row->row,
+					   "trigger: unknown question '%s'%s", shown, hint);
 				g_free(shown);
 				g_free(hint);
 			}

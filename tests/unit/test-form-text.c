@@ -33,7 +33,7 @@ static void test_strip(void)
 	STRIP_IS("\u3000has_law\u2003", "has_law");		/* ideographic and em spaces */
 	STRIP_IS("\u00a0\ufeff\u00a0", "");
 	STRIP_IS("Yes\u00a0or no", "Yes\u00a0or no");	/* inside a value they stay */
-	STRIP_IS(" \xff ", "\xff");				/* not UTF-8: ASCII spaces only */
+	STRIP_IS(" \xff ", "\xff");	/* not UTF-8: ASCII spaces only */
 	STRIP_IS("", "");
 }
 
