@@ -334,4 +334,41 @@ quire:v/XAA.csv:4: has_law: 'yse' is not a choice (choices: yes, no); did you me
 quire: 1 problem in 1 of 1 reply
 X
 
+# enter shows the same plain labels and hints.
+mkdir ed
+printf '\n1\nSecretariat\n1\nsome notes\n' >enter.in
+STDIN=enter.in
+run 0 "$QUIRE" enter markup.csv --respondent XAB --data ed
+unset STDIN
+expect_status 'enter takes a form with markup'
+expect_out 'enter prompts show labels and hints without markup' <<'X'
+Reply of XAB to "markup".
+A new reply: every answer is saved at once to ed/XAB.csv.
+Type ? for help, < to go back, - to skip a question, q to save and quit.
+
+== Receipt of the reply ==
+
+Date the reply was received (YYYY-MM-DD)
+  [default: 2019-09-02]
+> 
+How the reply came
+  1) note verbale   2) e-mail   3) letter   or type another
+> 1
+Entered by (your name)
+> Secretariat
+
+== Part 1: Domestic law ==
+
+1 Has your State a cybercrime law?
+  See the model law and answer once
+  1) Yes   2) No
+> 1
+
+2 Notes on ${has_law}
+> some notes
+
+End of the questionnaire.
+Saved ed/XAB.csv: 2 answers.
+X
+
 done_testing
