@@ -489,3 +489,69 @@ void expr_foreach_ref(const struct expr *e, void (*fn)(int ref, void *data), voi
 	for (guint i = 0; i < e->refs->len; i++)
 		fn(g_array_index(e->refs, int, i), data);
 }
+
+/* A reference or '.' */
+static bool is_ref(const struct expr_node *n)
+{
+	return n->op == EXPR_OP_REF || n->op == EXPR_OP_SELF;
+}
+
+typedef void choice_test_fn(int ref, const char *value, long column, void *data);
+
+static void choice_tests(const struct expr_node *n, const char *text, choice_test_fn *fn,
+			 void *data)
+{
+	const struct expr_node *ref = NULL, *lit = NULL;
+	switch (n->op) {
+	case EXPR_OP_EQ:
+	case EXPR_OP_NE:
+		if (is_ref(n->u.bin.a) && n->u.bin.b->op == EXPR_OP_STRING)
+			ref = n->u.bin.a, lit = n->u.bin.b;
+		else if (is_ref(n->u.bin.b) && n->u.bin.a->op == EXPR_OP_STRING)
+			ref = n->u.bin.b, lit = n->u.bin.a;
+		break;
+	case EXPR_OP_CALL:
+		if (strcmp(n->u.call.fn->name, "selected") == 0 && is_ref(n->u.call.argv[0]) &&
+		    n->u.call.argv[1]->op == EXPR_OP_STRING)
+			ref = n->u.call.argv[0], lit = n->u.call.argv[1];
+		break;
+	default:
+		break;
+	}
+	if (ref)
+		fn(ref->u.ref.id, lit->u.str, expr_column(text, lit->at), data);
+	switch (n->op) {
+	case EXPR_OP_NEG:
+		choice_tests(n->u.bin.a, text, fn, data);
+		break;
+	case EXPR_OP_OR:
+	case EXPR_OP_AND:
+	case EXPR_OP_EQ:
+	case EXPR_OP_NE:
+	case EXPR_OP_LT:
+	case EXPR_OP_LE:
+	case EXPR_OP_GT:
+	case EXPR_OP_GE:
+	case EXPR_OP_ADD:
+	case EXPR_OP_SUB:
+	case EXPR_OP_MUL:
+	case EXPR_OP_DIV:
+	case EXPR_OP_MOD:
+		choice_tests(n->u.bin.a, text, fn, data);
+		choice_tests(n->u.bin.b, text, fn, data);
+		break;
+	case EXPR_OP_CALL:
+		for (int i = 0; i < n->u.call.argc; i++)
+			choice_tests(n->u.call.argv[i], text, fn, data);
+		break;
+	default:
+		break;
+	}
+}
+
+void expr_foreach_choice_test(const struct expr *e, const char *text,
+			      void (*fn)(int ref, const char *value, long column, void *data),
+			      void *data)
+{
+	choice_tests(e->root, text, fn, data);
+}

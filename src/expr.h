@@ -105,6 +105,18 @@ void expr_free(struct expr *e);
  */
 void expr_foreach_ref(const struct expr *e, void (*fn)(int ref, void *data), void *data);
 
+/*
+ * Calls FN for each test of a reference against a literal string in E,
+ * in the order they are written: ${q} = 'x', 'x' != ${q} and
+ * selected(${q}, 'x'), with '.' as EXPR_REF_SELF.  COLUMN is the
+ * 1-based character column of the literal in TEXT, which must be the
+ * text E was parsed from.  The form loader checks that such a literal
+ * is a choice of the question's list.
+ */
+void expr_foreach_choice_test(const struct expr *e, const char *text,
+			      void (*fn)(int ref, const char *value, long column, void *data),
+			      void *data);
+
 struct expr_env {
 	/*
 	 * The stored text of reference REF (or EXPR_REF_SELF); NULL or "" when

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "form-sheet.h"
+#include "label.h"
 #include "msg.h"
 
 struct loader {
@@ -14,6 +15,8 @@ struct loader {
 	struct form_sheets sheets;
 	GHashTable *lang_index;	/* language as written -> index + 1 */
 	GHashTable *group_names;	/* group name -> struct form_group * */
+	GHashTable *refused;	/* name of a question row refused -> its row */
+	char *unknown_ref;	/* the name the last failed lookup asked for */
 	int errors;
 };
 
@@ -98,7 +101,21 @@ static int lang_of(const struct loader *ld, const char *lang)
 	return GPOINTER_TO_INT(g_hash_table_lookup(ld->lang_index, lang)) - 1;
 }
 
-/* The translations of column BASE in ROW, one per language; NULL when none. */
+/* The columns people read: their markup is dropped (see label_plain()). */
+static bool is_text_column(const char *base)
+{
+	static const char *const texts[] = {
+		"label", "hint", "guidance_hint", "constraint_message", "required_message", NULL,
+	};
+	return g_strv_contains(texts, base);
+}
+
+/*
+ * The translations of column BASE in ROW, one per language; NULL when
+ * none.  Labels, hints and messages are kept as plain text, so that every
+ * place that shows one -- check, blank, enter, tab, report -- shows it
+ * without HTML or markdown.
+ */
 static char **texts_of(const struct loader *ld, const struct form_sheet *sheet,
 		       const struct form_sheet_row *row, const char *base)
 {
@@ -112,7 +129,8 @@ static char **texts_of(const struct loader *ld, const struct form_sheet *sheet,
 		if (!texts)
 			texts = g_new0(char *, n);
 		if (!texts[lang])
-			texts[lang] = g_strdup(row->cells[i]);
+			texts[lang] = is_text_column(base) ? label_plain(row->cells[i])
+							   : g_strdup(row->cells[i]);
 	}
 	return texts;
 }
@@ -160,49 +178,11 @@ static struct form_choice *choice_add(struct form_list *l, const char *name, lon
 	return c;
 }
 
-/*
- * A list "defined twice": its rows come in two blocks with other lists
- * between them.  pyxform would merge the blocks, but such a split is
- * almost always two different lists given one name (a block copied from
- * another form), and merged they would let each question accept the
- * other's choices; no form of the XLSForm corpus splits a list.  So it is
- * an error, reported once, at the first row of the second block, whose
- * rows are then left out.
- */
-struct list_blocks {
-	const struct form_list *cur;	/* the list of the rows just read */
-	long cur_last;			/* its last row so far */
-	GHashTable *ended;		/* list -> last row of its block; 0 once reported */
-};
-
-/* Whether ROW, of list L (NULL for a new list), may be added to it; reports a split. */
-static bool list_block_row(struct loader *ld, struct list_blocks *lb, const struct form_sheet *s,
-			   const struct form_list *l, long row)
-{
-	if (l && l == lb->cur) {
-		lb->cur_last = row;
-		return true;
-	}
-	if (!l) {
-		if (lb->cur)
-			g_hash_table_insert(lb->ended, (gpointer)lb->cur,
-					    GSIZE_TO_POINTER((gsize)lb->cur_last));
-		lb->cur = NULL;
-		return true;
-	}
-	long last = (long)GPOINTER_TO_SIZE(g_hash_table_lookup(lb->ended, l));
-	if (last)
-		LOAD_ERROR(ld, s->file, row, "list '%s' is defined twice: in rows %ld to %ld and "
-			   "again from row %ld, after other lists (a list's rows must be together)",
-			   l->name, l->row, last, row);
-	g_hash_table_insert(lb->ended, (gpointer)l, GSIZE_TO_POINTER(0));
-	return false;
-}
-
 static void load_choices(struct loader *ld)
 {
 	struct form_sheet *s = ld->sheets.choices;
-	if (!s)
+	/* An empty choices sheet is a sheet never filled in: fine while no select needs it. */
+	if (!s || s->rows->len == 0)
 		return;
 	const char *allow = g_hash_table_lookup(ld->form->settings, "allow_choice_duplicates");
 	bool allow_duplicates = allow && (g_ascii_strcasecmp(allow, "yes") == 0 ||
@@ -212,7 +192,6 @@ static void load_choices(struct loader *ld)
 			   "the choices sheet needs the columns 'list_name' and 'name'");
 		return;
 	}
-	struct list_blocks lb = { NULL, 0, g_hash_table_new(g_direct_hash, g_direct_equal) };
 	for (guint i = 0; i < s->rows->len; i++) {
 		struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
 		const char *list_name = form_sheet_cell(s, row, "list_name");
@@ -223,11 +202,8 @@ static void load_choices(struct loader *ld)
 			LOAD_ERROR(ld, s->file, row->row, "choice '%s' has no list_name", name);
 			continue;
 		}
-		if (!list_block_row(ld, &lb, s, form_list(ld->form, list_name), row->row))
-			continue;
+		/* A list whose rows come in two blocks is one list, as in pyxform. */
 		struct form_list *l = list_get(ld, list_name, row->row);
-		lb.cur = l;
-		lb.cur_last = row->row;
 		if (!*name) {
 			LOAD_ERROR(ld, s->file, row->row, "choice in list '%s' has no name",
 				   list_name);
@@ -246,7 +222,6 @@ static void load_choices(struct loader *ld)
 		c->label = texts_of(ld, s, row, "label");
 		c->extra = extras_of(s, row);
 	}
-	g_hash_table_destroy(lb.ended);
 }
 
 /* Types */
@@ -262,7 +237,7 @@ struct type_name {
  */
 static const struct type_name simple_types[] = {
 	{ "text", FORM_TEXT }, { "string", FORM_TEXT }, { "add text prompt", FORM_TEXT },
-	{ "phone number", FORM_TEXT }, { "hidden", FORM_TEXT },
+	{ "phone number", FORM_TEXT },
 	{ "integer", FORM_INTEGER }, { "int", FORM_INTEGER }, { "add integer prompt", FORM_INTEGER },
 	{ "decimal", FORM_DECIMAL }, { "add decimal prompt", FORM_DECIMAL },
 	{ "range", FORM_RANGE },
@@ -278,11 +253,18 @@ static const struct type_name simple_types[] = {
 	{ "geoshape", FORM_GEO }, { "add location prompt", FORM_GEO },
 	{ "image", FORM_MEDIA }, { "photo", FORM_MEDIA }, { "audio", FORM_MEDIA },
 	{ "video", FORM_MEDIA }, { "file", FORM_MEDIA }, { "barcode", FORM_MEDIA },
-	{ "background-audio", FORM_MEDIA }, { "add image prompt", FORM_MEDIA },
+	{ "add image prompt", FORM_MEDIA },
 	{ "add photo prompt", FORM_MEDIA }, { "add audio prompt", FORM_MEDIA },
 	{ "add video prompt", FORM_MEDIA }, { "add file prompt", FORM_MEDIA },
-	{ "add barcode prompt", FORM_MEDIA }, { "xml-external", FORM_MEDIA },
-	{ "csv-external", FORM_MEDIA },
+	{ "add barcode prompt", FORM_MEDIA },
+	/*
+	 * Rows that are not questions: filled in by the device or the form
+	 * itself (metadata, "hidden"), or attachments of the form
+	 * ("csv-external").  They load but are never numbered, asked or
+	 * tabulated.
+	 */
+	{ "hidden", FORM_META }, { "xml-external", FORM_META }, { "csv-external", FORM_META },
+	{ "background-audio", FORM_META },
 	{ "start", FORM_META }, { "end", FORM_META }, { "today", FORM_META },
 	{ "deviceid", FORM_META }, { "imei", FORM_META }, { "username", FORM_META },
 	{ "email", FORM_META }, { "phonenumber", FORM_META }, { "subscriberid", FORM_META },
@@ -292,6 +274,8 @@ static const struct type_name simple_types[] = {
 	{ "get device id", FORM_META }, { "get subscriber id", FORM_META },
 	{ "get sim id", FORM_META }, { "get phone number", FORM_META },
 	{ "uri:username", FORM_META }, { "uri:email", FORM_META },
+	{ "uri:deviceid", FORM_META }, { "uri:subscriberid", FORM_META },
+	{ "uri:simserial", FORM_META }, { "uri:phonenumber", FORM_META },
 	{ NULL, 0 },
 };
 
@@ -471,6 +455,38 @@ static char *expr_cell(const struct form_sheet *s, const struct form_sheet_row *
 }
 
 /*
+ * Whether KEY is a parameter of range: start, end and step, and the
+ * tick_interval, placeholder and tick_labelset of ODK's range widgets.
+ * Anything else ("tart=1") is a typo pyxform would pass on in silence;
+ * it is reported, with the parameter it was probably meant to be.
+ */
+static bool range_parameter_known(struct loader *ld, const struct form_question *q,
+				  const char *key)
+{
+	static const char *const known[] = {
+		"start", "end", "step", "tick_interval", "placeholder", "tick_labelset", NULL,
+	};
+	char *lower = g_ascii_strdown(key, -1);
+	bool ok = g_strv_contains(known, lower);
+	g_free(lower);
+	if (ok)
+		return true;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, key);
+	for (const char *const *k = known; *k; k++)
+		msg_suggest_try(&sg, *k);
+	char *shown = msg_value(key);
+	if (sg.best)
+		LOAD_ERROR(ld, q->file, q->row, "unknown range parameter '%s'; did you mean '%s'?",
+			   shown, sg.best);
+	else
+		LOAD_ERROR(ld, q->file, q->row, "unknown range parameter '%s' (range takes start, "
+			   "end and step)", shown);
+	g_free(shown);
+	return false;
+}
+
+/*
  * "start=0 end=10 step=1": pyxform's parameters, separated by blanks, ',' or
  * ';'.  The step must lead from start to end: a countdown (start=10 end=0
  * step=-1) is a range, start=10 end=0 step=1 or a step of 0 is not.
@@ -487,6 +503,10 @@ static void parse_range(struct loader *ld, struct form_question *q, const char *
 		if (!**t || !eq)
 			continue;
 		*eq = '\0';
+		if (!range_parameter_known(ld, q, *t)) {
+			numbers = false;
+			continue;
+		}
 		char *end;
 		double v = g_ascii_strtod(eq + 1, &end);
 		if (*end || end == eq + 1 || !isfinite(v)) {
@@ -610,6 +630,33 @@ static void fill_question(struct loader *ld, struct form_question *q, const stru
 		LOAD_ERROR(ld, q->file, q->row, "calculate '%s' has no calculation", q->name);
 }
 
+/* Keeps the row of a question refused, for the references to it that follow. */
+static void refuse(struct loader *ld, const char *name, long row)
+{
+	if (*name && !g_hash_table_contains(ld->refused, name))
+		g_hash_table_insert(ld->refused, g_strdup(name), GSIZE_TO_POINTER((gsize)row));
+}
+
+/* The list a select names; when there is none of that name, reported with a suggestion. */
+static struct form_list *list_named(struct loader *ld, const char *file, long row, const char *name)
+{
+	struct form_list *list = form_list(ld->form, name);
+	if (list)
+		return list;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, name);
+	for (guint i = 0; i < ld->form->lists->len; i++) {
+		const struct form_list *l = g_ptr_array_index(ld->form->lists, i);
+		msg_suggest_try(&sg, l->name);
+	}
+	if (sg.best)
+		LOAD_ERROR(ld, file, row, "list '%s' is not defined in the choices sheet; did you "
+			   "mean '%s'?", name, sg.best);
+	else
+		LOAD_ERROR(ld, file, row, "list '%s' is not defined in the choices sheet", name);
+	return NULL;
+}
+
 static void question_row(struct loader *ld, const struct form_sheet_row *row,
 			 const struct parsed_type *pt, const char *type, struct form_group *group)
 {
@@ -622,18 +669,18 @@ static void question_row(struct loader *ld, const struct form_sheet_row *row,
 		LOAD_ERROR(ld, s->file, row->row, "question of type '%s' has no name", type);
 		return;
 	}
-	if (!check_question_name(ld, s->file, row->row, name) ||
-	    name_taken(ld, s->file, row->row, name)) {
+	if (!check_question_name(ld, s->file, row->row, name)) {
+		refuse(ld, name, row->row);
+		g_free(generated);
+		return;
+	}
+	if (name_taken(ld, s->file, row->row, name)) {
 		g_free(generated);
 		return;
 	}
 	struct form_list *list = NULL;
-	if (pt->list && !pt->external) {
-		list = form_list(ld->form, pt->list);
-		if (!list)
-			LOAD_ERROR(ld, s->file, row->row,
-				   "list '%s' is not defined in the choices sheet", pt->list);
-	}
+	if (pt->list && !pt->external)
+		list = list_named(ld, s->file, row->row, pt->list);
 	struct form_question *q = question_add(ld, name, pt->kind, row->row, group);
 	q->list = list;
 	q->or_other = pt->or_other;
@@ -686,6 +733,69 @@ static void typeless_row(struct loader *ld, const struct form_sheet_row *row)
 		texts_free(label, ld->form->languages->len);
 }
 
+/*
+ * An unknown type, with the type it was probably meant to be: a simple
+ * type ("integr" -> "integer"), or a select or rank with its list
+ * ("select_on yn" -> "select_one yn").
+ */
+static void unknown_type(struct loader *ld, long row, const char *type)
+{
+	const char *file = ld->sheets.survey->file;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, type);
+	for (const struct type_name *t = simple_types; t->name; t++)
+		msg_suggest_try(&sg, t->name);
+	const char *space = strrchr(type, ' ');
+	if (!sg.best && space) {
+		char *head = g_strndup(type, (gsize)(space - type));
+		msg_suggest_init(&sg, head);
+		for (const struct type_name *t = select_types; t->name; t++)
+			msg_suggest_try(&sg, t->name);
+		g_free(head);
+		if (sg.best) {
+			LOAD_ERROR(ld, file, row, "unknown type '%s'; did you mean '%s%s'?", type,
+				   sg.best, space);
+			return;
+		}
+	}
+	if (sg.best)
+		LOAD_ERROR(ld, file, row, "unknown type '%s'; did you mean '%s'?", type, sg.best);
+	else
+		LOAD_ERROR(ld, file, row, "unknown type '%s'", type);
+}
+
+/*
+ * Whether the repeat that begins at row index FIRST holds nothing asked
+ * -- only metadata, notes and groups -- and so can be left out of a form
+ * with one row of answers per respondent.  Sets *END to the index of its
+ * "end repeat".  A repeat never closed, or holding a repeat or a loop,
+ * does not qualify.
+ */
+static bool repeat_is_background(const struct form_sheet *s, guint first, guint *end)
+{
+	bool background = true;
+	for (guint i = first + 1; i < s->rows->len; i++) {
+		const struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
+		if (cell_is_yes(form_sheet_cell(s, row, "disabled")))
+			continue;
+		char *type = form_sheet_join_words(form_sheet_cell(s, row, "type"), ' ');
+		struct parsed_type pt;
+		parse_type(type, &pt);
+		bool empty = !*type;
+		g_free(type);
+		g_free(pt.list);
+		if (empty || pt.row_type == ROW_BEGIN_GROUP || pt.row_type == ROW_END_GROUP)
+			continue;
+		if (pt.row_type == ROW_IGNORED) {	/* the first "end repeat" or "end loop" */
+			*end = i;
+			return background;
+		}
+		if (pt.row_type != ROW_QUESTION || (pt.kind != FORM_META && pt.kind != FORM_NOTE))
+			background = false;
+	}
+	return false;
+}
+
 static void load_survey(struct loader *ld)
 {
 	struct form_sheet *s = ld->sheets.survey;
@@ -700,11 +810,13 @@ static void load_survey(struct loader *ld)
 	struct form_group *group = NULL;
 	for (guint i = 0; i < s->rows->len; i++) {
 		struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
-		const char *type = form_sheet_cell(s, row, "type");
 		if (cell_is_yes(form_sheet_cell(s, row, "disabled")))
 			continue;
+		/* Blanks inside a type are one space: "select_one<U+00A0>yn" is "select_one yn". */
+		char *type = form_sheet_join_words(form_sheet_cell(s, row, "type"), ' ');
 		if (!*type) {
 			typeless_row(ld, row);
+			g_free(type);
 			continue;
 		}
 		struct parsed_type pt;
@@ -724,6 +836,9 @@ static void load_survey(struct loader *ld)
 				group = group->parent;
 			break;
 		case ROW_UNSUPPORTED:
+			if (strcmp(pt.unsupported, "repeat groups") == 0 &&
+			    repeat_is_background(s, i, &i))
+				break;
 			LOAD_ERROR(ld, s->file, row->row, "'%s' is not supported: quire reads one "
 				   "row of answers per respondent, so %s cannot be tabulated",
 				   type, pt.unsupported);
@@ -731,10 +846,12 @@ static void load_survey(struct loader *ld)
 		case ROW_IGNORED:
 			break;
 		case ROW_UNKNOWN:
-			LOAD_ERROR(ld, s->file, row->row, "unknown type '%s'", type);
+			unknown_type(ld, row->row, type);
+			refuse(ld, form_sheet_cell(s, row, "name"), row->row);
 			break;
 		}
 		g_free(pt.list);
+		g_free(type);
 	}
 	for (; group; group = group->parent)
 		LOAD_ERROR(ld, s->file, group->row, "group '%s' is not closed (no 'end group')",
@@ -771,10 +888,30 @@ static int scope_lookup(void *data, const char *name, enum expr_type *type)
 {
 	struct loader *ld = data;
 	struct form_question *q = form_question(ld->form, name);
-	if (!q)
+	if (!q) {
+		g_free(ld->unknown_ref);
+		ld->unknown_ref = g_strdup(name);
 		return -1;
+	}
 	*type = q->value_type;
 	return q->index;
+}
+
+/*
+ * What to add to "unknown question 'NAME'": the row that would have
+ * defined it, when that row was refused (the error to fix first), or the
+ * question it was probably meant to be.  Returns a new string.
+ */
+static char *unknown_ref_hint(const struct loader *ld, const char *name)
+{
+	gpointer row;
+	if (g_hash_table_lookup_extended(ld->refused, name, NULL, &row))
+		return g_strdup_printf(" (its row %ld was refused)", (long)GPOINTER_TO_SIZE(row));
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, name);
+	for (guint i = 0; i < ld->form->questions->len; i++)
+		msg_suggest_try(&sg, form_question_at(ld->form, i)->name);
+	return sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
 }
 
 /* Compiles TEXT from column COLUMN of a row; reports errors with a caret. */
@@ -786,11 +923,61 @@ static struct expr *compile(struct loader *ld, const char *file, long row, const
 	struct expr_scope scope = { scope_lookup, self != NULL,
 				    self ? self->value_type : EXPR_STRING, ld };
 	struct expr_error err;
+	g_free(ld->unknown_ref);
+	ld->unknown_ref = NULL;
 	struct expr *e = expr_parse(text, &scope, &err);
 	if (!e) {
 		ld->errors++;
-		msg_error_expr(file, row, err.column, text, "%s: %s", column, err.message);
+		char *hint = ld->unknown_ref && g_str_has_prefix(err.message, "unknown question '")
+				     ? unknown_ref_hint(ld, ld->unknown_ref)
+				     : g_strdup("");
+		msg_error_expr(file, row, err.column, text, "%s: %s%s", column, err.message, hint);
+		g_free(hint);
 	}
+	return e;
+}
+
+struct choice_test {
+	struct loader *ld;
+	const char *file, *column, *text;
+	long row;
+	const struct form_question *self;
+};
+
+/* A literal tested against a select must be one of its choices: 'comprehensiv' is a typo. */
+static void check_choice_test(int ref, const char *value, long column, void *data)
+{
+	struct choice_test *ct = data;
+	const struct form_question *q =
+		ref == EXPR_REF_SELF ? ct->self : form_question_at(ct->ld->form, (size_t)ref);
+	if (!q || !q->list || !form_kind_is_choice(q->kind) || !*value ||
+	    form_choice(q->list, value))
+		return;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, value);
+	for (guint i = 0; i < q->list->choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(q->list->choices, i);
+		msg_suggest_try(&sg, c->name);
+	}
+	char *shown = msg_value(value);
+	char *hint = sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
+	ct->ld->errors++;
+	msg_error_expr(ct->file, ct->row, column, ct->text,
+		       "%s: '%s' is not a choice of '%s' (list '%s')%s", ct->column, shown, q->name,
+		       q->list->name, hint);
+	g_free(hint);
+	g_free(shown);
+}
+
+/* Compiles TEXT as compile() does, then checks its choice literals. */
+static struct expr *compile_checked(struct loader *ld, const char *file, long row,
+				    const char *column, const char *text,
+				    const struct form_question *self)
+{
+	struct expr *e = compile(ld, file, row, column, text, self);
+	struct choice_test ct = { ld, file, column, text, row, self };
+	if (e)
+		expr_foreach_choice_test(e, text, check_choice_test, &ct);
 	return e;
 }
 
@@ -799,17 +986,63 @@ static void compile_expressions(struct loader *ld)
 	struct form *form = ld->form;
 	for (guint i = 0; i < form->groups->len; i++) {
 		struct form_group *g = g_ptr_array_index(form->groups, i);
-		g->relevant = compile(ld, ld->sheets.survey->file, g->row, "relevant",
-				      g->relevant_text, NULL);
+		g->relevant = compile_checked(ld, ld->sheets.survey->file, g->row, "relevant",
+					      g->relevant_text, NULL);
 	}
 	for (guint i = 0; i < form->questions->len; i++) {
 		struct form_question *q = g_ptr_array_index(form->questions, i);
-		q->relevant = compile(ld, q->file, q->row, "relevant", q->relevant_text, NULL);
-		q->constraint = compile(ld, q->file, q->row, "constraint", q->constraint_text, q);
-		q->calculation = compile(ld, q->file, q->row, "calculation", q->calculation_text,
-					 NULL);
-		q->required_expr = compile(ld, q->file, q->row, "required", q->required_text, q);
+		q->relevant = compile_checked(ld, q->file, q->row, "relevant", q->relevant_text,
+					      NULL);
+		q->constraint = compile_checked(ld, q->file, q->row, "constraint",
+						q->constraint_text, q);
+		q->calculation = compile_checked(ld, q->file, q->row, "calculation",
+						 q->calculation_text, NULL);
+		q->required_expr = compile_checked(ld, q->file, q->row, "required",
+						   q->required_text, q);
 	}
+}
+
+/*
+ * A trigger names the questions whose change recalculates the row, as
+ * ${name}; pyxform passes an unknown one on to the device, where the
+ * form fails.  Each must be a question of the form.
+ */
+static void check_triggers(struct loader *ld)
+{
+	const struct form_sheet *s = ld->sheets.survey;
+	if (form_sheet_find(s, "trigger") < 0)
+		return;
+	GRegex *ref = g_regex_new("\\$\\{([^}]*)\\}", 0, 0, NULL);
+	for (guint i = 0; i < s->rows->len; i++) {
+		const struct form_sheet_row *row = g_ptr_array_index(s->rows, i);
+		const char *trigger = form_sheet_cell(s, row, "trigger");
+		if (!*trigger)
+			continue;
+		GMatchInfo *m;
+		bool any = false;
+		for (g_regex_match(ref, trigger, 0, &m); g_match_info_matches(m);
+		     g_match_info_next(m, NULL)) {
+			char *name = g_match_info_fetch(m, 1);
+			any = true;
+			if (!form_question(ld->form, name)) {
+				char *hint = unknown_ref_hint(ld, name);
+				char *shown = msg_value(name);
+				LOAD_ERROR(ld, s->file, row->row,
+					   "trigger: unknown question '%s'%s", shown, hint);
+				g_free(shown);
+				g_free(hint);
+			}
+			g_free(name);
+		}
+		g_match_info_free(m);
+		if (!any) {
+			char *shown = msg_value(trigger);
+			LOAD_ERROR(ld, s->file, row->row, "trigger '%s' names no question (write "
+				   "${name})", shown);
+			g_free(shown);
+		}
+	}
+	g_regex_unref(ref);
 }
 
 /*
@@ -933,6 +1166,57 @@ static bool is_asked(const struct form_question *q)
 	       q->kind != FORM_META;
 }
 
+static struct form_part *part_new(struct form *form, const struct form_group *group)
+{
+	struct form_part *part = g_new0(struct form_part, 1);
+	part->group = group;
+	part->number = (int)form->parts->len + 1;
+	part->questions = g_ptr_array_new();
+	g_ptr_array_add(form->parts, part);
+	return part;
+}
+
+static void part_add(struct form_part *part, struct form_question *q)
+{
+	q->part = part;
+	g_ptr_array_add(part->questions, q);
+}
+
+/*
+ * Metadata starts no part of its own: it joins the part before it, or
+ * the first part when it comes first, so that a leading group of
+ * start, end and deviceid is not "Part 1 (0 questions)".
+ */
+static void make_parts(struct form *form)
+{
+	struct form_part *part = NULL;
+	GPtrArray *waiting = g_ptr_array_new();	/* metadata before the first part */
+	for (guint i = 0; i < form->questions->len; i++) {
+		struct form_question *q = g_ptr_array_index(form->questions, i);
+		const struct form_group *top = form_part_of(q);
+		if (q->kind == FORM_META && (!part || part->group != top)) {
+			if (part)
+				part_add(part, q);
+			else
+				g_ptr_array_add(waiting, q);
+			continue;
+		}
+		if (!part || part->group != top) {
+			part = part_new(form, top);
+			for (guint k = 0; k < waiting->len; k++)
+				part_add(part, g_ptr_array_index(waiting, k));
+			g_ptr_array_set_size(waiting, 0);
+		}
+		part_add(part, q);
+	}
+	if (waiting->len) {
+		part = part_new(form, form_part_of(g_ptr_array_index(waiting, 0)));
+		for (guint k = 0; k < waiting->len; k++)
+			part_add(part, g_ptr_array_index(waiting, k));
+	}
+	g_ptr_array_free(waiting, TRUE);
+}
+
 /*
  * Parts are the top-level groups, plus one part for each run of questions
  * outside any group.  Asked questions are numbered "PART.N" ("N" alone
@@ -940,20 +1224,8 @@ static bool is_asked(const struct form_question *q)
  */
 static void number_questions(struct form *form)
 {
-	struct form_part *part = NULL;
-	for (guint i = 0; i < form->questions->len; i++) {
-		struct form_question *q = g_ptr_array_index(form->questions, i);
-		const struct form_group *top = form_part_of(q);
-		if (!part || part->group != top) {
-			part = g_new0(struct form_part, 1);
-			part->group = top;
-			part->number = (int)form->parts->len + 1;
-			part->questions = g_ptr_array_new();
-			g_ptr_array_add(form->parts, part);
-		}
-		q->part = part;
-		g_ptr_array_add(part->questions, q);
-	}
+	struct form_part *part;
+	make_parts(form);
 	for (guint p = 0; p < form->parts->len; p++) {
 		part = g_ptr_array_index(form->parts, p);
 		int n = 0;
@@ -990,6 +1262,7 @@ struct form *form_load(const char *path)
 	ld.form = form_new(path);
 	ld.lang_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.group_names = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.refused = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.errors = form_sheets_read(path, &ld.sheets);
 	if (ld.sheets.survey) {
 		struct form *form = ld.form;
@@ -1002,6 +1275,7 @@ struct form *form_load(const char *path)
 		load_survey(&ld);
 		check_choice_names(&ld);
 		compile_expressions(&ld);
+		check_triggers(&ld);
 		order_questions(&ld);
 		number_questions(form);
 	}
@@ -1009,6 +1283,8 @@ struct form *form_load(const char *path)
 	form_sheets_release(&ld.sheets);
 	g_hash_table_destroy(ld.lang_index);
 	g_hash_table_destroy(ld.group_names);
+	g_hash_table_destroy(ld.refused);
+	g_free(ld.unknown_ref);
 	if (!loaded) {
 		form_free(ld.form);
 		return NULL;

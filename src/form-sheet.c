@@ -99,18 +99,62 @@ bool form_sheet_translatable(const char *base)
 	return in_list(translatable, base) != NULL;
 }
 
+bool form_sheet_is_space(gunichar c)
+{
+	return g_unichar_isspace(c) || c == 0x00A0 || c == 0x2007 || c == 0x202F || c == 0xFEFF;
+}
+
+/* The length of the character at P: one byte in text that is not UTF-8. */
+static size_t char_len(const char *p, bool utf8)
+{
+	return utf8 ? (size_t)(g_utf8_next_char(p) - p) : 1;
+}
+
+/* The length of the space at P, or 0; only ASCII spaces in text that is not UTF-8. */
+static size_t space_at(const char *p, bool utf8)
+{
+	if (!utf8 || (unsigned char)*p < 0x80)
+		return g_ascii_isspace(*p) ? 1 : 0;
+	return form_sheet_is_space(g_utf8_get_char(p)) ? char_len(p, utf8) : 0;
+}
+
+char *form_sheet_strip(char *s)
+{
+	bool utf8 = g_utf8_validate(s, -1, NULL);
+	char *start = s;
+	for (size_t n; (n = space_at(start, utf8));)
+		start += n;
+	char *end = start;
+	for (char *p = start; *p;) {
+		size_t n = space_at(p, utf8);
+		p += n ? n : char_len(p, utf8);
+		if (!n)
+			end = p;
+	}
+	memmove(s, start, (size_t)(end - start));
+	s[end - start] = '\0';
+	return s;
+}
+
 char *form_sheet_join_words(const char *s, char sep)
 {
-	char **words = g_strsplit_set(s, " \t\r\n", -1);
+	bool utf8 = g_utf8_validate(s, -1, NULL);
 	GString *out = g_string_new(NULL);
-	for (char **w = words; *w; w++) {
-		if (!**w)
+	bool gap = false;
+	for (const char *p = s; *p;) {
+		size_t n = space_at(p, utf8);
+		if (n) {
+			gap = true;
+			p += n;
 			continue;
-		if (out->len)
+		}
+		if (gap && out->len)
 			g_string_append_c(out, sep);
-		g_string_append(out, *w);
+		gap = false;
+		size_t len = char_len(p, utf8);
+		g_string_append_len(out, p, (gssize)len);
+		p += len;
 	}
-	g_strfreev(words);
 	return g_string_free(out, FALSE);
 }
 
@@ -305,7 +349,7 @@ static bool strip_record(const struct csvio_record *rec, size_t from, GPtrArray 
 	bool any = false;
 	g_ptr_array_set_size(out, 0);
 	for (size_t i = from; i < rec->n_fields; i++) {
-		char *s = g_strstrip(g_strdup(rec->fields[i]));
+		char *s = form_sheet_strip(g_strdup(rec->fields[i]));
 		any |= *s != '\0';
 		g_ptr_array_add(out, s);
 	}
@@ -396,7 +440,7 @@ static int read_single_file(const char *file, struct form_sheets *sheets)
 	int rc, errors = 0;
 	bool have_header = false, in_unknown_sheet = false;
 	while ((rc = csvio_next(r, &rec)) == 1) {
-		char *marker = g_strstrip(g_strdup(rec.n_fields ? rec.fields[0] : ""));
+		char *marker = form_sheet_strip(g_strdup(rec.n_fields ? rec.fields[0] : ""));
 		bool content = strip_record(&rec, 1, cells);
 		if (*marker) {
 			char *lower = g_utf8_strdown(marker, -1);

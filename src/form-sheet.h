@@ -59,7 +59,16 @@ const char *form_sheet_cell(const struct form_sheet *sheet, const struct form_sh
 /* Whether BASE is a translatable column (label, hint, constraint_message, ...). */
 bool form_sheet_translatable(const char *base);
 
-/* The words of S (split at blanks, empty ones dropped) joined by SEP; newly allocated. */
+/*
+ * Whether C is a space around a cell's value: what g_unichar_isspace()
+ * calls one, and the no-break spaces (U+00A0, U+2007, U+202F) and U+FEFF
+ * that spreadsheets leave in cells that look empty.  pyxform strips them.
+ */
+bool form_sheet_is_space(gunichar c);
+/* Removes such spaces from both ends of S, in place; returns S. */
+char *form_sheet_strip(char *s);
+
+/* The words of S (split at such spaces, empty ones dropped) joined by SEP; newly allocated. */
 char *form_sheet_join_words(const char *s, char sep);
 
 #endif

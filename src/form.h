@@ -36,7 +36,7 @@ enum form_kind {
 	FORM_CALCULATE,
 	FORM_GEO,		/* geopoint, geotrace, geoshape */
 	FORM_MEDIA,		/* image, audio, video, file, barcode, ... */
-	FORM_META,		/* start, end, today, deviceid, username, ... */
+	FORM_META,		/* not asked: start, end, deviceid, hidden, csv-external, ... */
 };
 
 struct form_choice {

@@ -209,6 +209,49 @@ char *msg_value(const char *s)
 	return g_string_free(out, FALSE);
 }
 
+/* Edit distance (Levenshtein), one row at a time. */
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t *row = g_new(size_t, lb + 1);
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diag + cost);
+			diag = up;
+		}
+	}
+	size_t d = row[lb];
+	g_free(row);
+	return d;
+}
+
+void msg_suggest_init(struct msg_suggest *s, const char *word)
+{
+	s->word = word;
+	s->len = strlen(word);
+	s->best = NULL;
+	s->best_d = MAX(2, s->len / 3) + 1;
+}
+
+void msg_suggest_try(struct msg_suggest *s, const char *candidate)
+{
+	size_t len = strlen(candidate);
+	if ((s->len > len ? s->len - len : len - s->len) >= s->best_d)
+		return;
+	size_t d = edit_distance(s->word, candidate);
+	/* A candidate that shares nothing with the word ("zz", "a1") is no suggestion. */
+	if (d < s->best_d && d > 0 && d < MAX(len, s->len)) {
+		s->best = candidate;
+		s->best_d = d;
+	}
+}
+
 unsigned long msg_error_count(void)
 {
 	return error_count;

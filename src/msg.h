@@ -70,6 +70,26 @@ char *msg_printable(const char *s);
 #define MSG_VALUE_SHOWN 80
 char *msg_value(const char *s);
 
+/*
+ * "Did you mean": of the candidates given to msg_suggest_try(), the one
+ * closest to WORD by edit distance, when close enough to be a likely typo
+ * (fewer than max(2, length / 3) + 1 edits, and not every character
+ * replaced); BEST is NULL otherwise.
+ * Candidates whose lengths differ by the distance sought or more are not
+ * compared: their distance cannot be smaller, and a megabyte-long word
+ * would otherwise cost a megabyte of work per candidate.  WORD and the
+ * candidates are borrowed.
+ */
+struct msg_suggest {
+	const char *word;
+	size_t len;
+	const char *best;
+	size_t best_d;
+};
+
+void msg_suggest_init(struct msg_suggest *s, const char *word);
+void msg_suggest_try(struct msg_suggest *s, const char *candidate);
+
 /* Number of errors reported since start (or since msg_reset()). */
 unsigned long msg_error_count(void);
 void msg_reset(void);

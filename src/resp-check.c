@@ -30,11 +30,20 @@ static char *choice_names(const struct form_list *list)
 	return g_string_free(s, FALSE);
 }
 
+/* "'comprehensiv' is not a choice (choices: ...); did you mean 'comprehensive'?" */
 static char *not_a_choice(const struct form_list *list, const char *value)
 {
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, value);
+	for (guint i = 0; i < list->choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(list->choices, i);
+		msg_suggest_try(&sg, c->name);
+	}
 	char *names = choice_names(list);
 	char *shown = msg_value(value);
-	char *msg = g_strdup_printf("'%s' is not a choice (choices: %s)", shown, names);
+	char *msg = sg.best ? g_strdup_printf("'%s' is not a choice (choices: %s); did you mean "
+					      "'%s'?", shown, names, sg.best)
+			    : g_strdup_printf("'%s' is not a choice (choices: %s)", shown, names);
 	g_free(shown);
 	g_free(names);
 	return msg;

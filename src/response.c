@@ -101,51 +101,14 @@ void resp_set_meta(struct resp_reply *r, enum resp_meta m, const char *value)
 
 /* Reading */
 
-/* Edit distance, for "did you mean" suggestions. */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = g_new(size_t, lb + 1);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			row[j] = MIN(MIN(row[j] + 1, row[j - 1] + 1), diag + cost);
-			diag = up;
-		}
-	}
-	size_t d = row[lb];
-	g_free(row);
-	return d;
-}
-
-/*
- * The question name closest to NAME, if close enough to be a likely typo.
- * Names whose lengths differ by the distance sought or more are not
- * compared: their distance cannot be smaller, and a megabyte-long name
- * would otherwise cost a megabyte of work per question.
- */
+/* The question name closest to NAME, if close enough to be a likely typo. */
 static const char *suggest(const struct form *form, const char *name)
 {
-	const char *best = NULL;
-	size_t len = strlen(name);
-	size_t best_d = MAX(2, len / 3) + 1;
-	for (size_t i = 0; i < form_n_questions(form); i++) {
-		const struct form_question *q = form_question_at(form, i);
-		size_t qlen = strlen(q->name);
-		if ((len > qlen ? len - qlen : qlen - len) >= best_d)
-			continue;
-		size_t d = edit_distance(name, q->name);
-		if (d < best_d) {
-			best = q->name;
-			best_d = d;
-		}
-	}
-	return best;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, name);
+	for (size_t i = 0; i < form_n_questions(form); i++)
+		msg_suggest_try(&sg, form_question_at(form, i)->name);
+	return sg.best;
 }
 
 static void unknown_name(const struct form *form, const char *file, long row, const char *name)

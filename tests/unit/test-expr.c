@@ -202,6 +202,33 @@ static void test_foreach_ref(void)
  * Marks the scratch's current position: two marks with nothing inserted
  * between them are adjacent.
  */
+static void collect_test(int ref, const char *value, long column, void *data)
+{
+	g_string_append_printf(data, "%s%d:%s@%ld", ((GString *)data)->len ? " " : "", ref, value,
+			       column);
+}
+
+static void check_choice_tests(const char *text, const char *want)
+{
+	GString *got = g_string_new(NULL);
+	struct expr *e = expr_parse(text, &scope, NULL);
+	if (e)
+		expr_foreach_choice_test(e, text, collect_test, got);
+	tap_check_str(got->str, want, __FILE__, __LINE__, text);
+	g_string_free(got, TRUE);
+	expr_free(e);
+}
+
+/* The literals tested against a reference, which the form checks against its choices. */
+static void test_foreach_choice_test(void)
+{
+	check_choice_tests("${a} = 'yes'", "0:yes@8");
+	check_choice_tests("'no' != ${b} and selected(${multi}, 'c')", "1:no@1 5:c@37");
+	check_choice_tests("not(selected(., 'none'))", "-2:none@17");
+	check_choice_tests("${a} = ${b} or ${n} > 3 or concat(${a}, 'x') = 'y'", "");
+	check_choice_tests("if(${s} = 'é', 'a', 'b')", "4:é@11");
+}
+
 static bool scratch_untouched(GStringChunk *scratch, const char *before)
 {
 	const char *after = g_string_chunk_insert(scratch, "m");
@@ -446,6 +473,7 @@ int main(void)
 	test_deep_nesting();
 	test_depth_limit();
 	test_foreach_ref();
+	test_foreach_choice_test();
 	test_no_scratch();
 	test_scratch_reuse();
 	test_conversions();

@@ -201,8 +201,34 @@ static void test_printable(void)
 	g_string_free(out, TRUE);
 }
 
+static const char *suggest(const char *word, const char *const *candidates)
+{
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, word);
+	for (; *candidates; candidates++)
+		msg_suggest_try(&sg, *candidates);
+	return sg.best;
+}
+
+static void test_suggest(void)
+{
+	static const char *const choices[] = { "partial", "comprehensive", "none", NULL };
+	static const char *const params[] = { "start", "end", "step", NULL };
+	check_str(suggest("comprehensiv", choices), "comprehensive");
+	check_str(suggest("non", choices), "none");
+	check_str(suggest("tart", params), "start");
+	check_str(suggest("stpe", params), "step");
+	ok(suggest("budget", choices) == NULL, "a word far from every candidate has no suggestion");
+	ok(suggest("none", choices) == NULL, "the word itself is no suggestion");
+	ok(suggest("x", params) == NULL, "nor is a word two edits from a short candidate");
+	static const char *const codes[] = { "a1", "a2", "no", NULL };
+	ok(suggest("zz", codes) == NULL, "nor a candidate with every character replaced");
+	check_str(suggest("n", codes), "no");
+}
+
 int main(void)
 {
+	test_suggest();
 	test_formats();
 	test_values();
 	test_printable();

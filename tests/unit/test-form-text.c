@@ -1,0 +1,89 @@
+/* test-form-text.c - unit tests for the texts of form cells: spaces stripped, labels made plain */
+#include <config.h>
+#include "form-sheet.h"
+
+#include <glib.h>
+
+#include "label.h"
+#include "tap.h"
+
+static void strip_is(const char *in, const char *want, int line)
+{
+	char *got = form_sheet_strip(g_strdup(in));
+	tap_check_str(got, want, __FILE__, line, want);
+	g_free(got);
+}
+
+#define STRIP_IS(in, want) strip_is((in), (want), __LINE__)
+
+static void words_is(const char *in, const char *want, int line)
+{
+	char *got = form_sheet_join_words(in, ' ');
+	tap_check_str(got, want, __FILE__, line, want);
+	g_free(got);
+}
+
+#define WORDS_IS(in, want) words_is((in), (want), __LINE__)
+
+static void test_strip(void)
+{
+	STRIP_IS("  yn \t", "yn");
+	STRIP_IS("\u00a0yn\u00a0", "yn");
+	STRIP_IS("\u2007\u202fyn\ufeff", "yn");
+	STRIP_IS("\u3000has_law\u2003", "has_law");		/* ideographic and em spaces */
+	STRIP_IS("\u00a0\ufeff\u00a0", "");
+	STRIP_IS("Yes\u00a0or no", "Yes\u00a0or no");	/* inside a value they stay */
+	STRIP_IS(" \xff ", "\xff");	/* not UTF-8: ASCII spaces only */
+	STRIP_IS("", "");
+}
+
+static void test_words(void)
+{
+	WORDS_IS("select_one\u00a0yn", "select_one yn");
+	WORDS_IS("\u202fselect_one \u00a0 yn\u2007or_other ", "select_one yn or_other");
+	WORDS_IS("begin\tgroup", "begin group");
+	WORDS_IS("\u00a0", "");
+}
+
+static void plain_is(const char *in, const char *want, int line)
+{
+	char *got = label_plain(in);
+	tap_check_str(got, want, __FILE__, line, want);
+	g_free(got);
+}
+
+#define PLAIN_IS(in, want) plain_is((in), (want), __LINE__)
+
+static void test_plain(void)
+{
+	PLAIN_IS("<span style=\"color:red\">Required</span> field", "Required field");
+	PLAIN_IS("Line one<br>line two<br/>three", "Line one\nline two\nthree");
+	PLAIN_IS("<b>Law</b> &amp; practice", "Law & practice");
+	PLAIN_IS("Age < 18 and > 5", "Age < 18 and > 5");
+	PLAIN_IS("a<b and c<d", "a<b and c<d");
+	PLAIN_IS("x<y and z>w", "x<y and z>w");
+	PLAIN_IS("**Important:** read", "Important: read");
+	PLAIN_IS("__Important__ read", "Important read");
+	PLAIN_IS("an *emphasised* word", "an emphasised word");
+	PLAIN_IS("an _emphasised_ word", "an emphasised word");
+	PLAIN_IS("the has_law and is_party names", "the has_law and is_party names");
+	PLAIN_IS("5 * 3 * 2", "5 * 3 * 2");
+	PLAIN_IS("Since ${law_year} (see ${has_law})", "Since ${law_year} (see ${has_law})");
+	PLAIN_IS("_${a_b}_ stays", "${a_b} stays");
+	PLAIN_IS("# Part A\n## Section 1\nText", "Part A\nSection 1\nText");
+	PLAIN_IS("#1 priority", "#1 priority");
+	PLAIN_IS("See [the treaty](https://example.org/t) here", "See the treaty here");
+	PLAIN_IS("[not a link] (x)", "[not a link] (x)");
+	PLAIN_IS("*unclosed emphasis", "*unclosed emphasis");
+	PLAIN_IS("**bold** and *em*", "bold and em");
+	PLAIN_IS("<SPAN>x</SPAN> <unknown>", "x <unknown>");
+	PLAIN_IS("", "");
+}
+
+int main(void)
+{
+	test_plain();
+	test_strip();
+	test_words();
+	return tap_done();
+}
