@@ -181,7 +181,7 @@ char *workbook_number_text(double v)
 {
 	if (!isfinite(v))
 		return g_strdup(isnan(v) ? "NaN" : v > 0 ? "inf" : "-inf");
-	if (v == floor(v) && fabs(v) < 1e17)
+	if (v == floor(v))	/* all its digits, as Python's str(int(v)) */
 		return g_strdup_printf("%.0f", v == 0 ? 0.0 : v);	/* no "-0" */
 	char buf[G_ASCII_DTOSTR_BUF_SIZE];
 	for (int prec = 15; prec <= 17; prec++) {
