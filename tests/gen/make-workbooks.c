@@ -25,6 +25,9 @@
  *   values.xlsx       a form whose choice names are 1.0, 2.5, 0.1 + 0.2,
  *                     dates, a date with a time, a boolean and a formula
  *   rows.xlsx         a form whose unknown type sits on row 6, below blank rows
+ *   bomb.xlsx         a sheet part that inflates to 257 MiB of blanks
+ *   big.xlsx          a cell of 2 MiB
+ *   wide.ods          a cell past column 16384
  *
  * It shares nothing with quire but the CSV reader.
  */
@@ -210,6 +213,103 @@ static void write_form_ods(const char *path, GPtrArray *survey, GPtrArray *choic
 	g_string_free(x, TRUE);
 }
 
+/* Hostile files */
+
+static const char book_xml[] =
+	"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+	"xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+	"<sheets><sheet name=\"survey\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+static const char rels_xml[] =
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+	"relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+
+/* A source of N blanks, made as they are read. */
+struct blanks {
+	zip_uint64_t n, done;
+};
+
+static zip_int64_t blanks_cb(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct blanks *b = ud;
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		b->done = 0;
+		return 0;
+	case ZIP_SOURCE_READ: {
+		zip_uint64_t n = MIN(len, b->n - b->done);
+		memset(data, ' ', n);
+		b->done += n;
+		return (zip_int64_t)n;
+	}
+	case ZIP_SOURCE_STAT: {
+		zip_stat_t *st = data;
+		zip_stat_init(st);
+		st->size = b->n;
+		st->valid |= ZIP_STAT_SIZE;
+		return sizeof *st;
+	}
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ,
+						      ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+						      ZIP_SOURCE_ERROR, -1);
+	default:
+		return 0;
+	}
+}
+
+static zip_t *xlsx_skeleton(const char *dir, const char *name)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	int err;
+	zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	g_free(path);
+	if (!z)
+		exit(1);
+	zip_add_text(z, "xl/workbook.xml", book_xml);
+	zip_add_text(z, "xl/_rels/workbook.xml.rels", rels_xml);
+	return z;
+}
+
+static void write_hostile(const char *dir)
+{
+	static struct blanks b = { 257u << 20, 0 };
+	zip_t *z = xlsx_skeleton(dir, "bomb.xlsx");
+	zip_source_t *src = zip_source_function(z, blanks_cb, &b);
+	if (!src || zip_file_add(z, "xl/worksheets/sheet1.xml", src, 0) < 0 || zip_close(z) < 0)
+		exit(1);
+
+	z = xlsx_skeleton(dir, "big.xlsx");
+	GString *x = g_string_new("<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
+				  "<is><t>");
+	for (int i = 0; i < (2 << 20); i++)
+		g_string_append_c(x, 'q');
+	g_string_append(x, "</t></is></c></row></sheetData></worksheet>");
+	zip_add_text(z, "xl/worksheets/sheet1.xml", x->str);
+	g_string_free(x, TRUE);
+	if (zip_close(z) < 0)
+		exit(1);
+
+	char *path = g_build_filename(dir, "wide.ods", NULL);
+	int err;
+	z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	g_free(path);
+	if (!z)
+		exit(1);
+	zip_add_text(z, "content.xml",
+		     "<office:document-content "
+		     "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+		     "xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" "
+		     "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\">"
+		     "<office:body><office:spreadsheet><table:table table:name=\"survey\">"
+		     "<table:table-row><table:table-cell><text:p>type</text:p></table:table-cell>"
+		     "<table:table-cell table:number-columns-repeated=\"20000\"/>"
+		     "<table:table-cell><text:p>far</text:p></table:table-cell></table:table-row>"
+		     "</table:table></office:spreadsheet></office:body></office:document-content>");
+	if (zip_close(z) < 0)
+		exit(1);
+}
+
 /* The traps of cell values, as choice names. */
 static void write_values(const char *path)
 {
@@ -292,6 +392,7 @@ int main(int argc, char **argv)
 	p = g_build_filename(argv[2], "rows.xlsx", NULL);
 	write_rows(p);
 	g_free(p);
+	write_hostile(argv[2]);
 	free_rows(survey);
 	free_rows(choices);
 	free_rows(settings);
