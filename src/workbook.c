@@ -236,7 +236,12 @@ int workbook_zip_read(zip_t *zip, const char *name, char **data, size_t *len, GE
 			    zip_error_strerror(zip_get_error(zip)));
 		return -1;
 	}
-	GString *buf = g_string_sized_new(1 << 16);
+	zip_stat_t st;
+	size_t expect = zip_stat_index(zip, (zip_uint64_t)index, 0, &st) == 0 &&
+				(st.valid & ZIP_STAT_SIZE)
+			? (size_t)MIN(st.size, (zip_uint64_t)WORKBOOK_MAX_PART)
+			: 0;
+	GString *buf = g_string_sized_new(expect + 1);	/* the size said, which may lie */
 	char chunk[1 << 16];
 	zip_int64_t n;
 	while ((n = zip_fread(f, chunk, sizeof chunk)) > 0) {
