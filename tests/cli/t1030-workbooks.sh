@@ -104,4 +104,28 @@ quire:$W/keep.xlsx: is an input of this run; choose another output
 X
 expect_true 'the workbook is as it was' cmp -s "$W/form.xlsx" "$W/keep.xlsx"
 
+# Exports: KoboToolbox's XLSX export is read wherever its CSV export is.
+E=$QUIRE_TEST_DATA/exports
+"$MAKE_WORKBOOKS" --csv "$E/kobo.csv" "$W/kobo.xlsx"
+"$MAKE_WORKBOOKS" --csv "$E/odk.csv" "$W/odk.xlsx"
+"$MAKE_WORKBOOKS" --csv "$E/kobo-labels.csv" "$W/kobo-labels.xlsx"
+mkdir "$T/from-csv" "$T/from-xlsx"
+"$QUIRE" import --id-column state "$F/mini" "$E/kobo.csv" --into "$T/from-csv" >/dev/null
+run 0 "$QUIRE" import --id-column state "$F/mini" "$W/kobo.xlsx" --into "$T/from-xlsx"
+expect_status 'import reads an .xlsx export'
+expect_true 'import: the replies are those of the CSV export, the HXL row skipped' \
+	diff -r "$T/from-csv" "$T/from-xlsx"
+run 1 "$QUIRE" validate --id-column state "$F/mini" "$W/kobo.xlsx"
+expect_err 'validate: an .xlsx export is checked as its CSV is' <<X
+quire:$W/kobo.xlsx:5: offences: 'none illegal_access' breaks the constraint: 'None' excludes other offences
+quire: 1 problem in 1 of 3 replies
+X
+"$QUIRE" tab --id-column state "$F/mini" "$E/odk.csv" >"$T/odk-csv.out"
+run 0 "$QUIRE" tab --id-column state "$F/mini" "$W/odk.xlsx"
+compare 'tab: an .xlsx export tabulates as its CSV does' "$OUT" <"$T/odk-csv.out"
+run 1 "$QUIRE" validate --id-column state "$F/mini" "$W/kobo-labels.xlsx"
+expect_err 'a label-mode .xlsx export is refused, naming its sheet' <<X
+quire:$W/kobo-labels.xlsx[export]:1: the columns are question labels, not names; export again choosing "XML values and headers"
+X
+
 done_testing

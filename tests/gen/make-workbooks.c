@@ -29,14 +29,16 @@
  *   big.xlsx          a cell of 2 MiB
  *   wide.ods          a cell past column 16384
  *
+ * make-workbooks --csv FILE OUT.xlsx writes the CSV FILE (an export) as
+ * the one sheet "export" of OUT.xlsx, numbers as numbers, as KoboToolbox
+ * writes its XLSX exports.
+ *
  * It shares nothing with quire but the CSV reader.
  */
 
-static GPtrArray *read_csv(const char *dir, const char *name)
+static GPtrArray *read_csv_file(const char *path)
 {
-	char *path = g_build_filename(dir, name, NULL);
-	struct csvio_reader *r = csvio_open(path, NULL, CSVIO_DELIM_COMMA);
-	g_free(path);
+	struct csvio_reader *r = csvio_open(path, NULL, CSVIO_DELIM_AUTO);
 	if (!r)
 		exit(1);
 	GPtrArray *rows = g_ptr_array_new();
@@ -49,6 +51,14 @@ static GPtrArray *read_csv(const char *dir, const char *name)
 		g_ptr_array_add(rows, g_ptr_array_free(cells, FALSE));
 	}
 	csvio_close(r);
+	return rows;
+}
+
+static GPtrArray *read_csv(const char *dir, const char *name)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	GPtrArray *rows = read_csv_file(path);
+	g_free(path);
 	return rows;
 }
 
@@ -368,8 +378,29 @@ static void write_rows(const char *path)
 		exit(1);
 }
 
+static void write_export(const char *csv, const char *path)
+{
+	GPtrArray *rows = read_csv_file(csv);
+	lxw_workbook *wb = workbook_new(path);
+	struct xlsx_out o = { wb, NULL, false };
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "export");
+	for (guint r = 0; r < rows->len; r++) {
+		char **cells = g_ptr_array_index(rows, r);
+		for (int c = 0; cells[c]; c++)
+			xlsx_cell(&o, ws, (int)r, c, cells[c]);
+	}
+	workbook_add_worksheet(wb, "repeat");
+	if (workbook_close(wb) != LXW_NO_ERROR)
+		exit(1);
+	free_rows(rows);
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "--csv") == 0) {
+		write_export(argv[2], argv[3]);
+		return 0;
+	}
 	if (argc != 3) {
 		fprintf(stderr, "usage: make-workbooks FORMDIR OUTDIR\n");
 		return 2;
