@@ -29,6 +29,7 @@ struct ods {
 	char *value_type, *value;	/* of the cell being read */
 	GString *text;		/* its paragraphs */
 	int paragraphs;
+	int in_p;		/* depth inside a paragraph, whose blanks are text */
 };
 
 static bool is(struct ods *o, int type, const char *ns, const char *local)
@@ -63,8 +64,15 @@ static int cell_content(struct ods *o, bool *skip, GError **error)
 		return 0;
 	}
 	if (is(o, XML_READER_TYPE_ELEMENT, NS_TEXT, "p") ||
-	    is(o, XML_READER_TYPE_ELEMENT, NS_TEXT, "h"))
+	    is(o, XML_READER_TYPE_ELEMENT, NS_TEXT, "h")) {
+		o->in_p += !xmlTextReaderIsEmptyElement(o->xml.reader);
 		return o->paragraphs++ ? add_text(o, "\n", 1, error) : 0;
+	}
+	if (is(o, XML_READER_TYPE_END_ELEMENT, NS_TEXT, "p") ||
+	    is(o, XML_READER_TYPE_END_ELEMENT, NS_TEXT, "h")) {
+		o->in_p--;
+		return 0;
+	}
 	if (is(o, XML_READER_TYPE_ELEMENT, NS_TEXT, "s")) {
 		char *c = workbook_xml_attr(&o->xml, NS_TEXT, "c");
 		long n = c ? atol(c) : 1;
@@ -82,8 +90,10 @@ static int cell_content(struct ods *o, bool *skip, GError **error)
 		return add_text(o, "\t", 1, error);
 	if (is(o, XML_READER_TYPE_ELEMENT, NS_TEXT, "line-break"))
 		return add_text(o, "\n", 1, error);
-	if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-	    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) {
+	/* The blank between two spans is text; the blanks between paragraphs are layout. */
+	if (o->in_p > 0 && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+			    type == XML_READER_TYPE_WHITESPACE ||
+			    type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
 		const char *s = (const char *)xmlTextReaderConstValue(o->xml.reader);
 		return add_text(o, s, strlen(s), error);
 	}
@@ -106,6 +116,7 @@ static void cell_start(struct ods *o)
 	o->value = attr ? workbook_xml_attr(&o->xml, NS_OFFICE, attr) : NULL;
 	g_string_truncate(o->text, 0);
 	o->paragraphs = 0;
+	o->in_p = 0;
 }
 
 /* The text of the cell just read. */

@@ -21,7 +21,8 @@
  *                     the choices sheet named "Choices", an extra sheet
  *   form-inline.xlsx  the same, written row by row: inline strings
  *   form.ods          the same as OpenDocument, blank rows repeated, empty
- *                     cells repeated, spaces as text:s
+ *                     cells repeated, spaces as text:s and between spans,
+ *                     a comment on a cell
  *   values.xlsx       a form whose choice names are 1.0, 2.5, 0.1 + 0.2,
  *                     dates, a date with a time, a boolean and a formula
  *   rows.xlsx         a form whose unknown type sits on row 6, below blank rows
@@ -152,12 +153,19 @@ static void ods_cell(GString *x, const char *s)
 				       "office:value=\"%s\"><text:p>%s.00</text:p></table:table-cell>",
 				       s, s);
 	} else {
-		g_string_append(x, "<table:table-cell office:value-type=\"string\"><text:p>");
+		g_string_append(x, "<table:table-cell office:value-type=\"string\">");
+		if (strcmp(s, "type") == 0)	/* a comment, which is no part of the cell's text */
+			g_string_append(x, "<office:annotation><text:p>a note</text:p>"
+					   "</office:annotation>");
+		g_string_append(x, "<text:p>");
 		char **words = g_strsplit(s, " ", -1);
 		for (char **w = words; *w; w++) {
+			/* Spaces as text:s, and as blanks between spans. */
 			if (w != words)
-				g_string_append(x, "<text:s/>");
+				g_string_append(x, (w - words) % 2 ? "<text:s/>" : " ");
+			g_string_append(x, "<text:span>");
 			xml_escaped(x, *w);
+			g_string_append(x, "</text:span>");
 		}
 		g_strfreev(words);
 		g_string_append(x, "</text:p></table:table-cell>");
