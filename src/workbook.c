@@ -292,7 +292,7 @@ static void xml_error(void *arg, const char *msg, xmlParserSeverities severity,
 	    severity == XML_PARSER_SEVERITY_VALIDITY_WARNING)
 		return;
 	int line = xmlTextReaderLocatorLineNumber(locator);
-	x->error = g_strdup_printf("line %d: %s", line, msg);
+	x->error = line > 0 ? g_strdup_printf("line %d: %s", line, msg) : g_strdup(msg);
 	g_strchomp(x->error);
 }
 
