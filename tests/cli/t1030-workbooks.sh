@@ -96,6 +96,10 @@ expect_err 'a cell past column 16384 is refused' <<X
 quire:$W/wide.ods: sheet 'survey', cell XFF1: past column 16384
 X
 
+run 1 "$QUIRE" check "$W/laughs.xlsx"
+expect_status 'entities that expand to 10^10 bytes are refused'
+expect_grep 'the refusal names the part' "quire:$W/laughs.xlsx: xl/worksheets/sheet1.xml: " "$ERR"
+
 # The workbook is an input of the run: no output may replace it.
 cp "$W/form.xlsx" "$W/keep.xlsx"
 run 1 "$QUIRE" tab "$W/keep.xlsx" "$R" -o "$W/keep.xlsx"

@@ -29,6 +29,7 @@
  *   bomb.xlsx         a sheet part that inflates to 257 MiB of blanks
  *   big.xlsx          a cell of 2 MiB
  *   wide.ods          a cell past column 16384
+ *   laughs.xlsx       a sheet of entities that expand to 10^10 bytes
  *
  * make-workbooks --csv FILE OUT.xlsx writes the CSV FILE (an export) as
  * the one sheet "export" of OUT.xlsx, numbers as numbers, as KoboToolbox
@@ -303,6 +304,22 @@ static void write_hostile(const char *dir)
 	for (int i = 0; i < (2 << 20); i++)
 		g_string_append_c(x, 'q');
 	g_string_append(x, "</t></is></c></row></sheetData></worksheet>");
+	zip_add_text(z, "xl/worksheets/sheet1.xml", x->str);
+	g_string_free(x, TRUE);
+	if (zip_close(z) < 0)
+		exit(1);
+
+	/* A billion laughs: entities of ten entities, nine deep. */
+	z = xlsx_skeleton(dir, "laughs.xlsx");
+	x = g_string_new("<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\">");
+	for (char e = 'b'; e <= 'j'; e++) {
+		g_string_append_printf(x, "<!ENTITY %c \"", e);
+		for (int i = 0; i < 10; i++)
+			g_string_append_printf(x, "&%c;", e - 1);
+		g_string_append(x, "\">");
+	}
+	g_string_append(x, "]><worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
+			   "<is><t>&j;</t></is></c></row></sheetData></worksheet>");
 	zip_add_text(z, "xl/worksheets/sheet1.xml", x->str);
 	g_string_free(x, TRUE);
 	if (zip_close(z) < 0)
