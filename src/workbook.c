@@ -118,6 +118,8 @@ int workbook_builder_cell(struct workbook_builder *b, long row, guint col, char 
 	char *problem = NULL;
 	if (strlen(text) > CSVIO_MAX_FIELD)
 		problem = g_strdup_printf("longer than %u bytes", CSVIO_MAX_FIELD);
+	else if (!g_utf8_validate(text, -1, NULL))
+		problem = g_strdup("text that is not UTF-8");
 	else if (col >= CSVIO_MAX_FIELDS)
 		problem = g_strdup_printf("past column %u", CSVIO_MAX_FIELDS);
 	else if (++b->n_cells > WORKBOOK_MAX_CELLS)

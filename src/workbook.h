@@ -24,7 +24,7 @@
  * bytes, a cell longer than CSVIO_MAX_FIELD bytes, a row wider than
  * CSVIO_MAX_FIELDS columns and a sheet of more than WORKBOOK_MAX_CELLS
  * cells are refused, so a hostile file cannot exhaust memory; a corrupt
- * file is an error, never a crash.
+ * file, or a cell whose text is not UTF-8, is an error, never a crash.
  */
 
 #define WORKBOOK_MAX_PART (256u << 20)
