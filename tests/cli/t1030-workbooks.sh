@@ -50,6 +50,8 @@ run 0 "$QUIRE" check -q "$W/FORM.XLSX"
 expect_status 'the extension is known in any case'
 
 run 0 "$QUIRE" check "$W/values.xlsx"
+expect_grep 'without settings, the form id is the file name without its extension' \
+	'Id:        values' "$OUT"
 tail -1 "$OUT" >"$T/values"
 compare '.xlsx: numbers, dates, a boolean and formulas become text as pyxform makes it' \
 	"$T/values" <<'X'
