@@ -9,6 +9,7 @@
 #include "form-sheet.h"
 #include "label.h"
 #include "msg.h"
+#include "workbook.h"
 
 struct loader {
 	struct form *form;
@@ -41,7 +42,7 @@ static void load_settings(struct loader *ld, const char *path)
 	const char *id = g_hash_table_lookup(form->settings, "form_id");
 	char *stem = g_path_get_basename(path);
 	char *dot = strrchr(stem, '.');
-	if (dot && dot != stem && g_str_has_suffix(stem, ".csv"))
+	if (dot && dot != stem && (g_str_has_suffix(stem, ".csv") || workbook_is_workbook(stem)))
 		*dot = '\0';
 	form->id = g_strdup(id ? id : stem);
 	g_free(stem);

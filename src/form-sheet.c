@@ -1,4 +1,4 @@
-/* form-sheet.c - the sheets of an XLSForm read from CSV, headers normalised */
+/* form-sheet.c - the sheets of an XLSForm read from CSV or a workbook, headers normalised */
 #include <config.h>
 #include "form-sheet.h"
 
@@ -8,6 +8,7 @@
 
 #include "csvio.h"
 #include "msg.h"
+#include "workbook.h"
 
 struct alias {
 	const char *from, *to;
@@ -424,6 +425,30 @@ static int read_sheet_file(const char *file, const char *name, struct form_sheet
 }
 
 /*
+ * Drops the unnamed columns of every sheet read and finds the survey,
+ * choices and settings sheets among them; a second one is an error.
+ * FILE names the file they came from.  Returns the number of errors.
+ */
+static int assign_sheets(const char *file, struct form_sheets *sheets)
+{
+	int errors = 0;
+	for (guint i = 0; i < sheets->all->len; i++) {
+		struct form_sheet *s = g_ptr_array_index(sheets->all, i);
+		drop_unnamed_columns(s);
+		if (strcmp(s->name, "survey") == 0 && !sheets->survey)
+			sheets->survey = s;
+		else if (strcmp(s->name, "choices") == 0 && !sheets->choices)
+			sheets->choices = s;
+		else if (strcmp(s->name, "settings") == 0 && !sheets->settings)
+			sheets->settings = s;
+		else if (strcmp(s->name, "survey") == 0 || strcmp(s->name, "choices") == 0 ||
+			 strcmp(s->name, "settings") == 0)
+			errors += msg_error_at(file, s->header_row, "second '%s' sheet", s->name) < 0;
+	}
+	return errors;
+}
+
+/*
  * Reads pyxform's single-file layout (xls2json_backends.py csv_to_dict):
  * a non-empty first column starts a sheet of that name, and the rest of
  * that row, if any, is its header; otherwise the first row with content
@@ -473,20 +498,80 @@ static int read_single_file(const char *file, struct form_sheets *sheets)
 	}
 	g_ptr_array_free(cells, TRUE);
 	csvio_close(r);
-	for (guint i = 0; i < sheets->all->len; i++) {
-		struct form_sheet *s = g_ptr_array_index(sheets->all, i);
-		drop_unnamed_columns(s);
-		if (strcmp(s->name, "survey") == 0 && !sheets->survey)
-			sheets->survey = s;
-		else if (strcmp(s->name, "choices") == 0 && !sheets->choices)
-			sheets->choices = s;
-		else if (strcmp(s->name, "settings") == 0 && !sheets->settings)
-			sheets->settings = s;
-		else if (strcmp(s->name, "survey") == 0 || strcmp(s->name, "choices") == 0 ||
-			 strcmp(s->name, "settings") == 0)
-			errors += msg_error_at(file, s->header_row, "second '%s' sheet", s->name) < 0;
+	return errors + assign_sheets(file, sheets) + (rc < 0);
+}
+
+/*
+ * Reads one sheet of a workbook: the first row with content is the
+ * header, a row with a value past the header's last column is an error
+ * (as take_row() says), blank rows are skipped but keep their number.
+ */
+static int read_workbook_sheet(const struct workbook_sheet *ws, struct form_sheet *sheet)
+{
+	GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);
+	bool have_header = false;
+	guint width = 0;
+	int errors = 0;
+	for (guint i = 0; i < ws->rows->len; i++) {
+		const struct workbook_row *row = g_ptr_array_index(ws->rows, i);
+		g_ptr_array_set_size(cells, 0);
+		guint used = 0;
+		for (guint c = 0; c < row->n_cells; c++) {
+			char *s = g_strstrip(g_strdup(row->cells[c]));
+			if (*s)
+				used = c + 1;
+			g_ptr_array_add(cells, s);
+		}
+		if (!used)
+			continue;
+		if (!have_header) {
+			have_header = true;
+			width = used;
+			errors += set_header(sheet, (char **)cells->pdata, used, row->row);
+			continue;
+		}
+		add_row(sheet, (char **)cells->pdata, cells->len, row->row);
+		if (used > width) {
+			char name[8];
+			errors += msg_error_at(sheet->file, row->row, "cell %s%ld has a value, but "
+					       "its column has no header",
+					       workbook_column_name(used - 1, name), row->row) < 0;
+		}
 	}
-	return errors + (rc < 0);
+	g_ptr_array_free(cells, TRUE);
+	return errors;
+}
+
+/* The sheets pyxform reads from a workbook; the others are not even parsed. */
+static const char *const workbook_sheets[] = {
+	"survey", "choices", "settings", "external_choices", NULL,
+};
+
+/* Reads a workbook form; messages name a sheet as "PATH[survey]". */
+static int read_workbook(const char *path, struct form_sheets *sheets)
+{
+	GError *error = NULL;
+	struct workbook *w = workbook_read(path, workbook_sheets, &error);
+	if (!w) {
+		msg_error_at(path, 0, "%s", error->message);
+		g_error_free(error);
+		return 1;
+	}
+	int errors = 0;
+	for (guint i = 0; i < w->sheets->len; i++) {
+		const struct workbook_sheet *ws = g_ptr_array_index(w->sheets, i);
+		char *file = g_strdup_printf("%s[%s]", path, ws->name);
+		struct form_sheet *sheet = sheet_new(ws->name, file);
+		g_free(file);
+		g_ptr_array_add(sheets->all, sheet);
+		errors += read_workbook_sheet(ws, sheet);
+	}
+	workbook_free(w);
+	errors += assign_sheets(path, sheets);
+	if (!errors && !sheets->survey)
+		errors += msg_error_at(path, 0, "no survey sheet: a workbook form needs a sheet "
+				       "named 'survey'") < 0;
+	return errors;
 }
 
 int form_sheets_read(const char *path, struct form_sheets *sheets)
@@ -496,6 +581,8 @@ int form_sheets_read(const char *path, struct form_sheets *sheets)
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return msg_error_at(path, 0, "cannot open: %s", g_strerror(errno)) < 0;
+	if (!S_ISDIR(st.st_mode) && workbook_is_workbook(path))
+		return read_workbook(path, sheets);
 	if (!S_ISDIR(st.st_mode)) {
 		int errors = read_single_file(path, sheets);
 		if (!errors && !sheets->survey)

@@ -1,4 +1,4 @@
-/* form-sheet.h - the sheets of an XLSForm read from CSV, headers normalised (internal to form) */
+/* form-sheet.h - the sheets of an XLSForm read from CSV or a workbook, headers normalised (internal to form) */
 #ifndef QUIRE_FORM_SHEET_H
 #define QUIRE_FORM_SHEET_H
 
@@ -43,8 +43,13 @@ struct form_sheets {
 
 /*
  * Reads the sheets of the form at PATH (a directory with survey.csv,
- * choices.csv and settings.csv, or one pyxform-style CSV file).  Problems
- * are reported through msg; returns the number of errors (0 on success).
+ * choices.csv and settings.csv, one pyxform-style CSV file, or a workbook:
+ * .xlsx, .xlsm, .xls or .ods, whose sheets survey, choices, settings and
+ * external_choices are found by name in any case, the others ignored).
+ * A workbook sheet's FILE is "PATH[name]", so that messages read
+ * "quire:form.xlsx[survey]:12: ...", 12 being the row the spreadsheet
+ * shows.  Problems are reported through msg; returns the number of errors
+ * (0 on success).
  * *SHEETS is filled in either way; release it with form_sheets_release().
  */
 int form_sheets_read(const char *path, struct form_sheets *sheets);

@@ -39,7 +39,9 @@ struct wide_options {
 struct wide_reader;
 
 /*
- * Opens the export at PATH and maps its header.  Returns NULL after
+ * Opens the export at PATH and maps its header.  PATH may be a workbook
+ * (workbook.h; KoboToolbox's XLSX export), whose first sheet is read as
+ * the CSV it would be, messages naming it "PATH[sheet]".  Returns NULL after
  * reporting: a label-mode KoboToolbox export (headers are labels, not
  * names), a header matching two questions, a missing --id-column, no
  * column for the respondent code when REQUIRE_ID is set, or a CSV error.

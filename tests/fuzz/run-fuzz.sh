@@ -6,7 +6,7 @@
 # Builds the harnesses of tests/fuzz (make fuzz) in a tree configured with
 # CC=clang --enable-fuzzing, seeds each target's corpus from the test data
 # and from the shared XLSForm corpus (read where it lies, never copied into
-# the repository), and runs every TARGET (default: all six) for SECONDS
+# the repository), and runs every TARGET (default: all seven) for SECONDS
 # (default 60), two at a time.  Prints executions, coverage (libFuzzer's
 # cov: and ft:), the corpus size and the CPU seconds used per target, then
 # "# PASS: N" and
@@ -27,7 +27,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csvio form expr reply wide rdef)
+[ ${#targets[@]} -gt 0 ] || targets=(csvio form expr reply wide rdef workbook)
 build=${QUIRE_FUZZ_BUILD:-$root/build-fuzz}
 corpus=${QUIRE_FUZZ_CORPUS:-$build/corpus}
 jobs=${QUIRE_FUZZ_JOBS:-2}
@@ -102,6 +102,8 @@ seed reply '' "$data"/replies/*/*.csv "$root"/data/*/*.csv
 seed wide '\001' "$data"/exports/*.csv
 seed wide '\000' "$xlsform"/good.csv "$xlsform"/build_*.csv
 seed rdef '' "$root"/reports/*.ini
+seed workbook '\002' "$data"/workbooks/*.xls "$shared"/corpus/xlsform-real/*.xls
+seed workbook '\000' "$shared"/corpus/xlsform-real/*.xlsx
 # Expressions, with their answers, from the cases of tests/data/expr.test:
 # the expression, then the values in the harness's order, NUL-separated.
 mkdir -p "$seeds/expr"
