@@ -501,10 +501,16 @@ static int read_single_file(const char *file, struct form_sheets *sheets)
 	return errors + assign_sheets(file, sheets) + (rc < 0);
 }
 
+/* How many cells without a header a warning names before "...". */
+#define HEADERLESS_NAMED 10
+
 /*
  * Reads one sheet of a workbook: the first row with content is the
- * header, a row with a value past the header's last column is an error
- * (as take_row() says), blank rows are skipped but keep their number.
+ * header, blank rows are skipped but keep their number.  A value in a
+ * column without a header (a note beside the form) is ignored, as pyxform
+ * ignores it, and said in one warning naming the cells: a workbook's
+ * cells cannot be shifted by a stray comma, as a CSV row's can (where
+ * take_row() refuses the row).
  */
 static int read_workbook_sheet(const struct workbook_sheet *ws, struct form_sheet *sheet)
 {
@@ -512,12 +518,15 @@ static int read_workbook_sheet(const struct workbook_sheet *ws, struct form_shee
 	bool have_header = false;
 	guint width = 0;
 	int errors = 0;
+	unsigned headerless = 0;
+	long first_headerless = 0;
+	GString *named = g_string_new(NULL);
 	for (guint i = 0; i < ws->rows->len; i++) {
 		const struct workbook_row *row = g_ptr_array_index(ws->rows, i);
 		g_ptr_array_set_size(cells, 0);
 		guint used = 0;
 		for (guint c = 0; c < row->n_cells; c++) {
-			char *s = g_strstrip(g_strdup(row->cells[c]));
+			char *s = form_sheet_strip(g_strdup(row->cells[c]));
 			if (*s)
 				used = c + 1;
 			g_ptr_array_add(cells, s);
@@ -530,14 +539,27 @@ static int read_workbook_sheet(const struct workbook_sheet *ws, struct form_shee
 			errors += set_header(sheet, (char **)cells->pdata, used, row->row);
 			continue;
 		}
-		add_row(sheet, (char **)cells->pdata, cells->len, row->row);
-		if (used > width) {
+		for (guint c = width; c < used; c++) {
+			if (!*(const char *)g_ptr_array_index(cells, c))
+				continue;
+			if (!headerless++)
+				first_headerless = row->row;
 			char name[8];
-			errors += msg_error_at(sheet->file, row->row, "cell %s%ld has a value, but "
-					       "its column has no header",
-					       workbook_column_name(used - 1, name), row->row) < 0;
+			if (headerless <= HEADERLESS_NAMED)
+				g_string_append_printf(named, "%s%s%ld", headerless > 1 ? ", " : "",
+						       workbook_column_name(c, name), row->row);
 		}
+		bool any = false;
+		for (guint c = 0; c < width && c < cells->len && !any; c++)
+			any = *(const char *)g_ptr_array_index(cells, c) != '\0';
+		if (any)	/* a row holding only a note beside the form is no row of it */
+			add_row(sheet, (char **)cells->pdata, MIN(cells->len, width), row->row);
 	}
+	if (headerless)
+		msg_warn_at(sheet->file, first_headerless, "ignored %u cell%s in columns without a "
+			    "header: %s%s", headerless, headerless == 1 ? "" : "s", named->str,
+			    headerless > HEADERLESS_NAMED ? ", ..." : "");
+	g_string_free(named, TRUE);
 	g_ptr_array_free(cells, TRUE);
 	return errors;
 }

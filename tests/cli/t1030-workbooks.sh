@@ -60,7 +60,8 @@ X
 
 run 1 "$QUIRE" check "$W/rows.xlsx"
 expect_status 'an error in a workbook fails the check'
-expect_err 'the message names the sheet as written and the row a spreadsheet shows, blank rows counted' <<X
+expect_err 'the message names the sheet as written and the row a spreadsheet shows, blank rows counted; notes in columns without a header are named, as ignored' <<X
+quire:$W/rows.xlsx[Survey]:4: warning: ignored 2 cells in columns without a header: F4, E7
 quire:$W/rows.xlsx[Survey]:6: unknown type 'multiple_choice x'
 X
 

@@ -25,7 +25,8 @@
  *                     a comment on a cell
  *   values.xlsx       a form whose choice names are 1.0, 2.5, 0.1 + 0.2,
  *                     dates, a date with a time, a boolean and a formula
- *   rows.xlsx         a form whose unknown type sits on row 6, below blank rows
+ *   rows.xlsx         a form whose unknown type sits on row 6, below blank rows,
+ *                     with notes beside it in columns without a header
  *   bomb.xlsx         a sheet part that inflates to 257 MiB of blanks
  *   big.xlsx          a cell of 2 MiB
  *   wide.ods          a cell past column 16384
@@ -385,7 +386,7 @@ static void write_values(const char *path)
 		exit(1);
 }
 
-/* An error on row 6, below blank rows 2, 3 and 5. */
+/* An error on row 6, below blank rows 2, 3 and 5; notes in F4 and E7. */
 static void write_rows(const char *path)
 {
 	lxw_workbook *wb = workbook_new(path);
@@ -399,6 +400,9 @@ static void write_rows(const char *path)
 	worksheet_write_string(s, 5, 0, "multiple_choice x", NULL);
 	worksheet_write_string(s, 5, 1, "b", NULL);
 	worksheet_write_string(s, 5, 2, "B", NULL);
+	/* Notes beside the form, in columns without a header: F4, and E7 alone on its row. */
+	worksheet_write_string(s, 3, 5, "ask the legal office", NULL);
+	worksheet_write_string(s, 6, 4, "to be reviewed", NULL);
 	if (workbook_close(wb) != LXW_NO_ERROR)
 		exit(1);
 }
