@@ -33,6 +33,7 @@ struct parser {
 	const struct expr_scope *scope;
 	struct expr *e;
 	int level;		/* nesting of '(', calls and unary '-' */
+	bool parent_ok;		/* '..' may come next: position()'s argument */
 };
 
 static const struct expr_scope no_scope;
@@ -259,6 +260,7 @@ static void args(struct parser *ps, struct expr_node *call)
 	next(ps);
 	if (tok(ps)->kind != TK_RPAREN) {
 		for (;;) {
+			ps->parent_ok = strcmp(call->u.call.fn->name, "position") == 0;
 			*last = subexpr(ps, 0);
 			last = &(*last)->next;
 			argc++;
@@ -314,6 +316,8 @@ static struct expr_node *primary(struct parser *ps)
 {
 	char buf[64];
 	const char *at = tok(ps)->start;
+	bool parent_ok = ps->parent_ok;
+	ps->parent_ok = false;
 	switch (tok(ps)->kind) {
 	case TK_NUMBER:
 	case TK_STRING:
@@ -329,6 +333,10 @@ static struct expr_node *primary(struct parser *ps)
 	case TK_NAME:
 		bare_name(ps);
 	case TK_DOTDOT:
+		if (parent_ok) {
+			next(ps);
+			return new_node(ps, EXPR_OP_PARENT, at);
+		}
 		error_at(ps, at, "'..' is not supported");
 	case TK_SLASH:
 	case TK_SLASHSLASH:

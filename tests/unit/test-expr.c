@@ -436,6 +436,18 @@ static void test_value_bound(void)
 		      &too_long);
 	ok(strcmp(s, "0") == 0 && too_long, "and normalize-space() of what concat() could not build");
 	g_free(s);
+	s = eval_long("string-length(join(${a}, 'x', 'y', 'z'))", answers, &too_long);
+	ok(strcmp(s, "0") == 0 && too_long, "join() is held to the bound");
+	g_free(s);
+	s = eval_long("string-length(translate(${b}, 'b', 'ä'))", answers, &too_long);
+	ok(strcmp(s, "0") == 0 && too_long, "translate() is held to the bound");
+	g_free(s);
+	s = eval_long("string-length(translate(${a}, 'a', 'ä'))", answers, &too_long);
+	ok(strcmp(s, "524288") == 0 && !too_long, "and builds a value of the bound");
+	g_free(s);
+	s = eval_long("string-length(uuid(1048577))", answers, &too_long);
+	ok(strcmp(s, "0") == 0 && too_long, "uuid(n) is held to the bound");
+	g_free(s);
 	g_free(a);
 	g_free(b);
 	g_free(c);
