@@ -49,6 +49,9 @@ static const struct expr_token *tok(struct parser *ps)
 }
 
 #define error_at(ps, at, ...) expr_lex_error(&(ps)->lx, (at), __VA_ARGS__)
+/* The same, for ODK that quire cannot evaluate (expr_error.unsupported). */
+#define unsupported_at(ps, at, ...) \
+	((ps)->lx.err->unsupported = true, expr_lex_error(&(ps)->lx, (at), __VA_ARGS__))
 
 static EXPR_NORETURN void too_deep(struct parser *ps, const char *at)
 {
@@ -138,7 +141,7 @@ static void reject_path(struct parser *ps)
 	case TK_SLASHSLASH:
 		error_at(ps, at, "'/' is a path step, not division; write 'div'");
 	case TK_LBRACKET:
-		error_at(ps, at, "predicates '[...]' are not supported");
+		unsupported_at(ps, at, "predicates '[...]' are not supported");
 	case TK_PIPE:
 		error_at(ps, at, "'|' (union of paths) is not supported");
 	case TK_COLONCOLON:
@@ -169,7 +172,7 @@ static struct expr_node *ref(struct parser *ps)
 {
 	const struct expr_token *t = tok(ps);
 	if (t->last_saved)
-		error_at(ps, t->start, "'${last-saved#...}' is not supported");
+		unsupported_at(ps, t->start, "'${last-saved#...}' is not supported");
 	char *name = g_strndup(t->name, t->name_len);
 	enum expr_type type = EXPR_STRING;
 	int id = ps->scope->lookup ? ps->scope->lookup(ps->scope->data, name, &type) : -1;
@@ -274,6 +277,21 @@ static void args(struct parser *ps, struct expr_node *call)
 	set_args(ps, call, first, argc);
 }
 
+/*
+ * ODK's functions that quire does not evaluate, for needing a secondary
+ * instance, repeats or the device; unknown all the same, but no mistake.
+ */
+static bool odk_only(const char *name, size_t len)
+{
+	static const char *const names[] = {
+		"pulldata", "indexed-repeat", "current", "jr:itext", "geofence",
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+		if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
+			return true;
+	return false;
+}
+
 /* call -> QName '(' [expr {',' expr}] ')' */
 static struct expr_node *call(struct parser *ps)
 {
@@ -281,7 +299,9 @@ static struct expr_node *call(struct parser *ps)
 	const char *at = t->start;
 	const struct expr_func *fn = expr_func_lookup(t->name, t->name_len);
 	if (!fn && t->name_len == 8 && memcmp(t->name, "instance", 8) == 0)
-		error_at(ps, at, "'instance()' lookups are not supported");
+		unsupported_at(ps, at, "'instance()' lookups are not supported");
+	if (!fn && odk_only(t->name, t->name_len))
+		unsupported_at(ps, at, "unknown function '%.*s'", (int)t->name_len, t->name);
 	if (!fn)
 		error_at(ps, at, "unknown function '%.*s'", (int)t->name_len, t->name);
 	struct expr_node *n = new_node(ps, EXPR_OP_CALL, at);
@@ -472,7 +492,10 @@ struct expr *expr_parse(const char *text, const struct expr_scope *scope, struct
 {
 	struct expr_error ignored;
 	struct parser ps = {.scope = scope ? scope : &no_scope, .e = expr_new()};
-	expr_lex_init(&ps.lx, text, NULL, err ? err : &ignored);
+	if (!err)
+		err = &ignored;
+	err->unsupported = false;
+	expr_lex_init(&ps.lx, text, NULL, err);
 	if (!run(&ps)) {
 		expr_free(ps.e);
 		return NULL;

@@ -83,10 +83,17 @@ struct expr_scope {
 	void *data;
 };
 
-/* A parse error: the 1-based character column (not byte) and the message. */
+/*
+ * A parse error: the 1-based character column (not byte) and the message.
+ * UNSUPPORTED says the text is ODK that quire cannot evaluate, rather
+ * than a mistake: one of ODK's functions that need a secondary instance,
+ * repeats or the device (instance, pulldata, indexed-repeat, current,
+ * jr:itext, geofence...), ${last-saved#name}, or a predicate.
+ */
 struct expr_error {
 	long column;
 	char message[256];
+	bool unsupported;
 };
 
 struct expr;
