@@ -895,8 +895,8 @@ static void compile_expressions(struct loader *ld)
 		check_uses(ld, uncomputed, q->file, q->row, "required", q->required_expr);
 	}
 	if (skipped->len)
-		msg_warn_at(survey, 0, "calculations quire cannot evaluate are not computed: %s",
-			    skipped->str);
+		msg_warn_at(survey, 0, "calculations quire cannot evaluate are not computed, and "
+			    "left out of tables: %s", skipped->str);
 	g_string_free(skipped, TRUE);
 	g_free(uncomputed);
 }

@@ -157,7 +157,7 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 				(!q->relevant || expr_eval_bool(q->relevant, &env));
 		check_length(ev, "relevant", q, NULL);
 		ev->relevant[i] = relevant;
-		if (!relevant) {
+		if (!relevant || form_question_uncomputed(q)) {
 			ev->value[i] = NULL;
 		} else if (q->calculation) {
 			struct expr_value v;
