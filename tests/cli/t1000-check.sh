@@ -122,8 +122,11 @@ X
 run 0 "$QUIRE" check -q "$T/uncomputed"
 expect_status 'a calculation quire cannot evaluate does not refuse the form'
 expect_err 'one warning names every calculation not computed, and those that use one' <<X
-quire:$T/uncomputed/survey.csv: warning: calculations quire cannot evaluate are not computed: row 3 'price' (unknown function 'pulldata'), row 6 'before' ('\${last-saved#...}' is not supported), row 4 'total' (uses 'price')
+quire:$T/uncomputed/survey.csv: warning: calculations quire cannot evaluate are not computed, and left out of tables: row 3 'price' (unknown function 'pulldata'), row 6 'before' ('\${last-saved#...}' is not supported), row 4 'total' (uses 'price')
 X
+run 0 "$QUIRE" check "$T/uncomputed"
+expect_grep 'the outline marks a calculation not computed' "= \${price} * 2  (not computed)" "$OUT"
+expect_no_grep 'and not one that is computed' "= \${n} * 2  (not computed)" "$OUT"
 
 cat >"$T/uncomputed/survey.csv" <<'X'
 type,name,label,calculation,relevant,constraint
@@ -141,7 +144,7 @@ quire:$T/uncomputed/survey.csv:5:1: relevant: unknown function 'pulldata'
     ^
 quire:$T/uncomputed/survey.csv:4: relevant uses 'price', whose calculation quire cannot evaluate
 quire:$T/uncomputed/survey.csv:6: constraint uses 'price', whose calculation quire cannot evaluate
-quire:$T/uncomputed/survey.csv: warning: calculations quire cannot evaluate are not computed: row 3 'price' (unknown function 'pulldata')
+quire:$T/uncomputed/survey.csv: warning: calculations quire cannot evaluate are not computed, and left out of tables: row 3 'price' (unknown function 'pulldata')
 X
 
 run 2 "$QUIRE" check
