@@ -132,7 +132,8 @@ static bool group_relevant(struct resp_eval *ev, const struct form_group *g,
  */
 static void reseed(struct resp_eval *ev, char *const *answers)
 {
-	guint32 seed = (guint32)(ev->now * 86400);
+	guint64 seconds = (guint64)(ev->now * 86400);	/* up to year 9999: past 32 bits */
+	guint32 seed = (guint32)(seconds ^ (seconds >> 32));
 	for (size_t i = 0; i < form_n_questions(ev->form); i++)
 		seed = seed * 31 + (answers[i] ? g_str_hash(answers[i]) : 0);
 	g_rand_set_seed(ev->rand, seed);
