@@ -238,6 +238,11 @@ int cmd_chart(int argc, char **argv)
 			cli_usage_error("chart", "the form has no question '%s'", o.question);
 			goto done;
 		}
+		if (form_question_uncomputed(q)) {
+			cli_usage_error("chart", "the calculation of '%s' is not computed: quire "
+					"cannot evaluate it", o.question);
+			goto done;
+		}
 		if (o.by && strcmp(o.by, q->name) == 0) {
 			cli_usage_error("chart", "--by names the question charted, '%s'", o.by);
 			goto done;

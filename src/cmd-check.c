@@ -76,7 +76,8 @@ static void print_question(const struct form *form, const struct form_question *
 	if (q->constraint_text)
 		printf("         valid if %s\n", q->constraint_text);
 	if (q->calculation_text)
-		printf("         = %s\n", q->calculation_text);
+		printf("         = %s%s\n", q->calculation_text,
+		       form_question_uncomputed(q) ? "  (not computed)" : "");
 }
 
 static void print_parts(const struct form *form, int lang)

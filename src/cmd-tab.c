@@ -136,6 +136,11 @@ static bool resolve_questions(const struct form *form, struct options *o)
 			cli_usage_error("tab", "-q: the form has no question '%s'", name);
 			return false;
 		}
+		if (form_question_uncomputed(q)) {
+			cli_usage_error("tab", "-q: the calculation of '%s' is not computed: quire "
+					"cannot evaluate it", name);
+			return false;
+		}
 		g_array_append_val(o->questions, q->index);
 	}
 	return true;

@@ -377,6 +377,9 @@ void expr_eval_node(const struct expr_node *n, const struct expr_env *env, struc
 	case EXPR_OP_CALL:
 		n->u.call.fn->eval(n, env, out);
 		return;
+	case EXPR_OP_PARENT:
+		expr_set_string(out, "");
+		return;
 	}
 }
 

@@ -15,43 +15,43 @@
  * lazy.  Semantics are JavaRosa's (XPathFuncExpr.java) unless a comment
  * says otherwise.  Only the functions that build new strings (concat,
  * substr, selected-at, normalize-space, format-date, and string() of a
- * number or date) write to env->scratch; the others convert numbers into
- * buffers on the stack.
+ * number or date, here; more in expr-math.c and expr-text.c) write to
+ * env->scratch; the others convert numbers into buffers on the stack.
  */
 
 /* ---- arguments ---- */
 
-static void arg(const struct expr_node *call, int i, const struct expr_env *env,
+void expr_arg(const struct expr_node *call, int i, const struct expr_env *env,
 		struct expr_value *v)
 {
 	expr_eval_node(call->u.call.argv[i], env, v);
 }
 
-static double arg_number(const struct expr_node *call, int i, const struct expr_env *env)
+double expr_arg_number(const struct expr_node *call, int i, const struct expr_env *env)
 {
 	struct expr_value v;
-	arg(call, i, env, &v);
+	expr_arg(call, i, env, &v);
 	return expr_to_number(&v);
 }
 
-static bool arg_boolean(const struct expr_node *call, int i, const struct expr_env *env)
+bool expr_arg_boolean(const struct expr_node *call, int i, const struct expr_env *env)
 {
 	struct expr_value v;
-	arg(call, i, env, &v);
+	expr_arg(call, i, env, &v);
 	return expr_to_boolean(&v);
 }
 
 /* The string form of argument I; BUF holds it when it is a number or a date. */
-static const char *arg_string(const struct expr_node *call, int i, const struct expr_env *env,
+const char *expr_arg_string(const struct expr_node *call, int i, const struct expr_env *env,
 			      char buf[EXPR_NUMBUF])
 {
 	struct expr_value v;
-	arg(call, i, env, &v);
+	expr_arg(call, i, env, &v);
 	return expr_value_str(&v, buf);
 }
 
 /* Java's (int) of a double: truncated, saturated, and 0 for NaN. */
-static long to_index(double d)
+long expr_to_index(double d)
 {
 	if (isnan(d))
 		return 0;
@@ -64,26 +64,14 @@ static long to_index(double d)
 
 /* ---- building strings in env->scratch ---- */
 
-/*
- * Every string a function builds goes through a builder, which holds it
- * to EXPR_MAX_STRING bytes: past that, what is added is dropped and the
- * result is "".
- */
-struct builder {
-	char stack[256];
-	GString *heap;	/* once the text outgrows STACK */
-	size_t len;	/* the text so far, on the stack or in HEAP */
-	bool too_long;	/* something was dropped */
-};
-
-static void build_init(struct builder *b)
+void expr_build_init(struct expr_builder *b)
 {
 	b->heap = NULL;
 	b->len = 0;
 	b->too_long = false;
 }
 
-static void build_add(struct builder *b, const char *s, size_t n)
+void expr_build_add(struct expr_builder *b, const char *s, size_t n)
 {
 	if (b->too_long || n > EXPR_MAX_STRING - b->len) {
 		b->too_long = true;
@@ -99,7 +87,7 @@ static void build_add(struct builder *b, const char *s, size_t n)
 	b->len += n;
 }
 
-static const char *build_end(struct builder *b, const struct expr_env *env)
+const char *expr_build_end(struct expr_builder *b, const struct expr_env *env)
 {
 	const char *s = "";
 	if (b->too_long && env->too_long)
@@ -144,23 +132,23 @@ static const char *utf8_at(const char *s, long n)
 
 static void fn_if(const struct expr_node *call, const struct expr_env *env, struct expr_value *out)
 {
-	arg(call, arg_boolean(call, 0, env) ? 1 : 2, env, out);
+	expr_arg(call, expr_arg_boolean(call, 0, env) ? 1 : 2, env, out);
 }
 
 /* The first argument unless it is "" or NaN (JavaRosa's isNull), else the second. */
 static void fn_coalesce(const struct expr_node *call, const struct expr_env *env,
 			struct expr_value *out)
 {
-	arg(call, 0, env, out);
+	expr_arg(call, 0, env, out);
 	bool null = out->type == EXPR_STRING ? !*out->str
 					      : out->type == EXPR_NUMBER && isnan(out->num);
 	if (null)
-		arg(call, 1, env, out);
+		expr_arg(call, 1, env, out);
 }
 
 static void fn_not(const struct expr_node *call, const struct expr_env *env, struct expr_value *out)
 {
-	expr_set_boolean(out, !arg_boolean(call, 0, env));
+	expr_set_boolean(out, !expr_arg_boolean(call, 0, env));
 }
 
 static void fn_true(const struct expr_node *call, const struct expr_env *env,
@@ -182,7 +170,7 @@ static void fn_false(const struct expr_node *call, const struct expr_env *env,
 static void fn_boolean(const struct expr_node *call, const struct expr_env *env,
 		       struct expr_value *out)
 {
-	expr_set_boolean(out, arg_boolean(call, 0, env));
+	expr_set_boolean(out, expr_arg_boolean(call, 0, env));
 }
 
 /* True for "true" in any case and for "1", false for anything else. */
@@ -190,8 +178,47 @@ static void fn_boolean_from_string(const struct expr_node *call, const struct ex
 				   struct expr_value *out)
 {
 	char buf[EXPR_NUMBUF];
-	const char *s = arg_string(call, 0, env, buf);
+	const char *s = expr_arg_string(call, 0, env, buf);
 	expr_set_boolean(out, g_ascii_strcasecmp(s, "true") == 0 || strcmp(s, "1") == 0);
+}
+
+/*
+ * once(x): Collect keeps the value a calculation had when it was first
+ * made; quire computes each calculation of a reply afresh, where the
+ * question is still empty, so once(x) is x.
+ */
+static void fn_once(const struct expr_node *call, const struct expr_env *env,
+		    struct expr_value *out)
+{
+	expr_arg(call, 0, env, out);
+}
+
+/* ---- node-sets, which without repeats hold one node ---- */
+
+/* count(${q}): a question is one node, answered or not. */
+static void fn_count(const struct expr_node *call, const struct expr_env *env,
+		     struct expr_value *out)
+{
+	(void)call;
+	(void)env;
+	expr_set_number(out, 1);
+}
+
+/* count-non-empty(${q}): 1 when q is answered, else 0. */
+static void fn_count_non_empty(const struct expr_node *call, const struct expr_env *env,
+			       struct expr_value *out)
+{
+	char buf[EXPR_NUMBUF];
+	expr_set_number(out, *expr_arg_string(call, 0, env, buf) != '\0');
+}
+
+/* position() and position(..): without repeats every node is the first of its name. */
+static void fn_position(const struct expr_node *call, const struct expr_env *env,
+			struct expr_value *out)
+{
+	(void)call;
+	(void)env;
+	expr_set_number(out, 1);
 }
 
 /* ---- conversions and numbers ---- */
@@ -200,20 +227,20 @@ static void fn_string(const struct expr_node *call, const struct expr_env *env,
 		      struct expr_value *out)
 {
 	struct expr_value v;
-	arg(call, 0, env, &v);
+	expr_arg(call, 0, env, &v);
 	expr_set_string(out, expr_to_string(&v, env->scratch));
 }
 
 static void fn_number(const struct expr_node *call, const struct expr_env *env,
 		      struct expr_value *out)
 {
-	expr_set_number(out, arg_number(call, 0, env));
+	expr_set_number(out, expr_arg_number(call, 0, env));
 }
 
 /* Truncates toward zero; NaN and the infinities stay. */
 static void fn_int(const struct expr_node *call, const struct expr_env *env, struct expr_value *out)
 {
-	expr_set_number(out, trunc(arg_number(call, 0, env)));
+	expr_set_number(out, trunc(expr_arg_number(call, 0, env)));
 }
 
 /*
@@ -255,8 +282,8 @@ static double round_decimal(double x, long places)
 static void fn_round(const struct expr_node *call, const struct expr_env *env,
 		     struct expr_value *out)
 {
-	double x = arg_number(call, 0, env);
-	long places = call->u.call.argc > 1 ? to_index(arg_number(call, 1, env)) : 0;
+	double x = expr_arg_number(call, 0, env);
+	long places = call->u.call.argc > 1 ? expr_to_index(expr_arg_number(call, 1, env)) : 0;
 	if (isnan(x) || isinf(x) || x == 0)
 		expr_set_number(out, x);
 	else if (places > 30 || places < -30)
@@ -271,7 +298,7 @@ static void fn_round(const struct expr_node *call, const struct expr_env *env,
  */
 static void fn_sum(const struct expr_node *call, const struct expr_env *env, struct expr_value *out)
 {
-	double d = arg_number(call, 0, env);
+	double d = expr_arg_number(call, 0, env);
 	expr_set_number(out, isnan(d) ? 0 : d);
 }
 
@@ -281,7 +308,7 @@ static void min_max(const struct expr_node *call, const struct expr_env *env,
 {
 	double best = NAN;
 	for (int i = 0; i < call->u.call.argc; i++) {
-		double d = arg_number(call, i, env);
+		double d = expr_arg_number(call, i, env);
 		if (!isnan(d) && (isnan(best) || (max ? d > best : d < best)))
 			best = d;
 	}
@@ -300,13 +327,13 @@ static void fn_max(const struct expr_node *call, const struct expr_env *env, str
 
 static void fn_pow(const struct expr_node *call, const struct expr_env *env, struct expr_value *out)
 {
-	double x = arg_number(call, 0, env);
-	expr_set_number(out, pow(x, arg_number(call, 1, env)));
+	double x = expr_arg_number(call, 0, env);
+	expr_set_number(out, pow(x, expr_arg_number(call, 1, env)));
 }
 
 static void fn_abs(const struct expr_node *call, const struct expr_env *env, struct expr_value *out)
 {
-	expr_set_number(out, fabs(arg_number(call, 0, env)));
+	expr_set_number(out, fabs(expr_arg_number(call, 0, env)));
 }
 
 /* ---- strings ---- */
@@ -314,14 +341,14 @@ static void fn_abs(const struct expr_node *call, const struct expr_env *env, str
 static void fn_concat(const struct expr_node *call, const struct expr_env *env,
 		      struct expr_value *out)
 {
-	struct builder b;
-	build_init(&b);
+	struct expr_builder b;
+	expr_build_init(&b);
 	for (int i = 0; i < call->u.call.argc; i++) {
 		char buf[EXPR_NUMBUF];
-		const char *s = arg_string(call, i, env, buf);
-		build_add(&b, s, strlen(s));
+		const char *s = expr_arg_string(call, i, env, buf);
+		expr_build_add(&b, s, strlen(s));
 	}
-	expr_set_string(out, build_end(&b, env));
+	expr_set_string(out, expr_build_end(&b, env));
 }
 
 /* In characters, not bytes. */
@@ -329,7 +356,7 @@ static void fn_string_length(const struct expr_node *call, const struct expr_env
 			     struct expr_value *out)
 {
 	char buf[EXPR_NUMBUF];
-	expr_set_number(out, (double)utf8_length(arg_string(call, 0, env, buf)));
+	expr_set_number(out, (double)utf8_length(expr_arg_string(call, 0, env, buf)));
 }
 
 /*
@@ -341,10 +368,10 @@ static void fn_substr(const struct expr_node *call, const struct expr_env *env,
 		      struct expr_value *out)
 {
 	char buf[EXPR_NUMBUF];
-	const char *s = arg_string(call, 0, env, buf);
+	const char *s = expr_arg_string(call, 0, env, buf);
 	long len = utf8_length(s);
-	long start = to_index(arg_number(call, 1, env));
-	long end = call->u.call.argc > 2 ? to_index(arg_number(call, 2, env)) : len;
+	long start = expr_to_index(expr_arg_number(call, 1, env));
+	long end = call->u.call.argc > 2 ? expr_to_index(expr_arg_number(call, 2, env)) : len;
 	if (start < 0)
 		start += len;
 	if (end < 0)
@@ -364,16 +391,16 @@ static void fn_contains(const struct expr_node *call, const struct expr_env *env
 			struct expr_value *out)
 {
 	char buf1[EXPR_NUMBUF], buf2[EXPR_NUMBUF];
-	const char *s = arg_string(call, 0, env, buf1);
-	expr_set_boolean(out, strstr(s, arg_string(call, 1, env, buf2)) != NULL);
+	const char *s = expr_arg_string(call, 0, env, buf1);
+	expr_set_boolean(out, strstr(s, expr_arg_string(call, 1, env, buf2)) != NULL);
 }
 
 static void fn_starts_with(const struct expr_node *call, const struct expr_env *env,
 			   struct expr_value *out)
 {
 	char buf1[EXPR_NUMBUF], buf2[EXPR_NUMBUF];
-	const char *s = arg_string(call, 0, env, buf1);
-	const char *prefix = arg_string(call, 1, env, buf2);
+	const char *s = expr_arg_string(call, 0, env, buf1);
+	const char *prefix = expr_arg_string(call, 1, env, buf2);
 	expr_set_boolean(out, strncmp(s, prefix, strlen(prefix)) == 0);
 }
 
@@ -381,8 +408,8 @@ static void fn_ends_with(const struct expr_node *call, const struct expr_env *en
 			 struct expr_value *out)
 {
 	char buf1[EXPR_NUMBUF], buf2[EXPR_NUMBUF];
-	const char *s = arg_string(call, 0, env, buf1);
-	const char *suffix = arg_string(call, 1, env, buf2);
+	const char *s = expr_arg_string(call, 0, env, buf1);
+	const char *suffix = expr_arg_string(call, 1, env, buf2);
 	size_t n = strlen(s), m = strlen(suffix);
 	expr_set_boolean(out, m <= n && memcmp(s + n - m, suffix, m) == 0);
 }
@@ -392,9 +419,9 @@ static void fn_normalize_space(const struct expr_node *call, const struct expr_e
 			       struct expr_value *out)
 {
 	char buf[EXPR_NUMBUF];
-	const char *s = arg_string(call, 0, env, buf);
-	struct builder b;
-	build_init(&b);
+	const char *s = expr_arg_string(call, 0, env, buf);
+	struct expr_builder b;
+	expr_build_init(&b);
 	while (*s) {
 		while (g_ascii_isspace(*s))
 			s++;
@@ -403,11 +430,11 @@ static void fn_normalize_space(const struct expr_node *call, const struct expr_e
 			s++;
 		if (s > word) {
 			if (b.len > 0)
-				build_add(&b, " ", 1);
-			build_add(&b, word, (size_t)(s - word));
+				expr_build_add(&b, " ", 1);
+			expr_build_add(&b, word, (size_t)(s - word));
 		}
 	}
-	expr_set_string(out, build_end(&b, env));
+	expr_set_string(out, expr_build_end(&b, env));
 }
 
 /*
@@ -434,11 +461,11 @@ static void fn_regex(const struct expr_node *call, const struct expr_env *env,
 		     struct expr_value *out)
 {
 	char buf1[EXPR_NUMBUF], buf2[EXPR_NUMBUF];
-	const char *s = arg_string(call, 0, env, buf1);
+	const char *s = expr_arg_string(call, 0, env, buf1);
 	GRegex *own = NULL;
 	GRegex *re = call->u.call.regex;
 	if (!re)
-		re = own = compile_whole(arg_string(call, 1, env, buf2));
+		re = own = compile_whole(expr_arg_string(call, 1, env, buf2));
 	expr_set_boolean(out, re && g_utf8_validate(s, -1, NULL) && g_regex_match(re, s, 0, NULL));
 	if (own)
 		g_regex_unref(own);
@@ -473,8 +500,8 @@ static void fn_selected(const struct expr_node *call, const struct expr_env *env
 			struct expr_value *out)
 {
 	char buf1[EXPR_NUMBUF], buf2[EXPR_NUMBUF];
-	const char *list = arg_string(call, 0, env, buf1);
-	const char *value = arg_string(call, 1, env, buf2);
+	const char *list = expr_arg_string(call, 0, env, buf1);
+	const char *value = expr_arg_string(call, 1, env, buf2);
 	while (java_space(*value))
 		value++;
 	size_t len = strlen(value);
@@ -496,7 +523,7 @@ static void fn_count_selected(const struct expr_node *call, const struct expr_en
 			      struct expr_value *out)
 {
 	char buf[EXPR_NUMBUF];
-	const char *s = arg_string(call, 0, env, buf);
+	const char *s = expr_arg_string(call, 0, env, buf);
 	size_t len;
 	double n = 0;
 	for (; (s = next_token(s, &len)) != NULL; s += len)
@@ -509,8 +536,8 @@ static void fn_selected_at(const struct expr_node *call, const struct expr_env *
 			   struct expr_value *out)
 {
 	char buf[EXPR_NUMBUF];
-	const char *s = arg_string(call, 0, env, buf);
-	long n = to_index(arg_number(call, 1, env));
+	const char *s = expr_arg_string(call, 0, env, buf);
+	long n = expr_to_index(expr_arg_number(call, 1, env));
 	size_t len;
 	for (; (s = next_token(s, &len)) != NULL && n > 0; s += len)
 		n--;
@@ -525,7 +552,7 @@ static void fn_choice_name(const struct expr_node *call, const struct expr_env *
 			   struct expr_value *out)
 {
 	char buf[EXPR_NUMBUF];
-	const char *value = arg_string(call, 0, env, buf);
+	const char *value = expr_arg_string(call, 0, env, buf);
 	const char *label = NULL;
 	if (env->choice_label)
 		label = env->choice_label(env->data, call->u.call.ref, value);
@@ -545,7 +572,7 @@ static void fn_date(const struct expr_node *call, const struct expr_env *env,
 {
 	struct expr_value v;
 	double days = NAN;
-	arg(call, 0, env, &v);
+	expr_arg(call, 0, env, &v);
 	if (v.type == EXPR_STRING && !*v.str) {
 		expr_set_string(out, "");
 		return;
@@ -567,6 +594,86 @@ static void fn_today(const struct expr_node *call, const struct expr_env *env,
 {
 	(void)call;
 	expr_set_date(out, env->today);
+}
+
+static void fn_now(const struct expr_node *call, const struct expr_env *env,
+		   struct expr_value *out)
+{
+	(void)call;
+	expr_set_date(out, env->now);
+}
+
+/*
+ * The day number of V with its time of day: a date, a number of days, or
+ * an ISO date or date-time string (whose offset is ignored, as
+ * everywhere in quire); false if none.
+ */
+static bool date_time_of(const struct expr_value *v, double *days)
+{
+	switch (v->type) {
+	case EXPR_DATE:
+	case EXPR_NUMBER:
+		*days = v->num;
+		return v->num >= EXPR_FIRST_DAY && v->num < EXPR_LAST_DAY + 1;
+	case EXPR_STRING:
+		return isodate_parse_datetime(v->str, days);
+	case EXPR_BOOLEAN:
+		break;
+	}
+	return false;
+}
+
+/* date-time(x): as date(x), keeping the time of day of a number. */
+static void fn_date_time(const struct expr_node *call, const struct expr_env *env,
+			 struct expr_value *out)
+{
+	struct expr_value v;
+	double days;
+	expr_arg(call, 0, env, &v);
+	if (v.type == EXPR_STRING && !*v.str)
+		expr_set_string(out, "");
+	else if (date_time_of(&v, &days))
+		expr_set_date(out, days);
+	else
+		expr_set_number(out, NAN);
+}
+
+/*
+ * decimal-date-time(x): days since 1970-01-01 with the time of day as a
+ * fraction.  The spec says UTC; JavaRosa counts from local midnight, and
+ * quire reads a date-time in the time it was written: "2024-03-15T12:00"
+ * is 19797.5 whatever its offset.  What is no date-time is NaN.
+ */
+static void fn_decimal_date_time(const struct expr_node *call, const struct expr_env *env,
+				 struct expr_value *out)
+{
+	struct expr_value v;
+	double days;
+	expr_arg(call, 0, env, &v);
+	expr_set_number(out, date_time_of(&v, &days) ? days : NAN);
+}
+
+/*
+ * decimal-time(t): the fraction of the day a time "HH:MM[:SS[.fff]]",
+ * with an optional offset that is ignored, or a date-time stands for:
+ * noon is 0.5.  What is no time is NaN.
+ */
+static void fn_decimal_time(const struct expr_node *call, const struct expr_env *env,
+			    struct expr_value *out)
+{
+	struct expr_value v;
+	double days = NAN;
+	expr_arg(call, 0, env, &v);
+	if (v.type == EXPR_STRING && strlen(v.str) < 64 && v.str[0] && v.str[1] && v.str[2] == ':') {
+		char s[80];
+		g_snprintf(s, sizeof s, "1970-01-01T%s", v.str);
+		if (!isodate_parse_datetime(s, &days))
+			days = NAN;
+	} else if (v.type == EXPR_DATE || (v.type == EXPR_STRING && v.str[0])) {
+		if (!date_time_of(&v, &days) || days == floor(days))
+			days = NAN;
+	}
+	expr_set_number(out, days - floor(days));
 }
 
 struct when {
@@ -608,7 +715,7 @@ static const struct {
 };
 
 /* Appends what format code C stands for, if W is given; false if C is no code. */
-static bool format_code(struct builder *b, char c, const struct when *w)
+static bool format_code(struct expr_builder *b, char c, const struct when *w)
 {
 	static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 					     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -616,7 +723,7 @@ static bool format_code(struct builder *b, char c, const struct when *w)
 	char s[16];
 	if (c == 'b' || c == 'a') {
 		if (w)
-			build_add(b, c == 'b' ? months[w->month - 1] : days[w->weekday - 1], 3);
+			expr_build_add(b, c == 'b' ? months[w->month - 1] : days[w->weekday - 1], 3);
 		return true;
 	}
 	for (size_t i = 0; i < G_N_ELEMENTS(numeric_codes); i++) {
@@ -625,7 +732,7 @@ static bool format_code(struct builder *b, char c, const struct when *w)
 		if (w) {
 			int value = *(const int *)((const char *)w + numeric_codes[i].field);
 			int n = g_snprintf(s, sizeof s, "%0*d", numeric_codes[i].width, value);
-			build_add(b, s, (size_t)n);
+			expr_build_add(b, s, (size_t)n);
 		}
 		return true;
 	}
@@ -671,45 +778,53 @@ static void fn_format_date(const struct expr_node *call, const struct expr_env *
 	struct expr_value v;
 	struct when w;
 	double days;
-	arg(call, 0, env, &v);
-	const char *fmt = arg_string(call, 1, env, buf);
+	expr_arg(call, 0, env, &v);
+	const char *fmt = expr_arg_string(call, 1, env, buf);
 	if (!date_of(&v, &days)) {
 		expr_set_string(out, "");
 		return;
 	}
 	split_days(days, &w);
-	struct builder b;
-	build_init(&b);
+	struct expr_builder b;
+	expr_build_init(&b);
 	for (const char *p = fmt; *p; p++) {
 		if (*p == '%' && p[1] && format_code(&b, p[1], &w))
 			p++;
 		else
-			build_add(&b, p, 1);
+			expr_build_add(&b, p, 1);
 	}
-	expr_set_string(out, build_end(&b, env));
+	expr_set_string(out, expr_build_end(&b, env));
 }
 
 /* ---- parse-time checks ---- */
 
-static const char *literal_string(const struct expr_node *n)
+const char *expr_literal_string(const struct expr_node *n)
 {
 	return n->op == EXPR_OP_STRING ? n->u.str : NULL;
 }
 
-/* Collect stops when the value is not a string: "must be in quotes (like '1')". */
-static void check_selected(struct expr_node *call, struct expr_parse_ctx *ctx)
+/* count(${q}) and count-non-empty(${q}) take a question, a node-set of one node. */
+static void check_node(struct expr_node *call, struct expr_parse_ctx *ctx)
 {
-	const struct expr_node *value = call->u.call.argv[1];
-	if (value->op == EXPR_OP_NUMBER)
-		expr_lex_error(ctx->lx, value->at,
-			       "second argument of 'selected' must be quoted, like '1'");
+	const struct expr_node *a = call->u.call.argv[0];
+	if (a->op != EXPR_OP_REF && a->op != EXPR_OP_SELF)
+		expr_lex_error(ctx->lx, a->at, "'%s' takes a question, like %s(${q})",
+			       call->u.call.fn->name, call->u.call.fn->name);
+}
+
+/* position(..) is the only '..' there is. */
+static void check_position(struct expr_node *call, struct expr_parse_ctx *ctx)
+{
+	const struct expr_node *a = call->u.call.argc ? call->u.call.argv[0] : NULL;
+	if (a && a->op != EXPR_OP_PARENT)
+		expr_lex_error(ctx->lx, a->at, "'position' takes '..' or nothing");
 }
 
 /* The second argument names the question, quoted: '${q}'. */
 static void check_choice_name(struct expr_node *call, struct expr_parse_ctx *ctx)
 {
 	const struct expr_node *q = call->u.call.argv[1];
-	const char *s = literal_string(q);
+	const char *s = expr_literal_string(q);
 	size_t len = s ? strlen(s) : 0;
 	if (!s || len < 4 || strncmp(s, "${", 2) != 0 || s[len - 1] != '}')
 		expr_lex_error(ctx->lx, q->at,
@@ -729,7 +844,7 @@ static void check_choice_name(struct expr_node *call, struct expr_parse_ctx *ctx
 static void check_regex(struct expr_node *call, struct expr_parse_ctx *ctx)
 {
 	const struct expr_node *pattern = call->u.call.argv[1];
-	const char *s = literal_string(pattern);
+	const char *s = expr_literal_string(pattern);
 	if (!s)
 		return;
 	GRegex *re = compile_whole(s);
@@ -742,7 +857,7 @@ static void check_regex(struct expr_node *call, struct expr_parse_ctx *ctx)
 static void check_date(struct expr_node *call, struct expr_parse_ctx *ctx)
 {
 	const struct expr_node *a = call->u.call.argv[0];
-	const char *s = literal_string(a);
+	const char *s = expr_literal_string(a);
 	double days;
 	if (s && *s && !isodate_parse_datetime(s, &days))
 		expr_lex_error(ctx->lx, a->at, "invalid date '%s'", s);
@@ -751,11 +866,11 @@ static void check_date(struct expr_node *call, struct expr_parse_ctx *ctx)
 static void check_format_date(struct expr_node *call, struct expr_parse_ctx *ctx)
 {
 	const struct expr_node *fmt = call->u.call.argv[1];
-	const char *s = literal_string(fmt);
+	const char *s = expr_literal_string(fmt);
 	const char *bad = s ? bad_format_code(s) : NULL;
 	if (bad)
-		expr_lex_error(ctx->lx, fmt->at + 1 + (bad - s), "unknown format-date code '%.*s'",
-			       bad[1] ? 2 : 1, bad);
+		expr_lex_error(ctx->lx, fmt->at + 1 + (bad - s), "unknown %s code '%.*s'",
+			       call->u.call.fn->name, bad[1] ? 2 : 1, bad);
 }
 
 /* ---- the table ---- */
@@ -769,11 +884,17 @@ static const struct expr_func funcs[] = {
 	{"coalesce", 2, 2, fn_coalesce, NULL},
 	{"concat", 0, ANY, fn_concat, NULL},
 	{"contains", 2, 2, fn_contains, NULL},
+	{"count", 1, 1, fn_count, check_node},
+	{"count-non-empty", 1, 1, fn_count_non_empty, check_node},
 	{"count-selected", 1, 1, fn_count_selected, NULL},
 	{"date", 1, 1, fn_date, check_date},
+	{"date-time", 1, 1, fn_date_time, check_date},
+	{"decimal-date-time", 1, 1, fn_decimal_date_time, NULL},
+	{"decimal-time", 1, 1, fn_decimal_time, NULL},
 	{"ends-with", 2, 2, fn_ends_with, NULL},
 	{"false", 0, 0, fn_false, NULL},
 	{"format-date", 2, 2, fn_format_date, check_format_date},
+	{"format-date-time", 2, 2, fn_format_date, check_format_date},
 	{"if", 3, 3, fn_if, NULL},
 	{"int", 1, 1, fn_int, NULL},
 	{"jr:choice-name", 2, 2, fn_choice_name, check_choice_name},
@@ -781,11 +902,14 @@ static const struct expr_func funcs[] = {
 	{"min", 1, ANY, fn_min, NULL},
 	{"normalize-space", 1, 1, fn_normalize_space, NULL},
 	{"not", 1, 1, fn_not, NULL},
+	{"now", 0, 0, fn_now, NULL},
 	{"number", 1, 1, fn_number, NULL},
+	{"once", 1, 1, fn_once, NULL},
+	{"position", 0, 1, fn_position, check_position},
 	{"pow", 2, 2, fn_pow, NULL},
 	{"regex", 2, 2, fn_regex, check_regex},
 	{"round", 1, 2, fn_round, NULL},
-	{"selected", 2, 2, fn_selected, check_selected},
+	{"selected", 2, 2, fn_selected, NULL},
 	{"selected-at", 2, 2, fn_selected_at, NULL},
 	{"starts-with", 2, 2, fn_starts_with, NULL},
 	{"string", 1, 1, fn_string, NULL},
@@ -801,5 +925,6 @@ const struct expr_func *expr_func_lookup(const char *name, size_t len)
 	for (size_t i = 0; i < G_N_ELEMENTS(funcs); i++)
 		if (strlen(funcs[i].name) == len && memcmp(funcs[i].name, name, len) == 0)
 			return &funcs[i];
-	return NULL;
+	const struct expr_func *fn = expr_math_lookup(name, len);
+	return fn ? fn : expr_text_lookup(name, len);
 }

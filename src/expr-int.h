@@ -112,6 +112,7 @@ enum expr_op {
 	EXPR_OP_DIV,
 	EXPR_OP_MOD,
 	EXPR_OP_CALL,
+	EXPR_OP_PARENT,	/* '..', only as position()'s argument; its value is "" */
 };
 
 struct expr_func;
@@ -149,6 +150,12 @@ struct expr {
 	GArray *refs;		/* distinct reference ids, ascending */
 };
 
+/*
+ * Room for the string form of any number or date: a plain decimal has at
+ * most 309 integer digits or "0." and 323 zeros before 17 digits.
+ */
+#define EXPR_NUMBUF 400
+
 /* ---- functions (expr-func.c) ---- */
 
 struct expr_parse_ctx {
@@ -169,6 +176,38 @@ struct expr_func {
 
 /* The function called NAME (LEN bytes), or NULL. */
 const struct expr_func *expr_func_lookup(const char *name, size_t len);
+/* The same, among the functions of expr-math.c and expr-text.c. */
+const struct expr_func *expr_math_lookup(const char *name, size_t len);
+const struct expr_func *expr_text_lookup(const char *name, size_t len);
+
+/* Argument I of CALL, evaluated; as a number, a boolean, a string (in BUF if made). */
+void expr_arg(const struct expr_node *call, int i, const struct expr_env *env,
+	      struct expr_value *v);
+double expr_arg_number(const struct expr_node *call, int i, const struct expr_env *env);
+bool expr_arg_boolean(const struct expr_node *call, int i, const struct expr_env *env);
+const char *expr_arg_string(const struct expr_node *call, int i, const struct expr_env *env,
+			    char buf[EXPR_NUMBUF]);
+/* Java's (int) of a double: truncated, saturated, and 0 for NaN. */
+long expr_to_index(double d);
+/* The literal string of node N, or NULL when N is no string literal. */
+const char *expr_literal_string(const struct expr_node *n);
+
+/*
+ * Every string a function builds goes through a builder, which holds it
+ * to EXPR_MAX_STRING bytes: past that, what is added is dropped and the
+ * result is "".
+ */
+struct expr_builder {
+	char stack[256];
+	GString *heap;	/* once the text outgrows STACK */
+	size_t len;	/* the text so far, on the stack or in HEAP */
+	bool too_long;	/* something was dropped */
+};
+
+void expr_build_init(struct expr_builder *b);
+void expr_build_add(struct expr_builder *b, const char *s, size_t n);
+/* The text built, in env->scratch, or "" (and *env->too_long) when it grew too long. */
+const char *expr_build_end(struct expr_builder *b, const struct expr_env *env);
 
 /* ---- evaluation (expr-eval.c) ---- */
 
@@ -176,11 +215,6 @@ const struct expr_func *expr_func_lookup(const char *name, size_t len);
 #define EXPR_FIRST_DAY (-719162)
 #define EXPR_LAST_DAY 2932896
 
-/*
- * Room for the string form of any number or date: a plain decimal has at
- * most 309 integer digits or "0." and 323 zeros before 17 digits.
- */
-#define EXPR_NUMBUF 400
 
 void expr_eval_node(const struct expr_node *n, const struct expr_env *env, struct expr_value *out);
 /* JavaRosa's string-to-number rule (xlsform.md §3.3); NaN when it fails. */

@@ -33,6 +33,7 @@ struct parser {
 	const struct expr_scope *scope;
 	struct expr *e;
 	int level;		/* nesting of '(', calls and unary '-' */
+	bool parent_ok;		/* '..' may come next: position()'s argument */
 };
 
 static const struct expr_scope no_scope;
@@ -48,6 +49,9 @@ static const struct expr_token *tok(struct parser *ps)
 }
 
 #define error_at(ps, at, ...) expr_lex_error(&(ps)->lx, (at), __VA_ARGS__)
+/* The same, for ODK that quire cannot evaluate (expr_error.unsupported). */
+#define unsupported_at(ps, at, ...) \
+	((ps)->lx.err->unsupported = true, expr_lex_error(&(ps)->lx, (at), __VA_ARGS__))
 
 static EXPR_NORETURN void too_deep(struct parser *ps, const char *at)
 {
@@ -137,7 +141,7 @@ static void reject_path(struct parser *ps)
 	case TK_SLASHSLASH:
 		error_at(ps, at, "'/' is a path step, not division; write 'div'");
 	case TK_LBRACKET:
-		error_at(ps, at, "predicates '[...]' are not supported");
+		unsupported_at(ps, at, "predicates '[...]' are not supported");
 	case TK_PIPE:
 		error_at(ps, at, "'|' (union of paths) is not supported");
 	case TK_COLONCOLON:
@@ -168,7 +172,7 @@ static struct expr_node *ref(struct parser *ps)
 {
 	const struct expr_token *t = tok(ps);
 	if (t->last_saved)
-		error_at(ps, t->start, "'${last-saved#...}' is not supported");
+		unsupported_at(ps, t->start, "'${last-saved#...}' is not supported");
 	char *name = g_strndup(t->name, t->name_len);
 	enum expr_type type = EXPR_STRING;
 	int id = ps->scope->lookup ? ps->scope->lookup(ps->scope->data, name, &type) : -1;
@@ -259,6 +263,7 @@ static void args(struct parser *ps, struct expr_node *call)
 	next(ps);
 	if (tok(ps)->kind != TK_RPAREN) {
 		for (;;) {
+			ps->parent_ok = strcmp(call->u.call.fn->name, "position") == 0;
 			*last = subexpr(ps, 0);
 			last = &(*last)->next;
 			argc++;
@@ -272,6 +277,21 @@ static void args(struct parser *ps, struct expr_node *call)
 	set_args(ps, call, first, argc);
 }
 
+/*
+ * ODK's functions that quire does not evaluate, for needing a secondary
+ * instance, repeats or the device; unknown all the same, but no mistake.
+ */
+static bool odk_only(const char *name, size_t len)
+{
+	static const char *const names[] = {
+		"pulldata", "indexed-repeat", "current", "jr:itext", "geofence",
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(names); i++)
+		if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
+			return true;
+	return false;
+}
+
 /* call -> QName '(' [expr {',' expr}] ')' */
 static struct expr_node *call(struct parser *ps)
 {
@@ -279,7 +299,9 @@ static struct expr_node *call(struct parser *ps)
 	const char *at = t->start;
 	const struct expr_func *fn = expr_func_lookup(t->name, t->name_len);
 	if (!fn && t->name_len == 8 && memcmp(t->name, "instance", 8) == 0)
-		error_at(ps, at, "'instance()' lookups are not supported");
+		unsupported_at(ps, at, "'instance()' lookups are not supported");
+	if (!fn && odk_only(t->name, t->name_len))
+		unsupported_at(ps, at, "unknown function '%.*s'", (int)t->name_len, t->name);
 	if (!fn)
 		error_at(ps, at, "unknown function '%.*s'", (int)t->name_len, t->name);
 	struct expr_node *n = new_node(ps, EXPR_OP_CALL, at);
@@ -314,6 +336,8 @@ static struct expr_node *primary(struct parser *ps)
 {
 	char buf[64];
 	const char *at = tok(ps)->start;
+	bool parent_ok = ps->parent_ok;
+	ps->parent_ok = false;
 	switch (tok(ps)->kind) {
 	case TK_NUMBER:
 	case TK_STRING:
@@ -329,6 +353,10 @@ static struct expr_node *primary(struct parser *ps)
 	case TK_NAME:
 		bare_name(ps);
 	case TK_DOTDOT:
+		if (parent_ok) {
+			next(ps);
+			return new_node(ps, EXPR_OP_PARENT, at);
+		}
 		error_at(ps, at, "'..' is not supported");
 	case TK_SLASH:
 	case TK_SLASHSLASH:
@@ -464,7 +492,10 @@ struct expr *expr_parse(const char *text, const struct expr_scope *scope, struct
 {
 	struct expr_error ignored;
 	struct parser ps = {.scope = scope ? scope : &no_scope, .e = expr_new()};
-	expr_lex_init(&ps.lx, text, NULL, err ? err : &ignored);
+	if (!err)
+		err = &ignored;
+	err->unsupported = false;
+	expr_lex_init(&ps.lx, text, NULL, err);
 	if (!run(&ps)) {
 		expr_free(ps.e);
 		return NULL;

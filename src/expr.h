@@ -19,12 +19,19 @@
  * evaluate faithfully is rejected by expr_parse(), never answered wrongly:
  * paths, predicates, unions, instance() and ${last-saved#name}.
  *
- * Functions: selected, count-selected, selected-at, jr:choice-name, if,
- * coalesce, not, true, false, boolean, boolean-from-string, string, number,
- * int, round, concat, string-length, substr, contains, starts-with,
- * ends-with, normalize-space, regex, today, date, format-date, sum, min,
- * max, pow, abs.  tests/data/expr.test shows what each one does, and every
- * error message.
+ * Functions: ODK's (the XForms spec's "XPath Functions") but those that
+ * need repeats, a secondary instance or the device: selected,
+ * count-selected, selected-at, jr:choice-name, if, coalesce, once, not,
+ * true, false, boolean, boolean-from-string, checklist,
+ * weighted-checklist, string, number, int, round, floor, ceiling, abs,
+ * pow, sqrt, exp, exp10, log, log10, pi, sin, cos, tan, asin, acos, atan,
+ * atan2, random, concat, join, string-length, substr, substring-before,
+ * substring-after, translate, contains, starts-with, ends-with,
+ * normalize-space, regex, uuid, digest, base64-decode, randomize, today,
+ * now, date, date-time, decimal-date-time, decimal-time, format-date,
+ * format-date-time, sum, min, max, count, count-non-empty, position,
+ * area and distance.  tests/data/expr.test shows what each one does, and
+ * every error message.
  */
 
 /*
@@ -58,9 +65,9 @@ struct expr_value {
  * most a CSV cell holds (CSVIO_MAX_FIELD), so that every value fits in a
  * reply file and an export.  Without a bound, forty calculations that
  * each concat() the one before with itself would ask for terabytes.
- * Only building functions could pass it (concat, normalize-space and
- * format-date); one whose result would be longer gives "" instead and
- * says so through env->too_long.
+ * Only building functions could pass it (concat, join, translate,
+ * normalize-space, randomize, uuid(n), format-date); one whose result
+ * would be longer gives "" instead and says so through env->too_long.
  */
 #define EXPR_MAX_STRING (1u << 20)
 
@@ -76,10 +83,17 @@ struct expr_scope {
 	void *data;
 };
 
-/* A parse error: the 1-based character column (not byte) and the message. */
+/*
+ * A parse error: the 1-based character column (not byte) and the message.
+ * UNSUPPORTED says the text is ODK that quire cannot evaluate, rather
+ * than a mistake: one of ODK's functions that need a secondary instance,
+ * repeats or the device (instance, pulldata, indexed-repeat, current,
+ * jr:itext, geofence...), ${last-saved#name}, or a predicate.
+ */
 struct expr_error {
 	long column;
 	char message[256];
+	bool unsupported;
 };
 
 struct expr;
@@ -132,11 +146,18 @@ struct expr_env {
 	 */
 	const char *(*choice_label)(void *data, int ref, const char *value);
 	double today;		/* what today() returns (days since 1970-01-01) */
+	double now;		/* what now() returns: the same, with the time of day */
+	/*
+	 * Where random(), uuid() and randomize() without a seed draw from;
+	 * NULL draws from GLib's global generator, which is seeded anew on
+	 * every run.  Not shared between threads.
+	 */
+	GRand *rand;
 	/*
 	 * Strings made during evaluation; owned by the caller, who clears it
-	 * between rows.  Only concat(), substr(), selected-at(),
-	 * normalize-space(), format-date() and string() of a number or date
-	 * write to it; nothing else allocates at all.
+	 * between rows.  Only the functions that make strings (concat(),
+	 * substr(), translate(), uuid(), digest()...) and string() of a
+	 * number or date write to it; operators and references never do.
 	 */
 	GStringChunk *scratch;
 	void *data;

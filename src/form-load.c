@@ -915,9 +915,15 @@ static char *unknown_ref_hint(const struct loader *ld, const char *name)
 	return sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
 }
 
-/* Compiles TEXT from column COLUMN of a row; reports errors with a caret. */
+/*
+ * Compiles TEXT from column COLUMN of a row; reports errors with a caret.
+ * When SKIPPED is given (the calculation of question NAME), ODK that
+ * quire cannot evaluate is no error: it is noted in SKIPPED and NULL is
+ * returned.
+ */
 static struct expr *compile(struct loader *ld, const char *file, long row, const char *column,
-			    const char *text, const struct form_question *self)
+			    const char *text, const struct form_question *self, GString *skipped,
+			    const char *name)
 {
 	if (!text)
 		return NULL;
@@ -927,7 +933,10 @@ static struct expr *compile(struct loader *ld, const char *file, long row, const
 	g_free(ld->unknown_ref);
 	ld->unknown_ref = NULL;
 	struct expr *e = expr_parse(text, &scope, &err);
-	if (!e) {
+	if (!e && skipped && err.unsupported) {
+		g_string_append_printf(skipped, "%srow %ld '%s' (%s)", skipped->len ? ", " : "",
+				       row, name, err.message);
+	} else if (!e) {
 		ld->errors++;
 		char *hint = ld->unknown_ref && g_str_has_prefix(err.message, "unknown question '")
 				     ? unknown_ref_hint(ld, ld->unknown_ref)
@@ -973,34 +982,112 @@ static void check_choice_test(int ref, const char *value, long column, void *dat
 /* Compiles TEXT as compile() does, then checks its choice literals. */
 static struct expr *compile_checked(struct loader *ld, const char *file, long row,
 				    const char *column, const char *text,
-				    const struct form_question *self)
+				    const struct form_question *self, GString *skipped,
+				    const char *name)
 {
-	struct expr *e = compile(ld, file, row, column, text, self);
+	struct expr *e = compile(ld, file, row, column, text, self, skipped, name);
 	struct choice_test ct = { ld, file, column, text, row, self };
 	if (e)
 		expr_foreach_choice_test(e, text, check_choice_test, &ct);
 	return e;
 }
 
+/* Whether E reads a question whose calculation is not computed. */
+struct uses_uncomputed {
+	const struct form *form;
+	const bool *uncomputed;	/* per question */
+	int found;		/* the first such question, or -1 */
+};
+
+static void find_uncomputed(int ref, void *data)
+{
+	struct uses_uncomputed *u = data;
+	if (ref >= 0 && u->found < 0 && u->uncomputed[ref])
+		u->found = ref;
+}
+
+static const struct form_question *uncomputed_ref(const struct form *form, const bool *uncomputed,
+						  const struct expr *e)
+{
+	struct uses_uncomputed u = { form, uncomputed, -1 };
+	if (e)
+		expr_foreach_ref(e, find_uncomputed, &u);
+	return u.found < 0 ? NULL : form_question_at(form, (size_t)u.found);
+}
+
+/*
+ * A calculation that reads one not computed is not computed either;
+ * repeated until nothing changes, each pass settling at least one.
+ */
+static void spread_uncomputed(struct form *form, bool *uncomputed, GString *skipped)
+{
+	for (bool changed = true; changed;) {
+		changed = false;
+		for (guint i = 0; i < form->questions->len; i++) {
+			struct form_question *q = g_ptr_array_index(form->questions, i);
+			const struct form_question *r =
+				uncomputed_ref(form, uncomputed, q->calculation);
+			if (!r)
+				continue;
+			g_string_append_printf(skipped, "%srow %ld '%s' (uses '%s')",
+					       skipped->len ? ", " : "", q->row, q->name, r->name);
+			expr_free(q->calculation);
+			q->calculation = NULL;
+			uncomputed[i] = changed = true;
+		}
+	}
+}
+
+/* A relevant, constraint or required must be evaluated: one that reads what is not computed is an error. */
+static void check_uses(struct loader *ld, const bool *uncomputed, const char *file, long row,
+		       const char *column, const struct expr *e)
+{
+	const struct form_question *r = uncomputed_ref(ld->form, uncomputed, e);
+	if (r)
+		LOAD_ERROR(ld, file, row, "%s uses '%s', whose calculation quire cannot evaluate",
+			   column, r->name);
+}
+
 static void compile_expressions(struct loader *ld)
 {
 	struct form *form = ld->form;
+	bool *uncomputed = g_new0(bool, form->questions->len + 1);
+	GString *skipped = g_string_new(NULL);
+	const char *survey = ld->sheets.survey->file;
 	for (guint i = 0; i < form->groups->len; i++) {
 		struct form_group *g = g_ptr_array_index(form->groups, i);
-		g->relevant = compile_checked(ld, ld->sheets.survey->file, g->row, "relevant",
-					      g->relevant_text, NULL);
+		g->relevant = compile_checked(ld, survey, g->row, "relevant", g->relevant_text, NULL,
+					      NULL, NULL);
 	}
 	for (guint i = 0; i < form->questions->len; i++) {
 		struct form_question *q = g_ptr_array_index(form->questions, i);
+		size_t before = skipped->len;
 		q->relevant = compile_checked(ld, q->file, q->row, "relevant", q->relevant_text,
-					      NULL);
+					      NULL, NULL, NULL);
 		q->constraint = compile_checked(ld, q->file, q->row, "constraint",
-						q->constraint_text, q);
+						q->constraint_text, q, NULL, NULL);
 		q->calculation = compile_checked(ld, q->file, q->row, "calculation",
-						 q->calculation_text, NULL);
+						 q->calculation_text, NULL, skipped, q->name);
 		q->required_expr = compile_checked(ld, q->file, q->row, "required",
-						   q->required_text, q);
+						   q->required_text, q, NULL, NULL);
+		uncomputed[i] = skipped->len > before;
 	}
+	spread_uncomputed(form, uncomputed, skipped);
+	for (guint i = 0; i < form->groups->len; i++) {
+		struct form_group *g = g_ptr_array_index(form->groups, i);
+		check_uses(ld, uncomputed, survey, g->row, "relevant", g->relevant);
+	}
+	for (guint i = 0; i < form->questions->len; i++) {
+		struct form_question *q = g_ptr_array_index(form->questions, i);
+		check_uses(ld, uncomputed, q->file, q->row, "relevant", q->relevant);
+		check_uses(ld, uncomputed, q->file, q->row, "constraint", q->constraint);
+		check_uses(ld, uncomputed, q->file, q->row, "required", q->required_expr);
+	}
+	if (skipped->len)
+		msg_warn_at(survey, 0, "calculations quire cannot evaluate are not computed, and "
+			    "left out of tables: %s", skipped->str);
+	g_string_free(skipped, TRUE);
+	g_free(uncomputed);
 }
 
 /*

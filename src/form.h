@@ -157,6 +157,16 @@ static inline struct form_question *form_question_at(const struct form *form, si
 	return g_ptr_array_index(form->questions, i);
 }
 
+/*
+ * Whether Q's calculation is ODK quire cannot evaluate (pulldata(),
+ * instance()...), which the loader leaves uncomputed: its value is never
+ * computed, and it is left out of tables.
+ */
+static inline bool form_question_uncomputed(const struct form_question *q)
+{
+	return q->calculation_text && !q->calculation;
+}
+
 /* Whether the kind stores an answer (notes, for instance, do not). */
 bool form_kind_has_value(enum form_kind kind);
 /* Whether the kind is a choice question (select_one, select_multiple, rank). */

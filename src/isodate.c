@@ -200,3 +200,19 @@ int isodate_today(void)
 	localtime_r(&now, &tm);
 	return isodate_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
+
+double isodate_now_days(bool *reproducible)
+{
+	read_epoch();
+	bool fixed = epoch.value && !epoch.problem;
+	if (reproducible)
+		*reproducible = fixed;
+	if (fixed)
+		return (double)epoch.seconds / 86400;
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	double days = isodate_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday) +
+		      (tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec) / 86400.0;
+	return days;
+}

@@ -65,4 +65,11 @@ int isodate_now(long long *seconds);
  */
 int isodate_today(void);
 
+/*
+ * The time now as days since 1970-01-01, the time of day being the
+ * fraction: local, or (UTC) the time SOURCE_DATE_EPOCH names, in which
+ * case *REPRODUCIBLE (unless NULL) is set to true, else to false.
+ */
+double isodate_now_days(bool *reproducible);
+
 #endif

@@ -34,6 +34,8 @@ static void env_init(struct resp_eval *ev, struct expr_env *env)
 	env->ref_text = ref_text;
 	env->choice_label = choice_label;
 	env->today = ev->today;
+	env->now = ev->now;
+	env->rand = ev->rand;
 	env->scratch = ev->scratch;
 	env->data = ev;
 	env->too_long = &ev->too_long;
@@ -82,6 +84,8 @@ struct resp_eval *resp_eval_new(const struct form *form)
 	ev->overlong = g_array_new(FALSE, FALSE, sizeof(struct resp_overlong));
 	ev->scratch = g_string_chunk_new(256);
 	ev->today = isodate_today();
+	ev->now = isodate_now_days(&ev->reproducible);
+	ev->rand = g_rand_new();
 	return ev;
 }
 
@@ -95,6 +99,7 @@ void resp_eval_free(struct resp_eval *ev)
 	g_ptr_array_free(ev->unknown_groups, TRUE);
 	g_array_free(ev->overlong, TRUE);
 	g_string_chunk_free(ev->scratch);
+	g_rand_free(ev->rand);
 	g_free(ev);
 }
 
@@ -120,6 +125,20 @@ static bool group_relevant(struct resp_eval *ev, const struct form_group *g,
 	return relevant;
 }
 
+/*
+ * Under SOURCE_DATE_EPOCH, random(), uuid() and randomize() draw from a
+ * generator seeded by that time and the reply's answers, so that a run
+ * gives the same values again, whatever the order replies are read in.
+ */
+static void reseed(struct resp_eval *ev, char *const *answers)
+{
+	guint64 seconds = (guint64)(ev->now * 86400);	/* up to year 9999: past 32 bits */
+	guint32 seed = (guint32)(seconds ^ (seconds >> 32));
+	for (size_t i = 0; i < form_n_questions(ev->form); i++)
+		seed = seed * 31 + (answers[i] ? g_str_hash(answers[i]) : 0);
+	g_rand_set_seed(ev->rand, seed);
+}
+
 void resp_eval_run(struct resp_eval *ev, char *const *answers)
 {
 	const struct form *form = ev->form;
@@ -127,6 +146,8 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 	struct expr_env env;
 	g_string_chunk_clear(ev->scratch);
 	g_array_set_size(ev->overlong, 0);
+	if (ev->reproducible)
+		reseed(ev, answers);
 	env_init(ev, &env);
 	for (guint g = 0; g < form->groups->len; g++)
 		ev->group_state[g] = -1;
@@ -137,7 +158,7 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 				(!q->relevant || expr_eval_bool(q->relevant, &env));
 		check_length(ev, "relevant", q, NULL);
 		ev->relevant[i] = relevant;
-		if (!relevant) {
+		if (!relevant || form_question_uncomputed(q)) {
 			ev->value[i] = NULL;
 		} else if (q->calculation) {
 			struct expr_value v;

@@ -115,6 +115,9 @@ struct resp_eval {
 	GPtrArray *unknown_groups;	/* scratch for group_relevant() */
 	GStringChunk *scratch;
 	double today;
+	double now;
+	GRand *rand;		/* for random(), uuid(), randomize() */
+	bool reproducible;	/* SOURCE_DATE_EPOCH is set: reseed RAND for each reply */
 	bool too_long;		/* set by the evaluator (expr_env.too_long) */
 	GArray *overlong;	/* struct resp_overlong: expressions that built too much */
 };

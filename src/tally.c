@@ -68,7 +68,7 @@ static gboolean number_equal(gconstpointer a, gconstpointer b)
 static bool is_tallied(const struct form_question *q)
 {
 	return form_kind_has_value(q->kind) && !q->generated && q->kind != FORM_META &&
-	       q->kind != FORM_MEDIA && q->kind != FORM_GEO;
+	       q->kind != FORM_MEDIA && q->kind != FORM_GEO && !form_question_uncomputed(q);
 }
 
 static void text_free(gpointer p)

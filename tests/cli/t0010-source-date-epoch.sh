@@ -80,4 +80,24 @@ else
 fi
 SOURCE_DATE_EPOCH=1567382400
 
+# random(), uuid() and randomize() reproduce under SOURCE_DATE_EPOCH, and
+# differ from reply to reply; now() is the time it names.
+mkdir rform rdata
+cat >rform/survey.csv <<'X'
+type,name,label,calculation
+integer,n,N,
+calculate,id,,uuid()
+calculate,r,,random()
+calculate,order,,randomize('a b c d e')
+calculate,at,,"format-date-time(now(), '%Y-%m-%d %H:%M:%S')"
+X
+printf 'name,value\n_respondent,XAA\n_submitted,2024-01-01\nn,1\n' >rdata/XAA.csv
+printf 'name,value\n_respondent,XAB\n_submitted,2024-01-01\nn,2\n' >rdata/XAB.csv
+run 0 env SOURCE_DATE_EPOCH=1710498600 "$QUIRE" export rform rdata -o first.csv
+expect_status 'export of random calculations under SOURCE_DATE_EPOCH'
+run 0 env SOURCE_DATE_EPOCH=1710498600 "$QUIRE" export rform rdata -o second.csv
+expect_true 'a second run gives the same values' cmp -s first.csv second.csv
+expect_true 'two replies get two UUIDs' test "$(cut -d, -f4 first.csv | sort -u | wc -l)" -eq 3
+expect_grep 'now() is the time SOURCE_DATE_EPOCH names' '2024-03-15 10:30:00' first.csv
+
 done_testing

@@ -109,6 +109,44 @@ expect_err 'a CSV that is not a form is explained' <<X
 quire:$T/data.csv:1: not a single-file XLSForm: the first column must name the sheets (survey, choices, settings), not 'name'
 X
 
+mkdir "$T/uncomputed"
+cat >"$T/uncomputed/survey.csv" <<'X'
+type,name,label,calculation,relevant
+integer,n,N,,
+calculate,price,,"pulldata('prices', 'p', 'id', ${n})",
+calculate,total,,${price} * 2,
+calculate,twice,,${n} * 2,
+calculate,before,,${last-saved#n},
+text,why,Why,,${twice} > 2
+X
+run 0 "$QUIRE" check -q "$T/uncomputed"
+expect_status 'a calculation quire cannot evaluate does not refuse the form'
+expect_err 'one warning names every calculation not computed, and those that use one' <<X
+quire:$T/uncomputed/survey.csv: warning: calculations quire cannot evaluate are not computed, and left out of tables: row 3 'price' (unknown function 'pulldata'), row 6 'before' ('\${last-saved#...}' is not supported), row 4 'total' (uses 'price')
+X
+run 0 "$QUIRE" check "$T/uncomputed"
+expect_grep 'the outline marks a calculation not computed' "= \${price} * 2  (not computed)" "$OUT"
+expect_no_grep 'and not one that is computed' "= \${n} * 2  (not computed)" "$OUT"
+
+cat >"$T/uncomputed/survey.csv" <<'X'
+type,name,label,calculation,relevant,constraint
+integer,n,N,,,
+calculate,price,,"pulldata('prices', 'p', 'id', ${n})",,
+text,why,Why,,${price} > 2,
+integer,m,M,,"pulldata('prices', 'p', 'id', ${n}) = 1",
+integer,k,K,,,. < ${price}
+X
+run 1 "$QUIRE" check -q "$T/uncomputed"
+expect_status 'a relevant or constraint quire cannot evaluate is an error'
+expect_err 'it names the row, and the calculation it uses' <<X
+quire:$T/uncomputed/survey.csv:5:1: relevant: unknown function 'pulldata'
+    pulldata('prices', 'p', 'id', \${n}) = 1
+    ^
+quire:$T/uncomputed/survey.csv:4: relevant uses 'price', whose calculation quire cannot evaluate
+quire:$T/uncomputed/survey.csv:6: constraint uses 'price', whose calculation quire cannot evaluate
+quire:$T/uncomputed/survey.csv: warning: calculations quire cannot evaluate are not computed, and left out of tables: row 3 'price' (unknown function 'pulldata')
+X
+
 run 2 "$QUIRE" check
 expect_status 'check without FORM is a usage error'
 expect_err 'check without FORM says so' <<'X'

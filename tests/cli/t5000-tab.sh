@@ -105,4 +105,26 @@ expect_true 'the roster size is reported' test "$("$JSONQ" "$OUT" respondents.ro
 run 2 "$QUIRE" tab --format xml $F $D
 expect_status 'an unknown format is a usage error'
 
+# A calculation quire cannot evaluate is not computed: left out of tables,
+# refused by -q, empty in an export.
+mkdir "$T/uncomputed" "$T/uncomputed-replies"
+cat >"$T/uncomputed/survey.csv" <<'X'
+type,name,label,calculation
+integer,n,N,
+calculate,price,,"pulldata('prices', 'p', 'id', ${n})"
+calculate,twice,,${n} * 2
+X
+printf 'name,value\n_respondent,XKE\n_submitted,2024-01-01\nn,3\n' >"$T/uncomputed-replies/XKE.csv"
+run 0 "$QUIRE" tab --format csv "$T/uncomputed" "$T/uncomputed-replies"
+expect_status 'tab runs on a form with a calculation not computed'
+expect_no_grep 'the calculation not computed is left out of the table' ',price,' "$OUT"
+expect_grep 'the calculation computed is in it' ',twice,' "$OUT"
+expect_grep 'the warning says it is left out of tables' "calculations quire cannot evaluate are not computed, and left out of tables: row 3 'price' (unknown function 'pulldata')" "$ERR"
+run 2 "$QUIRE" tab -q price "$T/uncomputed" "$T/uncomputed-replies"
+expect_status 'tab -q of a calculation not computed is a usage error'
+expect_grep 'and says why' "quire tab: -q: the calculation of 'price' is not computed: quire cannot evaluate it" "$ERR"
+run 0 "$QUIRE" export "$T/uncomputed" "$T/uncomputed-replies"
+expect_status 'export runs on it'
+expect_grep 'its value is empty in an export' 'XKE,2024-01-01,3,,6' "$OUT"
+
 done_testing

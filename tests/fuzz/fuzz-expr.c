@@ -90,8 +90,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	last_ref = -1;
 	expr_foreach_ref(e, check_ref, NULL);
 	GStringChunk *scratch = g_string_chunk_new(64);
-	struct expr_env env = { .ref_text = ref_text, .choice_label = choice_label, .today = 18000.25,
-				 .scratch = scratch, .data = values };
+	struct expr_env env = {.ref_text = ref_text, .choice_label = choice_label, .today = 18000.25,
+			       .now = 18000.25, .scratch = scratch, .data = values};
 	struct expr_value v;
 	expr_eval(e, &env, &v);
 	const char *s = expr_to_string(&v, scratch);

@@ -25,7 +25,7 @@ modules() {
 	case $1 in
 	csvio) echo csvio.c ;;
 	form) echo form-load.c form-sheet.c form.c ;;
-	expr) echo expr-lex.c expr-parse.c expr-eval.c expr-func.c ;;
+	expr) echo expr-lex.c expr-parse.c expr-eval.c expr-func.c expr-math.c expr-text.c ;;
 	reply) echo response.c resp-check.c resp-eval.c ;;
 	wide) echo wide.c ;;
 	rdef) echo rdef.c ;;

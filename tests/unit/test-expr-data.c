@@ -210,6 +210,7 @@ static void run_eval(const struct block *b, const struct expr_scope *scope, stru
 		got = g_strdup_printf("(parse error) %ld: %s", err.column, err.message);
 	else {
 		struct expr_value v;
+		g_rand_set_seed(env->rand, 1);	/* each block draws the same numbers */
 		expr_eval(e, env, &v);
 		got = render(&v, env->scratch);
 	}
@@ -306,6 +307,8 @@ int main(int argc, char **argv)
 		.ref_text = ref_text,
 		.choice_label = choice_label,
 		.today = isodate_from_ymd(2024, 3, 15),	/* a Friday */
+		.now = isodate_from_ymd(2024, 3, 15) + 0.4375,	/* 10:30 */
+		.rand = g_rand_new_with_seed(1),
 		.scratch = g_string_chunk_new(256),
 		.data = &answers,
 	};
@@ -313,6 +316,7 @@ int main(int argc, char **argv)
 	int count = run_file(base, text, &env);
 	tap_diag("%d blocks in %s", count, path);
 	g_string_chunk_free(env.scratch);
+	g_rand_free(env.rand);
 	g_free(base);
 	g_free(text);
 	g_free(path);

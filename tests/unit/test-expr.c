@@ -463,9 +463,51 @@ static void test_value_bound(void)
 		      &too_long);
 	ok(strcmp(s, "0") == 0 && too_long, "and normalize-space() of what concat() could not build");
 	g_free(s);
+	s = eval_long("string-length(join(${a}, 'x', 'y', 'z'))", answers, &too_long);
+	ok(strcmp(s, "0") == 0 && too_long, "join() is held to the bound");
+	g_free(s);
+	s = eval_long("string-length(translate(${b}, 'b', 'ä'))", answers, &too_long);
+	ok(strcmp(s, "0") == 0 && too_long, "translate() is held to the bound");
+	g_free(s);
+	s = eval_long("string-length(translate(${a}, 'a', 'ä'))", answers, &too_long);
+	ok(strcmp(s, "524288") == 0 && !too_long, "and builds a value of the bound");
+	g_free(s);
+	s = eval_long("string-length(uuid(1048577))", answers, &too_long);
+	ok(strcmp(s, "0") == 0 && too_long, "uuid(n) is held to the bound");
+	g_free(s);
 	g_free(a);
 	g_free(b);
 	g_free(c);
+}
+
+/* Which errors are ODK that quire cannot evaluate, rather than mistakes. */
+static void test_unsupported(void)
+{
+	static const struct {
+		const char *text;
+		bool unsupported;
+	} cases[] = {
+		{"pulldata('fruits', 'name', 'id', ${a})", true},
+		{"indexed-repeat(${a}, ${a}, 1)", true},
+		{"instance('list')", true},
+		{"jr:itext('id')", true},
+		{"geofence(${a}, ${a})", true},
+		{"current()", true},
+		{"${last-saved#a}", true},
+		{"${a}[1]", true},
+		{"frobnicate(${a})", false},
+		{"1 +", false},
+		{"${nope}", false},
+		{"round(1, 2, 3)", false},
+		{"${a} / 2", false},
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+		struct expr_error err = {.unsupported = !cases[i].unsupported};
+		struct expr *e = expr_parse(cases[i].text, &scope, &err);
+		ok(!e && err.unsupported == cases[i].unsupported, "%s: %s", cases[i].text,
+		   cases[i].unsupported ? "not evaluated by quire" : "a mistake");
+		expr_free(e);
+	}
 }
 
 int main(void)
@@ -480,5 +522,6 @@ int main(void)
 	test_api_edges();
 	test_invalid_utf8();
 	test_value_bound();
+	test_unsupported();
 	return tap_done();
 }
