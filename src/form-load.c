@@ -17,6 +17,7 @@ struct loader {
 	GHashTable *lang_index;	/* language as written -> index + 1 */
 	GHashTable *group_names;	/* group name -> struct form_group * */
 	GHashTable *refused;	/* name of a question row refused -> its row */
+	GHashTable *in_repeat;	/* name in a repeat refused -> the repeat's row */
 	char *unknown_ref;	/* the name the last failed lookup asked for */
 	int errors;
 };
@@ -797,6 +798,23 @@ static bool repeat_is_background(const struct form_sheet *s, guint first, guint 
 	return false;
 }
 
+/*
+ * Keeps the names asked in the repeat of rows FIRST (its "begin repeat")
+ * to LAST, which repeat_is_background() skipped, so that a reference to
+ * one says where it is rather than that it does not exist.
+ */
+static void note_repeat_names(struct loader *ld, guint first, guint last)
+{
+	const struct form_sheet *s = ld->sheets.survey;
+	const struct form_sheet_row *begin = g_ptr_array_index(s->rows, first);
+	for (guint i = first + 1; i <= last && i < s->rows->len; i++) {
+		const char *name = form_sheet_cell(s, g_ptr_array_index(s->rows, i), "name");
+		if (*name && !g_hash_table_contains(ld->in_repeat, name))
+			g_hash_table_insert(ld->in_repeat, g_strdup(name),
+					    GSIZE_TO_POINTER((gsize)begin->row));
+	}
+}
+
 static void load_survey(struct loader *ld)
 {
 	struct form_sheet *s = ld->sheets.survey;
@@ -836,14 +854,17 @@ static void load_survey(struct loader *ld)
 			else
 				group = group->parent;
 			break;
-		case ROW_UNSUPPORTED:
+		case ROW_UNSUPPORTED: {
+			guint begin = i;
 			if (strcmp(pt.unsupported, "repeat groups") == 0 &&
 			    repeat_is_background(s, i, &i))
 				break;
 			LOAD_ERROR(ld, s->file, row->row, "'%s' is not supported: quire reads one "
 				   "row of answers per respondent, so %s cannot be tabulated",
 				   type, pt.unsupported);
+			note_repeat_names(ld, begin, i);
 			break;
+		}
 		case ROW_IGNORED:
 			break;
 		case ROW_UNKNOWN:
@@ -908,6 +929,9 @@ static char *unknown_ref_hint(const struct loader *ld, const char *name)
 	gpointer row;
 	if (g_hash_table_lookup_extended(ld->refused, name, NULL, &row))
 		return g_strdup_printf(" (its row %ld was refused)", (long)GPOINTER_TO_SIZE(row));
+	if (g_hash_table_lookup_extended(ld->in_repeat, name, NULL, &row))
+		return g_strdup_printf(" (it is asked in the repeat group of row %ld, which was "
+				       "refused)", (long)GPOINTER_TO_SIZE(row));
 	struct msg_suggest sg;
 	msg_suggest_init(&sg, name);
 	for (guint i = 0; i < ld->form->questions->len; i++)
@@ -1351,6 +1375,7 @@ struct form *form_load(const char *path)
 	ld.lang_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.group_names = g_hash_table_new(g_str_hash, g_str_equal);
 	ld.refused = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	ld.in_repeat = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.errors = form_sheets_read(path, &ld.sheets);
 	if (ld.sheets.survey) {
 		struct form *form = ld.form;
@@ -1372,6 +1397,7 @@ struct form *form_load(const char *path)
 	g_hash_table_destroy(ld.lang_index);
 	g_hash_table_destroy(ld.group_names);
 	g_hash_table_destroy(ld.refused);
+	g_hash_table_destroy(ld.in_repeat);
 	g_free(ld.unknown_ref);
 	if (!loaded) {
 		form_free(ld.form);

@@ -403,7 +403,7 @@ static int take_row(struct csvio_reader *r, const struct csvio_record *rec,
 static int read_sheet_file(const char *file, const char *name, struct form_sheets *sheets,
 			   struct form_sheet **slot)
 {
-	struct csvio_reader *r = csvio_open(file, NULL, CSVIO_DELIM_COMMA);
+	struct csvio_reader *r = csvio_open(file, NULL, CSVIO_DELIM_AUTO);
 	if (!r)
 		return 1;
 	struct form_sheet *sheet = sheet_new(name, file);
@@ -456,7 +456,7 @@ static int assign_sheets(const char *file, struct form_sheets *sheets)
  */
 static int read_single_file(const char *file, struct form_sheets *sheets)
 {
-	struct csvio_reader *r = csvio_open(file, NULL, CSVIO_DELIM_COMMA);
+	struct csvio_reader *r = csvio_open(file, NULL, CSVIO_DELIM_AUTO);
 	if (!r)
 		return 1;
 	GPtrArray *cells = g_ptr_array_new_with_free_func(g_free);

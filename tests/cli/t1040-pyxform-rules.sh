@@ -371,4 +371,39 @@ End of the questionnaire.
 Saved ed/XAB.csv: 2 answers.
 X
 
+# A question asked in a repeat group, which quire refuses, is not "unknown"
+# where it is used: the message says where it is.
+cat >repeat.csv <<'X'
+survey,type,name,label,calculation
+,integer,size,Household size,
+,begin repeat,members,Members,
+,integer,age,Age,
+,end repeat,,,
+,calculate,oldest,,max(${age})
+X
+run 1 "$QUIRE" check repeat.csv
+expect_status 'a form with a repeat group is refused'
+expect_err 'a use of its question says it is in the repeat group' <<'X'
+quire:repeat.csv:3: 'begin repeat' is not supported: quire reads one row of answers per respondent, so repeat groups cannot be tabulated
+quire:repeat.csv:6:5: calculation: unknown question 'age' (it is asked in the repeat group of row 3, which was refused)
+    max(${age})
+        ^
+X
+
+# A form saved by a French or German spreadsheet: ';' between cells loads.
+mkdir semicolons
+printf 'type;name;label\nselect_one yn;has_law;A-t-il une loi, \303\251crite ?\ntext;comments;Commentaires\n' >semicolons/survey.csv
+printf 'list_name;name;label\nyn;yes;Oui\nyn;no;Non\n' >semicolons/choices.csv
+run 0 "$QUIRE" check semicolons
+expect_status "a form whose sheets are separated by ';' loads"
+expect_grep 'its label keeps its comma' 'A-t-il une loi, écrite ?' "$OUT"
+expect_grep 'its choices are read' 'yn (2): yes = Oui; no = Non' "$OUT"
+# ... and in Windows-1252, the message says how to save it.
+printf 'type;name;label\nselect_one yn;has_law;Loi \351crite ?\n' >semicolons/survey.csv
+run 1 "$QUIRE" check semicolons
+expect_status 'a form in Windows-1252 is refused'
+expect_err 'with the encoding named and the fix' <<'X'
+quire:semicolons/survey.csv:2: invalid UTF-8 in column 3 (byte 5 of the field): the file seems to be Windows-1252 (Latin-1), in which it reads 'Loi écrite ?'; save it as "CSV UTF-8 (comma delimited)"
+X
+
 done_testing
