@@ -230,9 +230,12 @@ static void fn_uuid(const struct expr_node *call, const struct expr_env *env,
 		expr_build_add(&b, s, 36);
 	} else {
 		double n = expr_arg_number(call, 0, env);
+		long len = 0;	/* NaN and anything below 1: "" */
 		if (n > EXPR_MAX_STRING)
-			b.too_long = true;
-		for (long i = 0; i < (long)(n >= 1 ? n : 0) && !b.too_long; i++)
+			b.too_long = true;	/* never cast: 1e300 is no long */
+		else if (n >= 1)
+			len = (long)n;
+		for (long i = 0; i < len && !b.too_long; i++)
 			expr_build_add(&b, &alnum[(int)floor(random_double(env) * 62)], 1);
 	}
 	expr_set_string(out, expr_build_end(&b, env));

