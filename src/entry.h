@@ -115,6 +115,12 @@ enum entry_command entry_read_line(const char *line, char **text);
  */
 char *entry_parse(const struct entry *e, const struct form_question *q, const char *text,
 		  char **error);
+/*
+ * The choices of Q's list its choice_filter offers for the current
+ * answers, all of them without one: a new array of borrowed choices, in
+ * list order.  entry_parse() numbers choices as this array does.
+ */
+GPtrArray *entry_choices(const struct entry *e, const struct form_question *q);
 
 /*
  * Works out the new answer at STEP.  TEXT is what was typed: NULL for
