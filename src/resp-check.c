@@ -342,8 +342,7 @@ static int check_offered(const struct resp_reply *r, struct resp_eval *ev,
 	if (!q->filter)
 		return 0;
 	int problems = 0;
-	char **names = q->kind == FORM_SELECT_ONE ? g_strsplit(value, "\n", 1)
-						  : g_strsplit_set(value, " ", -1);
+	char **names = g_strsplit(value, " ", -1);	/* choice names hold no blank */
 	for (char **n = names; *n; n++) {
 		const struct form_choice *c = **n ? form_choice(q->list, *n) : NULL;
 		if (!c || resp_eval_offered(ev, q, c))
