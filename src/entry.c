@@ -483,6 +483,21 @@ static bool candidate(struct entry *e, const struct form_question *q, int step, 
 	return true;
 }
 
+/* Whether Q's choice_filter offers every choice of V (the evaluator being current). */
+static bool offered(const struct entry *e, const struct form_question *q, const char *v)
+{
+	if (!q->filter)
+		return true;
+	bool all = true;
+	char **names = g_strsplit(v, " ", -1);
+	for (char **n = names; *n && all; n++) {
+		const struct form_choice *c = **n ? form_choice(q->list, *n) : NULL;
+		all = !c || resp_eval_offered(e->ev, q, c);
+	}
+	g_strfreev(names);
+	return all;
+}
+
 int entry_resolve(struct entry *e, int step, const char *text, char **value, char **error)
 {
 	*value = NULL;
@@ -501,6 +516,8 @@ int entry_resolve(struct entry *e, int step, const char *text, char **value, cha
 	resp_eval_run(e->ev, answers);
 	if (!v && resp_eval_required(e->ev, q))
 		*error = required_error(e, q);
+	else if (v && !offered(e, q, v))
+		*error = g_strdup_printf("not offered here (choice_filter %s)", q->choice_filter);
 	else if (v && !resp_eval_constraint(e->ev, q, v))
 		*error = constraint_error(e, q);
 	resp_eval_run(e->ev, e->reply->values);
@@ -537,12 +554,13 @@ static bool answer_ok(const struct entry *e, size_t i)
 	char *why = resp_value_problem(e->form, q, v);
 	bool well_formed = !why;
 	g_free(why);
-	return well_formed && resp_eval_constraint(e->ev, q, v);
+	return well_formed && offered(e, q, v) && resp_eval_constraint(e->ev, q, v);
 }
 
 /*
  * Removes answers that do not apply, and answers marked in CHECK whose
- * constraint now fails, re-evaluating until nothing changes.
+ * constraint now fails or whose choice_filter no longer offers them,
+ * re-evaluating until nothing changes.
  */
 static int prune(struct entry *e, const bool *check, GPtrArray *removed)
 {
@@ -558,7 +576,8 @@ static int prune(struct entry *e, const bool *check, GPtrArray *removed)
 				continue;
 			if (!e->ev->relevant[i])
 				why = ENTRY_NOT_APPLICABLE;
-			else if (check && check[i] && !resp_eval_constraint(e->ev, q, v))
+			else if (check && check[i] &&
+				 (!offered(e, q, v) || !resp_eval_constraint(e->ev, q, v)))
 				why = ENTRY_BROKEN;
 			else
 				continue;
@@ -646,25 +665,31 @@ char *entry_value_text(const struct entry *e, const struct form_question *q, con
 	if (!form_kind_is_choice(q->kind) || !q->list)
 		return g_strdup(value);
 	GString *s = g_string_new(NULL), *numbers = g_string_new(NULL);
+	GPtrArray *shown = entry_choices(e, q);
 	char **tokens = g_strsplit_set(value, " \t", -1);
 	for (char **t = tokens; *t; t++) {
 		if (!**t)
 			continue;
 		const struct form_choice *c = form_choice(q->list, *t);
+		guint k;
 		if (s->len) {
 			g_string_append(s, ", ");
 			g_string_append_c(numbers, ' ');
 		}
-		if (c) {
-			g_string_append_printf(s, "%d) %s", c->index + 1,
+		if (c && g_ptr_array_find(shown, c, &k)) {
+			g_string_append_printf(s, "%u) %s", k + 1,
 					       form_choice_label(e->form, c, e->lang));
-			g_string_append_printf(numbers, "%d", c->index + 1);
+			g_string_append_printf(numbers, "%u", k + 1);
+		} else if (c) {	/* not offered: no number to type */
+			g_string_append(s, form_choice_label(e->form, c, e->lang));
+			g_string_append(numbers, *t);
 		} else {
 			g_string_append(s, *t);
 			g_string_append(numbers, *t);
 		}
 	}
 	g_strfreev(tokens);
+	g_ptr_array_free(shown, TRUE);
 	bool brief = max > 0 && g_utf8_strlen(s->str, -1) > max;
 	g_string_free(brief ? s : numbers, TRUE);
 	return g_string_free(brief ? numbers : s, FALSE);

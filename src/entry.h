@@ -137,7 +137,7 @@ int entry_resolve(struct entry *e, int step, const char *text, char **value, cha
 /* Why entry_set() or entry_prune() removed an answer. */
 enum entry_why {
 	ENTRY_NOT_APPLICABLE,	/* its question no longer applies */
-	ENTRY_BROKEN,		/* it no longer meets its constraint */
+	ENTRY_BROKEN,		/* it no longer meets its constraint or choice_filter */
 };
 
 struct entry_removed {
@@ -152,7 +152,7 @@ GPtrArray *entry_removed_new(void);
 /*
  * Sets the answer of STEP to VALUE (NULL removes it), then removes every
  * answer that no longer applies, and every answer that met its constraint
- * before and no longer does, until none is left; each removal is appended
+ * (and choice_filter) before and no longer does, until none is left; each removal is appended
  * to REMOVED.  Returns whether the reply changed.
  */
 bool entry_set(struct entry *e, int step, const char *value, GPtrArray *removed);

@@ -147,4 +147,50 @@ X
 run 0 "$QUIRE" validate cascade.csv data
 expect_status 'the reply entered passes validation'
 
+# Going back to change the state removes the district it no longer
+# offers, and asks for it again among the districts of the new state.
+printf '%s\n' '' 1 Secretariat 2 1 Food '<' '<' '<' 1 '' 2 >in
+run 0 "$QUIRE" enter cascade.csv --respondent XAH --data data
+expect_status 'changing the state succeeds'
+sed -n '/^2 District/,$p' "$OUT" | sed 1,4d >tail
+compare 'a district the new state does not offer is removed and asked again' tail <<'X'
+3 Why Paris?
+> Food
+
+4 Districts visited (one or more, separated by spaces)
+  1) Paris   2) Berlin
+> <
+
+3 Why Paris?
+  [default: Food]
+> <
+
+2 District
+  1) Paris
+  [default: 1) Paris]
+> <
+
+1 State
+  1) Bavaria   2) Ile-de-France
+  [default: 2) Ile-de-France]
+> 1
+  Removed 1 answer that no longer applies:
+    3 Why Paris?: Food
+  Removed 1 answer that no longer meets the form's conditions; it will be asked again:
+    2 District: Paris
+
+2 District
+  1) Munich   2) Nuremberg
+> 
+
+4 Districts visited (one or more, separated by spaces)
+  1) Munich   2) Nuremberg   3) Berlin
+> 2
+
+End of the questionnaire.
+Saved data/XAH.csv: 2 answers.
+X
+run 0 "$QUIRE" validate cascade.csv data
+expect_status 'both replies entered pass validation'
+
 done_testing
