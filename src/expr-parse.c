@@ -12,8 +12,10 @@
  *
  *   expr    -> subexpr(0)
  *   subexpr -> ('-' subexpr | primary) { binop subexpr }
- *   primary -> NUMBER | STRING | ref | '.' | column | lookup | call | '(' expr ')'
+ *   primary -> NUMBER | STRING | ref | '.' | relpath | column | lookup | call
+ *              | '(' expr ')'
  *   ref     -> '${' NCName '}'
+ *   relpath -> ('.' | '..' | 'current' '(' ')') {'/' ('.' | '..')} '/' NCName
  *   column  -> NCName
  *   lookup  -> 'instance' '(' STRING ')' '/' 'root' '/' 'item' '[' expr ']' '/' NCName
  *   call    -> QName '(' [expr {',' expr}] ')'
@@ -192,15 +194,82 @@ static struct expr_node *ref(struct parser *ps)
 	return n;
 }
 
-static struct expr_node *self(struct parser *ps)
+/* '.' (or current()) at AT, the current token being the one after it. */
+static struct expr_node *self_at(struct parser *ps, const char *at)
 {
 	if (!ps->scope->has_self)
-		error_at(ps, tok(ps)->start, "'.' is only allowed in a constraint");
-	struct expr_node *n = new_node(ps, EXPR_OP_SELF, tok(ps)->start);
+		error_at(ps, at, "'.' is only allowed in a constraint");
+	struct expr_node *n = new_node(ps, EXPR_OP_SELF, at);
 	n->u.ref.id = EXPR_REF_SELF;
 	n->u.ref.type = ps->scope->self_type;
+	return n;
+}
+
+/*
+ * The rest of a relative path that began at AT, UP steps '..' so far,
+ * the current token being the '/' after its first step.
+ */
+static struct expr_node *relpath(struct parser *ps, const char *at, int up)
+{
+	for (;;) {
+		next(ps);	/* '/' */
+		enum expr_tok k = tok(ps)->kind;
+		if (k == TK_NAME)
+			break;
+		if (k != TK_DOT && k != TK_DOTDOT)
+			error_at(ps, tok(ps)->start, "expected a question name after '/'");
+		up += k == TK_DOTDOT;
+		next(ps);
+		if (tok(ps)->kind != TK_SLASH)
+			unsupported_at(ps, at, "only paths to a question (../name) are supported");
+	}
+	const struct expr_token *t = tok(ps);
+	int plen = (int)(t->start + t->len - at);
+	if (!ps->scope->relative)
+		unsupported_at(ps, at, "relative paths are not supported");
+	char *name = g_strndup(t->name, t->name_len);
+	enum expr_type type = EXPR_STRING;
+	int id = ps->scope->relative(ps->scope->data, up, name, &type);
+	g_free(name);
+	if (id < 0)
+		error_at(ps, at, "'%.*s' names no question", plen, at);
+	struct expr_node *n = new_node(ps, EXPR_OP_REF, at);
+	n->u.ref.id = id;
+	n->u.ref.type = type;
+	add_ref(ps, id);
 	next(ps);
 	return n;
+}
+
+/* A path that begins with '.' or '..': in a choice_filter those read the choice, not a question. */
+static struct expr_node *dots(struct parser *ps, bool parent_ok)
+{
+	const char *at = tok(ps)->start;
+	bool up = tok(ps)->kind == TK_DOTDOT;
+	next(ps);
+	if (tok(ps)->kind != TK_SLASH) {
+		if (!up)
+			return self_at(ps, at);
+		if (parent_ok)
+			return new_node(ps, EXPR_OP_PARENT, at);
+		error_at(ps, at, "'..' is not supported");
+	}
+	if (ps->item_list >= 0)
+		error_at(ps, at, "in a choice_filter a relative path starts from the choice; "
+			 "write current()/%s or ${name}", up ? ".." : ".");
+	return relpath(ps, at, up);
+}
+
+/* current() '/' ...: the node the expression belongs to, even in a choice_filter. */
+static struct expr_node *current(struct parser *ps)
+{
+	const char *at = tok(ps)->start;
+	next(ps);	/* '(' */
+	next(ps);
+	check_match(ps, TK_RPAREN, "')' (current() takes no arguments)");
+	if (tok(ps)->kind != TK_SLASH)
+		return self_at(ps, at);
+	return relpath(ps, at, 0);
 }
 
 static struct expr_node *literal(struct parser *ps)
@@ -380,6 +449,8 @@ static struct expr_node *call(struct parser *ps)
 	const struct expr_func *fn = expr_func_lookup(t->name, t->name_len);
 	if (!fn && t->name_len == 8 && memcmp(t->name, "instance", 8) == 0)
 		return lookup(ps);
+	if (!fn && t->name_len == 7 && memcmp(t->name, "current", 7) == 0 && ps->scope->relative)
+		return current(ps);
 	if (!fn && odk_only(t->name, t->name_len))
 		unsupported_at(ps, at, "unknown function '%.*s'", (int)t->name_len, t->name);
 	if (!fn)
@@ -425,7 +496,8 @@ static struct expr_node *primary(struct parser *ps)
 	case TK_REF:
 		return ref(ps);
 	case TK_DOT:
-		return self(ps);
+	case TK_DOTDOT:
+		return dots(ps, parent_ok);
 	case TK_FUNC:
 		return call(ps);
 	case TK_LPAREN:
@@ -434,12 +506,6 @@ static struct expr_node *primary(struct parser *ps)
 		if (ps->item_list >= 0)
 			return column(ps, ps->item_list, EXPR_OP_COLUMN);
 		bare_name(ps);
-	case TK_DOTDOT:
-		if (parent_ok) {
-			next(ps);
-			return new_node(ps, EXPR_OP_PARENT, at);
-		}
-		error_at(ps, at, "'..' is not supported");
 	case TK_SLASH:
 	case TK_SLASHSLASH:
 		error_at(ps, at, "paths are not supported; write ${name}");

@@ -17,7 +17,9 @@
  * which maps ${name} to a reference id and a declared type; values come at
  * evaluation time through a struct expr_env.  Anything the evaluator cannot
  * evaluate faithfully is rejected by expr_parse(), never answered wrongly:
- * paths, predicates, unions and ${last-saved#name}.  Two uses of the
+ * paths, predicates, unions and ${last-saved#name}.  Relative paths to
+ * a question (../x, ./x, current()/../x) are read as ODK reads them in a
+ * form without repeats, when the scope resolves them.  Two uses of the
  * form's choice lists are evaluated, when the scope offers them: a bare
  * name, which in a choice_filter reads a column of the choice being
  * filtered (`state = ${state}`), and the lookup
@@ -99,6 +101,15 @@ struct expr_scope {
 	/* Whether bare names read columns of an item of ITEM_LIST (a choice_filter). */
 	bool has_item;
 	int item_list;
+	/*
+	 * Resolves a relative path from the node the expression belongs to
+	 * (its question or group), in a form without repeats: UP steps '..'
+	 * towards the root, then the question NAME among the children there;
+	 * so ../x from a question is its sibling x, ./x from a group the
+	 * question x in it.  Returns a reference id >= 0 and sets *TYPE as
+	 * lookup does, or -1.  NULL: relative paths are not supported.
+	 */
+	int (*relative)(void *data, int up, const char *name, enum expr_type *type);
 };
 
 /*

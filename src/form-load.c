@@ -22,6 +22,9 @@ struct loader {
 	char *unknown_column;	/* the same, for a column of UNKNOWN_COLUMN_OF */
 	const struct form_list *unknown_column_of;
 	const struct form_list *filtered;	/* the list of the choice_filter being compiled */
+	/* The node whose expressions are being compiled, for relative paths: a question or a group. */
+	const struct form_question *context_q;
+	const struct form_group *context_g;
 	int errors;
 };
 
@@ -928,6 +931,37 @@ static bool scope_has_column(void *data, int list, const char *name)
 	return false;
 }
 
+/*
+ * ../x and ./x: in a form without repeats, the question X among the
+ * children of the group UP steps above the node compiled (the root when
+ * that is past the outermost group).
+ */
+static int scope_relative(void *data, int up, const char *name, enum expr_type *type)
+{
+	struct loader *ld = data;
+	const struct form_group *at;
+	if (ld->context_q) {
+		if (up == 0)
+			return -1;	/* a question has no children */
+		at = ld->context_q->group;
+		up--;
+	} else if (ld->context_g) {
+		at = ld->context_g;
+	} else {
+		return -1;
+	}
+	for (; up > 0; up--) {
+		if (!at)
+			return -1;
+		at = at->parent;
+	}
+	const struct form_question *q = form_question(ld->form, name);
+	if (!q || q->group != at)
+		return -1;
+	*type = q->value_type;
+	return q->index;
+}
+
 static void suggest_extras(struct msg_suggest *sg, const struct form_list *l)
 {
 	msg_suggest_try(sg, "name");
@@ -998,7 +1032,7 @@ static struct expr *compile(struct loader *ld, const char *file, long row, const
 	struct expr_scope scope = { scope_lookup, self != NULL,
 				    self ? self->value_type : EXPR_STRING, ld,
 				    scope_list, scope_has_column, ld->filtered != NULL,
-				    ld->filtered ? ld->filtered->index : -1 };
+				    ld->filtered ? ld->filtered->index : -1, scope_relative };
 	struct expr_error err;
 	g_clear_pointer(&ld->unknown_ref, g_free);
 	g_clear_pointer(&ld->unknown_list, g_free);
@@ -1127,12 +1161,15 @@ static void compile_expressions(struct loader *ld)
 	const char *survey = ld->sheets.survey->file;
 	for (guint i = 0; i < form->groups->len; i++) {
 		struct form_group *g = g_ptr_array_index(form->groups, i);
+		ld->context_g = g;
 		g->relevant = compile_checked(ld, survey, g->row, "relevant", g->relevant_text, NULL,
 					      NULL, NULL);
 	}
+	ld->context_g = NULL;
 	for (guint i = 0; i < form->questions->len; i++) {
 		struct form_question *q = g_ptr_array_index(form->questions, i);
 		size_t before = skipped->len;
+		ld->context_q = q;
 		q->relevant = compile_checked(ld, q->file, q->row, "relevant", q->relevant_text,
 					      NULL, NULL, NULL);
 		q->constraint = compile_checked(ld, q->file, q->row, "constraint",
@@ -1148,6 +1185,7 @@ static void compile_expressions(struct loader *ld)
 						    q->choice_filter, NULL, NULL, NULL);
 		ld->filtered = NULL;
 	}
+	ld->context_q = NULL;
 	spread_uncomputed(form, uncomputed, skipped);
 	for (guint i = 0; i < form->groups->len; i++) {
 		struct form_group *g = g_ptr_array_index(form->groups, i);

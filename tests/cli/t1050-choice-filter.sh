@@ -193,4 +193,57 @@ X
 run 0 "$QUIRE" validate cascade.csv data
 expect_status 'both replies entered pass validation'
 
+# Relative paths, as pyxform writes ${name}: ../x from a question is its
+# sibling x, current()/.. in a choice_filter starts from the question.
+cat >rel.csv <<'X'
+survey,type,name,label,choice_filter,calculation,relevant,constraint
+,select_one state,state,State,,,,
+,text,top,Top,,,,
+,begin group,g,Group,,,../top != 'skip',
+,text,in_g,In g,,,,
+,select_one district,district,District,state = current()/../../state,,,
+,integer,n,N,,,../in_g != '',. > 0 and current() < 100
+,calculate,c,,,"concat(../in_g, '!')",,
+,end group,,,,,,
+,calculate,c2,,,"concat(../state, '?')",,
+choices,list_name,name,label,state
+,state,bavaria,Bavaria,
+,district,munich,Munich,bavaria
+,district,paris,Paris,idf
+X
+run 0 "$QUIRE" check --quiet rel.csv
+expect_status 'relative paths to questions are read'
+reply r XAD 2019-06-01 state,bavaria top,skip in_g,x
+reply r XAE 2019-06-01 state,bavaria top,t in_g,x district,paris n,500
+run 1 "$QUIRE" validate rel.csv r
+expect_status 'replies are judged through relative paths'
+expect_err 'as ${name} would judge them' <<'X'
+quire:r/XAD.csv:6: in_g: answered, but the question does not apply to this reply (relevant: ../top != 'skip')
+quire:r/XAE.csv:7: district: 'paris' is not offered: choice_filter "state = current()/../../state" leaves it out (state is 'bavaria')
+quire:r/XAE.csv:8: n: '500' breaks the constraint . > 0 and current() < 100
+quire: 3 problems in 2 of 2 replies
+X
+run 0 "$QUIRE" export rel.csv r
+expect_status 'export computes the calculations'
+expect_grep 'a calculation reads its sibling and the root' 'XAE,2019-06-01,bavaria,t,x,paris,500,x!,bavaria?' "$OUT"
+
+cat >relbad.csv <<'X'
+survey,type,name,label,choice_filter,calculation
+,select_one state,state,State,,
+,calculate,c3,,,"concat(./x, '!')"
+,select_one state,d2,D2,../name = 'x',
+choices,list_name,name,label
+,state,bavaria,Bavaria
+X
+run 1 "$QUIRE" check relbad.csv
+expect_status 'a relative path to no question refuses the form'
+expect_err 'it is named, and a filter path from the choice is explained' <<'X'
+quire:relbad.csv:3:8: calculation: './x' names no question
+    concat(./x, '!')
+           ^
+quire:relbad.csv:4:1: choice_filter: in a choice_filter a relative path starts from the choice; write current()/.. or ${name}
+    ../name = 'x'
+    ^
+X
+
 done_testing

@@ -128,6 +128,12 @@ static int lookup(void *data, const char *name, enum expr_type *type)
 	return -1;
 }
 
+/* Every question is a sibling of the one an expression belongs to: ../x is ${x}. */
+static int relative(void *data, int up, const char *name, enum expr_type *type)
+{
+	return up == 1 ? lookup(data, name, type) : -1;
+}
+
 static const char *ref_text(void *data, int ref)
 {
 	struct answers *a = data;
@@ -292,6 +298,7 @@ static void run_block(const struct block *b, struct expr_env *env)
 		.has_column = has_column,
 		.has_item = b->item >= 0,
 		.item_list = 1,
+		.relative = relative,
 	};
 	env->item = b->item;
 	if (b->fail)
