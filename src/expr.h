@@ -116,8 +116,10 @@ struct expr_scope {
  * A parse error: the 1-based character column (not byte) and the message.
  * UNSUPPORTED says the text is ODK that quire cannot evaluate, rather
  * than a mistake: one of ODK's functions that need a secondary instance,
- * repeats or the device (instance, pulldata, indexed-repeat, current,
- * jr:itext, geofence...), ${last-saved#name}, or a predicate.
+ * repeats or the device (pulldata, indexed-repeat, jr:itext,
+ * geofence...; instance() and current() when the scope cannot resolve
+ * them, or in another shape than a lookup or a path to a question),
+ * ${last-saved#name}, or a predicate.
  */
 struct expr_error {
 	long column;
