@@ -75,6 +75,8 @@ static void print_question(const struct form *form, const struct form_question *
 		printf("         asked if %s\n", q->relevant_text);
 	if (q->constraint_text)
 		printf("         valid if %s\n", q->constraint_text);
+	if (q->filter)
+		printf("         choices where %s\n", q->choice_filter);
 	if (q->calculation_text)
 		printf("         = %s%s\n", q->calculation_text,
 		       form_question_uncomputed(q) ? "  (not computed)" : "");

@@ -184,13 +184,13 @@ static void show_part(struct session *s, const struct form_question *q)
 }
 
 /* The choices on one line when they fit, else one a line. */
-static void show_choices(const struct session *s, const struct form_list *list)
+static void show_choices(const struct session *s, const GPtrArray *choices)
 {
 	const struct form *form = s->e->form;
-	guint n = list->choices->len;
+	guint n = choices->len;
 	int total = 0;
 	for (guint i = 0; i < n; i++) {
-		const struct form_choice *c = g_ptr_array_index(list->choices, i);
+		const struct form_choice *c = g_ptr_array_index(choices, i);
 		/* "  1) Yes   2) No": two spaces or three, the number, ") ", the label */
 		char *label = msg_printable(form_choice_label(form, c, s->e->lang));
 		total += 6 + (int)g_utf8_strlen(label, -1);
@@ -199,7 +199,7 @@ static void show_choices(const struct session *s, const struct form_list *list)
 	bool one_line = total <= s->width;
 	int digits = n >= 10 ? 2 : 1;
 	for (guint i = 0; i < n; i++) {
-		const struct form_choice *c = g_ptr_array_index(list->choices, i);
+		const struct form_choice *c = g_ptr_array_index(choices, i);
 		const char *label = form_choice_label(form, c, s->e->lang);
 		if (one_line) {
 			printf("%s%u) ", i ? "   " : "  ", i + 1);
@@ -279,8 +279,11 @@ static void show_question(struct session *s, const struct form_question *q)
 	const char *help = form_text(form, q->hint, lang);
 	if (help)
 		wrap(s, "  ", 2, help);
-	if (form_kind_is_choice(q->kind) && q->list)
-		show_choices(s, q->list);
+	if (form_kind_is_choice(q->kind) && q->list) {
+		GPtrArray *choices = entry_choices(s->e, q);
+		show_choices(s, choices);
+		g_ptr_array_free(choices, TRUE);
+	}
 }
 
 static void show_step(struct session *s, int step)

@@ -180,11 +180,11 @@ static bool all_digits(const char *s)
 	return true;
 }
 
-static char *names_of(const struct form_list *list)
+static char *names_of(const GPtrArray *shown)
 {
 	GString *s = g_string_new(NULL);
-	for (guint i = 0; i < list->choices->len; i++) {
-		const struct form_choice *c = g_ptr_array_index(list->choices, i);
+	for (guint i = 0; i < shown->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(shown, i);
 		if (i == NAMES_SHOWN) {
 			g_string_append(s, ", ...");
 			break;
@@ -194,27 +194,55 @@ static char *names_of(const struct form_list *list)
 	return g_string_free(s, FALSE);
 }
 
+GPtrArray *entry_choices(const struct entry *e, const struct form_question *q)
+{
+	GPtrArray *shown = g_ptr_array_new();
+	for (guint i = 0; q->list && i < q->list->choices->len; i++) {
+		struct form_choice *c = g_ptr_array_index(q->list->choices, i);
+		if (resp_eval_offered(e->ev, q, c))
+			g_ptr_array_add(shown, c);
+	}
+	return shown;
+}
+
+static bool is_shown(const GPtrArray *shown, const struct form_choice *c)
+{
+	for (guint i = 0; i < shown->len; i++)
+		if (g_ptr_array_index(shown, i) == c)
+			return true;
+	return false;
+}
+
 /*
- * The choice TOKEN names: its number as shown (1-based), its name, or its
- * name in another case when only one choice matches.
+ * The choice TOKEN names among those SHOWN: its number as shown
+ * (1-based), its name, or its name in another case when only one choice
+ * matches.
  */
-static const struct form_choice *find_choice(const struct form_list *list, const char *token,
+static const struct form_choice *find_choice(const struct form_question *q,
+					     const GPtrArray *shown, const char *token,
 					     char **error)
 {
-	guint n = list->choices->len;
+	guint n = shown->len;
 	if (all_digits(token) && strlen(token) < 6) {
 		guint k = (guint)atoi(token);
 		if (k >= 1 && k <= n)
-			return g_ptr_array_index(list->choices, k - 1);
+			return g_ptr_array_index(shown, k - 1);
 	}
-	const struct form_choice *c = form_choice(list, token);
-	if (c)
+	const struct form_choice *c = form_choice(q->list, token);
+	if (c && is_shown(shown, c))
 		return c;
+	char *shown_token = msg_value(token);
+	if (c) {
+		*error = g_strdup_printf("'%s' is not offered here (choice_filter %s)", shown_token,
+					 q->choice_filter);
+		g_free(shown_token);
+		return NULL;
+	}
 	char *folded = g_utf8_casefold(token, -1);
 	const struct form_choice *match = NULL;
 	int matches = 0;
 	for (guint i = 0; i < n; i++) {
-		const struct form_choice *ci = g_ptr_array_index(list->choices, i);
+		const struct form_choice *ci = g_ptr_array_index(shown, i);
 		char *name = g_utf8_casefold(ci->name, -1);
 		if (strcmp(name, folded) == 0) {
 			match = ci;
@@ -223,22 +251,25 @@ static const struct form_choice *find_choice(const struct form_list *list, const
 		g_free(name);
 	}
 	g_free(folded);
-	if (matches == 1)
+	if (matches == 1) {
+		g_free(shown_token);
 		return match;
-	char *names = names_of(list);
-	char *shown = msg_value(token);
+	}
+	char *names = names_of(shown);
 	if (all_digits(token))
-		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u", shown, n);
+		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u",
+					 shown_token, n);
 	else
 		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u or a "
-					 "name (%s)", shown, n, names);
-	g_free(shown);
+					 "name (%s)", shown_token, n, names);
+	g_free(shown_token);
 	g_free(names);
 	return NULL;
 }
 
-/* "2-4" -> 2 and 4, when both are choice numbers. */
-static bool parse_run(const struct form_list *list, const char *token, guint *from, guint *to)
+/* "2-4" -> 2 and 4, when both are numbers of choices shown. */
+static bool parse_run(const struct form_list *list, const GPtrArray *shown, const char *token,
+		      guint *from, guint *to)
 {
 	const char *dash = strchr(token, '-');
 	if (!dash || dash == token || form_choice(list, token))
@@ -248,15 +279,16 @@ static bool parse_run(const struct form_list *list, const char *token, guint *fr
 	if (ok) {
 		*from = (guint)atoi(a);
 		*to = (guint)atoi(dash + 1);
-		ok = *from >= 1 && *from <= *to && *to <= list->choices->len;
+		ok = *from >= 1 && *from <= *to && *to <= shown->len;
 	}
 	g_free(a);
 	return ok;
 }
 
-static char *parse_one(const struct form_question *q, const char *text, char **error)
+static char *parse_one(const struct form_question *q, const GPtrArray *shown, const char *text,
+		       char **error)
 {
-	const struct form_choice *c = find_choice(q->list, text, error);
+	const struct form_choice *c = find_choice(q, shown, text, error);
 	if (c)
 		return g_strdup(c->name);
 	if (strpbrk(text, " \t,")) {
@@ -266,45 +298,55 @@ static char *parse_one(const struct form_question *q, const char *text, char **e
 	return NULL;
 }
 
+/* What parse_several() has gathered so far. */
+struct picks {
+	bool rank;
+	bool *chosen;		/* by index in the list */
+	GPtrArray *order;	/* choice names, in the order typed */
+};
+
+static void pick(struct picks *p, const struct form_choice *c, char **error)
+{
+	if (p->chosen[c->index] && p->rank)
+		*error = g_strdup_printf("'%s' is ranked twice", c->name);
+	else if (!p->chosen[c->index])
+		g_ptr_array_add(p->order, c->name);
+	p->chosen[c->index] = true;
+}
+
 /* select_multiple (list order) and rank (the order typed). */
-static char *parse_several(const struct form_question *q, const char *text, char **error)
+static char *parse_several(const struct form_question *q, const GPtrArray *shown,
+			   const char *text, char **error)
 {
 	const struct form_list *list = q->list;
 	guint n = list->choices->len;
-	bool rank = q->kind == FORM_RANK;
-	bool *chosen = g_new0(bool, n);
-	GPtrArray *order = g_ptr_array_new();
+	struct picks p = { q->kind == FORM_RANK, g_new0(bool, n), g_ptr_array_new() };
 	char **tokens = g_strsplit_set(text, " \t,", -1);
 	for (char **t = tokens; *t && !*error; t++) {
 		guint from, to;
 		if (!**t)
 			continue;
-		if (!parse_run(list, *t, &from, &to)) {
-			const struct form_choice *c = find_choice(list, *t, error);
-			if (!c)
-				break;
-			from = to = (guint)c->index + 1;
+		if (parse_run(list, shown, *t, &from, &to)) {
+			for (guint k = from; k <= to; k++)
+				pick(&p, g_ptr_array_index(shown, k - 1), error);
+			continue;
 		}
-		for (guint k = from; k <= to; k++) {
-			const struct form_choice *c = g_ptr_array_index(list->choices, k - 1);
-			if (chosen[k - 1] && rank)
-				*error = g_strdup_printf("'%s' is ranked twice", c->name);
-			else if (!chosen[k - 1])
-				g_ptr_array_add(order, c->name);
-			chosen[k - 1] = true;
-		}
+		const struct form_choice *c = find_choice(q, shown, *t, error);
+		if (!c)
+			break;
+		pick(&p, c, error);
 	}
 	g_strfreev(tokens);
 	GString *value = g_string_new(NULL);
 	for (guint k = 0; k < n && !*error; k++) {
 		const struct form_choice *c = g_ptr_array_index(list->choices, k);
-		const char *name = rank ? (k < order->len ? g_ptr_array_index(order, k) : NULL)
-					: (chosen[k] ? c->name : NULL);
+		const char *name = p.rank ? (k < p.order->len ? g_ptr_array_index(p.order, k) : NULL)
+					  : (p.chosen[k] ? c->name : NULL);
 		if (name)
 			g_string_append_printf(value, "%s%s", value->len ? " " : "", name);
 	}
-	g_free(chosen);
-	g_ptr_array_free(order, TRUE);
+	g_free(p.chosen);
+	g_ptr_array_free(p.order, TRUE);
 	if (!*error && !value->len)
 		*error = g_strdup("no choice given");
 	if (*error) {
@@ -332,9 +374,13 @@ char *entry_parse(const struct entry *e, const struct form_question *q, const ch
 		*error = g_strdup("the text is not valid UTF-8: check the terminal's character set");
 		return NULL;
 	}
-	if (form_kind_is_choice(q->kind) && q->list)
-		return q->kind == FORM_SELECT_ONE ? parse_one(q, text, error)
-						  : parse_several(q, text, error);
+	if (form_kind_is_choice(q->kind) && q->list) {
+		GPtrArray *shown = entry_choices(e, q);
+		char *v = q->kind == FORM_SELECT_ONE ? parse_one(q, shown, text, error)
+						     : parse_several(q, shown, text, error);
+		g_ptr_array_free(shown, TRUE);
+		return v;
+	}
 	if (q->kind == FORM_ACKNOWLEDGE)
 		return parse_acknowledge(text, error);
 	*error = resp_value_problem(e->form, q, text);
@@ -437,6 +483,21 @@ static bool candidate(struct entry *e, const struct form_question *q, int step, 
 	return true;
 }
 
+/* Whether Q's choice_filter offers every choice of V (the evaluator being current). */
+static bool offered(const struct entry *e, const struct form_question *q, const char *v)
+{
+	if (!q->filter)
+		return true;
+	bool all = true;
+	char **names = g_strsplit(v, " ", -1);
+	for (char **n = names; *n && all; n++) {
+		const struct form_choice *c = **n ? form_choice(q->list, *n) : NULL;
+		all = !c || resp_eval_offered(e->ev, q, c);
+	}
+	g_strfreev(names);
+	return all;
+}
+
 int entry_resolve(struct entry *e, int step, const char *text, char **value, char **error)
 {
 	*value = NULL;
@@ -455,6 +516,8 @@ int entry_resolve(struct entry *e, int step, const char *text, char **value, cha
 	resp_eval_run(e->ev, answers);
 	if (!v && resp_eval_required(e->ev, q))
 		*error = required_error(e, q);
+	else if (v && !offered(e, q, v))
+		*error = g_strdup_printf("not offered here (choice_filter %s)", q->choice_filter);
 	else if (v && !resp_eval_constraint(e->ev, q, v))
 		*error = constraint_error(e, q);
 	resp_eval_run(e->ev, e->reply->values);
@@ -491,12 +554,13 @@ static bool answer_ok(const struct entry *e, size_t i)
 	char *why = resp_value_problem(e->form, q, v);
 	bool well_formed = !why;
 	g_free(why);
-	return well_formed && resp_eval_constraint(e->ev, q, v);
+	return well_formed && offered(e, q, v) && resp_eval_constraint(e->ev, q, v);
 }
 
 /*
  * Removes answers that do not apply, and answers marked in CHECK whose
- * constraint now fails, re-evaluating until nothing changes.
+ * constraint now fails or whose choice_filter no longer offers them,
+ * re-evaluating until nothing changes.
  */
 static int prune(struct entry *e, const bool *check, GPtrArray *removed)
 {
@@ -512,7 +576,8 @@ static int prune(struct entry *e, const bool *check, GPtrArray *removed)
 				continue;
 			if (!e->ev->relevant[i])
 				why = ENTRY_NOT_APPLICABLE;
-			else if (check && check[i] && !resp_eval_constraint(e->ev, q, v))
+			else if (check && check[i] &&
+				 (!offered(e, q, v) || !resp_eval_constraint(e->ev, q, v)))
 				why = ENTRY_BROKEN;
 			else
 				continue;
@@ -600,25 +665,31 @@ char *entry_value_text(const struct entry *e, const struct form_question *q, con
 	if (!form_kind_is_choice(q->kind) || !q->list)
 		return g_strdup(value);
 	GString *s = g_string_new(NULL), *numbers = g_string_new(NULL);
+	GPtrArray *shown = entry_choices(e, q);
 	char **tokens = g_strsplit_set(value, " \t", -1);
 	for (char **t = tokens; *t; t++) {
 		if (!**t)
 			continue;
 		const struct form_choice *c = form_choice(q->list, *t);
+		guint k;
 		if (s->len) {
 			g_string_append(s, ", ");
 			g_string_append_c(numbers, ' ');
 		}
-		if (c) {
-			g_string_append_printf(s, "%d) %s", c->index + 1,
+		if (c && g_ptr_array_find(shown, c, &k)) {
+			g_string_append_printf(s, "%u) %s", k + 1,
 					       form_choice_label(e->form, c, e->lang));
-			g_string_append_printf(numbers, "%d", c->index + 1);
+			g_string_append_printf(numbers, "%u", k + 1);
+		} else if (c) {	/* not offered: no number to type */
+			g_string_append(s, form_choice_label(e->form, c, e->lang));
+			g_string_append(numbers, *t);
 		} else {
 			g_string_append(s, *t);
 			g_string_append(numbers, *t);
 		}
 	}
 	g_strfreev(tokens);
+	g_ptr_array_free(shown, TRUE);
 	bool brief = max > 0 && g_utf8_strlen(s->str, -1) > max;
 	g_string_free(brief ? s : numbers, TRUE);
 	return g_string_free(brief ? numbers : s, FALSE);

@@ -115,6 +115,12 @@ enum entry_command entry_read_line(const char *line, char **text);
  */
 char *entry_parse(const struct entry *e, const struct form_question *q, const char *text,
 		  char **error);
+/*
+ * The choices of Q's list its choice_filter offers for the current
+ * answers, all of them without one: a new array of borrowed choices, in
+ * list order.  entry_parse() numbers choices as this array does.
+ */
+GPtrArray *entry_choices(const struct entry *e, const struct form_question *q);
 
 /*
  * Works out the new answer at STEP.  TEXT is what was typed: NULL for
@@ -131,7 +137,7 @@ int entry_resolve(struct entry *e, int step, const char *text, char **value, cha
 /* Why entry_set() or entry_prune() removed an answer. */
 enum entry_why {
 	ENTRY_NOT_APPLICABLE,	/* its question no longer applies */
-	ENTRY_BROKEN,		/* it no longer meets its constraint */
+	ENTRY_BROKEN,		/* it no longer meets its constraint or choice_filter */
 };
 
 struct entry_removed {
@@ -146,7 +152,7 @@ GPtrArray *entry_removed_new(void);
 /*
  * Sets the answer of STEP to VALUE (NULL removes it), then removes every
  * answer that no longer applies, and every answer that met its constraint
- * before and no longer does, until none is left; each removal is appended
+ * (and choice_filter) before and no longer does, until none is left; each removal is appended
  * to REMOVED.  Returns whether the reply changed.
  */
 bool entry_set(struct entry *e, int step, const char *value, GPtrArray *removed);

@@ -339,6 +339,39 @@ static double eval_arith(const struct expr_node *n, const struct expr_env *env)
 	}
 }
 
+/* ---- choice lists ---- */
+
+/* COLUMN of item ITEM of the node's list; "" when it has none. */
+static void item_value(const struct expr_node *n, const struct expr_env *env, int item,
+		       struct expr_value *out)
+{
+	const char *text = env->item_text
+				   ? env->item_text(env->data, n->u.column.list, item, n->u.column.name)
+				   : NULL;
+	expr_set_string(out, text ? text : "");
+}
+
+/*
+ * instance('LIST')/root/item[PRED]/COLUMN: the first item for which PRED
+ * holds; a number PRED is a position, as in XPath.
+ */
+static void eval_lookup(const struct expr_node *n, const struct expr_env *env,
+			struct expr_value *out)
+{
+	int size = env->list_size ? env->list_size(env->data, n->u.column.list) : 0;
+	struct expr_env item_env = *env;
+	for (int i = 0; i < size; i++) {
+		struct expr_value v;
+		item_env.item = i;
+		expr_eval_node(n->u.column.pred, &item_env, &v);
+		if (v.type == EXPR_NUMBER ? numbers_equal(v.num, i + 1) : expr_to_boolean(&v)) {
+			item_value(n, env, i, out);
+			return;
+		}
+	}
+	expr_set_string(out, "");
+}
+
 void expr_eval_node(const struct expr_node *n, const struct expr_env *env, struct expr_value *out)
 {
 	switch (n->op) {
@@ -379,6 +412,12 @@ void expr_eval_node(const struct expr_node *n, const struct expr_env *env, struc
 		return;
 	case EXPR_OP_PARENT:
 		expr_set_string(out, "");
+		return;
+	case EXPR_OP_COLUMN:
+		item_value(n, env, env->item, out);
+		return;
+	case EXPR_OP_LOOKUP:
+		eval_lookup(n, env, out);
 		return;
 	}
 }

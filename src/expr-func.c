@@ -812,7 +812,7 @@ static void check_node(struct expr_node *call, struct expr_parse_ctx *ctx)
 			       call->u.call.fn->name, call->u.call.fn->name);
 }
 
-/* position(..) is the only '..' there is. */
+/* position(..) is the only '..' that is not the start of a path to a question. */
 static void check_position(struct expr_node *call, struct expr_parse_ctx *ctx)
 {
 	const struct expr_node *a = call->u.call.argc ? call->u.call.argv[0] : NULL;

@@ -113,6 +113,8 @@ enum expr_op {
 	EXPR_OP_MOD,
 	EXPR_OP_CALL,
 	EXPR_OP_PARENT,	/* '..', only as position()'s argument; its value is "" */
+	EXPR_OP_COLUMN,	/* a bare name: a column of the current item */
+	EXPR_OP_LOOKUP,	/* instance('LIST')/root/item[PRED]/COLUMN */
 };
 
 struct expr_func;
@@ -138,6 +140,11 @@ struct expr_node {
 			GRegex *regex;	/* regex() with a literal pattern, else NULL */
 			int ref;	/* jr:choice-name(): the quoted question */
 		} call;
+		struct {
+			int list;
+			const char *name;	/* the column */
+			struct expr_node *pred;	/* LOOKUP only */
+		} column;
 	} u;
 	struct expr_node *next;	/* the next argument, while a call is parsed */
 };

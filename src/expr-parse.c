@@ -12,12 +12,18 @@
  *
  *   expr    -> subexpr(0)
  *   subexpr -> ('-' subexpr | primary) { binop subexpr }
- *   primary -> NUMBER | STRING | ref | '.' | call | '(' expr ')'
+ *   primary -> NUMBER | STRING | ref | '.' | relpath | column | lookup | call
+ *              | '(' expr ')'
  *   ref     -> '${' NCName '}'
+ *   relpath -> ('.' | '..' | 'current' '(' ')') {'/' ('.' | '..')} '/' NCName
+ *   column  -> NCName
+ *   lookup  -> 'instance' '(' STRING ')' '/' 'root' '/' 'item' '[' expr ']' '/' NCName
  *   call    -> QName '(' [expr {',' expr}] ')'
  *
- * Paths, predicates and unions are recognised only to be rejected with a
- * message saying so.
+ * A column reads the current item of a choice list: the choice a
+ * choice_filter is evaluated for, or inside a lookup's predicate the
+ * item tested.  Other paths, predicates and unions are recognised only to
+ * be rejected with a message saying so.
  *
  * Depth.  Evaluation recurses once per tree level, so a tree deeper than
  * EXPR_MAX_DEPTH is an error; each node knows its depth, which catches the
@@ -34,6 +40,7 @@ struct parser {
 	struct expr *e;
 	int level;		/* nesting of '(', calls and unary '-' */
 	bool parent_ok;		/* '..' may come next: position()'s argument */
+	int item_list;		/* the list whose item bare names read, or -1 */
 };
 
 static const struct expr_scope no_scope;
@@ -187,15 +194,82 @@ static struct expr_node *ref(struct parser *ps)
 	return n;
 }
 
-static struct expr_node *self(struct parser *ps)
+/* '.' (or current()) at AT, the current token being the one after it. */
+static struct expr_node *self_at(struct parser *ps, const char *at)
 {
 	if (!ps->scope->has_self)
-		error_at(ps, tok(ps)->start, "'.' is only allowed in a constraint");
-	struct expr_node *n = new_node(ps, EXPR_OP_SELF, tok(ps)->start);
+		error_at(ps, at, "'.' is only allowed in a constraint");
+	struct expr_node *n = new_node(ps, EXPR_OP_SELF, at);
 	n->u.ref.id = EXPR_REF_SELF;
 	n->u.ref.type = ps->scope->self_type;
+	return n;
+}
+
+/*
+ * The rest of a relative path that began at AT, UP steps '..' so far,
+ * the current token being the '/' after its first step.
+ */
+static struct expr_node *relpath(struct parser *ps, const char *at, int up)
+{
+	for (;;) {
+		next(ps);	/* '/' */
+		enum expr_tok k = tok(ps)->kind;
+		if (k == TK_NAME)
+			break;
+		if (k != TK_DOT && k != TK_DOTDOT)
+			error_at(ps, tok(ps)->start, "expected a question name after '/'");
+		up += k == TK_DOTDOT;
+		next(ps);
+		if (tok(ps)->kind != TK_SLASH)
+			unsupported_at(ps, at, "only paths to a question (../name) are supported");
+	}
+	const struct expr_token *t = tok(ps);
+	int plen = (int)(t->start + t->len - at);
+	if (!ps->scope->relative)
+		unsupported_at(ps, at, "relative paths are not supported");
+	char *name = g_strndup(t->name, t->name_len);
+	enum expr_type type = EXPR_STRING;
+	int id = ps->scope->relative(ps->scope->data, up, name, &type);
+	g_free(name);
+	if (id < 0)
+		error_at(ps, at, "'%.*s' names no question", plen, at);
+	struct expr_node *n = new_node(ps, EXPR_OP_REF, at);
+	n->u.ref.id = id;
+	n->u.ref.type = type;
+	add_ref(ps, id);
 	next(ps);
 	return n;
+}
+
+/* A path that begins with '.' or '..': in a choice_filter those read the choice, not a question. */
+static struct expr_node *dots(struct parser *ps, bool parent_ok)
+{
+	const char *at = tok(ps)->start;
+	bool up = tok(ps)->kind == TK_DOTDOT;
+	next(ps);
+	if (tok(ps)->kind != TK_SLASH) {
+		if (!up)
+			return self_at(ps, at);
+		if (parent_ok)
+			return new_node(ps, EXPR_OP_PARENT, at);
+		error_at(ps, at, "'..' is not supported");
+	}
+	if (ps->item_list >= 0)
+		error_at(ps, at, "in a choice_filter a relative path starts from the choice; "
+			 "write current()/%s or ${name}", up ? ".." : ".");
+	return relpath(ps, at, up);
+}
+
+/* current() '/' ...: the node the expression belongs to, even in a choice_filter. */
+static struct expr_node *current(struct parser *ps)
+{
+	const char *at = tok(ps)->start;
+	next(ps);	/* '(' */
+	next(ps);
+	check_match(ps, TK_RPAREN, "')' (current() takes no arguments)");
+	if (tok(ps)->kind != TK_SLASH)
+		return self_at(ps, at);
+	return relpath(ps, at, 0);
 }
 
 static struct expr_node *literal(struct parser *ps)
@@ -292,6 +366,81 @@ static bool odk_only(const char *name, size_t len)
 	return false;
 }
 
+/* A column of list LIST named by the current token, a bare name. */
+static struct expr_node *column(struct parser *ps, int list, enum expr_op op)
+{
+	const struct expr_token *t = tok(ps);
+	char *name = g_strndup(t->name, t->name_len);
+	bool known = ps->scope->has_column(ps->scope->data, list, name);
+	g_free(name);
+	if (!known)
+		error_at(ps, t->start, "unknown choice column '%.*s'", (int)t->name_len, t->name);
+	struct expr_node *n = new_node(ps, op, t->start);
+	n->u.column.list = list;
+	n->u.column.name = g_string_chunk_insert_len(ps->e->strings, t->name,
+						     (gssize)t->name_len);
+	next(ps);
+	return n;
+}
+
+static EXPR_NORETURN void lookup_shape(struct parser *ps)
+{
+	unsupported_at(ps, tok(ps)->start, "only instance('list')/root/item[...]/column lookups "
+		       "are supported");
+}
+
+/* Moves past '/' STEP, or reports the lookup as unsupported. */
+static void lookup_step(struct parser *ps, const char *step)
+{
+	if (tok(ps)->kind != TK_SLASH)
+		lookup_shape(ps);
+	next(ps);
+	const struct expr_token *t = tok(ps);
+	if (t->kind != TK_NAME || (step && (t->name_len != strlen(step) ||
+					     memcmp(t->name, step, t->name_len) != 0)))
+		lookup_shape(ps);
+	if (step)
+		next(ps);
+}
+
+/* lookup -> 'instance' '(' STRING ')' '/' 'root' '/' 'item' '[' expr ']' '/' NCName */
+static struct expr_node *lookup(struct parser *ps)
+{
+	const char *at = tok(ps)->start;
+	if (!ps->scope->list || !ps->scope->has_column)
+		unsupported_at(ps, at, "'instance()' lookups are not supported");
+	next(ps);
+	next(ps);	/* '(' */
+	const struct expr_token *t = tok(ps);
+	if (t->kind != TK_STRING)
+		error_at(ps, t->start, "instance() takes the name of a choice list, in quotes");
+	char *name = g_strndup(t->name, t->name_len);
+	int list = ps->scope->list(ps->scope->data, name);
+	g_free(name);
+	if (list < 0)
+		error_at(ps, t->start, "unknown choice list '%.*s'", (int)t->name_len, t->name);
+	next(ps);
+	check_match(ps, TK_RPAREN, "')'");
+	lookup_step(ps, "root");
+	lookup_step(ps, "item");
+	if (tok(ps)->kind != TK_LBRACKET)
+		lookup_shape(ps);
+	enter(ps, tok(ps)->start);
+	next(ps);
+	int outer = ps->item_list;
+	ps->item_list = list;
+	struct expr_node *pred = subexpr(ps, 0);
+	ps->item_list = outer;
+	check_match(ps, TK_RBRACKET, "']'");
+	leave(ps);
+	lookup_step(ps, NULL);
+	struct expr_node *n = column(ps, list, EXPR_OP_LOOKUP);
+	n->at = at;
+	n->u.column.pred = pred;
+	set_depth(ps, n, pred->depth);
+	return n;
+}
+
 /* call -> QName '(' [expr {',' expr}] ')' */
 static struct expr_node *call(struct parser *ps)
 {
@@ -299,7 +448,9 @@ static struct expr_node *call(struct parser *ps)
 	const char *at = t->start;
 	const struct expr_func *fn = expr_func_lookup(t->name, t->name_len);
 	if (!fn && t->name_len == 8 && memcmp(t->name, "instance", 8) == 0)
-		unsupported_at(ps, at, "'instance()' lookups are not supported");
+		return lookup(ps);
+	if (!fn && t->name_len == 7 && memcmp(t->name, "current", 7) == 0 && ps->scope->relative)
+		return current(ps);
 	if (!fn && odk_only(t->name, t->name_len))
 		unsupported_at(ps, at, "unknown function '%.*s'", (int)t->name_len, t->name);
 	if (!fn)
@@ -345,19 +496,16 @@ static struct expr_node *primary(struct parser *ps)
 	case TK_REF:
 		return ref(ps);
 	case TK_DOT:
-		return self(ps);
+	case TK_DOTDOT:
+		return dots(ps, parent_ok);
 	case TK_FUNC:
 		return call(ps);
 	case TK_LPAREN:
 		return group(ps);
 	case TK_NAME:
+		if (ps->item_list >= 0)
+			return column(ps, ps->item_list, EXPR_OP_COLUMN);
 		bare_name(ps);
-	case TK_DOTDOT:
-		if (parent_ok) {
-			next(ps);
-			return new_node(ps, EXPR_OP_PARENT, at);
-		}
-		error_at(ps, at, "'..' is not supported");
 	case TK_SLASH:
 	case TK_SLASHSLASH:
 		error_at(ps, at, "paths are not supported; write ${name}");
@@ -492,6 +640,7 @@ struct expr *expr_parse(const char *text, const struct expr_scope *scope, struct
 {
 	struct expr_error ignored;
 	struct parser ps = {.scope = scope ? scope : &no_scope, .e = expr_new()};
+	ps.item_list = ps.scope->has_item && ps.scope->has_column ? ps.scope->item_list : -1;
 	if (!err)
 		err = &ignored;
 	err->unsupported = false;
@@ -574,6 +723,9 @@ static void choice_tests(const struct expr_node *n, const char *text, choice_tes
 	case EXPR_OP_CALL:
 		for (int i = 0; i < n->u.call.argc; i++)
 			choice_tests(n->u.call.argv[i], text, fn, data);
+		break;
+	case EXPR_OP_LOOKUP:
+		choice_tests(n->u.column.pred, text, fn, data);
 		break;
 	default:
 		break;

@@ -17,7 +17,15 @@
  * which maps ${name} to a reference id and a declared type; values come at
  * evaluation time through a struct expr_env.  Anything the evaluator cannot
  * evaluate faithfully is rejected by expr_parse(), never answered wrongly:
- * paths, predicates, unions, instance() and ${last-saved#name}.
+ * paths, predicates, unions and ${last-saved#name}.  Relative paths to
+ * a question (../x, ./x, current()/../x) are read as ODK reads them in a
+ * form without repeats, when the scope resolves them.  Two uses of the
+ * form's choice lists are evaluated, when the scope offers them: a bare
+ * name, which in a choice_filter reads a column of the choice being
+ * filtered (`state = ${state}`), and the lookup
+ * instance('LIST')/root/item[PREDICATE]/COLUMN, which gives COLUMN of the
+ * first item of LIST for which PREDICATE holds, or "" when none does;
+ * inside PREDICATE bare names read the item's columns.
  *
  * Functions: ODK's (the XForms spec's "XPath Functions") but those that
  * need repeats, a secondary instance or the device: selected,
@@ -81,14 +89,37 @@ struct expr_scope {
 	bool has_self;
 	enum expr_type self_type;
 	void *data;
+	/*
+	 * The form's choice lists.  list resolves instance('NAME') to a list
+	 * id >= 0, or returns -1 when there is no such list; has_column says
+	 * whether the items of list LIST have a column NAME ("name", "label"
+	 * or another column of the choices sheet).  When list is NULL,
+	 * instance() is unsupported.
+	 */
+	int (*list)(void *data, const char *name);
+	bool (*has_column)(void *data, int list, const char *name);
+	/* Whether bare names read columns of an item of ITEM_LIST (a choice_filter). */
+	bool has_item;
+	int item_list;
+	/*
+	 * Resolves a relative path from the node the expression belongs to
+	 * (its question or group), in a form without repeats: UP steps '..'
+	 * towards the root, then the question NAME among the children there;
+	 * so ../x from a question is its sibling x, ./x from a group the
+	 * question x in it.  Returns a reference id >= 0 and sets *TYPE as
+	 * lookup does, or -1.  NULL: relative paths are not supported.
+	 */
+	int (*relative)(void *data, int up, const char *name, enum expr_type *type);
 };
 
 /*
  * A parse error: the 1-based character column (not byte) and the message.
  * UNSUPPORTED says the text is ODK that quire cannot evaluate, rather
  * than a mistake: one of ODK's functions that need a secondary instance,
- * repeats or the device (instance, pulldata, indexed-repeat, current,
- * jr:itext, geofence...), ${last-saved#name}, or a predicate.
+ * repeats or the device (pulldata, indexed-repeat, jr:itext,
+ * geofence...; instance() and current() when the scope cannot resolve
+ * them, or in another shape than a lookup or a path to a question),
+ * ${last-saved#name}, or a predicate.
  */
 struct expr_error {
 	long column;
@@ -104,7 +135,8 @@ struct expr;
  * ("expected ')'", "unterminated string"), unknown functions ("unknown
  * function 'foo'"), wrong argument counts ("'if' takes 3 arguments, not
  * 2"), unknown references ("unknown question 'x'"), '.' where it is not
- * allowed, paths and predicates, invalid literal arguments (a regular
+ * allowed, paths and predicates, unknown lists and columns ("unknown
+ * choice list 'x'", "unknown choice column 'x'"), invalid literal arguments (a regular
  * expression, a date, a format-date() format, an unquoted value in
  * selected()), and nesting deeper than EXPR_MAX_DEPTH.  A NULL SCOPE knows
  * no questions and no '.'.
@@ -167,6 +199,15 @@ struct expr_env {
 	 * never set to false.  May be NULL.
 	 */
 	bool *too_long;
+	/*
+	 * The form's choice lists (see expr_scope): the number of items of
+	 * list LIST, and the text of column COLUMN of its item ITEM (0-based),
+	 * or NULL when the item has none.  Either may be NULL: no items.
+	 */
+	int (*list_size)(void *data, int list);
+	const char *(*item_text)(void *data, int list, int item, const char *column);
+	/* The item whose columns bare names read: the choice a choice_filter is evaluated for. */
+	int item;
 };
 
 /*

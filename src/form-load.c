@@ -19,6 +19,13 @@ struct loader {
 	GHashTable *refused;	/* name of a question row refused -> its row */
 	GHashTable *in_repeat;	/* name in a repeat refused -> the repeat's row */
 	char *unknown_ref;	/* the name the last failed lookup asked for */
+	char *unknown_list;	/* the same, for instance('...') */
+	char *unknown_column;	/* the same, for a column of UNKNOWN_COLUMN_OF */
+	const struct form_list *unknown_column_of;
+	const struct form_list *filtered;	/* the list of the choice_filter being compiled */
+	/* The node whose expressions are being compiled, for relative paths: a question or a group. */
+	const struct form_question *context_q;
+	const struct form_group *context_g;
 	int errors;
 };
 
@@ -164,6 +171,7 @@ static struct form_list *list_get(struct loader *ld, const char *name, long row)
 	l->choices = g_ptr_array_new();
 	l->by_name = g_hash_table_new(g_str_hash, g_str_equal);
 	l->row = row;
+	l->index = (int)ld->form->lists->len;
 	g_ptr_array_add(ld->form->lists, l);
 	g_hash_table_insert(ld->form->list_by_name, l->name, l);
 	return l;
@@ -624,8 +632,7 @@ static void fill_question(struct loader *ld, struct form_question *q, const stru
 	q->appearance = *v ? g_strdup(v) : NULL;
 	v = form_sheet_cell(s, row, "default");
 	q->default_value = *v ? g_strdup(v) : NULL;
-	v = form_sheet_cell(s, row, "choice_filter");
-	q->choice_filter = *v ? g_strdup(v) : NULL;
+	q->choice_filter = expr_cell(s, row, "choice_filter");
 	if (q->kind == FORM_RANGE)
 		parse_range(ld, q, form_sheet_cell(s, row, "parameters"));
 	if (q->kind == FORM_CALCULATE && !q->calculation_text)
@@ -919,6 +926,101 @@ static int scope_lookup(void *data, const char *name, enum expr_type *type)
 	return q->index;
 }
 
+static void remember(char **slot, const char *name)
+{
+	g_free(*slot);
+	*slot = g_strdup(name);
+}
+
+static int scope_list(void *data, const char *name)
+{
+	struct loader *ld = data;
+	const struct form_list *l = form_list(ld->form, name);
+	if (!l)
+		remember(&ld->unknown_list, name);
+	return l ? l->index : -1;
+}
+
+static bool scope_has_column(void *data, int list, const char *name)
+{
+	struct loader *ld = data;
+	const struct form_list *l = g_ptr_array_index(ld->form->lists, (guint)list);
+	if (form_list_has_column(l, name))
+		return true;
+	remember(&ld->unknown_column, name);
+	ld->unknown_column_of = l;
+	return false;
+}
+
+/*
+ * ../x and ./x: in a form without repeats, the question X among the
+ * children of the group UP steps above the node compiled (the root when
+ * that is past the outermost group).
+ */
+static int scope_relative(void *data, int up, const char *name, enum expr_type *type)
+{
+	struct loader *ld = data;
+	const struct form_group *at;
+	if (ld->context_q) {
+		if (up == 0)
+			return -1;	/* a question has no children */
+		at = ld->context_q->group;
+		up--;
+	} else if (ld->context_g) {
+		at = ld->context_g;
+	} else {
+		return -1;
+	}
+	for (; up > 0; up--) {
+		if (!at)
+			return -1;
+		at = at->parent;
+	}
+	const struct form_question *q = form_question(ld->form, name);
+	if (!q || q->group != at)
+		return -1;
+	*type = q->value_type;
+	return q->index;
+}
+
+static void suggest_extras(struct msg_suggest *sg, const struct form_list *l)
+{
+	msg_suggest_try(sg, "name");
+	msg_suggest_try(sg, "label");
+	for (guint i = 0; i < l->choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(l->choices, i);
+		GHashTableIter it;
+		gpointer key;
+		if (!c->extra)
+			continue;
+		g_hash_table_iter_init(&it, c->extra);
+		while (g_hash_table_iter_next(&it, &key, NULL))
+			msg_suggest_try(sg, key);
+	}
+}
+
+/* What to add to "unknown choice list 'NAME'" or "unknown choice column 'NAME'". */
+static char *unknown_item_hint(const struct loader *ld, const char *message)
+{
+	struct msg_suggest sg;
+	if (ld->unknown_list && g_str_has_prefix(message, "unknown choice list '")) {
+		msg_suggest_init(&sg, ld->unknown_list);
+		for (guint i = 0; i < ld->form->lists->len; i++)
+			msg_suggest_try(&sg, ((struct form_list *)
+					      g_ptr_array_index(ld->form->lists, i))->name);
+	} else if (ld->unknown_column && g_str_has_prefix(message, "unknown choice column '")) {
+		msg_suggest_init(&sg, ld->unknown_column);
+		suggest_extras(&sg, ld->unknown_column_of);
+		if (!sg.best)
+			return g_strdup_printf(" of list '%s'", ld->unknown_column_of->name);
+		return g_strdup_printf(" of list '%s'; did you mean '%s'?",
+				       ld->unknown_column_of->name, sg.best);
+	} else {
+		return g_strdup("");
+	}
+	return sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
+}
+
 /*
  * What to add to "unknown question 'NAME'": the row that would have
  * defined it, when that row was refused (the error to fix first), or the
@@ -952,10 +1054,13 @@ static struct expr *compile(struct loader *ld, const char *file, long row, const
 	if (!text)
 		return NULL;
 	struct expr_scope scope = { scope_lookup, self != NULL,
-				    self ? self->value_type : EXPR_STRING, ld };
+				    self ? self->value_type : EXPR_STRING, ld,
+				    scope_list, scope_has_column, ld->filtered != NULL,
+				    ld->filtered ? ld->filtered->index : -1, scope_relative };
 	struct expr_error err;
-	g_free(ld->unknown_ref);
-	ld->unknown_ref = NULL;
+	g_clear_pointer(&ld->unknown_ref, g_free);
+	g_clear_pointer(&ld->unknown_list, g_free);
+	g_clear_pointer(&ld->unknown_column, g_free);
 	struct expr *e = expr_parse(text, &scope, &err);
 	if (!e && skipped && err.unsupported) {
 		g_string_append_printf(skipped, "%srow %ld '%s' (%s)", skipped->len ? ", " : "",
@@ -964,7 +1069,7 @@ static struct expr *compile(struct loader *ld, const char *file, long row, const
 		ld->errors++;
 		char *hint = ld->unknown_ref && g_str_has_prefix(err.message, "unknown question '")
 				     ? unknown_ref_hint(ld, ld->unknown_ref)
-				     : g_strdup("");
+				     : unknown_item_hint(ld, err.message);
 		msg_error_expr(file, row, err.column, text, "%s: %s%s", column, err.message, hint);
 		g_free(hint);
 	}
@@ -1080,12 +1185,15 @@ static void compile_expressions(struct loader *ld)
 	const char *survey = ld->sheets.survey->file;
 	for (guint i = 0; i < form->groups->len; i++) {
 		struct form_group *g = g_ptr_array_index(form->groups, i);
+		ld->context_g = g;
 		g->relevant = compile_checked(ld, survey, g->row, "relevant", g->relevant_text, NULL,
 					      NULL, NULL);
 	}
+	ld->context_g = NULL;
 	for (guint i = 0; i < form->questions->len; i++) {
 		struct form_question *q = g_ptr_array_index(form->questions, i);
 		size_t before = skipped->len;
+		ld->context_q = q;
 		q->relevant = compile_checked(ld, q->file, q->row, "relevant", q->relevant_text,
 					      NULL, NULL, NULL);
 		q->constraint = compile_checked(ld, q->file, q->row, "constraint",
@@ -1095,7 +1203,13 @@ static void compile_expressions(struct loader *ld)
 		q->required_expr = compile_checked(ld, q->file, q->row, "required",
 						   q->required_text, q, NULL, NULL);
 		uncomputed[i] = skipped->len > before;
+		ld->filtered = q->list;
+		if (q->list)
+			q->filter = compile_checked(ld, q->file, q->row, "choice_filter",
+						    q->choice_filter, NULL, NULL, NULL);
+		ld->filtered = NULL;
 	}
+	ld->context_q = NULL;
 	spread_uncomputed(form, uncomputed, skipped);
 	for (guint i = 0; i < form->groups->len; i++) {
 		struct form_group *g = g_ptr_array_index(form->groups, i);
@@ -1106,6 +1220,7 @@ static void compile_expressions(struct loader *ld)
 		check_uses(ld, uncomputed, q->file, q->row, "relevant", q->relevant);
 		check_uses(ld, uncomputed, q->file, q->row, "constraint", q->constraint);
 		check_uses(ld, uncomputed, q->file, q->row, "required", q->required_expr);
+		check_uses(ld, uncomputed, q->file, q->row, "choice_filter", q->filter);
 	}
 	if (skipped->len)
 		msg_warn_at(survey, 0, "calculations quire cannot evaluate are not computed, and "
@@ -1399,6 +1514,8 @@ struct form *form_load(const char *path)
 	g_hash_table_destroy(ld.refused);
 	g_hash_table_destroy(ld.in_repeat);
 	g_free(ld.unknown_ref);
+	g_free(ld.unknown_list);
+	g_free(ld.unknown_column);
 	if (!loaded) {
 		form_free(ld.form);
 		return NULL;

@@ -60,6 +60,7 @@ static void question_free(struct form_question *q, size_t n_lang)
 	g_free(q->appearance);
 	g_free(q->default_value);
 	g_free(q->choice_filter);
+	expr_free(q->filter);
 	g_free(q->number);
 	if (q->extra)
 		g_hash_table_destroy(q->extra);
@@ -237,6 +238,28 @@ const char *form_choice_extra(const struct form *form, const struct form_choice 
 			      const char *column, int lang)
 {
 	return extra_lookup(form, c->extra, column, lang);
+}
+
+const char *form_choice_column(const struct form *form, const struct form_choice *c,
+			       const char *column)
+{
+	if (strcmp(column, "name") == 0)
+		return c->name;
+	if (strcmp(column, "label") == 0)
+		return form_choice_label(form, c, 0);
+	return c->extra ? g_hash_table_lookup(c->extra, column) : NULL;
+}
+
+bool form_list_has_column(const struct form_list *l, const char *column)
+{
+	if (strcmp(column, "name") == 0 || strcmp(column, "label") == 0)
+		return true;
+	for (guint i = 0; i < l->choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(l->choices, i);
+		if (c->extra && g_hash_table_contains(c->extra, column))
+			return true;
+	}
+	return false;
 }
 
 const struct form_group *form_part_of(const struct form_question *q)

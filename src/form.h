@@ -52,6 +52,7 @@ struct form_list {
 	GPtrArray *choices;	/* struct form_choice *, in sheet order */
 	GHashTable *by_name;	/* name -> struct form_choice * */
 	long row;		/* first row */
+	int index;		/* position in form->lists: its id in expressions */
 };
 
 /*
@@ -97,7 +98,8 @@ struct form_question {
 	bool required;		/* "yes"; false when required_expr is set */
 	char *appearance;
 	char *default_value;
-	char *choice_filter;	/* kept as text; not evaluated */
+	char *choice_filter;
+	struct expr *filter;	/* choice_filter, compiled; NULL without one or a list */
 	double range_start, range_end, range_step;
 	GHashTable *extra;	/* other columns, e.g. "summary": header as written -> value */
 	enum expr_type value_type;	/* the type its value has in expressions */
@@ -202,6 +204,17 @@ const char *form_question_extra(const struct form *form, const struct form_quest
 				const char *column, int lang);
 const char *form_choice_extra(const struct form *form, const struct form_choice *c,
 			      const char *column, int lang);
+
+/*
+ * The text of column COLUMN of choice C, as choice_filter and instance()
+ * lookups read it: "name" is its name, "label" its label in language 0
+ * (or its name), any other column is as written in the choices sheet.
+ * NULL when C has no such column.
+ */
+const char *form_choice_column(const struct form *form, const struct form_choice *c,
+			       const char *column);
+/* Whether some choice of L has column COLUMN ("name" and "label" always). */
+bool form_list_has_column(const struct form_list *l, const char *column);
 
 /* The part (top-level group) Q belongs to, or NULL for questions outside any group. */
 const struct form_group *form_part_of(const struct form_question *q);

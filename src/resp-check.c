@@ -311,7 +311,58 @@ static int check_metadata(const struct resp_reply *r)
 	return problems;
 }
 
-/* One answered question: form, relevance, constraint. */
+struct filter_refs {
+	const struct resp_eval *ev;
+	GString *out;
+};
+
+static void describe_ref(int ref, void *data)
+{
+	struct filter_refs *fr = data;
+	const struct form_question *q = form_question_at(fr->ev->form, (size_t)ref);
+	const char *v = fr->ev->value[ref];
+	g_string_append_printf(fr->out, "%s%s is ", fr->out->len ? ", " : "", q->name);
+	if (!v || !*v) {
+		g_string_append(fr->out, "unanswered");
+		return;
+	}
+	char *shown = msg_value(v);
+	g_string_append_printf(fr->out, "'%s'", shown);
+	g_free(shown);
+}
+
+/*
+ * Each choice of VALUE must be one Q's choice_filter offers:
+ * "district: 'lyon' is not offered: choice_filter "state = ${state}"
+ * leaves it out (state is 'bavaria')".
+ */
+static int check_offered(const struct resp_reply *r, struct resp_eval *ev,
+			 const struct form_question *q, const char *value, long row)
+{
+	if (!q->filter)
+		return 0;
+	int problems = 0;
+	char **names = g_strsplit(value, " ", -1);	/* choice names hold no blank */
+	for (char **n = names; *n; n++) {
+		const struct form_choice *c = **n ? form_choice(q->list, *n) : NULL;
+		if (!c || resp_eval_offered(ev, q, c))
+			continue;
+		GString *refs = g_string_new(NULL);
+		struct filter_refs fr = { ev, refs };
+		expr_foreach_ref(q->filter, describe_ref, &fr);
+		char *shown = msg_value(c->name);
+		msg_error_at(r->file, row, "%s: '%s' is not offered: choice_filter \"%s\" leaves it "
+			     "out%s%s%s", q->name, shown, q->choice_filter, refs->len ? " (" : "",
+			     refs->str, refs->len ? ")" : "");
+		g_free(shown);
+		g_string_free(refs, TRUE);
+		problems++;
+	}
+	g_strfreev(names);
+	return problems;
+}
+
+/* One answered question: form, relevance, choice_filter, constraint. */
 static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 			const struct form_question *q, int lang)
 {
@@ -330,6 +381,9 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 		return msg_error_at(r->file, row, "%s: answered, but the question does not apply "
 				    "to this reply (relevant: %s)", q->name, rel ? rel : "?") < 0;
 	}
+	int offered = check_offered(r, ev, q, value, row);
+	if (offered)
+		return offered;
 	if (q->kind == FORM_CALCULATE || resp_eval_constraint(ev, q, value))
 		return 0;
 	const char *message = form_text(r->form, q->constraint_message, lang);

@@ -29,8 +29,25 @@ static const char *choice_label(void *data, int ref, const char *value)
 	return c ? form_choice_label(ev->form, c, 0) : NULL;
 }
 
+static int list_size(void *data, int list)
+{
+	struct resp_eval *ev = data;
+	const struct form_list *l = g_ptr_array_index(ev->form->lists, (guint)list);
+	return (int)l->choices->len;
+}
+
+static const char *item_text(void *data, int list, int item, const char *column)
+{
+	struct resp_eval *ev = data;
+	const struct form_list *l = g_ptr_array_index(ev->form->lists, (guint)list);
+	return form_choice_column(ev->form, g_ptr_array_index(l->choices, (guint)item), column);
+}
+
 static void env_init(struct resp_eval *ev, struct expr_env *env)
 {
+	env->list_size = list_size;
+	env->item_text = item_text;
+	env->item = 0;
 	env->ref_text = ref_text;
 	env->choice_label = choice_label;
 	env->today = ev->today;
@@ -184,6 +201,19 @@ bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, c
 	ev->self = NULL;
 	check_length(ev, "constraint", q, NULL);
 	return ok;
+}
+
+bool resp_eval_offered(struct resp_eval *ev, const struct form_question *q,
+		       const struct form_choice *c)
+{
+	if (!q->filter)
+		return true;
+	struct expr_env env;
+	env_init(ev, &env);
+	env.item = c->index;
+	bool offered = expr_eval_bool(q->filter, &env);
+	check_length(ev, "choice_filter", q, NULL);
+	return offered;
 }
 
 bool resp_eval_required(struct resp_eval *ev, const struct form_question *q)

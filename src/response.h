@@ -8,6 +8,7 @@
 
 struct form;
 struct form_question;
+struct form_choice;
 
 /*
  * A reply file is a long CSV (DESIGN §1): header "name,value" (other
@@ -128,6 +129,12 @@ void resp_eval_free(struct resp_eval *ev);
 void resp_eval_run(struct resp_eval *ev, char *const *answers);
 /* Whether VALUE satisfies Q's constraint (true when there is none), after a run. */
 bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, const char *value);
+/*
+ * Whether choice C of Q's list is offered for the answers of the last
+ * run: Q's choice_filter holds for it (true when Q has none).
+ */
+bool resp_eval_offered(struct resp_eval *ev, const struct form_question *q,
+		       const struct form_choice *c);
 /* Whether Q is required for the answers of the last run. */
 bool resp_eval_required(struct resp_eval *ev, const struct form_question *q);
 /*

@@ -78,7 +78,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < N_VALUES && p < end; i++, p += strlen(p) + 1)
 		values[i] = g_utf8_validate(p, -1, NULL) ? p : "";
 
-	struct expr_scope scope = { lookup, true, (enum expr_type)(size % 4), NULL };
+	struct expr_scope scope = {
+		.lookup = lookup, .has_self = true, .self_type = (enum expr_type)(size % 4),
+	};
 	struct expr_error err;
 	struct expr *e = expr_parse(text, &scope, &err);
 	if (!e) {

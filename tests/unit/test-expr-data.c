@@ -54,6 +54,63 @@ static const struct label {
 	{"multi", "ä", "Äpfel; süß"},
 };
 
+/* The choice lists instance() and bare names read: name, label and state. */
+static const char *const lists[] = {"state", "district"};
+static const struct item {
+	int list;
+	const char *name, *label, *state;
+} items[] = {
+	{0, "bavaria", "Bavaria", NULL},
+	{0, "idf", "Île-de-France", NULL},
+	{1, "munich", "Munich", "bavaria"},
+	{1, "nuremberg", "Nuremberg", "bavaria"},
+	{1, "paris", "Paris", "idf"},
+	{1, "7", "Seven", "idf"},
+};
+
+static int scope_list(void *data, const char *name)
+{
+	(void)data;
+	for (size_t i = 0; i < G_N_ELEMENTS(lists); i++)
+		if (strcmp(lists[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool has_column(void *data, int list, const char *name)
+{
+	(void)data;
+	return strcmp(name, "name") == 0 || strcmp(name, "label") == 0 ||
+	       (list == 1 && strcmp(name, "state") == 0);
+}
+
+/* The ITEMth item of LIST in items[], or NULL. */
+static const struct item *item_at(int list, int item)
+{
+	for (size_t i = 0; i < G_N_ELEMENTS(items); i++)
+		if (items[i].list == list && item-- == 0)
+			return &items[i];
+	return NULL;
+}
+
+static int list_size(void *data, int list)
+{
+	(void)data;
+	int n = 0;
+	while (item_at(list, n))
+		n++;
+	return n;
+}
+
+static const char *item_text(void *data, int list, int item, const char *column)
+{
+	(void)data;
+	const struct item *it = item_at(list, item);
+	if (strcmp(column, "name") == 0)
+		return it->name;
+	return strcmp(column, "label") == 0 ? it->label : it->state;
+}
+
 /* One block's answers: the text of each question and of '.', NULL when unanswered. */
 struct answers {
 	char *text[N_QUESTIONS];
@@ -69,6 +126,12 @@ static int lookup(void *data, const char *name, enum expr_type *type)
 			return (int)i;
 		}
 	return -1;
+}
+
+/* Every question is a sibling of the one an expression belongs to: ../x is ${x}. */
+static int relative(void *data, int up, const char *name, enum expr_type *type)
+{
+	return up == 1 ? lookup(data, name, type) : -1;
 }
 
 static const char *ref_text(void *data, int ref)
@@ -180,6 +243,7 @@ struct block {
 	int line;		/* of the expression */
 	bool fail;		/* a %%FAIL block */
 	bool relevant;		/* %%FAIL relevant: no '.' */
+	int item;		/* %%ITEM N, or %%FAIL item (0): bare names read district N; else -1 */
 	const char *expr;
 	const char *answers;	/* normal blocks only */
 	const char *want;
@@ -230,7 +294,13 @@ static void run_block(const struct block *b, struct expr_env *env)
 		.lookup = lookup,
 		.has_self = !b->relevant,
 		.self_type = EXPR_NUMBER,
+		.list = scope_list,
+		.has_column = has_column,
+		.has_item = b->item >= 0,
+		.item_list = 1,
+		.relative = relative,
 	};
+	env->item = b->item;
 	if (b->fail)
 		run_fail(b, &scope);
 	else
@@ -240,9 +310,18 @@ static void run_block(const struct block *b, struct expr_env *env)
 /* Turns the lines of one block (comments dropped) into a block; false if malformed. */
 static bool make_block(struct block *b, char **lines, int *numbers, int n)
 {
+	b->item = -1;
+	if (strncmp(lines[0], "%%ITEM ", 7) == 0) {
+		b->item = atoi(lines[0] + 7);
+		lines++, numbers++, n--;
+		if (n != 3 || strncmp(lines[0], "%%", 2) == 0)
+			return false;
+	}
 	b->fail = strncmp(lines[0], "%%FAIL", 6) == 0;
 	b->relevant = b->fail && strcmp(lines[0], "%%FAIL relevant") == 0;
-	if (b->fail && !b->relevant && strcmp(lines[0], "%%FAIL") != 0)
+	if (b->fail && strcmp(lines[0], "%%FAIL item") == 0)
+		b->item = 0;
+	else if (b->fail && !b->relevant && strcmp(lines[0], "%%FAIL") != 0)
 		return false;
 	if (n != 3)
 		return false;
@@ -311,6 +390,8 @@ int main(int argc, char **argv)
 		.rand = g_rand_new_with_seed(1),
 		.scratch = g_string_chunk_new(256),
 		.data = &answers,
+		.list_size = list_size,
+		.item_text = item_text,
 	};
 	char *base = g_path_get_basename(path);
 	int count = run_file(base, text, &env);
