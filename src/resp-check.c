@@ -315,11 +315,12 @@ static int check_metadata(const struct resp_reply *r)
 static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 			const struct form_question *q, int lang)
 {
+	const char *key = form_question_key(q);
 	const char *value = r->values[q->index];
 	long row = r->rows[q->index];
 	char *why = resp_value_problem(r->form, q, value);
 	if (why) {
-		msg_error_at(r->file, row, "%s: %s", q->name, why);
+		msg_error_at(r->file, row, "%s: %s", key, why);
 		g_free(why);
 		return 1;
 	}
@@ -328,17 +329,17 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 		for (const struct form_group *g = q->group; !rel && g; g = g->parent)
 			rel = g->relevant_text;
 		return msg_error_at(r->file, row, "%s: answered, but the question does not apply "
-				    "to this reply (relevant: %s)", q->name, rel ? rel : "?") < 0;
+				    "to this reply (relevant: %s)", key, rel ? rel : "?") < 0;
 	}
 	if (q->kind == FORM_CALCULATE || resp_eval_constraint(ev, q, value))
 		return 0;
 	const char *message = form_text(r->form, q->constraint_message, lang);
 	char *shown = msg_value(value);
 	if (message)
-		msg_error_at(r->file, row, "%s: '%s' breaks the constraint: %s", q->name, shown,
+		msg_error_at(r->file, row, "%s: '%s' breaks the constraint: %s", key, shown,
 			     message);
 	else
-		msg_error_at(r->file, row, "%s: '%s' breaks the constraint %s", q->name, shown,
+		msg_error_at(r->file, row, "%s: '%s' breaks the constraint %s", key, shown,
 			     q->constraint_text);
 	g_free(shown);
 	return 1;
@@ -350,16 +351,17 @@ static int check_missing(const struct resp_reply *r, struct resp_eval *ev,
 	if (!ev->relevant[q->index] || q->kind == FORM_CALCULATE || q->kind == FORM_NOTE ||
 	    !resp_eval_required(ev, q))
 		return 0;
+	const char *key = form_question_key(q);
 	if (r->meta[RESP_INCOMPLETE]) {
 		msg_warn_at(r->file, r->row, "%s: required answer is missing (the reply is marked "
-			    "_incomplete)", q->name);
+			    "_incomplete)", key);
 		return 0;
 	}
 	const char *message = form_text(r->form, q->required_message, lang);
 	if (message)
-		return msg_error_at(r->file, r->row, "%s: required answer is missing: %s", q->name,
+		return msg_error_at(r->file, r->row, "%s: required answer is missing: %s", key,
 				    message) < 0;
-	return msg_error_at(r->file, r->row, "%s: required answer is missing", q->name) < 0;
+	return msg_error_at(r->file, r->row, "%s: required answer is missing", key) < 0;
 }
 
 int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)

@@ -107,12 +107,19 @@ static const char *suggest(const struct form *form, const char *name)
 	struct msg_suggest sg;
 	msg_suggest_init(&sg, name);
 	for (size_t i = 0; i < form_n_questions(form); i++)
-		msg_suggest_try(&sg, form_question_at(form, i)->name);
+		msg_suggest_try(&sg, form_question_key(form_question_at(form, i)));
 	return sg.best;
 }
 
 static void unknown_name(const struct form *form, const char *file, long row, const char *name)
 {
+	char *paths = form_shared_paths(form, name);
+	if (paths) {
+		msg_error_at(file, row, "question name '%s' is shared by questions in different "
+			     "groups; write %s", name, paths);
+		g_free(paths);
+		return;
+	}
 	const char *hint = suggest(form, name);
 	char *shown = msg_value(name);
 	if (hint)

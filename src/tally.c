@@ -677,7 +677,7 @@ const struct tally_question *tally_find(const struct tally *t, const char *name)
 {
 	for (guint i = 0; i < t->questions->len; i++) {
 		const struct tally_question *tq = g_ptr_array_index(t->questions, i);
-		if (strcmp(tq->q->name, name) == 0)
+		if (strcmp(form_question_key(tq->q), name) == 0)
 			return tq;
 	}
 	return NULL;
