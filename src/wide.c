@@ -110,11 +110,18 @@ static void add_candidate(GHashTable *map, const char *header, struct col col)
 	g_hash_table_insert(map, g_strdup(header), g_memdup2(&col, sizeof col));
 }
 
-/* The ways an export may spell the column of Q: its name and its group paths. */
-static GPtrArray *header_forms(const struct form_question *q)
+/*
+ * The ways an export may spell the column of Q: its key and its group
+ * paths.  A name shared by questions in different groups is the key of
+ * the one outside any group, if there is one; else it stays a spelling of
+ * each, for the column to be refused as matching two questions.
+ */
+static GPtrArray *header_forms(const struct form *form, const struct form_question *q)
 {
 	GPtrArray *forms = g_ptr_array_new_with_free_func(g_free);
-	g_ptr_array_add(forms, g_strdup(q->name));
+	g_ptr_array_add(forms, g_strdup(form_question_key(q)));
+	if (strcmp(form_question_key(q), q->name) != 0 && !form_question(form, q->name))
+		g_ptr_array_add(forms, g_strdup(q->name));
 	if (!q->group)
 		return forms;
 	static const char seps[] = { '/', '-', '.' };
@@ -123,9 +130,10 @@ static GPtrArray *header_forms(const struct form_question *q)
 	return forms;
 }
 
-static void add_question_candidates(GHashTable *map, const struct form_question *q)
+static void add_question_candidates(GHashTable *map, const struct form *form,
+				    const struct form_question *q)
 {
-	GPtrArray *forms = header_forms(q);
+	GPtrArray *forms = header_forms(form, q);
 	bool skip = q->kind == FORM_CALCULATE || q->kind == FORM_NOTE;
 	for (guint f = 0; f < forms->len; f++) {
 		const char *h = g_ptr_array_index(forms, f);
@@ -160,7 +168,7 @@ static GHashTable *build_candidates(const struct form *form)
 {
 	GHashTable *map = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	for (size_t i = 0; i < form_n_questions(form); i++)
-		add_question_candidates(map, form_question_at(form, i));
+		add_question_candidates(map, form, form_question_at(form, i));
 	return map;
 }
 
@@ -583,7 +591,8 @@ static void chosen_choices(const char *value, const struct checked *k, guint n, 
 static int contradiction(const struct wide_reader *w, const struct csvio_record *rec,
 			 const struct checked *k, int chosen, const char *value)
 {
-	const char *question = form_question_at(w->form, (size_t)k->col->question)->name;
+	const char *question =
+		form_question_key(form_question_at(w->form, (size_t)k->col->question));
 	char *cell = msg_value(rec->fields[k->column]);
 	char *shown = value ? msg_value(value) : NULL;
 	if (shown)
