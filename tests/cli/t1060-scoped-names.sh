@@ -102,6 +102,12 @@ run 2 "$QUIRE" tab form replies -q name
 expect_status '-q with a bare shared name is a usage error'
 expect_grep 'that lists the paths' \
 	"-q: 'name' names questions in different groups: 'hh/name' and 'person/name'" "$ERR"
+run 0 "$QUIRE" tab form replies -q size --by person/sex
+expect_status '--by takes a path'
+run 2 "$QUIRE" tab form replies -q size --by name
+expect_status '--by with a bare shared name is a usage error'
+expect_grep 'that lists the paths' \
+	"--by: 'name' names questions in different groups: 'hh/name' and 'person/name'" "$ERR"
 
 mkdir ambiguous
 cp form/choices.csv ambiguous/
