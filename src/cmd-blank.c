@@ -131,7 +131,7 @@ static void write_sheet(FILE *fp, const struct form *form, const char *code, int
 			continue;
 		char *question = question_text(form, q, lang);
 		char *choices = choices_text(form, q, lang);
-		row(&w, q->name, question, choices, "");
+		row(&w, form_question_key(q), question, choices, "");
 		g_free(question);
 		g_free(choices);
 	}

@@ -234,6 +234,13 @@ int cmd_chart(int argc, char **argv)
 	} else {
 		q = form_question(form, o.question);
 		status = EXIT_USAGE;
+		char *paths = q ? NULL : form_shared_paths(form, o.question);
+		if (paths) {
+			cli_usage_error("chart", "'%s' names questions in different groups: %s",
+					o.question, paths);
+			g_free(paths);
+			goto done;
+		}
 		if (!q) {
 			cli_usage_error("chart", "the form has no question '%s'", o.question);
 			goto done;
@@ -243,7 +250,7 @@ int cmd_chart(int argc, char **argv)
 					"cannot evaluate it", o.question);
 			goto done;
 		}
-		if (o.by && strcmp(o.by, q->name) == 0) {
+		if (o.by && strcmp(o.by, form_question_key(q)) == 0) {
 			cli_usage_error("chart", "--by names the question charted, '%s'", o.by);
 			goto done;
 		}

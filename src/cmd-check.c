@@ -64,7 +64,7 @@ static void print_type_counts(const struct form_part *part)
 
 static void print_question(const struct form *form, const struct form_question *q, int lang)
 {
-	printf("  %-6s %-24s %s", q->number ? q->number : "-", q->name, q->type);
+	printf("  %-6s %-24s %s", q->number ? q->number : "-", form_question_key(q), q->type);
 	if (q->required)
 		printf("  required");
 	else if (q->required_text)

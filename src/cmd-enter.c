@@ -527,7 +527,8 @@ static char *numbers_of(const struct form *form, GPtrArray *questions)
 	for (guint i = 0; i < questions->len; i++) {
 		const struct form_question *q = g_ptr_array_index(questions, i);
 		const char *number = entry_number(form, q);
-		g_string_append_printf(list, "%s%s", i ? ", " : "", number ? number : q->name);
+		g_string_append_printf(list, "%s%s", i ? ", " : "",
+				       number ? number : form_question_key(q));
 	}
 	return g_string_free(list, FALSE);
 }
@@ -634,6 +635,13 @@ static int first_step(struct session *s, const char *edit)
 	if (!edit)
 		return entry_next(s->e, -1);
 	int step = entry_find(s->e, edit);
+	char *paths = step < 0 ? form_shared_paths(s->e->form, edit) : NULL;
+	if (paths) {
+		cli_usage_error("enter", "--edit: '%s' names questions in different groups: %s",
+				edit, paths);
+		g_free(paths);
+		return -EXIT_USAGE;
+	}
 	if (step < 0) {
 		cli_usage_error("enter", "--edit: unknown question '%s'", edit);
 		return -EXIT_USAGE;

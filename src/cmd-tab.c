@@ -132,6 +132,13 @@ static bool resolve_questions(const struct form *form, struct options *o)
 	for (guint i = 0; i < o->names->len; i++) {
 		const char *name = g_ptr_array_index(o->names, i);
 		const struct form_question *q = form_question(form, name);
+		char *paths = q ? NULL : form_shared_paths(form, name);
+		if (paths) {
+			cli_usage_error("tab", "-q: '%s' names questions in different groups: %s",
+					name, paths);
+			g_free(paths);
+			return false;
+		}
 		if (!q) {
 			cli_usage_error("tab", "-q: the form has no question '%s'", name);
 			return false;

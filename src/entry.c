@@ -67,7 +67,7 @@ int entry_find(const struct entry *e, const char *name)
 const char *entry_name(const struct entry *e, int step)
 {
 	const struct form_question *q = entry_question(e, step);
-	return q ? q->name : resp_meta_name(step_meta[step]);
+	return q ? form_question_key(q) : resp_meta_name(step_meta[step]);
 }
 
 /* Whether Q is put to the person entering (when it applies). */
@@ -697,9 +697,9 @@ char *entry_value_text(const struct entry *e, const struct form_question *q, con
 
 const char *entry_number(const struct form *form, const struct form_question *q)
 {
-	if (q->number || !q->generated || !g_str_has_suffix(q->name, "_other"))
+	if (q->number || !q->generated || !g_str_has_suffix(q->path, "_other"))
 		return q->number;
-	char *select = g_strndup(q->name, strlen(q->name) - strlen("_other"));
+	char *select = g_strndup(q->path, strlen(q->path) - strlen("_other"));
 	const struct form_question *s = form_question(form, select);
 	g_free(select);
 	return s ? s->number : NULL;

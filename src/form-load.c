@@ -15,15 +15,17 @@ struct loader {
 	struct form *form;
 	struct form_sheets sheets;
 	GHashTable *lang_index;	/* language as written -> index + 1 */
-	GHashTable *group_names;	/* group name -> struct form_group * */
+	GHashTable *scoped;	/* "<group index>/<name>" of a question or group -> its row */
 	GHashTable *refused;	/* name of a question row refused -> its row */
 	GHashTable *in_repeat;	/* name in a repeat refused -> the repeat's row */
 	char *unknown_ref;	/* the name the last failed lookup asked for */
+	bool ambiguous_ref;	/* ... and it names questions in different groups */
 	char *unknown_list;	/* the same, for instance('...') */
 	char *unknown_column;	/* the same, for a column of UNKNOWN_COLUMN_OF */
 	const struct form_list *unknown_column_of;
 	const struct form_list *filtered;	/* the list of the choice_filter being compiled */
-	/* The node whose expressions are being compiled, for relative paths: a question or a group. */
+	/* The node whose expressions are being compiled, for relative paths and for the
+	 * generated question's own group: a question or a group. */
 	const struct form_question *context_q;
 	const struct form_group *context_g;
 	int errors;
@@ -543,14 +545,22 @@ static void parse_range(struct loader *ld, struct form_question *q, const char *
 			   : "a negative step counts down, but start is less than end");
 }
 
-static bool name_taken(struct loader *ld, const char *file, long row, const char *name)
+/*
+ * Names are scoped by group, as pyxform scopes them: NAME is taken when a
+ * question or group of GROUP has it; otherwise it is registered for ROW.
+ */
+static bool name_taken(struct loader *ld, const char *file, long row,
+		       const struct form_group *group, const char *name)
 {
-	struct form_question *q = form_question(ld->form, name);
-	struct form_group *g = g_hash_table_lookup(ld->group_names, name);
-	if (!q && !g)
+	char *scoped = g_strdup_printf("%d/%s", group ? group->index : -1, name);
+	gpointer first;
+	if (!g_hash_table_lookup_extended(ld->scoped, scoped, NULL, &first)) {
+		g_hash_table_insert(ld->scoped, scoped, GSIZE_TO_POINTER((gsize)row));
 		return false;
+	}
+	g_free(scoped);
 	LOAD_ERROR(ld, file, row, "duplicate name '%s' (first used in row %ld)", name,
-		   q ? q->row : g->row);
+		   (long)GPOINTER_TO_SIZE(first));
 	return true;
 }
 
@@ -587,7 +597,6 @@ static struct form_question *question_add(struct loader *ld, const char *name, e
 	q->group = group;
 	q->index = (int)ld->form->questions->len;
 	g_ptr_array_add(ld->form->questions, q);
-	g_hash_table_insert(ld->form->by_name, q->name, q);
 	return q;
 }
 
@@ -600,7 +609,7 @@ static void add_or_other(struct loader *ld, struct form_question *q)
 		c->label[0] = g_strdup("Other");
 	}
 	char *name = g_strconcat(q->name, "_other", NULL);
-	if (!name_taken(ld, q->file, q->row, name)) {
+	if (!name_taken(ld, q->file, q->row, q->group, name)) {
 		struct form_question *o = question_add(ld, name, FORM_TEXT, q->row, q->group);
 		o->generated = true;
 		o->type = g_strdup("text");
@@ -683,7 +692,7 @@ static void question_row(struct loader *ld, const struct form_sheet_row *row,
 		g_free(generated);
 		return;
 	}
-	if (name_taken(ld, s->file, row->row, name)) {
+	if (name_taken(ld, s->file, row->row, group, name)) {
 		g_free(generated);
 		return;
 	}
@@ -708,7 +717,7 @@ static struct form_group *group_begin(struct loader *ld, const struct form_sheet
 		LOAD_ERROR(ld, s->file, row->row, "'begin group' has no name");
 		name = "";
 	} else if (!check_name(ld, s->file, row->row, name) ||
-		   name_taken(ld, s->file, row->row, name)) {
+		   name_taken(ld, s->file, row->row, parent, name)) {
 		name = "";
 	}
 	struct form_group *g = g_new0(struct form_group, 1);
@@ -724,8 +733,6 @@ static struct form_group *group_begin(struct loader *ld, const struct form_sheet
 	g->row = row->row;
 	g->index = (int)ld->form->groups->len;
 	g_ptr_array_add(ld->form->groups, g);
-	if (*name)
-		g_hash_table_insert(ld->group_names, g->name, g);
 	return g;
 }
 
@@ -913,13 +920,33 @@ static void check_choice_names(struct loader *ld)
 
 /* Expressions */
 
+/*
+ * The question ${NAME} refers to: the one of that name.  A name shared by
+ * questions in different groups refers to none (pyxform: "There are
+ * multiple survey elements named"), except in the relevant quire writes
+ * for an or_other text, which means the select of its own group.
+ */
+static const struct form_question *ref_lookup(struct loader *ld, const char *name)
+{
+	const GPtrArray *same = form_sharing(ld->form, name);
+	if (!same)
+		return form_question(ld->form, name);
+	for (guint i = 0; ld->context_q && ld->context_q->generated && i < same->len; i++) {
+		const struct form_question *q = g_ptr_array_index(same, i);
+		if (q->group == ld->context_q->group)
+			return q;
+	}
+	return NULL;
+}
+
 static int scope_lookup(void *data, const char *name, enum expr_type *type)
 {
 	struct loader *ld = data;
-	struct form_question *q = form_question(ld->form, name);
+	const struct form_question *q = ref_lookup(ld, name);
 	if (!q) {
 		g_free(ld->unknown_ref);
 		ld->unknown_ref = g_strdup(name);
+		ld->ambiguous_ref = form_sharing(ld->form, name) != NULL;
 		return -1;
 	}
 	*type = q->value_type;
@@ -955,7 +982,9 @@ static bool scope_has_column(void *data, int list, const char *name)
 /*
  * ../x and ./x: in a form without repeats, the question X among the
  * children of the group UP steps above the node compiled (the root when
- * that is past the outermost group).
+ * that is past the outermost group).  A name that questions in different
+ * groups share means the one in that group: ../name is how a question
+ * names its own group's NAME.
  */
 static int scope_relative(void *data, int up, const char *name, enum expr_type *type)
 {
@@ -977,6 +1006,10 @@ static int scope_relative(void *data, int up, const char *name, enum expr_type *
 		at = at->parent;
 	}
 	const struct form_question *q = form_question(ld->form, name);
+	const GPtrArray *same = form_sharing(ld->form, name);
+	for (guint i = 0; same && i < same->len; i++)
+		if (((const struct form_question *)g_ptr_array_index(same, i))->group == at)
+			q = g_ptr_array_index(same, i);
 	if (!q || q->group != at)
 		return -1;
 	*type = q->value_type;
@@ -1041,6 +1074,21 @@ static char *unknown_ref_hint(const struct loader *ld, const char *name)
 	return sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
 }
 
+/* "'${name}' is ambiguous: rows 6 ('hh/name') and 11 ('person/name')", a new string. */
+static char *ambiguous_ref(const struct loader *ld, const char *name)
+{
+	const GPtrArray *same = form_sharing(ld->form, name);
+	GString *s = g_string_new(NULL);
+	g_string_printf(s, "'${%s}' is ambiguous: rows ", name);
+	for (guint i = 0; i < same->len; i++) {
+		const struct form_question *q = g_ptr_array_index(same, i);
+		g_string_append_printf(s, "%s%ld ('%s')",
+				       i == 0 ? "" : i + 1 == same->len ? " and " : ", ", q->row,
+				       q->path);
+	}
+	return g_string_free(s, FALSE);
+}
+
 /*
  * Compiles TEXT from column COLUMN of a row; reports errors with a caret.
  * When SKIPPED is given (the calculation of question NAME), ODK that
@@ -1061,10 +1109,16 @@ static struct expr *compile(struct loader *ld, const char *file, long row, const
 	g_clear_pointer(&ld->unknown_ref, g_free);
 	g_clear_pointer(&ld->unknown_list, g_free);
 	g_clear_pointer(&ld->unknown_column, g_free);
+	ld->ambiguous_ref = false;
 	struct expr *e = expr_parse(text, &scope, &err);
 	if (!e && skipped && err.unsupported) {
 		g_string_append_printf(skipped, "%srow %ld '%s' (%s)", skipped->len ? ", " : "",
 				       row, name, err.message);
+	} else if (!e && ld->ambiguous_ref && g_str_has_prefix(err.message, "unknown question '")) {
+		ld->errors++;
+		char *what = ambiguous_ref(ld, ld->unknown_ref);
+		msg_error_expr(file, row, err.column, text, "%s: %s", column, what);
+		g_free(what);
 	} else if (!e) {
 		ld->errors++;
 		char *hint = ld->unknown_ref && g_str_has_prefix(err.message, "unknown question '")
@@ -1251,7 +1305,11 @@ static void check_triggers(struct loader *ld)
 		     g_match_info_next(m, NULL)) {
 			char *name = g_match_info_fetch(m, 1);
 			any = true;
-			if (!form_question(ld->form, name)) {
+			if (form_sharing(ld->form, name)) {
+				char *what = ambiguous_ref(ld, name);
+				LOAD_ERROR(ld, s->file, row->row, "trigger: %s", what);
+				g_free(what);
+			} else if (!form_question(ld->form, name)) {
 				char *hint = unknown_ref_hint(ld, name);
 				char *shown = msg_value(name);
 				LOAD_ERROR(ld, s->file, row->row,
@@ -1479,6 +1537,8 @@ static struct form *form_new(const char *path)
 	form->lists = g_ptr_array_new();
 	form->parts = g_ptr_array_new();
 	form->by_name = g_hash_table_new(g_str_hash, g_str_equal);
+	form->shared = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+					     (GDestroyNotify)g_ptr_array_unref);
 	form->list_by_name = g_hash_table_new(g_str_hash, g_str_equal);
 	return form;
 }
@@ -1488,7 +1548,7 @@ struct form *form_load(const char *path)
 	struct loader ld = { 0 };
 	ld.form = form_new(path);
 	ld.lang_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	ld.group_names = g_hash_table_new(g_str_hash, g_str_equal);
+	ld.scoped = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.refused = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.in_repeat = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	ld.errors = form_sheets_read(path, &ld.sheets);
@@ -1501,6 +1561,7 @@ struct form *form_load(const char *path)
 		collect_languages(&ld);
 		load_choices(&ld);
 		load_survey(&ld);
+		form_index_keys(form);
 		check_choice_names(&ld);
 		compile_expressions(&ld);
 		check_triggers(&ld);
@@ -1510,7 +1571,7 @@ struct form *form_load(const char *path)
 	bool loaded = ld.sheets.survey && ld.errors == 0;
 	form_sheets_release(&ld.sheets);
 	g_hash_table_destroy(ld.lang_index);
-	g_hash_table_destroy(ld.group_names);
+	g_hash_table_destroy(ld.scoped);
 	g_hash_table_destroy(ld.refused);
 	g_hash_table_destroy(ld.in_repeat);
 	g_free(ld.unknown_ref);

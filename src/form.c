@@ -44,6 +44,8 @@ static void group_free(struct form_group *g, size_t n_lang)
 static void question_free(struct form_question *q, size_t n_lang)
 {
 	g_free(q->name);
+	g_free(q->path);
+	g_free(q->key);
 	g_free(q->type);
 	free_texts(q->label, n_lang);
 	free_texts(q->hint, n_lang);
@@ -89,6 +91,7 @@ void form_free(struct form *form)
 	g_ptr_array_free(form->parts, TRUE);
 	g_ptr_array_free(form->languages, TRUE);
 	g_hash_table_destroy(form->by_name);
+	g_hash_table_destroy(form->shared);
 	g_hash_table_destroy(form->list_by_name);
 	g_hash_table_destroy(form->settings);
 	g_free(form->eval_order);
@@ -103,9 +106,68 @@ void form_free(struct form *form)
 	g_free(form);
 }
 
-struct form_question *form_question(const struct form *form, const char *name)
+struct form_question *form_question(const struct form *form, const char *key)
 {
-	return g_hash_table_lookup(form->by_name, name);
+	return g_hash_table_lookup(form->by_name, key);
+}
+
+char *form_path(const struct form_group *group, const char *name)
+{
+	GString *path = g_string_new(name);
+	int depth = 0;
+	for (const struct form_group *g = group; g && depth < FORM_MAX_GROUP_DEPTH;
+	     g = g->parent, depth++) {
+		g_string_prepend_c(path, '/');
+		g_string_prepend(path, g->name);
+	}
+	return g_string_free(path, FALSE);
+}
+
+void form_index_keys(struct form *form)
+{
+	GHashTable *named = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+						  (GDestroyNotify)g_ptr_array_unref);
+	for (size_t i = 0; i < form_n_questions(form); i++) {
+		struct form_question *q = form_question_at(form, i);
+		GPtrArray *same = g_hash_table_lookup(named, q->name);
+		if (!same) {
+			same = g_ptr_array_new();
+			g_hash_table_insert(named, q->name, same);
+		}
+		g_ptr_array_add(same, q);
+	}
+	for (size_t i = 0; i < form_n_questions(form); i++) {
+		struct form_question *q = form_question_at(form, i);
+		GPtrArray *same = g_hash_table_lookup(named, q->name);
+		g_free(q->path);
+		g_free(q->key);
+		q->path = form_path(q->group, q->name);
+		q->key = g_strdup(same->len > 1 ? q->path : q->name);
+		g_hash_table_replace(form->by_name, q->key, q);
+		g_hash_table_replace(form->by_name, q->path, q);
+		if (same->len > 1 && !g_hash_table_contains(form->shared, q->name))
+			g_hash_table_insert(form->shared, q->name, g_ptr_array_ref(same));
+	}
+	g_hash_table_destroy(named);
+}
+
+const GPtrArray *form_sharing(const struct form *form, const char *name)
+{
+	return g_hash_table_lookup(form->shared, name);
+}
+
+char *form_shared_paths(const struct form *form, const char *name)
+{
+	const GPtrArray *same = form_sharing(form, name);
+	if (!same)
+		return NULL;
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < same->len; i++) {
+		const struct form_question *q = g_ptr_array_index(same, i);
+		const char *sep = i == 0 ? "" : i + 1 == same->len ? " and " : ", ";
+		g_string_append_printf(s, "%s'%s'", sep, q->path);
+	}
+	return g_string_free(s, FALSE);
 }
 
 struct form_list *form_list(const struct form *form, const char *name)

@@ -80,6 +80,8 @@ struct form_part;
 
 struct form_question {
 	char *name;
+	char *path;		/* its groups' names, then its name: "hh/name" */
+	char *key;		/* its name, or its path where the name is shared */
 	enum form_kind kind;
 	char *type;		/* the type cell as written, e.g. "select_one yn" */
 	struct form_list *list;	/* selects and rank */
@@ -128,7 +130,8 @@ struct form {
 	GPtrArray *groups;	/* struct form_group *, in order of their begin rows */
 	GPtrArray *lists;	/* struct form_list *, in sheet order */
 	GPtrArray *parts;	/* struct form_part *, in form order */
-	GHashTable *by_name;	/* question name -> struct form_question * */
+	GHashTable *by_name;	/* question key and path -> struct form_question * */
+	GHashTable *shared;	/* name of questions in different groups -> GPtrArray of them */
 	GHashTable *list_by_name;
 	int *eval_order;	/* question indexes, each after everything it refers to */
 	char *survey_file, *choices_file, *settings_file;	/* for messages */
@@ -145,7 +148,12 @@ struct form {
 struct form *form_load(const char *path);
 void form_free(struct form *form);
 
-struct form_question *form_question(const struct form *form, const char *name);
+/*
+ * The question KEY names: its key (form_question_key()) or its path.  A
+ * name that questions in different groups share names none of them:
+ * NULL, and form_shared_paths() says which paths it could mean.
+ */
+struct form_question *form_question(const struct form *form, const char *key);
 struct form_list *form_list(const struct form *form, const char *name);
 struct form_choice *form_choice(const struct form_list *list, const char *name);
 
@@ -168,6 +176,42 @@ static inline bool form_question_uncomputed(const struct form_question *q)
 {
 	return q->calculation_text && !q->calculation;
 }
+
+/*
+ * The key of Q in reply files, exports, tables and on the command line:
+ * its name where no other question of the form has that name, else its
+ * path ("hh/name").  Owned by the form.
+ */
+static inline const char *form_question_key(const struct form_question *q)
+{
+	return q->key;
+}
+
+/*
+ * The path of NAME in GROUP (NULL for none): the names of GROUP and the
+ * groups around it, outermost first, then NAME, joined with '/'.  Only the
+ * innermost FORM_MAX_GROUP_DEPTH groups are walked: a form nested deeper
+ * is refused, and its paths must not cost it time.  Returns a new string.
+ */
+char *form_path(const struct form_group *group, const char *name);
+
+/*
+ * Gives every question its path and key, and indexes both in by_name and
+ * shared.  The loader calls it once all the questions are in.
+ */
+void form_index_keys(struct form *form);
+
+/*
+ * The questions of FORM named NAME, in form order, when there are two or
+ * more (in different groups); otherwise NULL.  Borrowed from the form.
+ */
+const GPtrArray *form_sharing(const struct form *form, const char *name);
+
+/*
+ * The paths of the questions sharing NAME, for a message: "'hh/name' and
+ * 'person/name'"; NULL when NAME is not shared.  Returns a new string.
+ */
+char *form_shared_paths(const struct form *form, const char *name);
 
 /* Whether the kind stores an answer (notes, for instance, do not). */
 bool form_kind_has_value(enum form_kind kind);

@@ -35,7 +35,7 @@ bool qchart_check_type(enum chart_type type, const struct form_question *q, bool
 		       GError **error)
 {
 	const char *kind = form_kind_name(q->kind);
-	char *shown = msg_value(q->name);
+	char *shown = msg_value(form_question_key(q));
 	bool ok = false;
 	bool crossed = type == CHART_STACKED || type == CHART_GROUPED;
 	bool numbers = type == CHART_HISTOGRAM || type == CHART_DOTPLOT;

@@ -259,9 +259,9 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 static char *by_label(const struct tally *t)
 {
 	if (t->by_question)
-		return g_strdup_printf("the answer to question %s", t->by_question->number
-								       ? t->by_question->number
-								       : t->by_question->name);
+		return g_strdup_printf("the answer to question %s",
+				       t->by_question->number ? t->by_question->number
+							      : form_question_key(t->by_question));
 	return g_strdup(t->opt.by);
 }
 
@@ -282,7 +282,7 @@ static bool nothing_shown(const struct tally_cross *c)
 static char *intro_text(const struct report *r, const struct xtab *x, const char *quoted)
 {
 	const struct tally_cross *c = x->x;
-	const char *number = x->tq->q->number ? x->tq->q->number : x->tq->q->name;
+	const char *number = x->tq->q->number ? x->tq->q->number : form_question_key(x->tq->q);
 	GString *intro = g_string_new(NULL);
 	if (nothing_shown(c)) {
 		g_string_printf(intro, "The answers to question %s, %s, are not broken down by %s "

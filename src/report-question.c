@@ -314,7 +314,7 @@ static enum chart_type chart_type_for(const struct tally_question *tq, const str
 
 static void add_chart(struct report *r, const struct tally_question *tq)
 {
-	const struct rdef_chart *opt = rdef_chart(r->def, tq->q->name);
+	const struct rdef_chart *opt = rdef_chart(r->def, form_question_key(tq->q));
 	if ((opt && opt->type && strcmp(opt->type, "none") == 0) || tq->answered == 0)
 		return;
 	bool choices = tq->counts && tq->q->kind != FORM_RANK;

@@ -513,11 +513,11 @@ static void add_summary(struct report *r)
 
 static bool listed(const struct report *r, const struct form_question *q)
 {
-	if (g_strv_contains((const char *const *)r->def->include, q->name))
+	if (g_strv_contains((const char *const *)r->def->include, form_question_key(q)))
 		return true;
 	for (guint i = 0; i < r->def->sections->len; i++) {
 		const struct rdef_section *s = g_ptr_array_index(r->def->sections, i);
-		if (g_strv_contains((const char *const *)s->questions, q->name))
+		if (g_strv_contains((const char *const *)s->questions, form_question_key(q)))
 			return true;
 	}
 	return false;
@@ -530,7 +530,7 @@ static bool listed(const struct report *r, const struct form_question *q)
  */
 static bool omitted(const struct report *r, const struct form_question *q)
 {
-	if (g_strv_contains((const char *const *)r->def->omit, q->name))
+	if (g_strv_contains((const char *const *)r->def->omit, form_question_key(q)))
 		return true;
 	return form_question_is_contact(q) && !listed(r, q);
 }
@@ -542,8 +542,9 @@ static void note_left_out(const struct report *r)
 	for (size_t i = 0; i < form_n_questions(r->form); i++) {
 		const struct form_question *q = form_question_at(r->form, i);
 		if (form_question_is_contact(q) && !listed(r, q) &&
-		    !g_strv_contains((const char *const *)r->def->omit, q->name))
-			g_string_append_printf(names, "%s%s", names->len ? ", " : "", q->name);
+		    !g_strv_contains((const char *const *)r->def->omit, form_question_key(q)))
+			g_string_append_printf(names, "%s%s", names->len ? ", " : "",
+					       form_question_key(q));
 	}
 	if (names->len)
 		msg_note("left out of the report as contact details: %s (name them in 'include' "

@@ -321,7 +321,7 @@ static void describe_ref(int ref, void *data)
 	struct filter_refs *fr = data;
 	const struct form_question *q = form_question_at(fr->ev->form, (size_t)ref);
 	const char *v = fr->ev->value[ref];
-	g_string_append_printf(fr->out, "%s%s is ", fr->out->len ? ", " : "", q->name);
+	g_string_append_printf(fr->out, "%s%s is ", fr->out->len ? ", " : "", form_question_key(q));
 	if (!v || !*v) {
 		g_string_append(fr->out, "unanswered");
 		return;
@@ -352,7 +352,7 @@ static int check_offered(const struct resp_reply *r, struct resp_eval *ev,
 		expr_foreach_ref(q->filter, describe_ref, &fr);
 		char *shown = msg_value(c->name);
 		msg_error_at(r->file, row, "%s: '%s' is not offered: choice_filter \"%s\" leaves it "
-			     "out%s%s%s", q->name, shown, q->choice_filter, refs->len ? " (" : "",
+			     "out%s%s%s", form_question_key(q), shown, q->choice_filter, refs->len ? " (" : "",
 			     refs->str, refs->len ? ")" : "");
 		g_free(shown);
 		g_string_free(refs, TRUE);
@@ -366,11 +366,12 @@ static int check_offered(const struct resp_reply *r, struct resp_eval *ev,
 static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 			const struct form_question *q, int lang)
 {
+	const char *key = form_question_key(q);
 	const char *value = r->values[q->index];
 	long row = r->rows[q->index];
 	char *why = resp_value_problem(r->form, q, value);
 	if (why) {
-		msg_error_at(r->file, row, "%s: %s", q->name, why);
+		msg_error_at(r->file, row, "%s: %s", key, why);
 		g_free(why);
 		return 1;
 	}
@@ -379,7 +380,7 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 		for (const struct form_group *g = q->group; !rel && g; g = g->parent)
 			rel = g->relevant_text;
 		return msg_error_at(r->file, row, "%s: answered, but the question does not apply "
-				    "to this reply (relevant: %s)", q->name, rel ? rel : "?") < 0;
+				    "to this reply (relevant: %s)", key, rel ? rel : "?") < 0;
 	}
 	int offered = check_offered(r, ev, q, value, row);
 	if (offered)
@@ -389,10 +390,10 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	const char *message = form_text(r->form, q->constraint_message, lang);
 	char *shown = msg_value(value);
 	if (message)
-		msg_error_at(r->file, row, "%s: '%s' breaks the constraint: %s", q->name, shown,
+		msg_error_at(r->file, row, "%s: '%s' breaks the constraint: %s", key, shown,
 			     message);
 	else
-		msg_error_at(r->file, row, "%s: '%s' breaks the constraint %s", q->name, shown,
+		msg_error_at(r->file, row, "%s: '%s' breaks the constraint %s", key, shown,
 			     q->constraint_text);
 	g_free(shown);
 	return 1;
@@ -404,16 +405,17 @@ static int check_missing(const struct resp_reply *r, struct resp_eval *ev,
 	if (!ev->relevant[q->index] || q->kind == FORM_CALCULATE || q->kind == FORM_NOTE ||
 	    !resp_eval_required(ev, q))
 		return 0;
+	const char *key = form_question_key(q);
 	if (r->meta[RESP_INCOMPLETE]) {
 		msg_warn_at(r->file, r->row, "%s: required answer is missing (the reply is marked "
-			    "_incomplete)", q->name);
+			    "_incomplete)", key);
 		return 0;
 	}
 	const char *message = form_text(r->form, q->required_message, lang);
 	if (message)
-		return msg_error_at(r->file, r->row, "%s: required answer is missing: %s", q->name,
+		return msg_error_at(r->file, r->row, "%s: required answer is missing: %s", key,
 				    message) < 0;
-	return msg_error_at(r->file, r->row, "%s: required answer is missing", q->name) < 0;
+	return msg_error_at(r->file, r->row, "%s: required answer is missing", key) < 0;
 }
 
 int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)

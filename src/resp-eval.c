@@ -82,9 +82,10 @@ int resp_eval_report(const struct resp_eval *ev, const struct resp_reply *r)
 		const struct resp_overlong *o = &g_array_index(ev->overlong, struct resp_overlong, i);
 		const char *file = o->q ? o->q->file : ev->form->survey_file;
 		long row = o->q ? o->q->row : o->g->row;
+		const char *name = o->q ? form_question_key(o->q) : o->g->name;
 		msg_error_at(r->file, r->row, "%s of %s'%s' (%s row %ld) makes a value longer than "
 			     "%u bytes, the most a value may hold", o->column, o->q ? "" : "group ",
-			     o->q ? o->q->name : o->g->name, file, row, EXPR_MAX_STRING);
+			     name, file, row, EXPR_MAX_STRING);
 	}
 	return (int)ev->overlong->len;
 }

@@ -107,12 +107,19 @@ static const char *suggest(const struct form *form, const char *name)
 	struct msg_suggest sg;
 	msg_suggest_init(&sg, name);
 	for (size_t i = 0; i < form_n_questions(form); i++)
-		msg_suggest_try(&sg, form_question_at(form, i)->name);
+		msg_suggest_try(&sg, form_question_key(form_question_at(form, i)));
 	return sg.best;
 }
 
 static void unknown_name(const struct form *form, const char *file, long row, const char *name)
 {
+	char *paths = form_shared_paths(form, name);
+	if (paths) {
+		msg_error_at(file, row, "'%s' names questions in different groups: %s; a reply "
+			     "names each by its path", name, paths);
+		g_free(paths);
+		return;
+	}
 	const char *hint = suggest(form, name);
 	char *shown = msg_value(name);
 	if (hint)
@@ -295,7 +302,7 @@ bool resp_write_stream(const struct resp_reply *r, FILE *fp)
 			write_pair(&w, meta_names[m], r->meta[m]);
 	for (size_t i = 0; i < form_n_questions(r->form); i++)
 		if (r->values[i])
-			write_pair(&w, form_question_at(r->form, i)->name, r->values[i]);
+			write_pair(&w, form_question_key(form_question_at(r->form, i)), r->values[i]);
 	return !csvio_writer_error(&w);
 }
 

@@ -174,7 +174,7 @@ static json_t *json_question(const struct tally *t, const struct tally_question 
 {
 	const struct form_question *q = tq->q;
 	json_t *o = json_object();
-	json_object_set_new(o, "name", json_string(q->name));
+	json_object_set_new(o, "name", json_string(form_question_key(q)));
 	json_object_set_new(o, "type", json_string(form_kind_name(q->kind)));
 	json_object_set_new(o, "label", json_string(form_label(t->form, q, lang)));
 	json_object_set_new(o, "group", group_name(q) ? json_string(group_name(q)) : json_null());
@@ -281,7 +281,7 @@ static json_t *json_crosstab(const struct tally *t, const struct tally_question 
 {
 	const struct tally_cross *x = tq->cross;
 	json_t *o = json_object();
-	json_object_set_new(o, "row", json_string(tq->q->name));
+	json_object_set_new(o, "row", json_string(form_question_key(tq->q)));
 	json_object_set_new(o, "col", json_string(t->opt.by));
 	json_t *rv = json_array(), *rl = json_array(), *cv = json_array(), *cl = json_array();
 	for (size_t r = 0; r < x->n_rows; r++) {
@@ -446,7 +446,7 @@ static void csv_base(struct csvio_writer *w, const struct tally *t, const struct
 	for (int i = 0; i < 4; i++) {
 		struct csv_row r = { { 0 } };
 		row_set(&r, C_RECORD, "question");
-		row_set(&r, C_QUESTION, tq->q->name);
+		row_set(&r, C_QUESTION, form_question_key(tq->q));
 		row_set(&r, C_LABEL, form_label(t->form, tq->q, lang));
 		row_set(&r, C_STATISTIC, names[i]);
 		row_int(&r, C_COUNT, values[i]);
@@ -460,7 +460,7 @@ static void csv_choices(struct csvio_writer *w, const struct tally *t,
 	for (size_t c = 0; c < tq->n_choices; c++) {
 		struct csv_row r = { { 0 } };
 		row_set(&r, C_RECORD, "choice");
-		row_set(&r, C_QUESTION, tq->q->name);
+		row_set(&r, C_QUESTION, form_question_key(tq->q));
 		row_set(&r, C_VALUE, choice_name(tq, c));
 		row_set(&r, C_LABEL, choice_label(t, tq, c, lang));
 		row_int(&r, C_COUNT, tq->counts[c]);
@@ -469,7 +469,7 @@ static void csv_choices(struct csvio_writer *w, const struct tally *t,
 			row_num(&r, C_ESTIMATE, tally_mean_rank(tq, c));
 			row_emit(w, &r);
 			row_set(&r, C_RECORD, "choice");
-			row_set(&r, C_QUESTION, tq->q->name);
+			row_set(&r, C_QUESTION, form_question_key(tq->q));
 			row_set(&r, C_VALUE, choice_name(tq, c));
 			row_set(&r, C_STATISTIC, "first");
 			row_int(&r, C_COUNT, tq->firsts[c]);
@@ -491,7 +491,7 @@ static void csv_numeric(struct csvio_writer *w, const struct tally_question *tq)
 	for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
 		struct csv_row r = { { 0 } };
 		row_set(&r, C_RECORD, "summary");
-		row_set(&r, C_QUESTION, tq->q->name);
+		row_set(&r, C_QUESTION, form_question_key(tq->q));
 		row_set(&r, C_STATISTIC, names[i]);
 		row_num(&r, C_ESTIMATE, values[i]);
 		row_emit(w, &r);
@@ -504,7 +504,7 @@ static void csv_test(struct csvio_writer *w, const struct tally *t,
 {
 	struct csv_row r = { { 0 } };
 	row_set(&r, C_RECORD, "test");
-	row_set(&r, C_QUESTION, tq->q->name);
+	row_set(&r, C_QUESTION, form_question_key(tq->q));
 	row_set(&r, C_BY, t->opt.by);
 	row_set(&r, C_STATISTIC, name);
 	row_num(&r, C_ESTIMATE, estimate);
@@ -536,7 +536,7 @@ static void csv_cross_bases(struct csvio_writer *w, const struct tally *t,
 	struct csv_row r = { { 0 } };
 	for (size_t i = 0; i < x->n_rows; i++) {
 		row_set(&r, C_RECORD, "row_base");
-		row_set(&r, C_QUESTION, tq->q->name);
+		row_set(&r, C_QUESTION, form_question_key(tq->q));
 		row_set(&r, C_BY, t->opt.by);
 		row_set(&r, C_VALUE, choice_name(tq, i));
 		row_set(&r, C_LABEL, choice_label(t, tq, i, lang));
@@ -547,7 +547,7 @@ static void csv_cross_bases(struct csvio_writer *w, const struct tally *t,
 	for (size_t j = 0; j < x->n_cols; j++) {
 		const struct tally_by_value *v = g_ptr_array_index(t->by_values, j);
 		row_set(&r, C_RECORD, "col_base");
-		row_set(&r, C_QUESTION, tq->q->name);
+		row_set(&r, C_QUESTION, form_question_key(tq->q));
 		row_set(&r, C_BY, t->opt.by);
 		row_set(&r, C_BY_VALUE, v->value);
 		row_set(&r, C_LABEL, by_label(t, j));
@@ -568,7 +568,7 @@ static void csv_crosstab(struct csvio_writer *w, const struct tally *t,
 			size_t i = rr * x->n_cols + c;
 			struct csv_row r = { { 0 } };
 			row_set(&r, C_RECORD, "cell");
-			row_set(&r, C_QUESTION, tq->q->name);
+			row_set(&r, C_QUESTION, form_question_key(tq->q));
 			row_set(&r, C_BY, t->opt.by);
 			row_set(&r, C_VALUE, choice_name(tq, rr));
 			row_set(&r, C_BY_VALUE, v->value);
@@ -836,11 +836,13 @@ static void text_crosstab(FILE *fp, const struct tally *t, const struct tally_qu
 	const char *row_total = x->rows_add_up ? "Total" : "States";
 	const char *col_total = x->cols_add_up ? "Total" : "States";
 	if (x->withheld) {
-		fprintf(fp, "\n%s by %s\n", tq->q->name, opt->by_label ? opt->by_label : t->opt.by);
+		fprintf(fp, "\n%s by %s\n", form_question_key(tq->q),
+			opt->by_label ? opt->by_label : t->opt.by);
 		text_cross_notes(fp, t, x);
 		return;
 	}
-	fprintf(fp, "\n%s by %s (n = %lu; counts with column percentages)\n", tq->q->name,
+	fprintf(fp, "\n%s by %s (n = %lu; counts with column percentages)\n",
+		form_question_key(tq->q),
 		opt->by_label ? opt->by_label : t->opt.by, x->n);
 	fprintf(fp, "  %*s", ROW_LABEL_WIDTH, "");
 	for (size_t c = 0; c < x->n_cols; c++) {
@@ -880,7 +882,7 @@ static void text_question(FILE *fp, const struct tally *t, const struct tally_qu
 	char *label = textcol_fit(form_label(t->form, q, lang),
 				  textcol_width(form_label(t->form, q, lang)), false, false);
 	fprintf(fp, "\n%s%s%s: %s [%s]\n", q->number ? q->number : "", q->number ? " " : "",
-		q->name, label, form_kind_name(q->kind));
+		form_question_key(q), label, form_kind_name(q->kind));
 	g_free(label);
 	text_base(fp, tq);
 	if (tq->counts)

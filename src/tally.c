@@ -205,7 +205,11 @@ static bool setup_by(struct tally *t, GError **error)
 		return true;
 	}
 	char *shown = msg_value(by);
-	if (q)
+	char *paths = q ? NULL : form_shared_paths(t->form, by);
+	if (paths)
+		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_UNKNOWN, "'%s' names questions in "
+			    "different groups: %s", shown, paths);
+	else if (q)
 		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_KIND, "'%s' is a %s question; "
 			    "crosstabs need a select_one or select_multiple question, or a roster "
 			    "column", shown, form_kind_name(q->kind));
@@ -213,6 +217,7 @@ static bool setup_by(struct tally *t, GError **error)
 		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_UNKNOWN, "'%s' is neither a question "
 			    "of the form nor a column of the roster%s", shown,
 			    t->opt.roster ? "" : " (there is no roster)");
+	g_free(paths);
 	g_free(shown);
 	return false;
 }
@@ -677,7 +682,7 @@ const struct tally_question *tally_find(const struct tally *t, const char *name)
 {
 	for (guint i = 0; i < t->questions->len; i++) {
 		const struct tally_question *tq = g_ptr_array_index(t->questions, i);
-		if (strcmp(tq->q->name, name) == 0)
+		if (strcmp(form_question_key(tq->q), name) == 0)
 			return tq;
 	}
 	return NULL;

@@ -110,28 +110,30 @@ static void add_candidate(GHashTable *map, const char *header, struct col col)
 	g_hash_table_insert(map, g_strdup(header), g_memdup2(&col, sizeof col));
 }
 
-/* The ways an export may spell the column of Q: its name and its group paths. */
-static GPtrArray *header_forms(const struct form_question *q)
+/*
+ * The ways an export may spell the column of Q: its key and its group
+ * paths.  A name shared by questions in different groups is the key of
+ * the one outside any group, if there is one; else it stays a spelling of
+ * each, for the column to be refused as matching two questions.
+ */
+static GPtrArray *header_forms(const struct form *form, const struct form_question *q)
 {
 	GPtrArray *forms = g_ptr_array_new_with_free_func(g_free);
-	g_ptr_array_add(forms, g_strdup(q->name));
+	g_ptr_array_add(forms, g_strdup(form_question_key(q)));
+	if (strcmp(form_question_key(q), q->name) != 0 && !form_question(form, q->name))
+		g_ptr_array_add(forms, g_strdup(q->name));
 	if (!q->group)
 		return forms;
-	static const char *const seps[] = { "/", "-", "." };
-	for (size_t s = 0; s < G_N_ELEMENTS(seps); s++) {
-		GString *path = g_string_new(q->name);
-		for (const struct form_group *g = q->group; g; g = g->parent) {
-			g_string_prepend(path, seps[s]);
-			g_string_prepend(path, g->name);
-		}
-		g_ptr_array_add(forms, g_string_free(path, FALSE));
-	}
+	static const char seps[] = { '/', '-', '.' };
+	for (size_t s = 0; s < G_N_ELEMENTS(seps); s++)
+		g_ptr_array_add(forms, g_strdelimit(g_strdup(q->path), "/", seps[s]));
 	return forms;
 }
 
-static void add_question_candidates(GHashTable *map, const struct form_question *q)
+static void add_question_candidates(GHashTable *map, const struct form *form,
+				    const struct form_question *q)
 {
-	GPtrArray *forms = header_forms(q);
+	GPtrArray *forms = header_forms(form, q);
 	bool skip = q->kind == FORM_CALCULATE || q->kind == FORM_NOTE;
 	for (guint f = 0; f < forms->len; f++) {
 		const char *h = g_ptr_array_index(forms, f);
@@ -166,7 +168,7 @@ static GHashTable *build_candidates(const struct form *form)
 {
 	GHashTable *map = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	for (size_t i = 0; i < form_n_questions(form); i++)
-		add_question_candidates(map, form_question_at(form, i));
+		add_question_candidates(map, form, form_question_at(form, i));
 	return map;
 }
 
@@ -267,10 +269,12 @@ static int map_header(struct wide_reader *w, const struct csvio_record *h, const
 			col.kind = COL_IGNORE;
 		problems += check_twice(w, taken, name, i, col.kind);
 		if (col.kind == COL_AMBIGUOUS) {
+			const struct form *f = w->form;
+			const struct form_question *a = form_question_at(f, (size_t)col.question);
+			const struct form_question *b = form_question_at(f, (size_t)col.other);
 			problems += msg_error_at(w->name, w->header_row, "column '%s' matches two questions: '%s' "
-						 "and '%s'", name,
-						 form_question_at(w->form, (size_t)col.question)->name,
-						 form_question_at(w->form, (size_t)col.other)->name) < 0;
+						 "and '%s'", name, form_question_key(a),
+						 form_question_key(b)) < 0;
 		} else if (col.kind == COL_NONE) {
 			labels += is_label(w->form, name);
 			if (!id_column || strcmp(name, id_column) != 0)
@@ -523,7 +527,8 @@ static int take_detail_value(struct wide_reader *w, const struct col *c, const c
 		const struct form_question *q = form_question_at(w->form, (size_t)c->question);
 		char *shown = msg_value(cell);
 		*problems += msg_error_at(w->name, row, "%s/%s: '%s' is neither 1/0 nor "
-					  "True/False", q->name, choice_of(w, c)->name, shown) < 0;
+					  "True/False", form_question_key(q), choice_of(w, c)->name,
+					  shown) < 0;
 		g_free(shown);
 	}
 	return v;
@@ -586,7 +591,8 @@ static void chosen_choices(const char *value, const struct checked *k, guint n, 
 static int contradiction(const struct wide_reader *w, const struct csvio_record *rec,
 			 const struct checked *k, int chosen, const char *value)
 {
-	const char *question = form_question_at(w->form, (size_t)k->col->question)->name;
+	const char *question =
+		form_question_key(form_question_at(w->form, (size_t)k->col->question));
 	char *cell = msg_value(rec->fields[k->column]);
 	char *shown = value ? msg_value(value) : NULL;
 	if (shown)
@@ -755,12 +761,12 @@ static void write_header(struct wide_writer *w)
 		const struct form_question *q = form_question_at(w->form, i);
 		if (!form_kind_has_value(q->kind))
 			continue;
-		csvio_write_field(&w->out, q->name);
+		csvio_write_field(&w->out, form_question_key(q));
 		if (q->kind != FORM_SELECT_MULTIPLE || !q->list)
 			continue;
 		for (guint c = 0; c < q->list->choices->len; c++) {
 			const struct form_choice *ch = g_ptr_array_index(q->list->choices, c);
-			csvio_write_fieldf(&w->out, "%s/%s", q->name, ch->name);
+			csvio_write_fieldf(&w->out, "%s/%s", form_question_key(q), ch->name);
 		}
 	}
 	for (int m = RESP_CHANNEL; m < RESP_N_META; m++)

@@ -1,8 +1,14 @@
-/* test-form-text.c - unit tests for the texts of form cells: spaces stripped, labels made plain */
+/*
+ * test-form-text.c - unit tests for the texts of form cells: spaces
+ * stripped, labels made plain; and the paths and keys questions get
+ */
 #include <config.h>
 #include "form-sheet.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
+
+#include "form.h"
 
 #include "label.h"
 #include "tap.h"
@@ -80,8 +86,65 @@ static void test_plain(void)
 	PLAIN_IS("", "");
 }
 
+/* Two groups share "name"; "sex" is shared with a question outside any group. */
+static const char scoped_form[] =
+	"survey,type,name,label\n"
+	",begin group,hh,Household\n"
+	",text,name,Head\n"
+	",integer,size,Size\n"
+	",begin group,inner,Inner\n"
+	",text,sex,Sex\n"
+	",end group,,\n"
+	",end group,,\n"
+	",begin group,person,Person\n"
+	",text,name,Person\n"
+	",end group,,\n"
+	",text,sex,Sex\n";
+
+static void key_is(const struct form *form, const char *lookup, const char *path,
+		   const char *key, int line)
+{
+	const struct form_question *q = form_question(form, lookup);
+	if (!tap_check_str(q ? q->path : NULL, path, __FILE__, line, lookup))
+		return;
+	tap_check_str(form_question_key(q), key, __FILE__, line, lookup);
+}
+
+#define KEY_IS(form, lookup, path, key) key_is((form), (lookup), (path), (key), __LINE__)
+
+static void test_keys(void)
+{
+	char *dir = g_dir_make_tmp("test-form-text.XXXXXX", NULL);
+	char *path = g_build_filename(dir, "scoped.csv", NULL);
+	g_file_set_contents(path, scoped_form, -1, NULL);
+	struct form *form = form_load(path);
+	g_unlink(path);
+	g_rmdir(dir);
+	g_free(path);
+	g_free(dir);
+	if (!tap_check_int(form != NULL, 1, __FILE__, __LINE__, "the form loads"))
+		return;
+	KEY_IS(form, "hh/name", "hh/name", "hh/name");
+	KEY_IS(form, "person/name", "person/name", "person/name");
+	KEY_IS(form, "size", "hh/size", "size");
+	KEY_IS(form, "hh/size", "hh/size", "size");
+	KEY_IS(form, "hh/inner/sex", "hh/inner/sex", "hh/inner/sex");
+	KEY_IS(form, "sex", "sex", "sex");
+	check_int(form_question(form, "name") == NULL, 1);
+	check_int(form_sharing(form, "name")->len, 2);
+	check_int(form_sharing(form, "size") == NULL, 1);
+	char *paths = form_shared_paths(form, "sex");
+	check_str(paths, "'hh/inner/sex' and 'sex'");
+	g_free(paths);
+	char *p = form_path(NULL, "x");
+	check_str(p, "x");
+	g_free(p);
+	form_free(form);
+}
+
 int main(void)
 {
+	test_keys();
 	test_plain();
 	test_strip();
 	test_words();
