@@ -79,7 +79,7 @@ int resp_meta_find(const char *name);
  */
 struct resp_reply *resp_read(const struct form *form, const char *path, int *problems);
 
-/* Whether the first row of the CSV, or workbook, at PATH is a reply header (has "name" and "value"). */
+/* Whether the first row of the CSV or workbook at PATH is a reply header ("name" and "value"). */
 bool resp_is_reply_file(const char *path);
 
 /*

@@ -38,7 +38,8 @@ static int compare_paths(gconstpointer a, gconstpointer b)
 static bool is_reply_name(const char *name)
 {
 	size_t n = strlen(name);
-	return (n > 4 && g_ascii_strcasecmp(name + n - 4, ".csv") == 0) || workbook_is_workbook(name);
+	bool csv = n > 4 && g_ascii_strcasecmp(name + n - 4, ".csv") == 0;
+	return csv || workbook_is_workbook(name);
 }
 
 /*
@@ -78,8 +79,8 @@ static char *skipped_entry(const char *path, const char *name)
 {
 	struct stat st;
 	int err = stat(path, &st) == 0 ? 0 : errno;
-	bool csv = is_reply_name(name), hidden = is_hidden(name);
-	if (!err && S_ISREG(st.st_mode) && csv && !hidden)
+	bool named = is_reply_name(name), hidden = is_hidden(name);
+	if (!err && S_ISREG(st.st_mode) && named && !hidden)
 		return NULL;
 	char *shown = msg_value(name), *entry;
 	if (err)
@@ -88,7 +89,7 @@ static char *skipped_entry(const char *path, const char *name)
 		entry = g_strconcat(shown, "/", NULL);
 	else if (!S_ISREG(st.st_mode))
 		entry = g_strdup_printf("%s (%s)", shown, file_kind(st.st_mode));
-	else if (csv)
+	else if (named)
 		entry = g_strdup_printf("%s (hidden)", shown);
 	else
 		entry = g_strdup(shown);
@@ -112,8 +113,9 @@ static void warn_skipped(const char *dir, GPtrArray *skipped)
 				       (const char *)g_ptr_array_index(skipped, i));
 	if (n > SKIPPED_SHOWN)
 		g_string_append(list, ", ...");
-	msg_warn_at(dir, 0, "skipped %u %s: %s", n, n == 1 ? "file that is not a reply (.csv or a workbook)"
-		    : "files that are not replies (.csv or workbooks)", list->str);
+	msg_warn_at(dir, 0, "skipped %u %s: %s", n,
+		    n == 1 ? "file that is not a reply (.csv or a workbook)"
+			   : "files that are not replies (.csv or workbooks)", list->str);
 	g_string_free(list, TRUE);
 }
 

@@ -429,7 +429,7 @@ struct workbook *workbook_read(const char *path, const char *const *only, GError
 	return w;
 }
 
-/* Writes SHEET as CSV to FP: a blank line for each row it leaves out, so rows keep their numbers. */
+/* Writes SHEET as CSV to FP, a blank line for each row it leaves out: rows keep their numbers. */
 static void write_sheet_csv(const struct workbook_sheet *sheet, FILE *fp)
 {
 	struct csvio_writer out;

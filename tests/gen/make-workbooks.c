@@ -436,7 +436,8 @@ static bool is_date(const char *s, lxw_datetime *d)
 {
 	int n = 0;
 	*d = (lxw_datetime){ 0 };
-	return sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->day, &n) == 3 && n == 10 && !s[n];
+	int fields = sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->day, &n);
+	return fields == 3 && n == 10 && !s[n];
 }
 
 /* The value REPLY (rows of name, value) gives NAME, or NULL; the row is marked as taken. */
@@ -467,10 +468,10 @@ static void write_reply(const char *sheet_csv, const char *reply_csv, const char
 		for (int c = 0; cells[c]; c++) {
 			if (r == 0 && strcmp(cells[c], "value") == 0)
 				value_col = c;
-			const char *v = r > 0 && c == value_col ? reply_value(reply, taken, cells[0])
-								: cells[c];
+			bool value = r > 0 && c == value_col;
+			const char *v = value ? reply_value(reply, taken, cells[0]) : cells[c];
 			lxw_datetime d;
-			if (v && r > 0 && c == value_col && is_date(v, &d))
+			if (v && value && is_date(v, &d))
 				worksheet_write_datetime(ws, row, c, &d, date);
 			else if (v)
 				xlsx_cell(&o, ws, row, c, v);
