@@ -5,6 +5,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -47,6 +48,7 @@ struct csvio_reader {
 	bool owns_fp;
 	const char *mem;
 	size_t mem_len, mem_pos;
+	char *owned_mem;	/* csvio_open_memory_owned()'s, freed with free() */
 	size_t bytes_read;
 
 	struct csv_parser parser;
@@ -154,6 +156,14 @@ struct csvio_reader *csvio_open_memory(const char *name, const char *data, size_
 	return r;
 }
 
+struct csvio_reader *csvio_open_memory_owned(const char *name, char *data, size_t len,
+					     enum csvio_delim delim)
+{
+	struct csvio_reader *r = csvio_open_memory(name, data, len, delim);
+	r->owned_mem = data;
+	return r;
+}
+
 void csvio_close(struct csvio_reader *r)
 {
 	if (!r)
@@ -170,6 +180,7 @@ void csvio_close(struct csvio_reader *r)
 	g_array_free(r->out_lens, TRUE);
 	g_free(r->chunk);
 	g_free(r->pending);
+	free(r->owned_mem);
 	g_free(r);
 }
 

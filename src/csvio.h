@@ -54,6 +54,9 @@ struct csvio_reader *csvio_open(const char *path, const char *display, enum csvi
 /* Reads from a caller-owned buffer that must outlive the reader.  NAME is used in messages. */
 struct csvio_reader *csvio_open_memory(const char *name, const char *data, size_t len,
 				       enum csvio_delim delim);
+/* As csvio_open_memory(), but the reader owns DATA (from malloc()) and frees it when closed. */
+struct csvio_reader *csvio_open_memory_owned(const char *name, char *data, size_t len,
+					     enum csvio_delim delim);
 
 /*
  * Reads the next record into *REC.  Returns 1 for a record, 0 at the end,

@@ -11,6 +11,7 @@
 #include "msg.h"
 #include "response.h"
 #include "wide.h"
+#include "workbook.h"
 
 struct source {
 	const struct form *form;
@@ -29,11 +30,26 @@ static int compare_paths(gconstpointer a, gconstpointer b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Whether NAME ends in ".csv" in any case: a reply saved as "XAC.CSV" is a reply. */
-static bool has_csv_suffix(const char *name)
+/*
+ * Whether NAME is a reply's name: "*.csv" or a workbook ("*.xlsx", "*.xlsm",
+ * "*.xls", "*.ods"), in any case: a reply saved as "XAC.CSV" is a reply,
+ * and so is an answer sheet saved by Excel as "XAC.xlsx".
+ */
+static bool is_reply_name(const char *name)
 {
 	size_t n = strlen(name);
-	return n > 4 && g_ascii_strcasecmp(name + n - 4, ".csv") == 0;
+	bool csv = n > 4 && g_ascii_strcasecmp(name + n - 4, ".csv") == 0;
+	return csv || workbook_is_workbook(name);
+}
+
+/*
+ * Whether NAME is hidden, or a lock file a spreadsheet program leaves
+ * beside the file it has open: macOS leaves "._XAA.csv" beside "XAA.csv" on
+ * a USB stick, LibreOffice ".~lock.XAA.csv#", Excel "~$XAA.xlsx".
+ */
+static bool is_hidden(const char *name)
+{
+	return name[0] == '.' || g_str_has_prefix(name, "~$");
 }
 
 /* What a file of MODE is, for a message; NULL for a regular file. */
@@ -54,19 +70,17 @@ static const char *file_kind(mode_t mode)
 
 /*
  * Whether the entry NAME of a directory, at PATH, is a reply to read: a
- * regular file (symbolic links followed) named *.csv in any case, and not
- * hidden (macOS leaves "._XAA.csv" beside "XAA.csv" on a USB stick, and
- * LibreOffice ".~lock.XAA.csv#").  Only such files are opened: a FIFO
- * would block and a device never end.  Otherwise returns the entry as the
- * warning lists it: "notes.txt", "late/", "._XAA.csv (hidden)",
- * "pipe.csv (a FIFO)" (g_free).
+ * regular file (symbolic links followed) with a reply's name, and not
+ * hidden.  Only such files are opened: a FIFO would block and a device
+ * never end.  Otherwise returns the entry as the warning lists it:
+ * "notes.txt", "late/", "._XAA.csv (hidden)", "pipe.csv (a FIFO)" (g_free).
  */
 static char *skipped_entry(const char *path, const char *name)
 {
 	struct stat st;
 	int err = stat(path, &st) == 0 ? 0 : errno;
-	bool csv = has_csv_suffix(name), hidden = name[0] == '.';
-	if (!err && S_ISREG(st.st_mode) && csv && !hidden)
+	bool named = is_reply_name(name), hidden = is_hidden(name);
+	if (!err && S_ISREG(st.st_mode) && named && !hidden)
 		return NULL;
 	char *shown = msg_value(name), *entry;
 	if (err)
@@ -75,7 +89,7 @@ static char *skipped_entry(const char *path, const char *name)
 		entry = g_strconcat(shown, "/", NULL);
 	else if (!S_ISREG(st.st_mode))
 		entry = g_strdup_printf("%s (%s)", shown, file_kind(st.st_mode));
-	else if (csv)
+	else if (named)
 		entry = g_strdup_printf("%s (hidden)", shown);
 	else
 		entry = g_strdup(shown);
@@ -99,8 +113,9 @@ static void warn_skipped(const char *dir, GPtrArray *skipped)
 				       (const char *)g_ptr_array_index(skipped, i));
 	if (n > SKIPPED_SHOWN)
 		g_string_append(list, ", ...");
-	msg_warn_at(dir, 0, "skipped %u %s: %s", n, n == 1 ? "file that is not a .csv reply"
-		    : "files that are not .csv replies", list->str);
+	msg_warn_at(dir, 0, "skipped %u %s: %s", n,
+		    n == 1 ? "file that is not a reply (.csv or a workbook)"
+			   : "files that are not replies (.csv or workbooks)", list->str);
 	g_string_free(list, TRUE);
 }
 

@@ -10,13 +10,15 @@ struct resp_reply;
 
 /*
  * DATA on the command line is one or more paths.  A directory stands for
- * the regular *.csv files in it (".csv" in any case), in name order, not
- * recursively and without hidden files; a warning names every other
- * entry it skips.  A FIFO or a device is refused: it would block or never
- * end ("-" reads standard input, pipe or not).  A file whose
- * header has "name" and "value" columns is one reply file; any other CSV
+ * the regular *.csv files and workbooks (*.xlsx, *.xlsm, *.xls, *.ods) in
+ * it, extensions in any case, in name order, not recursively and without
+ * hidden files or lock files; a warning names every other entry it
+ * skips.  A FIFO or a device is refused: it would block or never end
+ * ("-" reads standard input, pipe or not).  A file whose header has
+ * "name" and "value" columns is one reply file; any other CSV
  * is a wide export (quire export, KoboToolbox, ODK Central) giving one
- * reply per row, streamed.
+ * reply per row, streamed.  A workbook is read as the CSV its first sheet
+ * would be, a reply file or an export alike.
  */
 
 struct source_options {

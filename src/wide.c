@@ -2,7 +2,6 @@
 #include <config.h>
 #include "wide.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +52,7 @@ struct wide_reader {
 	bool *has_value_col;	/* [n_questions]: a summary column exists */
 	bool *has_detail_col;	/* [n_questions] */
 	bool first_row;
+	bool workbook;		/* read from a workbook's first sheet */
 	bool require_id;
 	int id_col;		/* the column with the respondent code, or -1 */
 	long header_row;
@@ -60,7 +60,6 @@ struct wide_reader {
 	GArray *checked;	/* struct checked, by question and choice */
 	bool *chosen;		/* check_details(): a question's choices in its summary */
 	GString *scratch;	/* select_multiple values rebuilt from details */
-	char *csv;		/* a workbook export's first sheet as CSV, read by IN */
 };
 
 /* Columns KoboToolbox and ODK Central add to every export (xlsform.md §5). */
@@ -333,75 +332,32 @@ static void keep_columns(struct wide_reader *w)
 	g_free(keep);
 }
 
-/* Writes SHEET as CSV to FP: a blank line for each row it leaves out, so rows keep their numbers. */
-static void write_sheet_csv(const struct workbook_sheet *sheet, FILE *fp)
-{
-	struct csvio_writer out;
-	csvio_writer_init(&out, fp);
-	long row = 1;
-	for (guint i = 0; i < sheet->rows->len; i++) {
-		const struct workbook_row *r = g_ptr_array_index(sheet->rows, i);
-		for (; row < r->row; row++)
-			fputc('\n', fp);
-		for (guint c = 0; c < r->n_cells; c++)
-			csvio_write_field(&out, r->cells[c]);
-		csvio_end_record(&out);
-		row++;
-	}
-}
-
 /*
  * A workbook export (KoboToolbox's .xlsx) is read as the CSV its first
  * sheet would be, the one sheet a wide export has (KoboToolbox puts
- * repeat groups in the sheets after it): the sheet is written as CSV
- * into memory and read back through csvio like any export, so that every
- * rule of an export holds for it too.  Messages name it "PATH[sheet]".
- * *CSV is set to the memory, which the reader reads until it is closed.
+ * repeat groups in the sheets after it).
  */
-static struct csvio_reader *open_workbook(const char *path, char **csv)
+static struct csvio_reader *open_workbook(const char *path)
 {
 	GError *error = NULL;
-	struct workbook *wb = workbook_read(path, NULL, &error);
-	if (!wb) {
+	struct csvio_reader *in = workbook_open_csv(path, &error);
+	if (!in) {
 		msg_error_at(path, 0, "%s", error->message);
 		g_error_free(error);
-		return NULL;
 	}
-	if (!wb->sheets->len) {
-		msg_error_at(path, 0, "empty workbook: no sheet");
-		workbook_free(wb);
-		return NULL;
-	}
-	const struct workbook_sheet *sheet = g_ptr_array_index(wb->sheets, 0);
-	size_t len = 0;
-	FILE *fp = open_memstream(csv, &len);
-	if (!fp) {
-		msg_error_at(path, 0, "cannot read: %s", g_strerror(errno));
-		workbook_free(wb);
-		return NULL;
-	}
-	write_sheet_csv(sheet, fp);
-	fclose(fp);
-	char *name = g_strdup_printf("%s[%s]", path, sheet->name);
-	struct csvio_reader *in = csvio_open_memory(name, *csv, len, CSVIO_DELIM_COMMA);
-	g_free(name);
-	workbook_free(wb);
 	return in;
 }
 
 struct wide_reader *wide_open(const struct form *form, const char *path,
 			      const struct wide_options *opt)
 {
-	char *csv = NULL;
-	struct csvio_reader *in = strcmp(path, "-") != 0 && workbook_is_workbook(path)
-					  ? open_workbook(path, &csv)
+	bool workbook = strcmp(path, "-") != 0 && workbook_is_workbook(path);
+	struct csvio_reader *in = workbook ? open_workbook(path)
 					  : csvio_open(path, NULL, CSVIO_DELIM_AUTO);
-	if (!in) {
-		free(csv);
+	if (!in)
 		return NULL;
-	}
 	struct wide_reader *w = g_new0(struct wide_reader, 1);
-	w->csv = csv;
+	w->workbook = workbook;
 	size_t n = form_n_questions(form);
 	w->form = form;
 	w->in = in;
@@ -439,7 +395,6 @@ void wide_close(struct wide_reader *w)
 	if (!w)
 		return;
 	csvio_close(w->in);
-	free(w->csv);	/* open_memstream()'s */
 	g_free(w->name);
 	g_array_free(w->cols, TRUE);
 	g_ptr_array_free(w->unmatched, TRUE);
@@ -715,7 +670,7 @@ int wide_next(struct wide_reader *w, struct resp_reply *reply, int *problems)
 	struct csvio_record rec;
 	int rc = csvio_next(w->in, &rec);
 	/* Its XLSX export too, whichever dialect its header looks like. */
-	if (rc == 1 && w->first_row && (w->dialect == WIDE_KOBO || w->csv) && is_hxl_row(&rec))
+	if (rc == 1 && w->first_row && (w->dialect == WIDE_KOBO || w->workbook) && is_hxl_row(&rec))
 		rc = csvio_next(w->in, &rec);
 	w->first_row = false;
 	if (rc <= 0)

@@ -428,3 +428,48 @@ struct workbook *workbook_read(const char *path, const char *const *only, GError
 	}
 	return w;
 }
+
+/* Writes SHEET as CSV to FP, a blank line for each row it leaves out: rows keep their numbers. */
+static void write_sheet_csv(const struct workbook_sheet *sheet, FILE *fp)
+{
+	struct csvio_writer out;
+	csvio_writer_init(&out, fp);
+	long row = 1;
+	for (guint i = 0; i < sheet->rows->len; i++) {
+		const struct workbook_row *r = g_ptr_array_index(sheet->rows, i);
+		for (; row < r->row; row++)
+			fputc('\n', fp);
+		for (guint c = 0; c < r->n_cells; c++)
+			csvio_write_field(&out, r->cells[c]);
+		csvio_end_record(&out);
+		row++;
+	}
+}
+
+struct csvio_reader *workbook_open_csv(const char *path, GError **error)
+{
+	struct workbook *w = workbook_read(path, NULL, error);
+	if (!w)
+		return NULL;
+	if (!w->sheets->len) {
+		g_set_error(error, WORKBOOK_ERROR, 0, "empty workbook: no sheet");
+		workbook_free(w);
+		return NULL;
+	}
+	const struct workbook_sheet *sheet = g_ptr_array_index(w->sheets, 0);
+	char *csv = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&csv, &len);
+	if (!fp) {
+		g_set_error(error, WORKBOOK_ERROR, 0, "cannot read: %s", g_strerror(errno));
+		workbook_free(w);
+		return NULL;
+	}
+	write_sheet_csv(sheet, fp);
+	fclose(fp);
+	char *name = g_strdup_printf("%s[%s]", path, sheet->name);
+	struct csvio_reader *in = csvio_open_memory_owned(name, csv, len, CSVIO_DELIM_COMMA);
+	g_free(name);
+	workbook_free(w);
+	return in;
+}

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <glib.h>
 
+struct csvio_reader;
+
 /*
  * A workbook read whole into memory: its sheets in file order, each a list
  * of rows of cell texts.  Everything belongs to the workbook and is freed
@@ -65,6 +67,17 @@ struct workbook *workbook_read(const char *path, const char *const *only, GError
 
 /* Frees W and everything in it.  NULL is allowed. */
 void workbook_free(struct workbook *w);
+
+/*
+ * The first sheet of the workbook at PATH as the CSV it would be, to be
+ * read through csvio like any CSV file, so that every rule of the CSV it
+ * stands for holds for it too: a blank line for each row the sheet
+ * leaves out, so rows keep the numbers the spreadsheet shows.  Messages
+ * name it "PATH[sheet]".  Returns NULL and sets ERROR, as workbook_read()
+ * does, when the file cannot be read or has no sheet.  Free with
+ * csvio_close().
+ */
+struct csvio_reader *workbook_open_csv(const char *path, GError **error);
 
 /*
  * The name of column COL (0-based) as a spreadsheet shows it: 0 -> "A",

@@ -36,6 +36,13 @@
  * the one sheet "export" of OUT.xlsx, numbers as numbers, as KoboToolbox
  * writes its XLSX exports.
  *
+ * make-workbooks --reply SHEET REPLY OUT.xlsx fills in the answer sheet
+ * SHEET (quire blank's CSV) with the values of the reply file REPLY, as a
+ * delegate does in Excel, and saves it as the one sheet "Reply" of
+ * OUT.xlsx: dates as date cells in Excel's own date format, numbers as
+ * numbers, the form version as a formula; a row of REPLY the sheet lacks
+ * is added at the end.
+ *
  * It shares nothing with quire but the CSV reader.
  */
 
@@ -424,8 +431,72 @@ static void write_export(const char *csv, const char *path)
 	free_rows(rows);
 }
 
+/* Whether S is a date YYYY-MM-DD, into *D. */
+static bool is_date(const char *s, lxw_datetime *d)
+{
+	int n = 0;
+	*d = (lxw_datetime){ 0 };
+	int fields = sscanf(s, "%4d-%2d-%2d%n", &d->year, &d->month, &d->day, &n);
+	return fields == 3 && n == 10 && !s[n];
+}
+
+/* The value REPLY (rows of name, value) gives NAME, or NULL; the row is marked as taken. */
+static const char *reply_value(GPtrArray *reply, bool *taken, const char *name)
+{
+	for (guint r = 1; r < reply->len; r++) {
+		char **cells = g_ptr_array_index(reply, r);
+		if (cells[0] && cells[1] && strcmp(cells[0], name) == 0) {
+			taken[r] = true;
+			return cells[1];
+		}
+	}
+	return NULL;
+}
+
+static void write_reply(const char *sheet_csv, const char *reply_csv, const char *path)
+{
+	GPtrArray *sheet = read_csv_file(sheet_csv), *reply = read_csv_file(reply_csv);
+	bool *taken = g_new0(bool, reply->len);
+	lxw_workbook *wb = workbook_new(path);
+	lxw_format *date = workbook_add_format(wb);
+	format_set_num_format_index(date, 14);
+	struct xlsx_out o = { wb, NULL, false };
+	lxw_worksheet *ws = workbook_add_worksheet(wb, "Reply");
+	int value_col = -1, row = 0;
+	for (guint r = 0; r < sheet->len; r++, row++) {
+		char **cells = g_ptr_array_index(sheet, r);
+		for (int c = 0; cells[c]; c++) {
+			if (r == 0 && strcmp(cells[c], "value") == 0)
+				value_col = c;
+			bool value = r > 0 && c == value_col;
+			const char *v = value ? reply_value(reply, taken, cells[0]) : cells[c];
+			lxw_datetime d;
+			if (v && value && is_date(v, &d))
+				worksheet_write_datetime(ws, row, c, &d, date);
+			else if (v)
+				xlsx_cell(&o, ws, row, c, v);
+		}
+	}
+	for (guint r = 1; r < reply->len; r++) {
+		char **cells = g_ptr_array_index(reply, r);
+		if (!taken[r] && cells[0] && cells[1]) {
+			xlsx_cell(&o, ws, row, 0, cells[0]);
+			xlsx_cell(&o, ws, row++, value_col, cells[1]);
+		}
+	}
+	if (workbook_close(wb) != LXW_NO_ERROR)
+		exit(1);
+	g_free(taken);
+	free_rows(sheet);
+	free_rows(reply);
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 5 && strcmp(argv[1], "--reply") == 0) {
+		write_reply(argv[2], argv[3], argv[4]);
+		return 0;
+	}
 	if (argc == 4 && strcmp(argv[1], "--csv") == 0) {
 		write_export(argv[2], argv[3]);
 		return 0;
