@@ -120,6 +120,38 @@ quire:ambiguous/survey.csv:11:1: relevant: '${name}' is ambiguous: rows 3 ('hh/n
     ^
 X
 
+mkdir relative
+cp form/choices.csv relative/
+cat >relative/survey.csv <<'X'
+type,name,label,relevant,constraint
+begin group,hh,Household,,
+text,name,Name of the head,,
+end group,,,,
+begin group,person,Person,,
+text,name,Name of the person,,
+text,initial,Initial of the person,string-length(../name) > 0,"starts-with(../name, .)"
+end group,,,,
+X
+run 0 "$QUIRE" check relative
+expect_status '../name names the question of its own group among those sharing the name'
+reply relok XAE 2019-05-06 'hh/name,Ann' 'person/name,Bob' 'person/initial,B'
+run 0 "$QUIRE" validate relative relok
+expect_status "a reply whose initial starts the person's name validates"
+reply relbad XAF 2019-05-07 'hh/name,Ann' 'person/name,Bob' 'person/initial,A'
+run 1 "$QUIRE" validate relative relbad
+expect_status "the initial of the head's name, not the person's, fails"
+expect_err 'the constraint read person/name' <<'X'
+quire:relbad/XAF.csv:6: initial: 'A' breaks the constraint starts-with(../name, .)
+quire: 1 problem in 1 of 1 reply
+X
+reply relskip XAG 2019-05-08 'hh/name,Ann' 'person/initial,A'
+run 1 "$QUIRE" validate relative relskip
+expect_status "an initial with no person's name does not apply"
+expect_err 'relevant read person/name, which is empty though hh/name is not' <<'X'
+quire:relskip/XAG.csv:5: initial: answered, but the question does not apply to this reply (relevant: string-length(../name) > 0)
+quire: 1 problem in 1 of 1 reply
+X
+
 mkdir same
 cp form/choices.csv same/
 cat >same/survey.csv <<'X'
