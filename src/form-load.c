@@ -329,7 +329,8 @@ struct parsed_type {
 	enum form_kind kind;
 	char *list;		/* select/rank list name */
 	bool or_other;
-	bool external;
+	bool external;		/* the list is not in the choices sheet */
+	bool from_file;		/* ... but in a file beside the form */
 	const char *unsupported;	/* what is not supported */
 };
 
@@ -361,6 +362,7 @@ static bool parse_select(const char *type, struct parsed_type *pt)
 		pt->kind = t->kind;
 		pt->list = list;
 		pt->external = external_list(t->name);
+		pt->from_file = strstr(t->name, "file") != NULL;
 		return true;
 	}
 	return false;
@@ -675,6 +677,127 @@ static struct form_list *list_named(struct loader *ld, const char *file, long ro
 	return NULL;
 }
 
+/* The directory a form's list files are in: the form's own, or that of its workbook or file. */
+static char *form_dir(const struct form *form)
+{
+	if (g_file_test(form->path, G_FILE_TEST_IS_DIR))
+		return g_strdup(form->path);
+	return g_path_get_dirname(form->path);
+}
+
+/* parameters value=COLUMN label=COLUMN of a select from a file (others, e.g. randomize, are not quire's). */
+static void list_columns(const char *params, char **value, char **label)
+{
+	char **tok = g_strsplit_set(params, " ,;\t", -1);
+	for (char **t = tok; *t; t++) {
+		char *eq = strchr(*t, '=');
+		if (!eq || !eq[1])
+			continue;
+		*eq = '\0';
+		char **slot = g_ascii_strcasecmp(*t, "value") == 0   ? value
+			      : g_ascii_strcasecmp(*t, "label") == 0 ? label : NULL;
+		if (slot) {
+			g_free(*slot);
+			*slot = g_strdup(eq + 1);
+		}
+	}
+	g_strfreev(tok);
+}
+
+/* Fills L with the rows of SHEET, the list file; VALUE and LABEL are its columns of names and labels. */
+static void list_fill(struct loader *ld, struct form_list *l, const struct form_sheet *sheet,
+		      const char *value, const char *label)
+{
+	int vcol = form_sheet_find(sheet, value), lcol = form_sheet_find(sheet, label);
+	if (vcol < 0) {
+		LOAD_ERROR(ld, sheet->file, sheet->header_row, "the list file has no column '%s' "
+			   "for the choices' names%s", value, strcmp(value, "name") == 0
+			   ? " (or name another with the question's parameters value=COLUMN)" : "");
+		return;
+	}
+	if (lcol < 0 && strcmp(label, "label") != 0)
+		LOAD_ERROR(ld, sheet->file, sheet->header_row, "the list file has no column '%s' "
+			   "for the choices' labels", label);
+	const char *allow = g_hash_table_lookup(ld->form->settings, "allow_choice_duplicates");
+	bool allow_duplicates = allow && (g_ascii_strcasecmp(allow, "yes") == 0 ||
+					  g_ascii_strcasecmp(allow, "true") == 0);
+	for (guint i = 0; i < sheet->rows->len; i++) {
+		const struct form_sheet_row *row = g_ptr_array_index(sheet->rows, i);
+		const char *name = row->cells[vcol];
+		if (!*name) {
+			LOAD_ERROR(ld, sheet->file, row->row, "choice has no %s", value);
+			continue;
+		}
+		const struct form_choice *dup = form_choice(l, name);
+		if (dup && !allow_duplicates)
+			LOAD_ERROR(ld, sheet->file, row->row, "duplicate choice '%s' (first in row "
+				   "%ld)", name, dup->row);
+		if (dup)
+			continue;
+		struct form_choice *c = choice_add(l, name, row->row);
+		if (strcmp(label, "label") == 0) {
+			c->label = texts_of(ld, sheet, row, "label");
+		} else if (lcol >= 0 && *row->cells[lcol]) {
+			c->label = g_new0(char *, ld->form->languages->len);
+			c->label[0] = label_plain(row->cells[lcol]);
+		}
+		c->extra = extras_of(sheet, row);
+	}
+	if (!sheet->rows->len)
+		LOAD_ERROR(ld, sheet->file, sheet->header_row, "the list file has no choices");
+}
+
+/*
+ * The list of a select_one_from_file NAME: the file NAME (.csv or .xml)
+ * in the form's directory, where ODK finds it among the form's media.
+ * Its rows are the choices: the column 'name' (parameters value=COLUMN)
+ * holds their names, 'label' (label=COLUMN) their labels, and a
+ * choice_filter reads the other columns.  A file that is absent, or
+ * GeoJSON, is a warning: the answers are then taken as written, as for
+ * select_one_external.  Each file is read once, whoever names it.
+ */
+static struct form_list *list_from_file(struct loader *ld, const char *file, long row,
+					const char *name, const char *params)
+{
+	char *value = g_strdup("name"), *label = g_strdup("label");
+	list_columns(params, &value, &label);
+	char *key = strcmp(value, "name") == 0 && strcmp(label, "label") == 0
+		    ? g_strdup(name) : g_strdup_printf("%s value=%s label=%s", name, value, label);
+	struct form_list *l = form_list(ld->form, key);
+	char *lower = g_ascii_strdown(name, -1);
+	char *dir = form_dir(ld->form);
+	char *path = g_build_filename(dir, name, NULL);
+	if (l) {
+		/* read already */
+	} else if (g_str_has_suffix(lower, ".geojson")) {
+		msg_warn_at(file, row, "the choices are in '%s', GeoJSON, which quire does not read: "
+			    "answers are not checked against it", name);
+	} else if (!g_str_has_suffix(lower, ".csv") && !g_str_has_suffix(lower, ".xml")) {
+		LOAD_ERROR(ld, file, row, "the list file '%s' must be .csv or .xml (or .geojson)",
+			   name);
+	} else if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+		msg_warn_at(file, row, "the choices are in '%s', which is not in the form's "
+			    "directory '%s': answers are not checked against it", name, dir);
+	} else {
+		int errors = 0;
+		struct form_sheet *sheet = form_sheet_read_list(path, &errors);
+		ld->errors += errors;
+		if (sheet && !errors) {
+			l = list_get(ld, key, 0);
+			l->file = g_strdup(path);
+			list_fill(ld, l, sheet, value, label);
+		}
+		form_sheet_free(sheet);
+	}
+	g_free(path);
+	g_free(dir);
+	g_free(lower);
+	g_free(key);
+	g_free(value);
+	g_free(label);
+	return l;
+}
+
 static void question_row(struct loader *ld, const struct form_sheet_row *row,
 			 const struct parsed_type *pt, const char *type, struct form_group *group)
 {
@@ -697,7 +820,10 @@ static void question_row(struct loader *ld, const struct form_sheet_row *row,
 		return;
 	}
 	struct form_list *list = NULL;
-	if (pt->list && !pt->external)
+	if (pt->list && pt->from_file)
+		list = list_from_file(ld, s->file, row->row, pt->list,
+				      form_sheet_cell(s, row, "parameters"));
+	else if (pt->list && !pt->external)
 		list = list_named(ld, s->file, row->row, pt->list);
 	struct form_question *q = question_add(ld, name, pt->kind, row->row, group);
 	q->list = list;
@@ -909,7 +1035,7 @@ static void check_choice_names(struct loader *ld)
 			if (!strpbrk(c->name, " \t\n\r") || g_hash_table_contains(reported, c))
 				continue;
 			g_hash_table_add(reported, c);
-			LOAD_ERROR(ld, ld->sheets.choices->file, c->row,
+			LOAD_ERROR(ld, q->list->file ? q->list->file : ld->sheets.choices->file, c->row,
 				   "choice name '%s' in list '%s' contains a space, which %s '%s' "
 				   "cannot store", c->name, q->list->name, form_kind_name(q->kind),
 				   q->name);

@@ -630,6 +630,39 @@ int form_sheets_read(const char *path, struct form_sheets *sheets)
 	return errors;
 }
 
+struct form_sheet *form_sheet_read_list(const char *file, int *errors)
+{
+	struct form_sheets sheets = { .all = g_ptr_array_new_with_free_func(sheet_free) };
+	struct form_sheet *sheet = NULL;
+	char *lower = g_ascii_strdown(file, -1);
+	if (g_str_has_suffix(lower, ".xml")) {
+		GError *error = NULL;
+		struct workbook *w = workbook_read_items(file, &error);
+		if (!w) {
+			*errors = msg_error_at(file, 0, "%s", error->message) < 0;
+			g_error_free(error);
+		} else {
+			sheet = sheet_new("choices", file);
+			g_ptr_array_add(sheets.all, sheet);
+			*errors = read_workbook_sheet(g_ptr_array_index(w->sheets, 0), sheet);
+			workbook_free(w);
+		}
+	} else {
+		*errors = read_sheet_file(file, "choices", &sheets, &sheet);
+	}
+	g_free(lower);
+	if (sheet)
+		g_ptr_array_steal_index(sheets.all, 0);
+	g_ptr_array_free(sheets.all, TRUE);
+	return sheet;
+}
+
+void form_sheet_free(struct form_sheet *sheet)
+{
+	if (sheet)
+		sheet_free(sheet);
+}
+
 void form_sheets_release(struct form_sheets *sheets)
 {
 	if (sheets->all)

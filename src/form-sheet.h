@@ -55,6 +55,18 @@ struct form_sheets {
 int form_sheets_read(const char *path, struct form_sheets *sheets);
 void form_sheets_release(struct form_sheets *sheets);
 
+/*
+ * Reads the list file of a select_one_from_file or
+ * select_multiple_from_file: a CSV file, or an XML file of items
+ * (workbook_read_items()), its header read as a choices sheet's
+ * ("List Name" -> "list_name", "label::French (fr)").  Problems are
+ * reported through msg, at the file's lines; *ERRORS is their number.
+ * Returns the sheet (NULL when the file could not be read at all); free
+ * it with form_sheet_free().
+ */
+struct form_sheet *form_sheet_read_list(const char *file, int *errors);
+void form_sheet_free(struct form_sheet *sheet);
+
 /* The index of the column with canonical BASE and no language, or -1. */
 int form_sheet_find(const struct form_sheet *sheet, const char *base);
 /* The cell of ROW in the column with canonical BASE ("" when there is no such column). */

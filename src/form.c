@@ -29,6 +29,7 @@ static void list_free(struct form_list *l, size_t n_lang)
 	g_ptr_array_free(l->choices, TRUE);
 	g_hash_table_destroy(l->by_name);
 	g_free(l->name);
+	g_free(l->file);
 	g_free(l);
 }
 

@@ -53,6 +53,7 @@ struct form_list {
 	GHashTable *by_name;	/* name -> struct form_choice * */
 	long row;		/* first row */
 	int index;		/* position in form->lists: its id in expressions */
+	char *file;		/* the file of a select_one_from_file list; NULL: the choices sheet */
 };
 
 /*

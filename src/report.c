@@ -286,6 +286,11 @@ static bool load_inputs(struct report *r)
 	add_input(r, "Form: survey sheet", r->form->survey_file);
 	add_input(r, "Form: choices sheet", r->form->choices_file);
 	add_input(r, "Form: settings sheet", r->form->settings_file);
+	for (guint i = 0; i < r->form->lists->len; i++) {
+		const struct form_list *l = g_ptr_array_index(r->form->lists, i);
+		if (l->file)
+			add_input(r, "Form: list file", l->file);
+	}
 	r->lang = def->language ? form_lang_find(r->form, def->language) : 0;
 	if (r->lang < 0)
 		return msg_error_at(def->path, rdef_line(def, "report", "language"),

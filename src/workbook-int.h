@@ -37,6 +37,9 @@ int workbook_builder_repeat_row(struct workbook_builder *b, long n, GError **err
 /* Ends the sheet: sorts its rows and frees what B holds. */
 void workbook_builder_finish(struct workbook_builder *b);
 
+/* Frees a struct workbook_sheet (the free function of a workbook's SHEETS). */
+void workbook_sheet_free(gpointer sheet);
+
 /* Whether a sheet named NAME is to be read (workbook_read()'s ONLY). */
 bool workbook_wanted(const char *const *only, const char *name);
 

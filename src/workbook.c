@@ -355,7 +355,7 @@ char *workbook_xml_attr(struct workbook_xml *x, const char *ns, const char *loca
 
 /* Workbooks */
 
-static void sheet_free(gpointer p)
+void workbook_sheet_free(gpointer p)
 {
 	struct workbook_sheet *s = p;
 	for (guint i = 0; i < s->rows->len; i++) {
@@ -409,7 +409,7 @@ struct workbook *workbook_read(const char *path, const char *const *only, GError
 		return NULL;
 	struct workbook *w = g_new0(struct workbook, 1);
 	w->path = g_strdup(path);
-	w->sheets = g_ptr_array_new_with_free_func(sheet_free);
+	w->sheets = g_ptr_array_new_with_free_func(workbook_sheet_free);
 	int rc = -1;
 	if (format == FORMAT_XLS) {
 		rc = workbook_read_xls(w, only, error);

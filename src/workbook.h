@@ -65,6 +65,19 @@ bool workbook_is_workbook(const char *path);
  */
 struct workbook *workbook_read(const char *path, const char *const *only, GError **error);
 
+/*
+ * Reads the XML choice list at PATH (ODK's external instance, for
+ * select_one_from_file): a root element holding one element per item
+ * (<item>), whose child elements are its columns (<name>, <label>, ...).
+ * Returns a workbook of one sheet, "items": a row of the column names, in
+ * the order first met, then a row per item, numbered by the line the item
+ * starts on (by its position + 1 when items share a line).  PATH is
+ * recorded as an input of the run.  Returns NULL and sets ERROR ("XML:
+ * line 3: ...", "no <item> inside the root element") when it cannot be
+ * read.
+ */
+struct workbook *workbook_read_items(const char *path, GError **error);
+
 /* Frees W and everything in it.  NULL is allowed. */
 void workbook_free(struct workbook *w);
 

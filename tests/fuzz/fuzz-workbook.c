@@ -1,4 +1,4 @@
-/* fuzz-workbook.c - libFuzzer harness: the workbook readers (.xlsx, .ods, .xls) */
+/* fuzz-workbook.c - libFuzzer harness: the workbook readers (.xlsx, .ods, .xls) and XML lists */
 #include <config.h>
 #include "fuzz.h"
 
@@ -10,7 +10,7 @@
 
 /*
  * The first byte picks the format (0 .xlsx, 1 .ods, 2 .xls, by its value
- * modulo 3); the rest is the file.  A workbook that cannot be read must
+ * modulo 3; from 0xf0 up, an XML choice list); the rest is the file.  A workbook that cannot be read must
  * say why; one that is read must keep the bounds of workbook.h, its rows
  * in order, every cell text valid UTF-8.
  */
@@ -51,9 +51,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_quiet();
 	if (size < 1)
 		return 0;
-	char *path = fuzz_write(names[data[0] % formats], data + 1, size - 1);
+	bool items = data[0] >= 0xf0;
+	char *path = fuzz_write(items ? "fuzz.xml" : names[data[0] % formats], data + 1, size - 1);
 	GError *error = NULL;
-	struct workbook *w = workbook_read(path, NULL, &error);
+	struct workbook *w = items ? workbook_read_items(path, &error)
+				   : workbook_read(path, NULL, &error);
 	FUZZ_ASSERT(w || (error && error->message[0]));
 	if (w) {
 		for (guint i = 0; i < w->sheets->len; i++)
