@@ -30,9 +30,47 @@ static char *choice_names(const struct form_list *list)
 	return g_string_free(s, FALSE);
 }
 
-/* "'comprehensiv' is not a choice (choices: ...); did you mean 'comprehensive'?" */
-static char *not_a_choice(const struct form_list *list, const char *value)
+/* The choice of LIST whose label, in any of FORM's languages, is VALUE in any case; or NULL. */
+static const struct form_choice *choice_labelled(const struct form *form,
+						 const struct form_list *list, const char *value)
 {
+	char *want = g_utf8_casefold(value, -1);
+	char *norm = g_utf8_normalize(want, -1, G_NORMALIZE_ALL_COMPOSE);
+	const struct form_choice *found = NULL;
+	for (guint i = 0; i < list->choices->len && !found && norm; i++) {
+		const struct form_choice *c = g_ptr_array_index(list->choices, i);
+		for (guint l = 0; c->label && l < form->languages->len && !found; l++) {
+			if (!c->label[l])
+				continue;
+			char *fold = g_utf8_casefold(c->label[l], -1);
+			char *label = g_utf8_normalize(fold, -1, G_NORMALIZE_ALL_COMPOSE);
+			if (label && strcmp(label, norm) == 0)
+				found = c;
+			g_free(label);
+			g_free(fold);
+		}
+	}
+	g_free(norm);
+	g_free(want);
+	return found;
+}
+
+/*
+ * "'comprehensiv' is not a choice (choices: ...); did you mean
+ * 'comprehensive'?", or "'France' is not a choice: it is the label of
+ * 'fr'" when VALUE is a choice's label rather than its name.
+ */
+static char *not_a_choice(const struct form *form, const struct form_list *list,
+			  const char *value)
+{
+	const struct form_choice *labelled = choice_labelled(form, list, value);
+	if (labelled) {
+		char *shown = msg_value(value);
+		char *msg = g_strdup_printf("'%s' is not a choice: it is the label of '%s'", shown,
+					    labelled->name);
+		g_free(shown);
+		return msg;
+	}
 	struct msg_suggest sg;
 	msg_suggest_init(&sg, value);
 	for (guint i = 0; i < list->choices->len; i++) {
@@ -61,7 +99,8 @@ const char *resp_value_next_choice(const char **p, size_t *len)
 }
 
 /* select_multiple and rank: choice names separated by blanks, none repeated. */
-static char *choices_problem(const struct form_question *q, const char *value)
+static char *choices_problem(const struct form *form, const struct form_question *q,
+			     const char *value)
 {
 	if (!q->list)
 		return NULL;
@@ -76,7 +115,7 @@ static char *choices_problem(const struct form_question *q, const char *value)
 		g_string_append_len(token, name, (gssize)len);
 		const struct form_choice *c = form_choice(q->list, token->str);
 		if (!c) {
-			msg = not_a_choice(q->list, token->str);
+			msg = not_a_choice(form, q->list, token->str);
 		} else if (seen[c->index]) {
 			char *shown = msg_value(token->str);
 			msg = g_strdup_printf("'%s' is %s twice", shown,
@@ -222,18 +261,19 @@ static char *range_problem(const struct form_question *q, const char *value)
 }
 
 /* Messages quote VALUE shortened (msg_value()), and only when there is a problem. */
-static char *value_problem(const struct form_question *q, const char *value)
+static char *value_problem(const struct form *form, const struct form_question *q,
+			   const char *value)
 {
 	double v;
 	int day;
 	switch (q->kind) {
 	case FORM_SELECT_ONE:
 		if (q->list && !form_choice(q->list, value))
-			return not_a_choice(q->list, value);
+			return not_a_choice(form, q->list, value);
 		return NULL;
 	case FORM_SELECT_MULTIPLE:
 	case FORM_RANK:
-		return choices_problem(q, value);
+		return choices_problem(form, q, value);
 	case FORM_INTEGER:
 		return resp_value_number(q, value, &v) ? NULL : integer_problem(value);
 	case FORM_DECIMAL:
@@ -275,7 +315,7 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
 {
 	(void)form;
 	char *why = length_problem(value);
-	return why ? why : value_problem(q, value);
+	return why ? why : value_problem(form, q, value);
 }
 
 static int check_metadata(const struct resp_reply *r)
