@@ -51,10 +51,21 @@ static void count_problems(void *data, const struct resp_reply *r, enum analysis
 {
 	struct counting *c = data;
 	(void)ev;
-	if (reason == ANALYSIS_NOT_ON_ROSTER)
-		c->roster_problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
-						   "_respondent: '%s' is not on the roster %s",
-						   r->meta[RESP_RESPONDENT], c->roster->path) < 0;
+	if (reason == ANALYSIS_NOT_ON_ROSTER) {
+		const char *code = r->meta[RESP_RESPONDENT];
+		const struct roster_member *m = roster_suggest(c->roster, code);
+		char *shown = msg_value(code);
+		if (m)
+			c->roster_problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
+							   "_respondent: '%s' is not on the roster %s; "
+							   "did you mean '%s' (%s)?", shown,
+							   c->roster->path, m->code, m->name) < 0;
+		else
+			c->roster_problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
+							   "_respondent: '%s' is not on the roster %s",
+							   shown, c->roster->path) < 0;
+		g_free(shown);
+	}
 	int now = *c->reading + c->a->problems + c->roster_problems;
 	c->bad += now > c->seen;
 	c->seen = now;

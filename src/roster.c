@@ -44,6 +44,49 @@ const struct roster_member *roster_find(const struct roster *r, const char *code
 	return code ? g_hash_table_lookup(r->by_code, code) : NULL;
 }
 
+/* Whether A and B are the same text in any case (Unicode case folding). */
+static bool same_folded(const char *a, const char *b)
+{
+	char *fa = g_utf8_casefold(a, -1), *fb = g_utf8_casefold(b, -1);
+	bool same = strcmp(fa, fb) == 0;
+	g_free(fa);
+	g_free(fb);
+	return same;
+}
+
+const struct roster_member *roster_suggest(const struct roster *r, const char *code)
+{
+	if (!code || !*code || !g_utf8_validate(code, -1, NULL))
+		return NULL;
+	for (guint i = 0; i < r->members->len; i++) {
+		const struct roster_member *m = g_ptr_array_index(r->members, i);
+		if (same_folded(m->code, code))
+			return m;
+	}
+	/* A mistyped name, not a code: a short code is a few edits from many short names. */
+	bool fuzzy = g_utf8_strlen(code, -1) > 4;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, code);
+	const struct roster_member *best = NULL;
+	for (guint i = 0; i < r->members->len; i++) {
+		const struct roster_member *m = g_ptr_array_index(r->members, i);
+		const char *before = sg.best;
+		if (same_folded(m->name, code))
+			return m;
+		if (fuzzy)
+			msg_suggest_try(&sg, m->name);
+		for (char **a = m->aliases; a && *a; a++) {
+			if (same_folded(*a, code))
+				return m;
+			if (fuzzy)
+				msg_suggest_try(&sg, *a);
+		}
+		if (sg.best != before)
+			best = m;
+	}
+	return best;
+}
+
 bool roster_is_member(const struct roster_member *m, int day)
 {
 	return m->from <= day && day <= m->to;

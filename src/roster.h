@@ -39,6 +39,14 @@ struct roster *roster_load(const char *path);
 void roster_free(struct roster *r);
 
 const struct roster_member *roster_find(const struct roster *r, const char *code);
+/*
+ * The member CODE, which is on no roster line, was probably meant to be:
+ * the one whose code is CODE in another case ("fra"), or whose name or an
+ * alias is CODE in any case or, for CODE of five letters or more,
+ * mistyped ("France", "Frnace"); NULL when none is close.  Codes are never guessed from other codes: XAB and XBA
+ * are both real.
+ */
+const struct roster_member *roster_suggest(const struct roster *r, const char *code);
 /* The index of column NAME, or -1. */
 int roster_column(const struct roster *r, const char *name);
 /* Whether M was a member on DAY (a day number; see isodate.h). */

@@ -69,6 +69,25 @@ quire:replies/bad/dup.csv:2: _respondent: 'XBD' is not on the roster rosters/min
 quire: 1 problem in 1 of 1 reply
 X
 
+# A code in the wrong case, a State's name or alias, or a mistyped name is
+# named with the code meant; another code is never guessed.
+printf 'code,name,aliases\nFRA,France,French Republic\nDEU,Germany,\nCHN,China,\n' >"$T/names.csv"
+for c in fra Germany Frnace French.Republic CHA XYZW; do
+	printf 'name,value\n_respondent,%s\n_submitted,2019-05-02\nhas_law,no\n' "$c" >"$T/$c.csv"
+done
+sed -i 's/French.Republic/French Republic/' "$T/French.Republic.csv"
+run 1 "$QUIRE" validate --roster "$T/names.csv" forms/mini "$T/fra.csv" "$T/Germany.csv" \
+	"$T/Frnace.csv" "$T/CHA.csv" "$T/XYZW.csv"
+expect_status 'codes not on the roster fail'
+expect_err 'each with the code it was probably meant to be' <<X
+quire:$T/fra.csv:2: _respondent: 'fra' is not on the roster $T/names.csv; did you mean 'FRA' (France)?
+quire:$T/Germany.csv:2: _respondent: 'Germany' is not on the roster $T/names.csv; did you mean 'DEU' (Germany)?
+quire:$T/Frnace.csv:2: _respondent: 'Frnace' is not on the roster $T/names.csv; did you mean 'FRA' (France)?
+quire:$T/CHA.csv:2: _respondent: 'CHA' is not on the roster $T/names.csv
+quire:$T/XYZW.csv:2: _respondent: 'XYZW' is not on the roster $T/names.csv
+quire: 5 problems in 5 of 5 replies
+X
+
 # A long code is unsafe too.
 long=$(printf 'X%.0s' $(seq 1 65))
 printf 'name,value\n_respondent,%s\n_submitted,2019-05-02\nhas_law,no\n' "$long" >"$T/long.csv"
