@@ -69,7 +69,19 @@ static char *question_text(const struct form *form, const struct form_question *
 	return g_string_free(s, FALSE);
 }
 
-static char *choices_text(const struct form *form, const struct form_question *q, int lang)
+static void note_ref(int ref, void *data)
+{
+	(void)ref;
+	*(bool *)data = true;
+}
+
+/*
+ * The choices of Q.  A choice_filter that reads no answer offers the same
+ * choices to every State: only those are listed (EV holds a run with no
+ * answers).  One that reads answers is said after the whole list.
+ */
+static char *choices_text(const struct form *form, const struct form_question *q, int lang,
+			  struct resp_eval *ev)
 {
 	GString *s = g_string_new(NULL);
 	if (q->kind == FORM_SELECT_MULTIPLE)
@@ -77,10 +89,22 @@ static char *choices_text(const struct form *form, const struct form_question *q
 	else if (q->kind == FORM_RANK)
 		g_string_append(s, "in order of priority, separated by spaces: ");
 	if (q->list) {
+		bool reads = false;
+		if (q->filter)
+			expr_foreach_ref(q->filter, note_ref, &reads);
+		bool first = true;
 		for (guint i = 0; i < q->list->choices->len; i++) {
 			const struct form_choice *c = g_ptr_array_index(q->list->choices, i);
-			g_string_append_printf(s, "%s%s = %s", i ? "; " : "", c->name,
+			if (q->filter && !reads && !resp_eval_offered(ev, q, c))
+				continue;
+			g_string_append_printf(s, "%s%s = %s", first ? "" : "; ", c->name,
 					       form_choice_label(form, c, lang));
+			first = false;
+		}
+		if (reads) {
+			char *cond = readable_condition(form, q->choice_filter);
+			g_string_append_printf(s, " [offered only where %s]", cond);
+			g_free(cond);
 		}
 	} else if (q->kind == FORM_INTEGER) {
 		g_string_append(s, "a whole number");
@@ -125,16 +149,21 @@ static void write_sheet(FILE *fp, const struct form *form, const char *code, int
 	row(&w, "_submitted", "Date the reply was received", "a date, YYYY-MM-DD", "");
 	row(&w, "_channel", "How the reply came (note verbale, e-mail, ...)", "", "");
 	row(&w, "_form_version", "Version of the questionnaire", "", form->version);
+	struct resp_eval *ev = resp_eval_new(form);
+	char **none = g_new0(char *, form_n_questions(form) + 1);
+	resp_eval_run(ev, none);
 	for (size_t i = 0; i < form_n_questions(form); i++) {
 		const struct form_question *q = form_question_at(form, i);
 		if (!is_answerable(q))
 			continue;
 		char *question = question_text(form, q, lang);
-		char *choices = choices_text(form, q, lang);
+		char *choices = choices_text(form, q, lang, ev);
 		row(&w, form_question_key(q), question, choices, "");
 		g_free(question);
 		g_free(choices);
 	}
+	g_free(none);
+	resp_eval_free(ev);
 }
 
 int cmd_blank(int argc, char **argv)

@@ -246,4 +246,31 @@ quire:relbad.csv:4:1: choice_filter: in a choice_filter a relative path starts f
     ^
 X
 
+# The answer sheet: a filter that reads an answer is said after the list,
+# with the question by its number; one that reads none lists only what it offers.
+cat >sheet.csv <<'X'
+survey,type,name,label,choice_filter
+,select_one state,state,State,
+,select_one district,district,District,state = ${state}
+,select_one district,near,Nearest big city,state = 'idf' or name = 'munich'
+choices,list_name,name,label,state
+,state,bavaria,Bavaria,
+,state,idf,Ile-de-France,
+,district,munich,Munich,bavaria
+,district,nuremberg,Nuremberg,bavaria
+,district,paris,Paris,idf
+X
+run 0 "$QUIRE" blank sheet.csv --respondent XAA
+expect_status 'blank writes the sheet of a filtered form'
+expect_out 'the filters are said or applied' <<'X'
+name,question,choices,value
+_respondent,Roster code of the replying State,,XAA
+_submitted,Date the reply was received,"a date, YYYY-MM-DD",
+_channel,"How the reply came (note verbale, e-mail, ...)",,
+_form_version,Version of the questionnaire,,
+state,1 State,bavaria = Bavaria; idf = Ile-de-France,
+district,2 District,munich = Munich; nuremberg = Nuremberg; paris = Paris [offered only where state = 1],
+near,3 Nearest big city,munich = Munich; paris = Paris,
+X
+
 done_testing
