@@ -445,6 +445,20 @@ static bool cell_is_no(const char *s)
 	       strcmp(s, "false()") == 0 || strcmp(s, "0") == 0;
 }
 
+/*
+ * A name alone ("T", "Y"), which pyxform passes on as XPath: a path to a
+ * child of the question, which has none, so it finds nothing.
+ */
+static bool is_bare_name(const char *s)
+{
+	if (!g_ascii_isalpha(*s) && *s != '_')
+		return false;
+	for (; *s; s++)
+		if (!g_ascii_isalnum(*s) && *s != '_' && *s != '-' && *s != '.')
+			return false;
+	return true;
+}
+
 /* pyxform turns typographic quotes into ASCII ones; authors paste them from word processors. */
 static char *ascii_quotes(const char *s)
 {
@@ -637,6 +651,10 @@ static void fill_question(struct loader *ld, struct form_question *q, const stru
 	const char *req = form_sheet_cell(s, row, "required");
 	if (cell_is_yes(req))
 		q->required = true;
+	else if (is_bare_name(req))
+		msg_warn_at(q->file, q->row, "required: '%s' is neither yes nor no; ODK reads it as "
+			    "a path to nothing, so the question is not required (write yes to "
+			    "require an answer)", req);
 	else if (!cell_is_no(req))
 		q->required_text = ascii_quotes(req);
 	const char *v = form_sheet_cell(s, row, "appearance");

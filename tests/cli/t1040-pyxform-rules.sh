@@ -406,4 +406,18 @@ expect_err 'with the encoding named and the fix' <<'X'
 quire:semicolons/survey.csv:2: invalid UTF-8 in column 3 (byte 5 of the field): the file seems to be Windows-1252 (Latin-1), in which it reads 'Loi écrite ?'; save it as "CSV UTF-8 (comma delimited)"
 X
 
+# required = T: pyxform passes a bare name on as XPath, which finds nothing,
+# so ODK does not require the answer; quire reads it so, and says so.
+cat >bare-required.csv <<'X'
+survey,type,name,label,required
+,text,a,A,T
+,text,b,B,true()
+X
+run 0 "$QUIRE" check bare-required.csv
+expect_status 'a bare name in required loads'
+expect_grep 'one question is required' '0 with constraints, 1 required' "$OUT"
+expect_err 'the bare name is named with what ODK does' <<'X'
+quire:bare-required.csv:2: warning: required: 'T' is neither yes nor no; ODK reads it as a path to nothing, so the question is not required (write yes to require an answer)
+X
+
 done_testing
