@@ -32,6 +32,9 @@
  *   wide.ods          a cell past column 16384
  *   laughs.xlsx       a sheet of entities that expand to 10^10 bytes
  *
+ * make-workbooks --form FORMDIR OUT.xlsx writes only form.xlsx, as OUT.xlsx
+ * (make bench times quire check on a large one).
+ *
  * make-workbooks --csv FILE OUT.xlsx writes the CSV FILE (an export) as
  * the one sheet "export" of OUT.xlsx, numbers as numbers, as KoboToolbox
  * writes its XLSX exports.
@@ -501,13 +504,22 @@ int main(int argc, char **argv)
 		write_export(argv[2], argv[3]);
 		return 0;
 	}
-	if (argc != 3) {
+	bool form_only = argc == 4 && strcmp(argv[1], "--form") == 0;
+	if (argc != 3 && !form_only) {
 		fprintf(stderr, "usage: make-workbooks FORMDIR OUTDIR\n");
 		return 2;
 	}
-	GPtrArray *survey = read_csv(argv[1], "survey.csv");
-	GPtrArray *choices = read_csv(argv[1], "choices.csv");
-	GPtrArray *settings = read_csv(argv[1], "settings.csv");
+	const char *dir = argv[form_only ? 2 : 1];
+	GPtrArray *survey = read_csv(dir, "survey.csv");
+	GPtrArray *choices = read_csv(dir, "choices.csv");
+	GPtrArray *settings = read_csv(dir, "settings.csv");
+	if (form_only) {
+		write_form_xlsx(argv[3], false, survey, choices, settings);
+		free_rows(survey);
+		free_rows(choices);
+		free_rows(settings);
+		return 0;
+	}
 	char *p = g_build_filename(argv[2], "form.xlsx", NULL);
 	write_form_xlsx(p, false, survey, choices, settings);
 	g_free(p);
