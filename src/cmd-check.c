@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "textcol.h"
 
 static const char usage[] =
 	"Usage: quire check [OPTIONS] FORM\n"
@@ -64,7 +65,10 @@ static void print_type_counts(const struct form_part *part)
 
 static void print_question(const struct form *form, const struct form_question *q, int lang)
 {
-	printf("  %-6s %-24s %s", q->number ? q->number : "-", form_question_key(q), q->type);
+	const char *key = form_question_key(q);
+	int pad = 24 - textcol_width(key);	/* in cells: "âge" lines up with "age" */
+	printf("  %-6s %s%*s %s", q->number ? q->number : "-", key, pad > 0 ? pad : 0, "",
+	       q->type);
 	if (q->required)
 		printf("  required");
 	else if (q->required_text)

@@ -420,4 +420,18 @@ expect_err 'the bare name is named with what ODK does' <<'X'
 quire:bare-required.csv:2: warning: required: 'T' is neither yes nor no; ODK reads it as a path to nothing, so the question is not required (write yes to require an answer)
 X
 
+# Names in any script, as pyxform allows; the outline lines them up by the
+# cells a terminal gives them, not by bytes.
+cat >scripts.csv <<'X'
+survey,type,name,label
+,text,âge,Âge
+,text,年龄,Age in Chinese
+,text,age,Age
+X
+run 0 "$QUIRE" check scripts.csv
+expect_status 'names in other scripts load'
+expect_grep 'an accented name is padded by its characters' '  1      âge                      text' "$OUT"
+expect_grep 'a Chinese name by its double-width cells' '  2      年龄                     text' "$OUT"
+expect_grep 'as a plain one' '  3      age                      text' "$OUT"
+
 done_testing
