@@ -217,27 +217,9 @@ static int take_row(struct resp_reply *r, const char *name, const char *value, l
 	return 0;
 }
 
-/*
- * Opens a reply file: a CSV, or a workbook whose first sheet is read as
- * the CSV it would be (an answer sheet saved as .xlsx), named in messages
- * "PATH[sheet]".  Returns NULL after reporting.
- */
-static struct csvio_reader *open_reply(const char *path)
-{
-	if (strcmp(path, "-") == 0 || !workbook_is_workbook(path))
-		return csvio_open(path, NULL, CSVIO_DELIM_AUTO);
-	GError *error = NULL;
-	struct csvio_reader *in = workbook_open_csv(path, &error);
-	if (!in) {
-		msg_error_at(path, 0, "%s", error->message);
-		g_error_free(error);
-	}
-	return in;
-}
-
 struct resp_reply *resp_read(const struct form *form, const char *path, int *problems)
 {
-	struct csvio_reader *in = open_reply(path);
+	struct csvio_reader *in = workbook_open_table(path);
 	if (!in)
 		return NULL;
 	struct resp_reply *r = resp_new(form);
@@ -292,7 +274,7 @@ bool resp_is_reply_file(const char *path)
 {
 	GString *ignore = g_string_new(NULL);
 	GString *outer = msg_capture(ignore);
-	struct csvio_reader *in = open_reply(path);
+	struct csvio_reader *in = workbook_open_table(path);
 	struct csvio_record rec;
 	struct columns cols;
 	bool is_reply = in && csvio_next(in, &rec) == 1 && find_columns(&rec, &cols);

@@ -337,23 +337,11 @@ static void keep_columns(struct wide_reader *w)
  * sheet would be, the one sheet a wide export has (KoboToolbox puts
  * repeat groups in the sheets after it).
  */
-static struct csvio_reader *open_workbook(const char *path)
-{
-	GError *error = NULL;
-	struct csvio_reader *in = workbook_open_csv(path, &error);
-	if (!in) {
-		msg_error_at(path, 0, "%s", error->message);
-		g_error_free(error);
-	}
-	return in;
-}
-
 struct wide_reader *wide_open(const struct form *form, const char *path,
 			      const struct wide_options *opt)
 {
 	bool workbook = strcmp(path, "-") != 0 && workbook_is_workbook(path);
-	struct csvio_reader *in = workbook ? open_workbook(path)
-					  : csvio_open(path, NULL, CSVIO_DELIM_AUTO);
+	struct csvio_reader *in = workbook_open_table(path);
 	if (!in)
 		return NULL;
 	struct wide_reader *w = g_new0(struct wide_reader, 1);

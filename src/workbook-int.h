@@ -37,6 +37,9 @@ int workbook_builder_repeat_row(struct workbook_builder *b, long n, GError **err
 /* Ends the sheet: sorts its rows and frees what B holds. */
 void workbook_builder_finish(struct workbook_builder *b);
 
+/* Opens PATH, a regular file, and records it as an input; returns the descriptor or -1 with ERROR set. */
+int workbook_open_input(const char *path, GError **error);
+
 /* Frees a struct workbook_sheet (the free function of a workbook's SHEETS). */
 void workbook_sheet_free(gpointer sheet);
 

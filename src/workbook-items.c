@@ -2,14 +2,10 @@
 #include <config.h>
 #include "workbook-int.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "csvio.h"
-#include "inputs.h"
 
 /* One <item>: the line it starts on and its columns' texts (column index -> text). */
 struct item {
@@ -136,29 +132,18 @@ static int build_sheet(struct workbook *w, struct items *in, long root_line, GEr
 
 struct workbook *workbook_read_items(const char *path, GError **error)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	struct stat st;
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "cannot open: %s", g_strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	int fd = workbook_open_input(path, error);
+	if (fd < 0)
 		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "cannot open: not a regular file");
-		close(fd);
-		return NULL;
-	}
-	inputs_record(fd);
-	if ((guint64)st.st_size > WORKBOOK_MAX_PART) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "larger than %u bytes", WORKBOOK_MAX_PART);
-		close(fd);
-		return NULL;
-	}
 	GMappedFile *map = g_mapped_file_new_from_fd(fd, FALSE, NULL);
 	close(fd);
 	if (!map) {
 		g_set_error(error, WORKBOOK_ERROR, 0, "cannot be read");
+		return NULL;
+	}
+	if (g_mapped_file_get_length(map) > WORKBOOK_MAX_PART) {
+		g_set_error(error, WORKBOOK_ERROR, 0, "larger than %u bytes", WORKBOOK_MAX_PART);
+		g_mapped_file_unref(map);
 		return NULL;
 	}
 	struct items in = { .columns = g_ptr_array_new_with_free_func(g_free),

@@ -13,6 +13,7 @@
 
 #include "csvio.h"
 #include "inputs.h"
+#include "msg.h"
 #include "workbook-int.h"
 
 G_DEFINE_QUARK(quire-workbook-error-quark, workbook_error)
@@ -377,8 +378,7 @@ void workbook_free(struct workbook *w)
 	g_free(w);
 }
 
-/* Opens PATH, a regular file, and records it as an input; returns the descriptor or -1. */
-static int open_input(const char *path, GError **error)
+int workbook_open_input(const char *path, GError **error)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
@@ -404,7 +404,7 @@ struct workbook *workbook_read(const char *path, const char *const *only, GError
 		g_set_error(error, WORKBOOK_ERROR, 0, "not a workbook (.xlsx, .xls or .ods)");
 		return NULL;
 	}
-	int fd = open_input(path, error);
+	int fd = workbook_open_input(path, error);
 	if (fd < 0)
 		return NULL;
 	struct workbook *w = g_new0(struct workbook, 1);
@@ -471,5 +471,18 @@ struct csvio_reader *workbook_open_csv(const char *path, GError **error)
 	struct csvio_reader *in = csvio_open_memory_owned(name, csv, len, CSVIO_DELIM_COMMA);
 	g_free(name);
 	workbook_free(w);
+	return in;
+}
+
+struct csvio_reader *workbook_open_table(const char *path)
+{
+	if (strcmp(path, "-") == 0 || !workbook_is_workbook(path))
+		return csvio_open(path, NULL, CSVIO_DELIM_AUTO);
+	GError *error = NULL;
+	struct csvio_reader *in = workbook_open_csv(path, &error);
+	if (!in) {
+		msg_error_at(path, 0, "%s", error->message);
+		g_error_free(error);
+	}
 	return in;
 }

@@ -93,6 +93,15 @@ void workbook_free(struct workbook *w);
 struct csvio_reader *workbook_open_csv(const char *path, GError **error);
 
 /*
+ * A table of rows to read through csvio: the CSV file PATH ("-" for
+ * standard input, ',' or ';' between cells), or, when PATH names a
+ * workbook, its first sheet as workbook_open_csv() reads it.  The one
+ * place that tells reply files and exports apart from workbooks.  Returns
+ * NULL after reporting through msg ("quire:PATH: not a zip archive").
+ */
+struct csvio_reader *workbook_open_table(const char *path);
+
+/*
  * The name of column COL (0-based) as a spreadsheet shows it: 0 -> "A",
  * 26 -> "AA".  Writes into BUF (at least 8 bytes) and returns it.
  */
