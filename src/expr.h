@@ -152,6 +152,55 @@ void expr_free(struct expr *e);
 void expr_foreach_ref(const struct expr *e, void (*fn)(int ref, void *data), void *data);
 
 /*
+ * A read-only view of the tree of a parsed expression, for the layers
+ * that say it another way: in words on the printed questionnaire, as a
+ * formula in the answer workbook.  Nodes belong to the expression.  A
+ * node is a term: a literal, an answer (${q}, or '.' as EXPR_REF_SELF),
+ * an operator on its operands, or a call of a named function on its
+ * arguments.  What no other layer needs to see through -- a relative
+ * path, a choice column, an instance() lookup -- is EXPR_TERM_OTHER.
+ */
+enum expr_term {
+	EXPR_TERM_NUMBER,
+	EXPR_TERM_STRING,
+	EXPR_TERM_ANSWER,
+	EXPR_TERM_NEG,		/* -a */
+	EXPR_TERM_OR,
+	EXPR_TERM_AND,
+	EXPR_TERM_EQ,
+	EXPR_TERM_NE,
+	EXPR_TERM_LT,
+	EXPR_TERM_LE,
+	EXPR_TERM_GT,
+	EXPR_TERM_GE,
+	EXPR_TERM_ADD,
+	EXPR_TERM_SUB,
+	EXPR_TERM_MUL,
+	EXPR_TERM_DIV,
+	EXPR_TERM_MOD,
+	EXPR_TERM_CALL,
+	EXPR_TERM_OTHER,
+};
+
+struct expr_node;
+
+/* The root of E. */
+const struct expr_node *expr_root(const struct expr *e);
+enum expr_term expr_term(const struct expr_node *n);
+/* The value of a NUMBER, the text of a STRING, the reference id of an ANSWER. */
+double expr_term_number(const struct expr_node *n);
+const char *expr_term_string(const struct expr_node *n);
+int expr_term_answer(const struct expr_node *n);
+/* The function a CALL names, as written ("selected", "jr:choice-name"); NULL for other terms. */
+const char *expr_term_function(const struct expr_node *n);
+/*
+ * The operands of an operator (one for NEG, two for the others) or the
+ * arguments of a CALL: their number, and the one at I (0-based).
+ */
+int expr_term_argc(const struct expr_node *n);
+const struct expr_node *expr_term_arg(const struct expr_node *n, int i);
+
+/*
  * Calls FN for each test of a reference against a literal string in E,
  * in the order they are written: ${q} = 'x', 'x' != ${q} and
  * selected(${q}, 'x'), with '.' as EXPR_REF_SELF.  COLUMN is the
