@@ -30,5 +30,6 @@ int cmd_export(int argc, char **argv);
 int cmd_chart(int argc, char **argv);
 int cmd_tab(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_print(int argc, char **argv);
 
 #endif

@@ -32,6 +32,7 @@ enum block_kind {
 	BLOCK_FIGURE,
 	BLOCK_TABLE,
 	BLOCK_COVER,
+	BLOCK_CHOICES,
 };
 
 struct table_row {
@@ -55,17 +56,21 @@ struct block {
 	char *number, *text, *attribution;
 	double space;
 	int group;		/* 0, or the id of its keep-together group */
+	bool loose;		/* its group may start at a page's foot (doc_group_begin_loose) */
 	struct doc_cover cover;	/* strings owned when kind == BLOCK_COVER */
 	doc_draw_fn draw;
 	void *data;
 	void (*free_data)(void *);
 	struct doc_table *table;
+	char **items;		/* choices: their labels */
+	enum doc_box box;
 	/* filled by layout */
 	GPtrArray *slices;	/* text blocks: PangoLayout *, see SLICE_BYTES */
 	GArray *lines;		/* text blocks: struct text_line, borrowed from SLICES */
 	double height;		/* whole height */
 	GArray *marks;		/* split points: y offset of each line or row start, then the end */
 	double header_height;	/* tables: the header row */
+	GArray *item_lines;	/* choices: the index of each item's first line, then the count */
 };
 
 /* A line of a text block, in the block's coordinates (points). */
@@ -87,6 +92,7 @@ struct doc {
 	double page_w, page_h;
 	GPtrArray *blocks;
 	int group_id, open_group;
+	bool open_loose;
 	char *title, *author, *subject, *creator, *date;
 	char *head_left, *head_right;
 	GPtrArray *pages;	/* GPtrArray of struct piece * per page */
@@ -149,6 +155,9 @@ static void unmeasure(struct block *b)
 		g_array_free(b->lines, TRUE);
 	if (b->marks)
 		g_array_free(b->marks, TRUE);
+	if (b->item_lines)
+		g_array_free(b->item_lines, TRUE);
+	b->item_lines = NULL;
 	b->slices = NULL;
 	b->lines = NULL;
 	b->marks = NULL;
@@ -167,6 +176,7 @@ static void block_free(struct block *b)
 	if (b->free_data)
 		b->free_data(b->data);
 	table_free(b->table);
+	g_strfreev(b->items);
 	unmeasure(b);
 	g_free(b);
 }
@@ -227,6 +237,7 @@ static struct block *add(struct doc *d, enum block_kind kind)
 	struct block *b = g_new0(struct block, 1);
 	b->kind = kind;
 	b->group = d->open_group;
+	b->loose = d->open_loose;
 	g_ptr_array_add(d->blocks, b);
 	return b;
 }
@@ -243,6 +254,8 @@ void doc_cover(struct doc *d, const struct doc_cover *c)
 	b->cover.subtitle = copy(c->subtitle);
 	b->cover.prepared_by = copy(c->prepared_by);
 	b->cover.notice = copy(c->notice);
+	for (size_t i = 0; i < DOC_COVER_BLANKS && c->blanks[i]; i++)
+		b->cover.blanks[i] = copy(c->blanks[i]);
 	add(d, BLOCK_BREAK);
 }
 
@@ -259,6 +272,23 @@ void doc_paragraph(struct doc *d, const char *number, const char *text)
 	struct block *b = add(d, BLOCK_PARAGRAPH);
 	b->number = copy(number);
 	b->text = g_strdup(text);
+}
+
+double doc_indent(const struct doc *d)
+{
+	(void)d;
+	return NUMBER_INDENT;
+}
+
+void doc_choices(struct doc *d, enum doc_box box, const char *const *labels, size_t n)
+{
+	if (n == 0)
+		return;
+	struct block *b = add(d, BLOCK_CHOICES);
+	b->box = box;
+	b->items = g_new0(char *, n + 1);
+	for (size_t i = 0; i < n; i++)
+		b->items[i] = g_strdup(labels[i] ? labels[i] : "");
 }
 
 void doc_note(struct doc *d, const char *text)
@@ -286,11 +316,19 @@ void doc_page_break(struct doc *d)
 void doc_group_begin(struct doc *d)
 {
 	d->open_group = ++d->group_id;
+	d->open_loose = false;
+}
+
+void doc_group_begin_loose(struct doc *d)
+{
+	doc_group_begin(d);
+	d->open_loose = true;
 }
 
 void doc_group_end(struct doc *d)
 {
 	d->open_group = 0;
+	d->open_loose = false;
 }
 
 void doc_figure(struct doc *d, double height, doc_draw_fn draw, void *data,
@@ -694,6 +732,44 @@ static bool measure_text(cairo_t *cr, struct block *b, const struct text_style *
 	return fits;
 }
 
+/* Choices: the box in a column of its own, beside the label. */
+#define BOX_COLUMN 18.0
+#define BOX_SIZE 8.5
+#define CHOICE_FONT BODY_FONT " 10"
+#define CHOICE_GAP 3.0
+
+/*
+ * Lays out the labels of a list of choices one under the other; the split
+ * points fall between choices, never inside one.
+ */
+static bool measure_choices(cairo_t *cr, struct block *b, double width)
+{
+	struct text_style st = { CHOICE_FONT, width - NUMBER_INDENT - BOX_COLUMN, 0, false };
+	b->slices = g_ptr_array_new_with_free_func(g_object_unref);
+	b->lines = g_array_new(FALSE, FALSE, sizeof(struct text_line));
+	b->item_lines = g_array_new(FALSE, FALSE, sizeof(guint));
+	b->marks = g_array_new(FALSE, FALSE, sizeof(double));
+	double y = 0, m = 0;
+	bool fits = true;
+	for (char **item = b->items; *item; item++) {
+		guint first = b->lines->len;
+		g_array_append_val(b->item_lines, first);
+		fits &= add_text(cr, b, &st, **item ? *item : " ", &y);
+		if (first > 0) {
+			const struct text_line *t = (const struct text_line *)(void *)b->lines->data;
+			m = (t[first - 1].bottom + t[first].top) / 2;
+		}
+		g_array_append_val(b->marks, m);
+		y += CHOICE_GAP;
+	}
+	g_array_append_val(b->item_lines, b->lines->len);
+	const struct text_line *last =
+		&g_array_index(b->lines, struct text_line, b->lines->len - 1);
+	b->height = last->bottom;
+	g_array_append_val(b->marks, b->height);
+	return fits;
+}
+
 /* Measures B.  Returns false when a text block does not fit the column. */
 static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 {
@@ -717,6 +793,8 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		struct text_style st = { BODY_FONT " 9.5", width - 2 * NUMBER_INDENT, 1.5, false };
 		return measure_text(cr, b, &st, b->attribution, BODY_FONT " Bold 9.5");
 	}
+	case BLOCK_CHOICES:
+		return measure_choices(cr, b, width);
 	case BLOCK_TABLE:
 		measure_table(cr, b, width);
 		break;
@@ -739,6 +817,7 @@ static double gap_above(const struct block *b)
 	case BLOCK_QUOTE:
 		return PARA_GAP;
 	case BLOCK_NOTE:
+	case BLOCK_CHOICES:
 		return 3;
 	case BLOCK_TABLE:
 	case BLOCK_FIGURE:
@@ -798,7 +877,8 @@ static guint min_units(const struct block *b)
 	guint n = units(b);
 	if (b->kind == BLOCK_TABLE)
 		return n <= DOC_TABLE_KEEP ? n : 3;
-	if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE || b->kind == BLOCK_NOTE)
+	if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE || b->kind == BLOCK_NOTE ||
+	    b->kind == BLOCK_CHOICES)
 		return n < 4 ? n : 2;
 	return n;
 }
@@ -873,6 +953,26 @@ static double group_lead_height(const GPtrArray *blocks, guint i, double room)
 	return h <= room ? h : head_height(first);
 }
 
+/*
+ * The start of the loose group at block I: its blocks up to the first
+ * that may split, with that block's first units.
+ */
+static double loose_lead_height(const GPtrArray *blocks, guint i)
+{
+	const struct block *first = g_ptr_array_index(blocks, i);
+	double h = 0;
+	for (guint k = i; k < blocks->len; k++) {
+		const struct block *b = g_ptr_array_index(blocks, k);
+		if (b->group != first->group)
+			break;
+		h += k > i ? gap_above(b) : 0;
+		if (min_units(b) < units(b))
+			return h + head_height(b);
+		h += b->height;
+	}
+	return h;
+}
+
 /* A heading with the first part of what follows it must fit, or it moves on. */
 static double heading_need(const GPtrArray *blocks, guint i, double room)
 {
@@ -885,9 +985,9 @@ static double heading_need(const GPtrArray *blocks, guint i, double room)
 			need += gap + heading_need(blocks, i + 1, room);
 		else if (next->group && next->group != h->group) {
 			double whole = group_height(blocks, i + 1);
-			need += gap + (whole + need + gap <= room
-					       ? whole
-					       : group_lead_height(blocks, i + 1, room - need - gap));
+			need += gap + (next->loose		      ? loose_lead_height(blocks, i + 1)
+				       : whole + need + gap <= room ? whole
+				       : group_lead_height(blocks, i + 1, room - need - gap));
 		}
 		else if (next->kind != BLOCK_BREAK)
 			need += gap + head_height(next);
@@ -925,7 +1025,9 @@ static void paginate(struct doc *d)
 		}
 		if (b->group && b->group != last_group && b->kind != BLOCK_HEADING) {
 			need = MAX(need, group_height(d->blocks, i));
-			if (need > room)
+			if (b->loose && f.y + gap_above(b) + need > room)
+				need = loose_lead_height(d->blocks, i);
+			else if (need > room)
 				need = group_lead_height(d->blocks, i, room);
 		}
 		if (need > 0 && need <= room && f.y > 0 && f.y + gap_above(b) + need > room)
@@ -978,6 +1080,45 @@ static void draw_centered(cairo_t *cr, const char *font, const char *text, doubl
 	g_object_unref(l);
 }
 
+static void draw_rule(cairo_t *cr, double x0, double x1, double y, double width)
+{
+	ink(cr, RULE);
+	cairo_set_line_width(cr, width);
+	cairo_move_to(cr, x0, y);
+	cairo_line_to(cr, x1, y);
+	cairo_stroke(cr);
+}
+
+static int n_blanks(const struct doc_cover *c)
+{
+	int n = 0;
+	while (n < DOC_COVER_BLANKS && c->blanks[n])
+		n++;
+	return n;
+}
+
+/*
+ * The cover's lines to fill in, from Y down: each a label, then a rule to
+ * write on.  Returns their height; draws them only when DRAW.
+ */
+static double draw_blanks(cairo_t *cr, const struct doc_cover *c, double x, double w, double y,
+			  bool draw)
+{
+	double top = y;
+	for (int i = 0; i < n_blanks(c); i++) {
+		ink(cr, INK);
+		PangoLayout *l = text_layout(cr, HEAD_FONT " 9", c->blanks[i], w, PANGO_ALIGN_LEFT);
+		if (draw)
+			show(cr, l, x, y);
+		y += layout_height(l) + 20;
+		g_object_unref(l);
+		if (draw)
+			draw_rule(cr, x, x + w, y, 0.6);
+		y += 10;
+	}
+	return y - top;
+}
+
 static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
 {
 	double x = MARGIN_SIDE, w = doc_text_width(d), y = MARGIN_TOP - 20, bottom = y;
@@ -1003,16 +1144,25 @@ static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
 	y = bottom + 60;
 	draw_centered(cr, BODY_FONT " 12", c->meeting, y, w * 0.85, x + w * 0.075, &bottom);
 	draw_centered(cr, BODY_FONT " Italic 11", c->place_date, bottom + 6, w, x, &bottom);
-	y = MAX(bottom + 70, d->page_h * 0.40);
+	/* lines to fill in take the lower third: the title moves up */
+	y = MAX(bottom + 70, d->page_h * (n_blanks(c) ? 0.28 : 0.40));
 	draw_centered(cr, BODY_FONT " Bold 21", c->title, y, w * 0.9, x + w * 0.05, &bottom);
 	draw_centered(cr, BODY_FONT " 13", c->subtitle, bottom + 14, w * 0.85, x + w * 0.075,
 		      &bottom);
 	draw_centered(cr, BODY_FONT " Italic 11", c->prepared_by, bottom + 34, w, x, &bottom);
-	if (c->notice) {
-		PangoLayout *l = text_layout(cr, TABLE_FONT " 8.5", c->notice, w - 24,
-					     PANGO_ALIGN_LEFT);
+	double notice_top = d->page_h - MARGIN_BOTTOM;
+	PangoLayout *notice = c->notice ? text_layout(cr, TABLE_FONT " 8.5", c->notice, w - 24,
+						      PANGO_ALIGN_LEFT)
+					: NULL;
+	if (notice)
+		notice_top -= layout_height(notice) + 16;
+	double blanks = draw_blanks(cr, c, x, w, 0, false);
+	draw_blanks(cr, c, x, w, MAX(bottom + 30, notice_top - 24 - blanks), true);
+	if (notice) {
+		PangoLayout *l = notice;
 		double h = layout_height(l);
-		double top = d->page_h - MARGIN_BOTTOM - h - 16;
+		double top = notice_top;
+		ink(cr, INK);
 		cairo_set_line_width(cr, 0.6);
 		cairo_rectangle(cr, x, top, w, h + 16);
 		cairo_stroke(cr);
@@ -1021,13 +1171,38 @@ static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
 	}
 }
 
-static void draw_rule(cairo_t *cr, double x0, double x1, double y, double width)
+/*
+ * Draws choices [FIRST, LAST) of B, choice FIRST's split point at Y and
+ * the text column's left at X (under a numbered paragraph's text).  A
+ * right-to-left label has its box on the right.
+ */
+static void draw_choices(cairo_t *cr, const struct block *b, guint first, guint last, double x,
+			 double y, double width)
 {
-	ink(cr, RULE);
-	cairo_set_line_width(cr, width);
-	cairo_move_to(cr, x0, y);
-	cairo_line_to(cr, x1, y);
-	cairo_stroke(cr);
+	double top = mark(b, first), column = width - NUMBER_INDENT - BOX_COLUMN;
+	for (guint i = first; i < last; i++) {
+		guint from = g_array_index(b->item_lines, guint, i);
+		guint to = g_array_index(b->item_lines, guint, i + 1);
+		const struct text_line *t = &g_array_index(b->lines, struct text_line, from);
+		bool rtl = is_rtl(t->line->resolved_dir);
+		double text_x = rtl ? x : x + BOX_COLUMN;
+		double box_x = rtl ? x + column + BOX_COLUMN - BOX_SIZE : x;
+		double box_y = y - top + (t->top + t->bottom) / 2 - BOX_SIZE / 2;
+		ink(cr, INK);
+		for (guint k = from; k < to; k++) {
+			const struct text_line *l = &g_array_index(b->lines, struct text_line, k);
+			cairo_move_to(cr, text_x + l->x, y - top + l->baseline);
+			pango_cairo_show_layout_line(cr, l->line);
+		}
+		cairo_new_path(cr);
+		if (b->box == DOC_BOX_ROUND)
+			cairo_arc(cr, box_x + BOX_SIZE / 2, box_y + BOX_SIZE / 2, BOX_SIZE / 2, 0,
+				  2 * G_PI);
+		else
+			cairo_rectangle(cr, box_x, box_y, BOX_SIZE, BOX_SIZE);
+		cairo_set_line_width(cr, 0.8);
+		cairo_stroke(cr);
+	}
 }
 
 static void draw_row(cairo_t *cr, const struct doc_table *t, const struct table_row *r, double x,
@@ -1125,6 +1300,9 @@ static bool draw_piece(cairo_t *cr, cairo_surface_t *s, struct doc *d, const str
 	case BLOCK_TABLE:
 		draw_table(cr, d, p, x, y);
 		break;
+	case BLOCK_CHOICES:
+		draw_choices(cr, b, p->first, p->last, x + NUMBER_INDENT, y, doc_text_width(d));
+		break;
 	case BLOCK_FIGURE: {
 		cairo_save(cr);
 		cairo_translate(cr, x, y);
@@ -1149,12 +1327,14 @@ static void draw_furniture(cairo_t *cr, struct doc *d, int page)
 		if (d->head_left) {
 			PangoLayout *l = text_layout(cr, HEAD_FONT " 8", d->head_left, w * 0.6,
 						     PANGO_ALIGN_LEFT);
+			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 			show(cr, l, x, y);
 			g_object_unref(l);
 		}
 		if (d->head_right) {
 			PangoLayout *l = text_layout(cr, HEAD_FONT " Bold 8", d->head_right, w * 0.4,
 						     PANGO_ALIGN_RIGHT);
+			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 			show(cr, l, x + w * 0.6, y);
 			g_object_unref(l);
 		}

@@ -25,6 +25,7 @@
  */
 
 #define DOC_TABLE_KEEP 15
+#define DOC_COVER_BLANKS 4
 
 enum doc_paper {
 	DOC_A4,
@@ -58,6 +59,8 @@ struct doc_cover {
 	const char *subtitle;
 	const char *prepared_by;
 	const char *notice;	/* framed, at the foot of the page */
+	/* labels of lines left blank to be filled in by hand, above the notice; NULL ends */
+	const char *blanks[DOC_COVER_BLANKS];
 };
 void doc_cover(struct doc *d, const struct doc_cover *cover);
 
@@ -70,6 +73,20 @@ void doc_heading(struct doc *d, int level, const char *number, const char *text)
 
 /* A body paragraph, with NUMBER (may be NULL) hanging in the left margin. */
 void doc_paragraph(struct doc *d, const char *number, const char *text);
+/* Where the text of a numbered paragraph starts, from the left of the text width. */
+double doc_indent(const struct doc *d);
+
+/*
+ * A list of N choices, each LABELS[i] with a box to tick before it (after
+ * it in a right-to-left label), set under a numbered paragraph's text.  A
+ * long list splits between choices, with at least two on each page.
+ */
+enum doc_box {
+	DOC_BOX_ROUND,		/* one answer */
+	DOC_BOX_SQUARE,		/* several answers, or a figure to write */
+};
+void doc_choices(struct doc *d, enum doc_box box, const char *const *labels, size_t n);
+
 /* A paragraph in small type, for notes under tables and figures. */
 void doc_note(struct doc *d, const char *text);
 /* An indented quotation (verbatim answers), with an attribution line above it. */
@@ -81,6 +98,13 @@ void doc_page_break(struct doc *d);
 /* Blocks added between these stay on one page when they fit on one. */
 void doc_group_begin(struct doc *d);
 void doc_group_end(struct doc *d);
+/*
+ * As doc_group_begin(), for a group that may start at the foot of a page
+ * and go on over the next when it does not fit whole: its blocks up to
+ * the first that may split, with that block's first lines or choices,
+ * must fit.
+ */
+void doc_group_begin_loose(struct doc *d);
 
 /*
  * A figure HEIGHT points high across the text width, drawn by DRAW with

@@ -14,6 +14,7 @@
 
 static const struct cmd_entry commands[] = {
 	{ "check", cmd_check, "load and validate a form; print its outline" },
+	{ "print", cmd_print, "the questionnaire as a PDF to send to States" },
 	{ "blank", cmd_blank, "write an answer sheet for one State to fill in" },
 	{ "enter", cmd_enter, "type in one State's reply, question by question" },
 	{ "validate", cmd_validate, "check replies against the form" },

@@ -1,0 +1,518 @@
+/* print.c - the questionnaire as a document for circulation (PDF) */
+#include <config.h>
+#include "print.h"
+
+#include <math.h>
+#include <string.h>
+#include <cairo.h>
+
+#include "doc.h"
+#include "form.h"
+#include "isodate.h"
+#include "phrase.h"
+
+/*
+ * The printed questionnaire is what a Secretariat sends with its note
+ * verbale: a delegate who never sees quire fills it in by hand.  So
+ * everything is said in words -- which box to tick, what a figure must
+ * be, when a question applies, where to go after an answer that skips
+ * questions -- and every place to answer is drawn: round boxes for one
+ * answer, square boxes for several, a short box for a figure or a date,
+ * ruled lines for a text.
+ */
+
+struct printer {
+	const struct form *form;
+	const struct print_options *o;
+	int lang;
+	struct doc *doc;
+	char *deadline;		/* as written out, or NULL */
+	const char *organisation, *contact;
+};
+
+/* Settings */
+
+static const char *setting(const struct form *form, const char *option, const char *key)
+{
+	if (option)
+		return *option ? option : NULL;
+	const char *v = g_hash_table_lookup(form->settings, key);
+	return v && *v ? v : NULL;
+}
+
+/* "2019-06-30" -> "30 June 2019"; other text as it is. */
+static char *deadline_text(const char *deadline)
+{
+	int day;
+	if (!deadline)
+		return NULL;
+	return isodate_parse(deadline, &day) ? isodate_format_long(day) : g_strdup(deadline);
+}
+
+/* Texts */
+
+/* TEXT with a capital first letter and a full stop, unless it ends with one. */
+static char *sentence(const char *text)
+{
+	GString *s = g_string_new(NULL);
+	gunichar c = g_utf8_get_char(text);
+	g_string_append_unichar(s, g_unichar_totitle(c));
+	g_string_append(s, g_utf8_next_char(text));
+	gunichar last = g_utf8_get_char(g_utf8_find_prev_char(s->str, s->str + s->len));
+	if (!g_unichar_ispunct(last) || last == 0x201D || last == '"' || last == ')')
+		g_string_append_c(s, '.');
+	return g_string_free(s, FALSE);
+}
+
+/* “LABEL”, the label of choice C in typographic quotes. */
+static char *quoted_choice(const struct printer *p, const struct form_choice *c)
+{
+	return g_strdup_printf("\u201C%s\u201D", form_choice_label(p->form, c, p->lang));
+}
+
+/* Answer boxes */
+
+#define LINE_GAP 21.0		/* between ruled lines to write on */
+#define SHORT_BOX_W 150.0	/* a figure or a date */
+#define SHORT_BOX_H 20.0
+
+/* A box or ruled lines to write the answer in, under the question's text. */
+struct answer_box {
+	int lines;		/* 0: a short box */
+	double indent;		/* where the question's text starts */
+	bool rtl;		/* a right-to-left question: the short box on the right */
+};
+
+static bool draw_answer_box(void *data, cairo_t *cr, double width, double height)
+{
+	const struct answer_box *b = data;
+	(void)height;
+	cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
+	cairo_set_line_width(cr, 0.6);
+	if (b->lines == 0) {
+		double x = b->rtl ? width - SHORT_BOX_W : b->indent;
+		cairo_rectangle(cr, x, 2, SHORT_BOX_W, SHORT_BOX_H);
+	} else {
+		for (int i = 1; i <= b->lines; i++) {
+			cairo_move_to(cr, b->indent, i * LINE_GAP);
+			cairo_line_to(cr, width, i * LINE_GAP);
+		}
+	}
+	cairo_stroke(cr);
+	return cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+}
+
+/* Whether TEXT reads right to left: the script of its first letter does. */
+static bool is_rtl(const char *text)
+{
+	for (const char *c = text; *c; c = g_utf8_next_char(c)) {
+		GUnicodeScript s = g_unichar_get_script(g_utf8_get_char(c));
+		if (s == G_UNICODE_SCRIPT_COMMON || s == G_UNICODE_SCRIPT_INHERITED)
+			continue;
+		return s == G_UNICODE_SCRIPT_ARABIC || s == G_UNICODE_SCRIPT_HEBREW ||
+		       s == G_UNICODE_SCRIPT_SYRIAC || s == G_UNICODE_SCRIPT_THAANA ||
+		       s == G_UNICODE_SCRIPT_NKO;
+	}
+	return false;
+}
+
+static void add_answer_box(struct printer *p, const char *label, int lines)
+{
+	struct answer_box *b = g_new(struct answer_box, 1);
+	b->lines = lines;
+	b->indent = doc_indent(p->doc);
+	b->rtl = is_rtl(label);
+	double height = lines == 0 ? SHORT_BOX_H + 4 : lines * LINE_GAP + 4;
+	doc_figure(p->doc, height, draw_answer_box, b, g_free);
+}
+
+/* Go to: where an answer that skips the next questions sends the delegate */
+
+/* What an expression is, given one answer and nothing else. */
+enum truth {
+	FALSE_,
+	TRUE_,
+	UNKNOWN,
+};
+
+static enum truth not_(enum truth t)
+{
+	return t == UNKNOWN ? UNKNOWN : t == TRUE_ ? FALSE_ : TRUE_;
+}
+
+/* Whether N tests answer REF against a string: sets *VALUE to that string. */
+static bool tests_answer(const struct expr_node *a, const struct expr_node *b, int ref,
+			 const char **value)
+{
+	if (expr_term(a) == EXPR_TERM_ANSWER && expr_term_answer(a) == ref &&
+	    expr_term(b) == EXPR_TERM_STRING) {
+		*value = expr_term_string(b);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Whether N holds when the select_one REF is answered CHOICE, whatever
+ * the other answers are: only the tests of REF against a choice ('=',
+ * '!=', selected()) are known, joined by and, or and not().
+ */
+static enum truth holds(const struct expr_node *n, int ref, const char *choice)
+{
+	const char *value;
+	enum expr_term t = expr_term(n);
+	switch (t) {
+	case EXPR_TERM_AND:
+	case EXPR_TERM_OR: {
+		enum truth a = holds(expr_term_arg(n, 0), ref, choice);
+		enum truth b = holds(expr_term_arg(n, 1), ref, choice);
+		enum truth dominant = t == EXPR_TERM_AND ? FALSE_ : TRUE_;
+		if (a == dominant || b == dominant)
+			return dominant;
+		return a == UNKNOWN || b == UNKNOWN ? UNKNOWN : not_(dominant);
+	}
+	case EXPR_TERM_EQ:
+	case EXPR_TERM_NE: {
+		const struct expr_node *l = expr_term_arg(n, 0), *r = expr_term_arg(n, 1);
+		if (!tests_answer(l, r, ref, &value) && !tests_answer(r, l, ref, &value))
+			return UNKNOWN;
+		bool eq = strcmp(value, choice) == 0;
+		return (t == EXPR_TERM_EQ) == eq ? TRUE_ : FALSE_;
+	}
+	case EXPR_TERM_CALL: {
+		const char *f = expr_term_function(n);
+		if (strcmp(f, "not") == 0 && expr_term_argc(n) == 1)
+			return not_(holds(expr_term_arg(n, 0), ref, choice));
+		if (strcmp(f, "selected") == 0 && expr_term_argc(n) == 2 &&
+		    tests_answer(expr_term_arg(n, 0), expr_term_arg(n, 1), ref, &value))
+			return strcmp(value, choice) == 0 ? TRUE_ : FALSE_;
+		return UNKNOWN;
+	}
+	default:
+		return UNKNOWN;
+	}
+}
+
+/* Whether F is skipped when Q is answered CHOICE: its relevant or a group's is false. */
+static bool skipped(const struct form_question *f, const struct form_question *q,
+		    const char *choice)
+{
+	if (f->relevant && holds(expr_root(f->relevant), q->index, choice) == FALSE_)
+		return true;
+	for (const struct form_group *g = f->group; g; g = g->parent)
+		if (g->relevant && holds(expr_root(g->relevant), q->index, choice) == FALSE_)
+			return true;
+	return false;
+}
+
+const struct form_question *print_go_to(const struct form *form, const struct form_question *q,
+					const char *choice, bool *skips)
+{
+	*skips = false;
+	for (size_t i = (size_t)q->index + 1; i < form_n_questions(form); i++) {
+		const struct form_question *f = form_question_at(form, i);
+		if (!f->number)
+			continue;
+		if (!skipped(f, q, choice))
+			return f;
+		*skips = true;
+	}
+	return NULL;
+}
+
+/*
+ * "If “Draft” or “No”, go to question 2.6.": one sentence for each place
+ * the choices of Q send the delegate to, in the order of the choices.
+ */
+static void add_go_to(struct printer *p, const struct form_question *q)
+{
+	const GPtrArray *choices = q->list->choices;
+	const struct form_question **target = g_new0(const struct form_question *, choices->len);
+	bool *skips = g_new0(bool, choices->len);
+	for (guint i = 0; i < choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(choices, i);
+		target[i] = print_go_to(p->form, q, c->name, &skips[i]);
+	}
+	GString *s = g_string_new(NULL);
+	for (guint i = 0; i < choices->len; i++) {
+		if (!skips[i])
+			continue;
+		GString *labels = g_string_new(NULL);
+		for (guint k = i; k < choices->len; k++) {
+			if (!skips[k] || target[k] != target[i])
+				continue;
+			char *l = quoted_choice(p, g_ptr_array_index(choices, k));
+			g_string_append_printf(labels, "%s%s", labels->len ? " or " : "", l);
+			g_free(l);
+			if (k > i)
+				skips[k] = false;
+		}
+		if (target[i])
+			g_string_append_printf(s, "%sIf %s, go to question %s.", s->len ? " " : "",
+					       labels->str, target[i]->number);
+		else
+			g_string_append_printf(s, "%sIf %s, go to the end of the questionnaire.",
+					       s->len ? " " : "", labels->str);
+		g_string_free(labels, TRUE);
+	}
+	if (s->len)
+		doc_note(p->doc, s->str);
+	g_string_free(s, TRUE);
+	g_free(target);
+	g_free(skips);
+}
+
+/* Questions */
+
+static void add_choices(struct printer *p, const struct form_question *q)
+{
+	static const char *const rules[] = {
+		[FORM_SELECT_ONE] = "Tick one box.",
+		[FORM_SELECT_MULTIPLE] = "Tick all that apply.",
+		[FORM_RANK] = "Write 1 in the box of the first in order of priority, 2 in the box "
+			      "of the second, and so on.",
+	};
+	doc_note(p->doc, rules[q->kind]);
+	const GPtrArray *choices = q->list->choices;
+	const char **labels = g_new(const char *, choices->len);
+	for (guint i = 0; i < choices->len; i++)
+		labels[i] = form_choice_label(p->form, g_ptr_array_index(choices, i), p->lang);
+	doc_choices(p->doc, q->kind == FORM_SELECT_ONE ? DOC_BOX_ROUND : DOC_BOX_SQUARE, labels,
+		    choices->len);
+	g_free(labels);
+	if (q->kind == FORM_SELECT_ONE)
+		add_go_to(p, q);
+}
+
+/* What the answer must be: the range of a range question, else its constraint. */
+static char *answer_rule(const struct printer *p, const struct form_question *q)
+{
+	if (q->kind == FORM_RANGE) {
+		bool whole = q->range_start == floor(q->range_start) &&
+			     q->range_step == floor(q->range_step);
+		return g_strdup_printf("The answer must be %s from %g to %g.",
+				       whole ? "a whole number" : "a number", q->range_start,
+				       q->range_end);
+	}
+	bool said = true;
+	char *rule = phrase_constraint(p->form, q, p->lang, &said);
+	if (!rule || !said) {
+		/* left to quire check --unsaid: an expression is no help on paper */
+		g_free(rule);
+		return NULL;
+	}
+	char *text = form_text(p->form, q->constraint_message, p->lang)
+			     ? sentence(rule)
+			     : g_strdup_printf("The answer must be %s.", rule);
+	g_free(rule);
+	return text;
+}
+
+/* What to write, for the questions answered in a box: "A whole number." */
+static const char *kind_rule(const struct form_question *q)
+{
+	switch (q->kind) {
+	case FORM_INTEGER:
+		return "Write a whole number.";
+	case FORM_DECIMAL:
+	case FORM_RANGE:
+		return "Write a number.";
+	case FORM_DATE:
+		return "Write a date: day, month and year.";
+	case FORM_TIME:
+		return "Write a time: hours and minutes.";
+	case FORM_DATETIME:
+		return "Write a date (day, month and year) and a time (hours and minutes).";
+	case FORM_GEO:
+		return "Write the latitude and longitude.";
+	case FORM_MEDIA:
+		return "Attach the file to your reply, and write its name here.";
+	case FORM_ACKNOWLEDGE:
+		return "Tick the box.";
+	default:
+		return NULL;
+	}
+}
+
+/* Ruled lines for a text: more for a multiline one, one for a contact detail. */
+static int text_lines(const struct form_question *q)
+{
+	if (q->appearance && strstr(q->appearance, "multiline"))
+		return 6;
+	return form_question_is_contact(q) ? 1 : 3;
+}
+
+static void add_answer(struct printer *p, const struct form_question *q)
+{
+	const char *label = form_label(p->form, q, p->lang);
+	char *rule = answer_rule(p, q);
+	const char *kind = kind_rule(q);
+	const char *unit = form_question_extra(p->form, q, "unit", p->lang);
+	if (form_kind_is_choice(q->kind) && q->list) {
+		add_choices(p, q);
+	} else if (q->kind == FORM_ACKNOWLEDGE) {
+		doc_note(p->doc, kind);
+		doc_choices(p->doc, DOC_BOX_SQUARE, (const char *[]){ label }, 1);
+	} else if (q->kind == FORM_TEXT) {
+		add_answer_box(p, label, text_lines(q));
+	} else {
+		GString *s = g_string_new(kind);
+		if (unit)
+			g_string_append_printf(s, " Unit: %s.", unit);
+		doc_note(p->doc, s->str);
+		g_string_free(s, TRUE);
+		add_answer_box(p, label, q->kind == FORM_MEDIA ? 1 : 0);
+	}
+	if (rule)
+		doc_note(p->doc, rule);
+	g_free(rule);
+}
+
+static void add_question(struct printer *p, const struct form_question *q)
+{
+	doc_group_begin_loose(p->doc);
+	doc_paragraph(p->doc, q->number, form_label(p->form, q, p->lang));
+	const char *hint = form_text(p->form, q->hint, p->lang);
+	if (hint)
+		doc_note(p->doc, hint);
+	bool said = true;
+	char *applies = phrase_applies(p->form, q, p->lang, &said);
+	if (applies) {
+		char *text = g_strdup_printf("Answer only if %s.", applies);
+		doc_note(p->doc, text);
+		g_free(text);
+	}
+	g_free(applies);
+	add_answer(p, q);
+	doc_group_end(p->doc);
+}
+
+/* The "_other" text of an or_other select: a line under the select's choices. */
+static void add_other(struct printer *p, const struct form_question *q)
+{
+	doc_group_begin(p->doc);
+	doc_note(p->doc, "If \u201COther\u201D, please specify:");
+	add_answer_box(p, form_label(p->form, q, p->lang), 1);
+	doc_group_end(p->doc);
+}
+
+/* Parts */
+
+static void add_part(struct printer *p, const struct form_part *part)
+{
+	if (part->group) {
+		char *number = g_strdup_printf("%d", part->number);
+		doc_heading(p->doc, 1, number, form_group_label(p->form, part->group, p->lang));
+		g_free(number);
+	}
+	const struct form_group *group = part->group;
+	for (guint i = 0; i < part->questions->len; i++) {
+		const struct form_question *q = g_ptr_array_index(part->questions, i);
+		if (q->group != group && q->group && q->group->depth > 0 && q->group != part->group)
+			doc_heading(p->doc, MIN(q->group->depth + 1, 3), NULL,
+				    form_group_label(p->form, q->group, p->lang));
+		group = q->group;
+		if (q->kind == FORM_NOTE)
+			doc_paragraph(p->doc, NULL, form_label(p->form, q, p->lang));
+		else if (q->generated)
+			add_other(p, q);
+		else if (q->number)
+			add_question(p, q);
+	}
+}
+
+/* The cover and the instructions */
+
+static void add_cover(struct printer *p)
+{
+	const struct form *form = p->form;
+	char *version = form->version ? g_strdup_printf("Version %s", form->version) : NULL;
+	char *reply_by = p->deadline ? g_strdup_printf("Please reply by %s", p->deadline) : NULL;
+	char *notice = p->contact ? g_strdup_printf("Please return the completed questionnaire "
+						    "to: %s", p->contact)
+				  : NULL;
+	struct doc_cover c = {
+		.organisation = p->organisation,
+		.meeting = "Questionnaire",
+		.title = form->title,
+		.subtitle = version,
+		.prepared_by = reply_by,
+		.notice = notice,
+		.blanks = { "State", "Name and title of the replying official",
+			    "Ministry or office", "E-mail address and telephone number" },
+	};
+	doc_cover(p->doc, &c);
+	g_free(version);
+	g_free(reply_by);
+	g_free(notice);
+}
+
+static void add_instructions(struct printer *p)
+{
+	doc_heading(p->doc, 1, NULL, "How to reply");
+	GString *s = g_string_new("Please answer every question that applies to your State");
+	if (p->deadline)
+		g_string_append_printf(s, " and return the questionnaire by %s", p->deadline);
+	if (p->contact)
+		g_string_append_printf(s, " to %s", p->contact);
+	g_string_append(s, ". Please write the name of your State and the contact details of the "
+			   "replying official on the cover.");
+	doc_paragraph(p->doc, NULL, s->str);
+	g_string_free(s, TRUE);
+	doc_paragraph(p->doc, NULL,
+		      "Where a question says \u201CTick one box.\u201D, tick the one round box "
+		      "that fits best. Where it says \u201CTick all that apply.\u201D, tick every "
+		      "square box that applies. Write figures and dates in the boxes, and other "
+		      "answers on the lines; where the space is not enough, please continue on a "
+		      "separate sheet, with the number of the question.");
+	doc_paragraph(p->doc, NULL,
+		      "Some questions apply only after a given answer: they begin with "
+		      "\u201CAnswer only if\u201D. Where an answer makes the next questions not "
+		      "apply, the question says which to go to (\u201CIf \u2026, go to question "
+		      "\u2026\u201D).");
+}
+
+static void set_info(struct printer *p, const char *created)
+{
+	char *creator = g_strdup_printf("quire %s", PACKAGE_VERSION);
+	doc_set_info(p->doc, p->form->title, p->organisation, "Questionnaire", creator, created);
+	char *version = p->form->version ? g_strdup_printf("Version %s", p->form->version) : NULL;
+	doc_set_running_head(p->doc, p->organisation ? p->organisation : p->form->title, version);
+	g_free(version);
+	g_free(creator);
+}
+
+/* The PDF's date: SOURCE_DATE_EPOCH, or now; NULL after reporting an invalid one. */
+static char *creation_date(void)
+{
+	long long now;
+	if (isodate_now(&now) != 0)
+		return NULL;
+	GDateTime *t = g_date_time_new_from_unix_utc(now);
+	char *s = g_date_time_format(t, "%Y-%m-%dT%H:%M:%SZ");
+	g_date_time_unref(t);
+	return s;
+}
+
+int print_write(const struct form *form, const struct print_options *o)
+{
+	char *created = creation_date();
+	if (!created)
+		return -1;
+	struct printer p = { form, o, o->lang, doc_new(o->letter ? DOC_LETTER : DOC_A4),
+			     deadline_text(setting(form, o->deadline, "deadline")),
+			     setting(form, o->organisation, "organisation"),
+			     setting(form, o->contact, "contact") };
+	if (!p.organisation)
+		p.organisation = setting(form, NULL, "organization");
+	set_info(&p, created);
+	add_cover(&p);
+	add_instructions(&p);
+	for (guint i = 0; i < form->parts->len; i++)
+		add_part(&p, g_ptr_array_index(form->parts, i));
+	int rc = doc_write_pdf(p.doc, o->output);
+	doc_free(p.doc);
+	g_free(p.deadline);
+	g_free(created);
+	return rc;
+}
