@@ -1180,18 +1180,25 @@ static void draw_choices(cairo_t *cr, const struct block *b, guint first, guint 
 			 double y, double width)
 {
 	double top = mark(b, first), column = width - NUMBER_INDENT - BOX_COLUMN;
+	/* the list reads as its first choice does: "Other" under Arabic choices stays on the right */
+	bool rtl = is_rtl(g_array_index(b->lines, struct text_line, 0).line->resolved_dir);
+	double text_x = rtl ? x : x + BOX_COLUMN;
+	double box_x = rtl ? x + column + BOX_COLUMN - BOX_SIZE : x;
 	for (guint i = first; i < last; i++) {
 		guint from = g_array_index(b->item_lines, guint, i);
 		guint to = g_array_index(b->item_lines, guint, i + 1);
 		const struct text_line *t = &g_array_index(b->lines, struct text_line, from);
-		bool rtl = is_rtl(t->line->resolved_dir);
-		double text_x = rtl ? x : x + BOX_COLUMN;
-		double box_x = rtl ? x + column + BOX_COLUMN - BOX_SIZE : x;
 		double box_y = y - top + (t->top + t->bottom) / 2 - BOX_SIZE / 2;
 		ink(cr, INK);
 		for (guint k = from; k < to; k++) {
 			const struct text_line *l = &g_array_index(b->lines, struct text_line, k);
-			cairo_move_to(cr, text_x + l->x, y - top + l->baseline);
+			double lx = l->x;
+			if (rtl && !is_rtl(l->line->resolved_dir)) {
+				PangoRectangle box;
+				pango_layout_line_get_extents(l->line, NULL, &box);
+				lx = column - (double)box.width / PANGO_SCALE;
+			}
+			cairo_move_to(cr, text_x + lx, y - top + l->baseline);
 			pango_cairo_show_layout_line(cr, l->line);
 		}
 		cairo_new_path(cr);

@@ -284,9 +284,31 @@ static void add_choices(struct printer *p, const struct form_question *q)
 		add_go_to(p, q);
 }
 
+/*
+ * The values of a range question short enough to tick (at most 11 whole
+ * steps, a scale from 1 to 5, say), as strings; NULL for others.
+ */
+#define RANGE_TICKS 11
+static GPtrArray *range_values(const struct form_question *q)
+{
+	double n = (q->range_end - q->range_start) / q->range_step + 1;
+	if (q->kind != FORM_RANGE || q->range_step <= 0 || n > RANGE_TICKS ||
+	    q->range_start != floor(q->range_start) || q->range_step != floor(q->range_step))
+		return NULL;
+	GPtrArray *values = g_ptr_array_new_with_free_func(g_free);
+	for (double v = q->range_start; v <= q->range_end; v += q->range_step)
+		g_ptr_array_add(values, g_strdup_printf("%g", v));
+	return values;
+}
+
 /* What the answer must be: the range of a range question, else its constraint. */
 static char *answer_rule(const struct printer *p, const struct form_question *q)
 {
+	GPtrArray *values = range_values(q);
+	if (values) {
+		g_ptr_array_free(values, TRUE);
+		return NULL;	/* its boxes say it */
+	}
 	if (q->kind == FORM_RANGE) {
 		bool whole = q->range_start == floor(q->range_start) &&
 			     q->range_step == floor(q->range_step);
@@ -348,8 +370,12 @@ static void add_answer(struct printer *p, const struct form_question *q)
 	char *rule = answer_rule(p, q);
 	const char *kind = kind_rule(q);
 	const char *unit = form_question_extra(p->form, q, "unit", p->lang);
+	GPtrArray *values = range_values(q);
 	if (form_kind_is_choice(q->kind) && q->list) {
 		add_choices(p, q);
+	} else if (values) {
+		doc_note(p->doc, "Tick one box.");
+		doc_choices(p->doc, DOC_BOX_ROUND, (const char *const *)values->pdata, values->len);
 	} else if (q->kind == FORM_ACKNOWLEDGE) {
 		doc_note(p->doc, kind);
 		doc_choices(p->doc, DOC_BOX_SQUARE, (const char *[]){ label }, 1);
@@ -366,6 +392,8 @@ static void add_answer(struct printer *p, const struct form_question *q)
 	if (rule)
 		doc_note(p->doc, rule);
 	g_free(rule);
+	if (values)
+		g_ptr_array_free(values, TRUE);
 }
 
 static void add_question(struct printer *p, const struct form_question *q)
@@ -384,15 +412,11 @@ static void add_question(struct printer *p, const struct form_question *q)
 	}
 	g_free(applies);
 	add_answer(p, q);
-	doc_group_end(p->doc);
-}
-
-/* The "_other" text of an or_other select: a line under the select's choices. */
-static void add_other(struct printer *p, const struct form_question *q)
-{
-	doc_group_begin(p->doc);
-	doc_note(p->doc, "If \u201COther\u201D, please specify:");
-	add_answer_box(p, form_label(p->form, q, p->lang), 1);
+	if (q->or_other) {
+		/* the "_other" text pyxform adds: a line under the choices */
+		doc_note(p->doc, "If \u201COther\u201D, please specify:");
+		add_answer_box(p, form_label(p->form, q, p->lang), 1);
+	}
 	doc_group_end(p->doc);
 }
 
@@ -414,8 +438,6 @@ static void add_part(struct printer *p, const struct form_part *part)
 		group = q->group;
 		if (q->kind == FORM_NOTE)
 			doc_paragraph(p->doc, NULL, form_label(p->form, q, p->lang));
-		else if (q->generated)
-			add_other(p, q);
 		else if (q->number)
 			add_question(p, q);
 	}
