@@ -50,7 +50,7 @@ static struct doc *sample_doc(int paragraphs)
 	struct doc_cover c = { "Asian-African Legal Consultative Organization", "SYM/1",
 			       "2 September 2019", "Fourth Meeting", "Hangzhou, 2-4 September 2019",
 			       "Special Needs", "Summary of replies", "Prepared by the Rapporteur",
-			       "The replies are fictional." };
+			       "The replies are fictional.", { NULL } };
 	doc_cover(d, &c);
 	doc_heading(d, 1, "1", "Summary of replies");
 	for (int i = 0; i < paragraphs; i++) {

@@ -1,0 +1,138 @@
+#!/bin/sh
+# t4500: quire print - the printed questionnaire: cover, instructions,
+# questions with their boxes, skip logic and constraints in words, page
+# numbers, outline, metadata, languages, reproducibility and its errors
+. "$top_srcdir/tests/lib.sh"
+cd "$QUIRE_TEST_DATA" || exit 1
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
+	skip 'quire print' 'poppler-utils (pdftotext, pdfinfo) is not installed'
+	done_testing
+fi
+# text: the PDF's text on one line, blanks squeezed, for sentences that
+# wrap, without the bidirectional embedding marks pdftotext puts around
+# right-to-left runs.
+text() { pdftotext "$1" - | sed 's/\xe2\x80[\xaa-\xae]//g' | tr '\n' ' ' | tr -s ' '; }
+form=forms/print
+
+run 0 "$QUIRE" print -o "$T/q.pdf" $form
+expect_status 'a questionnaire is written'
+expect_out 'quietly' </dev/null
+expect_err 'with nothing on standard error' </dev/null
+pdfinfo "$T/q.pdf" >"$T/info"
+expect_grep 'metadata: title' 'Title:           Print test questionnaire' "$T/info"
+expect_grep 'metadata: author is the organisation' 'Author:          Test Organisation' "$T/info"
+expect_grep 'metadata: subject' 'Subject:         Questionnaire' "$T/info"
+expect_grep 'metadata: creator' 'Creator:         quire ' "$T/info"
+expect_grep 'metadata: the date from SOURCE_DATE_EPOCH' 'CreationDate:    Mon Sep  2 00:00:00 2019 UTC' "$T/info"
+expect_grep 'A4 paper' 'Page size:       595.276 x 841.89 pts (A4)' "$T/info"
+expect_grep 'four pages' 'Pages:           4' "$T/info"
+
+text "$T/q.pdf" >"$T/q.txt"
+expect_grep 'the cover: organisation, title, version, deadline' 'Test Organisation Questionnaire Print test questionnaire Version 2019050101 Please reply by 30 June 2019' "$T/q.txt"
+expect_grep 'the cover: places for the State and the replying official' 'State Name and title of the replying official Ministry or office E-mail address and telephone number' "$T/q.txt"
+expect_grep 'the cover: where replies go' 'Please return the completed questionnaire to: The Secretariat (secretariat@example.org)' "$T/q.txt"
+expect_grep 'instructions' 'How to reply Please answer every question that applies to your State and return the questionnaire by 30 June 2019 to The Secretariat (secretariat@example.org).' "$T/q.txt"
+expect_grep 'instructions: the boxes' 'Where a question says “Tick one box.”, tick the one round box that fits best. Where it says “Tick all that apply.”, tick every square box that applies.' "$T/q.txt"
+expect_grep 'a part and a numbered question with its hint' '1 Domestic law 1.1 Has your State a law on cybercrime? A law in force on the date of the reply. Tick one box. Yes No' "$T/q.txt"
+expect_grep 'one answer: tick one box' '2.5 Would your State welcome a visit? Tick one box. Yes No' "$T/q.txt"
+expect_grep 'several answers: tick all that apply' 'Offences covered Answer only if you answered “Yes” to 1.1. Tick all that apply. Illegal access Computer-related fraud Other' "$T/q.txt"
+expect_grep 'skip logic in words' 'Year of adoption Answer only if you answered “Yes” to 1.1.' "$T/q.txt"
+expect_grep 'go to, on the question that controls it' 'Yes No If “No”, go to question 2.1. 1.2' "$T/q.txt"
+expect_grep 'go to the end, when an answer skips every later question' 'If “No”, go to the end of the questionnaire.' "$T/q.txt"
+expect_grep 'a number: what to write and its range in words' 'Write a whole number. The answer must be a whole number from 1990 to 2019.' "$T/q.txt"
+expect_grep 'a constraint message' 'Write a date: day, month and year. The date cannot be in the future.' "$T/q.txt"
+expect_grep 'or_other: a line to specify' 'Other If “Other”, please specify: 1.4' "$T/q.txt"
+expect_grep 'a short range is ticked' 'How useful is cooperation? Tick one box. 1 2 3 4 5 2.2' "$T/q.txt"
+expect_grep 'skip logic that cannot be said in words is shown with numbers' 'Answer only if 1.2 * 2 > 3990.' "$T/q.txt"
+expect_no_grep 'a constraint that cannot be said is left out' '200' "$T/q.txt"
+expect_no_grep 'no expression is left in the text' '${' "$T/q.txt"
+expect_no_grep 'the generated _other question has no number of its own' 'Specify other' "$T/q.txt"
+pdftotext -layout "$T/q.pdf" "$T/layout"
+expect_true 'page numbers n / N' grep -Eq '(^| )2 ?/ ?4$' "$T/layout"
+expect_true 'the last page number' grep -Eq '(^| )4 ?/ ?4$' "$T/layout"
+expect_true 'no page number on the cover' sh -c "! grep -Eq '(^| )1 ?/ ?4$' '$T/layout'"
+if command -v pdftohtml >/dev/null 2>&1; then
+	pdftohtml -xml -i -stdout "$T/q.pdf" | grep '<item' >"$T/outline"
+	compare 'the outline has the instructions and every part' "$T/outline" <<'X'
+<item page="2">How to reply</item>
+<item page="2">1 Domestic law</item>
+<item page="3">2 Cooperation</item>
+X
+else
+	skip 'the outline has the instructions and every part' 'pdftohtml is not installed'
+fi
+
+# Reproducible
+run 0 "$QUIRE" print -o "$T/q2.pdf" $form
+expect_true 'two runs give identical bytes' cmp -s "$T/q.pdf" "$T/q2.pdf"
+SOURCE_DATE_EPOCH=1577836800 run 0 "$QUIRE" print -o "$T/q3.pdf" $form
+expect_true 'the date follows SOURCE_DATE_EPOCH' sh -c "pdfinfo '$T/q3.pdf' | grep -q 'CreationDate:    Wed Jan  1 00:00:00 2020 UTC'"
+
+# Options
+run 0 "$QUIRE" print --letter --deadline 2019-07-15 --organisation 'Other Body' \
+	--contact 'the Rapporteur' -o "$T/l.pdf" $form
+expect_status 'options are accepted'
+pdfinfo "$T/l.pdf" >"$T/info"
+expect_grep '--letter' 'Page size:       612 x 792 pts (letter)' "$T/info"
+expect_grep '--organisation is the author' 'Author:          Other Body' "$T/info"
+text "$T/l.pdf" >"$T/l.txt"
+expect_grep '--deadline, written out' 'Please reply by 15 July 2019' "$T/l.txt"
+expect_grep '--contact' 'Please return the completed questionnaire to: the Rapporteur' "$T/l.txt"
+run 0 "$QUIRE" print --deadline 'end of June' --contact '' -o "$T/d.pdf" $form
+text "$T/d.pdf" >"$T/d.txt"
+expect_grep 'a deadline that is not a date is written as it is' 'Please reply by end of June' "$T/d.txt"
+expect_no_grep 'an empty option leaves the setting out' 'Please return' "$T/d.txt"
+
+# Languages
+run 0 "$QUIRE" print --lang ar -o "$T/ar.pdf" $form
+expect_status 'an Arabic questionnaire is written'
+text "$T/ar.pdf" >"$T/ar.txt"
+expect_grep 'Arabic labels' 'القانون المحلي' "$T/ar.txt"
+# pdftotext puts the closing quote before the Arabic word it follows
+expect_true 'Arabic choices, quoted in the skip logic' \
+	grep -Eq 'Answer only if you answered “ ?(”)? ?نعم ?(”)? ?to 1\.1\.' "$T/ar.txt"
+run 0 "$QUIRE" print --lang zh -o "$T/zh.pdf" $form
+text "$T/zh.pdf" >"$T/zh.txt"
+expect_grep 'Chinese labels' '1.1 贵国是否有网络犯罪法？' "$T/zh.txt"
+run 0 "$QUIRE" print --lang Chinese -o "$T/zh2.pdf" $form
+expect_status 'a language by its name'
+run 2 "$QUIRE" print --lang de -o "$T/de.pdf" $form
+expect_status 'an unknown language is a usage error'
+expect_err 'an unknown language is named, with those the form has' <<'X'
+quire print: unknown language 'de' (the form has: English (en), Arabic (ar), Chinese (zh))
+Try 'quire print --help' for more information.
+X
+expect_true 'nothing is written for an unknown language' test ! -e "$T/de.pdf"
+
+# The sample questionnaire, in both its languages
+run 0 "$QUIRE" print -o "$T/s.pdf" ../../forms/cybercrime-cooperation
+expect_status 'the sample questionnaire is printed'
+text "$T/s.pdf" >"$T/s.txt"
+expect_grep 'the sample: one choice of two that skip' 'If “No, but a draft law is under preparation” or “No”, go to question 2.5.' "$T/s.txt"
+expect_grep 'the sample: a question that applies after an answer' 'Answer only if you answered “Yes” to 2.8.' "$T/s.txt"
+run 0 "$QUIRE" print --lang fr -o "$T/sf.pdf" ../../forms/cybercrime-cooperation
+expect_status 'the sample questionnaire is printed in French'
+text "$T/sf.pdf" >"$T/sf.txt"
+expect_grep 'French labels' 'Auteur de la réponse' "$T/sf.txt"
+
+# Errors
+run 2 "$QUIRE" print
+expect_status 'FORM is required'
+expect_err 'the missing FORM is named' <<'X'
+quire print: missing FORM
+Try 'quire print --help' for more information.
+X
+run 0 "$QUIRE" print --help
+expect_grep '--help' 'Usage: quire print [OPTIONS] FORM' "$OUT"
+cp "$T/q.pdf" "$T/keep.pdf"
+SOURCE_DATE_EPOCH=abc run 1 "$QUIRE" print -o "$T/keep.pdf" $form
+expect_status 'an invalid SOURCE_DATE_EPOCH is refused'
+expect_true 'a failed run leaves the file as it was' cmp -s "$T/q.pdf" "$T/keep.pdf"
+cp -r $form "$T/form"
+run 1 "$QUIRE" print -o "$T/form/survey.csv" "$T/form"
+expect_status 'the form is never overwritten'
+expect_true 'the survey is intact' cmp -s $form/survey.csv "$T/form/survey.csv"
+run 1 "$QUIRE" print -o "$T/no/such/dir/q.pdf" $form
+expect_status 'an output that cannot be written is an error'
+
+done_testing
