@@ -954,8 +954,9 @@ static double group_lead_height(const GPtrArray *blocks, guint i, double room)
 }
 
 /*
- * The start of the loose group at block I: its blocks up to the first
- * that may split, with that block's first units.
+ * The start of the loose group at block I: its first block whole (a
+ * question's text), then the blocks up to the next that may split, with
+ * that block's first units.
  */
 static double loose_lead_height(const GPtrArray *blocks, guint i)
 {
@@ -966,7 +967,7 @@ static double loose_lead_height(const GPtrArray *blocks, guint i)
 		if (b->group != first->group)
 			break;
 		h += k > i ? gap_above(b) : 0;
-		if (min_units(b) < units(b))
+		if (k > i && min_units(b) < units(b))
 			return h + head_height(b);
 		h += b->height;
 	}
@@ -1119,6 +1120,14 @@ static double draw_blanks(cairo_t *cr, const struct doc_cover *c, double x, doub
 	return y - top;
 }
 
+static double title_height(cairo_t *cr, const char *font, const char *title, double width)
+{
+	PangoLayout *l = text_layout(cr, font, title, width, PANGO_ALIGN_CENTER);
+	double h = layout_height(l);
+	g_object_unref(l);
+	return h;
+}
+
 static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
 {
 	double x = MARGIN_SIDE, w = doc_text_width(d), y = MARGIN_TOP - 20, bottom = y;
@@ -1146,10 +1155,6 @@ static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
 	draw_centered(cr, BODY_FONT " Italic 11", c->place_date, bottom + 6, w, x, &bottom);
 	/* lines to fill in take the lower third: the title moves up */
 	y = MAX(bottom + 70, d->page_h * (n_blanks(c) ? 0.28 : 0.40));
-	draw_centered(cr, BODY_FONT " Bold 21", c->title, y, w * 0.9, x + w * 0.05, &bottom);
-	draw_centered(cr, BODY_FONT " 13", c->subtitle, bottom + 14, w * 0.85, x + w * 0.075,
-		      &bottom);
-	draw_centered(cr, BODY_FONT " Italic 11", c->prepared_by, bottom + 34, w, x, &bottom);
 	double notice_top = d->page_h - MARGIN_BOTTOM;
 	PangoLayout *notice = c->notice ? text_layout(cr, TABLE_FONT " 8.5", c->notice, w - 24,
 						      PANGO_ALIGN_LEFT)
@@ -1157,6 +1162,17 @@ static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
 	if (notice)
 		notice_top -= layout_height(notice) + 16;
 	double blanks = draw_blanks(cr, c, x, w, 0, false);
+	/* a long title is set smaller, so that it leaves room for what follows */
+	double room = notice_top - 24 - blanks - y - 100;
+	const char *font = BODY_FONT " Bold 21";
+	if (c->title && title_height(cr, font, c->title, w * 0.9) > room)
+		font = BODY_FONT " Bold 15";
+	if (c->title && title_height(cr, font, c->title, w * 0.9) > room)
+		font = BODY_FONT " Bold 11";
+	draw_centered(cr, font, c->title, y, w * 0.9, x + w * 0.05, &bottom);
+	draw_centered(cr, BODY_FONT " 13", c->subtitle, bottom + 14, w * 0.85, x + w * 0.075,
+		      &bottom);
+	draw_centered(cr, BODY_FONT " Italic 11", c->prepared_by, bottom + 34, w, x, &bottom);
 	draw_blanks(cr, c, x, w, MAX(bottom + 30, notice_top - 24 - blanks), true);
 	if (notice) {
 		PangoLayout *l = notice;

@@ -220,46 +220,64 @@ const struct form_question *print_go_to(const struct form *form, const struct fo
 	return NULL;
 }
 
+/* The labels of the choices of Q whose IN is WANT, quoted and joined by "or". */
+static char *choices_said(const struct printer *p, const GPtrArray *choices, const bool *in,
+			  bool want)
+{
+	GString *s = g_string_new(NULL);
+	for (guint k = 0; k < choices->len; k++) {
+		if (in[k] != want)
+			continue;
+		char *l = quoted_choice(p, g_ptr_array_index(choices, k));
+		g_string_append_printf(s, "%s%s", s->len ? " or " : "", l);
+		g_free(l);
+	}
+	return g_string_free(s, FALSE);
+}
+
 /*
  * "If “Draft” or “No”, go to question 2.6.": one sentence for each place
  * the choices of Q send the delegate to, in the order of the choices.
+ * When most choices go to one place, the others are named instead: "If
+ * your answer is not “Yes”, go to question 3.1."
  */
 static void add_go_to(struct printer *p, const struct form_question *q)
 {
 	const GPtrArray *choices = q->list->choices;
-	const struct form_question **target = g_new0(const struct form_question *, choices->len);
-	bool *skips = g_new0(bool, choices->len);
-	for (guint i = 0; i < choices->len; i++) {
+	guint n = choices->len;
+	const struct form_question **target = g_new0(const struct form_question *, n);
+	bool *skips = g_new0(bool, n), *done = g_new0(bool, n), *in = g_new0(bool, n);
+	for (guint i = 0; i < n; i++) {
 		const struct form_choice *c = g_ptr_array_index(choices, i);
 		target[i] = print_go_to(p->form, q, c->name, &skips[i]);
 	}
 	GString *s = g_string_new(NULL);
-	for (guint i = 0; i < choices->len; i++) {
-		if (!skips[i])
+	for (guint i = 0; i < n; i++) {
+		if (!skips[i] || done[i])
 			continue;
-		GString *labels = g_string_new(NULL);
-		for (guint k = i; k < choices->len; k++) {
-			if (!skips[k] || target[k] != target[i])
-				continue;
-			char *l = quoted_choice(p, g_ptr_array_index(choices, k));
-			g_string_append_printf(labels, "%s%s", labels->len ? " or " : "", l);
-			g_free(l);
-			if (k > i)
-				skips[k] = false;
+		guint n_in = 0;
+		for (guint k = 0; k < n; k++) {
+			in[k] = skips[k] && target[k] == target[i];
+			done[k] |= in[k];
+			n_in += in[k];
 		}
+		bool by_others = n_in >= 3 && n - n_in < n_in;
+		char *labels = choices_said(p, choices, in, !by_others);
+		g_string_append_printf(s, "%s%s %s, ", s->len ? " " : "",
+				       by_others ? "If your answer is not" : "If", labels);
 		if (target[i])
-			g_string_append_printf(s, "%sIf %s, go to question %s.", s->len ? " " : "",
-					       labels->str, target[i]->number);
+			g_string_append_printf(s, "go to question %s.", target[i]->number);
 		else
-			g_string_append_printf(s, "%sIf %s, go to the end of the questionnaire.",
-					       s->len ? " " : "", labels->str);
-		g_string_free(labels, TRUE);
+			g_string_append(s, "go to the end of the questionnaire.");
+		g_free(labels);
 	}
 	if (s->len)
 		doc_note(p->doc, s->str);
 	g_string_free(s, TRUE);
 	g_free(target);
 	g_free(skips);
+	g_free(done);
+	g_free(in);
 }
 
 /* Questions */
