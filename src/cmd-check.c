@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "phrase.h"
 #include "textcol.h"
 
 static const char usage[] =
@@ -21,6 +22,10 @@ static const char usage[] =
 	"Options:\n"
 	"      --lang LANG   print labels in language LANG (name or code)\n"
 	"  -q, --quiet       print nothing when the form is valid\n"
+	"      --unsaid      instead of the outline, list the questions whose skip\n"
+	"                    logic or constraint cannot be said in words (the\n"
+	"                    printed questionnaire shows such skip logic with\n"
+	"                    numbers, and leaves such a constraint out)\n"
 	"  -h, --help        show this help\n"
 	"\n"
 	"Exit status: 0 valid, 1 invalid, 2 usage error.\n";
@@ -144,16 +149,43 @@ static void print_outline(const struct form *form, int lang)
 	print_lists(form, lang);
 }
 
+/*
+ * "survey.csv:11: share: skip logic not said in words: 1.2 * 2 > 3990":
+ * one line for each question whose relevant (or a group's) or constraint
+ * phrase.h cannot say in words, with what it shows instead.
+ */
+static void print_unsaid(const struct form *form, int lang)
+{
+	for (size_t i = 0; i < form_n_questions(form); i++) {
+		const struct form_question *q = form_question_at(form, i);
+		if (!q->number && !q->generated)
+			continue;
+		bool said = true;
+		char *applies = phrase_applies(form, q, lang, &said);
+		if (applies && !said)
+			printf("%s:%ld: %s: skip logic not said in words: %s\n", q->file, q->row,
+			       form_question_key(q), applies);
+		g_free(applies);
+		said = true;
+		char *constraint = phrase_constraint(form, q, lang, &said);
+		if (constraint && !said)
+			printf("%s:%ld: %s: constraint not said in words: %s\n", q->file, q->row,
+			       form_question_key(q), constraint);
+		g_free(constraint);
+	}
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "lang", required_argument, NULL, 'l' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "unsaid", no_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *lang_arg = NULL;
-	bool quiet = false;
+	bool quiet = false, unsaid = false;
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
@@ -161,6 +193,8 @@ int cmd_check(int argc, char **argv)
 			lang_arg = optarg;
 		else if (opt == 'q')
 			quiet = true;
+		else if (opt == 'u')
+			unsaid = true;
 		else
 			return cli_common_option(opt, "check", usage);
 	}
@@ -174,7 +208,9 @@ int cmd_check(int argc, char **argv)
 		form_free(form);
 		return EXIT_USAGE;
 	}
-	if (!quiet)
+	if (unsaid)
+		print_unsaid(form, lang);
+	else if (!quiet)
 		print_outline(form, lang);
 	form_free(form);
 	return EXIT_OK;

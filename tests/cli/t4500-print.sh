@@ -116,6 +116,16 @@ expect_status 'the sample questionnaire is printed in French'
 text "$T/sf.pdf" >"$T/sf.txt"
 expect_grep 'French labels' 'Auteur de la réponse' "$T/sf.txt"
 
+# quire check --unsaid lists what the print cannot say in words
+run 0 "$QUIRE" check --unsaid $form
+expect_status 'check --unsaid'
+expect_out 'lists the rows whose skip logic or constraint is not said in words' <<'X'
+forms/print/survey.csv:11: share: skip logic not said in words: 1.2 * 2 > 3990
+forms/print/survey.csv:11: share: constraint not said in words: the answer * 2 <= 200
+X
+run 0 "$QUIRE" check --unsaid ../../forms/cybercrime-cooperation
+expect_out 'the sample says everything in words' </dev/null
+
 # Errors
 run 2 "$QUIRE" print
 expect_status 'FORM is required'
