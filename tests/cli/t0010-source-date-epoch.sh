@@ -1,9 +1,9 @@
 #!/bin/sh
 # t0010: SOURCE_DATE_EPOCH.  Every command that reads the clock (validate,
 # export, status, tab and chart through today() and membership on the day,
-# enter for the date a reply was received, report for its dates) refuses a
-# value that is not a whole number of seconds from 1970 to the end of 9999,
-# with exit 1 and nothing written.  Those that do not read it (check, blank,
+# enter for the date a reply was received, report and print for their
+# dates) refuses a value that is not a whole number of seconds from 1970 to
+# the end of 9999, with exit 1 and nothing written.  Those that do not read it (check, blank,
 # import) run.  The latest valid value dates a report 31 December 9999.
 . "$top_srcdir/tests/lib.sh"
 F=$top_srcdir/forms/cybercrime-cooperation
@@ -22,13 +22,14 @@ clock_cmd() {
 	tab) "$QUIRE" tab "$F" "$D" -o out.txt ;;
 	chart) "$QUIRE" chart "$F" "$D" -q law_status -o out.pdf ;;
 	report) "$QUIRE" report "$DEF" -o out.pdf ;;
+	print) "$QUIRE" print "$F" -o out.pdf ;;
 	enter) "$QUIRE" enter "$F" --respondent XAA --data replies ;;
 	esac
 }
 
 # refused VALUE MESSAGE: every command that reads the clock refuses VALUE with MESSAGE.
 refused() {
-	for c in validate export status tab chart report enter; do
+	for c in validate export status tab chart report print enter; do
 		SOURCE_DATE_EPOCH=$1
 		run 1 clock_cmd $c
 		expect_status "$c refuses SOURCE_DATE_EPOCH='$1'"
