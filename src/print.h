@@ -5,6 +5,7 @@
 #include <stdbool.h>
 
 struct form;
+struct form_question;
 
 /*
  * What the printed questionnaire says beyond the form.  DEADLINE,
@@ -36,7 +37,6 @@ int print_write(const struct form *form, const struct print_options *o);
  * false whatever the other answers).  Sets *SKIPS to whether any is
  * skipped; returns NULL (with *SKIPS true) when every later question is.
  */
-struct form_question;
 const struct form_question *print_go_to(const struct form *form, const struct form_question *q,
 					const char *choice, bool *skips);
 

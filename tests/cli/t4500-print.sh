@@ -44,6 +44,7 @@ expect_grep 'a number: what to write and its range in words' 'Write a whole numb
 expect_grep 'a constraint message' 'Write a date: day, month and year. The date cannot be in the future.' "$T/q.txt"
 expect_grep 'or_other: a line to specify' 'Other If “Other”, please specify: 1.4' "$T/q.txt"
 expect_grep 'a short range is ticked' 'How useful is cooperation? Tick one box. 1 2 3 4 5 2.2' "$T/q.txt"
+expect_grep 'the unit of a number' 'Share of requests answered Answer only if 1.2 * 2 > 3990. Write a number. Unit: percent.' "$T/q.txt"
 expect_grep 'skip logic that cannot be said in words is shown with numbers' 'Answer only if 1.2 * 2 > 3990.' "$T/q.txt"
 expect_no_grep 'a constraint that cannot be said is left out' '200' "$T/q.txt"
 expect_no_grep 'no expression is left in the text' '${' "$T/q.txt"
