@@ -23,7 +23,6 @@
 
 struct printer {
 	const struct form *form;
-	const struct print_options *o;
 	int lang;
 	struct doc *doc;
 	char *deadline;		/* as written out, or NULL */
@@ -205,8 +204,16 @@ static bool skipped(const struct form_question *f, const struct form_question *q
 	return false;
 }
 
-const struct form_question *print_go_to(const struct form *form, const struct form_question *q,
-					const char *choice, bool *skips)
+/*
+ * The first question after Q, in form order, that a delegate who chose
+ * CHOICE at the select_one Q goes to when that answer makes the questions
+ * right after Q not apply (their relevant, or a group's, is false whatever
+ * the other answers).  Sets *SKIPS to whether any is skipped; returns NULL
+ * (with *SKIPS true) when every later question is.
+ */
+static const struct form_question *go_to(const struct form *form,
+					 const struct form_question *q, const char *choice,
+					 bool *skips)
 {
 	*skips = false;
 	for (size_t i = (size_t)q->index + 1; i < form_n_questions(form); i++) {
@@ -249,7 +256,7 @@ static void add_go_to(struct printer *p, const struct form_question *q)
 	bool *skips = g_new0(bool, n), *done = g_new0(bool, n), *in = g_new0(bool, n);
 	for (guint i = 0; i < n; i++) {
 		const struct form_choice *c = g_ptr_array_index(choices, i);
-		target[i] = print_go_to(p->form, q, c->name, &skips[i]);
+		target[i] = go_to(p->form, q, c->name, &skips[i]);
 	}
 	GString *s = g_string_new(NULL);
 	for (guint i = 0; i < n; i++) {
@@ -539,7 +546,7 @@ int print_write(const struct form *form, const struct print_options *o)
 	char *created = creation_date();
 	if (!created)
 		return -1;
-	struct printer p = { form, o, o->lang, doc_new(o->letter ? DOC_LETTER : DOC_A4),
+	struct printer p = { form, o->lang, doc_new(o->letter ? DOC_LETTER : DOC_A4),
 			     deadline_text(setting(form, o->deadline, "deadline")),
 			     setting(form, o->organisation, "organisation"),
 			     setting(form, o->contact, "contact") };

@@ -5,7 +5,6 @@
 #include <stdbool.h>
 
 struct form;
-struct form_question;
 
 /*
  * What the printed questionnaire says beyond the form.  DEADLINE,
@@ -29,15 +28,5 @@ struct print_options {
  * it was).
  */
 int print_write(const struct form *form, const struct print_options *o);
-
-/*
- * The first question of FORM after Q, in form order, that a delegate who
- * chose CHOICE at the select_one Q goes to when that answer makes the
- * questions right after Q not apply (their relevant, or a group's, is
- * false whatever the other answers).  Sets *SKIPS to whether any is
- * skipped; returns NULL (with *SKIPS true) when every later question is.
- */
-const struct form_question *print_go_to(const struct form *form, const struct form_question *q,
-					const char *choice, bool *skips);
 
 #endif
