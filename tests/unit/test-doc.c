@@ -345,6 +345,65 @@ static void test_heading_with_long_group(const char *path)
 	g_string_free(big, TRUE);
 }
 
+/*
+ * A loose group -- a question, its rule, forty choices and a note -- may
+ * start at the foot of a page: the question goes with at least two of its
+ * choices, a page never holds a single choice, and every choice is
+ * printed once, in order.
+ */
+static void test_loose_choices(const char *path)
+{
+	const char *labels[40];
+	char names[40][16];
+	for (int i = 0; i < 40; i++) {
+		g_snprintf(names[i], sizeof names[i], "Choice%02d", i + 1);
+		labels[i] = names[i];
+	}
+	int bad = 0, tried = 0, started_at_foot = 0;
+	for (int space = 300; space <= 640; space += 20, tried++) {
+		struct doc *d = doc_new(DOC_A4);
+		doc_paragraph(d, "1", "Before.");
+		doc_space(d, space);
+		doc_group_begin_loose(d);
+		doc_paragraph(d, "1.1", "Which apply?");
+		doc_note(d, "Tick all that apply.");
+		doc_choices(d, DOC_BOX_SQUARE, labels, 40);
+		doc_note(d, "After the choices.");
+		doc_group_end(d);
+		doc_write_pdf(d, path);
+		doc_free(d);
+		char *cmd = g_strdup_printf("pdftotext %s -", path);
+		char *text = run(cmd);
+		g_free(cmd);
+		if (!text) {
+			tap_skip("pdftotext is not installed", "a loose group of choices");
+			return;
+		}
+		char **pages = g_strsplit(text, "\f", -1);
+		int next = 0;
+		for (char **p = pages; *p; p++) {
+			int on_page = 0;
+			for (char *c = strstr(*p, "Choice"); c; c = strstr(c + 1, "Choice"), on_page++)
+				if (atoi(c + 6) != ++next)
+					bad++;
+			if (on_page == 1 || (strstr(*p, "Which apply?") && on_page < 2)) {
+				tap_diag("with %d points of space a page has %d choices", space, on_page);
+				bad++;
+			}
+			if (p == pages && strstr(*p, "Which apply?"))
+				started_at_foot++;
+		}
+		if (next != 40)
+			bad++;
+		g_strfreev(pages);
+		g_free(text);
+	}
+	ok(bad == 0, "a question goes with two choices at least, and a page never holds one (%d of %d)",
+	   bad, tried);
+	ok(started_at_foot > 0, "a loose group starts at the foot of a page (%d of %d)",
+	   started_at_foot, tried);
+}
+
 int main(void)
 {
 	char *dir = g_dir_make_tmp("quire-doc-XXXXXX", NULL);
@@ -447,6 +506,7 @@ int main(void)
 	test_long_arabic(path);
 	test_unbreakable(path);
 	test_heading_with_long_group(path);
+	test_loose_choices(path);
 
 	unlink(path);
 	rmdir(dir);
