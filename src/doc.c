@@ -754,7 +754,10 @@ static bool measure_choices(cairo_t *cr, struct block *b, double width)
 	for (char **item = b->items; *item; item++) {
 		guint first = b->lines->len;
 		g_array_append_val(b->item_lines, first);
-		fits &= add_text(cr, b, &st, **item ? *item : " ", &y);
+		if (!add_text(cr, b, &st, **item ? *item : " ", &y) && fits) {
+			fits = false;
+			b->text = g_strdup(*item);	/* for the message */
+		}
 		if (first > 0) {
 			const struct text_line *t = (const struct text_line *)(void *)b->lines->data;
 			m = (t[first - 1].bottom + t[first].top) / 2;

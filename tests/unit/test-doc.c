@@ -295,6 +295,17 @@ static void test_unbreakable(const char *path)
 				     path, shown);
 	check_str(errors->str, want);
 	ok(g_file_test(path, G_FILE_TEST_EXISTS), "the previous file is still there");
+	g_string_free(errors, TRUE);
+	doc_free(d);
+
+	/* the same run in a choice: the message names that choice */
+	d = doc_new(DOC_A4);
+	doc_choices(d, DOC_BOX_ROUND, (const char *[]){ "Yes", run_of->str, "No" }, 3);
+	errors = g_string_new(NULL);
+	msg_capture(errors);
+	check_int(doc_write_pdf(d, path), -1);
+	msg_capture(NULL);
+	check_str(errors->str, want);
 	g_free(want);
 	g_free(shown);
 	g_string_free(errors, TRUE);
