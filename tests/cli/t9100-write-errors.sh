@@ -1,7 +1,7 @@
 #!/bin/sh
 # t9100: write failures - a full device, a file size limit, a directory that
 # cannot be written.  Every command that writes a file (blank, export, tab,
-# status, chart, report) must say so with the reason, exit 1, leave no file
+# status, chart, report, print) must say so with the reason, exit 1, leave no file
 # at the target (nor a temporary one beside it), and leave an existing
 # file as it was.  An output name of up to 255 bytes is written, although
 # its temporary name would be longer.
@@ -21,13 +21,14 @@ write_cmd() {
 	status) "$QUIRE" status "$F" "$D" --roster "$R" -o "$2" ;;
 	chart) "$QUIRE" chart "$F" "$D" -q law_status -o "$2" ;;
 	report) "$QUIRE" report "$DEF" -o "$2" ;;
+	print) "$QUIRE" print "$F" -o "$2" ;;
 	esac
 }
 
 ext() {
 	case $1 in
 	chart) echo png ;;
-	report) echo pdf ;;
+	report | print) echo pdf ;;
 	tab | status) echo txt ;;
 	*) echo csv ;;
 	esac
@@ -49,7 +50,7 @@ limited() {
 }
 
 mkdir out
-for c in blank export tab status chart report; do
+for c in blank export tab status chart report print; do
 	e=$(ext $c)
 
 	# A full device: /dev/full itself, or a link to it where the name must end in .png.

@@ -40,6 +40,7 @@ refused 'blank over its form' $F/survey.csv "$QUIRE" blank $F --respondent XAA -
 refused 'tab over the roster' $R "$QUIRE" tab $F $D --roster $R -o $R
 refused 'status over a reply' $D/XTE.csv "$QUIRE" status $F $D --roster $R -o $D/XTE.csv
 refused 'report over its definition' reports/wg.ini "$QUIRE" report reports/wg.ini -o reports/wg.ini
+refused 'print over its choices sheet' $F/choices.csv "$QUIRE" print $F -o $F/choices.csv
 
 # The output a definition names.
 sed -e '/^output = /d' -e 's|^\[report\]$|&\noutput = ../data/rosters/demo.csv|' \
