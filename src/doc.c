@@ -880,8 +880,9 @@ static guint min_units(const struct block *b)
 	guint n = units(b);
 	if (b->kind == BLOCK_TABLE)
 		return n <= DOC_TABLE_KEEP ? n : 3;
-	if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE || b->kind == BLOCK_NOTE ||
-	    b->kind == BLOCK_CHOICES)
+	if (b->kind == BLOCK_CHOICES)
+		return n <= DOC_CHOICES_KEEP ? n : 2;
+	if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE || b->kind == BLOCK_NOTE)
 		return n < 4 ? n : 2;
 	return n;
 }

@@ -79,8 +79,10 @@ double doc_indent(const struct doc *d);
 /*
  * A list of N choices, each LABELS[i] with a box to tick before it (after
  * it in a right-to-left label), set under a numbered paragraph's text.  A
- * long list splits between choices, with at least two on each page.
+ * list of more than DOC_CHOICES_KEEP choices splits between choices, with
+ * at least two on each page; a shorter one never splits.
  */
+#define DOC_CHOICES_KEEP 6
 enum doc_box {
 	DOC_BOX_ROUND,		/* one answer */
 	DOC_BOX_SQUARE,		/* several answers, or a figure to write */

@@ -10,6 +10,7 @@
 #include "form.h"
 #include "isodate.h"
 #include "phrase.h"
+#include "response.h"
 
 /*
  * The printed questionnaire is what a Secretariat sends with its note
@@ -25,6 +26,7 @@ struct printer {
 	const struct form *form;
 	int lang;
 	struct doc *doc;
+	struct resp_eval *ev;	/* run with no answers: the choices a static filter offers */
 	char *deadline;		/* as written out, or NULL */
 	const char *organisation, *contact;
 };
@@ -289,6 +291,49 @@ static void add_go_to(struct printer *p, const struct form_question *q)
 
 /* Questions */
 
+static void note_ref(int ref, void *data)
+{
+	(void)ref;
+	*(bool *)data = true;
+}
+
+/* A choice_filter's references: the numbers of the questions it reads, "1.2 and 2.1". */
+struct filter_refs {
+	const struct form *form;
+	GString *numbers;
+};
+
+static void add_filter_ref(int ref, void *data)
+{
+	struct filter_refs *r = data;
+	const struct form_question *q = form_question_at(r->form, (size_t)ref);
+	if (!q->number)
+		return;
+	if (r->numbers->len)
+		g_string_append(r->numbers, " and ");
+	g_string_append(r->numbers, q->number);
+}
+
+/*
+ * A choice_filter that reads answers offers different choices to
+ * different States: on paper every choice is listed, and a note says on
+ * which answers the choice depends.  One that reads none (a column of the
+ * list) offers the same choices to all: the others are left out.
+ */
+static bool filter_depends(const struct printer *p, const struct form_question *q,
+			   char **numbers)
+{
+	struct filter_refs r = { p->form, g_string_new(NULL) };
+	bool reads = false;
+	if (q->filter)
+		expr_foreach_ref(q->filter, note_ref, &reads);
+	if (reads)
+		expr_foreach_ref(q->filter, add_filter_ref, &r);
+	*numbers = r.numbers->len ? g_string_free(r.numbers, FALSE)
+				  : (g_string_free(r.numbers, TRUE), NULL);
+	return reads;
+}
+
 static void add_choices(struct printer *p, const struct form_question *q)
 {
 	static const char *const rules[] = {
@@ -298,13 +343,28 @@ static void add_choices(struct printer *p, const struct form_question *q)
 			      "of the second, and so on.",
 	};
 	doc_note(p->doc, rules[q->kind]);
+	char *numbers = NULL;
+	bool depends = filter_depends(p, q, &numbers);
 	const GPtrArray *choices = q->list->choices;
 	const char **labels = g_new(const char *, choices->len);
-	for (guint i = 0; i < choices->len; i++)
-		labels[i] = form_choice_label(p->form, g_ptr_array_index(choices, i), p->lang);
+	guint n = 0;
+	for (guint i = 0; i < choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(choices, i);
+		if (q->filter && !depends && !resp_eval_offered(p->ev, q, c))
+			continue;
+		labels[n++] = form_choice_label(p->form, c, p->lang);
+	}
 	doc_choices(p->doc, q->kind == FORM_SELECT_ONE ? DOC_BOX_ROUND : DOC_BOX_SQUARE, labels,
-		    choices->len);
+		    n);
 	g_free(labels);
+	if (depends) {
+		char *text = numbers ? g_strdup_printf("Only some of these choices apply, "
+						       "depending on your answer to %s.", numbers)
+				     : g_strdup("Only some of these choices apply.");
+		doc_note(p->doc, text);
+		g_free(text);
+	}
+	g_free(numbers);
 	if (q->kind == FORM_SELECT_ONE)
 		add_go_to(p, q);
 }
@@ -546,12 +606,16 @@ int print_write(const struct form *form, const struct print_options *o)
 	char *created = creation_date();
 	if (!created)
 		return -1;
-	struct printer p = { form, o->lang, doc_new(o->letter ? DOC_LETTER : DOC_A4),
+	struct printer p = { form, o->lang, doc_new(o->letter ? DOC_LETTER : DOC_A4), NULL,
 			     deadline_text(setting(form, o->deadline, "deadline")),
 			     setting(form, o->organisation, "organisation"),
 			     setting(form, o->contact, "contact") };
 	if (!p.organisation)
 		p.organisation = setting(form, NULL, "organization");
+	p.ev = resp_eval_new(form);
+	char **none = g_new0(char *, form_n_questions(form) + 1);
+	resp_eval_run(p.ev, none);
+	g_free(none);
 	set_info(&p, created);
 	add_cover(&p);
 	add_instructions(&p);
@@ -559,6 +623,7 @@ int print_write(const struct form *form, const struct print_options *o)
 		add_part(&p, g_ptr_array_index(form->parts, i));
 	int rc = doc_write_pdf(p.doc, o->output);
 	doc_free(p.doc);
+	resp_eval_free(p.ev);
 	g_free(p.deadline);
 	g_free(created);
 	return rc;
