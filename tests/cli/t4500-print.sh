@@ -88,6 +88,13 @@ text "$T/d.pdf" >"$T/d.txt"
 expect_grep 'a deadline that is not a date is written as it is' 'Please reply by end of June' "$T/d.txt"
 expect_no_grep 'an empty option leaves the setting out' 'Please return' "$T/d.txt"
 
+run 0 "$QUIRE" print -o - $form
+expect_true '-o - writes the PDF to standard output' cmp -s "$T/q.pdf" "$OUT"
+mkdir "$T/here"
+here=$(pwd)
+(cd "$T/here" && "$QUIRE" print "$here/$form") </dev/null
+expect_true 'the default output is questionnaire.pdf' cmp -s "$T/q.pdf" "$T/here/questionnaire.pdf"
+
 # Languages
 run 0 "$QUIRE" print --lang ar -o "$T/ar.pdf" $form
 expect_status 'an Arabic questionnaire is written'
