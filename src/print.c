@@ -65,10 +65,58 @@ static char *sentence(const char *text)
 	return g_string_free(s, FALSE);
 }
 
+/*
+ * TEXT (a label, a hint, a message) as printed: a ${name} it shows is
+ * replaced by "[your answer to 2.1]", or by "[…]" for a question without a
+ * number (a calculation), which paper cannot work out.  Returns a new
+ * string; NULL for NULL.
+ */
+static char *paper_text(const struct printer *p, const char *text)
+{
+	if (!text || !strstr(text, "${"))
+		return g_strdup(text);
+	GString *s = g_string_new(NULL);
+	const char *at = text;
+	for (const char *open; (open = strstr(at, "${"));) {
+		const char *close = strchr(open, '}');
+		if (!close)
+			break;
+		g_string_append_len(s, at, open - at);
+		char *name = g_strndup(open + 2, (gsize)(close - open - 2));
+		const struct form_question *q = form_question(p->form, name);
+		if (q && q->number)
+			g_string_append_printf(s, "[your answer to %s]", q->number);
+		else
+			g_string_append(s, "[\u2026]");
+		g_free(name);
+		at = close + 1;
+	}
+	g_string_append(s, at);
+	return g_string_free(s, FALSE);
+}
+
 /* “LABEL”, the label of choice C in typographic quotes. */
 static char *quoted_choice(const struct printer *p, const struct form_choice *c)
 {
-	return g_strdup_printf("\u201C%s\u201D", form_choice_label(p->form, c, p->lang));
+	char *label = paper_text(p, form_choice_label(p->form, c, p->lang));
+	char *quoted = g_strdup_printf("\u201C%s\u201D", label);
+	g_free(label);
+	return quoted;
+}
+
+/* Adds a paragraph (NUMBER may be NULL) or a note of TEXT as printed. */
+static void add_paragraph(struct printer *p, const char *number, const char *text)
+{
+	char *t = paper_text(p, text);
+	doc_paragraph(p->doc, number, t);
+	g_free(t);
+}
+
+static void add_note(struct printer *p, const char *text)
+{
+	char *t = paper_text(p, text);
+	doc_note(p->doc, t);
+	g_free(t);
 }
 
 /* Answer boxes */
@@ -346,17 +394,16 @@ static void add_choices(struct printer *p, const struct form_question *q)
 	char *numbers = NULL;
 	bool depends = filter_depends(p, q, &numbers);
 	const GPtrArray *choices = q->list->choices;
-	const char **labels = g_new(const char *, choices->len);
-	guint n = 0;
+	GPtrArray *labels = g_ptr_array_new_with_free_func(g_free);
 	for (guint i = 0; i < choices->len; i++) {
 		const struct form_choice *c = g_ptr_array_index(choices, i);
 		if (q->filter && !depends && !resp_eval_offered(p->ev, q, c))
 			continue;
-		labels[n++] = form_choice_label(p->form, c, p->lang);
+		g_ptr_array_add(labels, paper_text(p, form_choice_label(p->form, c, p->lang)));
 	}
-	doc_choices(p->doc, q->kind == FORM_SELECT_ONE ? DOC_BOX_ROUND : DOC_BOX_SQUARE, labels,
-		    n);
-	g_free(labels);
+	doc_choices(p->doc, q->kind == FORM_SELECT_ONE ? DOC_BOX_ROUND : DOC_BOX_SQUARE,
+		    (const char *const *)labels->pdata, labels->len);
+	g_ptr_array_free(labels, TRUE);
 	if (depends) {
 		char *text = numbers ? g_strdup_printf("Only some of these choices apply, "
 						       "depending on your answer to %s.", numbers)
@@ -411,6 +458,11 @@ static char *answer_rule(const struct printer *p, const struct form_question *q)
 	char *text = form_text(p->form, q->constraint_message, p->lang)
 			     ? sentence(rule)
 			     : g_strdup_printf("The answer must be %s.", rule);
+	if (form_text(p->form, q->constraint_message, p->lang)) {
+		char *shown = paper_text(p, text);
+		g_free(text);
+		text = shown;
+	}
 	g_free(rule);
 	return text;
 }
@@ -451,7 +503,7 @@ static int text_lines(const struct form_question *q)
 
 static void add_answer(struct printer *p, const struct form_question *q)
 {
-	const char *label = form_label(p->form, q, p->lang);
+	char *label = paper_text(p, form_label(p->form, q, p->lang));
 	char *rule = answer_rule(p, q);
 	const char *kind = kind_rule(q);
 	const char *unit = form_question_extra(p->form, q, "unit", p->lang);
@@ -463,7 +515,7 @@ static void add_answer(struct printer *p, const struct form_question *q)
 		doc_choices(p->doc, DOC_BOX_ROUND, (const char *const *)values->pdata, values->len);
 	} else if (q->kind == FORM_ACKNOWLEDGE) {
 		doc_note(p->doc, kind);
-		doc_choices(p->doc, DOC_BOX_SQUARE, (const char *[]){ label }, 1);
+		doc_choices(p->doc, DOC_BOX_SQUARE, (const char *[]){ "Yes" }, 1);
 	} else if (q->kind == FORM_TEXT) {
 		add_answer_box(p, label, text_lines(q));
 	} else {
@@ -477,6 +529,7 @@ static void add_answer(struct printer *p, const struct form_question *q)
 	if (rule)
 		doc_note(p->doc, rule);
 	g_free(rule);
+	g_free(label);
 	if (values)
 		g_ptr_array_free(values, TRUE);
 }
@@ -484,10 +537,10 @@ static void add_answer(struct printer *p, const struct form_question *q)
 static void add_question(struct printer *p, const struct form_question *q)
 {
 	doc_group_begin_loose(p->doc);
-	doc_paragraph(p->doc, q->number, form_label(p->form, q, p->lang));
+	add_paragraph(p, q->number, form_label(p->form, q, p->lang));
 	const char *hint = form_text(p->form, q->hint, p->lang);
 	if (hint)
-		doc_note(p->doc, hint);
+		add_note(p, hint);
 	bool said = true;
 	char *applies = phrase_applies(p->form, q, p->lang, &said);
 	if (applies) {
@@ -522,7 +575,7 @@ static void add_part(struct printer *p, const struct form_part *part)
 				    form_group_label(p->form, q->group, p->lang));
 		group = q->group;
 		if (q->kind == FORM_NOTE)
-			doc_paragraph(p->doc, NULL, form_label(p->form, q, p->lang));
+			add_paragraph(p, NULL, form_label(p->form, q, p->lang));
 		else if (q->number)
 			add_question(p, q);
 	}

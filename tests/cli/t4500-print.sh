@@ -47,9 +47,11 @@ expect_grep 'a short range is ticked' 'How useful is cooperation? Tick one box. 
 expect_grep 'a choice_filter that reads no answer leaves out the choices it never offers' 'Which organisations has your State worked with? Tick all that apply. UNODC INTERPOL 2.6' "$T/q.txt"
 expect_grep 'a choice_filter that reads an answer lists every choice and says on what it depends' 'Which was the most helpful? Tick one box. UNODC INTERPOL A local partner Only some of these choices apply, depending on your answer to 2.5.' "$T/q.txt"
 expect_grep 'a short list of choices is not split across pages' 'Party Signed only Not a party Not open to my State' "$T/q.txt"
-expect_grep 'the unit of a number' 'Share of requests answered Answer only if 1.2 * 2 > 3990. Write a number. Unit: percent.' "$T/q.txt"
+expect_grep 'the unit of a number' 'Share of requests answered in […] Answer only if 1.2 * 2 > 3990. Write a number. Unit: percent.' "$T/q.txt"
 expect_grep 'skip logic that cannot be said in words is shown with numbers' 'Answer only if 1.2 * 2 > 3990.' "$T/q.txt"
 expect_no_grep 'a constraint that cannot be said is left out' '200' "$T/q.txt"
+expect_grep 'a label that shows an answer refers to its question' '2.4 Comments on [your answer to 1.4]' "$T/q.txt"
+expect_grep 'a label that shows a calculation leaves a gap' 'Share of requests answered in […]' "$T/q.txt"
 expect_no_grep 'no expression is left in the text' '${' "$T/q.txt"
 expect_no_grep 'the generated _other question has no number of its own' 'Specify other' "$T/q.txt"
 pdftotext -layout "$T/q.pdf" "$T/layout"
@@ -131,8 +133,8 @@ expect_grep 'French labels' 'Auteur de la réponse' "$T/sf.txt"
 run 0 "$QUIRE" check --unsaid $form
 expect_status 'check --unsaid'
 expect_out 'lists the rows whose skip logic or constraint is not said in words' <<'X'
-forms/print/survey.csv:11: share: skip logic not said in words: 1.2 * 2 > 3990
-forms/print/survey.csv:11: share: constraint not said in words: the answer * 2 <= 200
+forms/print/survey.csv:12: share: skip logic not said in words: 1.2 * 2 > 3990
+forms/print/survey.csv:12: share: constraint not said in words: the answer * 2 <= 200
 X
 run 0 "$QUIRE" check --unsaid ../../forms/cybercrime-cooperation
 expect_out 'the sample says everything in words' </dev/null
