@@ -1,0 +1,56 @@
+/* answer-int.h - what the answer workbook's writer and its rules share */
+#ifndef QUIRE_ANSWER_INT_H
+#define QUIRE_ANSWER_INT_H
+
+#include <stdbool.h>
+#include <glib.h>
+
+struct form;
+struct form_question;
+
+/* Columns of the "Reply" sheet (0-based). */
+enum answer_column {
+	ANSWER_COL_NUMBER,	/* A: "1.2", "1.2 a" */
+	ANSWER_COL_QUESTION,	/* B: the label */
+	ANSWER_COL_ANSWER,	/* C: the answer cell */
+	ANSWER_COL_APPLIES,	/* D: when it applies, in words */
+	ANSWER_COL_HOW,		/* E: the hint, and how to answer */
+};
+
+/*
+ * Where each answer goes: the 0-based row of question I's answer cell
+ * (-1 for a question the workbook does not ask), and for a
+ * select_multiple the row of each choice, in list order.
+ */
+struct answer_cells {
+	const struct form *form;
+	int lang;
+	long *row;		/* [n_questions] */
+	long **choice_row;	/* [n_questions], NULL but for select_multiple */
+};
+
+/*
+ * The Excel formula that is true when Q does not apply (its relevant and
+ * those of its groups, all false), for the grey "not applicable" fill,
+ * without the leading '='; NULL when one of them cannot be said as a
+ * formula of the answer cells.  Returns a new string.
+ */
+char *answer_rule_skip_formula(const struct answer_cells *cells, const struct form_question *q);
+
+/* The bounds an answer must lie within, from a range's parameters and simple constraints. */
+struct answer_bounds {
+	bool has_min, has_max;
+	double min, max;	/* numbers; days since 1970-01-01 for dates */
+	bool min_strict, max_strict;
+	long max_length;	/* text: the most characters, 0 when none */
+};
+
+/*
+ * Reads Q's bounds: a range's start and end, and the comparisons of '.'
+ * with a number (a date for date questions) joined by "and" in its
+ * constraint: ". >= 1990 and . <= 2019", ". > 0", "string-length(.) <=
+ * 500".  A constraint saying anything else gives no bounds from it.
+ */
+void answer_rule_bounds(const struct form_question *q, struct answer_bounds *b);
+
+#endif
