@@ -530,8 +530,9 @@ static void write_question(struct writer *w, const struct form_question *q)
 		put(w, w->reply, row, ANSWER_COL_ANSWER, NULL,
 		    q->kind == FORM_DATE ? w->date : w->answer);
 		validate(w, q, row, &b, shown_how);
-		const char *cells[] = { "question", number, form_question_key(q) };
-		map_row(w, cells, 3);
+		const char *cells[] = { "question", number, form_question_key(q), NULL,
+					form_kind_name(q->kind), q->list ? q->list->name : NULL };
+		map_row(w, cells, 6);
 		map_number(w, 3, row + 1);
 	}
 	grey_when_skipped(w, q, row, last);

@@ -26,8 +26,8 @@ struct form;
  *   form                   ID  VERSION
  *   respondent             CODE
  *   languages              LANG0 LANG1 ...
- *   meta                   _submitted  ROW        (the cell is column B of ROW)
- *   question               NUMBER  KEY  ROW       (the answer is column C of ROW)
+ *   meta                   NAME  ROW              (_submitted, _note: column C of ROW)
+ *   question               NUMBER  KEY  ROW  TYPE  LIST  (the answer is column C of ROW)
  *   choice                 NUMBER  KEY  CHOICE  ROW
  *   label                  LIST  NAME  LABEL0 LABEL1 ...  (in the languages' order)
  *
@@ -68,6 +68,7 @@ struct answer_rows {
 	GArray *rows;		/* long */
 	char *respondent;	/* from the hidden sheet, or NULL */
 	char *form_version;	/* the form's version it was made for, or NULL */
+	int problems;		/* marks neither yes nor no, reported */
 };
 
 void answer_rows_free(struct answer_rows *a);
@@ -86,5 +87,8 @@ void answer_rows_free(struct answer_rows *a);
  * validator to name.
  */
 int answer_read(const struct form *form, const char *path, struct answer_rows *out);
+
+/* Whether PATH is an answer workbook, as answer_read() tells; nothing is reported. */
+bool answer_is_answer_workbook(const char *path);
 
 #endif
