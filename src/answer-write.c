@@ -451,9 +451,13 @@ static void validate(struct writer *w, const struct form_question *q, long row,
 		v.input_message = (char *)clip(w, how, MESSAGE_MAX);
 	v.error_title = (char *)"Not a valid answer";
 	const char *message = form_text(form, q->constraint_message, w->opt->lang);
-	v.error_message = (char *)clip(w, message ? message : *how ? how : "Not a valid answer",
-				       MESSAGE_MAX);
+	char *limit = q->kind == FORM_TEXT ? g_strdup_printf("At most %ld characters",
+							      max_length(b)) : NULL;
+	if (!message)
+		message = limit ? limit : *how ? how : "Not a valid answer";
+	v.error_message = (char *)clip(w, message, MESSAGE_MAX);
 	worksheet_data_validation_cell(w->reply, (lxw_row_t)row, ANSWER_COL_ANSWER, &v);
+	g_free(limit);
 }
 
 static void validate_tick(struct writer *w, long row)
@@ -665,7 +669,9 @@ static int copy_out(const char *tmp, FILE *fp, const char *path)
 		g_error_free(err);
 		return -1;
 	}
-	int rc = fwrite(data, 1, len, fp) == len ? 0 : -1;
+	int rc = 0;
+	if (fwrite(data, 1, len, fp) != len || fflush(fp) != 0)
+		rc = msg_error_at(path, 0, "write error: %s", g_strerror(errno));
 	g_free(data);
 	return rc;
 }

@@ -32,6 +32,10 @@
  *                 delegate who sorted them would
  *   --drop-map    leave out the hidden sheet
  *   --mark TEXT   mark choices with TEXT
+ *
+ * fill-answers --dump FILE.xlsx prints every sheet of FILE.xlsx, as
+ * quire's workbook reader reads it: "[NAME]", then one line per row,
+ * "ROW: CELL | CELL | ...", for tests to compare.
  */
 
 struct options {
@@ -222,8 +226,33 @@ static int run(const struct options *opt, const char *blank, const char *reply, 
 	return rc;
 }
 
+static int dump(const char *path)
+{
+	GError *err = NULL;
+	struct workbook *wb = workbook_read(path, NULL, &err);
+	if (!wb) {
+		fprintf(stderr, "fill-answers: %s: %s\n", path, err->message);
+		return 1;
+	}
+	for (guint i = 0; i < wb->sheets->len; i++) {
+		const struct workbook_sheet *s = g_ptr_array_index(wb->sheets, i);
+		printf("[%s]\n", s->name);
+		for (guint r = 0; r < s->rows->len; r++) {
+			const struct workbook_row *row = g_ptr_array_index(s->rows, r);
+			printf("%ld:", row->row);
+			for (guint c = 0; c < row->n_cells; c++)
+				printf("%s%s", c ? " | " : " ", row->cells[c]);
+			putchar('\n');
+		}
+	}
+	workbook_free(wb);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "--dump") == 0)
+		return dump(argv[2]);
 	struct options opt = { 0 };
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
