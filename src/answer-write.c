@@ -14,6 +14,7 @@
 #include "form.h"
 #include "isodate.h"
 #include "msg.h"
+#include "phrase.h"
 #include "response.h"
 #include "workbook.h"
 
@@ -242,38 +243,16 @@ static void write_map_labels(struct writer *w)
 
 /* The Reply sheet */
 
-static void add_ref(int ref, void *data)
-{
-	GArray *refs = data;
-	g_array_append_val(refs, ref);
-}
-
-/*
- * When Q applies, in words, or NULL when it is always asked.  The one
- * place the column's text comes from: until the conditions can be said
- * in words, it names the questions they read.
- */
+/* When Q applies, in words, or NULL when it is always asked. */
 static char *applies_text(const struct form *form, const struct form_question *q, int lang)
 {
-	GArray *refs = g_array_new(FALSE, FALSE, sizeof(int));
-	if (q->relevant)
-		expr_foreach_ref(q->relevant, add_ref, refs);
-	for (const struct form_group *g = q->group; g; g = g->parent)
-		if (g->relevant)
-			expr_foreach_ref(g->relevant, add_ref, refs);
-	if (!refs->len) {
-		g_array_free(refs, TRUE);
+	bool said = true;
+	char *phrase = phrase_applies(form, q, lang, &said);
+	if (!phrase)
 		return NULL;
-	}
-	GString *s = g_string_new("Answer only if it applies, given your answer to ");
-	for (guint i = 0; i < refs->len; i++) {
-		const struct form_question *r =
-			form_question_at(form, (size_t)g_array_index(refs, int, i));
-		g_string_append_printf(s, "%s%s", i == 0 ? "" : i + 1 == refs->len ? " and " : ", ",
-				       r->number ? r->number : form_label(form, r, lang));
-	}
-	g_array_free(refs, TRUE);
-	return g_string_free(s, FALSE);
+	char *text = g_strdup_printf("Answer only if %s", phrase);
+	g_free(phrase);
+	return text;
 }
 
 static void append_bound(GString *s, const struct form_question *q, double x)
@@ -450,7 +429,11 @@ static void validate(struct writer *w, const struct form_question *q, long row,
 	if (*how)
 		v.input_message = (char *)clip(w, how, MESSAGE_MAX);
 	v.error_title = (char *)"Not a valid answer";
-	const char *message = form_text(form, q->constraint_message, w->opt->lang);
+	bool said = true;
+	char *rule = phrase_constraint(form, q, w->opt->lang, &said);
+	char *expected = rule && !form_text(form, q->constraint_message, w->opt->lang)
+			 ? g_strdup_printf("Expected %s", rule) : NULL;
+	const char *message = expected ? expected : rule;
 	char *limit = q->kind == FORM_TEXT ? g_strdup_printf("At most %ld characters",
 							      max_length(b)) : NULL;
 	if (!message)
@@ -458,6 +441,8 @@ static void validate(struct writer *w, const struct form_question *q, long row,
 	v.error_message = (char *)clip(w, message, MESSAGE_MAX);
 	worksheet_data_validation_cell(w->reply, (lxw_row_t)row, ANSWER_COL_ANSWER, &v);
 	g_free(limit);
+	g_free(expected);
+	g_free(rule);
 }
 
 static void validate_tick(struct writer *w, long row)

@@ -12,6 +12,7 @@
 #include "csvio.h"
 #include "form.h"
 #include "msg.h"
+#include "phrase.h"
 #include "response.h"
 #include "roster.h"
 
@@ -34,28 +35,6 @@ static const char usage[] =
 	"  -o, --output FILE      write to FILE (default: standard output)\n"
 	"  -h, --help             show this help\n";
 
-/* "${has_law} = 'yes'" -> "1.1 = 'yes'": delegates know questions by number. */
-static char *readable_condition(const struct form *form, const char *expr)
-{
-	GString *s = g_string_new(NULL);
-	const char *p = expr;
-	while (*p) {
-		const char *open = strstr(p, "${");
-		const char *close = open ? strchr(open, '}') : NULL;
-		if (!close) {
-			g_string_append(s, p);
-			break;
-		}
-		g_string_append_len(s, p, open - p);
-		char *name = g_strndup(open + 2, (gsize)(close - open - 2));
-		const struct form_question *q = form_question(form, name);
-		g_string_append(s, q && q->number ? q->number : name);
-		g_free(name);
-		p = close + 1;
-	}
-	return g_string_free(s, FALSE);
-}
-
 static char *question_text(const struct form *form, const struct form_question *q, int lang)
 {
 	GString *s = g_string_new(NULL);
@@ -65,14 +44,11 @@ static char *question_text(const struct form *form, const struct form_question *
 	const char *hint = form_text(form, q->hint, lang);
 	if (hint)
 		g_string_append_printf(s, " (%s)", hint);
-	const char *rel = q->relevant_text;
-	for (const struct form_group *g = q->group; !rel && g; g = g->parent)
-		rel = g->relevant_text;
-	if (rel) {
-		char *cond = readable_condition(form, rel);
-		g_string_append_printf(s, " [answer only if %s]", cond);
-		g_free(cond);
-	}
+	bool said = true;
+	char *applies = phrase_applies(form, q, lang, &said);
+	if (applies)
+		g_string_append_printf(s, " [answer only if %s]", applies);
+	g_free(applies);
 	if (q->required)
 		g_string_append(s, " [required]");
 	return g_string_free(s, FALSE);
@@ -111,7 +87,7 @@ static char *choices_text(const struct form *form, const struct form_question *q
 			first = false;
 		}
 		if (reads) {
-			char *cond = readable_condition(form, q->choice_filter);
+			char *cond = phrase_readable(form, q, q->filter, lang);
 			g_string_append_printf(s, " [offered only where %s]", cond);
 			g_free(cond);
 		}

@@ -29,8 +29,8 @@ enum expr_term expr_term(const struct expr_node *n)
 	case EXPR_OP_DIV: return EXPR_TERM_DIV;
 	case EXPR_OP_MOD: return EXPR_TERM_MOD;
 	case EXPR_OP_CALL: return EXPR_TERM_CALL;
+	case EXPR_OP_COLUMN: return EXPR_TERM_COLUMN;
 	case EXPR_OP_PARENT:
-	case EXPR_OP_COLUMN:
 	case EXPR_OP_LOOKUP: return EXPR_TERM_OTHER;
 	}
 	return EXPR_TERM_OTHER;
@@ -51,6 +51,11 @@ int expr_term_answer(const struct expr_node *n)
 	return n->op == EXPR_OP_SELF ? EXPR_REF_SELF : n->op == EXPR_OP_REF ? n->u.ref.id : -1;
 }
 
+const char *expr_term_column(const struct expr_node *n)
+{
+	return n->op == EXPR_OP_COLUMN ? n->u.column.name : NULL;
+}
+
 const char *expr_term_function(const struct expr_node *n)
 {
 	return n->op == EXPR_OP_CALL ? n->u.call.fn->name : NULL;
@@ -64,6 +69,7 @@ int expr_term_argc(const struct expr_node *n)
 	case EXPR_TERM_NUMBER:
 	case EXPR_TERM_STRING:
 	case EXPR_TERM_ANSWER:
+	case EXPR_TERM_COLUMN:
 	case EXPR_TERM_OTHER: return 0;
 	default: return 2;
 	}

@@ -157,8 +157,8 @@ void expr_foreach_ref(const struct expr *e, void (*fn)(int ref, void *data), voi
  * formula in the answer workbook.  Nodes belong to the expression.  A
  * node is a term: a literal, an answer (${q}, or '.' as EXPR_REF_SELF),
  * an operator on its operands, or a call of a named function on its
- * arguments.  What no other layer needs to see through -- a relative
- * path, a choice column, an instance() lookup -- is EXPR_TERM_OTHER.
+ * arguments.  What no other layer needs to see through -- '..' in
+ * position(), an instance() lookup -- is EXPR_TERM_OTHER.
  */
 enum expr_term {
 	EXPR_TERM_NUMBER,
@@ -179,6 +179,7 @@ enum expr_term {
 	EXPR_TERM_DIV,
 	EXPR_TERM_MOD,
 	EXPR_TERM_CALL,
+	EXPR_TERM_COLUMN,	/* in a choice_filter, a bare name: a column of the choice */
 	EXPR_TERM_OTHER,
 };
 
@@ -191,6 +192,8 @@ enum expr_term expr_term(const struct expr_node *n);
 double expr_term_number(const struct expr_node *n);
 const char *expr_term_string(const struct expr_node *n);
 int expr_term_answer(const struct expr_node *n);
+/* The column a COLUMN reads ("state"); NULL for other terms. */
+const char *expr_term_column(const struct expr_node *n);
 /* The function a CALL names, as written ("selected", "jr:choice-name"); NULL for other terms. */
 const char *expr_term_function(const struct expr_node *n);
 /*

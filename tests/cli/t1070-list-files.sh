@@ -70,6 +70,19 @@ run 0 "$QUIRE" tab form good -q city
 expect_status 'tab runs'
 expect_grep 'tab shows the labels of the file' 'Lyon & Rhône                                 1    100%' "$OUT"
 
+# The report lists each list file among its inputs, with its checksum.
+if command -v pdftotext >/dev/null 2>&1; then
+	run 0 "$QUIRE" report -o report.pdf form good
+	expect_status 'a report of a form with list files runs'
+	pdftotext -layout report.pdf report.txt
+	sum=$(sha256sum form/cities.xml | cut -d' ' -f1)
+	expect_true 'the XML list is an input, with its SHA-256' \
+		grep -q "^form/cities.xml  *$sum\$" report.txt
+	expect_grep 'and the CSV list' 'form/countries.csv' report.txt
+else
+	skip 'the report lists the list files' 'pdftotext is not installed'
+fi
+
 # A single-file form finds its lists in its own directory.
 mkdir single
 cat >single/form.csv <<'X'

@@ -32,9 +32,9 @@ expect_out 'the sheets: Reply, Instructions and the map quire reads back' <<'END
 8: No. | Question | Your answer | When it applies | How to answer
 9: 1 | Domestic law
 10: 1.1 | Has your State a cybercrime law? |  |  | Choose one answer from the list (required)
-11: 1.2 | Year of adoption |  | Answer only if it applies, given your answer to 1.1 | Four digits
+11: 1.2 | Year of adoption |  | Answer only if you answered “Yes” to 1.1 | Four digits
 A whole number from 1970 to 2019
-12: 1.3 | Offences covered |  | Answer only if it applies, given your answer to 1.1 | Answer Yes or No for each choice below
+12: 1.3 | Offences covered |  | Answer only if you answered “Yes” to 1.1 | Answer Yes or No for each choice below
 13: 1.3 a | Illegal access
 14: 1.3 b | Illegal interception
 15: 1.3 c | None of these
@@ -165,7 +165,7 @@ expect_status 'the form is an input, never an output'
 
 # LibreOffice opens it without a repair prompt: its CSV is the Reply sheet.
 if command -v soffice >/dev/null 2>&1; then
-	HOME=$T timeout 180 soffice --headless --convert-to csv --outdir lo XAA.xlsx >lo.log 2>&1
+	HOME=$T timeout 180 soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir lo XAA.xlsx >lo.log 2>&1
 	if [ -f lo/XAA.csv ]; then
 		tap_ok 'LibreOffice converts the workbook'
 	else
@@ -184,7 +184,7 @@ Mini cybercrime questionnaire,,,,
 No.,Question,Your answer,When it applies,How to answer
 1,Domestic law,,,
 1.1,Has your State a cybercrime law?,,,Choose one answer from the list (required)
-1.2,Year of adoption,,"Answer only if it applies, given your answer to 1.1","Four digits
+1.2,Year of adoption,,Answer only if you answered “Yes” to 1.1,"Four digits
 A whole number from 1970 to 2019"
 END
 else

@@ -1,0 +1,699 @@
+/* phrase.c - a form's skip logic and constraints said in words (phrase.h) */
+#include <config.h>
+#include "phrase.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "expr.h"
+#include "isodate.h"
+
+#define OPEN_QUOTE "\xe2\x80\x9c"	/* “ */
+#define CLOSE_QUOTE "\xe2\x80\x9d"	/* ” */
+
+struct say {
+	const struct form *form;
+	const struct form_question *self;	/* the question '.' means */
+	int lang;
+	bool *said;
+};
+
+/* A number as people write it: 1990, 2.5, -3. */
+static char *number_text(double v)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+	if (v == floor(v) && fabs(v) < 1e15)
+		return g_strdup_printf("%.0f", v);
+	return g_strdup(g_ascii_formatd(buf, sizeof buf, "%.15g", v));
+}
+
+/* The text of a literal: a STRING's, or a NUMBER written; NULL for other terms. */
+static char *literal_text(const struct expr_node *n)
+{
+	if (expr_term(n) == EXPR_TERM_STRING)
+		return g_strdup(expr_term_string(n));
+	if (expr_term(n) == EXPR_TERM_NUMBER)
+		return number_text(expr_term_number(n));
+	return NULL;
+}
+
+static bool is_literal(const struct expr_node *n)
+{
+	return expr_term(n) == EXPR_TERM_STRING || expr_term(n) == EXPR_TERM_NUMBER;
+}
+
+/* The question an ANSWER term reads, '.' being S->self; NULL for other terms. */
+static const struct form_question *answer_of(const struct say *s, const struct expr_node *n)
+{
+	if (expr_term(n) != EXPR_TERM_ANSWER)
+		return NULL;
+	int ref = expr_term_answer(n);
+	if (ref == EXPR_REF_SELF)
+		return s->self;
+	return ref >= 0 && (size_t)ref < form_n_questions(s->form)
+	       ? form_question_at(s->form, (size_t)ref) : NULL;
+}
+
+/* How a question is named: its number, or, for one without (a calculation), its key quoted. */
+static void append_question(GString *out, const struct form_question *q)
+{
+	if (q->number)
+		g_string_append(out, q->number);
+	else
+		g_string_append_printf(out, OPEN_QUOTE "%s" CLOSE_QUOTE, form_question_key(q));
+}
+
+static bool is_choice_question(const struct form_question *q)
+{
+	return q->list && (q->kind == FORM_SELECT_ONE || q->kind == FORM_SELECT_MULTIPLE ||
+			   q->kind == FORM_RANK);
+}
+
+/* The choice of Q's list that literal N names, or NULL. */
+static const struct form_choice *choice_of(const struct form_question *q,
+					   const struct expr_node *n)
+{
+	if (!q || !is_choice_question(q))
+		return NULL;
+	char *name = literal_text(n);
+	const struct form_choice *c = name ? form_choice(q->list, name) : NULL;
+	g_free(name);
+	return c;
+}
+
+static void append_choice(GString *out, const struct say *s, const struct form_choice *c)
+{
+	g_string_append_printf(out, OPEN_QUOTE "%s" CLOSE_QUOTE,
+			       form_choice_label(s->form, c, s->lang));
+}
+
+/* Readable */
+
+static void show(GString *out, const struct say *s, const struct expr_node *n, int outer);
+
+/* How tightly an operator binds, as XPath has it; 0 for what is not an operator. */
+static int precedence(enum expr_term t)
+{
+	switch (t) {
+	case EXPR_TERM_OR: return 1;
+	case EXPR_TERM_AND: return 2;
+	case EXPR_TERM_EQ: case EXPR_TERM_NE: return 3;
+	case EXPR_TERM_LT: case EXPR_TERM_LE: case EXPR_TERM_GT: case EXPR_TERM_GE: return 4;
+	case EXPR_TERM_ADD: case EXPR_TERM_SUB: return 5;
+	case EXPR_TERM_MUL: case EXPR_TERM_DIV: case EXPR_TERM_MOD: return 6;
+	default: return 0;
+	}
+}
+
+static const char *operator_text(enum expr_term t)
+{
+	switch (t) {
+	case EXPR_TERM_OR: return "or";
+	case EXPR_TERM_AND: return "and";
+	case EXPR_TERM_EQ: return "=";
+	case EXPR_TERM_NE: return "!=";
+	case EXPR_TERM_LT: return "<";
+	case EXPR_TERM_LE: return "<=";
+	case EXPR_TERM_GT: return ">";
+	case EXPR_TERM_GE: return ">=";
+	case EXPR_TERM_ADD: return "+";
+	case EXPR_TERM_SUB: return "-";
+	case EXPR_TERM_MUL: return "*";
+	case EXPR_TERM_DIV: return "div";
+	case EXPR_TERM_MOD: return "mod";
+	default: return "?";
+	}
+}
+
+/* A literal shown: the label of the choice it names when compared with a select Q, else quoted. */
+static void show_literal(GString *out, const struct say *s, const struct form_question *q,
+			 const struct expr_node *n)
+{
+	const struct form_choice *c = choice_of(q, n);
+	if (c) {
+		append_choice(out, s, c);
+	} else if (expr_term(n) == EXPR_TERM_STRING) {
+		g_string_append_printf(out, "'%s'", expr_term_string(n));
+	} else {
+		char *t = number_text(expr_term_number(n));
+		g_string_append(out, t);
+		g_free(t);
+	}
+}
+
+/* The operand of a comparison or selected() that is the answer to a select, if either is. */
+static const struct form_question *compared_select(const struct say *s,
+						   const struct expr_node *a,
+						   const struct expr_node *b)
+{
+	const struct form_question *q = answer_of(s, a);
+	if (!q || !is_choice_question(q))
+		q = answer_of(s, b);
+	return q && is_choice_question(q) ? q : NULL;
+}
+
+/* N shown, in parentheses when it binds less tightly than the operator around it (OUTER). */
+static void show(GString *out, const struct say *s, const struct expr_node *n, int outer)
+{
+	enum expr_term t = expr_term(n);
+	switch (t) {
+	case EXPR_TERM_NUMBER:
+	case EXPR_TERM_STRING:
+		show_literal(out, s, NULL, n);
+		return;
+	case EXPR_TERM_ANSWER: {
+		const struct form_question *q = answer_of(s, n);
+		if (expr_term_answer(n) == EXPR_REF_SELF)
+			g_string_append(out, "the answer");
+		else if (q)
+			append_question(out, q);
+		return;
+	}
+	case EXPR_TERM_NEG:
+		g_string_append_c(out, '-');
+		show(out, s, expr_term_arg(n, 0), 7);
+		return;
+	case EXPR_TERM_CALL: {
+		const char *fn = expr_term_function(n);
+		int argc = expr_term_argc(n);
+		const struct form_question *q = argc == 2 ? compared_select(s, expr_term_arg(n, 0),
+									    expr_term_arg(n, 1)) : NULL;
+		g_string_append_printf(out, "%s(", fn);
+		for (int i = 0; i < argc; i++) {
+			const struct expr_node *a = expr_term_arg(n, i);
+			if (i)
+				g_string_append(out, ", ");
+			if (q && is_literal(a))
+				show_literal(out, s, q, a);
+			else
+				show(out, s, a, 0);
+		}
+		g_string_append_c(out, ')');
+		return;
+	}
+	case EXPR_TERM_COLUMN:
+		g_string_append(out, expr_term_column(n));
+		return;
+	case EXPR_TERM_OTHER:
+		g_string_append(out, "\xe2\x80\xa6");	/* … */
+		return;
+	default:
+		break;
+	}
+	const struct expr_node *a = expr_term_arg(n, 0), *b = expr_term_arg(n, 1);
+	const struct form_question *q = (t == EXPR_TERM_EQ || t == EXPR_TERM_NE)
+					? compared_select(s, a, b) : NULL;
+	bool parens = precedence(t) < outer;
+	if (parens)
+		g_string_append_c(out, '(');
+	if (q && is_literal(a))
+		show_literal(out, s, q, a);
+	else
+		show(out, s, a, precedence(t));
+	g_string_append_printf(out, " %s ", operator_text(t));
+	if (q && is_literal(b))
+		show_literal(out, s, q, b);
+	else
+		show(out, s, b, precedence(t) + 1);	/* a - (b - c) keeps its parentheses */
+	if (parens)
+		g_string_append_c(out, ')');
+}
+
+/* Words */
+
+static char *say(const struct say *s, const struct expr_node *n, bool neg);
+
+/* N said, or shown readably (preceded by "not " when NEG) with *SAID set false. */
+static char *say_or_show(const struct say *s, const struct expr_node *n, bool neg)
+{
+	char *w = say(s, n, neg);
+	if (w)
+		return w;
+	*s->said = false;
+	GString *out = g_string_new(neg ? "not " : "");
+	show(out, s, n, neg ? 7 : 0);
+	return g_string_free(out, FALSE);
+}
+
+static enum expr_term flip(enum expr_term t)	/* a OP b == b flip(OP) a */
+{
+	switch (t) {
+	case EXPR_TERM_LT: return EXPR_TERM_GT;
+	case EXPR_TERM_LE: return EXPR_TERM_GE;
+	case EXPR_TERM_GT: return EXPR_TERM_LT;
+	case EXPR_TERM_GE: return EXPR_TERM_LE;
+	default: return t;
+	}
+}
+
+static enum expr_term negate(enum expr_term t)	/* not(a OP b) == a negate(OP) b */
+{
+	switch (t) {
+	case EXPR_TERM_EQ: return EXPR_TERM_NE;
+	case EXPR_TERM_NE: return EXPR_TERM_EQ;
+	case EXPR_TERM_LT: return EXPR_TERM_GE;
+	case EXPR_TERM_LE: return EXPR_TERM_GT;
+	case EXPR_TERM_GT: return EXPR_TERM_LE;
+	case EXPR_TERM_GE: return EXPR_TERM_LT;
+	case EXPR_TERM_AND: return EXPR_TERM_OR;
+	case EXPR_TERM_OR: return EXPR_TERM_AND;
+	default: return t;
+	}
+}
+
+/* "18 or more", "more than 18", ... for a comparison with VALUE (already written). */
+static char *bound_text(enum expr_term op, const char *value, bool date)
+{
+	switch (op) {
+	case EXPR_TERM_EQ: return g_strdup(value);
+	case EXPR_TERM_NE: return g_strdup_printf("not %s", value);
+	case EXPR_TERM_LT: return g_strdup_printf(date ? "before %s" : "less than %s", value);
+	case EXPR_TERM_LE: return g_strdup_printf(date ? "not after %s" : "%s or less", value);
+	case EXPR_TERM_GT: return g_strdup_printf(date ? "after %s" : "more than %s", value);
+	case EXPR_TERM_GE: return g_strdup_printf(date ? "not before %s" : "%s or more", value);
+	default: return NULL;
+	}
+}
+
+/* A date literal as UN documents write it ("30 June 2019"), or today(); NULL for others. */
+static char *date_text(const struct expr_node *n)
+{
+	int days;
+	if (expr_term(n) == EXPR_TERM_STRING && isodate_parse(expr_term_string(n), &days))
+		return isodate_format_long(days);
+	if (expr_term(n) == EXPR_TERM_CALL && strcmp(expr_term_function(n), "today") == 0)
+		return g_strdup("today");
+	if (expr_term(n) == EXPR_TERM_CALL && strcmp(expr_term_function(n), "date") == 0 &&
+	    expr_term_argc(n) == 1)
+		return date_text(expr_term_arg(n, 0));
+	return NULL;
+}
+
+static bool is_call(const struct expr_node *n, const char *name, int argc)
+{
+	return expr_term(n) == EXPR_TERM_CALL && strcmp(expr_term_function(n), name) == 0 &&
+	       expr_term_argc(n) == argc;
+}
+
+/* "one choice", "3 choices" */
+static char *count_text(double k, const char *one, const char *many)
+{
+	if (k == 1)
+		return g_strdup_printf("one %s", one);
+	char *n = number_text(k);
+	char *t = g_strdup_printf("%s %s", n, many);
+	g_free(n);
+	return t;
+}
+
+/* "at most " for a count compared with <=; NULL for != and other terms. */
+static const char *count_how(enum expr_term op)
+{
+	switch (op) {
+	case EXPR_TERM_EQ: return "exactly ";
+	case EXPR_TERM_LT: return "fewer than ";
+	case EXPR_TERM_LE: return "at most ";
+	case EXPR_TERM_GT: return "more than ";
+	case EXPR_TERM_GE: return "at least ";
+	default: return NULL;
+	}
+}
+
+/* "you ticked more than one choice at 3.6": count-selected(${q}) OP K. */
+static char *say_count(const struct form_question *q, enum expr_term op, double k)
+{
+	char *what = count_text(k, "choice", "choices");
+	const char *how = count_how(op);
+	GString *out = NULL;
+	if (how) {
+		out = g_string_new(NULL);
+		g_string_append_printf(out, "you ticked %s%s at ", how, what);
+		append_question(out, q);
+	}
+	g_free(what);
+	return out ? g_string_free(out, FALSE) : NULL;
+}
+
+/* "you answered 2.1" or "you did not answer 2.1". */
+static char *say_answered(const struct form_question *q, bool answered)
+{
+	GString *out = g_string_new(answered ? "you answered " : "you did not answer ");
+	append_question(out, q);
+	return g_string_free(out, FALSE);
+}
+
+/* ANSWER OP LITERAL, the answer being Q's. */
+static char *say_answer_compare(const struct say *s, const struct form_question *q,
+				enum expr_term op, const struct expr_node *lit)
+{
+	if (expr_term(lit) == EXPR_TERM_STRING && !*expr_term_string(lit) &&
+	    (op == EXPR_TERM_EQ || op == EXPR_TERM_NE))
+		return say_answered(q, op == EXPR_TERM_NE);
+	const struct form_choice *c = choice_of(q, lit);
+	GString *out = g_string_new(NULL);
+	if (c && q->kind == FORM_SELECT_ONE && (op == EXPR_TERM_EQ || op == EXPR_TERM_NE)) {
+		g_string_append(out, op == EXPR_TERM_EQ ? "you answered " : "you did not answer ");
+		append_choice(out, s, c);
+		g_string_append(out, " to ");
+		append_question(out, q);
+		return g_string_free(out, FALSE);
+	}
+	if (c && op == EXPR_TERM_EQ) {
+		g_string_append(out, "you ticked only ");
+		append_choice(out, s, c);
+		g_string_append(out, " at ");
+		append_question(out, q);
+		return g_string_free(out, FALSE);
+	}
+	char *value = NULL;
+	bool date = q->kind == FORM_DATE || q->kind == FORM_DATETIME;
+	if (date)
+		value = date_text(lit);
+	else if (expr_term(lit) == EXPR_TERM_NUMBER)
+		value = number_text(expr_term_number(lit));
+	else if (expr_term(lit) == EXPR_TERM_STRING && !is_choice_question(q) &&
+		 (op == EXPR_TERM_EQ || op == EXPR_TERM_NE))
+		value = g_strdup_printf(OPEN_QUOTE "%s" CLOSE_QUOTE, expr_term_string(lit));
+	char *bound = value ? bound_text(op, value, date) : NULL;
+	g_free(value);
+	if (!bound) {
+		g_string_free(out, TRUE);
+		return NULL;
+	}
+	g_string_append(out, "your answer to ");
+	append_question(out, q);
+	g_string_append_printf(out, " is %s", bound);
+	g_free(bound);
+	return g_string_free(out, FALSE);
+}
+
+static char *say_compare(const struct say *s, const struct expr_node *n, bool neg)
+{
+	enum expr_term op = neg ? negate(expr_term(n)) : expr_term(n);
+	const struct expr_node *a = expr_term_arg(n, 0), *b = expr_term_arg(n, 1);
+	if (is_literal(a) || is_call(a, "today", 0) || is_call(a, "date", 1)) {
+		const struct expr_node *t = a;
+		a = b;
+		b = t;
+		op = flip(op);
+	}
+	if (!is_literal(b) && !is_call(b, "today", 0) && !is_call(b, "date", 1))
+		return NULL;
+	const struct form_question *q = answer_of(s, a);
+	if (q)
+		return say_answer_compare(s, q, op, b);
+	if (expr_term(b) != EXPR_TERM_NUMBER)
+		return NULL;
+	double k = expr_term_number(b);
+	if (is_call(a, "count-selected", 1) && (q = answer_of(s, expr_term_arg(a, 0))))
+		return say_count(q, op, k);
+	if (is_call(a, "string-length", 1) && (q = answer_of(s, expr_term_arg(a, 0))) && k == 0) {
+		if (op == EXPR_TERM_GT || op == EXPR_TERM_NE)
+			return say_answered(q, true);
+		if (op == EXPR_TERM_EQ || op == EXPR_TERM_LE)
+			return say_answered(q, false);
+	}
+	return NULL;
+}
+
+/* "you ticked “Fines” at 3.6", "you did not answer “Yes” to 1.1": selected(${q}, 'c'). */
+static char *say_selected(const struct say *s, const struct expr_node *n, bool neg)
+{
+	const struct form_question *q = answer_of(s, expr_term_arg(n, 0));
+	const struct form_choice *c = choice_of(q, expr_term_arg(n, 1));
+	if (!c)
+		return NULL;
+	GString *out = g_string_new(NULL);
+	bool one = q->kind == FORM_SELECT_ONE;
+	g_string_append(out, one ? (neg ? "you did not answer " : "you answered ")
+				 : (neg ? "you did not tick " : "you ticked "));
+	append_choice(out, s, c);
+	g_string_append(out, one ? " to " : " at ");
+	append_question(out, q);
+	return g_string_free(out, FALSE);
+}
+
+/* The connective N has once NEG is pushed into it, or 0 when it is not and/or. */
+static enum expr_term connective(const struct expr_node *n, bool neg)
+{
+	enum expr_term t = expr_term(n);
+	if (is_call(n, "not", 1))
+		return connective(expr_term_arg(n, 0), !neg);
+	if (t != EXPR_TERM_AND && t != EXPR_TERM_OR)
+		return 0;
+	return neg ? negate(t) : t;
+}
+
+static const struct expr_node *inner(const struct expr_node *n, bool *neg)
+{
+	while (is_call(n, "not", 1)) {
+		*neg = !*neg;
+		n = expr_term_arg(n, 0);
+	}
+	return n;
+}
+
+/* A and B, A or B: "either ... or ..." for an or inside an and, "both ... and ..." the other way. */
+static char *say_connective(const struct say *s, const struct expr_node *n, bool neg)
+{
+	enum expr_term op = neg ? negate(expr_term(n)) : expr_term(n);
+	GString *out = g_string_new(NULL);
+	for (int i = 0; i < 2; i++) {
+		bool child_neg = neg;
+		const struct expr_node *c = inner(expr_term_arg(n, i), &child_neg);
+		enum expr_term sub = connective(c, child_neg);
+		if (i)
+			g_string_append(out, op == EXPR_TERM_AND ? " and " : " or ");
+		if (sub && sub != op)
+			g_string_append(out, sub == EXPR_TERM_OR ? "either " : "both ");
+		char *w = say_or_show(s, c, child_neg);
+		g_string_append(out, w);
+		g_free(w);
+	}
+	return g_string_free(out, FALSE);
+}
+
+static char *say(const struct say *s, const struct expr_node *n, bool neg)
+{
+	switch (expr_term(n)) {
+	case EXPR_TERM_AND:
+	case EXPR_TERM_OR:
+		return say_connective(s, n, neg);
+	case EXPR_TERM_EQ:
+	case EXPR_TERM_NE:
+	case EXPR_TERM_LT:
+	case EXPR_TERM_LE:
+	case EXPR_TERM_GT:
+	case EXPR_TERM_GE:
+		return say_compare(s, n, neg);
+	case EXPR_TERM_ANSWER: {
+		/* A text answer stands for "it was given": ODK's boolean of a string. */
+		const struct form_question *q = answer_of(s, n);
+		if (!q || q->value_type != EXPR_STRING || expr_term_answer(n) == EXPR_REF_SELF)
+			return NULL;
+		return say_answered(q, !neg);
+	}
+	case EXPR_TERM_CALL:
+		if (is_call(n, "not", 1))
+			return say(s, expr_term_arg(n, 0), !neg);
+		if (is_call(n, "selected", 2))
+			return say_selected(s, n, neg);
+		if (is_call(n, "string-length", 1) && answer_of(s, expr_term_arg(n, 0)))
+			return say_answered(answer_of(s, expr_term_arg(n, 0)), !neg);
+		if (is_call(n, "count-selected", 1) && answer_of(s, expr_term_arg(n, 0)))
+			return say_count(answer_of(s, expr_term_arg(n, 0)),
+					 neg ? EXPR_TERM_EQ : EXPR_TERM_GE, neg ? 0 : 1);
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+char *phrase_applies(const struct form *form, const struct form_question *q, int lang,
+		     bool *said)
+{
+	struct say s = { form, q, lang, said };
+	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+	const struct form_group *chain[FORM_MAX_GROUP_DEPTH + 1];
+	int depth = 0;
+	for (const struct form_group *g = q->group; g && depth <= FORM_MAX_GROUP_DEPTH;
+	     g = g->parent)
+		chain[depth++] = g;
+	while (depth-- > 0)
+		if (chain[depth]->relevant)
+			g_ptr_array_add(parts, say_or_show(&s, expr_root(chain[depth]->relevant),
+							   false));
+	if (q->relevant)
+		g_ptr_array_add(parts, say_or_show(&s, expr_root(q->relevant), false));
+	g_ptr_array_add(parts, NULL);
+	char *text = parts->len > 1 ? g_strjoinv(" and ", (char **)parts->pdata) : NULL;
+	g_ptr_array_free(parts, TRUE);
+	return text;
+}
+
+/* Constraints */
+
+/* The bounds of an and of comparisons of '.' with literals (or today()); false for others. */
+struct bounds {
+	const struct expr_node *low, *high;
+	bool low_strict, high_strict;
+};
+
+static bool collect_bounds(const struct say *s, const struct expr_node *n, struct bounds *b)
+{
+	enum expr_term op = expr_term(n);
+	if (op == EXPR_TERM_AND)
+		return collect_bounds(s, expr_term_arg(n, 0), b) &&
+		       collect_bounds(s, expr_term_arg(n, 1), b);
+	if (op != EXPR_TERM_LT && op != EXPR_TERM_LE && op != EXPR_TERM_GT && op != EXPR_TERM_GE)
+		return false;
+	const struct expr_node *a = expr_term_arg(n, 0), *v = expr_term_arg(n, 1);
+	if (expr_term(a) != EXPR_TERM_ANSWER || expr_term_answer(a) != EXPR_REF_SELF) {
+		const struct expr_node *t = a;
+		a = v;
+		v = t;
+		op = flip(op);
+	}
+	if (expr_term(a) != EXPR_TERM_ANSWER || expr_term_answer(a) != EXPR_REF_SELF)
+		return false;
+	bool date = s->self->kind == FORM_DATE || s->self->kind == FORM_DATETIME;
+	char *d = date ? date_text(v) : NULL;
+	bool ok = date ? d != NULL : expr_term(v) == EXPR_TERM_NUMBER;
+	g_free(d);
+	if (!ok)
+		return false;
+	if (op == EXPR_TERM_GT || op == EXPR_TERM_GE) {
+		if (b->low)
+			return false;
+		b->low = v;
+		b->low_strict = op == EXPR_TERM_GT;
+	} else {
+		if (b->high)
+			return false;
+		b->high = v;
+		b->high_strict = op == EXPR_TERM_LT;
+	}
+	return true;
+}
+
+static char *value_text(const struct say *s, const struct expr_node *v)
+{
+	if (s->self->kind == FORM_DATE || s->self->kind == FORM_DATETIME)
+		return date_text(v);
+	return number_text(expr_term_number(v));
+}
+
+/* "a whole number from 1990 to 2019", "a date not after today". */
+static char *say_bounds(const struct say *s, const struct bounds *b)
+{
+	bool date = s->self->kind == FORM_DATE || s->self->kind == FORM_DATETIME;
+	const char *what = date ? "a date" : s->self->kind == FORM_INTEGER ? "a whole number"
+					   : "a number";
+	char *lo = b->low ? value_text(s, b->low) : NULL;
+	char *hi = b->high ? value_text(s, b->high) : NULL;
+	char *text;
+	if (lo && hi && !b->low_strict && !b->high_strict)
+		text = g_strdup_printf("%s from %s to %s", what, lo, hi);
+	else if (lo && hi) {
+		char *low = bound_text(b->low_strict ? EXPR_TERM_GT : EXPR_TERM_GE, lo, date);
+		char *high = bound_text(b->high_strict ? EXPR_TERM_LT : EXPR_TERM_LE, hi, date);
+		text = g_strdup_printf("%s %s and %s", what, low, high);
+		g_free(low);
+		g_free(high);
+	} else {
+		char *one = bound_text(lo ? (b->low_strict ? EXPR_TERM_GT : EXPR_TERM_GE)
+					  : (b->high_strict ? EXPR_TERM_LT : EXPR_TERM_LE),
+				       lo ? lo : hi, date);
+		text = g_strdup_printf(date ? "%s %s" : "%s of %s", what, one);
+		g_free(one);
+	}
+	g_free(lo);
+	g_free(hi);
+	return text;
+}
+
+/* not(selected(., 'none') and count-selected(.) > 1): an exclusive choice. */
+static const struct form_choice *exclusive_choice(const struct say *s, const struct expr_node *n)
+{
+	if (!is_call(n, "not", 1) || expr_term(expr_term_arg(n, 0)) != EXPR_TERM_AND)
+		return NULL;
+	const struct expr_node *and = expr_term_arg(n, 0);
+	for (int i = 0; i < 2; i++) {
+		const struct expr_node *sel = expr_term_arg(and, i), *cnt = expr_term_arg(and, 1 - i);
+		if (!is_call(sel, "selected", 2) || expr_term(cnt) != EXPR_TERM_GT)
+			continue;
+		const struct expr_node *f = expr_term_arg(cnt, 0), *k = expr_term_arg(cnt, 1);
+		if (!is_call(f, "count-selected", 1) || expr_term(k) != EXPR_TERM_NUMBER ||
+		    expr_term_number(k) != 1)
+			continue;
+		if (answer_of(s, expr_term_arg(sel, 0)) != s->self ||
+		    answer_of(s, expr_term_arg(f, 0)) != s->self)
+			continue;
+		return choice_of(s->self, expr_term_arg(sel, 1));
+	}
+	return NULL;
+}
+
+/* count-selected(.) OP k and string-length(.) OP k. */
+static char *say_self_count(const struct say *s, const struct expr_node *n)
+{
+	enum expr_term op = expr_term(n);
+	if (op < EXPR_TERM_EQ || op > EXPR_TERM_GE)
+		return NULL;
+	const struct expr_node *f = expr_term_arg(n, 0), *k = expr_term_arg(n, 1);
+	if (expr_term(f) == EXPR_TERM_NUMBER) {
+		const struct expr_node *t = f;
+		f = k;
+		k = t;
+		op = flip(op);
+	}
+	bool choices = is_call(f, "count-selected", 1), length = is_call(f, "string-length", 1);
+	if ((!choices && !length) || expr_term(k) != EXPR_TERM_NUMBER ||
+	    answer_of(s, expr_term_arg(f, 0)) != s->self)
+		return NULL;
+	const char *how = count_how(op);
+	if (!how)
+		return NULL;
+	char *what = count_text(expr_term_number(k), choices ? "choice" : "character",
+				choices ? "choices" : "characters");
+	char *text = g_strdup_printf("%s%s", how, what);
+	g_free(what);
+	return text;
+}
+
+char *phrase_constraint(const struct form *form, const struct form_question *q, int lang,
+			bool *said)
+{
+	const char *message = form_text(form, q->constraint_message, lang);
+	if (message)
+		return g_strdup(message);
+	if (!q->constraint)
+		return NULL;
+	struct say s = { form, q, lang, said };
+	const struct expr_node *root = expr_root(q->constraint);
+	struct bounds b = { 0 };
+	if (collect_bounds(&s, root, &b))
+		return say_bounds(&s, &b);
+	char *text = say_self_count(&s, root);
+	if (text)
+		return text;
+	const struct form_choice *c = exclusive_choice(&s, root);
+	if (c) {
+		GString *out = g_string_new(NULL);
+		append_choice(out, &s, c);
+		g_string_append(out, " alone, or other choices without it");
+		return g_string_free(out, FALSE);
+	}
+	*said = false;
+	return phrase_readable(form, q, q->constraint, lang);
+}
+
+char *phrase_readable(const struct form *form, const struct form_question *q,
+		      const struct expr *expr, int lang)
+{
+	bool said = true;
+	struct say s = { form, q, lang, &said };
+	GString *out = g_string_new(NULL);
+	show(out, &s, expr_root(expr), 0);
+	return g_string_free(out, FALSE);
+}
