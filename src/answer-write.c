@@ -15,7 +15,6 @@
 #include "isodate.h"
 #include "msg.h"
 #include "phrase.h"
-#include "response.h"
 #include "workbook.h"
 
 /* Rows of the header block (0-based), and the first row of the questions. */
@@ -288,10 +287,13 @@ static void append_bounds(GString *s, const struct form_question *q, const struc
 	}
 }
 
-/* The text longest a cell takes, and so a text answer. */
+/*
+ * The longest text answer: the most a cell holds, which is less than a
+ * reply's RESP_ANSWER_MAX (response.h).
+ */
 static long max_length(const struct answer_bounds *b)
 {
-	long most = MIN(RESP_ANSWER_MAX, CELL_MAX);
+	long most = CELL_MAX;
 	return b->max_length > 0 && b->max_length < most ? b->max_length : most;
 }
 
