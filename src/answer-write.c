@@ -42,7 +42,8 @@ struct writer {
 	struct answer_cells cells;
 	long *label_row;	/* [n_lists]: first row of each list's labels in the map */
 	long map_row;
-	lxw_format *title, *bold, *heading, *text, *part, *answer, *date, *grey, *locked_note;
+	lxw_format *title, *bold, *heading, *text, *part, *answer, *typed, *date, *grey,
+		*locked_note;
 	GPtrArray *scratch;	/* strings handed to libxlsxwriter, freed at the end */
 };
 
@@ -101,6 +102,14 @@ static void make_formats(struct writer *w)
 	format_set_align(w->answer, LXW_ALIGN_VERTICAL_TOP);
 	format_set_border(w->answer, LXW_BORDER_THIN);
 	format_set_bg_color(w->answer, 0xFFFFE0);
+	/* Text as typed: a spreadsheet would make "1/2" a date and "00123" a number. */
+	w->typed = workbook_add_format(b);
+	format_set_unlocked(w->typed);
+	format_set_text_wrap(w->typed);
+	format_set_align(w->typed, LXW_ALIGN_VERTICAL_TOP);
+	format_set_border(w->typed, LXW_BORDER_THIN);
+	format_set_bg_color(w->typed, 0xFFFFE0);
+	format_set_num_format_index(w->typed, 49);	/* "@", text */
 	w->date = workbook_add_format(b);
 	format_set_unlocked(w->date);
 	format_set_num_format(w->date, "yyyy-mm-dd");
@@ -495,6 +504,22 @@ static void write_choices(struct writer *w, const struct form_question *q, const
 	}
 }
 
+/* The answer cell's format: a date, a number or a choice as the spreadsheet has them, else text. */
+static lxw_format *answer_format(const struct writer *w, const struct form_question *q)
+{
+	switch (q->kind) {
+	case FORM_DATE:
+		return w->date;
+	case FORM_SELECT_ONE:
+	case FORM_INTEGER:
+	case FORM_DECIMAL:
+	case FORM_RANGE:
+		return w->answer;
+	default:
+		return w->typed;
+	}
+}
+
 static void write_question(struct writer *w, const struct form_question *q)
 {
 	const struct form *form = w->form;
@@ -518,8 +543,7 @@ static void write_question(struct writer *w, const struct form_question *q)
 		write_choices(w, q, number);
 		last = row + (long)q->list->choices->len;
 	} else {
-		put(w, w->reply, row, ANSWER_COL_ANSWER, NULL,
-		    q->kind == FORM_DATE ? w->date : w->answer);
+		put(w, w->reply, row, ANSWER_COL_ANSWER, NULL, answer_format(w, q));
 		validate(w, q, row, &b, shown_how);
 		const char *cells[] = { "question", number, form_question_key(q), NULL,
 					form_kind_name(q->kind), q->list ? q->list->name : NULL };
@@ -575,7 +599,7 @@ static void write_header(struct writer *w)
 	v.error_message = (char *)"Enter a date, YYYY-MM-DD";
 	worksheet_data_validation_cell(ws, ROW_SUBMITTED, ANSWER_COL_ANSWER, &v);
 	put(w, ws, ROW_NOTE, ANSWER_COL_QUESTION, "A note to the Secretariat (optional)", w->bold);
-	put(w, ws, ROW_NOTE, ANSWER_COL_ANSWER, NULL, w->answer);
+	put(w, ws, ROW_NOTE, ANSWER_COL_ANSWER, NULL, w->typed);
 	static const char *const heading[] = { "No.", "Question", "Your answer",
 					       "When it applies", "How to answer" };
 	for (int c = 0; c < 5; c++)

@@ -99,6 +99,9 @@ expect_grep 'a skipped select_multiple: its choices too' \
 	'<conditionalFormatting sqref="A12:C15">' reply.xml
 part XAA.xlsx xl/styles.xml >styles.xml
 expect_grep 'answer cells are unlocked' '<protection locked="0"/>' styles.xml
+expect_grep 'text answer cells are formatted as text, so that 1/2 stays 1/2' \
+	'<xf numFmtId="49"' styles.xml
+expect_grep 'date answer cells show YYYY-MM-DD' 'formatCode="yyyy-mm-dd"' styles.xml
 expect_grep 'the grey of "not applicable"' '<fill><patternFill><bgColor rgb="FFD9D9D9"/>' styles.xml
 
 # In French: the labels and the drop-down are the French ones.
