@@ -17,6 +17,13 @@ enum answer_column {
 	ANSWER_COL_HOW,		/* E: the hint, and how to answer */
 };
 
+/* Labels the reader finds rows by, when the hidden sheet or the row numbers fail it. */
+#define ANSWER_LABEL_SUBMITTED "Date of this reply"
+#define ANSWER_LABEL_NOTE "A note to the Secretariat (optional)"
+#define ANSWER_LABEL_STATE "State"
+#define ANSWER_HEADING_NUMBER "No."
+#define ANSWER_HEADING_ANSWER "Your answer"
+
 /*
  * Where each answer goes: the 0-based row of question I's answer cell
  * (-1 for a question the workbook does not ask), and for a

@@ -271,14 +271,36 @@ static int check_form(struct reader *rd, const struct workbook_row *row)
 	return -1;
 }
 
+/* The label of the header row that holds the metadata NAME, or NULL. */
+static const char *meta_label(const char *name)
+{
+	if (strcmp(name, "_submitted") == 0)
+		return ANSWER_LABEL_SUBMITTED;
+	if (strcmp(name, "_note") == 0)
+		return ANSWER_LABEL_NOTE;
+	return NULL;
+}
+
+/*
+ * Takes the metadata NAME from column C of its row: the row labelled for
+ * it (a delegate may have inserted rows above), else the row WRITTEN.
+ */
 static void take_meta(struct reader *rd, const char *name, long written)
 {
-	const struct workbook_row *row = g_hash_table_lookup(rd->by_row,
-							     GSIZE_TO_POINTER((gsize)written));
+	const char *label = meta_label(name);
+	const struct workbook_row *row = NULL;
+	for (guint i = 0; label && !row && i < rd->reply->rows->len; i++) {
+		const struct workbook_row *r = g_ptr_array_index(rd->reply->rows, i);
+		if (strcmp(cell(r, ANSWER_COL_QUESTION), label) == 0)
+			row = r;
+	}
+	if (!row)
+		row = g_hash_table_lookup(rd->by_row, GSIZE_TO_POINTER((gsize)written));
+	if (!row)
+		return;
 	const char *typed = cell(row, ANSWER_COL_ANSWER);
 	char *value = strcmp(name, "_note") == 0 ? g_strdup(typed) : g_strstrip(g_strdup(typed));
-	if (*value)
-		add(rd->out, name, value, written);
+	add(rd->out, name, value, row->row);
 	g_free(value);
 }
 
@@ -385,9 +407,9 @@ static void take_unmapped_row(struct reader *rd, const struct workbook_row *row)
 {
 	char *number = g_strstrip(g_strdup(cell(row, ANSWER_COL_NUMBER)));
 	const char *label = cell(row, ANSWER_COL_QUESTION);
-	if (!*number && strcmp(label, "Date of this reply") == 0)
+	if (!*number && strcmp(label, meta_label("_submitted")) == 0)
 		take_meta(rd, "_submitted", row->row);
-	else if (!*number && strncmp(label, "A note to the Secretariat", 25) == 0)
+	else if (!*number && strcmp(label, meta_label("_note")) == 0)
 		take_meta(rd, "_note", row->row);
 	else if (!take_lettered(rd, number, row)) {
 		const struct form_question *q = find_question(rd, number, label);
@@ -418,12 +440,12 @@ static void read_unmapped(struct reader *rd)
 	bool below = false;
 	for (guint i = 0; i < rd->reply->rows->len; i++) {
 		const struct workbook_row *row = g_ptr_array_index(rd->reply->rows, i);
-		if (strcmp(cell(row, ANSWER_COL_QUESTION), "State") == 0 && !rd->out->respondent)
+		if (strcmp(cell(row, ANSWER_COL_QUESTION), ANSWER_LABEL_STATE) == 0 && !rd->out->respondent)
 			rd->out->respondent = state_code(cell(row, ANSWER_COL_ANSWER));
-		if (below || strcmp(cell(row, ANSWER_COL_QUESTION), "Date of this reply") == 0 ||
-		    strncmp(cell(row, ANSWER_COL_QUESTION), "A note to the Secretariat", 25) == 0)
+		if (below || strcmp(cell(row, ANSWER_COL_QUESTION), meta_label("_submitted")) == 0 ||
+		    strcmp(cell(row, ANSWER_COL_QUESTION), meta_label("_note")) == 0)
 			take_unmapped_row(rd, row);
-		if (strcmp(cell(row, ANSWER_COL_NUMBER), "No.") == 0)
+		if (strcmp(cell(row, ANSWER_COL_NUMBER), ANSWER_HEADING_NUMBER) == 0)
 			below = true;
 	}
 }
@@ -433,8 +455,8 @@ static bool has_heading(const struct workbook_sheet *sheet)
 {
 	for (guint i = 0; sheet && i < sheet->rows->len; i++) {
 		const struct workbook_row *row = g_ptr_array_index(sheet->rows, i);
-		if (strcmp(cell(row, ANSWER_COL_NUMBER), "No.") == 0 &&
-		    strcmp(cell(row, ANSWER_COL_ANSWER), "Your answer") == 0)
+		if (strcmp(cell(row, ANSWER_COL_NUMBER), ANSWER_HEADING_NUMBER) == 0 &&
+		    strcmp(cell(row, ANSWER_COL_ANSWER), ANSWER_HEADING_ANSWER) == 0)
 			return true;
 	}
 	return false;

@@ -573,7 +573,7 @@ static void write_header(struct writer *w)
 	const struct form *form = w->form;
 	lxw_worksheet *ws = w->reply;
 	put(w, ws, ROW_TITLE, 0, form->title ? form->title : form->id, w->title);
-	put(w, ws, ROW_STATE, ANSWER_COL_QUESTION, "State", w->bold);
+	put(w, ws, ROW_STATE, ANSWER_COL_QUESTION, ANSWER_LABEL_STATE, w->bold);
 	char *state = w->opt->name ? g_strdup_printf("%s (%s)", w->opt->name, w->opt->code)
 				   : g_strdup(w->opt->code);
 	put(w, ws, ROW_STATE, ANSWER_COL_ANSWER, state, w->bold);
@@ -587,7 +587,7 @@ static void write_header(struct writer *w)
 			       : g_hash_table_lookup(form->settings, "deadline");
 	put(w, ws, ROW_DEADLINE, ANSWER_COL_QUESTION, "Please reply by", w->bold);
 	put(w, ws, ROW_DEADLINE, ANSWER_COL_ANSWER, deadline && *deadline ? deadline : "-", NULL);
-	put(w, ws, ROW_SUBMITTED, ANSWER_COL_QUESTION, "Date of this reply", w->bold);
+	put(w, ws, ROW_SUBMITTED, ANSWER_COL_QUESTION, ANSWER_LABEL_SUBMITTED, w->bold);
 	put(w, ws, ROW_SUBMITTED, ANSWER_COL_ANSWER, NULL, w->date);
 	struct form_question date = { .kind = FORM_DATE };
 	struct answer_bounds none = { 0 };
@@ -598,9 +598,10 @@ static void write_header(struct writer *w)
 	v.error_title = (char *)"Not a date";
 	v.error_message = (char *)"Enter a date, YYYY-MM-DD";
 	worksheet_data_validation_cell(ws, ROW_SUBMITTED, ANSWER_COL_ANSWER, &v);
-	put(w, ws, ROW_NOTE, ANSWER_COL_QUESTION, "A note to the Secretariat (optional)", w->bold);
+	put(w, ws, ROW_NOTE, ANSWER_COL_QUESTION, ANSWER_LABEL_NOTE, w->bold);
 	put(w, ws, ROW_NOTE, ANSWER_COL_ANSWER, NULL, w->typed);
-	static const char *const heading[] = { "No.", "Question", "Your answer",
+	static const char *const heading[] = { ANSWER_HEADING_NUMBER, "Question",
+					       ANSWER_HEADING_ANSWER,
 					       "When it applies", "How to answer" };
 	for (int c = 0; c < 5; c++)
 		put(w, ws, ROW_HEADING, c, heading[c], w->heading);
