@@ -90,4 +90,37 @@ for seed in $SEEDS; do
 	fi
 done
 
+# The sample questionnaire, in English and in French: the labels chosen in
+# either language come back as the same choice names.
+S=$top_srcdir/forms/cybercrime-cooperation
+mkdir sample sample/canon
+"$QUIRE" import "$S" "$top_srcdir/data/cybercrime-cooperation" --into sample/canon >/dev/null
+for lang in 0 1; do
+	code_of_lang=$(echo en fr | cut -d' ' -f$((lang + 1)))
+	mkdir "sample/filled$lang" "sample/in$lang" "sample/want$lang"
+	failed=
+	for reply in sample/canon/*.csv; do
+		code=$(basename "$reply" .csv)
+		"$QUIRE" blank "$S" --respondent "$code" --format xlsx --lang "$code_of_lang" \
+			-o "sample/$code-$lang.xlsx" || failed="$failed blank:$code"
+		"$FILL_ANSWERS" --lang "$lang" --ticks "sample/$code-$lang.xlsx" "$reply" \
+			"sample/filled$lang/$code.xlsx" || failed="$failed fill:$code"
+		expected "$reply" 2019041501 >"sample/want$lang/$code.csv"
+	done
+	if [ -z "$failed" ]; then
+		tap_ok "sample, language $lang: 11 workbooks written and filled in"
+	else
+		tap_not_ok "sample, language $lang: 11 workbooks written and filled in"
+		echo "# failed:$failed"
+	fi
+	run 0 "$QUIRE" import "$S" "sample/filled$lang" --into "sample/in$lang"
+	expect_status "sample, language $lang: the 11 workbooks are imported"
+	if diff -r "sample/want$lang" "sample/in$lang" >"sample/diff$lang"; then
+		tap_ok "sample, language $lang: every reply comes back byte for byte"
+	else
+		tap_not_ok "sample, language $lang: every reply comes back byte for byte"
+		head -40 "sample/diff$lang" | sed 's/^/# /'
+	fi
+done
+
 done_testing
