@@ -203,6 +203,7 @@ static void take_choices(struct reader *rd, const struct form_question *q, GPtrA
 				if (!first)
 					first = m->row->row;
 			}
+			break;	/* a choice's first row counts */
 		}
 	}
 	gpointer at = g_hash_table_lookup(rd->numbers, form_question_key(q));
@@ -304,19 +305,32 @@ static void take_meta(struct reader *rd, const char *name, long written)
 	g_free(value);
 }
 
-static void take_mapped(struct reader *rd, const struct workbook_row *m)
+/*
+ * Takes the answer a row of the hidden sheet points to.  Rows that do not
+ * fit the form -- an unknown question, a choice row of a question that is
+ * not a select_multiple, a second row of a question, metadata other than
+ * the header block's -- are passed over: the hidden sheet only finds
+ * answers, and the form says what they are.
+ */
+static void take_mapped(struct reader *rd, const struct workbook_row *m, GHashTable *taken)
 {
 	const char *what = cell(m, 0);
 	if (strcmp(what, "meta") == 0) {
-		take_meta(rd, cell(m, 1), number_cell(m, 2));
+		if (meta_label(cell(m, 1)) && !g_hash_table_contains(taken, cell(m, 1))) {
+			g_hash_table_add(taken, (gpointer)cell(m, 1));
+			take_meta(rd, cell(m, 1), number_cell(m, 2));
+		}
 		return;
 	}
 	bool is_choice = strcmp(what, "choice") == 0;
 	if (!is_choice && strcmp(what, "question") != 0)
 		return;
 	const struct form_question *q = form_question(rd->form, cell(m, 2));
-	if (!q)
+	if (!q || is_choice != (q->kind == FORM_SELECT_MULTIPLE) ||
+	    (!is_choice && g_hash_table_contains(taken, form_question_key(q))))
 		return;
+	if (!is_choice)
+		g_hash_table_add(taken, (gpointer)form_question_key(q));
 	const struct workbook_row *row = answer_row(rd, cell(m, 1),
 						    number_cell(m, is_choice ? 4 : 3));
 	if (row && is_choice && q->list && form_choice(q->list, cell(m, 3)))
@@ -343,8 +357,10 @@ static int read_mapped(struct reader *rd)
 		}
 	}
 	labels_from_form(rd);
+	GHashTable *taken = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < rows->len; i++)
-		take_mapped(rd, g_ptr_array_index(rows, i));
+		take_mapped(rd, g_ptr_array_index(rows, i), taken);
+	g_hash_table_destroy(taken);
 	return 0;
 }
 

@@ -113,6 +113,32 @@ quire:odd/XAA.xlsx[Reply]:14: offences: 'maybe' is neither Yes nor No for 'inter
 quire: 2 problems in 1 of 1 reply
 END
 
+# Rows of the hidden sheet that name nothing are passed over.
+mkdir garbled
+"$FILL_ANSWERS" --garble blank-XAA.xlsx "$R/XAA.csv" garbled/XAA.xlsx
+run 0 "$QUIRE" validate "$F" garbled
+expect_out 'a hidden sheet with rows that name nothing still reads' <<'END'
+1 reply checked: no problems
+END
+expect_err 'without a word' </dev/null
+
+# The note to the Secretariat, and the date of the reply, come back as typed.
+reply noted XAB 2019-06-30 'has_law,no' 'budapest,no'
+printf '_note,"=Sent by e-mail, see the annex"\n' >>noted/XAB.csv
+mkdir notedwb notedin
+"$FILL_ANSWERS" blank-XAB.xlsx noted/XAB.csv notedwb/XAB.xlsx
+run 0 "$QUIRE" import "$F" notedwb --into notedin
+compare 'the note comes back byte for byte' notedin/XAB.csv <<'END'
+name,value
+_respondent,XAB
+_submitted,2019-06-30
+_channel,workbook
+_form_version,2019050101
+_note,"=Sent by e-mail, see the annex"
+has_law,no
+budapest,no
+END
+
 # A blank answer workbook, sent back without answers.
 run 1 "$QUIRE" import "$F" blank-XAA.xlsx --into all
 expect_status 'a blank answer workbook is not imported'

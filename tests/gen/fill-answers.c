@@ -32,6 +32,9 @@
  *                 delegate who sorted them would
  *   --drop-map    leave out the hidden sheet
  *   --mark TEXT   mark choices with TEXT
+ *   --garble      add rows to the hidden sheet that name nothing: unknown
+ *                 questions, choices, lists and metadata, rows past the
+ *                 sheet's end, numbers that are not numbers
  *
  * fill-answers --dump FILE.xlsx prints every sheet of FILE.xlsx, as
  * quire's workbook reader reads it: "[NAME]", then one line per row,
@@ -40,7 +43,7 @@
 
 struct options {
 	int lang;
-	bool names, ticks, sort, drop_map;
+	bool names, ticks, sort, drop_map, garble;
 	const char *mark;
 };
 
@@ -177,6 +180,26 @@ static void copy_sheet(const struct filler *f, const struct workbook_sheet *s, l
 	}
 }
 
+static void garble(lxw_worksheet *ws, const struct workbook_sheet *map)
+{
+	static const char *const rows[][6] = {
+		{ "question", "9.9", "no_such_key", "99999999999999999999", "integer", "" },
+		{ "question", "1.1", "offences", "-5", "select_one", "no_list" },
+		{ "choice", "1.3 z", "offences", "no_such_choice", "abc", "" },
+		{ "choice", "", "", "", "", "" },
+		{ "label", "no_list", "x", "y", "", "" },
+		{ "label", "", "", "", "", "" },
+		{ "meta", "_bogus", "abc", "", "", "" },
+		{ "meta", "_respondent", "2", "", "", "" },
+		{ "something", "else", "", "", "", "" },
+	};
+	lxw_row_t r = (lxw_row_t)map->rows->len;
+	for (guint i = 0; i < G_N_ELEMENTS(rows); i++, r++)
+		for (int c = 0; c < 6; c++)
+			if (*rows[i][c])
+				worksheet_write_string(ws, r, (lxw_col_t)c, rows[i][c], NULL);
+}
+
 static int run(const struct options *opt, const char *blank, const char *reply, const char *out)
 {
 	GError *err = NULL;
@@ -216,6 +239,8 @@ static int run(const struct options *opt, const char *blank, const char *reply, 
 		lxw_worksheet *mws = workbook_add_worksheet(book, "quire");
 		copy_sheet(&f, ms, mws);
 		worksheet_hide(mws);
+		if (opt->garble)
+			garble(mws, ms);
 	}
 	for (guint i = 0; i < ms->rows->len; i++)
 		fill(&f, g_ptr_array_index(ms->rows, i));
@@ -268,12 +293,14 @@ int main(int argc, char **argv)
 			opt.sort = true;
 		else if (strcmp(argv[i], "--drop-map") == 0)
 			opt.drop_map = true;
+		else if (strcmp(argv[i], "--garble") == 0)
+			opt.garble = true;
 		else
 			break;
 	}
 	if (argc - i != 3) {
 		fprintf(stderr, "usage: fill-answers [--lang N] [--names] [--ticks] [--sort] "
-			"[--drop-map] [--mark TEXT] BLANK.xlsx REPLY.csv OUT.xlsx\n");
+			"[--drop-map] [--garble] [--mark TEXT] BLANK.xlsx REPLY.csv OUT.xlsx\n");
 		return 2;
 	}
 	return run(&opt, argv[i], argv[i + 1], argv[i + 2]);
