@@ -21,6 +21,7 @@ enum answer_column {
 #define ANSWER_LABEL_SUBMITTED "Date of this reply"
 #define ANSWER_LABEL_NOTE "A note to the Secretariat (optional)"
 #define ANSWER_LABEL_STATE "State"
+#define ANSWER_LABEL_FORM "Questionnaire"
 #define ANSWER_HEADING_NUMBER "No."
 #define ANSWER_HEADING_ANSWER "Your answer"
 
@@ -35,6 +36,12 @@ struct answer_cells {
 	long *row;		/* [n_questions] */
 	long **choice_row;	/* [n_questions], NULL but for select_multiple */
 };
+
+/*
+ * What the header block says of the form in the row ANSWER_LABEL_FORM:
+ * "mini, version 2019050101", or the id alone.  Returns a new string.
+ */
+char *answer_form_line(const struct form *form);
 
 /*
  * The Excel formula that is true when Q does not apply (its relevant and

@@ -448,10 +448,33 @@ static char *state_code(const char *text)
 	return g_strstrip(g_strdup(text));
 }
 
-static void read_unmapped(struct reader *rd)
+/* Without the hidden sheet, the header block says which form the workbook is of. */
+static int check_form_line(struct reader *rd)
+{
+	char *want = answer_form_line(rd->form);
+	int rc = 0;
+	for (guint i = 0; i < rd->reply->rows->len; i++) {
+		const struct workbook_row *row = g_ptr_array_index(rd->reply->rows, i);
+		const char *got = cell(row, ANSWER_COL_ANSWER);
+		if (strcmp(cell(row, ANSWER_COL_QUESTION), ANSWER_LABEL_FORM) != 0 ||
+		    strcmp(got, want) == 0)
+			continue;
+		char *shown = msg_value(got);
+		rc = msg_error_at(rd->out->file, row->row, "an answer workbook of '%s', not of '%s'",
+				  shown, want);
+		g_free(shown);
+		break;
+	}
+	g_free(want);
+	return rc;
+}
+
+static int read_unmapped(struct reader *rd)
 {
 	msg_warn_at(rd->path, 0, "the hidden sheet '%s' was deleted: answers are read by the "
 		    "numbers and labels of the questions", ANSWER_MAP);
+	if (check_form_line(rd) < 0)
+		return -1;
 	labels_from_form(rd);
 	bool below = false;
 	for (guint i = 0; i < rd->reply->rows->len; i++) {
@@ -464,6 +487,7 @@ static void read_unmapped(struct reader *rd)
 		if (strcmp(cell(row, ANSWER_COL_NUMBER), ANSWER_HEADING_NUMBER) == 0)
 			below = true;
 	}
+	return 0;
 }
 
 /* Whether SHEET has the heading row of the questions ("No.", ..., "Your answer"). */
@@ -548,11 +572,10 @@ int answer_read(const struct form *form, const char *path, struct answer_rows *o
 	reader_init(&rd, form, path, out);
 	index_reply(&rd);
 	int rc = 1;
-	if (rd.map) {
+	if (rd.map)
 		rc = read_mapped(&rd) < 0 ? -1 : 1;
-	} else {
-		read_unmapped(&rd);
-	}
+	else
+		rc = read_unmapped(&rd) < 0 ? -1 : 1;
 	if (rc > 0)
 		take_all_choices(&rd);
 	out->form_version = g_strdup(form->version);

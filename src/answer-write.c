@@ -568,6 +568,12 @@ static void write_part_heading(struct writer *w, const struct form_question *q)
 	    w->part);
 }
 
+char *answer_form_line(const struct form *form)
+{
+	return form->version ? g_strdup_printf("%s, version %s", form->id, form->version)
+			     : g_strdup(form->id);
+}
+
 static void write_header(struct writer *w)
 {
 	const struct form *form = w->form;
@@ -578,9 +584,8 @@ static void write_header(struct writer *w)
 				   : g_strdup(w->opt->code);
 	put(w, ws, ROW_STATE, ANSWER_COL_ANSWER, state, w->bold);
 	g_free(state);
-	put(w, ws, ROW_FORM, ANSWER_COL_QUESTION, "Questionnaire", w->bold);
-	char *id = form->version ? g_strdup_printf("%s, version %s", form->id, form->version)
-				 : g_strdup(form->id);
+	put(w, ws, ROW_FORM, ANSWER_COL_QUESTION, ANSWER_LABEL_FORM, w->bold);
+	char *id = answer_form_line(form);
 	put(w, ws, ROW_FORM, ANSWER_COL_ANSWER, id, NULL);
 	g_free(id);
 	const char *deadline = w->opt->deadline ? w->opt->deadline

@@ -78,6 +78,12 @@ quire:XAA-v2.xlsx: an answer workbook of form 'mini' version '2019090101', not o
 END
 run 1 "$QUIRE" import "$F" XAA-v2.xlsx --into all
 expect_status 'and not imported'
+"$FILL_ANSWERS" --drop-map blank-v2.xlsx "$R/XAA.csv" XAA-v2-nomap.xlsx
+run 1 "$QUIRE" validate "$F" XAA-v2-nomap.xlsx
+expect_err 'without the hidden sheet, the header block tells the version' <<'END'
+quire:XAA-v2-nomap.xlsx: warning: the hidden sheet 'quire' was deleted: answers are read by the numbers and labels of the questions
+quire:XAA-v2-nomap.xlsx[Reply]:3: an answer workbook of 'mini, version 2019090101', not of 'mini, version 2019050101'
+END
 
 # Mistakes are named by workbook, sheet and row, in the words used for CSV replies.
 reply bad XAA 2019-05-02 'has_law,no' 'law_year,1950' 'offences,illegal_access none' \
