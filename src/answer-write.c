@@ -15,6 +15,7 @@
 #include "isodate.h"
 #include "msg.h"
 #include "phrase.h"
+#include "response.h"
 #include "workbook.h"
 
 /* Rows of the header block (0-based), and the first row of the questions. */
@@ -41,6 +42,8 @@ struct writer {
 	lxw_worksheet *reply, *map;
 	struct answer_cells cells;
 	long *label_row;	/* [n_lists]: first row of each list's labels in the map */
+	long *offer_row;	/* [n_questions]: first row of a filtered select_one's offer, or -1 */
+	long *offer_count;	/* [n_questions]: how many choices it offers */
 	long map_row;
 	lxw_format *title, *bold, *heading, *text, *part, *answer, *typed, *date, *grey,
 		*locked_note;
@@ -249,6 +252,56 @@ static void write_map_labels(struct writer *w)
 	}
 }
 
+static void note_ref(int ref, void *data)
+{
+	(void)ref;
+	*(bool *)data = true;
+}
+
+/*
+ * The choices a select_one offers every State, when its choice_filter
+ * reads no answer: "offer" rows of the map, KEY NAME LABEL0 LABEL1 ...,
+ * which its drop-down lists instead of the whole list.  A filter that
+ * reads answers offers different choices to different replies: the
+ * drop-down lists them all, and the validator judges the answer.
+ */
+static void write_map_offers(struct writer *w)
+{
+	const struct form *form = w->form;
+	size_t n = form_n_questions(form);
+	w->offer_row = g_new(long, n);
+	w->offer_count = g_new0(long, n);
+	struct resp_eval *ev = resp_eval_new(form);
+	char **none = g_new0(char *, n + 1);
+	resp_eval_run(ev, none);
+	for (size_t i = 0; i < n; i++) {
+		const struct form_question *q = form_question_at(form, i);
+		bool reads = false;
+		w->offer_row[i] = -1;
+		if (q->kind != FORM_SELECT_ONE || !q->filter || w->cells.row[i] < 0)
+			continue;
+		expr_foreach_ref(q->filter, note_ref, &reads);
+		if (reads)
+			continue;
+		w->offer_row[i] = w->map_row;
+		for (guint c = 0; c < q->list->choices->len; c++) {
+			const struct form_choice *ch = g_ptr_array_index(q->list->choices, c);
+			if (!resp_eval_offered(ev, q, ch))
+				continue;
+			put(w, w->map, w->map_row, 0, "offer", NULL);
+			put(w, w->map, w->map_row, 1, form_question_key(q), NULL);
+			put(w, w->map, w->map_row, 2, ch->name, NULL);
+			for (guint lang = 0; lang < form->languages->len; lang++)
+				put(w, w->map, w->map_row, 3 + (int)lang,
+				    form_choice_label(form, ch, (int)lang), NULL);
+			w->map_row++;
+			w->offer_count[i]++;
+		}
+	}
+	g_free(none);
+	resp_eval_free(ev);
+}
+
 /* The Reply sheet */
 
 /* When Q applies, in words, or NULL when it is always asked. */
@@ -398,6 +451,10 @@ static const char *list_range(struct writer *w, const struct form_question *q)
 	workbook_column_name(3 + (guint)w->opt->lang, col);
 	long first = w->label_row[q->list->index] + 1;
 	long last = first + (long)q->list->choices->len - 1;
+	if (w->offer_row[q->index] >= 0 && w->offer_count[q->index] > 0) {
+		first = w->offer_row[q->index] + 1;
+		last = first + w->offer_count[q->index] - 1;
+	}
 	return keep(w, g_strdup_printf("=%s!$%s$%ld:$%s$%ld", ANSWER_MAP, col, first, col, last));
 }
 
@@ -672,6 +729,8 @@ static void writer_free(struct writer *w)
 	g_free(w->cells.choice_row);
 	g_free(w->cells.row);
 	g_free(w->label_row);
+	g_free(w->offer_row);
+	g_free(w->offer_count);
 	g_ptr_array_free(w->scratch, TRUE);
 }
 
@@ -732,6 +791,7 @@ int answer_write(const struct form *form, const struct answer_options *opt, FILE
 		lay_out(&w);
 		write_map_head(&w);
 		write_map_labels(&w);
+		write_map_offers(&w);
 		write_reply(&w);
 		write_instructions(&w, instructions);
 		lxw_error e = workbook_close(w.book);

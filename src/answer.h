@@ -30,6 +30,8 @@ struct form;
  *   question               NUMBER  KEY  ROW  TYPE  LIST  (the answer is column C of ROW)
  *   choice                 NUMBER  KEY  CHOICE  ROW
  *   label                  LIST  NAME  LABEL0 LABEL1 ...  (in the languages' order)
+ *   offer                  KEY  NAME  LABEL0 LABEL1 ...   (the choices a select_one
+ *                          whose choice_filter reads no answer offers: its drop-down)
  *
  * Rows are found by the number a question shows (column A of "Reply"),
  * so sorting the rows does not lose them; ROW is the row the answer was

@@ -131,6 +131,25 @@ compare '--deadline overrides the settings' late.head <<'END'
 4:  | Please reply by | 15 July 2019
 END
 
+# A choice_filter that reads no answer: the drop-down offers only its choices.
+mkdir cf
+printf 'type,name,label,choice_filter\nselect_one c,city,City,region = '"'"'asia'"'"'\nselect_one c,town,Town,${city} != name\n' >cf/survey.csv
+printf 'list_name,name,label,region\nc,a1,Alpha,asia\nc,b1,Beta,africa\nc,a2,Gamma,asia\n' >cf/choices.csv
+printf 'form_id,version\ncf,1\n' >cf/settings.csv
+run 0 "$QUIRE" blank cf --respondent XAA --format xlsx -o cf.xlsx
+"$FILL_ANSWERS" --dump cf.xlsx | sed -n '/^\[quire\]/,$p' | grep '^[0-9]*: offer\|^[0-9]*: label' >cf.map
+compare 'the choices it offers every State are kept in the map' cf.map <<'END'
+7: label | c | a1 | Alpha
+8: label | c | b1 | Beta
+9: label | c | a2 | Gamma
+10: offer | city | a1 | Alpha
+11: offer | city | a2 | Gamma
+END
+part cf.xlsx xl/worksheets/sheet1.xml >cf.xml
+expect_grep 'and its drop-down lists them' 'sqref="C9"><formula1>quire!$D$10:$D$11</formula1>' cf.xml
+expect_grep 'a filter that reads an answer lists the whole list' \
+	'sqref="C10"><formula1>quire!$D$7:$D$9</formula1>' cf.xml
+
 # Standard output, as for the CSV sheet.
 "$QUIRE" blank "$F" --respondent XAA --format xlsx --deadline '30 June 2019' >stdout.xlsx
 run 0 cmp stdout.xlsx XAA.xlsx
