@@ -8,6 +8,9 @@
 struct form;
 struct form_question;
 
+/* The most characters a cell holds (Excel's limit), less than a reply's RESP_ANSWER_MAX. */
+#define ANSWER_CELL_MAX 32767
+
 /* Columns of the "Reply" sheet (0-based). */
 enum answer_column {
 	ANSWER_COL_NUMBER,	/* A: "1.2", "1.2 a" */
@@ -66,5 +69,15 @@ struct answer_bounds {
  * 500".  A constraint saying anything else gives no bounds from it.
  */
 void answer_rule_bounds(const struct form_question *q, struct answer_bounds *b);
+
+/* The longest text answer B allows: its max_length, or ANSWER_CELL_MAX. */
+long answer_rule_max_length(const struct answer_bounds *b);
+
+/*
+ * How to answer Q, within bounds B, for the column "How to answer" and
+ * the input message: "A whole number from 1970 to 2019", "Choose one
+ * answer from the list (required)".  Returns a new string.
+ */
+char *answer_rule_how(const struct form_question *q, const struct answer_bounds *b);
 
 #endif

@@ -1,4 +1,4 @@
-/* answer-rule.c - a form's skip logic and bounds, as the answer workbook's formulas and validation */
+/* answer-rule.c - skip logic and bounds as the answer workbook's formulas, checks and words */
 #include <config.h>
 
 #include "answer-int.h"
@@ -329,4 +329,94 @@ void answer_rule_bounds(const struct form_question *q, struct answer_bounds *b)
 		b->max = b->max_strict && b->max == floor(b->max) ? b->max - 1 : floor(b->max);
 		b->max_strict = false;
 	}
+}
+
+/* Words */
+
+static void append_bound(GString *s, const struct form_question *q, double x)
+{
+	if (q->kind == FORM_DATE) {
+		char buf[16];
+		isodate_format((int)x, buf);
+		g_string_append(s, buf);
+	} else {
+		char buf[G_ASCII_DTOSTR_BUF_SIZE];
+		g_string_append(s, g_ascii_dtostr(buf, sizeof buf, x));
+	}
+}
+
+/* " from 1990 to 2019", " of at least 0", ...: the bounds in words. */
+static void append_bounds(GString *s, const struct form_question *q, const struct answer_bounds *b)
+{
+	if (b->has_min && b->has_max && !b->min_strict && !b->max_strict) {
+		g_string_append(s, " from ");
+		append_bound(s, q, b->min);
+		g_string_append(s, " to ");
+		append_bound(s, q, b->max);
+		return;
+	}
+	if (b->has_min) {
+		g_string_append(s, b->min_strict ? " greater than " : " of at least ");
+		append_bound(s, q, b->min);
+	}
+	if (b->has_max) {
+		g_string_append(s, b->has_min ? " and" : "");
+		g_string_append(s, b->max_strict ? " less than " : " of at most ");
+		append_bound(s, q, b->max);
+	}
+}
+
+long answer_rule_max_length(const struct answer_bounds *b)
+{
+	long most = ANSWER_CELL_MAX;
+	return b->max_length > 0 && b->max_length < most ? b->max_length : most;
+}
+
+char *answer_rule_how(const struct form_question *q, const struct answer_bounds *b)
+{
+	GString *s = g_string_new(NULL);
+	switch (q->kind) {
+	case FORM_SELECT_ONE:
+		g_string_append(s, "Choose one answer from the list");
+		break;
+	case FORM_SELECT_MULTIPLE:
+		g_string_append(s, "Answer Yes or No for each choice below");
+		break;
+	case FORM_RANK:
+		g_string_append(s, "The choices in order of priority, separated by spaces:");
+		for (guint c = 0; c < q->list->choices->len; c++) {
+			const struct form_choice *ch = g_ptr_array_index(q->list->choices, c);
+			g_string_append_printf(s, "%s %s", c ? "," : "", ch->name);
+		}
+		break;
+	case FORM_INTEGER:
+		g_string_append(s, "A whole number");
+		append_bounds(s, q, b);
+		break;
+	case FORM_DECIMAL:
+	case FORM_RANGE:
+		g_string_append(s, "A number");
+		append_bounds(s, q, b);
+		break;
+	case FORM_DATE:
+		g_string_append(s, "A date, YYYY-MM-DD");
+		append_bounds(s, q, b);
+		break;
+	case FORM_TIME:
+		g_string_append(s, "A time, HH:MM");
+		break;
+	case FORM_DATETIME:
+		g_string_append(s, "A date and time, YYYY-MM-DDTHH:MM");
+		break;
+	case FORM_TEXT:
+		g_string_append(s, "Text");
+		if (b->max_length > 0)
+			g_string_append_printf(s, " of at most %ld characters", answer_rule_max_length(b));
+		break;
+	default:
+		break;
+	}
+	if (q->required)
+		g_string_append(s, s->len ? " (required)" : "Required");
+	return g_string_free(s, FALSE);
 }

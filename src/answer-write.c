@@ -31,7 +31,7 @@ enum {
 };
 
 /* What Excel takes: a cell's text, a validation's title and message. */
-#define CELL_MAX 32767
+#define CELL_MAX ANSWER_CELL_MAX
 #define TITLE_MAX 32
 #define MESSAGE_MAX 255
 
@@ -316,101 +316,6 @@ static char *applies_text(const struct form *form, const struct form_question *q
 	return text;
 }
 
-static void append_bound(GString *s, const struct form_question *q, double x)
-{
-	if (q->kind == FORM_DATE) {
-		char buf[16];
-		isodate_format((int)x, buf);
-		g_string_append(s, buf);
-	} else {
-		char buf[G_ASCII_DTOSTR_BUF_SIZE];
-		g_string_append(s, g_ascii_dtostr(buf, sizeof buf, x));
-	}
-}
-
-/* " from 1990 to 2019", " of at least 0", ...: the bounds in words. */
-static void append_bounds(GString *s, const struct form_question *q, const struct answer_bounds *b)
-{
-	if (b->has_min && b->has_max && !b->min_strict && !b->max_strict) {
-		g_string_append(s, " from ");
-		append_bound(s, q, b->min);
-		g_string_append(s, " to ");
-		append_bound(s, q, b->max);
-		return;
-	}
-	if (b->has_min) {
-		g_string_append(s, b->min_strict ? " greater than " : " of at least ");
-		append_bound(s, q, b->min);
-	}
-	if (b->has_max) {
-		g_string_append(s, b->has_min ? " and" : "");
-		g_string_append(s, b->max_strict ? " less than " : " of at most ");
-		append_bound(s, q, b->max);
-	}
-}
-
-/*
- * The longest text answer: the most a cell holds, which is less than a
- * reply's RESP_ANSWER_MAX (response.h).
- */
-static long max_length(const struct answer_bounds *b)
-{
-	long most = CELL_MAX;
-	return b->max_length > 0 && b->max_length < most ? b->max_length : most;
-}
-
-/* How to answer Q, for column E and the input message. */
-static char *how_text(const struct form *form, const struct form_question *q,
-		      const struct answer_bounds *b)
-{
-	GString *s = g_string_new(NULL);
-	switch (q->kind) {
-	case FORM_SELECT_ONE:
-		g_string_append(s, "Choose one answer from the list");
-		break;
-	case FORM_SELECT_MULTIPLE:
-		g_string_append(s, "Answer Yes or No for each choice below");
-		break;
-	case FORM_RANK:
-		g_string_append(s, "The choices in order of priority, separated by spaces:");
-		for (guint c = 0; c < q->list->choices->len; c++) {
-			const struct form_choice *ch = g_ptr_array_index(q->list->choices, c);
-			g_string_append_printf(s, "%s %s", c ? "," : "", ch->name);
-		}
-		break;
-	case FORM_INTEGER:
-		g_string_append(s, "A whole number");
-		append_bounds(s, q, b);
-		break;
-	case FORM_DECIMAL:
-	case FORM_RANGE:
-		g_string_append(s, "A number");
-		append_bounds(s, q, b);
-		break;
-	case FORM_DATE:
-		g_string_append(s, "A date, YYYY-MM-DD");
-		append_bounds(s, q, b);
-		break;
-	case FORM_TIME:
-		g_string_append(s, "A time, HH:MM");
-		break;
-	case FORM_DATETIME:
-		g_string_append(s, "A date and time, YYYY-MM-DDTHH:MM");
-		break;
-	case FORM_TEXT:
-		g_string_append(s, "Text");
-		if (b->max_length > 0)
-			g_string_append_printf(s, " of at most %ld characters", max_length(b));
-		break;
-	default:
-		break;
-	}
-	if (q->required)
-		g_string_append(s, s->len ? " (required)" : "Required");
-	(void)form;
-	return g_string_free(s, FALSE);
-}
-
 static lxw_datetime to_datetime(double day)
 {
 	int y, m, d;
@@ -419,12 +324,20 @@ static lxw_datetime to_datetime(double day)
 	return t;
 }
 
-/* The criterion of bounds B, in V: between, at least, at most. */
+/* The widest a number can be and stay exact in a spreadsheet: 2^53. */
+#define EXACT_MAX 9007199254740992.0
+
+/*
+ * The criterion of bounds B, in V: between, more than, less than.  An
+ * open side is the widest a spreadsheet takes: from 1900-01-01 to
+ * 9999-12-31 for dates, within 2^53 for numbers.
+ */
 static void set_criteria(lxw_data_validation *v, const struct form_question *q,
 			 const struct answer_bounds *b)
 {
-	double lo = b->has_min ? b->min : q->kind == FORM_DATE ? isodate_from_ymd(1900, 1, 1) : -9007199254740992.0;
-	double hi = b->has_max ? b->max : q->kind == FORM_DATE ? isodate_from_ymd(9999, 12, 31) : 9007199254740992.0;
+	bool date = q->kind == FORM_DATE;
+	double lo = b->has_min ? b->min : date ? isodate_from_ymd(1900, 1, 1) : -EXACT_MAX;
+	double hi = b->has_max ? b->max : date ? isodate_from_ymd(9999, 12, 31) : EXACT_MAX;
 	if (b->has_min && b->min_strict && !b->has_max) {
 		v->criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN;
 		v->value_number = lo;
@@ -483,7 +396,7 @@ static void validate(struct writer *w, const struct form_question *q, long row,
 	case FORM_TEXT:
 		v.validate = LXW_VALIDATION_TYPE_LENGTH;
 		v.criteria = LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO;
-		v.value_number = (double)max_length(b);
+		v.value_number = (double)answer_rule_max_length(b);
 		break;
 	default:
 		v.validate = LXW_VALIDATION_TYPE_ANY;
@@ -503,7 +416,7 @@ static void validate(struct writer *w, const struct form_question *q, long row,
 			 ? g_strdup_printf("Expected %s", rule) : NULL;
 	const char *message = expected ? expected : rule;
 	char *limit = q->kind == FORM_TEXT ? g_strdup_printf("At most %ld characters",
-							      max_length(b)) : NULL;
+							      answer_rule_max_length(b)) : NULL;
 	if (!message)
 		message = limit ? limit : *how ? how : "Not a valid answer";
 	v.error_message = (char *)clip(w, message, MESSAGE_MAX);
@@ -587,7 +500,7 @@ static void write_question(struct writer *w, const struct form_question *q)
 	put(w, w->reply, row, ANSWER_COL_QUESTION, form_label(form, q, lang), w->text);
 	struct answer_bounds b;
 	answer_rule_bounds(q, &b);
-	char *how = how_text(form, q, &b);
+	char *how = answer_rule_how(q, &b);
 	const char *hint = form_text(form, q->hint, lang);
 	char *shown_how = hint ? g_strdup_printf("%s%s%s", hint, *how ? "\n" : "", how)
 			       : g_strdup(how);

@@ -1,4 +1,4 @@
-/* answer.h - the answer workbook: one State's questionnaire as an .xlsx to fill in, and read back */
+/* answer.h - the answer workbook: a State's questionnaire as an .xlsx to fill in, read back */
 #ifndef QUIRE_ANSWER_H
 #define QUIRE_ANSWER_H
 
