@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include "csvio.h"
 #include "isodate.h"
@@ -39,6 +40,9 @@
  * fill-answers --dump FILE.xlsx prints every sheet of FILE.xlsx, as
  * quire's workbook reader reads it: "[NAME]", then one line per row,
  * "ROW: CELL | CELL | ...", for tests to compare.
+ *
+ * fill-answers --part FILE.xlsx PART prints the part PART of the archive
+ * FILE.xlsx ("xl/styles.xml") as it is.
  */
 
 struct options {
@@ -274,8 +278,30 @@ static int dump(const char *path)
 	return 0;
 }
 
+static int part(const char *path, const char *name)
+{
+	int err;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+	zip_file_t *f = z ? zip_fopen(z, name, 0) : NULL;
+	if (!f) {
+		fprintf(stderr, "fill-answers: %s: no part %s\n", path, name);
+		if (z)
+			zip_discard(z);
+		return 1;
+	}
+	char buf[8192];
+	zip_int64_t n;
+	while ((n = zip_fread(f, buf, sizeof buf)) > 0)
+		fwrite(buf, 1, (size_t)n, stdout);
+	zip_fclose(f);
+	zip_discard(z);
+	return n < 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "--part") == 0)
+		return part(argv[2], argv[3]);
 	if (argc == 3 && strcmp(argv[1], "--dump") == 0)
 		return dump(argv[2]);
 	struct options opt = { 0 };
