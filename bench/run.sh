@@ -6,6 +6,7 @@
 # (bench/out/, kept between runs), then times:
 #   quire tab --format json FORM DATA             (every question)
 #   quire tab --format json --by region FORM DATA (every question by region)
+# then quire report, quire blank --format xlsx, quire check, validate and import.
 # and prints rows/s, MB/s, peak RSS, and the linearity of the time in the rows.
 # BENCH_SIZES overrides the sizes ("10000 100000 1000000").
 set -eu
@@ -125,6 +126,12 @@ $(measure "$QUIRE" report -o "$OUT/big.pdf" "$OUT/bigform" "$OUT/big193")
 X
 pages=$(pdfinfo "$OUT/big.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 awk -v s="$s" -v kb="$kb" -v p="$pages" 'BEGIN { printf "report, 156 questions, 193 replies: %.2f s, %s pages, peak RSS %.1f MB (target < 5 s)\n", s, p, kb / 1024 }'
+
+# quire blank --format xlsx: one State's answer workbook of the 156-question form.
+read -r s kb <<X
+$(measure "$QUIRE" blank "$OUT/bigform" --respondent XKE --format xlsx -o "$OUT/answer.xlsx")
+X
+awk -v s="$s" -v kb="$kb" 'BEGIN { printf "blank --format xlsx, 156 questions: %.2f s, peak RSS %.1f MB (target < 0.3 s)\n", s, kb / 1024 }'
 
 # quire check on a large form: 2,000 questions (each a select_one of its
 # own 25-choice list but every tenth, with skip logic and constraints), 5,000

@@ -5,24 +5,33 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "answer.h"
 #include "atomic.h"
 #include "cli.h"
 #include "cmd.h"
 #include "csvio.h"
 #include "form.h"
+#include "msg.h"
 #include "phrase.h"
 #include "response.h"
+#include "roster.h"
 
 static const char usage[] =
 	"Usage: quire blank [OPTIONS] FORM --respondent CODE\n"
 	"Write an answer sheet for the State CODE: a CSV with the columns\n"
 	"name,question,choices,value, one row per question, for a delegate to fill in\n"
 	"the value column in any spreadsheet program.  The filled sheet is a valid\n"
-	"reply file.\n"
+	"reply file.  With --format xlsx, an answer workbook: drop-down lists, checks\n"
+	"of each answer, questions that do not apply greyed out; quire validate and\n"
+	"quire import read it back.\n"
 	"\n"
 	"Options:\n"
 	"      --respondent CODE  the State's roster code (required)\n"
+	"      --format FORMAT    csv (default) or xlsx\n"
 	"      --lang LANG        language of the questions\n"
+	"      --roster FILE      the roster, for the State's name (xlsx)\n"
+	"      --deadline TEXT    the date replies are due (xlsx; default: the form's\n"
+	"                         settings 'deadline')\n"
 	"  -o, --output FILE      write to FILE (default: standard output)\n"
 	"  -h, --help             show this help\n";
 
@@ -142,42 +151,88 @@ static void write_sheet(FILE *fp, const struct form *form, const char *code, int
 	resp_eval_free(ev);
 }
 
+struct blank_options {
+	const char *code, *lang, *output, *format, *roster, *deadline;
+};
+
+/* The answer workbook; the State's name comes from the roster, when one is given. */
+static int write_workbook(const struct form *form, const struct blank_options *o, int lang,
+			  struct atomic_file *out)
+{
+	struct roster *roster = NULL;
+	if (o->roster && !(roster = roster_load(o->roster))) {
+		atomic_abort(out);
+		return EXIT_DATA;
+	}
+	const struct roster_member *m = roster ? roster_find(roster, o->code) : NULL;
+	if (roster && !m) {
+		msg_error_at(o->roster, 0, "'%s' is not on the roster", o->code);
+		roster_free(roster);
+		atomic_abort(out);
+		return EXIT_DATA;
+	}
+	struct answer_options opt = { o->code, m ? m->name : NULL, lang, o->deadline };
+	int status = EXIT_DATA;
+	if (answer_write(form, &opt, atomic_stream(out), o->output) == 0)
+		status = atomic_commit(out) == 0 ? EXIT_OK : EXIT_DATA;
+	else
+		atomic_abort(out);
+	roster_free(roster);
+	return status;
+}
+
 int cmd_blank(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "respondent", required_argument, NULL, 'r' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "roster", required_argument, NULL, 'R' },
+		{ "deadline", required_argument, NULL, 'D' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *code = NULL, *lang_arg = NULL, *output = "-";
+	struct blank_options o = { .output = "-", .format = "csv" };
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
 		if (opt == 'r')
-			code = optarg;
+			o.code = optarg;
 		else if (opt == 'l')
-			lang_arg = optarg;
+			o.lang = optarg;
 		else if (opt == 'o')
-			output = optarg;
+			o.output = optarg;
+		else if (opt == 'f')
+			o.format = optarg;
+		else if (opt == 'R')
+			o.roster = optarg;
+		else if (opt == 'D')
+			o.deadline = optarg;
 		else
 			return cli_common_option(opt, "blank", usage);
 	}
 	if (argc - optind != 1)
 		return cli_usage_error("blank", argc - optind ? "one FORM expected" : "missing FORM");
-	if (!code)
+	if (!o.code)
 		return cli_usage_error("blank", "missing --respondent CODE");
-	if (!cli_respondent(code, "blank"))
+	if (!cli_respondent(o.code, "blank"))
 		return EXIT_USAGE;
+	bool xlsx = strcmp(o.format, "xlsx") == 0;
+	if (!xlsx && strcmp(o.format, "csv") != 0)
+		return cli_usage_error("blank", "unknown format '%s' (csv or xlsx)", o.format);
+	if (!xlsx && (o.roster || o.deadline))
+		return cli_usage_error("blank", "--roster and --deadline go with --format xlsx");
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;
-	int lang = cli_lang(form, lang_arg, "blank");
+	int lang = cli_lang(form, o.lang, "blank");
 	int status = lang < 0 ? EXIT_USAGE : EXIT_DATA;
-	struct atomic_file *out = lang < 0 ? NULL : atomic_open(output);
-	if (out) {
-		write_sheet(atomic_stream(out), form, code, lang);
+	struct atomic_file *out = lang < 0 ? NULL : atomic_open(o.output);
+	if (out && xlsx) {
+		status = write_workbook(form, &o, lang, out);
+	} else if (out) {
+		write_sheet(atomic_stream(out), form, o.code, lang);
 		status = atomic_commit(out) == 0 ? EXIT_OK : EXIT_DATA;
 	}
 	form_free(form);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "answer.h"
 #include "atomic.h"
 #include "cli.h"
 #include "cmd.h"
@@ -13,14 +14,20 @@
 #include "lock.h"
 #include "msg.h"
 #include "response.h"
+#include "source.h"
 #include "wide.h"
 
 static const char usage[] =
 	"Usage: quire import [OPTIONS] FORM EXPORT.csv --into DIR\n"
+	"   or: quire import [OPTIONS] FORM WORKBOOK.xlsx|DIR... --into DIR\n"
 	"Split a wide export -- KoboToolbox (current ';' or legacy), ODK Central, or\n"
 	"quire export -- into one reply file per respondent, DIR/CODE.csv.  Columns\n"
 	"are matched against the form's names and group paths; columns that match\n"
 	"nothing are listed.  An existing reply is never overwritten without --force.\n"
+	"Filled answer workbooks (quire blank --format xlsx), or directories of them,\n"
+	"become one reply file each, with _channel 'workbook'; a workbook whose\n"
+	"answers quire validate would refuse is named with its problems and not\n"
+	"imported.\n"
 	"\n"
 	"Options:\n"
 	"      --into DIR         directory for the reply files (required)\n"
@@ -51,7 +58,7 @@ struct tally {
 	unsigned pending;	/* written, waiting for atomic_flush() */
 	unsigned skipped, rejected, in_use;
 	GString *skipped_codes, *in_use_codes;
-	GHashTable *seen;	/* code -> row */
+	GHashTable *seen;	/* code -> where it was imported from: "row 3", or a file */
 	GPtrArray *locks;	/* of the pending replies */
 	/*
 	 * The first failure to write (a full disk, a file size limit, a
@@ -146,13 +153,13 @@ static bool import_row(struct tally *t, struct resp_reply *r, const char *dir, b
 		reject(t, r, "no submission date for '%s'", code);
 		return true;
 	}
-	gpointer first = g_hash_table_lookup(t->seen, code);
+	const char *first = g_hash_table_lookup(t->seen, code);
 	if (first) {
-		reject(t, r, "'%s' already imported from row %ld", code,
-		       (long)GPOINTER_TO_SIZE(first));
+		reject(t, r, "'%s' already imported from %s", code, first);
 		return true;
 	}
-	g_hash_table_insert(t->seen, g_strdup(code), GSIZE_TO_POINTER((gsize)r->row));
+	g_hash_table_insert(t->seen, g_strdup(code), r->row ? g_strdup_printf("row %ld", r->row)
+							    : g_strdup(r->file));
 	char *name = g_strconcat(code, ".csv", NULL);
 	char *path = g_build_filename(dir, name, NULL);
 	bool ok = true;
@@ -234,7 +241,7 @@ static int import(const struct form *form, const char *export, const char *dir,
 	struct tally t = { 0 };
 	t.skipped_codes = g_string_new(NULL);
 	t.in_use_codes = g_string_new(NULL);
-	t.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	t.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	t.locks = g_ptr_array_new();
 	t.failure = g_string_new(NULL);
 	int problems = 0, rc;
@@ -273,6 +280,70 @@ static int import(const struct form *form, const char *export, const char *dir,
 	return !going || rc < 0 || t.rejected || t.in_use || problems ? EXIT_DATA : EXIT_OK;
 }
 
+/*
+ * Filled answer workbooks, and directories of them: each is read as a
+ * reply (source.h) and checked as quire validate checks it; one with a
+ * problem is not written.
+ */
+static int import_replies(const struct form *form, char **paths, int n_paths, const char *dir,
+			  bool force)
+{
+	struct source_options sopt = { NULL, true };
+	struct source *src = source_open(form, paths, n_paths, &sopt);
+	if (!src)
+		return EXIT_DATA;
+	struct resp_eval *ev = resp_eval_new(form);
+	struct tally t = { 0 };
+	t.skipped_codes = g_string_new(NULL);
+	t.in_use_codes = g_string_new(NULL);
+	t.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	t.locks = g_ptr_array_new();
+	t.failure = g_string_new(NULL);
+	struct resp_reply *r;
+	int problems = 0, rc;
+	bool going = true;
+	while (going && (rc = source_next(src, &r, &problems)) == 1) {
+		int before = problems;
+		problems += resp_check(r, ev, 0);
+		if (problems > before)
+			t.rejected++;
+		else
+			going = import_row(&t, r, dir, force);
+	}
+	going = flush(&t) && going;
+	unsigned long files = source_files(src);
+	if (!going)
+		msg_error_heard(t.failure->str, "; stopped after %u repl%s", t.written,
+				t.written == 1 ? "y" : "ies");
+	else {
+		printf("%lu file%s: %u repl%s written to %s", files, files == 1 ? "" : "s",
+		       t.written, t.written == 1 ? "y" : "ies", dir);
+		if (t.skipped)
+			printf("; %u skipped, already there (%s; use --force to replace them)",
+			       t.skipped, t.skipped_codes->str);
+		if (t.in_use)
+			printf("; %u in use, not imported (%s)", t.in_use, t.in_use_codes->str);
+		if (t.rejected)
+			printf("; %u rejected", t.rejected);
+		putchar('\n');
+	}
+	g_string_free(t.skipped_codes, TRUE);
+	g_string_free(t.in_use_codes, TRUE);
+	g_string_free(t.failure, TRUE);
+	g_ptr_array_free(t.locks, TRUE);
+	g_hash_table_destroy(t.seen);
+	resp_eval_free(ev);
+	source_close(src);
+	return !going || rc < 0 || t.rejected || t.in_use || problems ? EXIT_DATA : EXIT_OK;
+}
+
+/* Whether the paths are answer workbooks or directories, rather than one export. */
+static bool are_replies(char **paths, int n)
+{
+	return n > 1 || g_file_test(paths[0], G_FILE_TEST_IS_DIR) ||
+	       answer_is_answer_workbook(paths[0]);
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -296,7 +367,7 @@ int cmd_import(int argc, char **argv)
 		else
 			return cli_common_option(opt, "import", usage);
 	}
-	if (argc - optind != 2)
+	if (argc - optind < 2)
 		return cli_usage_error("import", "expected FORM and EXPORT.csv");
 	if (!dir)
 		return cli_usage_error("import", "missing --into DIR");
@@ -305,7 +376,10 @@ int cmd_import(int argc, char **argv)
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;
-	int status = import(form, argv[optind + 1], dir, id_column, force);
+	char **paths = argv + optind + 1;
+	int n_paths = argc - optind - 1;
+	int status = are_replies(paths, n_paths) ? import_replies(form, paths, n_paths, dir, force)
+						 : import(form, paths[0], dir, id_column, force);
 	form_free(form);
 	return status;
 }

@@ -9,6 +9,7 @@
 #include "csvio.h"
 #include "form.h"
 #include "msg.h"
+#include "answer.h"
 #include "workbook.h"
 
 static const char *const meta_names[RESP_N_META] = {
@@ -217,8 +218,41 @@ static int take_row(struct resp_reply *r, const char *name, const char *value, l
 	return 0;
 }
 
+/* The row of the answer workbook's header block that shows the State and the questionnaire. */
+#define ANSWER_STATE_ROW 2
+#define ANSWER_FORM_ROW 3
+
+/*
+ * A filled answer workbook (answer.h): its answers go through the rows a
+ * reply file would have, so they meet the same checks and messages.
+ */
+static struct resp_reply *read_answers(const struct form *form, struct answer_rows *a,
+				       int *problems)
+{
+	struct resp_reply *r = resp_new(form);
+	r->file = g_strdup(a->file);
+	if (a->respondent)
+		*problems += take_meta(r, RESP_RESPONDENT, a->respondent, ANSWER_STATE_ROW);
+	if (a->form_version)
+		*problems += take_meta(r, RESP_FORM_VERSION, a->form_version, ANSWER_FORM_ROW);
+	resp_set_meta(r, RESP_CHANNEL, "workbook");
+	for (guint i = 0; i < a->names->len; i++)
+		*problems += take_row(r, g_ptr_array_index(a->names, i),
+				      g_ptr_array_index(a->values, i),
+				      g_array_index(a->rows, long, i));
+	*problems += a->problems;
+	return r;
+}
+
 struct resp_reply *resp_read(const struct form *form, const char *path, int *problems)
 {
+	struct answer_rows answers;
+	int found = answer_read(form, path, &answers);
+	if (found != 0) {
+		struct resp_reply *r = found > 0 ? read_answers(form, &answers, problems) : NULL;
+		answer_rows_free(&answers);
+		return r;
+	}
 	struct csvio_reader *in = workbook_open_table(path);
 	if (!in)
 		return NULL;
@@ -272,6 +306,8 @@ struct resp_reply *resp_read(const struct form *form, const char *path, int *pro
 
 bool resp_is_reply_file(const char *path)
 {
+	if (answer_is_answer_workbook(path))
+		return true;
 	GString *ignore = g_string_new(NULL);
 	GString *outer = msg_capture(ignore);
 	struct csvio_reader *in = workbook_open_table(path);

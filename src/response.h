@@ -69,9 +69,11 @@ const char *resp_meta_name(enum resp_meta m);
 int resp_meta_find(const char *name);
 
 /*
- * Reads the reply file PATH: a CSV, or a workbook (workbook.h) whose first
- * sheet is read as the CSV it would be, named in messages "PATH[sheet]"
- * (a delegate's answer sheet saved as .xlsx).  Returns NULL after reporting why when the
+ * Reads the reply file PATH: a CSV, an answer workbook (answer.h, quire
+ * blank --format xlsx) read through its hidden sheet, with _channel
+ * "workbook", or another workbook (workbook.h) whose first sheet is read
+ * as the CSV it would be (a delegate's answer sheet saved as .xlsx); a
+ * workbook is named in messages "PATH[sheet]".  Returns NULL after reporting why when the
  * file cannot be read as a reply at all (unreadable, bad CSV, no "name"
  * and "value" columns).  Otherwise returns the reply, having reported each
  * row it could not take -- an unknown name (with a "did you mean"), an
@@ -80,7 +82,10 @@ int resp_meta_find(const char *name);
  */
 struct resp_reply *resp_read(const struct form *form, const char *path, int *problems);
 
-/* Whether the first row of the CSV or workbook at PATH is a reply header ("name" and "value"). */
+/*
+ * Whether PATH is a reply file: an answer workbook, or a CSV or workbook
+ * whose first row is a reply header ("name" and "value").
+ */
 bool resp_is_reply_file(const char *path);
 
 /*

@@ -17,8 +17,9 @@ struct resp_reply;
  * ("-" reads standard input, pipe or not).  A file whose header has
  * "name" and "value" columns is one reply file; any other CSV
  * is a wide export (quire export, KoboToolbox, ODK Central) giving one
- * reply per row, streamed.  A workbook is read as the CSV its first sheet
- * would be, a reply file or an export alike.
+ * reply per row, streamed.  An answer workbook (answer.h) is one reply;
+ * another workbook is read as the CSV its first sheet would be, a reply
+ * file or an export alike.
  */
 
 struct source_options {

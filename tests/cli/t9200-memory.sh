@@ -43,6 +43,15 @@ run 0 check "$QUIRE" check "$F"
 expect_status "quire check is clean under $checker"
 run 0 check "$QUIRE" blank "$F" --respondent XAA -o blank.csv
 expect_status "quire blank is clean under $checker"
+run 0 check "$QUIRE" blank "$F" --respondent XKE --format xlsx --roster "$R" -o XKE.xlsx
+expect_status "quire blank --format xlsx is clean under $checker"
+mkdir returned workbooks
+"$FILL_ANSWERS" --ticks XKE.xlsx "$D/XKE.csv" returned/XKE.xlsx
+run 0 check "$QUIRE" import "$F" returned --into workbooks
+expect_status "quire import of an answer workbook is clean under $checker"
+"$FILL_ANSWERS" --drop-map XKE.xlsx "$D/XKE.csv" returned/XKE.xlsx
+run 0 check "$QUIRE" validate "$F" returned
+expect_status "quire validate of an answer workbook without its map is clean under $checker"
 run 0 check "$QUIRE" validate --roster "$R" "$F" "$D"
 expect_status "quire validate is clean under $checker"
 run 0 check "$QUIRE" status "$F" "$D" --roster "$R" --cutoff 2019-06-30 --format json -o status.json
