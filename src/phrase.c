@@ -322,6 +322,10 @@ static const char *count_how(enum expr_term op)
 /* "you ticked more than one choice at 3.6": count-selected(${q}) OP K. */
 static char *say_count(const struct form_question *q, enum expr_term op, double k)
 {
+	if (op == EXPR_TERM_GT && k == 0) {	/* "more than 0 choices" is "at least one" */
+		op = EXPR_TERM_GE;
+		k = 1;
+	}
 	char *what = count_text(k, "choice", "choices");
 	const char *how = count_how(op);
 	GString *out = NULL;

@@ -24,6 +24,7 @@ static const char form_text_csv[] =
 	",text,odd,Odd,${year} * 2 > 4000,\"regex(., '^[A-Z]')\",\n"
 	",date,when,When,${adopted} < '2019-06-30',\". > '2000-01-01' and . < today()\",\n"
 	",text,empty,Empty,${why} = '',,\n"
+	",text,any,Any,count-selected(${offences}) > 0,,\n"
 	",integer,n,N,,count-selected(${offences}) <= 3,\n"
 	",begin group,g,Part,${has_law} = 'no',,\n"
 	",text,inside,Inside,${staff} = 10,,\n"
@@ -72,6 +73,7 @@ static void test_applies(void)
 		   "and your answer to 1.6 is more than 3", true);
 	APPLIES_IS("odd", "1.2 * 2 > 4000", false);
 	APPLIES_IS("when", "your answer to 1.7 is before 30 June 2019", true);
+	APPLIES_IS("any", "you ticked at least one choice at 1.3", true);
 	APPLIES_IS("empty", "you did not answer 1.4", true);
 	APPLIES_IS("inside", "you answered “No” to 1.1 and your answer to 1.6 is 10", true);
 }
