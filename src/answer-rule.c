@@ -50,33 +50,10 @@ static const struct form_question *answered(const struct answer_cells *c,
 }
 
 /* The text of a literal, "" for others; NUMBER as it would be compared. */
-static char *literal_text(const struct expr_node *n)
-{
-	if (expr_term(n) == EXPR_TERM_STRING)
-		return g_strdup(expr_term_string(n));
-	if (expr_term(n) == EXPR_TERM_NUMBER) {
-		char buf[G_ASCII_DTOSTR_BUF_SIZE];
-		return g_strdup(g_ascii_dtostr(buf, sizeof buf, expr_term_number(n)));
-	}
-	return NULL;
-}
-
 static const char *const comparison[] = {
 	[EXPR_TERM_EQ] = "=", [EXPR_TERM_NE] = "<>", [EXPR_TERM_LT] = "<",
 	[EXPR_TERM_LE] = "<=", [EXPR_TERM_GT] = ">", [EXPR_TERM_GE] = ">=",
 };
-
-/* The operator that compares the other way round: 3 < x is x > 3. */
-static enum expr_term flipped(enum expr_term t)
-{
-	switch (t) {
-	case EXPR_TERM_LT: return EXPR_TERM_GT;
-	case EXPR_TERM_LE: return EXPR_TERM_GE;
-	case EXPR_TERM_GT: return EXPR_TERM_LT;
-	case EXPR_TERM_GE: return EXPR_TERM_LE;
-	default: return t;
-	}
-}
 
 /*
  * ${q} OP literal.  A select_one's cell shows the choice's label; a
@@ -86,7 +63,7 @@ static enum expr_term flipped(enum expr_term t)
 static bool compare(GString *s, const struct answer_cells *c, const struct form_question *q,
 		    enum expr_term op, const struct expr_node *lit)
 {
-	char *text = literal_text(lit);
+	char *text = expr_term_literal(lit);
 	bool ok = text != NULL;
 	if (ok && (op == EXPR_TERM_EQ || op == EXPR_TERM_NE) && (!*text || q->kind == FORM_TEXT)) {
 		append_cell(s, c->row[q->index]);
@@ -191,7 +168,7 @@ static bool formula(GString *s, const struct answer_cells *c, const struct expr_
 		if (q)
 			return compare(s, c, q, t, b);
 		q = answered(c, b);
-		return q && compare(s, c, q, flipped(t), a);
+		return q && compare(s, c, q, expr_term_flipped(t), a);
 	}
 	default:
 		return false;
@@ -265,7 +242,7 @@ static bool take_comparison(const struct form_question *q, const struct expr_nod
 		const struct expr_node *swap = a;
 		a = v;
 		v = swap;
-		t = flipped(t);
+		t = expr_term_flipped(t);
 	}
 	double x;
 	if (is_length_of_self(a) && q->kind == FORM_TEXT && expr_term(v) == EXPR_TERM_NUMBER) {

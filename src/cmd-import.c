@@ -68,6 +68,25 @@ struct tally {
 	GString *failure;
 };
 
+static void tally_init(struct tally *t)
+{
+	*t = (struct tally){ 0 };
+	t->skipped_codes = g_string_new(NULL);
+	t->in_use_codes = g_string_new(NULL);
+	t->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	t->locks = g_ptr_array_new();
+	t->failure = g_string_new(NULL);
+}
+
+static void tally_release(struct tally *t)
+{
+	g_string_free(t->skipped_codes, TRUE);
+	g_string_free(t->in_use_codes, TRUE);
+	g_string_free(t->failure, TRUE);
+	g_ptr_array_free(t->locks, TRUE);
+	g_hash_table_destroy(t->seen);
+}
+
 static void reject(struct tally *t, const struct resp_reply *r, const char *fmt, ...)
 	MSG_PRINTF(3, 4);
 
@@ -238,12 +257,8 @@ static int import(const struct form *form, const char *export, const char *dir,
 	list_unmatched(w, export);
 	struct resp_reply *r = resp_new(form);
 	r->file = g_strdup(export);
-	struct tally t = { 0 };
-	t.skipped_codes = g_string_new(NULL);
-	t.in_use_codes = g_string_new(NULL);
-	t.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	t.locks = g_ptr_array_new();
-	t.failure = g_string_new(NULL);
+	struct tally t;
+	tally_init(&t);
 	int problems = 0, rc;
 	unsigned long rows = 0;
 	int before = 0;
@@ -270,11 +285,7 @@ static int import(const struct form *form, const char *export, const char *dir,
 						 "no rows") < 0;
 		summary(export, w, dir, &t);
 	}
-	g_string_free(t.skipped_codes, TRUE);
-	g_string_free(t.in_use_codes, TRUE);
-	g_string_free(t.failure, TRUE);
-	g_ptr_array_free(t.locks, TRUE);
-	g_hash_table_destroy(t.seen);
+	tally_release(&t);
 	resp_free(r);
 	wide_close(w);
 	return !going || rc < 0 || t.rejected || t.in_use || problems ? EXIT_DATA : EXIT_OK;
@@ -293,12 +304,8 @@ static int import_replies(const struct form *form, char **paths, int n_paths, co
 	if (!src)
 		return EXIT_DATA;
 	struct resp_eval *ev = resp_eval_new(form);
-	struct tally t = { 0 };
-	t.skipped_codes = g_string_new(NULL);
-	t.in_use_codes = g_string_new(NULL);
-	t.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	t.locks = g_ptr_array_new();
-	t.failure = g_string_new(NULL);
+	struct tally t;
+	tally_init(&t);
 	struct resp_reply *r;
 	int problems = 0, rc;
 	bool going = true;
@@ -327,11 +334,7 @@ static int import_replies(const struct form *form, char **paths, int n_paths, co
 			printf("; %u rejected", t.rejected);
 		putchar('\n');
 	}
-	g_string_free(t.skipped_codes, TRUE);
-	g_string_free(t.in_use_codes, TRUE);
-	g_string_free(t.failure, TRUE);
-	g_ptr_array_free(t.locks, TRUE);
-	g_hash_table_destroy(t.seen);
+	tally_release(&t);
 	resp_eval_free(ev);
 	source_close(src);
 	return !going || rc < 0 || t.rejected || t.in_use || problems ? EXIT_DATA : EXIT_OK;

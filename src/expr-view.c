@@ -2,6 +2,8 @@
 #include <config.h>
 #include "expr-int.h"
 
+#include <math.h>
+
 const struct expr_node *expr_root(const struct expr *e)
 {
 	return e->root;
@@ -82,4 +84,32 @@ const struct expr_node *expr_term_arg(const struct expr_node *n, int i)
 	if (n->op == EXPR_OP_CALL)
 		return n->u.call.argv[i];
 	return i == 0 ? n->u.bin.a : n->u.bin.b;
+}
+
+char *expr_number_text(double v)
+{
+	char buf[G_ASCII_DTOSTR_BUF_SIZE];
+	if (v == floor(v) && fabs(v) < 1e15)
+		return g_strdup_printf("%.0f", v);
+	return g_strdup(g_ascii_formatd(buf, sizeof buf, "%.15g", v));
+}
+
+char *expr_term_literal(const struct expr_node *n)
+{
+	if (n->op == EXPR_OP_STRING)
+		return g_strdup(n->u.str);
+	if (n->op == EXPR_OP_NUMBER)
+		return expr_number_text(n->u.num);
+	return NULL;
+}
+
+enum expr_term expr_term_flipped(enum expr_term t)
+{
+	switch (t) {
+	case EXPR_TERM_LT: return EXPR_TERM_GT;
+	case EXPR_TERM_LE: return EXPR_TERM_GE;
+	case EXPR_TERM_GT: return EXPR_TERM_LT;
+	case EXPR_TERM_GE: return EXPR_TERM_LE;
+	default: return t;
+	}
 }

@@ -192,6 +192,16 @@ enum expr_term expr_term(const struct expr_node *n);
 double expr_term_number(const struct expr_node *n);
 const char *expr_term_string(const struct expr_node *n);
 int expr_term_answer(const struct expr_node *n);
+/*
+ * The text of a literal as a form writes it: a STRING's text, a NUMBER
+ * as 1990 or 2.5 (15 significant digits, so 0.1 is "0.1"); NULL for
+ * other terms.  Returns a new string.
+ */
+char *expr_term_literal(const struct expr_node *n);
+/* A number as expr_term_literal() writes it.  Returns a new string. */
+char *expr_number_text(double v);
+/* The comparison the other way round: a < b is b > a (other terms are returned as they are). */
+enum expr_term expr_term_flipped(enum expr_term t);
 /* The column a COLUMN reads ("state"); NULL for other terms. */
 const char *expr_term_column(const struct expr_node *n);
 /* The function a CALL names, as written ("selected", "jr:choice-name"); NULL for other terms. */

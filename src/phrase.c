@@ -2,7 +2,6 @@
 #include <config.h>
 #include "phrase.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "expr.h"
@@ -17,25 +16,6 @@ struct say {
 	int lang;
 	bool *said;
 };
-
-/* A number as people write it: 1990, 2.5, -3. */
-static char *number_text(double v)
-{
-	char buf[G_ASCII_DTOSTR_BUF_SIZE];
-	if (v == floor(v) && fabs(v) < 1e15)
-		return g_strdup_printf("%.0f", v);
-	return g_strdup(g_ascii_formatd(buf, sizeof buf, "%.15g", v));
-}
-
-/* The text of a literal: a STRING's, or a NUMBER written; NULL for other terms. */
-static char *literal_text(const struct expr_node *n)
-{
-	if (expr_term(n) == EXPR_TERM_STRING)
-		return g_strdup(expr_term_string(n));
-	if (expr_term(n) == EXPR_TERM_NUMBER)
-		return number_text(expr_term_number(n));
-	return NULL;
-}
 
 static bool is_literal(const struct expr_node *n)
 {
@@ -75,7 +55,7 @@ static const struct form_choice *choice_of(const struct form_question *q,
 {
 	if (!q || !is_choice_question(q))
 		return NULL;
-	char *name = literal_text(n);
+	char *name = expr_term_literal(n);
 	const struct form_choice *c = name ? form_choice(q->list, name) : NULL;
 	g_free(name);
 	return c;
@@ -135,7 +115,7 @@ static void show_literal(GString *out, const struct say *s, const struct form_qu
 	} else if (expr_term(n) == EXPR_TERM_STRING) {
 		g_string_append_printf(out, "'%s'", expr_term_string(n));
 	} else {
-		char *t = number_text(expr_term_number(n));
+		char *t = expr_number_text(expr_term_number(n));
 		g_string_append(out, t);
 		g_free(t);
 	}
@@ -235,17 +215,6 @@ static char *say_or_show(const struct say *s, const struct expr_node *n, bool ne
 	return g_string_free(out, FALSE);
 }
 
-static enum expr_term flip(enum expr_term t)	/* a OP b == b flip(OP) a */
-{
-	switch (t) {
-	case EXPR_TERM_LT: return EXPR_TERM_GT;
-	case EXPR_TERM_LE: return EXPR_TERM_GE;
-	case EXPR_TERM_GT: return EXPR_TERM_LT;
-	case EXPR_TERM_GE: return EXPR_TERM_LE;
-	default: return t;
-	}
-}
-
 static enum expr_term negate(enum expr_term t)	/* not(a OP b) == a negate(OP) b */
 {
 	switch (t) {
@@ -300,7 +269,7 @@ static char *count_text(double k, const char *one, const char *many)
 {
 	if (k == 1)
 		return g_strdup_printf("one %s", one);
-	char *n = number_text(k);
+	char *n = expr_number_text(k);
 	char *t = g_strdup_printf("%s %s", n, many);
 	g_free(n);
 	return t;
@@ -374,7 +343,7 @@ static char *say_answer_compare(const struct say *s, const struct form_question 
 	if (date)
 		value = date_text(lit);
 	else if (expr_term(lit) == EXPR_TERM_NUMBER)
-		value = number_text(expr_term_number(lit));
+		value = expr_number_text(expr_term_number(lit));
 	else if (expr_term(lit) == EXPR_TERM_STRING && !is_choice_question(q) &&
 		 (op == EXPR_TERM_EQ || op == EXPR_TERM_NE))
 		value = g_strdup_printf(OPEN_QUOTE "%s" CLOSE_QUOTE, expr_term_string(lit));
@@ -399,7 +368,7 @@ static char *say_compare(const struct say *s, const struct expr_node *n, bool ne
 		const struct expr_node *t = a;
 		a = b;
 		b = t;
-		op = flip(op);
+		op = expr_term_flipped(op);
 	}
 	if (!is_literal(b) && !is_call(b, "today", 0) && !is_call(b, "date", 1))
 		return NULL;
@@ -556,7 +525,7 @@ static bool collect_bounds(const struct say *s, const struct expr_node *n, struc
 		const struct expr_node *t = a;
 		a = v;
 		v = t;
-		op = flip(op);
+		op = expr_term_flipped(op);
 	}
 	if (expr_term(a) != EXPR_TERM_ANSWER || expr_term_answer(a) != EXPR_REF_SELF)
 		return false;
@@ -584,7 +553,7 @@ static char *value_text(const struct say *s, const struct expr_node *v)
 {
 	if (s->self->kind == FORM_DATE || s->self->kind == FORM_DATETIME)
 		return date_text(v);
-	return number_text(expr_term_number(v));
+	return expr_number_text(expr_term_number(v));
 }
 
 /* "a whole number from 1990 to 2019", "a date not after today". */
@@ -649,7 +618,7 @@ static char *say_self_count(const struct say *s, const struct expr_node *n)
 		const struct expr_node *t = f;
 		f = k;
 		k = t;
-		op = flip(op);
+		op = expr_term_flipped(op);
 	}
 	bool choices = is_call(f, "count-selected", 1), length = is_call(f, "string-length", 1);
 	if ((!choices && !length) || expr_term(k) != EXPR_TERM_NUMBER ||
