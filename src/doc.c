@@ -64,6 +64,7 @@ struct block {
 	struct doc_table *table;
 	char **items;		/* choices: their labels */
 	enum doc_box box;
+	bool rtl;		/* CHOICES: the list reads right to left, boxes on the right */
 	/* filled by layout */
 	GPtrArray *slices;	/* text blocks: PangoLayout *, see SLICE_BYTES */
 	GArray *lines;		/* text blocks: struct text_line, borrowed from SLICES */
@@ -773,6 +774,25 @@ static bool measure_choices(cairo_t *cr, struct block *b, double width)
 	return fits;
 }
 
+/*
+ * Whether the paragraph or heading before B, measured already (its
+ * question), reads right to left: a list of choices reads as its question
+ * does, not as its first choice.
+ */
+static bool reads_rtl_before(const struct doc *d, const struct block *b)
+{
+	guint at;
+	if (!g_ptr_array_find(d->blocks, b, &at))
+		return false;
+	while (at-- > 0) {
+		const struct block *p = g_ptr_array_index(d->blocks, at);
+		if ((p->kind == BLOCK_PARAGRAPH || p->kind == BLOCK_HEADING) && p->lines &&
+		    p->lines->len)
+			return is_rtl(g_array_index(p->lines, struct text_line, 0).line->resolved_dir);
+	}
+	return false;
+}
+
 /* Measures B.  Returns false when a text block does not fit the column. */
 static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 {
@@ -797,6 +817,7 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		return measure_text(cr, b, &st, b->attribution, BODY_FONT " Bold 9.5");
 	}
 	case BLOCK_CHOICES:
+		b->rtl = reads_rtl_before(d, b);
 		return measure_choices(cr, b, width);
 	case BLOCK_TABLE:
 		measure_table(cr, b, width);
@@ -1200,8 +1221,7 @@ static void draw_choices(cairo_t *cr, const struct block *b, guint first, guint 
 			 double y, double width)
 {
 	double top = mark(b, first), column = width - NUMBER_INDENT - BOX_COLUMN;
-	/* the list reads as its first choice does: "Other" under Arabic choices stays on the right */
-	bool rtl = is_rtl(g_array_index(b->lines, struct text_line, 0).line->resolved_dir);
+	bool rtl = b->rtl;
 	double text_x = rtl ? x : x + BOX_COLUMN;
 	double box_x = rtl ? x + column + BOX_COLUMN - BOX_SIZE : x;
 	for (guint i = first; i < last; i++) {
@@ -1217,6 +1237,8 @@ static void draw_choices(cairo_t *cr, const struct block *b, guint first, guint 
 				PangoRectangle box;
 				pango_layout_line_get_extents(l->line, NULL, &box);
 				lx = column - (double)box.width / PANGO_SCALE;
+			} else if (!rtl && is_rtl(l->line->resolved_dir)) {
+				lx = 0;	/* an Arabic choice in a list that reads left to right */
 			}
 			cairo_move_to(cr, text_x + lx, y - top + l->baseline);
 			pango_cairo_show_layout_line(cr, l->line);

@@ -159,4 +159,15 @@ expect_true 'the survey is intact' cmp -s $form/survey.csv "$T/form/survey.csv"
 run 1 "$QUIRE" print -o "$T/no/such/dir/q.pdf" $form
 expect_status 'an output that cannot be written is an error'
 
+# A list reads as its question does, not as its first choice: an English
+# question whose first choice is Arabic keeps its boxes on the left.
+mkdir "$T/mixed"
+printf 'type,name,label\nselect_one l,q,Which body?\n' >"$T/mixed/survey.csv"
+printf 'list_name,name,label\nl,a,مكتب الأمم المتحدة\nl,b,Body\n' >"$T/mixed/choices.csv"
+run 0 "$QUIRE" print -o "$T/mixed.pdf" "$T/mixed"
+expect_status 'a question with an Arabic first choice prints'
+x=$(pdftotext -bbox "$T/mixed.pdf" - | sed -n 's/.*xMin="\([0-9]*\)\..*>Body<.*/\1/p')
+expect_true "the English choice starts at the left of the column (x = $x)" \
+	test "${x:-999}" -lt 200
+
 done_testing
