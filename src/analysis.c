@@ -78,10 +78,10 @@ static int check_once(struct analysis *a, const struct resp_reply *r)
 	const struct analysis_seen *first = g_hash_table_lookup(a->seen, code);
 	long row = r->meta_row[RESP_RESPONDENT];
 	if (first && first->row)
-		return msg_error_at(r->file, row, "_respondent: '%s' also replied in %s row %ld", code,
+		return resp_error_at(r, row, "_respondent: '%s' also replied in %s row %ld", code,
 				    first->file, first->row) < 0;
 	if (first)
-		return msg_error_at(r->file, row, "_respondent: '%s' also replied in %s", code,
+		return resp_error_at(r, row, "_respondent: '%s' also replied in %s", code,
 				    first->file) < 0;
 	struct analysis_seen *seen = g_new(struct analysis_seen, 1);
 	seen->file = g_string_chunk_insert_const(a->strings, r->file ? r->file : "");

@@ -33,6 +33,12 @@ static const char *cell(const struct workbook_row *row, guint col)
 	return row && col < row->n_cells ? row->cells[col] : "";
 }
 
+/* The answer cell of ROW of "Reply", for messages: "XAA.xlsx:Reply!C14". */
+static char *answer_cell(const struct reader *rd, long row)
+{
+	return workbook_cell_name(rd->path, rd->reply->name, row, ANSWER_COL_ANSWER);
+}
+
 /* TEXT stripped, case folded and composed: how labels and ticks are compared. */
 static char *folded(const char *text)
 {
@@ -68,6 +74,7 @@ void answer_rows_free(struct answer_rows *a)
 	if (!a)
 		return;
 	g_free(a->file);
+	g_free(a->sheet);
 	if (a->names)
 		g_ptr_array_free(a->names, TRUE);
 	if (a->values)
@@ -193,8 +200,10 @@ static void take_choices(struct reader *rd, const struct form_question *q, GPtrA
 			int t = tick(typed);
 			if (t < 0) {
 				char *shown = msg_value(typed);
-				msg_error_at(rd->out->file, m->row->row, "%s: '%s' is neither Yes "
-					     "nor No for '%s'", form_question_key(q), shown, ch->name);
+				char *where = answer_cell(rd, m->row->row);
+				msg_error_where(where, "%s: '%s' is neither Yes nor No for '%s'",
+						form_question_key(q), shown, ch->name);
+				g_free(where);
 				g_free(shown);
 				rd->out->problems++;
 			}
@@ -460,8 +469,9 @@ static int check_form_line(struct reader *rd)
 		    strcmp(got, want) == 0)
 			continue;
 		char *shown = msg_value(got);
-		rc = msg_error_at(rd->out->file, row->row, "an answer workbook of '%s', not of '%s'",
-				  shown, want);
+		char *where = answer_cell(rd, row->row);
+		rc = msg_error_where(where, "an answer workbook of '%s', not of '%s'", shown, want);
+		g_free(where);
 		g_free(shown);
 		break;
 	}
@@ -518,7 +528,9 @@ static void reader_init(struct reader *rd, const struct form *form, const char *
 	out->names = g_ptr_array_new_with_free_func(g_free);
 	out->values = g_ptr_array_new_with_free_func(g_free);
 	out->rows = g_array_new(FALSE, FALSE, sizeof(long));
-	out->file = g_strdup_printf("%s[%s]", path, rd->reply->name);
+	out->file = g_strdup(path);
+	out->sheet = g_strdup(rd->reply->name);
+	out->column = ANSWER_COL_ANSWER;
 }
 
 static void reader_release(struct reader *rd)

@@ -61,11 +61,14 @@ int answer_write(const struct form *form, const struct answer_options *opt, FILE
  * The answers an answer workbook holds, as the rows of the reply CSV it
  * stands for: NAMES[i] is a question's key or a metadata name
  * ("_submitted"), VALUES[i] its value as a reply file holds it, ROWS[i]
- * the row of "Reply" it was read from.  FILE names the sheet for
- * messages ("XAA.xlsx[Reply]").  All strings are owned.
+ * the row of "Reply" it was read from.  FILE is the workbook, SHEET and
+ * COLUMN (0-based) the sheet and column of the answers, for messages that
+ * name a cell ("XAA.xlsx:Reply!C14").  All strings are owned.
  */
 struct answer_rows {
 	char *file;
+	char *sheet;
+	unsigned column;
 	GPtrArray *names, *values;
 	GArray *rows;		/* long */
 	char *respondent;	/* from the hidden sheet, or NULL */

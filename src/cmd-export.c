@@ -48,7 +48,7 @@ static void note_left_out(const struct resp_reply *r, enum analysis_reason reaso
 {
 	if (reason == ANALYSIS_INVALID)
 		return;	/* the validator has said why */
-	msg_warn_at(r->file, r->row, "the reply of '%s' is left out (%s)", r->meta[RESP_RESPONDENT],
+	resp_warn_at(r, r->row, "the reply of '%s' is left out (%s)", r->meta[RESP_RESPONDENT],
 		    analysis_reason_name(reason));
 }
 

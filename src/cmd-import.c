@@ -96,7 +96,7 @@ static void reject(struct tally *t, const struct resp_reply *r, const char *fmt,
 	va_start(ap, fmt);
 	char *why = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	msg_error_at(r->file, r->row, "row not imported: %s", why);
+	resp_error_at(r, r->row, "row not imported: %s", why);
 	g_free(why);
 	t->rejected++;
 }

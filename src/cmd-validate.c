@@ -56,12 +56,12 @@ static void count_problems(void *data, const struct resp_reply *r, enum analysis
 		const struct roster_member *m = roster_suggest(c->roster, code);
 		char *shown = msg_value(code);
 		if (m)
-			c->roster_problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
+			c->roster_problems += resp_error_at(r, r->meta_row[RESP_RESPONDENT],
 							   "_respondent: '%s' is not on the roster %s; "
 							   "did you mean '%s' (%s)?", shown,
 							   c->roster->path, m->code, m->name) < 0;
 		else
-			c->roster_problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
+			c->roster_problems += resp_error_at(r, r->meta_row[RESP_RESPONDENT],
 							   "_respondent: '%s' is not on the roster %s",
 							   shown, c->roster->path) < 0;
 		g_free(shown);

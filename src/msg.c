@@ -64,6 +64,32 @@ int msg_error_at(const char *file, long line, const char *fmt, ...)
 	return -1;
 }
 
+int msg_verror_where(const char *where, const char *fmt, va_list ap)
+{
+	char *prefix = where ? g_strdup_printf("quire:%s: ", where) : g_strdup("quire: ");
+	emitv(prefix, fmt, ap);
+	g_free(prefix);
+	error_count++;
+	return -1;
+}
+
+int msg_error_where(const char *where, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	msg_verror_where(where, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void msg_vwarn_where(const char *where, const char *fmt, va_list ap)
+{
+	char *prefix = where ? g_strdup_printf("quire:%s: warning: ", where)
+			     : g_strdup("quire: warning: ");
+	emitv(prefix, fmt, ap);
+	g_free(prefix);
+}
+
 int msg_error_heard(const char *heard, const char *fmt, ...)
 {
 	char *first = g_strndup(heard, strcspn(heard, "\n"));

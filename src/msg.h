@@ -3,6 +3,7 @@
 #define QUIRE_MSG_H
 
 #include <glib.h>
+#include <stdarg.h>
 
 /*
  * Every diagnostic quire prints goes through here, so the format is decided
@@ -38,6 +39,17 @@ int msg_error_expr(const char *file, long line, long column, const char *excerpt
  * on device" + "; stopped after 12 of 100 replies".  Returns -1.
  */
 int msg_error_heard(const char *heard, const char *fmt, ...) MSG_PRINTF(2, 3);
+
+/*
+ * Prints "quire:WHERE: MESSAGE", for a location its caller words: a cell
+ * of a sheet read cell by cell ("XAA.xlsx:Reply!C14", see resp_where()).
+ * A NULL WHERE prints "quire: MESSAGE".  The v-forms take the arguments
+ * as a va_list.  Returns -1.
+ */
+int msg_error_where(const char *where, const char *fmt, ...) MSG_PRINTF(2, 3);
+int msg_verror_where(const char *where, const char *fmt, va_list ap) MSG_PRINTF(2, 0);
+/* As msg_error_where(), "quire:WHERE: warning: MESSAGE". */
+void msg_vwarn_where(const char *where, const char *fmt, va_list ap) MSG_PRINTF(2, 0);
 
 /* Prints "quire:FILE:LINE: warning: MESSAGE" (or "quire: warning: ..." when FILE is NULL). */
 void msg_warn_at(const char *file, long line, const char *fmt, ...) MSG_PRINTF(3, 4);

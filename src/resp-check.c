@@ -324,28 +324,28 @@ static int check_metadata(const struct resp_reply *r)
 	const char *code = r->meta[RESP_RESPONDENT];
 	const char *submitted = r->meta[RESP_SUBMITTED];
 	if (!code)
-		problems += msg_error_at(r->file, r->row, "_respondent is missing (the roster code of "
+		problems += resp_error_at(r, r->row, "_respondent is missing (the roster code of "
 					 "the replying State)") < 0;
 	else if (!resp_code_is_safe(code)) {
 		char *shown = resp_code_for_message(code);
-		problems += msg_error_at(r->file, r->meta_row[RESP_RESPONDENT],
+		problems += resp_error_at(r, r->meta_row[RESP_RESPONDENT],
 					 "_respondent: unsafe code %s: %s", shown,
 					 resp_code_problem(code)) < 0;
 		g_free(shown);
 	}
 	int days;
 	if (!submitted)
-		problems += msg_error_at(r->file, r->row, "_submitted is missing (the date the reply "
+		problems += resp_error_at(r, r->row, "_submitted is missing (the date the reply "
 					 "was received, YYYY-MM-DD)") < 0;
 	else if (!isodate_parse(submitted, &days)) {
 		char *shown = msg_value(submitted);
-		problems += msg_error_at(r->file, r->meta_row[RESP_SUBMITTED],
+		problems += resp_error_at(r, r->meta_row[RESP_SUBMITTED],
 					 "_submitted: '%s' is not a date (YYYY-MM-DD)", shown) < 0;
 		g_free(shown);
 	}
 	const char *version = r->meta[RESP_FORM_VERSION];
 	if (version && r->form->version && strcmp(version, r->form->version) != 0)
-		msg_warn_at(r->file, r->meta_row[RESP_FORM_VERSION],
+		resp_warn_at(r, r->meta_row[RESP_FORM_VERSION],
 			    "reply entered with form version %s; the form is version %s", version,
 			    r->form->version);
 	return problems;
@@ -391,7 +391,7 @@ static int check_offered(const struct resp_reply *r, struct resp_eval *ev,
 		struct filter_refs fr = { ev, refs };
 		expr_foreach_ref(q->filter, describe_ref, &fr);
 		char *shown = msg_value(c->name);
-		msg_error_at(r->file, row, "%s: '%s' is not offered: choice_filter \"%s\" leaves it "
+		resp_error_at(r, row, "%s: '%s' is not offered: choice_filter \"%s\" leaves it "
 			     "out%s%s%s", form_question_key(q), shown, q->choice_filter, refs->len ? " (" : "",
 			     refs->str, refs->len ? ")" : "");
 		g_free(shown);
@@ -411,7 +411,7 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	long row = r->rows[q->index];
 	char *why = resp_value_problem(r->form, q, value);
 	if (why) {
-		msg_error_at(r->file, row, "%s: %s", key, why);
+		resp_error_at(r, row, "%s: %s", key, why);
 		g_free(why);
 		return 1;
 	}
@@ -419,7 +419,7 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 		const char *rel = q->relevant_text;
 		for (const struct form_group *g = q->group; !rel && g; g = g->parent)
 			rel = g->relevant_text;
-		return msg_error_at(r->file, row, "%s: answered, but the question does not apply "
+		return resp_error_at(r, row, "%s: answered, but the question does not apply "
 				    "to this reply (relevant: %s)", key, rel ? rel : "?") < 0;
 	}
 	int offered = check_offered(r, ev, q, value, row);
@@ -430,10 +430,10 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	const char *message = form_text(r->form, q->constraint_message, lang);
 	char *shown = msg_value(value);
 	if (message)
-		msg_error_at(r->file, row, "%s: '%s' breaks the constraint: %s", key, shown,
+		resp_error_at(r, row, "%s: '%s' breaks the constraint: %s", key, shown,
 			     message);
 	else
-		msg_error_at(r->file, row, "%s: '%s' breaks the constraint %s", key, shown,
+		resp_error_at(r, row, "%s: '%s' breaks the constraint %s", key, shown,
 			     q->constraint_text);
 	g_free(shown);
 	return 1;
@@ -447,15 +447,15 @@ static int check_missing(const struct resp_reply *r, struct resp_eval *ev,
 		return 0;
 	const char *key = form_question_key(q);
 	if (r->meta[RESP_INCOMPLETE]) {
-		msg_warn_at(r->file, r->row, "%s: required answer is missing (the reply is marked "
+		resp_warn_at(r, r->row, "%s: required answer is missing (the reply is marked "
 			    "_incomplete)", key);
 		return 0;
 	}
 	const char *message = form_text(r->form, q->required_message, lang);
 	if (message)
-		return msg_error_at(r->file, r->row, "%s: required answer is missing: %s", key,
+		return resp_error_at(r, r->row, "%s: required answer is missing: %s", key,
 				    message) < 0;
-	return msg_error_at(r->file, r->row, "%s: required answer is missing", key) < 0;
+	return resp_error_at(r, r->row, "%s: required answer is missing", key) < 0;
 }
 
 int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)

@@ -83,7 +83,7 @@ int resp_eval_report(const struct resp_eval *ev, const struct resp_reply *r)
 		const char *file = o->q ? o->q->file : ev->form->survey_file;
 		long row = o->q ? o->q->row : o->g->row;
 		const char *name = o->q ? form_question_key(o->q) : o->g->name;
-		msg_error_at(r->file, r->row, "%s of %s'%s' (%s row %ld) makes a value longer than "
+		resp_error_at(r, r->row, "%s of %s'%s' (%s row %ld) makes a value longer than "
 			     "%u bytes, the most a value may hold", o->column, o->q ? "" : "group ",
 			     name, file, row, EXPR_MAX_STRING);
 	}

@@ -84,7 +84,46 @@ void resp_free(struct resp_reply *r)
 	g_free(r->values);
 	g_free(r->rows);
 	g_free(r->file);
+	g_free(r->sheet);
 	g_free(r);
+}
+
+char *resp_where_row(const struct resp_reply *r, long row)
+{
+	if (r->sheet)
+		return workbook_cell_name(NULL, r->sheet, row, r->column);
+	return g_strdup_printf("row %ld", row);
+}
+
+char *resp_where(const struct resp_reply *r, long row)
+{
+	const char *file = r->file;
+	if (!file || row <= 0)
+		return g_strdup(file);
+	if (!r->sheet)
+		return g_strdup_printf("%s:%ld", file, row);
+	return workbook_cell_name(file, r->sheet, row, r->column);
+}
+
+int resp_error_at(const struct resp_reply *r, long row, const char *fmt, ...)
+{
+	char *where = resp_where(r, row);
+	va_list ap;
+	va_start(ap, fmt);
+	msg_verror_where(where, fmt, ap);
+	va_end(ap);
+	g_free(where);
+	return -1;
+}
+
+void resp_warn_at(const struct resp_reply *r, long row, const char *fmt, ...)
+{
+	char *where = resp_where(r, row);
+	va_list ap;
+	va_start(ap, fmt);
+	msg_vwarn_where(where, fmt, ap);
+	va_end(ap);
+	g_free(where);
 }
 
 void resp_set(struct resp_reply *r, int q, const char *value)
@@ -113,11 +152,12 @@ static const char *suggest(const struct form *form, const char *name)
 	return sg.best;
 }
 
-static void unknown_name(const struct form *form, const char *file, long row, const char *name)
+static void unknown_name(const struct resp_reply *r, long row, const char *name)
 {
+	const struct form *form = r->form;
 	char *paths = form_shared_paths(form, name);
 	if (paths) {
-		msg_error_at(file, row, "'%s' names questions in different groups: %s; a reply "
+		resp_error_at(r, row, "'%s' names questions in different groups: %s; a reply "
 			     "names each by its path", name, paths);
 		g_free(paths);
 		return;
@@ -125,9 +165,9 @@ static void unknown_name(const struct form *form, const char *file, long row, co
 	const char *hint = suggest(form, name);
 	char *shown = msg_value(name);
 	if (hint)
-		msg_error_at(file, row, "unknown question '%s'; did you mean '%s'?", shown, hint);
+		resp_error_at(r, row, "unknown question '%s'; did you mean '%s'?", shown, hint);
 	else
-		msg_error_at(file, row, "unknown question '%s'", shown);
+		resp_error_at(r, row, "unknown question '%s'", shown);
 	g_free(shown);
 }
 
@@ -174,11 +214,23 @@ static const char *field(const struct csvio_record *rec, int i)
 	return i >= 0 && (size_t)i < rec->n_fields ? rec->fields[i] : "";
 }
 
+/* Reports NAME, a question or (IS_META) a metadata field, given at ROW and first at FIRST. */
+static int given_twice(const struct resp_reply *r, long row, const char *name, bool is_meta,
+		       long first)
+{
+	char *where = resp_where_row(r, first);
+	if (is_meta)
+		resp_error_at(r, row, "%s given twice (first in %s)", name, where);
+	else
+		resp_error_at(r, row, "%s: answered twice (first in %s)", name, where);
+	g_free(where);
+	return 1;
+}
+
 static int take_meta(struct resp_reply *r, enum resp_meta m, const char *value, long row)
 {
 	if (r->meta_row[m])
-		return msg_error_at(r->file, row, "%s given twice (first in row %ld)",
-				    meta_names[m], r->meta_row[m]) < 0;
+		return given_twice(r, row, meta_names[m], true, r->meta_row[m]);
 	resp_set_meta(r, m, value);
 	r->meta_row[m] = row;
 	return 0;
@@ -192,27 +244,25 @@ static int take_meta(struct resp_reply *r, enum resp_meta m, const char *value, 
 static int take_row(struct resp_reply *r, const char *name, const char *value, long row)
 {
 	const struct form *form = r->form;
-	const char *file = r->file;
 	int m = resp_meta_find(name);
 	if (m >= 0)
 		return take_meta(r, m, value, row);
 	const struct form_question *q = form_question(form, name);
 	if (!q && name[0] == '_') {
 		char *shown = msg_value(name);
-		msg_error_at(file, row, "unknown metadata '%s' (known: _respondent, _submitted, "
+		resp_error_at(r, row, "unknown metadata '%s' (known: _respondent, _submitted, "
 			     "_channel, _entered_by, _form_version, _note, _incomplete)", shown);
 		g_free(shown);
 		return 1;
 	}
 	if (!q) {
-		unknown_name(form, file, row, name);
+		unknown_name(r, row, name);
 		return 1;
 	}
 	if (r->rows[q->index])
-		return msg_error_at(file, row, "%s: answered twice (first in row %ld)", name,
-				    r->rows[q->index]) < 0;
+		return given_twice(r, row, name, false, r->rows[q->index]);
 	if (!form_kind_has_value(q->kind) && *value)
-		return msg_error_at(file, row, "%s: is a note and takes no answer", name) < 0;
+		return resp_error_at(r, row, "%s: is a note and takes no answer", name) < 0;
 	resp_set(r, q->index, value);
 	r->rows[q->index] = row;
 	return 0;
@@ -231,6 +281,8 @@ static struct resp_reply *read_answers(const struct form *form, struct answer_ro
 {
 	struct resp_reply *r = resp_new(form);
 	r->file = g_strdup(a->file);
+	r->sheet = g_strdup(a->sheet);
+	r->column = a->column;
 	if (a->respondent)
 		*problems += take_meta(r, RESP_RESPONDENT, a->respondent, ANSWER_STATE_ROW);
 	if (a->form_version)
@@ -266,13 +318,13 @@ struct resp_reply *resp_read(const struct form *form, const char *path, int *pro
 	while ((rc = csvio_next(in, &rec)) == 1) {
 		if (!have_header) {
 			if (!find_columns(&rec, &cols)) {
-				msg_error_at(r->file, rec.row, "not a reply file: the header needs the "
+				resp_error_at(r, rec.row, "not a reply file: the header needs the "
 					     "columns 'name' and 'value'");
 				rc = -1;
 				break;
 			}
 			if (cols.twice >= 0) {
-				msg_error_at(r->file, rec.row, "duplicate column '%s' (columns %d and "
+				resp_error_at(r, rec.row, "duplicate column '%s' (columns %d and "
 					     "%d)", g_strstrip(rec.fields[cols.twice]), cols.first + 1,
 					     cols.twice + 1);
 				rc = -1;
@@ -289,11 +341,11 @@ struct resp_reply *resp_read(const struct form *form, const char *path, int *pro
 		if (*name)
 			*problems += take_row(r, name, field(&rec, cols.value), rec.row);
 		else if (*field(&rec, cols.value))
-			*problems += msg_error_at(r->file, rec.row, "value without a name") < 0;
+			*problems += resp_error_at(r, rec.row, "value without a name") < 0;
 		g_free(name);
 	}
 	if (rc == 0 && !have_header) {
-		msg_error_at(r->file, 0, "empty file: a reply needs the header 'name,value'");
+		resp_error_at(r, 0, "empty file: a reply needs the header 'name,value'");
 		rc = -1;
 	}
 	csvio_close(in);

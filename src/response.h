@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <glib.h>
 
+#include "msg.h"
+
 struct form;
 struct form_question;
 struct form_choice;
@@ -46,6 +48,13 @@ struct resp_reply {
 	long *rows;		/* [n_questions]: file row of each answer, 0 if none */
 	long row;		/* for a row of a wide export: its row; 0 for a reply file */
 	/*
+	 * For a reply read from a sheet cell by cell (an answer workbook): the
+	 * sheet, and the column (0-based) that holds the answers, so that
+	 * messages name the cell ("Reply!C14").  NULL for a reply file.
+	 */
+	char *sheet;
+	unsigned column;
+	/*
 	 * Set by readers that lend their buffers (wide_next): VALUES and META
 	 * then point into the reader's memory, valid until its next call.  The
 	 * setters copy everything first, so a borrowed reply can be edited.
@@ -67,6 +76,22 @@ void resp_set_meta(struct resp_reply *r, enum resp_meta m, const char *value);
 const char *resp_meta_name(enum resp_meta m);
 /* The metadata field named NAME ("_note"), or -1. */
 int resp_meta_find(const char *name);
+
+/*
+ * Where ROW of R is, for a message: "FILE:ROW", or "FILE:Reply!C14" for a
+ * reply read from a sheet cell by cell, or "FILE" when ROW is 0 (NULL
+ * when R has no file).  Every
+ * message about a reply's rows names it this way, through the functions
+ * below.  Returns a new string.
+ */
+char *resp_where(const struct resp_reply *r, long row);
+/* ROW of R inside a message: "row 14", or "Reply!C14".  Returns a new string. */
+char *resp_where_row(const struct resp_reply *r, long row);
+/* Prints "quire:WHERE: MESSAGE", WHERE as resp_where() says it.  Returns -1. */
+int resp_error_at(const struct resp_reply *r, long row, const char *fmt, ...)
+	MSG_PRINTF(3, 4);
+/* Prints "quire:WHERE: warning: MESSAGE". */
+void resp_warn_at(const struct resp_reply *r, long row, const char *fmt, ...) MSG_PRINTF(3, 4);
 
 /*
  * Reads the reply file PATH: a CSV, an answer workbook (answer.h, quire

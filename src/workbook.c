@@ -53,6 +53,31 @@ const char *workbook_column_name(guint col, char *buf)
 	return buf;
 }
 
+char *workbook_cell_name(const char *path, const char *sheet, long row, guint col)
+{
+	if (path) {
+		char *cell = workbook_cell_name(NULL, sheet, row, col);
+		char *where = g_strdup_printf("%s:%s", path, cell);
+		g_free(cell);
+		return where;
+	}
+	bool one_word = *sheet != '\0';
+	for (const char *p = sheet; *p && one_word; p++)
+		one_word = g_ascii_isalnum(*p) || *p == '_' || (unsigned char)*p >= 0x80;
+	char name[8];
+	workbook_column_name(col, name);
+	if (one_word)
+		return g_strdup_printf("%s!%s%ld", sheet, name, row);
+	GString *s = g_string_new("'");
+	for (const char *p = sheet; *p; p++) {
+		if (*p == '\'')
+			g_string_append_c(s, '\'');
+		g_string_append_c(s, *p);
+	}
+	g_string_append_printf(s, "'!%s%ld", name, row);
+	return g_string_free(s, FALSE);
+}
+
 bool workbook_wanted(const char *const *only, const char *name)
 {
 	if (!only)

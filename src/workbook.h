@@ -107,4 +107,12 @@ struct csvio_reader *workbook_open_table(const char *path);
  */
 const char *workbook_column_name(guint col, char *buf);
 
+/*
+ * A cell as Excel names it: "Reply!C14" for SHEET "Reply", ROW 14 and COL
+ * 2 (0-based); a sheet whose name is not one word is quoted, "'My
+ * reply'!C14".  With a PATH, the cell of that workbook as messages name
+ * it: "XAA.xlsx:Reply!C14".  Returns a new string.
+ */
+char *workbook_cell_name(const char *path, const char *sheet, long row, guint col);
+
 #endif

@@ -82,7 +82,7 @@ expect_status 'and not imported'
 run 1 "$QUIRE" validate "$F" XAA-v2-nomap.xlsx
 expect_err 'without the hidden sheet, the header block tells the version' <<'END'
 quire:XAA-v2-nomap.xlsx: warning: the hidden sheet 'quire' was deleted: answers are read by the numbers and labels of the questions
-quire:XAA-v2-nomap.xlsx[Reply]:3: an answer workbook of 'mini, version 2019090101', not of 'mini, version 2019050101'
+quire:XAA-v2-nomap.xlsx:Reply!C3: an answer workbook of 'mini, version 2019090101', not of 'mini, version 2019050101'
 END
 
 # Mistakes are named by workbook, sheet and row, in the words used for CSV replies.
@@ -93,14 +93,14 @@ mkdir badwb badin
 run 1 "$QUIRE" validate "$F" badwb
 expect_status 'a workbook with mistakes does not validate'
 expect_err 'each is named by its cell'"'"'s row, as for a CSV reply' <<'END'
-quire:badwb/XAA.xlsx[Reply]:11: law_year: answered, but the question does not apply to this reply (relevant: ${has_law} = 'yes')
-quire:badwb/XAA.xlsx[Reply]:12: offences: answered, but the question does not apply to this reply (relevant: ${has_law} = 'yes')
-quire:badwb/XAA.xlsx[Reply]:17: budapest: 'Maybe' is not a choice (choices: party, signed, no)
+quire:badwb/XAA.xlsx:Reply!C11: law_year: answered, but the question does not apply to this reply (relevant: ${has_law} = 'yes')
+quire:badwb/XAA.xlsx:Reply!C12: offences: answered, but the question does not apply to this reply (relevant: ${has_law} = 'yes')
+quire:badwb/XAA.xlsx:Reply!C17: budapest: 'Maybe' is not a choice (choices: party, signed, no)
 quire: 3 problems in 1 of 1 reply
 END
 "$QUIRE" validate "$F" bad >csv.out 2>csv.err
 sed 's|bad/XAA.csv:[0-9]*:|X:|' csv.err >csv.words
-sed 's|badwb/XAA.xlsx\[Reply\]:[0-9]*:|X:|' "$ERR" >wb.words
+sed 's|badwb/XAA.xlsx:Reply!C[0-9]*:|X:|' "$ERR" >wb.words
 compare 'the same words as for the CSV reply' wb.words <csv.words
 run 1 "$QUIRE" import "$F" badwb --into badin
 expect_out 'import rejects it' <<'END'
@@ -114,8 +114,8 @@ mkdir odd
 "$FILL_ANSWERS" --mark maybe blank-XAA.xlsx "$R/XAA.csv" odd/XAA.xlsx
 run 1 "$QUIRE" validate "$F" odd
 expect_err 'a mark that is neither Yes nor No is named with its choice' <<'END'
-quire:odd/XAA.xlsx[Reply]:13: offences: 'maybe' is neither Yes nor No for 'illegal_access'
-quire:odd/XAA.xlsx[Reply]:14: offences: 'maybe' is neither Yes nor No for 'interception'
+quire:odd/XAA.xlsx:Reply!C13: offences: 'maybe' is neither Yes nor No for 'illegal_access'
+quire:odd/XAA.xlsx:Reply!C14: offences: 'maybe' is neither Yes nor No for 'interception'
 quire: 2 problems in 1 of 1 reply
 END
 
@@ -149,8 +149,8 @@ END
 run 1 "$QUIRE" import "$F" blank-XAA.xlsx --into all
 expect_status 'a blank answer workbook is not imported'
 expect_err 'its missing answers are named as validate names them' <<'END'
-quire:blank-XAA.xlsx[Reply]: _submitted is missing (the date the reply was received, YYYY-MM-DD)
-quire:blank-XAA.xlsx[Reply]: has_law: required answer is missing
+quire:blank-XAA.xlsx: _submitted is missing (the date the reply was received, YYYY-MM-DD)
+quire:blank-XAA.xlsx: has_law: required answer is missing
 END
 
 done_testing

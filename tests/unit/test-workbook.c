@@ -28,6 +28,13 @@ static void column(guint col, const char *want)
 	check_str(workbook_column_name(col, buf), want);
 }
 
+static void cell(const char *path, const char *sheet, long row, guint col, const char *want)
+{
+	char *got = workbook_cell_name(path, sheet, row, col);
+	check_str(got, want);
+	g_free(got);
+}
+
 int main(void)
 {
 	/* pyxform: str(int(v)) for a whole number, else Python's shortest repr. */
@@ -58,6 +65,13 @@ int main(void)
 	column(701, "ZZ");
 	column(702, "AAA");
 	column(16383, "XFD");
+
+	/* A cell as Excel names it, and as messages about a reply's cell name it. */
+	cell(NULL, "Reply", 14, 2, "Reply!C14");
+	cell(NULL, "Réponse", 3, 27, "Réponse!AB3");
+	cell(NULL, "My reply", 2, 0, "'My reply'!A2");
+	cell(NULL, "State's", 9, 1, "'State''s'!B9");
+	cell("in/XAA.xlsx", "Reply", 17, 2, "in/XAA.xlsx:Reply!C17");
 
 	ok(workbook_is_workbook("a/FORM.XLSX") && workbook_is_workbook("f.xlsm") &&
 	   workbook_is_workbook("f.ods") && workbook_is_workbook("f.Xls"),
