@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <glib.h>
 
+#include "form.h"
+
 struct form;
 struct form_question;
 
@@ -54,30 +56,14 @@ char *answer_form_line(const struct form *form);
  */
 char *answer_rule_skip_formula(const struct answer_cells *cells, const struct form_question *q);
 
-/* The bounds an answer must lie within, from a range's parameters and simple constraints. */
-struct answer_bounds {
-	bool has_min, has_max;
-	double min, max;	/* numbers; days since 1970-01-01 for dates */
-	bool min_strict, max_strict;
-	long max_length;	/* text: the most characters, 0 when none */
-};
-
-/*
- * Reads Q's bounds: a range's start and end, and the comparisons of '.'
- * with a number (a date for date questions) joined by "and" in its
- * constraint: ". >= 1990 and . <= 2019", ". > 0", "string-length(.) <=
- * 500".  A constraint saying anything else gives no bounds from it.
- */
-void answer_rule_bounds(const struct form_question *q, struct answer_bounds *b);
-
 /* The longest text answer B allows: its max_length, or ANSWER_CELL_MAX. */
-long answer_rule_max_length(const struct answer_bounds *b);
+long answer_rule_max_length(const struct form_bounds *b);
 
 /*
  * How to answer Q, within bounds B, for the column "How to answer" and
  * the input message: "A whole number from 1970 to 2019", "Choose one
  * answer from the list (required)".  Returns a new string.
  */
-char *answer_rule_how(const struct form_question *q, const struct answer_bounds *b);
+char *answer_rule_how(const struct form_question *q, const struct form_bounds *b);
 
 #endif

@@ -9,6 +9,7 @@
 #include "expr.h"
 #include "form.h"
 #include "isodate.h"
+#include "phrase.h"
 
 /* "$C$12": the answer cell of row ROW (0-based). */
 static void append_cell(GString *s, long row)
@@ -198,158 +199,31 @@ char *answer_rule_skip_formula(const struct answer_cells *c, const struct form_q
 
 /* Bounds */
 
-/* The value of a bound: a number, or for a date question a date ('2019-01-01' or date('...')). */
-static bool bound_value(const struct form_question *q, const struct expr_node *n, double *x)
-{
-	if (q->kind != FORM_DATE) {
-		if (expr_term(n) == EXPR_TERM_NEG && expr_term(expr_term_arg(n, 0)) == EXPR_TERM_NUMBER) {
-			*x = -expr_term_number(expr_term_arg(n, 0));
-			return true;
-		}
-		*x = expr_term_number(n);
-		return expr_term(n) == EXPR_TERM_NUMBER;
-	}
-	if (expr_term(n) == EXPR_TERM_CALL && strcmp(expr_term_function(n), "date") == 0 &&
-	    expr_term_argc(n) == 1)
-		n = expr_term_arg(n, 0);
-	int day;
-	if (expr_term(n) != EXPR_TERM_STRING || !isodate_parse(expr_term_string(n), &day))
-		return false;
-	*x = day;
-	return true;
-}
-
-static bool is_self(const struct expr_node *n)
-{
-	return expr_term(n) == EXPR_TERM_ANSWER && expr_term_answer(n) == EXPR_REF_SELF;
-}
-
-static bool is_length_of_self(const struct expr_node *n)
-{
-	return expr_term(n) == EXPR_TERM_CALL && strcmp(expr_term_function(n), "string-length") == 0 &&
-	       expr_term_argc(n) == 1 && is_self(expr_term_arg(n, 0));
-}
-
-/* Takes ". OP X" (or "X OP ."): false when N is another comparison. */
-static bool take_comparison(const struct form_question *q, const struct expr_node *n,
-			    struct answer_bounds *b)
-{
-	enum expr_term t = expr_term(n);
-	if (t < EXPR_TERM_LT || t > EXPR_TERM_GE)
-		return false;
-	const struct expr_node *a = expr_term_arg(n, 0), *v = expr_term_arg(n, 1);
-	if (!is_self(a) && !is_length_of_self(a)) {
-		const struct expr_node *swap = a;
-		a = v;
-		v = swap;
-		t = expr_term_flipped(t);
-	}
-	double x;
-	if (is_length_of_self(a) && q->kind == FORM_TEXT && expr_term(v) == EXPR_TERM_NUMBER) {
-		x = expr_term_number(v);
-		if (t != EXPR_TERM_LT && t != EXPR_TERM_LE)
-			return false;
-		b->max_length = (long)(t == EXPR_TERM_LT ? ceil(x) - 1 : floor(x));
-		return b->max_length >= 0;
-	}
-	if (!is_self(a) || q->kind == FORM_TEXT || !bound_value(q, v, &x))
-		return false;
-	if (t == EXPR_TERM_GT || t == EXPR_TERM_GE) {
-		b->has_min = true;
-		b->min = x;
-		b->min_strict = t == EXPR_TERM_GT;
-	} else {
-		b->has_max = true;
-		b->max = x;
-		b->max_strict = t == EXPR_TERM_LT;
-	}
-	return true;
-}
-
-static bool take_constraint(const struct form_question *q, const struct expr_node *n,
-			    struct answer_bounds *b)
-{
-	if (expr_term(n) == EXPR_TERM_AND)
-		return take_constraint(q, expr_term_arg(n, 0), b) &&
-		       take_constraint(q, expr_term_arg(n, 1), b);
-	return take_comparison(q, n, b);
-}
-
-void answer_rule_bounds(const struct form_question *q, struct answer_bounds *b)
-{
-	memset(b, 0, sizeof *b);
-	if (q->constraint) {
-		struct answer_bounds c = { 0 };
-		if (take_constraint(q, expr_root(q->constraint), &c))
-			*b = c;
-	}
-	if (q->kind == FORM_RANGE) {
-		double lo = fmin(q->range_start, q->range_end), hi = fmax(q->range_start, q->range_end);
-		if (!b->has_min || b->min < lo) {
-			b->has_min = true;
-			b->min = lo;
-			b->min_strict = false;
-		}
-		if (!b->has_max || b->max > hi) {
-			b->has_max = true;
-			b->max = hi;
-			b->max_strict = false;
-		}
-	}
-	/* A whole number's (or a day's) strict bound is the next one. */
-	bool whole = q->kind == FORM_INTEGER || q->kind == FORM_DATE;
-	if (whole && b->has_min && (b->min_strict || b->min != floor(b->min))) {
-		b->min = b->min_strict && b->min == floor(b->min) ? b->min + 1 : ceil(b->min);
-		b->min_strict = false;
-	}
-	if (whole && b->has_max && (b->max_strict || b->max != floor(b->max))) {
-		b->max = b->max_strict && b->max == floor(b->max) ? b->max - 1 : floor(b->max);
-		b->max_strict = false;
-	}
-}
-
 /* Words */
 
-static void append_bound(GString *s, const struct form_question *q, double x)
-{
-	if (q->kind == FORM_DATE) {
-		char buf[16];
-		isodate_format((int)x, buf);
-		g_string_append(s, buf);
-	} else {
-		char buf[G_ASCII_DTOSTR_BUF_SIZE];
-		g_string_append(s, g_ascii_dtostr(buf, sizeof buf, x));
-	}
-}
-
-/* " from 1990 to 2019", " of at least 0", ...: the bounds in words. */
-static void append_bounds(GString *s, const struct form_question *q, const struct answer_bounds *b)
-{
-	if (b->has_min && b->has_max && !b->min_strict && !b->max_strict) {
-		g_string_append(s, " from ");
-		append_bound(s, q, b->min);
-		g_string_append(s, " to ");
-		append_bound(s, q, b->max);
-		return;
-	}
-	if (b->has_min) {
-		g_string_append(s, b->min_strict ? " greater than " : " of at least ");
-		append_bound(s, q, b->min);
-	}
-	if (b->has_max) {
-		g_string_append(s, b->has_min ? " and" : "");
-		g_string_append(s, b->max_strict ? " less than " : " of at most ");
-		append_bound(s, q, b->max);
-	}
-}
-
-long answer_rule_max_length(const struct answer_bounds *b)
+long answer_rule_max_length(const struct form_bounds *b)
 {
 	long most = ANSWER_CELL_MAX;
 	return b->max_length > 0 && b->max_length < most ? b->max_length : most;
 }
 
-char *answer_rule_how(const struct form_question *q, const struct answer_bounds *b)
+/* The bounds B of Q in words, after WHAT ("A whole number"): "A whole number from 1970 to 2019". */
+static void append_bounds(GString *s, const struct form_question *q, const struct form_bounds *b,
+			  const char *what)
+{
+	char *said = phrase_bounds(q, b);
+	if (!said) {
+		g_string_append(s, what);
+		return;
+	}
+	if (b->max_length > 0)
+		g_string_append_printf(s, "%s, %s", what, said);
+	else
+		g_string_append_printf(s, "%c%s", g_ascii_toupper(*said), said + 1);
+	g_free(said);
+}
+
+char *answer_rule_how(const struct form_question *q, const struct form_bounds *b)
 {
 	GString *s = g_string_new(NULL);
 	switch (q->kind) {
@@ -367,17 +241,15 @@ char *answer_rule_how(const struct form_question *q, const struct answer_bounds 
 		}
 		break;
 	case FORM_INTEGER:
-		g_string_append(s, "A whole number");
-		append_bounds(s, q, b);
+		append_bounds(s, q, b, "A whole number");
 		break;
 	case FORM_DECIMAL:
 	case FORM_RANGE:
-		g_string_append(s, "A number");
-		append_bounds(s, q, b);
+		append_bounds(s, q, b, "A number");
 		break;
 	case FORM_DATE:
-		g_string_append(s, "A date, YYYY-MM-DD");
-		append_bounds(s, q, b);
+		append_bounds(s, q, b, "A date");
+		g_string_append(s, b->has_min || b->has_max ? " (YYYY-MM-DD)" : ", YYYY-MM-DD");
 		break;
 	case FORM_TIME:
 		g_string_append(s, "A time, HH:MM");
@@ -386,9 +258,7 @@ char *answer_rule_how(const struct form_question *q, const struct answer_bounds 
 		g_string_append(s, "A date and time, YYYY-MM-DDTHH:MM");
 		break;
 	case FORM_TEXT:
-		g_string_append(s, "Text");
-		if (b->max_length > 0)
-			g_string_append_printf(s, " of at most %ld characters", answer_rule_max_length(b));
+		append_bounds(s, q, b, "Text");
 		break;
 	default:
 		break;

@@ -327,27 +327,46 @@ static lxw_datetime to_datetime(double day)
 /* The widest a number can be and stay exact in a spreadsheet: 2^53. */
 #define EXACT_MAX 9007199254740992.0
 
+/* A date bound as an Excel formula: "TODAY()" or "DATE(2019,6,30)". */
+static char *date_formula(double day, bool today)
+{
+	if (today)
+		return g_strdup("TODAY()");
+	int y, m, d;
+	isodate_split((int)day, &y, &m, &d);
+	return g_strdup_printf("DATE(%d,%d,%d)", y, m, d);
+}
+
 /*
  * The criterion of bounds B, in V: between, more than, less than.  An
  * open side is the widest a spreadsheet takes: from 1900-01-01 to
- * 9999-12-31 for dates, within 2^53 for numbers.
+ * 9999-12-31 for dates, within 2^53 for numbers.  A date bound of today()
+ * makes every date bound a formula, "TODAY()", checked on the day the
+ * delegate types the answer.
  */
-static void set_criteria(lxw_data_validation *v, const struct form_question *q,
-			 const struct answer_bounds *b)
+static void set_criteria(struct writer *w, lxw_data_validation *v, const struct form_question *q,
+			 const struct form_bounds *b)
 {
 	bool date = q->kind == FORM_DATE;
 	double lo = b->has_min ? b->min : date ? isodate_from_ymd(1900, 1, 1) : -EXACT_MAX;
 	double hi = b->has_max ? b->max : date ? isodate_from_ymd(9999, 12, 31) : EXACT_MAX;
+	bool formulas = date && (b->min_today || b->max_today);
+	if (formulas)
+		v->validate = LXW_VALIDATION_TYPE_DATE_FORMULA;
 	if (b->has_min && b->min_strict && !b->has_max) {
 		v->criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN;
 		v->value_number = lo;
 		v->value_datetime = to_datetime(lo);
+		if (formulas)
+			v->value_formula = (char *)keep(w, date_formula(lo, b->min_today));
 		return;
 	}
 	if (b->has_max && b->max_strict && !b->has_min) {
 		v->criteria = LXW_VALIDATION_CRITERIA_LESS_THAN;
 		v->value_number = hi;
 		v->value_datetime = to_datetime(hi);
+		if (formulas)
+			v->value_formula = (char *)keep(w, date_formula(hi, b->max_today));
 		return;
 	}
 	v->criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
@@ -355,6 +374,10 @@ static void set_criteria(lxw_data_validation *v, const struct form_question *q,
 	v->maximum_number = hi;
 	v->minimum_datetime = to_datetime(lo);
 	v->maximum_datetime = to_datetime(hi);
+	if (formulas) {
+		v->minimum_formula = (char *)keep(w, date_formula(lo, b->min_today));
+		v->maximum_formula = (char *)keep(w, date_formula(hi, b->max_today));
+	}
 }
 
 /* "=quire!$D$12:$D$15": the labels of Q's list in the chosen language, in the map. */
@@ -372,7 +395,7 @@ static const char *list_range(struct writer *w, const struct form_question *q)
 }
 
 static void validate(struct writer *w, const struct form_question *q, long row,
-		     const struct answer_bounds *b, const char *how)
+		     const struct form_bounds *b, const char *how)
 {
 	lxw_data_validation v = { 0 };
 	switch (q->kind) {
@@ -382,16 +405,16 @@ static void validate(struct writer *w, const struct form_question *q, long row,
 		break;
 	case FORM_INTEGER:
 		v.validate = LXW_VALIDATION_TYPE_INTEGER;
-		set_criteria(&v, q, b);
+		set_criteria(w, &v, q, b);
 		break;
 	case FORM_DECIMAL:
 	case FORM_RANGE:
 		v.validate = LXW_VALIDATION_TYPE_DECIMAL;
-		set_criteria(&v, q, b);
+		set_criteria(w, &v, q, b);
 		break;
 	case FORM_DATE:
 		v.validate = LXW_VALIDATION_TYPE_DATE;
-		set_criteria(&v, q, b);
+		set_criteria(w, &v, q, b);
 		break;
 	case FORM_TEXT:
 		v.validate = LXW_VALIDATION_TYPE_LENGTH;
@@ -498,8 +521,9 @@ static void write_question(struct writer *w, const struct form_question *q)
 	char *number = shown_number(form, q);
 	put(w, w->reply, row, ANSWER_COL_NUMBER, number, w->bold);
 	put(w, w->reply, row, ANSWER_COL_QUESTION, form_label(form, q, lang), w->text);
-	struct answer_bounds b;
-	answer_rule_bounds(q, &b);
+	struct form_bounds b;
+	form_question_bounds(q, &b);
+	form_bounds_inclusive(q, &b);
 	char *how = answer_rule_how(q, &b);
 	const char *hint = form_text(form, q->hint, lang);
 	char *shown_how = hint ? g_strdup_printf("%s%s%s", hint, *how ? "\n" : "", how)
@@ -565,10 +589,10 @@ static void write_header(struct writer *w)
 	put(w, ws, ROW_SUBMITTED, ANSWER_COL_QUESTION, ANSWER_LABEL_SUBMITTED, w->bold);
 	put(w, ws, ROW_SUBMITTED, ANSWER_COL_ANSWER, NULL, w->date);
 	struct form_question date = { .kind = FORM_DATE };
-	struct answer_bounds none = { 0 };
+	struct form_bounds none = { 0 };
 	lxw_data_validation v = { 0 };
 	v.validate = LXW_VALIDATION_TYPE_DATE;
-	set_criteria(&v, &date, &none);
+	set_criteria(w, &v, &date, &none);
 	v.input_message = (char *)"The date of your reply, YYYY-MM-DD";
 	v.error_title = (char *)"Not a date";
 	v.error_message = (char *)"Enter a date, YYYY-MM-DD";

@@ -279,6 +279,33 @@ bool form_question_is_conditional(const struct form_question *q);
 bool form_question_is_contact(const struct form_question *q);
 
 /*
+ * The bounds of Q's answer, the one reading of them that the printed
+ * questionnaire, the answer workbook and its checks share: a range's start
+ * and end, and the comparisons of '.' with a number (for a date question a
+ * date or today()), or of string-length(.) with a number, joined by "and"
+ * in its constraint: ". >= 1990 and . <= 2019", ". > 0", ". <= today()",
+ * "string-length(.) <= 500".  A constraint that says anything else gives
+ * no bounds.  Strict bounds stay as the form words them.
+ */
+struct form_bounds {
+	bool has_min, has_max;
+	double min, max;	/* numbers; days since 1970-01-01 for dates */
+	bool min_strict, max_strict;
+	bool min_today, max_today;	/* the bound is the day of answering, today() */
+	long max_length;	/* text: the most characters, 0 when none */
+	bool whole_constraint;	/* the constraint says these bounds and nothing else (or Q has none) */
+};
+
+void form_question_bounds(const struct form_question *q, struct form_bounds *b);
+
+/*
+ * B with a whole number's or a day's strict bound made the next one, not
+ * strict ("more than 5" is "at least 6"; "less than 10.5" is "at most
+ * 10"), for a check that takes inclusive bounds (a spreadsheet's).
+ */
+void form_bounds_inclusive(const struct form_question *q, struct form_bounds *b);
+
+/*
  * Whether NAME is a valid XLSForm name (an XML NCName: a letter or '_',
  * then letters, digits, '-', '.', '_').
  */

@@ -506,76 +506,42 @@ char *phrase_applies(const struct form *form, const struct form_question *q, int
 
 /* Constraints */
 
-/* The bounds of an and of comparisons of '.' with literals (or today()); false for others. */
-struct bounds {
-	const struct expr_node *low, *high;
-	bool low_strict, high_strict;
-};
-
-static bool collect_bounds(const struct say *s, const struct expr_node *n, struct bounds *b)
+static char *bound_value_text(const struct form_question *q, double x, bool today)
 {
-	enum expr_term op = expr_term(n);
-	if (op == EXPR_TERM_AND)
-		return collect_bounds(s, expr_term_arg(n, 0), b) &&
-		       collect_bounds(s, expr_term_arg(n, 1), b);
-	if (op != EXPR_TERM_LT && op != EXPR_TERM_LE && op != EXPR_TERM_GT && op != EXPR_TERM_GE)
-		return false;
-	const struct expr_node *a = expr_term_arg(n, 0), *v = expr_term_arg(n, 1);
-	if (expr_term(a) != EXPR_TERM_ANSWER || expr_term_answer(a) != EXPR_REF_SELF) {
-		const struct expr_node *t = a;
-		a = v;
-		v = t;
-		op = expr_term_flipped(op);
-	}
-	if (expr_term(a) != EXPR_TERM_ANSWER || expr_term_answer(a) != EXPR_REF_SELF)
-		return false;
-	bool date = s->self->kind == FORM_DATE || s->self->kind == FORM_DATETIME;
-	char *d = date ? date_text(v) : NULL;
-	bool ok = date ? d != NULL : expr_term(v) == EXPR_TERM_NUMBER;
-	g_free(d);
-	if (!ok)
-		return false;
-	if (op == EXPR_TERM_GT || op == EXPR_TERM_GE) {
-		if (b->low)
-			return false;
-		b->low = v;
-		b->low_strict = op == EXPR_TERM_GT;
-	} else {
-		if (b->high)
-			return false;
-		b->high = v;
-		b->high_strict = op == EXPR_TERM_LT;
-	}
-	return true;
+	if (today)
+		return g_strdup("today");
+	if (q->kind == FORM_DATE)
+		return isodate_format_long((int)x);
+	return expr_number_text(x);
 }
 
-static char *value_text(const struct say *s, const struct expr_node *v)
+char *phrase_bounds(const struct form_question *q, const struct form_bounds *b)
 {
-	if (s->self->kind == FORM_DATE || s->self->kind == FORM_DATETIME)
-		return date_text(v);
-	return expr_number_text(expr_term_number(v));
-}
-
-/* "a whole number from 1990 to 2019", "a date not after today". */
-static char *say_bounds(const struct say *s, const struct bounds *b)
-{
-	bool date = s->self->kind == FORM_DATE || s->self->kind == FORM_DATETIME;
-	const char *what = date ? "a date" : s->self->kind == FORM_INTEGER ? "a whole number"
+	if (b->max_length > 0) {
+		char *what = count_text((double)b->max_length, "character", "characters");
+		char *text = g_strdup_printf("at most %s", what);
+		g_free(what);
+		return text;
+	}
+	if (!b->has_min && !b->has_max)
+		return NULL;
+	bool date = q->kind == FORM_DATE;
+	const char *what = date ? "a date" : q->kind == FORM_INTEGER ? "a whole number"
 					   : "a number";
-	char *lo = b->low ? value_text(s, b->low) : NULL;
-	char *hi = b->high ? value_text(s, b->high) : NULL;
+	char *lo = b->has_min ? bound_value_text(q, b->min, b->min_today) : NULL;
+	char *hi = b->has_max ? bound_value_text(q, b->max, b->max_today) : NULL;
 	char *text;
-	if (lo && hi && !b->low_strict && !b->high_strict)
+	if (lo && hi && !b->min_strict && !b->max_strict)
 		text = g_strdup_printf("%s from %s to %s", what, lo, hi);
 	else if (lo && hi) {
-		char *low = bound_text(b->low_strict ? EXPR_TERM_GT : EXPR_TERM_GE, lo, date);
-		char *high = bound_text(b->high_strict ? EXPR_TERM_LT : EXPR_TERM_LE, hi, date);
+		char *low = bound_text(b->min_strict ? EXPR_TERM_GT : EXPR_TERM_GE, lo, date);
+		char *high = bound_text(b->max_strict ? EXPR_TERM_LT : EXPR_TERM_LE, hi, date);
 		text = g_strdup_printf("%s %s and %s", what, low, high);
 		g_free(low);
 		g_free(high);
 	} else {
-		char *one = bound_text(lo ? (b->low_strict ? EXPR_TERM_GT : EXPR_TERM_GE)
-					  : (b->high_strict ? EXPR_TERM_LT : EXPR_TERM_LE),
+		char *one = bound_text(lo ? (b->min_strict ? EXPR_TERM_GT : EXPR_TERM_GE)
+					  : (b->max_strict ? EXPR_TERM_LT : EXPR_TERM_LE),
 				       lo ? lo : hi, date);
 		text = g_strdup_printf(date ? "%s %s" : "%s of %s", what, one);
 		g_free(one);
@@ -642,11 +608,13 @@ char *phrase_constraint(const struct form *form, const struct form_question *q, 
 		return g_strdup(message);
 	if (!q->constraint)
 		return NULL;
+	struct form_bounds b;
+	form_question_bounds(q, &b);
+	char *bounds = b.whole_constraint ? phrase_bounds(q, &b) : NULL;
+	if (bounds)
+		return bounds;
 	struct say s = { form, q, lang, said };
 	const struct expr_node *root = expr_root(q->constraint);
-	struct bounds b = { 0 };
-	if (collect_bounds(&s, root, &b))
-		return say_bounds(&s, &b);
 	char *text = say_self_count(&s, root);
 	if (text)
 		return text;

@@ -47,6 +47,14 @@ char *phrase_constraint(const struct form *form, const struct form_question *q, 
 			bool *said);
 
 /*
+ * Bounds B of Q (form_question_bounds()) said in words, as
+ * phrase_constraint() says them: "a whole number from 1990 to 2019", "a
+ * number more than 0 and 100 or less", "a date not after today", "at most
+ * 500 characters".  Returns a new string, or NULL when B bounds nothing.
+ */
+char *phrase_bounds(const struct form_question *q, const struct form_bounds *b);
+
+/*
  * EXPR (compiled for Q, whose '.' it may read) shown readably: ${name}
  * as the question's number (or its name when it has none), '.' as
  * "the answer", a literal compared with a select as the choice's label.

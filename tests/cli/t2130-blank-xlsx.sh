@@ -40,7 +40,7 @@ A whole number from 1970 to 2019
 15: 1.3 c | None of these
 16: 2 | Cooperation
 17: 2.1 | Budapest Convention |  |  | Choose one answer from the list
-18: 2.2 | Date of reply |  |  | A date, YYYY-MM-DD
+18: 2.2 | Date of reply |  |  | A date not after today (YYYY-MM-DD)
 19: 2.3 | Comments |  |  | Text
 [Instructions]
 1: How to fill in this answer workbook
@@ -89,8 +89,8 @@ expect_grep 'an integer: whole numbers within its constraint, with its message' 
 	'<dataValidation type="whole" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="Not a valid answer" error="Give a year between 1970 and 2019" promptTitle="1.2 Year of adoption" prompt="Four digits&#xA;A whole number from 1970 to 2019" sqref="C11"><formula1>1970</formula1><formula2>2019</formula2>' reply.xml
 expect_grep 'a select_multiple: Yes or No on each choice' \
 	'prompt="Yes or No" sqref="C14"><formula1>"Yes,No"</formula1>' reply.xml
-expect_grep 'a date: a date cell' \
-	'sqref="C18"><formula1>1</formula1><formula2>2958465</formula2>' reply.xml
+expect_grep 'a date not after today(): a date cell up to TODAY(), checked on the day it is typed' \
+	'sqref="C18"><formula1>DATE(1900,1,1)</formula1><formula2>TODAY()</formula2>' reply.xml
 expect_grep 'a text: a length limit' \
 	'<dataValidation type="textLength" operator="lessThanOrEqual" allowBlank="1" showInputMessage="1" showErrorMessage="1" errorTitle="Not a valid answer" error="At most 32767 characters" promptTitle="2.3 Comments" prompt="Text" sqref="C19"><formula1>32767</formula1>' reply.xml
 expect_grep 'a skipped question is greyed out: the label of the choice its rule names' \

@@ -26,6 +26,8 @@ static const char form_text_csv[] =
 	",begin group,g,Part,${has_law} = 'no',\n"
 	",text,inside,Inside,${staff} = 10,\n"
 	",end group,,,,\n"
+	",date,since,Since,,. >= '2001-01-01' and . <= today()\n"
+	",integer,mixed,Mixed,,. >= 0 and . != 7\n"
 	"choices,list_name,name,label,,\n"
 	",yn,yes,\"Yes \"\"really\"\"\",,\n"
 	",yn,no,No,,\n"
@@ -83,8 +85,9 @@ static void test_skip_formulas(void)
 static void bounds_are(const char *name, int has_min, double min, int has_max, double max,
 		       long max_length, int line)
 {
-	struct answer_bounds b;
-	answer_rule_bounds(form_question(form, name), &b);
+	struct form_bounds b;
+	form_question_bounds(form_question(form, name), &b);
+	form_bounds_inclusive(form_question(form, name), &b);
 	tap_check_int(b.has_min, has_min, __FILE__, line, name);
 	if (has_min)
 		tap_check_num(b.min, min, 0, 0, __FILE__, line, "min");
@@ -109,10 +112,19 @@ static void test_bounds(void)
 	/* Less than 10.5: at most 10. */
 	BOUNDS_ARE("low", 1, -5, 1, 10, 0);
 	BOUNDS_ARE("when", 1, isodate_from_ymd(2000, 1, 2), 1, isodate_from_ymd(2019, 6, 30), 0);
-	struct answer_bounds b;
-	answer_rule_bounds(form_question(form, "share"), &b);
+	struct form_bounds b;
+	form_question_bounds(form_question(form, "share"), &b);
 	tap_ok(b.has_min && b.min == 0 && b.min_strict && !b.has_max, __FILE__, __LINE__,
 	       "a decimal more than 0 keeps its strict bound");
+	form_question_bounds(form_question(form, "since"), &b);
+	tap_ok(b.has_min && b.min == isodate_from_ymd(2001, 1, 1) && !b.min_today && b.has_max &&
+	       b.max_today && !b.max_strict && b.whole_constraint, __FILE__, __LINE__,
+	       "a date not after today() is bounded by the day of answering");
+	form_question_bounds(form_question(form, "mixed"), &b);
+	tap_ok(!b.has_min && !b.has_max && !b.whole_constraint, __FILE__, __LINE__,
+	       "a constraint that says more than bounds gives none");
+	form_question_bounds(form_question(form, "has_law"), &b);
+	tap_ok(b.whole_constraint, __FILE__, __LINE__, "no constraint is all said");
 }
 
 int main(void)
