@@ -56,6 +56,14 @@ char *answer_form_line(const struct form *form);
  */
 char *answer_rule_skip_formula(const struct answer_cells *cells, const struct form_question *q);
 
+/*
+ * The label of Q, and of choice CH, in LANG as the workbook shows them and
+ * reads them back: a ${name} in it said as phrase_text() says it.
+ * Return new strings.
+ */
+char *answer_label(const struct form *form, const struct form_question *q, int lang);
+char *answer_choice_label(const struct form *form, const struct form_choice *ch, int lang);
+
 /* The longest text answer B allows: its max_length, or ANSWER_CELL_MAX. */
 long answer_rule_max_length(const struct form_bounds *b);
 

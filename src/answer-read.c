@@ -107,9 +107,11 @@ static void labels_from_form(struct reader *rd)
 		const struct form_list *list = g_ptr_array_index(form->lists, l);
 		for (guint c = 0; c < list->choices->len; c++) {
 			const struct form_choice *ch = g_ptr_array_index(list->choices, c);
-			for (guint lang = 0; lang < form->languages->len; lang++)
-				add_label(rd, list->name, form_choice_label(form, ch, (int)lang),
-					  ch->name);
+			for (guint lang = 0; lang < form->languages->len; lang++) {
+				char *label = answer_choice_label(form, ch, (int)lang);
+				add_label(rd, list->name, label, ch->name);
+				g_free(label);
+			}
 		}
 	}
 }
@@ -386,7 +388,9 @@ static const struct form_question *find_question(struct reader *rd, const char *
 		if (*number && q->number && strcmp(q->number, number) == 0)
 			found = q;
 		for (guint l = 0; !found && !*number && l < rd->form->languages->len; l++) {
-			char *f = folded(form_label(rd->form, q, (int)l));
+			char *shown = answer_label(rd->form, q, (int)l);
+			char *f = folded(shown);
+			g_free(shown);
 			if (strcmp(f, want) == 0 && form_kind_has_value(q->kind))
 				found = q;
 			g_free(f);

@@ -76,7 +76,9 @@ static bool compare(GString *s, const struct answer_cells *c, const struct form_
 		if (ok) {
 			append_cell(s, c->row[q->index]);
 			g_string_append(s, comparison[op]);
-			append_string(s, form_choice_label(c->form, ch, c->lang));
+			char *label = answer_choice_label(c->form, ch, c->lang);
+			append_string(s, label);
+			g_free(label);
 		}
 	} else if (ok && is_number_kind(q->kind) && expr_term(lit) == EXPR_TERM_NUMBER) {
 		bool ne = op == EXPR_TERM_NE;
@@ -116,7 +118,9 @@ static bool selected(GString *s, const struct answer_cells *c, const struct expr
 		return false;
 	append_cell(s, c->row[q->index]);
 	g_string_append_c(s, '=');
-	append_string(s, form_choice_label(c->form, ch, c->lang));
+	char *label = answer_choice_label(c->form, ch, c->lang);
+	append_string(s, label);
+	g_free(label);
 	return true;
 }
 
@@ -200,6 +204,16 @@ char *answer_rule_skip_formula(const struct answer_cells *c, const struct form_q
 /* Bounds */
 
 /* Words */
+
+char *answer_label(const struct form *form, const struct form_question *q, int lang)
+{
+	return phrase_text(form, form_label(form, q, lang));
+}
+
+char *answer_choice_label(const struct form *form, const struct form_choice *ch, int lang)
+{
+	return phrase_text(form, form_choice_label(form, ch, lang));
+}
 
 long answer_rule_max_length(const struct form_bounds *b)
 {

@@ -244,9 +244,11 @@ static void write_map_labels(struct writer *w)
 			put(w, w->map, w->map_row, 0, "label", NULL);
 			put(w, w->map, w->map_row, 1, list->name, NULL);
 			put(w, w->map, w->map_row, 2, ch->name, NULL);
-			for (guint lang = 0; lang < form->languages->len; lang++)
-				put(w, w->map, w->map_row, 3 + (int)lang,
-				    form_choice_label(form, ch, (int)lang), NULL);
+			for (guint lang = 0; lang < form->languages->len; lang++) {
+				char *label = answer_choice_label(form, ch, (int)lang);
+				put(w, w->map, w->map_row, 3 + (int)lang, label, NULL);
+				g_free(label);
+			}
 			w->map_row++;
 		}
 	}
@@ -291,9 +293,11 @@ static void write_map_offers(struct writer *w)
 			put(w, w->map, w->map_row, 0, "offer", NULL);
 			put(w, w->map, w->map_row, 1, form_question_key(q), NULL);
 			put(w, w->map, w->map_row, 2, ch->name, NULL);
-			for (guint lang = 0; lang < form->languages->len; lang++)
-				put(w, w->map, w->map_row, 3 + (int)lang,
-				    form_choice_label(form, ch, (int)lang), NULL);
+			for (guint lang = 0; lang < form->languages->len; lang++) {
+				char *label = answer_choice_label(form, ch, (int)lang);
+				put(w, w->map, w->map_row, 3 + (int)lang, label, NULL);
+				g_free(label);
+			}
 			w->map_row++;
 			w->offer_count[i]++;
 		}
@@ -426,8 +430,9 @@ static void validate(struct writer *w, const struct form_question *q, long row,
 		break;
 	}
 	const struct form *form = w->form;
-	char *title = g_strdup_printf("%s %s", q->number ? q->number : "",
-				      form_label(form, q, w->opt->lang));
+	char *label = answer_label(form, q, w->opt->lang);
+	char *title = g_strdup_printf("%s %s", q->number ? q->number : "", label);
+	g_free(label);
 	v.input_title = (char *)clip(w, keep(w, g_strdup(g_strstrip(title))), TITLE_MAX);
 	g_free(title);
 	if (*how)
@@ -485,8 +490,9 @@ static void write_choices(struct writer *w, const struct form_question *q, const
 		char *letter = choice_letter((int)c);
 		char *shown = g_strdup_printf("%s %s", number, letter);
 		put(w, w->reply, row, ANSWER_COL_NUMBER, shown, w->text);
-		put(w, w->reply, row, ANSWER_COL_QUESTION,
-		    form_choice_label(w->form, ch, w->opt->lang), w->text);
+		char *label = answer_choice_label(w->form, ch, w->opt->lang);
+		put(w, w->reply, row, ANSWER_COL_QUESTION, label, w->text);
+		g_free(label);
 		put(w, w->reply, row, ANSWER_COL_ANSWER, NULL, w->answer);
 		validate_tick(w, row);
 		const char *cells[] = { "choice", shown, form_question_key(q), ch->name };
@@ -520,7 +526,9 @@ static void write_question(struct writer *w, const struct form_question *q)
 	long row = w->cells.row[q->index];
 	char *number = shown_number(form, q);
 	put(w, w->reply, row, ANSWER_COL_NUMBER, number, w->bold);
-	put(w, w->reply, row, ANSWER_COL_QUESTION, form_label(form, q, lang), w->text);
+	char *label = answer_label(form, q, lang);
+	put(w, w->reply, row, ANSWER_COL_QUESTION, label, w->text);
+	g_free(label);
 	struct form_bounds b;
 	form_question_bounds(q, &b);
 	form_bounds_inclusive(q, &b);

@@ -638,3 +638,27 @@ char *phrase_readable(const struct form *form, const struct form_question *q,
 	show(out, &s, expr_root(expr), 0);
 	return g_string_free(out, FALSE);
 }
+
+char *phrase_text(const struct form *form, const char *text)
+{
+	if (!text || !strstr(text, "${"))
+		return g_strdup(text);
+	GString *s = g_string_new(NULL);
+	const char *at = text;
+	for (const char *open; (open = strstr(at, "${"));) {
+		const char *close = strchr(open, '}');
+		if (!close)
+			break;
+		g_string_append_len(s, at, open - at);
+		char *name = g_strndup(open + 2, (gsize)(close - open - 2));
+		const struct form_question *q = form_question(form, name);
+		if (q && q->number)
+			g_string_append_printf(s, "[your answer to %s]", q->number);
+		else
+			g_string_append(s, "[\u2026]");
+		g_free(name);
+		at = close + 1;
+	}
+	g_string_append(s, at);
+	return g_string_free(s, FALSE);
+}

@@ -64,4 +64,12 @@ char *phrase_bounds(const struct form_question *q, const struct form_bounds *b);
 char *phrase_readable(const struct form *form, const struct form_question *q,
 		      const struct expr *expr, int lang);
 
+/*
+ * TEXT (a label, a hint, a message) as shown to the person answering, on
+ * paper or in a workbook, where no answer can be filled in: a ${name} it
+ * shows becomes "[your answer to 2.1]", or "[…]" for a question without a
+ * number (a calculation).  Returns a new string; NULL for NULL.
+ */
+char *phrase_text(const struct form *form, const char *text);
+
 #endif

@@ -65,34 +65,10 @@ static char *sentence(const char *text)
 	return g_string_free(s, FALSE);
 }
 
-/*
- * TEXT (a label, a hint, a message) as printed: a ${name} it shows is
- * replaced by "[your answer to 2.1]", or by "[…]" for a question without a
- * number (a calculation), which paper cannot work out.  Returns a new
- * string; NULL for NULL.
- */
+/* TEXT as printed (phrase_text()). */
 static char *paper_text(const struct printer *p, const char *text)
 {
-	if (!text || !strstr(text, "${"))
-		return g_strdup(text);
-	GString *s = g_string_new(NULL);
-	const char *at = text;
-	for (const char *open; (open = strstr(at, "${"));) {
-		const char *close = strchr(open, '}');
-		if (!close)
-			break;
-		g_string_append_len(s, at, open - at);
-		char *name = g_strndup(open + 2, (gsize)(close - open - 2));
-		const struct form_question *q = form_question(p->form, name);
-		if (q && q->number)
-			g_string_append_printf(s, "[your answer to %s]", q->number);
-		else
-			g_string_append(s, "[\u2026]");
-		g_free(name);
-		at = close + 1;
-	}
-	g_string_append(s, at);
-	return g_string_free(s, FALSE);
+	return phrase_text(p->form, text);
 }
 
 /* “LABEL”, the label of choice C in typographic quotes. */

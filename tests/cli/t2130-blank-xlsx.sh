@@ -185,6 +185,15 @@ expect_grep 'named with the file' 'quire:/dev/full: write error' "$ERR"
 run 1 "$QUIRE" blank "$F" --respondent XAA --format xlsx -o "$F/survey.csv"
 expect_status 'the form is an input, never an output'
 
+# A label that shows another answer says which, as the printed questionnaire does.
+run 0 "$QUIRE" blank "$QUIRE_TEST_DATA/forms/print" --respondent XAA --format xlsx -o P.xlsx
+expect_status 'blank --format xlsx of a form whose labels show answers'
+"$FILL_ANSWERS" --dump P.xlsx | sed -n '/^\[Reply\]/,/^\[Instructions\]/p' | grep '^2[12]: ' >labels.out
+compare 'a ${name} in a label is the answer it names, or […] for a calculation' labels.out <<'END'
+21: 2.3 | Share of requests answered in […] |  | Answer only if 1.2 * 2 > 3990 | A number
+22: 2.4 | Comments on [your answer to 1.4] |  |  | Text
+END
+
 # LibreOffice opens it without a repair prompt: its CSV is the Reply sheet.
 if command -v soffice >/dev/null 2>&1; then
 	HOME=$T timeout 180 soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir lo XAA.xlsx >lo.log 2>&1
