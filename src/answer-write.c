@@ -592,8 +592,10 @@ static void write_header(struct writer *w)
 	g_free(id);
 	const char *deadline = w->opt->deadline ? w->opt->deadline
 			       : g_hash_table_lookup(form->settings, "deadline");
-	put(w, ws, ROW_DEADLINE, ANSWER_COL_QUESTION, "Please reply by", w->bold);
-	put(w, ws, ROW_DEADLINE, ANSWER_COL_ANSWER, deadline && *deadline ? deadline : "-", NULL);
+	if (deadline && *deadline) {	/* no deadline: no line asking for a date not set */
+		put(w, ws, ROW_DEADLINE, ANSWER_COL_QUESTION, "Please reply by", w->bold);
+		put(w, ws, ROW_DEADLINE, ANSWER_COL_ANSWER, deadline, NULL);
+	}
 	put(w, ws, ROW_SUBMITTED, ANSWER_COL_QUESTION, ANSWER_LABEL_SUBMITTED, w->bold);
 	put(w, ws, ROW_SUBMITTED, ANSWER_COL_ANSWER, NULL, w->date);
 	struct form_question date = { .kind = FORM_DATE };

@@ -185,6 +185,18 @@ expect_grep 'named with the file' 'quire:/dev/full: write error' "$ERR"
 run 1 "$QUIRE" blank "$F" --respondent XAA --format xlsx -o "$F/survey.csv"
 expect_status 'the form is an input, never an output'
 
+# Without a deadline, the header asks for none.
+run 0 "$QUIRE" blank "$F" --respondent XAA --format xlsx -o nodl.xlsx
+expect_status 'blank --format xlsx of a form without a deadline'
+"$FILL_ANSWERS" --dump nodl.xlsx | sed -n '2,6p' >nodl.out
+compare 'has no line "Please reply by"' nodl.out <<'END'
+1: Mini cybercrime questionnaire
+2:  | State | XAA
+3:  | Questionnaire | mini, version 2019050101
+5:  | Date of this reply
+6:  | A note to the Secretariat (optional)
+END
+
 # A label that shows another answer says which, as the printed questionnaire does.
 run 0 "$QUIRE" blank "$QUIRE_TEST_DATA/forms/print" --respondent XAA --format xlsx -o P.xlsx
 expect_status 'blank --format xlsx of a form whose labels show answers'
