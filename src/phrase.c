@@ -482,8 +482,8 @@ static char *say(const struct say *s, const struct expr_node *n, bool neg)
 	}
 }
 
-char *phrase_applies(const struct form *form, const struct form_question *q, int lang,
-		     bool *said)
+static char *applies(const struct form *form, const struct form_question *q, bool with_groups,
+		     int lang, bool *said)
 {
 	struct say s = { form, q, lang, said };
 	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
@@ -493,7 +493,7 @@ char *phrase_applies(const struct form *form, const struct form_question *q, int
 	     g = g->parent)
 		chain[depth++] = g;
 	while (depth-- > 0)
-		if (chain[depth]->relevant)
+		if (chain[depth]->relevant && with_groups)
 			g_ptr_array_add(parts, say_or_show(&s, expr_root(chain[depth]->relevant),
 							   false));
 	if (q->relevant)
@@ -503,6 +503,28 @@ char *phrase_applies(const struct form *form, const struct form_question *q, int
 	g_ptr_array_free(parts, TRUE);
 	return text;
 }
+
+char *phrase_applies(const struct form *form, const struct form_question *q, int lang,
+		     bool *said)
+{
+	return applies(form, q, true, lang, said);
+}
+
+char *phrase_applies_own(const struct form *form, const struct form_question *q, int lang,
+			 bool *said)
+{
+	return applies(form, q, false, lang, said);
+}
+
+char *phrase_group_applies(const struct form *form, const struct form_group *g,
+			   const struct form_question *first, int lang, bool *said)
+{
+	if (!g->relevant)
+		return NULL;
+	struct say s = { form, first, lang, said };
+	return say_or_show(&s, expr_root(g->relevant), false);
+}
+
 
 /* Constraints */
 

@@ -37,6 +37,18 @@ char *phrase_applies(const struct form *form, const struct form_question *q, int
 		     bool *said);
 
 /*
+ * As phrase_applies(), Q's own relevant only, for a page whose headings
+ * say the conditions of the groups (phrase_group_applies()): a printed
+ * part says its condition once, not under each question.
+ */
+char *phrase_applies_own(const struct form *form, const struct form_question *q, int lang,
+			 bool *said);
+
+/* G's own relevant in words (FIRST, its first question, reads it), or NULL when it has none. */
+char *phrase_group_applies(const struct form *form, const struct form_group *g,
+			   const struct form_question *first, int lang, bool *said);
+
+/*
  * What Q's answer must be: the form's constraint_message in LANG when it
  * has one, else its constraint said in words ("a whole number from 1990
  * to 2019", "a date not after today", "at most 3 choices", "“None” and

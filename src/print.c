@@ -513,12 +513,18 @@ static void add_answer(struct printer *p, const struct form_question *q)
 static void add_question(struct printer *p, const struct form_question *q)
 {
 	doc_group_begin_loose(p->doc);
-	add_paragraph(p, q->number, form_label(p->form, q, p->lang));
+	if (q->required) {	/* marked, as the instructions say */
+		char *label = g_strdup_printf("%s *", form_label(p->form, q, p->lang));
+		add_paragraph(p, q->number, label);
+		g_free(label);
+	} else {
+		add_paragraph(p, q->number, form_label(p->form, q, p->lang));
+	}
 	const char *hint = form_text(p->form, q->hint, p->lang);
 	if (hint)
 		add_note(p, hint);
 	bool said = true;
-	char *applies = phrase_applies(p->form, q, p->lang, &said);
+	char *applies = phrase_applies_own(p->form, q, p->lang, &said);
 	if (applies) {
 		char *text = g_strdup_printf("Answer only if %s.", applies);
 		doc_note(p->doc, text);
@@ -536,19 +542,85 @@ static void add_question(struct printer *p, const struct form_question *q)
 
 /* Parts */
 
+/*
+ * Under a heading, when the questions below it apply: the conditions of
+ * group G and of the groups around it up to TOP (not included), said
+ * once here rather than under each question (phrase_applies_own()).
+ * FIRST is the group's first question, which reads them.
+ */
+static void add_group_condition(struct printer *p, const struct form_group *g,
+				const struct form_group *top, const struct form_question *first,
+				const char *what)
+{
+	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+	bool said = true;
+	for (; g && g != top; g = g->parent) {
+		char *one = phrase_group_applies(p->form, g, first, p->lang, &said);
+		if (one)
+			g_ptr_array_insert(parts, 0, one);
+	}
+	if (parts->len) {
+		g_ptr_array_add(parts, NULL);
+		char *all = g_strjoinv(" and ", (char **)parts->pdata);
+		char *text = g_strdup_printf("Answer %s only if %s.", what, all);
+		doc_note(p->doc, text);
+		g_free(text);
+		g_free(all);
+	}
+	g_ptr_array_free(parts, TRUE);
+}
+
+/* Whether a group from FROM up to G (not included) has a condition: leaving it for G. */
+static bool left_condition(const struct form_group *g, const struct form_group *from)
+{
+	for (; from && from != g; from = from->parent)
+		if (from->relevant)
+			return true;
+	return false;
+}
+
+/*
+ * The heading of G, entered from the group FROM: "Cooperation (continued)"
+ * when the questions go back to G after a section inside it whose
+ * condition does not hold for them, so that none is read as part of it.
+ */
+static char *continued(const struct printer *p, const struct form_group *g,
+		       const struct form_group *from)
+{
+	const char *label = form_group_label(p->form, g, p->lang);
+	bool back = false;
+	for (const struct form_group *f = from; f && !back; f = f->parent)
+		back = f->parent == g;
+	if (back && left_condition(g, from))
+		return g_strdup_printf("%s (continued)", label);
+	return g_strdup(label);
+}
+
 static void add_part(struct printer *p, const struct form_part *part)
 {
+	const struct form_question *first = part->questions->len
+					    ? g_ptr_array_index(part->questions, 0) : NULL;
 	if (part->group) {
 		char *number = g_strdup_printf("%d", part->number);
 		doc_heading(p->doc, 1, number, form_group_label(p->form, part->group, p->lang));
 		g_free(number);
+		if (first)
+			add_group_condition(p, part->group, part->group->parent, first, "this part");
 	}
 	const struct form_group *group = part->group;
 	for (guint i = 0; i < part->questions->len; i++) {
 		const struct form_question *q = g_ptr_array_index(part->questions, i);
-		if (q->group != group && q->group && q->group->depth > 0 && q->group != part->group)
-			doc_heading(p->doc, MIN(q->group->depth + 1, 3), NULL,
-				    form_group_label(p->form, q->group, p->lang));
+		if (q->group != group && q->group && q->group->depth > 0 && q->group != part->group) {
+			char *title = continued(p, q->group, group);
+			doc_heading(p->doc, MIN(q->group->depth + 1, 3), NULL, title);
+			g_free(title);
+			add_group_condition(p, q->group, part->group, q, "the questions of this section");
+		} else if (q->group != group && q->group && q->group == part->group &&
+			   left_condition(q->group, group)) {
+			char *title = continued(p, q->group, group);
+			doc_heading(p->doc, 2, NULL, title);
+			g_free(title);
+		}
 		group = q->group;
 		if (q->kind == FORM_NOTE)
 			add_paragraph(p, NULL, form_label(p->form, q, p->lang));
@@ -583,6 +655,17 @@ static void add_cover(struct printer *p)
 	g_free(notice);
 }
 
+/* Whether a question of FORM must always be answered (required = yes). */
+static bool any_required(const struct form *form)
+{
+	for (size_t i = 0; i < form_n_questions(form); i++) {
+		const struct form_question *q = form_question_at(form, i);
+		if (q->required && q->number)
+			return true;
+	}
+	return false;
+}
+
 static void add_instructions(struct printer *p)
 {
 	doc_heading(p->doc, 1, NULL, "How to reply");
@@ -593,6 +676,8 @@ static void add_instructions(struct printer *p)
 		g_string_append_printf(s, " to %s", p->contact);
 	g_string_append(s, ". Please write the name of your State and the contact details of the "
 			   "replying official on the cover.");
+	if (any_required(p->form))
+		g_string_append(s, " Questions marked with an asterisk (*) must be answered.");
 	doc_paragraph(p->doc, NULL, s->str);
 	g_string_free(s, TRUE);
 	doc_paragraph(p->doc, NULL,

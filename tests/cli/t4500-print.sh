@@ -33,7 +33,7 @@ expect_grep 'the cover: places for the State and the replying official' 'State N
 expect_grep 'the cover: where replies go' 'Please return the completed questionnaire to: The Secretariat (secretariat@example.org)' "$T/q.txt"
 expect_grep 'instructions' 'How to reply Please answer every question that applies to your State and return the questionnaire by 30 June 2019 to The Secretariat (secretariat@example.org).' "$T/q.txt"
 expect_grep 'instructions: the boxes' 'Where a question says “Tick one box.”, tick the one round box that fits best. Where it says “Tick all that apply.”, tick every square box that applies.' "$T/q.txt"
-expect_grep 'a part and a numbered question with its hint' '1 Domestic law 1.1 Has your State a law on cybercrime? A law in force on the date of the reply. Tick one box. Yes No' "$T/q.txt"
+expect_grep 'a part and a numbered question with its hint, marked as required' '1 Domestic law 1.1 Has your State a law on cybercrime? * A law in force on the date of the reply. Tick one box. Yes No' "$T/q.txt"
 expect_grep 'one answer: tick one box' '2.7 Would your State welcome a visit? Tick one box. Yes No' "$T/q.txt"
 expect_grep 'several answers: tick all that apply' 'Offences covered Answer only if you answered “Yes” to 1.1. Tick all that apply. Illegal access Computer-related fraud Other' "$T/q.txt"
 expect_grep 'skip logic in words' 'Year of adoption Answer only if you answered “Yes” to 1.1.' "$T/q.txt"
@@ -169,5 +169,40 @@ expect_status 'a question with an Arabic first choice prints'
 x=$(pdftotext -bbox "$T/mixed.pdf" - | sed -n 's/.*xMin="\([0-9]*\)\..*>Body<.*/\1/p')
 expect_true "the English choice starts at the left of the column (x = $x)" \
 	test "${x:-999}" -lt 200
+
+# A required question is marked, and the instructions say what the mark means.
+expect_grep 'the instructions explain the mark of a required question' 'replying official on the cover. Questions marked with an asterisk (*) must be answered.' "$T/q.txt"
+expect_true 'only the required question is marked' test "$(grep -o '[?a-z] \* [A-Z]' "$T/q.txt" | wc -l)" -eq 1
+run 0 "$QUIRE" print -o "$T/mixed.pdf" "$T/mixed"
+text "$T/mixed.pdf" >"$T/mixed.txt"
+expect_no_grep 'without a required question, no word of the mark' 'asterisk' "$T/mixed.txt"
+
+# A part's condition is said once, under its heading, and a section's
+# under its own; each question says only its own.
+mkdir "$T/groups"
+cat >"$T/groups/survey.csv" <<'END'
+type,name,label,relevant
+begin group,law,Domestic law,
+select_one yn,has_law,Has your State a law?,
+integer,year,Year of adoption,${has_law} = 'yes'
+end group,,,
+begin group,coop,Cooperation,${has_law} = 'yes'
+select_one yn,asked,Has your State been asked for help?,
+begin group,req,Requests,${asked} = 'yes'
+integer,n,How many requests?,
+text,which,From which States?,${n} > 0
+end group,,,
+text,more,Anything else?,
+end group,,,
+END
+printf 'list_name,name,label\nyn,yes,Yes\nyn,no,No\n' >"$T/groups/choices.csv"
+run 0 "$QUIRE" print -o "$T/groups.pdf" "$T/groups"
+expect_status 'a form whose groups have conditions prints'
+text "$T/groups.pdf" >"$T/groups.txt"
+expect_grep 'the part says its condition under its heading' '2 Cooperation Answer this part only if you answered “Yes” to 1.1. 2.1 Has your State been asked for help? Tick one box.' "$T/groups.txt"
+expect_grep 'a section says its own under its heading' 'Requests Answer the questions of this section only if you answered “Yes” to 2.1. 2.2 How many requests? Write a whole number.' "$T/groups.txt"
+expect_grep 'a question in the section says only its own' '2.3 From which States? Answer only if your answer to 2.2 is more than 0.' "$T/groups.txt"
+expect_grep 'a question after the section is shown outside it' 'Cooperation (continued) 2.4 Anything else?' "$T/groups.txt"
+expect_true 'no condition is said twice' test "$(grep -o 'if you answered “Yes” to 1.1' "$T/groups.txt" | wc -l)" -eq 2
 
 done_testing
