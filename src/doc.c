@@ -65,6 +65,7 @@ struct block {
 	char **items;		/* choices: their labels */
 	enum doc_box box;
 	bool rtl;		/* CHOICES: the list reads right to left, boxes on the right */
+	bool ragged;		/* PARAGRAPH: set ragged right, not justified (doc_item) */
 	/* filled by layout */
 	GPtrArray *slices;	/* text blocks: PangoLayout *, see SLICE_BYTES */
 	GArray *lines;		/* text blocks: struct text_line, borrowed from SLICES */
@@ -273,6 +274,13 @@ void doc_paragraph(struct doc *d, const char *number, const char *text)
 	struct block *b = add(d, BLOCK_PARAGRAPH);
 	b->number = copy(number);
 	b->text = g_strdup(text);
+}
+
+void doc_item(struct doc *d, const char *number, const char *text)
+{
+	doc_paragraph(d, number, text);
+	struct block *b = g_ptr_array_index(d->blocks, d->blocks->len - 1);
+	b->ragged = true;
 }
 
 double doc_indent(const struct doc *d)
@@ -805,7 +813,7 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
 	case BLOCK_PARAGRAPH: {
-		struct text_style st = { BODY_FONT " 10.5", width - NUMBER_INDENT, 2.2, true };
+		struct text_style st = { BODY_FONT " 10.5", width - NUMBER_INDENT, 2.2, !b->ragged };
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
 	case BLOCK_NOTE: {

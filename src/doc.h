@@ -73,6 +73,11 @@ void doc_heading(struct doc *d, int level, const char *number, const char *text)
 
 /* A body paragraph, with NUMBER (may be NULL) hanging in the left margin. */
 void doc_paragraph(struct doc *d, const char *number, const char *text);
+/*
+ * As doc_paragraph(), set ragged right: an item of a list, such as a
+ * question of a printed form, whose few long words justified would gape.
+ */
+void doc_item(struct doc *d, const char *number, const char *text);
 /* Where the text of a numbered paragraph starts, from the left of the text width. */
 double doc_indent(const struct doc *d);
 

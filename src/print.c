@@ -88,6 +88,14 @@ static void add_paragraph(struct printer *p, const char *number, const char *tex
 	g_free(t);
 }
 
+/* A question's number and TEXT as printed, ragged right: a label's few words justified would gape. */
+static void add_question_label(struct printer *p, const char *number, const char *text)
+{
+	char *t = paper_text(p, text);
+	doc_item(p->doc, number, t);
+	g_free(t);
+}
+
 static void add_note(struct printer *p, const char *text)
 {
 	char *t = paper_text(p, text);
@@ -515,10 +523,10 @@ static void add_question(struct printer *p, const struct form_question *q)
 	doc_group_begin_loose(p->doc);
 	if (q->required) {	/* marked, as the instructions say */
 		char *label = g_strdup_printf("%s *", form_label(p->form, q, p->lang));
-		add_paragraph(p, q->number, label);
+		add_question_label(p, q->number, label);
 		g_free(label);
 	} else {
-		add_paragraph(p, q->number, form_label(p->form, q, p->lang));
+		add_question_label(p, q->number, form_label(p->form, q, p->lang));
 	}
 	const char *hint = form_text(p->form, q->hint, p->lang);
 	if (hint)
