@@ -489,6 +489,19 @@ static bool is_rtl(PangoDirection dir)
 	return dir == PANGO_DIRECTION_RTL || dir == PANGO_DIRECTION_WEAK_RTL;
 }
 
+bool doc_reads_rtl(const char *text)
+{
+	if (!text)
+		return false;
+	PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
+	PangoLayout *l = pango_layout_new(ctx);
+	pango_layout_set_text(l, text, -1);
+	bool rtl = is_rtl(pango_layout_get_direction(l, 0));
+	g_object_unref(l);
+	g_object_unref(ctx);
+	return rtl;
+}
+
 static PangoLayout *slice_layout(cairo_t *cr, const struct text_style *st, const char *text,
 				 size_t len, PangoDirection dir)
 {

@@ -78,6 +78,11 @@ void doc_paragraph(struct doc *d, const char *number, const char *text);
  * question of a printed form, whose few long words justified would gape.
  */
 void doc_item(struct doc *d, const char *number, const char *text);
+/*
+ * Whether TEXT reads right to left as a paragraph of it is set: its first
+ * letter with a strong direction is Arabic, Hebrew, ... (Pango's rule).
+ */
+bool doc_reads_rtl(const char *text);
 /* Where the text of a numbered paragraph starts, from the left of the text width. */
 double doc_indent(const struct doc *d);
 

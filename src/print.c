@@ -135,26 +135,12 @@ static bool draw_answer_box(void *data, cairo_t *cr, double width, double height
 	return cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 }
 
-/* Whether TEXT reads right to left: the script of its first letter does. */
-static bool is_rtl(const char *text)
-{
-	for (const char *c = text; *c; c = g_utf8_next_char(c)) {
-		GUnicodeScript s = g_unichar_get_script(g_utf8_get_char(c));
-		if (s == G_UNICODE_SCRIPT_COMMON || s == G_UNICODE_SCRIPT_INHERITED)
-			continue;
-		return s == G_UNICODE_SCRIPT_ARABIC || s == G_UNICODE_SCRIPT_HEBREW ||
-		       s == G_UNICODE_SCRIPT_SYRIAC || s == G_UNICODE_SCRIPT_THAANA ||
-		       s == G_UNICODE_SCRIPT_NKO;
-	}
-	return false;
-}
-
 static void add_answer_box(struct printer *p, const char *label, int lines)
 {
 	struct answer_box *b = g_new(struct answer_box, 1);
 	b->lines = lines;
 	b->indent = doc_indent(p->doc);
-	b->rtl = is_rtl(label);
+	b->rtl = doc_reads_rtl(label);
 	double height = lines == 0 ? SHORT_BOX_H + 4 : lines * LINE_GAP + 4;
 	doc_figure(p->doc, height, draw_answer_box, b, g_free);
 }

@@ -420,6 +420,14 @@ int main(void)
 	char *dir = g_dir_make_tmp("quire-doc-XXXXXX", NULL);
 	char *path = g_build_filename(dir, "t.pdf", NULL);
 
+	/* A text reads as its first letter with a strong direction. */
+	check_int(doc_reads_rtl("\u0645\u0643\u062A\u0628 UNODC"), 1);
+	check_int(doc_reads_rtl("2019 \u0645\u0643\u062A\u0628"), 1);
+	check_int(doc_reads_rtl("Body \u0645\u0643\u062A\u0628"), 0);
+	check_int(doc_reads_rtl("\u8054\u5408\u56FD"), 0);
+	check_int(doc_reads_rtl(""), 0);
+	check_int(doc_reads_rtl(NULL), 0);
+
 	struct doc *d = sample_doc(3);
 	check_int(doc_write_pdf(d, path), 0);
 	if (getenv("QUIRE_TEST_KEEP")) {
