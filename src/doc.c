@@ -496,7 +496,7 @@ bool doc_reads_rtl(const char *text)
 	PangoContext *ctx = pango_font_map_create_context(pango_cairo_font_map_get_default());
 	PangoLayout *l = pango_layout_new(ctx);
 	pango_layout_set_text(l, text, -1);
-	bool rtl = is_rtl(pango_layout_get_direction(l, 0));
+	bool rtl = is_rtl(pango_layout_get_line_readonly(l, 0)->resolved_dir);
 	g_object_unref(l);
 	g_object_unref(ctx);
 	return rtl;
