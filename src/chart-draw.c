@@ -6,6 +6,7 @@
 
 #include "chart-int.h"
 #include "chart-scale.h"
+#include "typeface.h"
 
 /* Theme */
 
@@ -29,13 +30,13 @@ static const struct chart_rgb palette[] = {
 };
 
 static const char *const font_names[CHART_N_FONTS] = {
-	[CHART_FONT_TITLE] = "Noto Sans Bold 11",
-	[CHART_FONT_BASE] = "Noto Sans 9",
-	[CHART_FONT_LABEL] = "Noto Sans 9",
-	[CHART_FONT_VALUE] = "Noto Sans Bold 8.5",
-	[CHART_FONT_TICK] = "Noto Sans 8",
-	[CHART_FONT_NOTE] = "Noto Sans Italic 8",
-	[CHART_FONT_BIG] = "Noto Sans Bold 16",
+	[CHART_FONT_TITLE] = TYPEFACE_SANS " Bold 11",
+	[CHART_FONT_BASE] = TYPEFACE_SANS " 9",
+	[CHART_FONT_LABEL] = TYPEFACE_SANS " 9",
+	[CHART_FONT_VALUE] = TYPEFACE_SANS " Bold 8.5",
+	[CHART_FONT_TICK] = TYPEFACE_SANS " 8",
+	[CHART_FONT_NOTE] = TYPEFACE_SANS " Italic 8",
+	[CHART_FONT_BIG] = TYPEFACE_SANS " Bold 16",
 };
 
 struct chart_rgb chart_colour(size_t i)
@@ -73,15 +74,7 @@ void chart_dc_init(struct chart_dc *dc, const struct chart *c, cairo_t *cr)
 	dc->c = c;
 	dc->cr = cr;
 	dc->pango = pango_font_map_create_context(pango_cairo_font_map_get_default());
-	/* Points, unhinted and unrounded: a layout measures the same on every surface. */
-	pango_cairo_context_set_resolution(dc->pango, 72);
-	cairo_font_options_t *fo = cairo_font_options_create();
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
-	pango_cairo_context_set_font_options(dc->pango, fo);
-	cairo_font_options_destroy(fo);
-	pango_context_set_round_glyph_positions(dc->pango, FALSE);
+	typeface_set_context(dc->pango);
 	for (int i = 0; i < CHART_N_FONTS; i++)
 		dc->fonts[i] = pango_font_description_from_string(font_names[i]);
 }

@@ -9,6 +9,7 @@
 
 #include "atomic.h"
 #include "doc-int.h"
+#include "typeface.h"
 #include "msg.h"
 
 /* Geometry and type, in points.  One theme for every report. */
@@ -17,9 +18,9 @@
 #define MARGIN_SIDE 68.0
 #define NUMBER_INDENT 34.0	/* hanging paragraph numbers */
 #define PARA_GAP 7.0
-#define HEAD_FONT "Noto Sans"
-#define BODY_FONT "Noto Serif"
-#define TABLE_FONT "Noto Sans"
+#define HEAD_FONT TYPEFACE_SANS
+#define BODY_FONT TYPEFACE_SERIF
+#define TABLE_FONT TYPEFACE_SANS
 #define INK 0.12		/* grey level of text */
 #define RULE 0.45		/* grey level of table rules */
 
@@ -55,6 +56,11 @@ struct doc *doc_new(enum doc_paper paper)
 double doc_text_width(const struct doc *d)
 {
 	return d->page_w - 2 * MARGIN_SIDE;
+}
+
+double doc_text_height(const struct doc *d)
+{
+	return d->page_h - MARGIN_TOP - MARGIN_BOTTOM;
 }
 
 static double body_height(const struct doc *d)
@@ -344,6 +350,8 @@ static PangoLayout *text_layout(cairo_t *cr, const char *font, const char *text,
 				PangoAlignment align)
 {
 	PangoLayout *l = pango_cairo_create_layout(cr);
+	typeface_set_context(pango_layout_get_context(l));
+	pango_layout_context_changed(l);
 	PangoFontDescription *fd = pango_font_description_from_string(font);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
@@ -573,9 +581,9 @@ static double col_x(const struct doc_table *t, size_t col, double width)
 
 static const char *cell_font(const struct doc_table *t, const struct table_row *r, size_t col)
 {
-	return t->mono[col] && !r->header ? "DejaVu Sans Mono 6.8"
-	       : r->bold		  ? TABLE_FONT " Bold 8.5"
-					  : TABLE_FONT " 8.5";
+	return t->mono[col] && !r->header ? TYPEFACE_MONO " 7.5"
+	       : r->bold		  ? TABLE_FONT " Bold 9"
+					  : TABLE_FONT " 9";
 }
 
 static PangoLayout *cell_layout(cairo_t *cr, const struct doc_table *t, const struct table_row *r,
@@ -766,7 +774,7 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
 	case BLOCK_NOTE: {
-		struct text_style st = { TABLE_FONT " 7.8", width - NUMBER_INDENT, 0, false };
+		struct text_style st = { TABLE_FONT " 8.5", width - NUMBER_INDENT, 0, false };
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
 	case BLOCK_QUOTE: {
@@ -1412,10 +1420,22 @@ int doc_write_pdf(struct doc *d, const char *path)
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, d);
 	cairo_t *cr = cairo_create(s);
-	const struct block *unfit = NULL;
-	for (guint i = 0; i < d->blocks->len; i++)
+	const struct block *unfit = NULL, *tall = NULL;
+	for (guint i = 0; i < d->blocks->len; i++) {
+		const struct block *b = g_ptr_array_index(d->blocks, i);
 		if (!measure(cr, d, g_ptr_array_index(d->blocks, i)) && !unfit)
-			unfit = g_ptr_array_index(d->blocks, i);
+			unfit = b;
+		if (b->kind == BLOCK_FIGURE && b->height > doc_text_height(d) && !tall)
+			tall = b;
+	}
+	if (tall && !unfit) {	/* never drawn past the page's foot */
+		cairo_destroy(cr);
+		cairo_surface_destroy(s);
+		atomic_abort(out);
+		return msg_error_at(path, 0, "a figure %.0f points high does not fit on a page, "
+				    "whose text area is %.0f points high", tall->height,
+				    doc_text_height(d));
+	}
 	if (unfit) {
 		cairo_destroy(cr);
 		cairo_surface_destroy(s);

@@ -41,6 +41,8 @@ void doc_free(struct doc *d);
 
 /* The width available to text and figures, in points. */
 double doc_text_width(const struct doc *d);
+/* The height of a page's text area: a figure must fit in it (doc_write_pdf() refuses one that does not). */
+double doc_text_height(const struct doc *d);
 
 /* PDF metadata.  DATE is an ISO 8601 date-time ("2019-09-02T00:00:00Z"). */
 void doc_set_info(struct doc *d, const char *title, const char *author, const char *subject,

@@ -18,7 +18,8 @@ static const char *const report_keys[] = {
 	"include", "fisher_exact_limit", NULL,
 };
 static const char *const crosstab_keys[] = { "title", "note", NULL };
-static const char *const chart_keys[] = { "type", "label", NULL };
+static const char *const chart_keys[] = { "type", "label", "show", NULL };
+static const char *const shows[] = { "chart", "table", "both", "text", NULL };
 static const char *const section_keys[] = { "questions", "crosstabs", "text", NULL };
 static const char *const chart_types[] = {
 	"bar", "pie", "donut", "histogram", "dotplot", "none", NULL,
@@ -72,6 +73,7 @@ void rdef_free(struct rdef *def)
 		g_free(c->question);
 		g_free(c->type);
 		g_free(c->label);
+		g_free(c->show);
 		g_free(c);
 	}
 	g_ptr_array_free(def->charts, TRUE);
@@ -353,6 +355,10 @@ static void load_chart(struct loader *ld, const char *group)
 			  "dotplot, none", c->type);
 	if (c->label && strcmp(c->label, "count") != 0 && strcmp(c->label, "percent") != 0)
 		DEF_ERROR(ld, group, "label", "label: '%s' is not count or percent", c->label);
+	c->show = get(ld, group, "show");
+	if (c->show && !g_strv_contains(shows, c->show))
+		DEF_ERROR(ld, group, "show", "show: '%s' is not one of chart, table, both, text",
+			  c->show);
 	g_ptr_array_add(ld->def->charts, c);
 }
 

@@ -37,7 +37,9 @@
  *   [crosstab ROW by COL]   a cross-tabulation; ROW a choice question, COL a choice
  *                           question or roster column.  Keys: title, note.
  *   [chart NAME]            chart of question NAME.  Keys: type (bar, pie, donut,
- *                           histogram, dotplot, none), label (count or percent).
+ *                           histogram, dotplot, none), label (count or percent),
+ *                           show (chart, table, both or text: what the body shows
+ *                           of the question; default: report_question() chooses).
  *                           A type that does not suit the question is an error.
  *   [section TITLE]         when present, sections replace the form's parts as the
  *                           body, in file order.  Keys: questions (names, ';'),
@@ -56,6 +58,7 @@ struct rdef_chart {
 	char *question;
 	char *type;		/* NULL = the default for the question */
 	char *label;		/* NULL, "count" or "percent" */
+	char *show;		/* NULL, "chart", "table", "both" or "text" */
 	long line;
 };
 

@@ -68,8 +68,12 @@ struct report {
 /* "2.3": the next paragraph number of the current section; free with g_free(). */
 char *report_next_number(struct report *r);
 
-/* A figure of chart C (taken) in the document, at its natural height. */
-void report_add_chart(struct report *r, struct chart *c);
+/*
+ * A figure of chart C (taken) in the document, at its natural height.
+ * Returns false, adding nothing, when that is taller than a page's text
+ * area: the caller shows the figures as a table instead.
+ */
+bool report_add_chart(struct report *r, struct chart *c);
 
 /* How the report's charts read (the language, the noun). */
 struct qchart_options report_chart_options(const struct report *r);

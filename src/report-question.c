@@ -312,19 +312,20 @@ static enum chart_type chart_type_for(const struct tally_question *tq, const str
 	return qchart_default_type(tq->q, tq->answered, false);
 }
 
-static void add_chart(struct report *r, const struct tally_question *tq)
+/* Adds TQ's chart; false when it has none, or none that fits on a page. */
+static bool add_chart(struct report *r, const struct tally_question *tq)
 {
 	const struct rdef_chart *opt = rdef_chart(r->def, form_question_key(tq->q));
 	if ((opt && opt->type && strcmp(opt->type, "none") == 0) || tq->answered == 0)
-		return;
+		return false;
 	bool choices = tq->counts && tq->q->kind != FORM_RANK;
 	bool numbers = tq->numbers && tq->answered >= 2;
 	if (!choices && !numbers)
-		return;
+		return false;
 	struct qchart_options o = report_chart_options(r);
 	if (opt && opt->label && strcmp(opt->label, "percent") == 0)
 		o.label = CHART_LABEL_PERCENT;
-	report_add_chart(r, qchart_question(r->tally, tq, chart_type_for(tq, opt), &o));
+	return report_add_chart(r, qchart_question(r->tally, tq, chart_type_for(tq, opt), &o));
 }
 
 /* Tables */
@@ -429,14 +430,74 @@ static void add_table(struct report *r, const struct tally_question *tq)
 	g_free(note);
 }
 
+/*
+ * What the body shows of a question besides its paragraph, once: a chart
+ * or a table, whichever reads better, never both unless asked.
+ *   - nothing answered, a text or a date: the paragraph alone (answers to
+ *     texts are in an annex);
+ *   - a rank: its table (mean rank and firsts do not fit a bar);
+ *   - choices: a chart for 2 to REPORT_CHART_MAX_CHOICES choices answered
+ *     by REPORT_CHART_MIN_ANSWERS States or more; a table for longer lists,
+ *     which a table sets in less room, and for fewer States, whose few
+ *     counts a chart would only spread out;
+ *   - numbers: the table of their summary (count, quartiles, extremes and
+ *     mean in one row, which the sentence cannot all hold and a chart
+ *     would not show); show = chart or both draws their dot plot or
+ *     histogram.
+ * The definition's show (chart, table, both, text) overrides the rule; a
+ * chart type it names (type = bar) asks for the chart, and type = none
+ * means no chart.  A chart taller than a page is shown as its
+ * table instead, so that nothing runs off the page.
+ */
+#define REPORT_CHART_MAX_CHOICES 12
+#define REPORT_CHART_MIN_ANSWERS 5
+
+enum show {
+	SHOW_TEXT = 0,
+	SHOW_CHART = 1,
+	SHOW_TABLE = 2,
+	SHOW_BOTH = SHOW_CHART | SHOW_TABLE,
+};
+
+static enum show show_for(const struct report *r, const struct tally_question *tq)
+{
+	const struct rdef_chart *opt = rdef_chart(r->def, form_question_key(tq->q));
+	bool no_chart = opt && opt->type && strcmp(opt->type, "none") == 0;
+	enum show show;
+	if (opt && opt->show)
+		show = strcmp(opt->show, "chart") == 0 ? SHOW_CHART
+		       : strcmp(opt->show, "table") == 0 ? SHOW_TABLE
+		       : strcmp(opt->show, "both") == 0 ? SHOW_BOTH : SHOW_TEXT;
+	else if (tq->answered == 0)
+		show = SHOW_TEXT;
+	else if (opt && opt->type && !no_chart)
+		show = SHOW_CHART;	/* a chart type asked for is a chart wanted */
+	else if (tq->counts && tq->q->kind == FORM_RANK)
+		show = SHOW_TABLE;
+	else if (tq->counts)
+		show = tq->n_choices >= 2 && tq->n_choices <= REPORT_CHART_MAX_CHOICES &&
+				       tq->answered >= REPORT_CHART_MIN_ANSWERS
+			       ? SHOW_CHART : SHOW_TABLE;
+	else if (tq->numbers)
+		show = SHOW_TABLE;
+	else
+		show = SHOW_TEXT;
+	if (no_chart && (show & SHOW_CHART))
+		show = SHOW_TABLE;
+	return show;
+}
+
 void report_question(struct report *r, const struct tally_question *tq)
 {
 	char *sentence = sentence_for(r, tq);
 	char *number = report_next_number(r);
+	enum show show = show_for(r, tq);
 	doc_group_begin(r->doc);
 	doc_paragraph(r->doc, number, sentence ? sentence : "");
-	add_chart(r, tq);
-	add_table(r, tq);
+	if ((show & SHOW_CHART) && !add_chart(r, tq))
+		show |= SHOW_TABLE;
+	if (show & SHOW_TABLE)
+		add_table(r, tq);
 	doc_group_end(r->doc);
 	g_free(number);
 	g_free(sentence);

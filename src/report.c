@@ -47,10 +47,16 @@ static void free_chart(void *data)
 	chart_free(data);
 }
 
-void report_add_chart(struct report *r, struct chart *c)
+bool report_add_chart(struct report *r, struct chart *c)
 {
 	double w = doc_text_width(r->doc);
-	doc_figure(r->doc, chart_natural_height(c, w), draw_chart, c, free_chart);
+	double h = chart_natural_height(c, w);
+	if (h > doc_text_height(r->doc)) {
+		chart_free(c);
+		return false;
+	}
+	doc_figure(r->doc, h, draw_chart, c, free_chart);
+	return true;
 }
 
 struct qchart_options report_chart_options(const struct report *r)

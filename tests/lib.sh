@@ -150,6 +150,29 @@ states() {
 	}'
 }
 
+# words_outside PDF: every word of PDF whose box leaves the page's text
+# area -- the side margins of 68 points, and from 30 points below the top
+# to 28 above the foot, which the running head and the page number keep
+# inside -- one a line, "page N: WORD x0 y0 x1 y1"; nothing when none does.
+words_outside() {
+	pdftotext -bbox "$1" - | awk -F'"' '
+	/<page / { p++; w = $2; h = $4 }
+	/<word / {
+		t = $0; sub(/^.*">/, "", t); sub(/<\/word>.*$/, "", t)
+		if ($2 < 67.5 || $6 > w - 67.5 || $4 < 30 || $8 > h - 28)
+			printf "page %d: %s %s %s %s %s\n", p, t, $2, $4, $6, $8
+	}'
+}
+
+# body_size PDF PAGE: the height of the boxes of most words on PAGE, in
+# points to one decimal: 14.3 for text set at 10.5 points in Noto Serif
+# (its ascent and descent are 1.362 of the size).
+body_size() {
+	pdftotext -bbox -f "$2" -l "$2" "$1" - | awk -F'"' '
+	/<word / { c[sprintf("%.1f", $8 - $4)]++ }
+	END { for (k in c) if (c[k] > best) { best = c[k]; size = k }; print size }'
+}
+
 WAIT=${QUIRE_TEST_WAIT:-30}
 
 # wait_for FILE TEXT: until FILE holds TEXT, $WAIT seconds at most

@@ -150,8 +150,8 @@ pdftotext report.pdf - | tr '\n' ' ' | tr -s ' ' >report.txt
 expect_grep 'report: the response rate' 'By 30 June 2019, replies had been received from 2 of the 5 Member States (40%). A reply from 1 further Member State arrived after that date and is not included.' report.txt
 expect_grep 'report: the replies left out are said to be' 'Replies from one Member State that was not a member on 30 June 2019 and from one sender that is not on the roster are not included.' report.txt
 expect_grep 'report: the sentence counts of the same two' 'one of the two replying Member States answered “Yes”; one answered “No”.' report.txt
-expect_grep 'report: the chart too' 'n = 2 replying Member States Yes 1 of 2 No 1 of 2' report.txt
-expect_grep 'report: the table too' 'Shares are of the 2 Member States that answered.' report.txt
+expect_grep 'report: the table too, for two States a table, not a chart' 'Answer Member States Share Yes 1 50% No 1 50% Answered the question 2' report.txt
+expect_grep 'report: and its base' 'Shares are of the 2 Member States that answered.' report.txt
 expect_grep 'report: the text answers too' 'One of the two replying Member States answered; the answers are reproduced in Annex II.' report.txt
 expect_grep 'report: the included text' '[State] welcomes the work' report.txt
 expect_no_grep 'report: no text from a former member' 'no longer a member' report.txt

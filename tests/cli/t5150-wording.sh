@@ -73,7 +73,15 @@ expect_grep 'the methodology: computed exactly' "Cross-tabulations are tested wi
 expect_no_grep 'no word of simulation' 'simulation' few.txt
 expect_no_grep 'no promise of Wilson intervals' 'Wilson' few.txt
 expect_no_grep 'no promise of intervals at all' 'interval' few.txt
-expect_grep 'twelve numbers: a dot plot by default' 'Staff on cybercrime n = 12 replying Member States 0 2 4 6 8 10 12 Each dot is one State.' few.txt
+expect_grep 'twelve numbers: the table of their summary by default' 'Answered Minimum Lower quartile Median Upper quartile Maximum Mean 12 1 3.75 6.5 9.25 12 6.5' few.txt
+expect_no_grep 'and no chart' 'Each dot is one State.' few.txt
+{ cat few.ini; printf '\n[chart staff]\nshow = chart\n'; } >few-chart.ini
+run 0 "$QUIRE" report -o few-chart.pdf few-chart.ini
+expect_status 'a report showing the chart of the numbers'
+text few-chart.pdf >few-chart.txt
+expect_grep 'show = chart: a chart' 'Staff on cybercrime n = 12 replying Member States' few-chart.txt
+expect_grep 'a dot plot, the default type' 'Each dot is one State. Median 6.5; range 1 to 12.' few-chart.txt
+expect_no_grep 'and no table' 'Lower quartile' few-chart.txt
 
 # fisher_exact_limit = 1 forces the simulation; type = histogram a histogram.
 sed 's/^small_cell = 1$/&\nfisher_exact_limit = 1/' few.ini >sim.ini
@@ -104,7 +112,8 @@ X
 run 0 "$QUIRE" report -o many.pdf many.ini
 expect_status 'a report on 42 replies'
 text many.pdf >many.txt
-expect_grep 'the exact p' "Fisher's exact test gives p = 0.0294 (two-sided, computed exactly). Pearson's chi-square is 6.11 on 1 degree of freedom (p = 0.0134). The phi coefficient is 0.38." many.txt
+expect_grep 'the exact p' "Fisher's exact test gives p = 0.0294 (two-sided, computed exactly)." many.txt
+expect_grep 'the chi-square and phi' "is 6.11 on 1 degree of freedom (p = 0.0134). The phi coefficient is 0.38." many.txt
 expect_grep 'the plain words' 'a difference between the groups this large would rarely arise by chance alone (p = 0.0294)' many.txt
 expect_no_grep 'with 42 replies, no word of one State more or less' 'one State more or less' many.txt
 expect_no_grep 'nor of few replies' 'only a very strong association' many.txt

@@ -96,12 +96,14 @@ script by has_law (n = 8; counts with column percentages)
 X
 
 if command -v pdftotext >/dev/null 2>&1; then
-	run 0 "$QUIRE" report -o numbers.pdf form r
+	printf '[report]\nform = form\ndata = r\n\n[chart has_law]\nshow = both\n' >numbers.ini
+	run 0 "$QUIRE" report -o numbers.pdf numbers.ini
 	expect_status 'report'
 	pdftotext numbers.pdf - | tr '\n' ' ' | tr -s ' ' >numbers.txt
 	expect_grep 'report: 1 of 8 is 13% there too' 'Share Yes 1 13% No 7 88%' numbers.txt
+	expect_grep 'report: and its chart, with show = both' 'Has your State a law? n = 8 replying Member States' numbers.txt
 	expect_grep 'report: the median of decimals below 1' 'the figures range from 0.1 to 0.25, with a median of 0.225.' numbers.txt
-	expect_grep 'report: the mean near 1e308' 'Mean 1e+308 4e+307' numbers.txt
+	expect_grep 'report: the mean near 1e308' 'Maximum Mean 5 0.1 0.2 0.3 1e+308 1e+308 4e+307' numbers.txt
 	expect_true 'report: never nan' sh -c '! grep -qw nan numbers.txt'
 	sed 's/ [0-9a-f]\{64\}//g' numbers.txt >numbers-no-sums.txt
 	expect_true 'report: no number of 20 digits or more' sh -c "! grep -Eq '[0-9]{20}' numbers-no-sums.txt"

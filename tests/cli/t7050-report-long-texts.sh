@@ -51,7 +51,7 @@ X
 run 0 "$QUIRE" report long.ini -o long.pdf
 expect_status 'a report with long texts is written'
 pages=$(pdfinfo long.pdf | awk '/^Pages:/ { print $2 }')
-expect_true "the texts take many pages ($pages)" test "$pages" -ge 300
+expect_true "the texts take many pages ($pages)" test "$pages" -ge 180
 
 # The section's words, from its first to its last, without the running
 # head, the page numbers and the paragraph number.

@@ -1,0 +1,94 @@
+#!/bin/sh
+# t7060: the report's pages.  The sample report has its page count, its
+# body text at 10.5 points, and every word inside the page's text area.
+# So has a report unlike the sample: 193 States, lists of 25 choices
+# with labels of 300 characters, in English, Arabic and Chinese.  Each
+# question shows a chart or a table, not both (show = both asks for
+# both); a chart taller than a page is shown as its table, and a figure
+# taller than a page is never drawn past its foot.
+. "$top_srcdir/tests/lib.sh"
+cd "$T" || exit 1
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdfinfo >/dev/null 2>&1; then
+	skip 'the report pages' 'poppler-utils (pdftotext, pdfinfo) is not installed'
+	done_testing
+fi
+pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
+
+run 0 "$QUIRE" report "$top_srcdir/reports/wg4-hangzhou-2019.ini" -o sample.pdf
+expect_status 'the sample report is written'
+expect_true "in 23 pages ($(pages sample.pdf)), from 42 when every result was both a chart and a table" \
+	test "$(pages sample.pdf)" -eq 23
+words_outside sample.pdf >outside
+compare 'every word of the sample lies inside the text area' outside </dev/null
+expect_true "body text is set at 10.5 points: words 14.3 points high ($(body_size sample.pdf 2))" \
+	test "$(body_size sample.pdf 2)" = 14.3
+pdftotext sample.pdf - | tr '\n' ' ' | tr -s ' ' >sample.txt
+expect_grep 'a list of four choices is a chart' '2.1 Has your State formulated or amended domestic law specifically addressing cybercrime? n = 9 replying Member States' sample.txt
+expect_no_grep 'and not also a table' 'Yes: a dedicated law on cybercrime has been enacted 4 44%' sample.txt
+expect_grep 'a figure asked for is a summary table' 'Answered Minimum Lower quartile Median Upper quartile Maximum Mean 7 2009 2012.5 2015 2016.5 2018 2014.29' sample.txt
+
+# 193 States, 25 choices, labels of 300 characters in three languages.
+mkdir -p form data
+long='The national authority designated under the relevant article of the convention for mutual legal assistance in criminal matters, acting through its central office for international cooperation and the ministry responsible for justice, with the assistance of the competent law enforcement agencies, number'
+awk -v long="$long" 'BEGIN {
+	print "list_name,name,label"
+	for (i = 1; i <= 25; i++) {
+		if (i % 5 == 0)
+			label = "مكتب الأمم المتحدة المعني بالمخدرات والجريمة — التعاون الدولي رقم " i
+		else if (i % 5 == 1)
+			label = "联合国毒品和犯罪问题办公室 国际合作机构 第" i "号"
+		else
+			label = long " " i
+		printf "bodies,b%d,\"%s\"\n", i, label
+	}
+}' >form/choices.csv
+cat >form/survey.csv <<'X'
+type,name,label
+select_one bodies,main_body,Which body of the State coordinates its cooperation against cybercrime with other States and with international organizations?
+select_multiple bodies,bodies,Which bodies take part in the State's cooperation against cybercrime?
+integer,staff,How many officers work on requests for mutual legal assistance?
+X
+printf 'form_title,form_id,version\nStress test,stress,1\n' >form/settings.csv
+awk 'BEGIN {
+	print "code,name,region" >"roster.csv"
+	split("Africa,Asia-Pacific,Eastern Europe,Latin America and Caribbean,Western Europe and others", g, ",")
+	for (n = 1; n <= 193; n++) {
+		code = "X" substr("ABCDEFGHIJKLMNOPQRSTUVWXYZ", int(n / 26) + 1, 1) substr("ABCDEFGHIJKLMNOPQRSTUVWXYZ", n % 26 + 1, 1)
+		print code ",State " code "," g[n % 5 + 1] >>"roster.csv"
+		f = "data/" code ".csv"
+		printf "name,value\n_respondent,%s\n_submitted,2019-05-02\n", code >f
+		printf "main_body,b%d\n", (n * 7) % 25 + 1 >>f
+		a = n % 24 + 1; b = (n * 5) % 24 + 1
+		printf "bodies,b%d%s b25\n", a, b == a ? "" : " b" b >>f
+		printf "staff,%d\n", n % 40 >>f
+		close(f)
+	}
+}'
+cat >stress.ini <<'X'
+[report]
+form = form
+data = data
+roster = roster.csv
+title = A report of 193 replies to lists of 25 choices with long labels in three scripts
+X
+run 0 "$QUIRE" report stress.ini -o stress.pdf
+expect_status 'a report of 193 States with 25-choice lists is written'
+words_outside stress.pdf >outside
+compare 'every word of it lies inside the text area' outside </dev/null
+pdftotext stress.pdf - | tr '\n' ' ' | tr -s ' ' >stress.txt
+expect_grep 'a list of 25 choices is a table' 'Answer Member States Share' stress.txt
+expect_no_grep 'not a chart' 'n = 193 replying Member States' stress.txt
+
+# Asked to be a chart, a list of 25 long labels is taller than a page: its table instead.
+printf '\n[chart main_body]\nshow = chart\n\n[chart bodies]\nshow = both\n' >>stress.ini
+run 0 "$QUIRE" report stress.ini -o chart.pdf
+expect_status 'a report asking for charts of 25 long labels is written'
+expect_err 'quietly' </dev/null
+words_outside chart.pdf >outside
+compare 'and nothing leaves the page' outside </dev/null
+pdftotext chart.pdf - | tr '\n' ' ' | tr -s ' ' >chart.txt
+expect_true 'each list shows its table, ending with its total' \
+	test "$(grep -o 'Answered the question 193' chart.txt | wc -l)" -eq 2
+expect_no_grep 'and no chart runs off the page' 'n = 193 replying Member States' chart.txt
+
+done_testing
