@@ -167,6 +167,7 @@ paper = A3
 
 [chart nope]
 type = radar
+show = everything
 X
 run 1 "$QUIRE" report -o "$T/keep.pdf" "$T/bad.ini"
 expect_status 'a bad definition fails'
@@ -175,6 +176,7 @@ quire:$T/bad.ini:5: unknown key 'colour' in [report]
 quire:$T/bad.ini:4: cutoff: '2019-06-31' is not a date (YYYY-MM-DD)
 quire:$T/bad.ini:6: paper: 'A3' is not a4 or letter
 quire:$T/bad.ini:9: type: 'radar' is not one of bar, pie, donut, histogram, dotplot, none
+quire:$T/bad.ini:10: show: 'everything' is not one of chart, table, both, text
 X
 expect_true 'the existing PDF is kept' cmp -s "$T/mini.pdf" "$T/keep.pdf"
 

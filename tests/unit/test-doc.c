@@ -521,6 +521,27 @@ int main(void)
 	g_string_free(errors, TRUE);
 	doc_free(d);
 
+	/* A figure taller than a page's text area is refused, never drawn past the foot. */
+	d = doc_new(DOC_A4);
+	doc_paragraph(d, "1", "Before it.");
+	doc_figure(d, doc_text_height(d) + 1, draw_box, NULL, NULL);
+	errors = g_string_new(NULL);
+	msg_capture(errors);
+	check_int(doc_write_pdf(d, path), -1);
+	msg_capture(NULL);
+	char *want = g_strdup_printf("quire:%s: a figure 711 points high does not fit on a page, "
+				     "whose text area is 710 points high\n", path);
+	check_str(errors->str, want);
+	ok(g_file_test(path, G_FILE_TEST_EXISTS), "the previous file is still there");
+	g_free(want);
+	g_string_free(errors, TRUE);
+	doc_free(d);
+	d = doc_new(DOC_A4);
+	doc_figure(d, doc_text_height(d), draw_box, NULL, NULL);
+	check_int(doc_write_pdf(d, path), 0);
+	check_int(doc_page_count(d), 1);
+	doc_free(d);
+
 	test_long_texts(path);
 	test_long_arabic(path);
 	test_unbreakable(path);
