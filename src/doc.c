@@ -1363,18 +1363,21 @@ static void draw_furniture(cairo_t *cr, struct doc *d, int page)
 }
 
 /* Where cairo writes the PDF; ERR keeps the reason of a failed write for the message. */
+/*
+ * The PDF is made in memory and written out whole: cairo 1.16 asserts, and
+ * so aborts, when its stream fails part-way through a document with an
+ * outline (a full disk, /dev/full), so the stream cairo writes to never
+ * fails, and a write error is met and reported here.
+ */
 struct sink {
-	FILE *fp;
-	int err;
+	GByteArray *bytes;
 };
 
 static cairo_status_t write_stream(void *closure, const unsigned char *data, unsigned int length)
 {
 	struct sink *k = closure;
-	if (fwrite(data, 1, length, k->fp) == length)
-		return CAIRO_STATUS_SUCCESS;
-	k->err = errno ? errno : EIO;
-	return CAIRO_STATUS_WRITE_ERROR;
+	g_byte_array_append(k->bytes, data, length);
+	return CAIRO_STATUS_SUCCESS;
 }
 
 static void set_metadata(cairo_surface_t *s, const struct doc *d)
@@ -1414,7 +1417,7 @@ int doc_write_pdf(struct doc *d, const char *path)
 	struct atomic_file *out = atomic_open(path);
 	if (!out)
 		return -1;
-	struct sink sink = { atomic_stream(out), 0 };
+	struct sink sink = { g_byte_array_new() };
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(write_stream, &sink, d->page_w,
 								 d->page_h);
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
@@ -1431,6 +1434,7 @@ int doc_write_pdf(struct doc *d, const char *path)
 	if (tall && !unfit) {	/* never drawn past the page's foot */
 		cairo_destroy(cr);
 		cairo_surface_destroy(s);
+		g_byte_array_free(sink.bytes, TRUE);
 		atomic_abort(out);
 		return msg_error_at(path, 0, "a figure %.0f points high does not fit on a page, "
 				    "whose text area is %.0f points high", tall->height,
@@ -1439,6 +1443,7 @@ int doc_write_pdf(struct doc *d, const char *path)
 	if (unfit) {
 		cairo_destroy(cr);
 		cairo_surface_destroy(s);
+		g_byte_array_free(sink.bytes, TRUE);
 		atomic_abort(out);
 		char *shown = msg_value(unfit->text);
 		msg_error_at(path, 0, "cannot lay out the text '%s': it holds a run of characters "
@@ -1455,12 +1460,20 @@ int doc_write_pdf(struct doc *d, const char *path)
 		status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	if (!ok || status != CAIRO_STATUS_SUCCESS) {
-		if (sink.err)
-			msg_error_at(path, 0, "write error: %s", g_strerror(sink.err));
-		else
-			msg_error_at(path, 0, "cannot write the PDF: %s",
-				     status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
-								    : "a figure could not be drawn");
+		msg_error_at(path, 0, "cannot write the PDF: %s",
+			     status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
+							    : "a figure could not be drawn");
+		g_byte_array_free(sink.bytes, TRUE);
+		atomic_abort(out);
+		return -1;
+	}
+	errno = 0;
+	size_t written = fwrite(sink.bytes->data, 1, sink.bytes->len, atomic_stream(out));
+	int err = errno ? errno : EIO;
+	bool whole = written == sink.bytes->len;
+	g_byte_array_free(sink.bytes, TRUE);
+	if (!whole) {
+		msg_error_at(path, 0, "write error: %s", g_strerror(err));
 		atomic_abort(out);
 		return -1;
 	}

@@ -16,6 +16,8 @@
  *   language            label language of the form (name or code)
  *   organisation, title, subtitle, meeting, place, dates, symbol, date, prepared_by,
  *   notice              texts of the cover (date: the document's date, YYYY-MM-DD)
+ *   conclusions         the paragraph of the chapter "Conclusions" (default: a
+ *                       place kept for the Rapporteur's, in brackets)
  *   respondent          the noun for a respondent, singular;plural (default
  *                       "Member State;Member States")
  *   paper               a4 (default) or letter
@@ -76,7 +78,7 @@ struct rdef {
 	char **data;		/* NULL-terminated */
 	int cutoff;		/* INT_MAX = none */
 	char *organisation, *title, *subtitle, *meeting, *place, *dates, *symbol, *prepared_by,
-		*notice;
+		*notice, *conclusions;
 	int date;		/* INT_MIN = today */
 	char *respondent_singular, *respondent_plural;
 	bool letter, anonymous, attribute_texts;

@@ -317,7 +317,7 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	struct xtab x = { t, tq, tq->cross, by_name };
 	const char *label = form_label(r->form, tq->q, r->lang);
 	char *heading = title ? g_strdup(title) : g_strdup_printf("%s by %s", label, x.by_label);
-	doc_heading(r->doc, 2, NULL, heading);
+	doc_heading(r->doc, report_inner_level(r), NULL, heading);
 	char *number = report_next_number(r);
 	char *quoted = narrate_quote(label);
 	char *intro = intro_text(r, &x, quoted);

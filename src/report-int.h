@@ -57,16 +57,24 @@ struct report {
 	char *generated;	/* "2019-09-02 00:00 UTC" */
 	char *created;		/* the same for the PDF's metadata, "2019-09-02T00:00:00Z" */
 	struct narrate_base base;	/* the replying States */
-	int section;		/* the current section number */
-	int paragraph;		/* the last paragraph number in it */
+	int chapter;		/* the current chapter: I, II, ... */
+	int section;		/* the current section of the chapter: A, B, ...; 0 when none */
+	int paragraph;		/* the last paragraph number: consecutive through the body */
+	bool chapter_open;	/* the chapter of the replies has its heading */
 	GHashTable *aliases;	/* code -> "State A" for anonymised texts */
 	unsigned annex;		/* annexes written so far */
 	char *texts_annex;	/* "Annex II", where verbatim answers go, or NULL */
 	struct redact *redact;	/* States' names, hidden in anonymised answers */
 };
 
-/* "2.3": the next paragraph number of the current section; free with g_free(). */
+/* "12": the next paragraph number, consecutive through the body; free with g_free(). */
 char *report_next_number(struct report *r);
+
+/* The level of a heading inside the current chapter or section (a crosstab's): 2 or 3. */
+int report_inner_level(const struct report *r);
+
+/* N as a Roman numeral, "I" to "MMMCMXCIX" ("?" beyond); free with g_free(). */
+char *report_roman(unsigned n);
 
 /*
  * A figure of chart C (taken) in the document, at its natural height.

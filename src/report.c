@@ -29,7 +29,52 @@
 
 char *report_next_number(struct report *r)
 {
-	return g_strdup_printf("%d.%d", r->section, ++r->paragraph);
+	return g_strdup_printf("%d", ++r->paragraph);
+}
+
+int report_inner_level(const struct report *r)
+{
+	return r->section ? 3 : 2;
+}
+
+char *report_roman(unsigned n)
+{
+	static const struct { unsigned value; const char *digits; } numerals[] = {
+		{ 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" }, { 100, "C" },
+		{ 90, "XC" }, { 50, "L" }, { 40, "XL" }, { 10, "X" }, { 9, "IX" }, { 5, "V" },
+		{ 4, "IV" }, { 1, "I" },
+	};
+	if (n == 0 || n > 3999)
+		return g_strdup("?");
+	GString *s = g_string_new(NULL);
+	for (size_t i = 0; i < G_N_ELEMENTS(numerals); i++)
+		for (; n >= numerals[i].value; n -= numerals[i].value)
+			g_string_append(s, numerals[i].digits);
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * The body's structure, as UN documents have it: chapters I, II, ...,
+ * sections A, B, ... inside a chapter, and paragraphs numbered 1, 2, ...
+ * through the body, whatever chapter they are in.
+ */
+static void chapter_heading(struct report *r, const char *title)
+{
+	r->chapter++;
+	r->section = 0;
+	char *roman = report_roman((unsigned)r->chapter);
+	char *num = g_strdup_printf("%s.", roman);
+	doc_heading(r->doc, 1, num, title);
+	g_free(num);
+	g_free(roman);
+}
+
+static void section_heading(struct report *r, const char *title)
+{
+	r->section++;
+	char *num = g_strdup_printf("%c.", r->section <= 26 ? 'A' + r->section - 1 : '?');
+	doc_heading(r->doc, 2, num, title);
+	g_free(num);
 }
 
 const char *report_noun(const struct report *r, unsigned long k)
@@ -485,13 +530,9 @@ static void rate_table(struct report *r, const char *column)
 	g_ptr_array_free(groups, TRUE);
 }
 
-static void add_summary(struct report *r)
+static void add_introduction(struct report *r)
 {
-	r->section++;
-	r->paragraph = 0;
-	char *num = g_strdup_printf("%d", r->section);
-	doc_heading(r->doc, 1, num, "Replies to the questionnaire");
-	g_free(num);
+	chapter_heading(r, "Introduction");
 	char *n = report_next_number(r), *text = replies_sentence(r);
 	doc_paragraph(r->doc, n, text);
 	g_free(n);
@@ -576,18 +617,11 @@ static struct tally_question *tallied(const struct report *r, const struct form_
 	return NULL;
 }
 
-static void section_heading(struct report *r, const char *title)
-{
-	r->section++;
-	r->paragraph = 0;
-	char *num = g_strdup_printf("%d", r->section);
-	doc_heading(r->doc, 1, num, title);
-	g_free(num);
-}
 
 static void add_parts(struct report *r)
 {
 	const struct form *form = r->form;
+	r->chapter_open = false;
 	for (guint p = 0; p < form->parts->len; p++) {
 		const struct form_part *part = g_ptr_array_index(form->parts, p);
 		bool any = false;
@@ -597,8 +631,12 @@ static void add_parts(struct report *r)
 		}
 		if (!any)
 			continue;
-		section_heading(r, part->group ? form_group_label(form, part->group, r->lang)
-					       : "Questions");
+		if (!r->chapter_open) {
+			chapter_heading(r, "Replies to the questionnaire");
+			r->chapter_open = true;
+		}
+		if (part->group)
+			section_heading(r, form_group_label(form, part->group, r->lang));
 		for (guint i = 0; i < part->questions->len; i++) {
 			const struct form_question *q = g_ptr_array_index(part->questions, i);
 			const struct tally_question *tq = q->number ? tallied(r, q) : NULL;
@@ -612,7 +650,7 @@ static void add_crosstab_section(struct report *r)
 {
 	if (!r->def->crosstabs->len)
 		return;
-	section_heading(r, "Cross-tabulations");
+	chapter_heading(r, "Cross-tabulations");
 	for (guint i = 0; i < r->def->crosstabs->len; i++) {
 		const struct rdef_crosstab *x = g_ptr_array_index(r->def->crosstabs, i);
 		report_crosstab(r, x->row, x->by, x->title, x->note);
@@ -646,6 +684,7 @@ static bool listed_in_sections(const struct rdef *def, const struct rdef_crossta
 
 static void add_sections(struct report *r)
 {
+	chapter_heading(r, "Replies to the questionnaire");
 	for (guint s = 0; s < r->def->sections->len; s++) {
 		const struct rdef_section *sec = g_ptr_array_index(r->def->sections, s);
 		section_heading(r, sec->title);
@@ -673,7 +712,7 @@ static void add_sections(struct report *r)
 		if (listed_in_sections(r->def, x))
 			continue;
 		if (!heading)
-			section_heading(r, "Cross-tabulations");
+			chapter_heading(r, "Cross-tabulations");
 		heading = true;
 		report_crosstab(r, x->row, x->by, x->title, x->note);
 	}
@@ -683,9 +722,20 @@ static void add_sections(struct report *r)
 
 static char *annex_name(struct report *r)
 {
-	static const char *const roman[] = { "I", "II", "III", "IV", "V", "VI" };
-	unsigned i = r->annex++;
-	return g_strdup_printf("Annex %s", roman[MIN(i, 5u)]);
+	char *roman = report_roman(++r->annex);
+	char *name = g_strdup_printf("Annex %s", roman);
+	g_free(roman);
+	return name;
+}
+
+/* The last chapter: the Rapporteur's conclusions, or a place kept for them. */
+static void add_conclusions(struct report *r)
+{
+	chapter_heading(r, "Conclusions");
+	char *n = report_next_number(r);
+	doc_paragraph(r->doc, n, r->def->conclusions ? r->def->conclusions
+				 : "[The conclusions of the Rapporteur are to be inserted here.]");
+	g_free(n);
 }
 
 static void annex_heading(struct report *r, const char *title)
@@ -1050,7 +1100,7 @@ static void build(struct report *r)
 				   r->def->respondent_plural);
 	note_left_out(r);
 	make_aliases(r);
-	add_summary(r);
+	add_introduction(r);
 	bool texts = has_texts(r);
 	if (texts) {
 		static const char *const roman[] = { "I", "II", "III" };
@@ -1062,6 +1112,7 @@ static void build(struct report *r)
 		add_parts(r);
 		add_crosstab_section(r);
 	}
+	add_conclusions(r);
 	if (!r->def->anonymous)
 		add_replying_states(r);
 	if (texts)
