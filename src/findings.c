@@ -11,8 +11,9 @@
 #include "stats.h"
 #include "tally.h"
 
-static struct findings_finding *finding_new(enum findings_kind kind, const struct tally_question *tq,
-					    int choice, unsigned long k, unsigned long n)
+static struct findings_finding *finding_new(enum findings_kind kind,
+					    const struct tally_question *tq, int choice,
+					    unsigned long k, unsigned long n)
 {
 	struct findings_finding *f = g_new0(struct findings_finding, 1);
 	f->kind = kind;
@@ -168,7 +169,8 @@ static size_t widest_row(const struct tally_cross *x)
 		for (size_t j = 0; j < x->n_cols; j++) {
 			if (!x->col_bases[j])
 				continue;
-			double share = (double)x->cells[i * x->n_cols + j] / (double)x->col_bases[j];
+			unsigned long k = x->cells[i * x->n_cols + j];
+			double share = (double)k / (double)x->col_bases[j];
 			lo = fmin(lo, share);
 			hi = fmax(hi, share);
 		}
@@ -184,8 +186,9 @@ static struct findings_finding *crosstab(const struct tally_question *tq, const 
 					 const char *by, unsigned long small_cell)
 {
 	const struct tally_cross *x = tq->cross;
-	if (!x || tq->q->kind != FORM_SELECT_ONE || !x->testable || x->n < FINDINGS_CROSSTAB_MIN_N ||
-	    !x->n_rows || !x->n_cols || !cross_strong(x) || !cross_stateable(x, small_cell))
+	if (!x || tq->q->kind != FORM_SELECT_ONE || !x->testable ||
+	    x->n < FINDINGS_CROSSTAB_MIN_N || !x->n_rows || !x->n_cols || !cross_strong(x) ||
+	    !cross_stateable(x, small_cell))
 		return NULL;
 	size_t row = widest_row(x);
 	struct findings_finding *f = finding_new(FINDINGS_CROSSTAB, tq, (int)row, x->row_bases[row],

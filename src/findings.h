@@ -132,7 +132,7 @@ enum findings_kind {
 
 /* A crosstab tally the rule may read: a tally made with tally_options.by = BY. */
 struct findings_cross {
-	const char *by;			/* the question or roster column, as the report names it */
+	const char *by;		/* the question or roster column, as the report names it */
 	const struct tally *tally;	/* finished (tally_finish()), disclosed or not */
 };
 
@@ -141,7 +141,7 @@ struct findings_options {
 	size_t max;			/* the most findings; 0: FINDINGS_MAX_DEFAULT */
 	const struct findings_cross *crosses;	/* borrowed; may be NULL */
 	size_t n_crosses;
-	unsigned long small_cell;	/* counts 1 .. small_cell - 1 may not be stated; <= 1: none */
+	unsigned long small_cell;	/* counts 1 .. small_cell - 1 are not stated; <= 1: any */
 };
 
 /*

@@ -177,7 +177,7 @@ static void test_majority(void)
 	findings_free(fs);
 	tally_free(t);
 
-	/* Seven of nine, as the Rapporteur led with; and N >= 5: 4 of 4 is unanimity, 3 of 4 nothing. */
+	/* Seven of nine, as the Rapporteur led with; and N >= 5: 3 of 4 is nothing. */
 	t = tally_by(NULL);
 	add_n(t, 7, "law=yes");
 	add(t, "law=no");
@@ -581,10 +581,11 @@ static bool check_property(struct tally *t, struct tally *x, size_t max, int *ki
 		if (f->kind == FINDINGS_CROSSTAB) {
 			const struct tally_question *xq = tally_find(x, f->q->name);
 			const struct tally_cross *cr = xq->cross;
+			size_t row = (size_t)f->choice;
 			good &= f->n == cr->n && f->k == cr->row_bases[f->choice];
 			good &= f->n_groups == cr->n_cols;
 			for (size_t j = 0; j < f->n_groups; j++)
-				good &= f->group_k[j] == cr->cells[(size_t)f->choice * cr->n_cols + j] &&
+				good &= f->group_k[j] == cr->cells[row * cr->n_cols + j] &&
 					f->group_n[j] == cr->col_bases[j] &&
 					(f->group_k[j] == 0 || f->group_k[j] >= 3);
 			good &= f->p < 0.05 && f->effect >= 0.3 && f->n >= 6;
@@ -628,7 +629,8 @@ static char *random_reply(GRand *rng, int lean, int conc, int noise)
 	int r = g_rand_int_range(rng, 0, 3);
 	bool leans = g_rand_int_range(rng, 0, 100) < conc;
 	if (g_rand_int_range(rng, 0, 10))
-		g_string_append_printf(a, "law=%s;", law[leans ? lean : g_rand_int_range(rng, 0, 3)]);
+		g_string_append_printf(a, "law=%s;",
+				       law[leans ? lean : g_rand_int_range(rng, 0, 3)]);
 	g_string_append_printf(a, "region=%s;", reg[r]);
 	/* view follows the region, but for NOISE percent of the States */
 	if (g_rand_int_range(rng, 0, 6))
