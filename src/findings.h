@@ -81,7 +81,11 @@ struct tally;
  *           prints no test, so none may be summarised), and, when
  *           findings_options.small_cell is above 1, no cell holds a count
  *           from 1 to small_cell - 1 (a summary of a table nobody
- *           protected must not name a group's small count either).
+ *           protected must not name a group's small count either).  The
+ *           second test is what disclose_suppress() would decide at that
+ *           threshold: it hides nothing exactly when no count is primary
+ *           (secondary cells only ever protect primary ones), so it is
+ *           checked directly, without solving the audit's programs.
  *       The choice is the row whose share differs most between the groups
  *       with States (the largest difference of column shares; ties: the
  *       first row), K its row base and N the table's n; the finding keeps
