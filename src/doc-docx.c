@@ -41,7 +41,7 @@
 #define HEAD_FONT "Noto Sans"
 #define BODY_FONT "Noto Serif"
 #define TABLE_FONT "Noto Sans"
-#define MONO_FONT "Noto Sans Mono"
+#define MONO_FONT "DejaVu Sans Mono"	/* checksums and codes, as in the PDF */
 #define FIGURE_DPI 300.0
 #define EMU_PER_POINT 12700.0
 
@@ -504,8 +504,9 @@ static void table_row(struct docx *dx, struct xml *x, const struct doc_table *t,
 		pp.rtl = doc_reads_rtl(s);
 		pp.jc = align_jc(t->align[c]);
 		pp.keep_next = keep;
-		struct run_style rs = { t->mono[c] ? MONO_FONT : NULL, 0, r->bold, false, pp.rtl,
-					NULL };
+		bool mono = t->mono[c] && !r->header;
+		struct run_style rs = { mono ? MONO_FONT : NULL, mono ? 7 : 0, r->bold, false,
+					pp.rtl, NULL };
 		para(dx, x, &pp, NULL, s, &rs);
 		end(x);
 	}
@@ -574,8 +575,11 @@ static guint render_figure(struct docx *dx, const struct block *b, double width)
 	int w = (int)ceil(width * scale), h = (int)ceil(b->height * scale);
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, MAX(w, 1), MAX(h, 1));
 	cairo_t *cr = cairo_create(s);
+	/* white paper under the figure; the callback starts from cairo's defaults (black ink) */
+	cairo_save(cr);
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
+	cairo_restore(cr);
 	cairo_scale(cr, scale, scale);
 	bool ok = b->draw && b->draw(b->data, cr, width, b->height);
 	ok = ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
