@@ -70,7 +70,6 @@ struct xml {
 
 struct docx {
 	struct doc *d;
-	const char *path;
 	GArray *parts;		/* struct part */
 	GPtrArray *images;	/* GByteArray * of PNG, word/media/image<i+1>.png */
 	bool figure_failed;
@@ -1326,7 +1325,6 @@ int doc_write_docx(struct doc *d, const char *path)
 		return -1;
 	struct docx dx = { 0 };
 	dx.d = d;
-	dx.path = path;
 	dx.parts = g_array_new(FALSE, FALSE, sizeof(struct part));
 	dx.images = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
 	dx.has_head = d->head_left || d->head_right;

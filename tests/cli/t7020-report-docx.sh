@@ -12,9 +12,10 @@ part() { "$FILL_ANSWERS" --part "$1" "$2"; }
 paras() {
 	part "$1" word/document.xml | sed -e 's/<w:p>/\
 &/g' | sed -e 's/<w:tab\/>/ /g' -e 's/<w:pStyle w:val="\([^"]*\)"\/>/[\1]/' \
-		-e 's/<[^>]*>//g'
+			 -e 's/<[^>]*>//g'
 }
-SENTENCE='One of the two replying Member States had a law on cybercrime; one had no law on cybercrime.'
+SENTENCE='One of the two replying Member States had a law on cybercrime; one had no law on'
+SENTENCE="$SENTENCE cybercrime."
 
 run 0 "$QUIRE" report -o "$T/mini.docx" reports/mini.ini
 expect_status 'a Word report is written'
