@@ -59,7 +59,7 @@ static struct doc *every_block(doc_draw_fn draw)
 	const char *labels[] = { "Yes", "No" };
 	doc_choices(d, DOC_BOX_SQUARE, labels, 2);
 	doc_choices(d, DOC_BOX_ROUND, labels, 2);
-	doc_note(d, "A note under the table.");
+	doc_note(d, "A note under the table.\x1b[2J\nA second line.");	/* ESC: not XML */
 	doc_quote(d, "State A", "We welcome the questionnaire.");
 	doc_space(d, 12);
 	doc_group_begin(d);
@@ -200,7 +200,9 @@ static void test_package(const char *dir)
 		ok(count(doc, "//w:p[.='\xe2\x98\x90\tYes' or .='\xe2\x98\x90Yes']") == 1,
 		   "a square box before a choice");
 		ok(count(doc, "//w:p[starts-with(., '\xe2\x97\x8b')]") == 2, "round boxes");
-		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Note']") == 1, "a note");
+		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Note'][w:r/w:br]"
+			      "[.='A note under the table.\xef\xbf\xbd[2JA second line.']") == 1,
+		   "a note, a control character replaced, its line end a break");
 		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Quote']") == 2,
 		   "a quote and its attribution");
 		ok(count(doc, "//w:tbl/w:tr[1][w:trPr/w:tblHeader][.='RegionStatesShare']") == 1,
