@@ -72,7 +72,7 @@ struct docx {
 	struct doc *d;
 	GArray *parts;		/* struct part */
 	GPtrArray *images;	/* GByteArray * of PNG, word/media/image<i+1>.png */
-	bool figure_failed;
+	guint placed;		/* the figures placed in document.xml so far */
 	bool page_break;	/* the next paragraph starts a page */
 	bool last_rtl;		/* the last paragraph or heading read right to left */
 	bool has_head;
@@ -564,11 +564,8 @@ static cairo_status_t png_sink(void *closure, const unsigned char *data, unsigne
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/*
- * Draws figure B at FIGURE_DPI into a PNG, kept in DX->images.  Returns
- * its number (1, 2, ...), or 0 when the figure could not be drawn.
- */
-static guint render_figure(struct docx *dx, const struct block *b, double width)
+/* Draws figure B at FIGURE_DPI into a PNG, kept in DX->images.  Returns false on failure. */
+static bool render_figure(struct docx *dx, const struct block *b, double width)
 {
 	double scale = FIGURE_DPI / 72.0;
 	int w = (int)ceil(width * scale), h = (int)ceil(b->height * scale);
@@ -589,20 +586,27 @@ static guint render_figure(struct docx *dx, const struct block *b, double width)
 	cairo_surface_destroy(s);
 	if (!ok) {
 		g_byte_array_unref(png);
-		return 0;
+		return false;
 	}
 	g_ptr_array_add(dx->images, png);
-	return dx->images->len;
+	return true;
+}
+
+/* Draws every figure of the document, in order.  Returns false when one fails. */
+static bool render_figures(struct docx *dx)
+{
+	for (guint i = 0; i < dx->d->blocks->len; i++) {
+		const struct block *b = g_ptr_array_index(dx->d->blocks, i);
+		if (b->kind == BLOCK_FIGURE && !render_figure(dx, b, doc_text_width(dx->d)))
+			return false;
+	}
+	return true;
 }
 
 static void write_figure(struct docx *dx, struct xml *x, const struct block *b, bool keep_next)
 {
 	double width = doc_text_width(dx->d);
-	guint n = render_figure(dx, b, width);
-	if (!n) {
-		dx->figure_failed = true;
-		return;
-	}
+	guint n = ++dx->placed;	/* its PNG is image<n>.png, drawn by render_figures() */
 	long cx = lround(width * EMU_PER_POINT), cy = lround(b->height * EMU_PER_POINT);
 	char name[40], rid[40];
 	g_snprintf(name, sizeof name, "image%u.png", n);
@@ -837,7 +841,7 @@ static bool write_document(struct docx *dx)
 	el(&x, "w:document");
 	root_namespaces(&x);
 	el(&x, "w:body");
-	for (guint i = 0; i < d->blocks->len && !dx->figure_failed; i++)
+	for (guint i = 0; i < d->blocks->len; i++)
 		write_block(dx, &x, i);
 	if (dx->page_break) {
 		struct para pp = PARA_INIT;
@@ -848,10 +852,6 @@ static bool write_document(struct docx *dx)
 	write_section(dx, &x, cover);
 	end(&x);
 	end(&x);
-	if (dx->figure_failed) {
-		xml_finish(dx, &x, "word/document.xml");
-		return false;
-	}
 	return xml_finish(dx, &x, "word/document.xml");
 }
 
@@ -1328,21 +1328,15 @@ int doc_write_docx(struct doc *d, const char *path)
 	dx.parts = g_array_new(FALSE, FALSE, sizeof(struct part));
 	dx.images = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
 	dx.has_head = d->head_left || d->head_right;
-	/* the document first: it renders the figures the relationships name */
-	bool ok = write_document(&dx);
+	/* the figures first, for the relationships to name them; then the parts in order */
 	char *why = NULL;
-	if (!ok && dx.figure_failed)
+	bool ok = render_figures(&dx);
+	if (!ok)
 		why = g_strdup("a figure could not be drawn");
 	ok = ok && write_content_types(&dx) && write_package_rels(&dx) && write_core(&dx) &&
 	     write_app(&dx) && write_styles(&dx) && write_settings(&dx) &&
-	     write_document_rels(&dx) && (!dx.has_head || write_header(&dx)) &&
-	     write_footer(&dx) && add_images(&dx);
-	if (ok) {
-		/* [Content_Types].xml first, as readers expect; document.xml after the rels */
-		struct part doc = g_array_index(dx.parts, struct part, 0);
-		g_array_remove_index(dx.parts, 0);
-		g_array_insert_val(dx.parts, 7, doc);
-	}
+	     write_document_rels(&dx) && write_document(&dx) &&
+	     (!dx.has_head || write_header(&dx)) && write_footer(&dx) && add_images(&dx);
 	size_t len = 0;
 	void *zip = ok ? zip_parts(&dx, &len, &why) : NULL;
 	parts_free(dx.parts);
