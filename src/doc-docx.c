@@ -42,6 +42,12 @@
 #define BODY_FONT "Noto Serif"
 #define TABLE_FONT "Noto Sans"
 #define MONO_FONT "DejaVu Sans Mono"	/* checksums and codes, as in the PDF */
+/*
+ * Type sizes here are doc.c's, which are Pango's at cairo's 96 dpi: a
+ * "10.5" is set 14 points high on the PDF's page.  Word gets the size as
+ * printed.
+ */
+#define TYPE_SCALE (96.0 / 72.0)
 #define FIGURE_DPI 300.0
 #define EMU_PER_POINT 12700.0
 
@@ -223,8 +229,8 @@ static void run_props(struct xml *x, const struct run_style *rs)
 	if (rs->color)
 		val(x, "w:color", rs->color);
 	if (rs->size > 0) {
-		val_long(x, "w:sz", lround(rs->size * 2));
-		val_long(x, "w:szCs", lround(rs->size * 2));
+		val_long(x, "w:sz", lround(rs->size * TYPE_SCALE * 2));
+		val_long(x, "w:szCs", lround(rs->size * TYPE_SCALE * 2));
 	}
 	if (rs->rtl)
 		val(x, "w:rtl", NULL);
@@ -504,7 +510,7 @@ static void table_row(struct docx *dx, struct xml *x, const struct doc_table *t,
 		pp.jc = align_jc(t->align[c]);
 		pp.keep_next = keep;
 		bool mono = t->mono[c] && !r->header;
-		struct run_style rs = { mono ? MONO_FONT : NULL, mono ? 7 : 0, r->bold, false,
+		struct run_style rs = { mono ? MONO_FONT : NULL, mono ? 6.8 : 0, r->bold, false,
 					pp.rtl, NULL };
 		para(dx, x, &pp, NULL, s, &rs);
 		end(x);
@@ -935,7 +941,7 @@ static const struct style_def styles[] = {
 	  NULL, 14, 6, 0, NULL, 2, true },
 	{ "Heading3", "heading 3", "paragraph", "Normal", "Normal", HEAD_FONT, 10, true, true,
 	  NULL, 10, 4, 0, NULL, 3, true },
-	{ "Note", "Note", "paragraph", "Normal", NULL, TABLE_FONT, 8, false, false, "4D4D4D",
+	{ "Note", "Note", "paragraph", "Normal", NULL, TABLE_FONT, 7.8, false, false, "4D4D4D",
 	  3, PARA_GAP, 0, NULL, 0, false },
 	{ "Quote", "Quote", "paragraph", "Normal", NULL, BODY_FONT, 9.5, false, false, NULL,
 	  PARA_GAP, 4, 2 * NUMBER_INDENT, NULL, 0, false },
@@ -979,11 +985,11 @@ static void write_style(struct docx *dx, struct xml *x, const struct style_def *
 		end(x);
 		el(x, "w:tblCellMar");
 		el(x, "w:left");
-		attr_long(x, "w:w", twips(4));
+		attr_long(x, "w:w", twips(3));
 		attr(x, "w:type", "dxa");
 		end(x);
 		el(x, "w:right");
-		attr_long(x, "w:w", twips(4));
+		attr_long(x, "w:w", twips(3));
 		attr(x, "w:type", "dxa");
 		end(x);
 		end(x);
