@@ -788,6 +788,15 @@ static void write_block(struct docx *dx, struct xml *x, guint i)
 			para(dx, x, &pp, NULL, NULL, NULL);
 		}
 		write_table(dx, x, b->table, keep);
+		const struct block *next = i + 1 < dx->d->blocks->len
+						   ? g_ptr_array_index(dx->d->blocks, i + 1)
+						   : NULL;
+		if (!next || next->kind == BLOCK_TABLE) {
+			/* Word joins tables with nothing between them, and ends a body with text */
+			struct para pp = PARA_INIT;
+			pp.style = "Space";
+			para(dx, x, &pp, NULL, NULL, NULL);
+		}
 		break;
 	case BLOCK_FIGURE:
 		write_figure(dx, x, b, keep);

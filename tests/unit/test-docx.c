@@ -70,6 +70,9 @@ static struct doc *every_block(doc_draw_fn draw)
 	doc_table_row(t, (const char *const[]){ "Asia", "6", "67%" }, false);
 	doc_table_row(t, (const char *const[]){ "Total", "9", "100%" }, true);
 	doc_table(d, t);
+	t = doc_table_new(1, NULL);
+	doc_table_row(t, (const char *const[]){ "A second table" }, false);
+	doc_table(d, t);
 	doc_group_end(d);
 	doc_page_break(d);
 	doc_figure(d, FIGURE_HEIGHT, draw, NULL, NULL);
@@ -205,15 +208,18 @@ static void test_package(const char *dir)
 		   "a note, a control character replaced, its line end a break");
 		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Quote']") == 2,
 		   "a quote and its attribution");
-		ok(count(doc, "//w:tbl/w:tr[1][w:trPr/w:tblHeader][.='RegionStatesShare']") == 1,
+		ok(count(doc, "//w:tbl[1]/w:tr[1][w:trPr/w:tblHeader][.='RegionStatesShare']") == 1,
 		   "the table's header row repeats");
 		char col[100];
-		g_snprintf(col, sizeof col, "//w:tbl/w:tblGrid/w:gridCol[1][@w:w='%ld']",
+		g_snprintf(col, sizeof col, "//w:tbl[1]/w:tblGrid/w:gridCol[1][@w:w='%ld']",
 			   lround(doc_text_width(d) * 0.5 * 20));
 		ok(count(doc, col) == 1, "a column of half the text width, in twips");
-		ok(count(doc, "//w:tbl/w:tr[2]/w:tc[2]/w:p/w:pPr/w:jc[@w:val='right']") == 1,
+		ok(count(doc, "//w:body/w:tbl") == 2 &&
+			   count(doc, "//w:body/w:tbl/following-sibling::*[1][self::w:tbl]") == 0,
+		   "two tables one after the other stay two");
+		ok(count(doc, "//w:tbl[1]/w:tr[2]/w:tc[2]/w:p/w:pPr/w:jc[@w:val='right']") == 1,
 		   "a column aligned right");
-		ok(count(doc, "//w:tbl/w:tr[3]/w:tc[1]//w:rPr/w:b") == 1, "a bold row");
+		ok(count(doc, "//w:tbl[1]/w:tr[3]/w:tc[1]//w:rPr/w:b") == 1, "a bold row");
 		ok(count(doc, "//w:p[w:pPr/w:pageBreakBefore][.//wp:inline]") == 1,
 		   "the page break falls before the figure");
 		char want[160];
