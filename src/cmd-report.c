@@ -1,4 +1,4 @@
-/* cmd-report.c - quire report: the Working Group report as PDF */
+/* cmd-report.c - quire report: the Working Group report as PDF or Word */
 #include <config.h>
 
 #include <getopt.h>
@@ -25,7 +25,8 @@ static const char usage[] =
 	"The definition file format is described in quire(1) and the README.\n"
 	"\n"
 	"Options (they override the definition):\n"
-	"  -o, --output FILE      the PDF to write (default: the definition's name\n"
+	"  -o, --output FILE      the PDF or Word document to write, by its extension\n"
+	"                         (.pdf or .docx; default: the definition's name\n"
 	"                         with .pdf, or report.pdf)\n"
 	"      --cutoff DATE      leave out replies received after DATE (YYYY-MM-DD)\n"
 	"      --roster FILE      the roster of States asked\n"

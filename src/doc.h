@@ -1,4 +1,4 @@
-/* doc.h - a paginated document of headings, paragraphs, tables and figures, written as PDF */
+/* doc.h - a paginated document of headings, paragraphs, tables and figures: PDF or Word */
 #ifndef QUIRE_DOC_H
 #define QUIRE_DOC_H
 
@@ -159,6 +159,25 @@ void doc_table(struct doc *d, struct doc_table *t);
  * figure that failed, a write error); PATH is then left as it was.
  */
 int doc_write_pdf(struct doc *d, const char *path);
+
+/*
+ * Writes the document to PATH as an Office Open XML (Word) document,
+ * atomically: the blocks in named styles (Heading1 to Heading3, Title,
+ * Note, Quote ...), tables as Word tables whose header row repeats, each
+ * figure drawn into a 300-dpi PNG placed at its size.  Word paginates it.
+ * Returns 0, or -1 after reporting "quire:PATH: ..." (a figure that
+ * failed, a write error); PATH is then left as it was.
+ */
+int doc_write_docx(struct doc *d, const char *path);
+
+/*
+ * The writer for PATH by its extension, in any case: doc_write_pdf for
+ * .pdf, doc_write_docx for .docx; NULL for any other.  PATH "-" (standard
+ * output) and a target that exists and is neither a file nor a directory
+ * (/dev/null, a pipe) get the PDF writer.
+ */
+typedef int (*doc_write_fn)(struct doc *d, const char *path);
+doc_write_fn doc_writer_for(const char *path);
 
 /* The number of pages of the last doc_write_pdf(). */
 int doc_page_count(const struct doc *d);

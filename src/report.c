@@ -1154,9 +1154,12 @@ int report_write(const struct rdef *def)
 
 	r.aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	int rc = -1;
-	if (set_times(&r) && load_inputs(&r)) {
+	doc_write_fn writer = doc_writer_for(def->output);
+	if (!writer)
+		msg_error("-o '%s': the report is written as .pdf or .docx", def->output);
+	else if (set_times(&r) && load_inputs(&r)) {
 		build(&r);
-		rc = doc_write_pdf(r.doc, def->output);
+		rc = writer(r.doc, def->output);
 	}
 	report_release(&r);
 	return rc;

@@ -39,14 +39,18 @@ refused 'export over the survey sheet' $F/survey.csv "$QUIRE" export $F $D -o $F
 refused 'blank over its form' $F/survey.csv "$QUIRE" blank $F --respondent XAA -o $F/survey.csv
 refused 'tab over the roster' $R "$QUIRE" tab $F $D --roster $R -o $R
 refused 'status over a reply' $D/XTE.csv "$QUIRE" status $F $D --roster $R -o $D/XTE.csv
-refused 'report over its definition' reports/wg.ini "$QUIRE" report reports/wg.ini -o reports/wg.ini
+# A report is written as .pdf or .docx, so its definition is reached through a link so named.
+ln -s wg.ini reports/wg-link.pdf
+refused 'report over its definition' reports/wg-link.pdf \
+	"$QUIRE" report reports/wg.ini -o reports/wg-link.pdf
 refused 'print over its choices sheet' $F/choices.csv "$QUIRE" print $F -o $F/choices.csv
 
 # The output a definition names.
-sed -e '/^output = /d' -e 's|^\[report\]$|&\noutput = ../data/rosters/demo.csv|' \
+ln -s demo.csv data/rosters/demo-link.pdf
+sed -e '/^output = /d' -e 's|^\[report\]$|&\noutput = ../data/rosters/demo-link.pdf|' \
 	reports/wg.ini >reports/roster.ini
 find forms data reports -type f -exec cksum {} + | sort >sums.before
-refused 'a definition whose output is its roster' reports/../data/rosters/demo.csv \
+refused 'a definition whose output is its roster' reports/../data/rosters/demo-link.pdf \
 	"$QUIRE" report reports/roster.ini
 
 # Links: a symbolic link or a hard link to an input is the input.

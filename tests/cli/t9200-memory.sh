@@ -38,6 +38,9 @@ run 0 check "$QUIRE" report "$top_srcdir/reports/wg4-hangzhou-2019.ini" -o repor
 expect_status "quire report of the sample is clean under $checker"
 expect_err 'and says nothing' </dev/null
 expect_true 'the report is written' test -s report.pdf
+run 0 check "$QUIRE" report "$QUIRE_TEST_DATA/reports/mini.ini" -o report.docx
+expect_status "quire report as a Word document is clean under $checker"
+expect_err 'and says nothing' </dev/null
 
 run 0 check "$QUIRE" check "$F"
 expect_status "quire check is clean under $checker"

@@ -1,0 +1,330 @@
+/* test-docx.c - unit tests for the Word writer: the package, its parts and what they hold */
+#include <config.h>
+#include "doc.h"
+
+#include <cairo.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zip.h>
+#include <glib.h>
+
+#include "msg.h"
+#include "tap.h"
+
+#define FIGURE_HEIGHT 144.0
+
+static bool draw_box(void *data, cairo_t *cr, double width, double height)
+{
+	(void)data;
+	cairo_rectangle(cr, 10, 10, width - 20, height - 20);
+	cairo_fill(cr);
+	return true;
+}
+
+static bool draw_fail(void *data, cairo_t *cr, double width, double height)
+{
+	(void)data;
+	(void)cr;
+	(void)width;
+	(void)height;
+	return false;
+}
+
+/* A document with one block of every kind. */
+static struct doc *every_block(doc_draw_fn draw)
+{
+	struct doc *d = doc_new(DOC_A4);
+	doc_set_info(d, "Test title", "The Rapporteur", "A subject", "quire test",
+		     "2019-09-02T00:00:00Z");
+	doc_set_running_head(d, "Organisation", "SYM/1");
+	struct doc_cover c = { "Test Organisation", "SYM/1", "2 September 2019",
+			       "Fourth Meeting", "Hangzhou, 2-4 September 2019", "Special Needs",
+			       "Summary of replies",
+			       "Prepared by the Rapporteur", "The replies are fictional.",
+			       { "Name", "Signature", NULL } };
+	doc_cover(d, &c);
+	doc_heading(d, 1, "1", "Summary of replies");
+	doc_heading(d, 2, "1.1", "Second level");
+	doc_heading(d, 3, NULL, "Third level");
+	doc_paragraph(d, "1.1", "Markup stays text: <&> and \"quotes\".");
+	doc_item(d, "1.2", "A ragged item.");
+	doc_paragraph(d, "1.3", "\xd9\x87\xd8\xb0\xd8\xa7 \xd9\x86\xd8\xb5 "
+			  "\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a.");	/* Arabic: "this is Arabic text" */
+	const char *labels[] = { "Yes", "No" };
+	doc_choices(d, DOC_BOX_SQUARE, labels, 2);
+	doc_choices(d, DOC_BOX_ROUND, labels, 2);
+	doc_note(d, "A note under the table.\x1b[2J\nA second line.");	/* ESC: not XML */
+	doc_quote(d, "State A", "We welcome the questionnaire.");
+	doc_space(d, 12);
+	doc_group_begin(d);
+	struct doc_table *t = doc_table_new(3, (const double[]){ 0.5, 0.25, 0.25 });
+	doc_table_align(t, 1, DOC_RIGHT);
+	doc_table_align(t, 2, DOC_CENTER);
+	doc_table_header(t, (const char *const[]){ "Region", "States", "Share" });
+	doc_table_row(t, (const char *const[]){ "Asia", "6", "67%" }, false);
+	doc_table_row(t, (const char *const[]){ "Total", "9", "100%" }, true);
+	doc_table(d, t);
+	t = doc_table_new(1, NULL);
+	doc_table_row(t, (const char *const[]){ "A second table" }, false);
+	doc_table(d, t);
+	doc_group_end(d);
+	doc_page_break(d);
+	doc_figure(d, FIGURE_HEIGHT, draw, NULL, NULL);
+	return d;
+}
+
+/* The bytes of member NAME of the zip archive at PATH, or NULL. */
+static char *zip_member(const char *path, const char *name, size_t *len)
+{
+	int err;
+	zip_t *z = zip_open(path, ZIP_RDONLY, &err);
+	if (!z)
+		return NULL;
+	zip_stat_t st;
+	char *data = NULL;
+	zip_file_t *f = NULL;
+	if (zip_stat(z, name, 0, &st) == 0 && (f = zip_fopen(z, name, 0))) {
+		data = g_malloc(st.size + 1);
+		if (zip_fread(f, data, st.size) != (zip_int64_t)st.size) {
+			g_free(data);
+			data = NULL;
+		} else {
+			data[st.size] = '\0';
+			*len = st.size;
+		}
+		zip_fclose(f);
+	}
+	zip_discard(z);
+	return data;
+}
+
+/* The number of nodes XPATH selects in DOC, with the WordprocessingML prefixes. */
+static int count(xmlDocPtr doc, const char *xpath)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathRegisterNs(ctx, BAD_CAST "w",
+			   BAD_CAST "http://schemas.openxmlformats.org/wordprocessingml/2006/main");
+	xmlXPathRegisterNs(ctx, BAD_CAST "wp",
+			   BAD_CAST "http://schemas.openxmlformats.org/drawingml/2006/"
+				    "wordprocessingDrawing");
+	xmlXPathRegisterNs(ctx, BAD_CAST "r",
+			   BAD_CAST "http://schemas.openxmlformats.org/officeDocument/2006/"
+				    "relationships");
+	xmlXPathRegisterNs(ctx, BAD_CAST "dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
+	int n = o && o->nodesetval ? o->nodesetval->nodeNr : -1;
+	if (o && o->type == XPATH_BOOLEAN)
+		n = o->boolval;
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	return n;
+}
+
+static xmlDocPtr parse_member(const char *path, const char *name)
+{
+	size_t len = 0;
+	char *data = zip_member(path, name, &len);
+	xmlDocPtr doc = data ? xmlReadMemory(data, (int)len, name, NULL, XML_PARSE_NONET) : NULL;
+	g_free(data);
+	return doc;
+}
+
+static void test_package(const char *dir)
+{
+	char *path = g_build_filename(dir, "every.docx", NULL);
+	struct doc *d = every_block(draw_box);
+	check_int(doc_write_docx(d, path), 0);
+
+	/* every part is there and is well-formed XML */
+	int err;
+	zip_t *z = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+	ok(z != NULL, "the file is a zip archive");
+	if (!z) {
+		doc_free(d);
+		g_free(path);
+		return;
+	}
+	static const char *const wanted[] = { "[Content_Types].xml", "_rels/.rels",
+					      "word/document.xml", "word/styles.xml",
+					      "word/settings.xml", "word/_rels/document.xml.rels",
+					      "docProps/core.xml", "docProps/app.xml",
+					      "word/media/image1.png" };
+	for (size_t i = 0; i < G_N_ELEMENTS(wanted); i++)
+		ok(zip_name_locate(z, wanted[i], 0) >= 0, "the package holds %s", wanted[i]);
+	check_str(zip_get_name(z, 0, 0), "[Content_Types].xml");
+	zip_int64_t n = zip_get_num_entries(z, 0);
+	int xml_parts = 0, well_formed = 0;
+	for (zip_int64_t i = 0; i < n; i++) {
+		const char *name = zip_get_name(z, (zip_uint64_t)i, 0);
+		if (!g_str_has_suffix(name, ".xml") && !g_str_has_suffix(name, ".rels"))
+			continue;
+		xml_parts++;
+		xmlDocPtr doc = parse_member(path, name);
+		if (doc)
+			well_formed++;
+		else
+			tap_diag("%s is not well-formed", name);
+		xmlFreeDoc(doc);
+	}
+	zip_discard(z);
+	ok(xml_parts >= 8, "eight XML parts or more (%d)", xml_parts);
+	check_int(well_formed, xml_parts);
+
+	xmlDocPtr doc = parse_member(path, "word/document.xml");
+	ok(doc != NULL, "word/document.xml parses");
+	if (doc) {
+		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading1']"
+			      "[normalize-space(.)='1Summary of replies']") == 1,
+		   "a level 1 heading in Heading1, its number first");
+		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading2']") == 1, "Heading2");
+		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Heading3']") == 1, "Heading3");
+		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Title'][.='Special Needs']") == 1,
+		   "the cover's title in the Title style");
+		ok(count(doc, "//w:p[w:pPr/w:pBdr/w:left][.='The replies are fictional.']") == 1,
+		   "the cover's notice in a framed paragraph");
+		ok(count(doc, "//w:p[.='Signature']") == 1, "the cover's blanks are labelled");
+		ok(count(doc, "//w:t[.='Markup stays text: <&> and \"quotes\".']") == 1,
+		   "markup characters are text");
+		ok(count(doc, "//w:p[w:pPr/w:jc/@w:val='both'][w:pPr/w:ind/@w:hanging='680']"
+			      "[w:r/w:tab][starts-with(., '1.1')]") == 1,
+		   "a numbered paragraph: justified, its number hanging before a tab");
+		ok(count(doc, "//w:p[not(w:pPr/w:jc)][starts-with(., '1.2')]") == 1,
+		   "an item is ragged");
+		ok(count(doc, "//w:p[w:pPr/w:bidi][starts-with(., '1.3')][w:r/w:rPr/w:rtl]") == 1,
+		   "Arabic text reads right to left");
+		ok(count(doc, "//w:p[not(w:pPr/w:bidi)][starts-with(., '1.1Markup')]") == 1,
+		   "Latin text does not");
+		ok(count(doc, "//w:p[.='\xe2\x98\x90\tYes' or .='\xe2\x98\x90Yes']") == 1,
+		   "a square box before a choice");
+		ok(count(doc, "//w:p[starts-with(., '\xe2\x97\x8b')]") == 2, "round boxes");
+		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Note'][w:r/w:br]"
+			      "[.='A note under the table.\xef\xbf\xbd[2JA second line.']") == 1,
+		   "a note, a control character replaced, its line end a break");
+		ok(count(doc, "//w:p[w:pPr/w:pStyle/@w:val='Quote']") == 2,
+		   "a quote and its attribution");
+		ok(count(doc, "//w:tbl[1]/w:tr[1][w:trPr/w:tblHeader][.='RegionStatesShare']") == 1,
+		   "the table's header row repeats");
+		char col[100];
+		g_snprintf(col, sizeof col, "//w:tbl[1]/w:tblGrid/w:gridCol[1][@w:w='%ld']",
+			   lround(doc_text_width(d) * 0.5 * 20));
+		ok(count(doc, col) == 1, "a column of half the text width, in twips");
+		ok(count(doc, "//w:body/w:tbl") == 2 &&
+			   count(doc, "//w:body/w:tbl/following-sibling::*[1][self::w:tbl]") == 0,
+		   "two tables one after the other stay two");
+		ok(count(doc, "//w:tbl[1]/w:tr[2]/w:tc[2]/w:p/w:pPr/w:jc[@w:val='right']") == 1,
+		   "a column aligned right");
+		ok(count(doc, "//w:tbl[1]/w:tr[3]/w:tc[1]//w:rPr/w:b") == 1, "a bold row");
+		ok(count(doc, "//w:p[w:pPr/w:pageBreakBefore][.//wp:inline]") == 1,
+		   "the page break falls before the figure");
+		char want[160];
+		g_snprintf(want, sizeof want, "//wp:inline/wp:extent[@cx='%ld'][@cy='%ld']",
+			   (long)(doc_text_width(d) * 12700 + 0.5), (long)(FIGURE_HEIGHT * 12700));
+		ok(count(doc, want) == 1, "the figure is placed at its size in EMU");
+		ok(count(doc, "//w:sectPr/w:pgSz[@w:w='11906'][@w:h='16838']") == 1, "A4 paper");
+		xmlFreeDoc(doc);
+	}
+	doc = parse_member(path, "docProps/core.xml");
+	ok(doc && count(doc, "//dc:title[.='Test title']") == 1, "the title in core.xml");
+	ok(doc && count(doc, "//dc:creator[.='The Rapporteur']") == 1, "the author in core.xml");
+	xmlFreeDoc(doc);
+	doc = parse_member(path, "word/styles.xml");
+	ok(doc && count(doc, "//w:style[@w:styleId='Heading1']/w:pPr"
+			     "/w:outlineLvl[@w:val='0']") == 1,
+	   "Heading1 is an outline level, for Word's table of contents");
+	ok(doc && count(doc, "//w:style[@w:styleId='Normal']"
+			     "//w:rFonts[@w:ascii='Noto Serif']") == 1,
+	   "the body in Noto Serif");
+	xmlFreeDoc(doc);
+
+	size_t len = 0;
+	unsigned char *png = (unsigned char *)zip_member(path, "word/media/image1.png", &len);
+	ok(png && len > 8 && memcmp(png, "\x89PNG\r\n\x1a\n", 8) == 0, "the figure is a PNG");
+	if (png && len > 24) {
+		unsigned w = (unsigned)png[16] << 24 | (unsigned)png[17] << 16 | png[18] << 8 |
+			     png[19];
+		unsigned h = (unsigned)png[20] << 24 | (unsigned)png[21] << 16 | png[22] << 8 |
+			     png[23];
+		check_int(w, (long long)(doc_text_width(d) / 72 * 300 + 0.999));
+		check_int(h, 600);
+	}
+	g_free(png);
+	doc_free(d);
+
+	/* two writes of one document are byte for byte the same */
+	char *again = g_build_filename(dir, "again.docx", NULL);
+	d = every_block(draw_box);
+	check_int(doc_write_docx(d, again), 0);
+	doc_free(d);
+	gchar *a = NULL, *b = NULL;
+	gsize la = 0, lb = 0;
+	ok(g_file_get_contents(path, &a, &la, NULL) && g_file_get_contents(again, &b, &lb, NULL) &&
+		   la == lb && memcmp(a, b, la) == 0,
+	   "the output is reproducible");
+	g_free(a);
+	g_free(b);
+	g_free(again);
+	g_free(path);
+}
+
+static void test_failures(const char *dir)
+{
+	char *path = g_build_filename(dir, "good.docx", NULL);
+	g_file_set_contents(path, "a good file", -1, NULL);
+	GString *heard = g_string_new(NULL);
+	GString *before = msg_capture(heard);
+	struct doc *d = every_block(draw_fail);
+	check_int(doc_write_docx(d, path), -1);
+	doc_free(d);
+	msg_capture(before);
+	char *want = g_strdup_printf("quire:%s: cannot write the Word document: a figure could "
+				     "not be drawn\n", path);
+	check_str(heard->str, want);
+	g_free(want);
+	gchar *kept = NULL;
+	ok(g_file_get_contents(path, &kept, NULL, NULL) && strcmp(kept, "a good file") == 0,
+	   "a failed write leaves the file as it was");
+	g_free(kept);
+
+	g_string_truncate(heard, 0);
+	before = msg_capture(heard);
+	d = every_block(draw_box);
+	check_int(doc_write_docx(d, "/nonexistent/dir/x.docx"), -1);
+	doc_free(d);
+	msg_capture(before);
+	ok(g_str_has_prefix(heard->str, "quire:/nonexistent/dir/x.docx: cannot write"),
+	   "an output that cannot be made is named: %s", heard->str);
+	g_string_free(heard, TRUE);
+	g_free(path);
+}
+
+static void test_writer_for(void)
+{
+	ok(doc_writer_for("a/report.pdf") == doc_write_pdf, ".pdf is PDF");
+	ok(doc_writer_for("REPORT.PDF") == doc_write_pdf, ".PDF is PDF");
+	ok(doc_writer_for("report.docx") == doc_write_docx, ".docx is Word");
+	ok(doc_writer_for("Report.DocX") == doc_write_docx, ".DocX is Word");
+	ok(doc_writer_for("report.txt") == NULL, ".txt is neither");
+	ok(doc_writer_for("report") == NULL, "no extension is neither");
+	ok(doc_writer_for("a.docx/report") == NULL, "a directory's extension does not count");
+	ok(doc_writer_for("/dev/null") == doc_write_pdf, "a device gets the PDF");
+}
+
+int main(void)
+{
+	char *dir = g_dir_make_tmp("test-docx.XXXXXX", NULL);
+	test_package(dir);
+	test_failures(dir);
+	test_writer_for();
+	char *cmd = g_strdup_printf("rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		tap_diag("cannot remove %s", dir);
+	g_free(cmd);
+	g_free(dir);
+	return tap_done();
+}
