@@ -32,22 +32,17 @@
  * doc.c's: the same margins and indents.
  */
 
-#define MARGIN_TOP 68.0
-#define MARGIN_BOTTOM 64.0
-#define MARGIN_SIDE 68.0
-#define NUMBER_INDENT 34.0
-#define BOX_COLUMN 18.0
-#define PARA_GAP 7.0
+#define MARGIN_TOP DOC_MARGIN_TOP
+#define MARGIN_BOTTOM DOC_MARGIN_BOTTOM
+#define MARGIN_SIDE DOC_MARGIN_SIDE
+#define NUMBER_INDENT DOC_NUMBER_INDENT
+#define BOX_COLUMN DOC_BOX_COLUMN
+#define PARA_GAP DOC_PARA_GAP
+/* Word takes one family per script slot: the first of each of the theme's faces. */
 #define HEAD_FONT "Noto Sans"
 #define BODY_FONT "Noto Serif"
 #define TABLE_FONT "Noto Sans"
-#define MONO_FONT "DejaVu Sans Mono"	/* checksums and codes, as in the PDF */
-/*
- * Type sizes here are doc.c's, which are Pango's at cairo's 96 dpi: a
- * "10.5" is set 14 points high on the PDF's page.  Word gets the size as
- * printed.
- */
-#define TYPE_SCALE (96.0 / 72.0)
+#define MONO_FONT TYPEFACE_MONO	/* checksums and codes, as in the PDF */
 #define FIGURE_DPI 300.0
 #define EMU_PER_POINT 12700.0
 
@@ -229,8 +224,8 @@ static void run_props(struct xml *x, const struct run_style *rs)
 	if (rs->color)
 		val(x, "w:color", rs->color);
 	if (rs->size > 0) {
-		val_long(x, "w:sz", lround(rs->size * TYPE_SCALE * 2));
-		val_long(x, "w:szCs", lround(rs->size * TYPE_SCALE * 2));
+		val_long(x, "w:sz", lround(rs->size * 2));
+		val_long(x, "w:szCs", lround(rs->size * 2));
 	}
 	if (rs->rtl)
 		val(x, "w:rtl", NULL);
@@ -510,7 +505,7 @@ static void table_row(struct docx *dx, struct xml *x, const struct doc_table *t,
 		pp.jc = align_jc(t->align[c]);
 		pp.keep_next = keep;
 		bool mono = t->mono[c] && !r->header;
-		struct run_style rs = { mono ? MONO_FONT : NULL, mono ? 6.8 : 0, r->bold, false,
+		struct run_style rs = { mono ? MONO_FONT : NULL, mono ? DOC_SIZE_MONO : 0, r->bold, false,
 					pp.rtl, NULL };
 		para(dx, x, &pp, NULL, s, &rs);
 		end(x);
@@ -938,27 +933,27 @@ struct style_def {
 };
 
 static const struct style_def styles[] = {
-	{ "Normal", "Normal", "paragraph", NULL, NULL, BODY_FONT, 10.5, false, false, "1F1F1F",
+	{ "Normal", "Normal", "paragraph", NULL, NULL, BODY_FONT, DOC_SIZE_BODY, false, false, "1F1F1F",
 	  0, PARA_GAP, 0, NULL, 0, false },
 	{ "Title", "Title", "paragraph", "Normal", "Normal", BODY_FONT, 21, true, false, NULL,
 	  0, 0, 0, "center", 0, false },
 	{ "Subtitle", "Subtitle", "paragraph", "Normal", "Normal", BODY_FONT, 13, false, false,
 	  NULL, 14, 0, 0, "center", 0, false },
-	{ "Heading1", "heading 1", "paragraph", "Normal", "Normal", HEAD_FONT, 13.5, true, false,
+	{ "Heading1", "heading 1", "paragraph", "Normal", "Normal", HEAD_FONT, DOC_SIZE_HEADING1, true, false,
 	  NULL, 18, 8, 0, NULL, 1, true },
-	{ "Heading2", "heading 2", "paragraph", "Normal", "Normal", HEAD_FONT, 11, true, false,
+	{ "Heading2", "heading 2", "paragraph", "Normal", "Normal", HEAD_FONT, DOC_SIZE_HEADING2, true, false,
 	  NULL, 14, 6, 0, NULL, 2, true },
-	{ "Heading3", "heading 3", "paragraph", "Normal", "Normal", HEAD_FONT, 10, true, true,
+	{ "Heading3", "heading 3", "paragraph", "Normal", "Normal", HEAD_FONT, DOC_SIZE_HEADING3, true, true,
 	  NULL, 10, 4, 0, NULL, 3, true },
-	{ "Note", "Note", "paragraph", "Normal", NULL, TABLE_FONT, 7.8, false, false, "4D4D4D",
+	{ "Note", "Note", "paragraph", "Normal", NULL, TABLE_FONT, DOC_SIZE_NOTE, false, false, "4D4D4D",
 	  3, PARA_GAP, 0, NULL, 0, false },
-	{ "Quote", "Quote", "paragraph", "Normal", NULL, BODY_FONT, 9.5, false, false, NULL,
+	{ "Quote", "Quote", "paragraph", "Normal", NULL, BODY_FONT, DOC_SIZE_QUOTE, false, false, NULL,
 	  PARA_GAP, 4, 2 * NUMBER_INDENT, NULL, 0, false },
 	{ "Caption", "caption", "paragraph", "Normal", NULL, TABLE_FONT, 8.5, true, false, NULL,
 	  4, 4, 0, NULL, 0, false },
-	{ "Choice", "Choice", "paragraph", "Normal", NULL, BODY_FONT, 10, false, false, NULL,
+	{ "Choice", "Choice", "paragraph", "Normal", NULL, BODY_FONT, DOC_SIZE_CHOICE, false, false, NULL,
 	  0, 3, 0, NULL, 0, false },
-	{ "TableText", "Table Text", "paragraph", "Normal", NULL, TABLE_FONT, 8.5, false, false,
+	{ "TableText", "Table Text", "paragraph", "Normal", NULL, TABLE_FONT, DOC_SIZE_TABLE, false, false,
 	  NULL, 2, 2, 0, NULL, 0, false },
 	{ "Figure", "Figure", "paragraph", "Normal", NULL, NULL, 0, false, false, NULL,
 	  4, 4, 0, "center", 0, false },
@@ -1056,7 +1051,7 @@ static bool write_styles(struct docx *dx)
 	attr(&x, "xmlns:w", NS_W);
 	el(&x, "w:docDefaults");
 	el(&x, "w:rPrDefault");
-	struct run_style rs = { BODY_FONT, 10.5, false, false, false, NULL };
+	struct run_style rs = { BODY_FONT, DOC_SIZE_BODY, false, false, false, NULL };
 	run_props(&x, &rs);
 	end(&x);
 	el(&x, "w:pPrDefault");

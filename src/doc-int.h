@@ -5,6 +5,38 @@
 #include <glib.h>
 
 #include "doc.h"
+#include "typeface.h"
+
+/*
+ * The theme of every document, in points: the geometry and the type of
+ * its text blocks, which both writers set (doc.c on the PDF's pages,
+ * doc-docx.c in Word's styles).  DOC_FONT(DOC_BODY_FACE, DOC_SIZE_BODY) is
+ * the Pango description "Noto Serif, ... 10.5".
+ */
+#define DOC_MARGIN_TOP 68.0
+#define DOC_MARGIN_BOTTOM 64.0
+#define DOC_MARGIN_SIDE 68.0
+#define DOC_NUMBER_INDENT 34.0	/* hanging paragraph numbers */
+#define DOC_PARA_GAP 7.0
+#define DOC_BOX_COLUMN 18.0	/* a choice's tick box and the gap after it */
+
+#define DOC_HEAD_FACE TYPEFACE_SANS
+#define DOC_BODY_FACE TYPEFACE_SERIF
+#define DOC_TABLE_FACE TYPEFACE_SANS
+#define DOC_SIZE_BODY 10.5
+#define DOC_SIZE_CHOICE 10
+#define DOC_SIZE_QUOTE 9.5
+#define DOC_SIZE_NOTE 8.5
+#define DOC_SIZE_TABLE 9
+#define DOC_SIZE_MONO 7.5
+#define DOC_SIZE_HEADING1 13.5
+#define DOC_SIZE_HEADING2 11
+#define DOC_SIZE_HEADING3 10
+
+#define DOC_STR_(x) #x
+#define DOC_STR(x) DOC_STR_(x)
+#define DOC_FONT(face, size) face " " DOC_STR(size)
+#define DOC_FONT_STYLED(face, style, size) face " " style " " DOC_STR(size)
 
 /*
  * A struct doc is a list of blocks, added by the doc_*() functions of

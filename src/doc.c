@@ -13,14 +13,14 @@
 #include "msg.h"
 
 /* Geometry and type, in points.  One theme for every report. */
-#define MARGIN_TOP 68.0
-#define MARGIN_BOTTOM 64.0
-#define MARGIN_SIDE 68.0
-#define NUMBER_INDENT 34.0	/* hanging paragraph numbers */
-#define PARA_GAP 7.0
-#define HEAD_FONT TYPEFACE_SANS
-#define BODY_FONT TYPEFACE_SERIF
-#define TABLE_FONT TYPEFACE_SANS
+#define MARGIN_TOP DOC_MARGIN_TOP
+#define MARGIN_BOTTOM DOC_MARGIN_BOTTOM
+#define MARGIN_SIDE DOC_MARGIN_SIDE
+#define NUMBER_INDENT DOC_NUMBER_INDENT
+#define PARA_GAP DOC_PARA_GAP
+#define HEAD_FONT DOC_HEAD_FACE
+#define BODY_FONT DOC_BODY_FACE
+#define TABLE_FONT DOC_TABLE_FACE
 #define INK 0.12		/* grey level of text */
 #define RULE 0.45		/* grey level of table rules */
 
@@ -556,8 +556,8 @@ static void line_marks(struct block *b)
 
 static const char *heading_font(int level)
 {
-	static const char *const fonts[] = { HEAD_FONT " Bold 13.5", HEAD_FONT " Bold 11",
-					     HEAD_FONT " Bold Italic 10" };
+	static const char *const fonts[] = { DOC_FONT_STYLED(HEAD_FONT, "Bold", DOC_SIZE_HEADING1), DOC_FONT_STYLED(HEAD_FONT, "Bold", DOC_SIZE_HEADING2),
+					     DOC_FONT_STYLED(HEAD_FONT, "Bold Italic", DOC_SIZE_HEADING3) };
 	return fonts[level - 1];
 }
 
@@ -581,9 +581,9 @@ static double col_x(const struct doc_table *t, size_t col, double width)
 
 static const char *cell_font(const struct doc_table *t, const struct table_row *r, size_t col)
 {
-	return t->mono[col] && !r->header ? TYPEFACE_MONO " 7.5"
-	       : r->bold		  ? TABLE_FONT " Bold 9"
-					  : TABLE_FONT " 9";
+	return t->mono[col] && !r->header ? DOC_FONT(TYPEFACE_MONO, DOC_SIZE_MONO)
+	       : r->bold		  ? DOC_FONT_STYLED(TABLE_FONT, "Bold", DOC_SIZE_TABLE)
+					  : DOC_FONT(TABLE_FONT, DOC_SIZE_TABLE);
 }
 
 static PangoLayout *cell_layout(cairo_t *cr, const struct doc_table *t, const struct table_row *r,
@@ -699,9 +699,9 @@ static bool measure_text(cairo_t *cr, struct block *b, const struct text_style *
 }
 
 /* Choices: the box in a column of its own, beside the label. */
-#define BOX_COLUMN 18.0
+#define BOX_COLUMN DOC_BOX_COLUMN
 #define BOX_SIZE 8.5
-#define CHOICE_FONT BODY_FONT " 10"
+#define CHOICE_FONT DOC_FONT(BODY_FONT, DOC_SIZE_CHOICE)
 #define CHOICE_GAP 3.0
 
 /*
@@ -770,16 +770,16 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
 	case BLOCK_PARAGRAPH: {
-		struct text_style st = { BODY_FONT " 10.5", width - NUMBER_INDENT, 2.2, !b->ragged };
+		struct text_style st = { DOC_FONT(BODY_FONT, DOC_SIZE_BODY), width - NUMBER_INDENT, 2.2, !b->ragged };
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
 	case BLOCK_NOTE: {
-		struct text_style st = { TABLE_FONT " 8.5", width - NUMBER_INDENT, 0, false };
+		struct text_style st = { DOC_FONT(TABLE_FONT, DOC_SIZE_NOTE), width - NUMBER_INDENT, 0, false };
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
 	case BLOCK_QUOTE: {
-		struct text_style st = { BODY_FONT " 9.5", width - 2 * NUMBER_INDENT, 1.5, false };
-		return measure_text(cr, b, &st, b->attribution, BODY_FONT " Bold 9.5");
+		struct text_style st = { DOC_FONT(BODY_FONT, DOC_SIZE_QUOTE), width - 2 * NUMBER_INDENT, 1.5, false };
+		return measure_text(cr, b, &st, b->attribution, DOC_FONT_STYLED(BODY_FONT, "Bold", DOC_SIZE_QUOTE));
 	}
 	case BLOCK_CHOICES:
 		b->rtl = reads_rtl_before(d, b);
@@ -1296,7 +1296,7 @@ static bool draw_piece(cairo_t *cr, cairo_surface_t *s, struct doc *d, const str
 	case BLOCK_PARAGRAPH:
 		ink(cr, INK);
 		if (b->number && p->first == 0) {
-			PangoLayout *n = text_layout(cr, BODY_FONT " 10.5", b->number,
+			PangoLayout *n = text_layout(cr, DOC_FONT(BODY_FONT, DOC_SIZE_BODY), b->number,
 						     NUMBER_INDENT, PANGO_ALIGN_LEFT);
 			show(cr, n, x, y);
 			g_object_unref(n);

@@ -39,15 +39,16 @@ else
 fi
 
 paras "$T/mini.docx" >"$T/paras"
-expect_grep 'a section heading in Heading1, numbered' '[Heading1]1 Replies to the questionnaire' \
+expect_grep 'a chapter heading in Heading1, numbered' '[Heading1]II. Replies to the questionnaire' \
 	"$T/paras"
+expect_grep 'a section heading in Heading2, lettered' '[Heading2]A. Domestic law' "$T/paras"
 expect_grep 'an annex in Heading1' '[Heading1]Annex I. Replying States' "$T/paras"
 expect_grep 'a crosstab in Heading2' '[Heading2]Has your State a cybercrime law? by region' \
 	"$T/paras"
 expect_grep 'the cover title in the Title style' '[Title]Mini report' "$T/paras"
 expect_grep 'a drafted sentence' "$SENTENCE" "$T/paras"
 expect_grep 'a numbered paragraph, its number first' \
-	'1.1 By 30 June 2019, replies had been received from 2 of the 4 Member States (50%).' \
+	'1 By 30 June 2019, replies had been received from 2 of the 4 Member States (50%).' \
 	"$T/paras"
 part "$T/mini.docx" word/document.xml >"$T/document.xml"
 expect_grep 'the table header repeats' '<w:tblHeader/>' "$T/document.xml"
