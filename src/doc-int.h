@@ -107,6 +107,7 @@ struct doc {
 	char *title, *author, *subject, *creator, *date;
 	char *head_left, *head_right;
 	GPtrArray *pages;	/* GPtrArray of struct piece * per page */
+	size_t insert_at;	/* where the next block goes (doc_insert_at()); DOC_END: last */
 	int n_pages;
 };
 

@@ -50,6 +50,7 @@ struct doc *doc_new(enum doc_paper paper)
 	d->page_w = paper == DOC_LETTER ? 612 : 595.276;
 	d->page_h = paper == DOC_LETTER ? 792 : 841.89;
 	d->blocks = g_ptr_array_new();
+	d->insert_at = DOC_END;
 	return d;
 }
 
@@ -182,8 +183,24 @@ static struct block *add(struct doc *d, enum block_kind kind)
 	b->kind = kind;
 	b->group = d->open_group;
 	b->loose = d->open_loose;
-	g_ptr_array_add(d->blocks, b);
+	if (d->insert_at == DOC_END)
+		g_ptr_array_add(d->blocks, b);
+	else {
+		size_t at = MIN(d->insert_at, d->blocks->len);
+		g_ptr_array_insert(d->blocks, (gint)at, b);
+		d->insert_at = at + 1;
+	}
 	return b;
+}
+
+size_t doc_mark(const struct doc *d)
+{
+	return d->blocks->len;
+}
+
+void doc_insert_at(struct doc *d, size_t mark)
+{
+	d->insert_at = mark;
 }
 
 void doc_cover(struct doc *d, const struct doc_cover *c)

@@ -109,6 +109,17 @@ void doc_quote(struct doc *d, const char *attribution, const char *text);
 void doc_space(struct doc *d, double points);
 void doc_page_break(struct doc *d);
 
+/*
+ * Where blocks are added.  doc_mark() names the place after the last
+ * block; after doc_insert_at(D, MARK), blocks are added there, before
+ * those added after the mark was taken, until doc_insert_at(D, DOC_END).
+ * For a part written last that reads first: a summary that cites the
+ * numbers of the paragraphs after it.
+ */
+#define DOC_END ((size_t)-1)
+size_t doc_mark(const struct doc *d);
+void doc_insert_at(struct doc *d, size_t mark);
+
 /* Blocks added between these stay on one page when they fit on one. */
 void doc_group_begin(struct doc *d);
 void doc_group_end(struct doc *d);

@@ -91,12 +91,6 @@ static struct findings_finding *majority(const struct tally_question *tq)
 	return finding_new(FINDINGS_MAJORITY, tq, top, k, n);
 }
 
-/* An exclusive "none" choice, by its name, as the report recognises it. */
-static bool is_none_choice(const struct form_choice *c)
-{
-	return strcmp(c->name, "none") == 0 || g_str_has_prefix(c->name, "none_");
-}
-
 static struct findings_finding *none(const struct tally_question *tq)
 {
 	unsigned long n = tq->answered;
@@ -106,7 +100,7 @@ static struct findings_finding *none(const struct tally_question *tq)
 		return finding_new(FINDINGS_NONE, tq, 0, 0, n);
 	for (size_t c = 1; c < tq->n_choices; c++) {
 		const struct form_choice *ch = g_ptr_array_index(tq->q->list->choices, c);
-		if (is_none_choice(ch) && tq->counts[c] == 0)
+		if (form_choice_is_none(ch) && tq->counts[c] == 0)
 			return finding_new(FINDINGS_NONE, tq, (int)c, 0, n);
 	}
 	return NULL;
@@ -250,6 +244,32 @@ static struct findings_finding *own_candidate(const struct tally_question *tq)
 	return f;
 }
 
+/*
+ * The candidate of TQ when the options say some answers of a select_one
+ * are the same answer (OPT->same_answer): their counts are added into the
+ * first of them, so that "seven had formulated or amended a law" is found
+ * when four enacted one and three amended theirs.
+ */
+static struct findings_finding *merged_candidate(const struct tally_question *tq,
+						 const struct findings_options *opt)
+{
+	if (!opt->same_answer || tq->q->kind != FORM_SELECT_ONE)
+		return own_candidate(tq);
+	struct tally_question m = *tq;
+	unsigned long *counts = g_new0(unsigned long, tq->n_choices);
+	for (size_t c = 0; c < tq->n_choices; c++) {
+		size_t first = c;
+		for (size_t d = 0; d < c && first == c; d++)
+			if (opt->same_answer(tq->q, d, c, opt->data))
+				first = d;
+		counts[first] += tq->counts[c];
+	}
+	m.counts = counts;
+	struct findings_finding *f = own_candidate(&m);
+	g_free(counts);
+	return f;
+}
+
 /* Whether T tallied question Q. */
 static bool tallied(const struct tally *t, const struct form_question *q)
 {
@@ -273,7 +293,7 @@ GPtrArray *findings_find(const struct tally *t, const struct findings_options *o
 		const struct tally_question *tq = g_ptr_array_index(t->questions, i);
 		if (!is_counted(tq))
 			continue;
-		struct findings_finding *f = own_candidate(tq);
+		struct findings_finding *f = merged_candidate(tq, opt);
 		if (f)
 			g_hash_table_insert(best, GINT_TO_POINTER(tq->q->index), f);
 	}

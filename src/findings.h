@@ -146,6 +146,14 @@ struct findings_options {
 	const struct findings_cross *crosses;	/* borrowed; may be NULL */
 	size_t n_crosses;
 	unsigned long small_cell;	/* counts 1 .. small_cell - 1 are not stated; <= 1: any */
+	/*
+	 * Whether choices A and B (indexes, A < B) of select_one Q are said as
+	 * the same answer (the report's: the same summary phrase), so that
+	 * they are counted as one, under A; NULL: every choice is its own.
+	 * A finding's K is then the sum of its choices' counts.
+	 */
+	bool (*same_answer)(const struct form_question *q, size_t a, size_t b, void *data);
+	void *data;
 };
 
 /*

@@ -420,3 +420,8 @@ bool form_question_is_contact(const struct form_question *q)
 	g_strfreev(words);
 	return found || (name && who);
 }
+
+bool form_choice_is_none(const struct form_choice *c)
+{
+	return strcmp(c->name, "none") == 0 || g_str_has_prefix(c->name, "none_");
+}

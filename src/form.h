@@ -279,6 +279,14 @@ bool form_question_is_conditional(const struct form_question *q);
 bool form_question_is_contact(const struct form_question *q);
 
 /*
+ * Whether C is a list's exclusive "none" choice, told by its name: "none"
+ * or "none_..." ("none_of_these").  The report says it as a whole
+ * predicate ("were party to none of these conventions"), not as one more
+ * thing ticked.
+ */
+bool form_choice_is_none(const struct form_choice *c);
+
+/*
  * The bounds of Q's answer, the one reading of them that the printed
  * questionnaire, the answer workbook and its checks share: a range's start
  * and end, and the comparisons of '.' with a number (for a date question a

@@ -319,6 +319,7 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	char *heading = title ? g_strdup(title) : g_strdup_printf("%s by %s", label, x.by_label);
 	doc_heading(r->doc, report_inner_level(r), NULL, heading);
 	char *number = report_next_number(r);
+	report_cite_crosstab(r, row, by);
 	char *quoted = narrate_quote(label);
 	char *intro = intro_text(r, &x, quoted);
 	bool in_words = nothing_shown(x.x);

@@ -61,11 +61,34 @@ struct report {
 	int section;		/* the current section of the chapter: A, B, ...; 0 when none */
 	int paragraph;		/* the last paragraph number: consecutive through the body */
 	bool chapter_open;	/* the chapter of the replies has its heading */
+	GHashTable *para_of;	/* what a paragraph details (report_cite()) -> its number */
+	GPtrArray *findings;	/* struct findings_finding *, the summary's (borrowed) */
+	GPtrArray *findings_owner;	/* findings_find()'s array, which owns them */
+	size_t summary_mark;	/* where chapter I goes (doc_mark()) */
+	int summary_first;	/* its first paragraph's number */
 	GHashTable *aliases;	/* code -> "State A" for anonymised texts */
 	unsigned annex;		/* annexes written so far */
 	char *texts_annex;	/* "Annex II", where verbatim answers go, or NULL */
 	struct redact *redact;	/* States' names, hidden in anonymised answers */
 };
+
+/*
+ * Notes that the current paragraph details KEY -- a question's key, or ""
+ * for the replies -- or the crosstab of ROW by BY, for the summary to cite.
+ */
+void report_cite(struct report *r, const char *key);
+void report_cite_crosstab(struct report *r, const char *row, const char *by);
+
+/*
+ * Chapter I, the summary of main findings (report-summary.c): reserve
+ * decides the findings and keeps the chapter's place and paragraph numbers
+ * before the body is built; write, after it, puts the chapter there,
+ * opening with REPLIES (the response-rate sentence, taken).
+ */
+void report_summary_reserve(struct report *r);
+/* Whether the body reports Q: it is tallied, not omitted, and in a part or a [section]. */
+bool report_in_body(const struct report *r, const struct form_question *q);
+void report_summary_write(struct report *r, char *replies);
 
 /* "12": the next paragraph number, consecutive through the body; free with g_free(). */
 char *report_next_number(struct report *r);

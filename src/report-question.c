@@ -73,12 +73,6 @@ static bool any_choice_summary(const struct report *r, const struct tally_questi
 	return false;
 }
 
-/* An exclusive "none" choice of a select_multiple, by its name. */
-static bool is_none_choice(const struct form_choice *c)
-{
-	return strcmp(c->name, "none") == 0 || g_str_has_prefix(c->name, "none_");
-}
-
 static char *unsentence(char *s)
 {
 	size_t n = strlen(s);
@@ -164,7 +158,7 @@ static char *select_multiple_sentence(struct report *r, const struct tally_quest
 		const struct form_choice *ch = choice_at(tq, c);
 		const char *phrase = fallback ? NULL : choice_summary(r, ch);
 		const char *label = form_choice_label(r->form, ch, r->lang);
-		if (is_none_choice(ch)) {
+		if (form_choice_is_none(ch)) {
 			char *p = phrase ? g_strdup(phrase) : narrate_fallback_selected(label);
 			g_ptr_array_add(owned, p);
 			none.phrase = p;
@@ -491,6 +485,7 @@ void report_question(struct report *r, const struct tally_question *tq)
 {
 	char *sentence = sentence_for(r, tq);
 	char *number = report_next_number(r);
+	report_cite(r, form_question_key(tq->q));
 	enum show show = show_for(r, tq);
 	doc_group_begin(r->doc);
 	doc_paragraph(r->doc, number, sentence ? sentence : "");

@@ -13,6 +13,7 @@
 #include "chart.h"
 #include "doc.h"
 #include "figure.h"
+#include "findings.h"
 #include "form.h"
 #include "isodate.h"
 #include "msg.h"
@@ -534,6 +535,7 @@ static void add_introduction(struct report *r)
 {
 	chapter_heading(r, "Introduction");
 	char *n = report_next_number(r), *text = replies_sentence(r);
+	report_cite(r, "");
 	doc_paragraph(r->doc, n, text);
 	g_free(n);
 	g_free(text);
@@ -617,6 +619,21 @@ static struct tally_question *tallied(const struct report *r, const struct form_
 	return NULL;
 }
 
+
+bool report_in_body(const struct report *r, const struct form_question *q)
+{
+	if (!tallied(r, q))
+		return false;
+	if (!r->def->sections->len)
+		return q->number != NULL;
+	for (guint s = 0; s < r->def->sections->len; s++) {
+		const struct rdef_section *sec = g_ptr_array_index(r->def->sections, s);
+		for (char **name = sec->questions; *name; name++)
+			if (form_question(r->form, *name) == q)
+				return true;
+	}
+	return false;
+}
 
 static void add_parts(struct report *r)
 {
@@ -1100,6 +1117,7 @@ static void build(struct report *r)
 				   r->def->respondent_plural);
 	note_left_out(r);
 	make_aliases(r);
+	report_summary_reserve(r);
 	add_introduction(r);
 	bool texts = has_texts(r);
 	if (texts) {
@@ -1113,6 +1131,7 @@ static void build(struct report *r)
 		add_crosstab_section(r);
 	}
 	add_conclusions(r);
+	report_summary_write(r, replies_sentence(r));
 	if (!r->def->anonymous)
 		add_replying_states(r);
 	if (texts)
@@ -1139,6 +1158,10 @@ static void report_release(struct report *r)
 	g_ptr_array_free(r->inputs, TRUE);
 
 	g_hash_table_destroy(r->aliases);
+	g_hash_table_destroy(r->para_of);
+	if (r->findings)
+		g_ptr_array_free(r->findings, TRUE);
+	findings_free(r->findings_owner);
 	redact_free(r->redact);
 	g_free(r->generated);
 	g_free(r->created);
@@ -1153,6 +1176,7 @@ int report_write(const struct rdef *def)
 	r.inputs = g_ptr_array_new_with_free_func(input_free);
 
 	r.aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r.para_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	int rc = -1;
 	doc_write_fn writer = doc_writer_for(def->output);
 	if (!writer)

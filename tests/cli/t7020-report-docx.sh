@@ -39,7 +39,7 @@ else
 fi
 
 paras "$T/mini.docx" >"$T/paras"
-expect_grep 'a chapter heading in Heading1, numbered' '[Heading1]II. Replies to the questionnaire' \
+expect_grep 'a chapter heading in Heading1, numbered' '[Heading1]III. Replies to the questionnaire' \
 	"$T/paras"
 expect_grep 'a section heading in Heading2, lettered' '[Heading2]A. Domestic law' "$T/paras"
 expect_grep 'an annex in Heading1' '[Heading1]Annex I. Replying States' "$T/paras"

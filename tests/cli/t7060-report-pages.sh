@@ -16,8 +16,8 @@ pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 
 run 0 "$QUIRE" report "$top_srcdir/reports/wg4-hangzhou-2019.ini" -o sample.pdf
 expect_status 'the sample report is written'
-expect_true "in 23 pages ($(pages sample.pdf)), from 42 when every result was both a chart and a table" \
-	test "$(pages sample.pdf)" -eq 23
+expect_true "in 24 pages ($(pages sample.pdf)), from 42 when every result was both a chart and a table" \
+	test "$(pages sample.pdf)" -eq 24
 words_outside sample.pdf >outside
 compare 'every word of the sample lies inside the text area' outside </dev/null
 expect_true "body text is set at 10.5 points: words 14.3 points high ($(body_size sample.pdf 2))" \
@@ -25,6 +25,13 @@ expect_true "body text is set at 10.5 points: words 14.3 points high ($(body_siz
 pdftotext sample.pdf - | tr '\n' ' ' | tr -s ' ' >sample.txt
 expect_grep 'a list of four choices is a chart' '2.1 Has your State formulated or amended domestic law specifically addressing cybercrime? n = 9 replying Member States' sample.txt
 expect_no_grep 'and not also a table' 'Yes: a dedicated law on cybercrime has been enacted 4 44%' sample.txt
+# Chapter I: the main findings, by findings.h's rule, each citing its paragraph.
+grep -o 'I\. Summary of main findings.*II\. Introduction' sample.txt >summary
+compare 'the summary states the main findings and cites where each is detailed' summary <<'X'
+I. Summary of main findings 1 By 30 June 2019, replies had been received from 9 of the 47 Member States (19%). Replies from 2 further Member States arrived after that date and are not included (para. 7). 2 Six of the nine replying Member States belonged to the Asian group (para. 10). 3 Seven of the nine replying Member States had formulated or amended domestic law on cybercrime (para. 11). All seven Member States that answered question 2.4 had criminalised illegal access (para. 14). All seven Member States that answered question 2.6 provided for production orders (para. 16). All eight Member States that answered question 2.7 based criminal jurisdiction over cybercrime on territoriality (para. 17). 4 Six of the nine replying Member States were party to none of these conventions (para. 20). 5 All five Member States that answered question 4.4 took part in the INTERPOL network (para. 28). 6 All nine replying Member States needed uniform international standards for combating cybercrime (para. 35). All nine replying Member States needed technical assistance related to cybercrime (para. 40). All nine replying Member States found cooperation with the private sector useful (para. 43). II. Introduction
+X
+expect_grep 'a cited paragraph is the one that details the finding' '11 Seven of the nine replying Member States had formulated or amended domestic law on cybercrime; one was preparing such a law and one had no such law.' sample.txt
+expect_grep 'and so is another' '20 Of the nine replying Member States, one each had joined' sample.txt
 expect_grep 'a figure asked for is a summary table' 'Answered Minimum Lower quartile Median Upper quartile Maximum Mean 7 2009 2012.5 2015 2016.5 2018 2014.29' sample.txt
 
 # 193 States, 25 choices, labels of 300 characters in three languages.

@@ -136,8 +136,36 @@ static void no_finding(const GPtrArray *fs, const char *question, const char *wh
 static GPtrArray *find(struct tally *t, size_t max)
 {
 	tally_finish(t, NULL);
-	struct findings_options o = { max, NULL, 0, 0 };
+	struct findings_options o = { .max = max };
 	return findings_find(t, &o);
+}
+
+/* "no" and "preparing" are said alike: one answer, counted under "no". */
+static bool no_or_preparing(const struct form_question *q, size_t a, size_t b, void *data)
+{
+	(void)data;
+	const char *na = ((const struct form_choice *)g_ptr_array_index(q->list->choices, a))->name;
+	const char *nb = ((const struct form_choice *)g_ptr_array_index(q->list->choices, b))->name;
+	return strcmp(na, "no") == 0 && strcmp(nb, "preparing") == 0;
+}
+
+static void test_same_answer(void)
+{
+	/* Nine States: yes 2, no 4, preparing 3: no answer has two thirds, a split ... */
+	struct tally *t = tally_by(NULL);
+	add_n(t, 2, "law=yes");
+	add_n(t, 4, "law=no");
+	add_n(t, 3, "law=preparing");
+	tally_finish(t, NULL);
+	GPtrArray *fs = findings_find(t, NULL);
+	FINDING_IS(fs, "law", FINDINGS_SPLIT, "no", 4, 9);
+	findings_free(fs);
+	/* ... but said alike, no and preparing are 7 of 9, under the first of them. */
+	struct findings_options o = { .same_answer = no_or_preparing };
+	fs = findings_find(t, &o);
+	FINDING_IS(fs, "law", FINDINGS_MAJORITY, "no", 7, 9);
+	findings_free(fs);
+	tally_free(t);
 }
 
 static void test_unanimity(void)
@@ -409,7 +437,7 @@ static GPtrArray *find_cross(struct tally *t, struct tally *x, unsigned long dis
 	if (disclose)
 		tally_disclose(x, disclose);
 	struct findings_cross c = { "region", x };
-	struct findings_options o = { 0, &c, 1, small_cell };
+	struct findings_options o = { .crosses = &c, .n_crosses = 1, .small_cell = small_cell };
 	return findings_find(t, &o);
 }
 
@@ -461,7 +489,7 @@ static void test_crosstab(void)
 	findings_free(fs);
 	/* ... and without any threshold the difference is a finding. */
 	struct findings_cross c = { "region", x };
-	struct findings_options o = { 0, &c, 1, 0 };
+	struct findings_options o = { .crosses = &c, .n_crosses = 1 };
 	fs = findings_find(t, &o);
 	FINDING_IS(fs, "law", FINDINGS_CROSSTAB, "yes", 5, 10);
 	findings_free(fs);
@@ -505,7 +533,7 @@ static void test_crosstab(void)
 		tally_finish(t, NULL);
 		tally_finish(x, NULL);
 		struct findings_cross oc = { "region", x };
-		struct findings_options oo = { 0, &oc, 1, 0 };
+		struct findings_options oo = { .crosses = &oc, .n_crosses = 1 };
 		fs = findings_find(t, &oo);
 		ok(tally_find(x, "law")->cross->tests.fisher.p < 0.05,
 		   "the other form's table differs");
@@ -578,7 +606,7 @@ static void test_ranking(void)
 	findings_free(fs);
 
 	/* MAX 2: the two unanimities, in form order (law before help). */
-	struct findings_options o = { 2, NULL, 0, 0 };
+	struct findings_options o = { .max = 2 };
 	fs = findings_find(t, &o);
 	check_int(fs->len, 2);
 	if (fs->len == 2) {
@@ -605,7 +633,7 @@ static void test_ranking(void)
 static bool check_property(struct tally *t, struct tally *x, size_t max, int *kinds)
 {
 	struct findings_cross c = { "region", x };
-	struct findings_options o = { max, &c, 1, 3 };
+	struct findings_options o = { .max = max, .crosses = &c, .n_crosses = 1, .small_cell = 3 };
 	GPtrArray *fs = findings_find(t, &o);
 	bool good = fs->len <= (max ? max : FINDINGS_MAX_DEFAULT);
 	GHashTable *seen = g_hash_table_new(NULL, NULL);
@@ -750,6 +778,7 @@ int main(void)
 		ev = resp_eval_new(form);
 		test_unanimity();
 		test_majority();
+		test_same_answer();
 		test_split();
 		test_none();
 		test_states_not_ticks();
