@@ -400,12 +400,53 @@ static GArray *merged_items(const struct narrate_item *items, size_t n_items)
 	return a;
 }
 
+/*
+ * A sentence lists at most NARRATE_LIST_MAX answers: of A (sorted, most
+ * chosen first), the items from NARRATE_LIST_MAX on are cut, and what
+ * they held is told: how many were cut (*DROPPED), how many of them had a
+ * count (*CUT), how many States chose them (*SUM) and the most that chose
+ * one (*MOST).  The table under the paragraph lists them all.
+ */
+static void cut_items(GArray *a, guint *cut, guint *dropped, unsigned long *sum,
+		      unsigned long *most)
+{
+	*cut = *dropped = 0;
+	*sum = *most = 0;
+	if (a->len <= NARRATE_LIST_MAX)
+		return;
+	for (guint i = NARRATE_LIST_MAX; i < a->len; i++) {
+		unsigned long k = ITEM(a, i)->count;
+		*cut += k > 0;
+		*sum += k;
+		*most = MAX(*most, k);
+	}
+	*dropped = a->len - NARRATE_LIST_MAX;
+	g_array_set_size(a, NARRATE_LIST_MAX);
+}
+
 /* Adds a clause for every item of A from FIRST on that has a count. */
 static void add_item_clauses(GPtrArray *clauses, GArray *a, guint first, unsigned long n)
 {
 	for (guint i = first; i < a->len; i++)
 		if (ITEM(a, i)->count > 0)
 			add_clause(clauses, ITEM(a, i)->count, n, ITEM(a, i)->phrase);
+}
+
+/* "12 gave 20 other answers", "one gave another answer": the answers cut_items() cut. */
+static void add_others_clause(GPtrArray *clauses, guint cut, unsigned long sum, unsigned long n)
+{
+	if (!cut)
+		return;
+	GString *c = g_string_new(NULL);
+	put_count_word(c, sum, n);
+	if (cut == 1)
+		g_string_append(c, sum == 1 ? " gave another answer" : " gave one other answer");
+	else {
+		char *m = narrate_number(cut, 0);
+		g_string_append_printf(c, " gave %s other answers", m);
+		g_free(m);
+	}
+	g_ptr_array_add(clauses, g_string_free(c, FALSE));
 }
 
 /* "None of the nine ... had X, were Y or had Z": every predicate of A, none chosen. */
@@ -432,9 +473,13 @@ char *narrate_select_one(const struct narrate_base *b, const struct narrate_item
 	if (ITEM(a, 0)->count == 0) {
 		put_none_of(s, b, a, flags);
 	} else {
+		guint cut, dropped;
+		unsigned long sum, most;
+		cut_items(a, &cut, &dropped, &sum, &most);
 		GPtrArray *clauses = g_ptr_array_new_with_free_func(g_free);
 		put_lead(s, b, ITEM(a, 0)->count, ITEM(a, 0)->phrase, flags);
 		add_item_clauses(clauses, a, 1, b->n);
+		add_others_clause(clauses, cut, sum, b->n);
 		put_clauses(s, clauses);
 		g_ptr_array_free(clauses, TRUE);
 	}
@@ -506,26 +551,50 @@ static void clause_clear(void *p)
 	g_free(((struct clause *)p)->predicate);
 }
 
-/* Appends VERB and PHRASES: "had joined A and B", or "had joined A or B" when nobody did. */
+/*
+ * Appends VERB and PHRASES: "had joined A and B", or "had joined A or B"
+ * when nobody did; of more than NARRATE_LIST_MAX phrases, the first and
+ * how many others: "had criminalised A, B, C, D and E, and five others".
+ */
 static void put_verb_list(GString *s, const char *verb, GPtrArray *phrases, unsigned long count)
 {
 	g_string_append_printf(s, "%s ", verb);
-	put_list(s, (const char *const *)phrases->pdata, phrases->len, count ? "and" : "or");
+	if (phrases->len <= NARRATE_LIST_MAX) {
+		put_list(s, (const char *const *)phrases->pdata, phrases->len, count ? "and" : "or");
+		return;
+	}
+	put_list(s, (const char *const *)phrases->pdata, NARRATE_LIST_MAX, count ? "and" : "or");
+	char *m = narrate_number(phrases->len - NARRATE_LIST_MAX, 0);
+	g_string_append_printf(s, ", %s %s other%s", count ? "and" : "or", m,
+			       phrases->len - NARRATE_LIST_MAX == 1 ? "" : "s");
+	g_free(m);
 }
 
 /* One clause per group of items with equal counts, largest first, then NONE. */
+/* What a select_multiple's sentence left out: cut_items()'s counts. */
+struct cut {
+	guint cut, dropped;
+	unsigned long sum, most;
+};
+
 static GArray *multiple_clauses(unsigned long n, const char *verb, const struct narrate_item *items,
-				size_t n_items, const struct narrate_item *none)
+				size_t n_items, const struct narrate_item *none, struct cut *cut)
 {
 	GArray *clauses = g_array_new(FALSE, FALSE, sizeof(struct clause));
 	g_array_set_clear_func(clauses, clause_clear);
 	GArray *sorted = sorted_items(items, n_items);
 	GPtrArray *phrases = g_ptr_array_new();
+	memset(cut, 0, sizeof *cut);
 	for (guint i = 0; i < sorted->len;) {
 		struct clause c = {ITEM(sorted, i)->count, NULL, false};
 		g_ptr_array_set_size(phrases, 0);
 		for (; i < sorted->len && ITEM(sorted, i)->count == c.count; i++)
 			g_ptr_array_add(phrases, (gpointer)ITEM(sorted, i)->phrase);
+		if (clauses->len == NARRATE_LIST_MAX) {	/* the rest is told after the sentence */
+			cut->dropped += phrases->len;
+			cut->most = MAX(cut->most, c.count);
+			continue;
+		}
 		GString *p = g_string_new(NULL);
 		put_verb_list(p, verb, phrases, c.count);
 		c.predicate = g_string_free(p, FALSE);
@@ -619,6 +688,30 @@ static bool counts_within(const struct narrate_item *items, size_t n_items,
 	return !none || none->count <= n;
 }
 
+/*
+ * After a select_multiple's sentence, the choices it left out, as a
+ * sentence of their own: ". None of the other 20 choices was chosen by
+ * more than three.", ". None of the other two choices was chosen."
+ */
+static void put_others_chosen(GString *s, const struct cut *cut)
+{
+	if (!cut->dropped)
+		return;
+	char *m = narrate_number(cut->dropped, 0), *k = narrate_number(cut->most, 0);
+	g_string_append(s, ". ");
+	if (cut->dropped == 1 && cut->most)
+		g_string_append_printf(s, "One other choice was chosen by %s", k);
+	else if (cut->dropped == 1)
+		g_string_append(s, "No other choice was chosen");
+	else if (cut->most)
+		g_string_append_printf(s, "None of the other %s choices was chosen by more than %s",
+				       m, k);
+	else
+		g_string_append_printf(s, "None of the other %s choices was chosen", m);
+	g_free(m);
+	g_free(k);
+}
+
 char *narrate_select_multiple(const struct narrate_base *b, const char *verb,
 			      const struct narrate_item *items, size_t n_items,
 			      const struct narrate_item *none, unsigned flags)
@@ -632,9 +725,11 @@ char *narrate_select_multiple(const struct narrate_base *b, const char *verb,
 	if (b->n == 1) {
 		put_multiple_of_one(s, b, verb, items, n_items, none, flags);
 	} else {
-		GArray *clauses = multiple_clauses(b->n, verb, items, n_items, none);
+		struct cut cut;
+		GArray *clauses = multiple_clauses(b->n, verb, items, n_items, none, &cut);
 		put_multiple(s, b, clauses, flags);
 		g_array_free(clauses, TRUE);
+		put_others_chosen(s, &cut);
 	}
 	return finish_sentence(s);
 }

@@ -215,6 +215,14 @@ char *narrate_select_multiple(const struct narrate_base *b, const char *verb,
  */
 #define NARRATE_FALLBACK_VERB "selected"
 
+/*
+ * A sentence names at most this many answers, the most chosen: a
+ * select_one's others are told as "12 gave 20 other answers", a
+ * select_multiple's in a sentence of their own, "None of the other 20
+ * choices was chosen by more than three."  The table lists them all.
+ */
+#define NARRATE_LIST_MAX 5
+
 /* LABEL in curly double quotes: “LABEL”. */
 char *narrate_quote(const char *label);
 char *narrate_fallback_answer(const char *choice_label, const char *question_label);

@@ -393,6 +393,19 @@ static void test_select_one(void)
 	IS(narrate_select_one(&b, ties, 3, 0),
 	   "Three of the nine replying Member States had X; three had Y and three had Z.");
 
+	/* Five answers at most; the others are counted, not named (the table names them). */
+	struct narrate_base b193 = replying(193);
+	const struct narrate_item eight[] = {{"had A", 40}, {"had B", 30}, {"had C", 25}, {"had D", 20},
+					    {"had E", 18}, {"had F", 17}, {"had G", 0}, {"had H", 43}};
+	IS(narrate_select_one(&b193, eight, 8, 0),
+	   "Of the 193 replying Member States, 43 had H; 40 had A, 30 had B, 25 had C, 20 had D "
+	   "and 35 gave two other answers.");
+	const struct narrate_item six[] = {{"had A", 4}, {"had B", 1}, {"had C", 1}, {"had D", 1},
+					   {"had E", 1}, {"had F", 1}};
+	IS(narrate_select_one(&b, six, 6, 0),
+	   "Four of the nine replying Member States had A; one had B, one had C, one had D, one had "
+	   "E and one gave another answer.");
+
 	const struct narrate_item ppp[] = {
 		{"found cooperation with the private sector useful", 5},
 		{"found cooperation with the private sector useful", 4},
@@ -561,6 +574,20 @@ static void test_select_multiple(void)
 	   "SCO Agreement and the League of Arab States Convention; none had joined the Malabo "
 	   "Convention, the CIS Agreement or the United Nations Convention against Cybercrime; six "
 	   "were party to none of these conventions.");
+
+	/* Five groups at most; a list of more than five names five and counts the others. */
+	struct narrate_base b40 = replying(40);
+	const struct narrate_item counts[] = {{"A", 9}, {"B", 8}, {"C", 7}, {"D", 6}, {"E", 5},
+					      {"F", 4}, {"G", 3}, {"H", 0}};
+	IS(narrate_select_multiple(&b40, "had chosen", counts, 8, NULL, 0),
+	   "Nine of the 40 replying Member States had chosen A; eight had chosen B; seven had "
+	   "chosen C; six had chosen D; five had chosen E. None of the other three choices was "
+	   "chosen by more than four.");
+	const struct narrate_item same[] = {{"A", 9}, {"B", 9}, {"C", 9}, {"D", 9}, {"E", 9},
+					    {"F", 9}, {"G", 9}, {"H", 1}};
+	IS(narrate_select_multiple(&b, "had chosen", same, 8, NULL, 0),
+	   "All nine replying Member States had chosen A, B, C, D and E, and two others; one had "
+	   "chosen H.");
 
 	const struct narrate_item lead[] = {{BUDAPEST, 7}, {SCO, 2}, {ARAB, 2}};
 	IS(narrate_select_multiple(&b, JOINED, lead, 3, NULL, 0),
