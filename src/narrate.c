@@ -571,6 +571,27 @@ static void put_verb_list(GString *s, const char *verb, GPtrArray *phrases, unsi
 }
 
 /* One clause per group of items with equal counts, largest first, then NONE. */
+/*
+ * VERB after its first clause: a verb ending in a preposition is said once
+ * and its preposition stands for it after ("All eight based jurisdiction
+ * on territoriality; seven on nationality"); any other is said again
+ * ("seven had criminalised ..."), since "seven A" would not read.
+ */
+static const char *elided(const char *verb)
+{
+	static const char *const prepositions[] = {
+		"on", "in", "to", "with", "for", "by", "from", "of", "at", "about", "against",
+		"under", "through", "into", "towards", NULL,
+	};
+	const char *last = strrchr(verb, ' ');
+	if (!last)
+		return verb;
+	for (const char *const *p = prepositions; *p; p++)
+		if (strcmp(last + 1, *p) == 0)
+			return last + 1;
+	return verb;
+}
+
 /* What a select_multiple's sentence left out: cut_items()'s counts. */
 struct cut {
 	guint cut, dropped;
@@ -596,7 +617,7 @@ static GArray *multiple_clauses(unsigned long n, const char *verb, const struct 
 			continue;
 		}
 		GString *p = g_string_new(NULL);
-		put_verb_list(p, verb, phrases, c.count);
+		put_verb_list(p, clauses->len ? elided(verb) : verb, phrases, c.count);
 		c.predicate = g_string_free(p, FALSE);
 		c.each = phrases->len >= 2 && c.count > 0 && c.count < n;
 		g_array_append_val(clauses, c);

@@ -589,6 +589,13 @@ static void test_select_multiple(void)
 	   "All nine replying Member States had chosen A, B, C, D and E, and two others; one had "
 	   "chosen H.");
 
+	/* A verb ending in a preposition is said once; the preposition stands for it after. */
+	const struct narrate_item bases[] = {{"territoriality", 8}, {"nationality", 7},
+					     {"the flag of a ship", 2}};
+	IS(narrate_select_multiple(&b, "based jurisdiction on", bases, 3, NULL, 0),
+	   "Eight of the nine replying Member States based jurisdiction on territoriality; seven "
+	   "on nationality; two on the flag of a ship.");
+
 	const struct narrate_item lead[] = {{BUDAPEST, 7}, {SCO, 2}, {ARAB, 2}};
 	IS(narrate_select_multiple(&b, JOINED, lead, 3, NULL, 0),
 	   "Seven of the nine replying Member States had joined the Budapest Convention; two each "
