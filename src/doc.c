@@ -1291,7 +1291,9 @@ static void draw_heading(cairo_t *cr, cairo_surface_t *s, const struct piece *p,
 	char *name = b->number ? g_strdup_printf("%s %s", b->number, b->text) : g_strdup(b->text);
 	char *dest = g_strdup_printf("page=%d pos=[%.1f %.1f]", page, x, y);
 	int parent = b->level > 1 ? o->parent[b->level - 1] : CAIRO_PDF_OUTLINE_ROOT;
-	int id = cairo_pdf_surface_add_outline(s, parent, name, dest, 0);
+	/* Chapters open: a reader sees the sections of each in the outline at once. */
+	int id = cairo_pdf_surface_add_outline(s, parent, name, dest,
+					       b->level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
 	for (int l = b->level; l < 4; l++)
 		o->parent[l] = id;
 	g_free(dest);

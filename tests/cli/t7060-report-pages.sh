@@ -22,6 +22,8 @@ words_outside sample.pdf >outside
 compare 'every word of the sample lies inside the text area' outside </dev/null
 expect_true "body text is set at 10.5 points: words 14.3 points high ($(body_size sample.pdf 2))" \
 	test "$(body_size sample.pdf 2)" = 14.3
+# The outline opens at its chapters: chapter III shows its five sections (a closed one counts -5).
+expect_true 'the outline opens at the chapters' grep -aq '/Count 5$' sample.pdf
 pdftotext sample.pdf - | tr '\n' ' ' | tr -s ' ' >sample.txt
 expect_grep 'a list of four choices is a chart' '2.1 Has your State formulated or amended domestic law specifically addressing cybercrime? n = 9 replying Member States' sample.txt
 expect_no_grep 'and not also a table' 'Yes: a dedicated law on cybercrime has been enacted 4 44%' sample.txt
