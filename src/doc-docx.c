@@ -416,14 +416,22 @@ static void write_cover(struct docx *dx, struct xml *x, const struct doc_cover *
 	para_begin(dx, x, &pp);
 	if (c->symbol)
 		runs(x, c->symbol, &sym);
-	if (c->symbol && c->date_line) {
-		el(x, "w:r");
-		val(x, "w:br", NULL);
-		end(x);
+	const char *lines[] = { c->distribution, c->date_line, c->original };
+	bool any = c->symbol != NULL;
+	for (size_t i = 0; i < G_N_ELEMENTS(lines); i++) {
+		if (!lines[i])
+			continue;
+		if (any) {
+			el(x, "w:r");
+			val(x, "w:br", NULL);
+			end(x);
+		}
+		runs(x, lines[i], &small);
+		any = true;
 	}
-	if (c->date_line)
-		runs(x, c->date_line, &small);
 	end(x);
+	if (c->agenda)
+		cover_line(dx, x, c->agenda, "left", 14, &small, NULL);
 	cover_line(dx, x, c->organisation, "center", 34, &org, NULL);
 	cover_line(dx, x, c->meeting, "center", 60, &meeting, NULL);
 	cover_line(dx, x, c->place_date, "center", 6, &italic, NULL);

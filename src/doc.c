@@ -209,6 +209,9 @@ void doc_cover(struct doc *d, const struct doc_cover *c)
 	b->cover.organisation = copy(c->organisation);
 	b->cover.symbol = copy(c->symbol);
 	b->cover.date_line = copy(c->date_line);
+	b->cover.distribution = copy(c->distribution);
+	b->cover.original = copy(c->original);
+	b->cover.agenda = copy(c->agenda);
 	b->cover.meeting = copy(c->meeting);
 	b->cover.place_date = copy(c->place_date);
 	b->cover.title = copy(c->title);
@@ -1144,10 +1147,15 @@ static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
 		show(cr, l, x, y);
 		bottom = y + layout_height(l);
 		g_object_unref(l);
-		if (c->date_line) {
-			l = text_layout(cr, HEAD_FONT " 9", c->date_line, w, PANGO_ALIGN_RIGHT);
-			show(cr, l, x, bottom + 2);
-			bottom += 2 + layout_height(l);
+		/* Distr., date, then Original after a gap, as a UN masthead has them. */
+		const char *lines[] = { c->distribution, c->date_line, c->original };
+		const double gaps[] = { 2, 2, 8 };
+		for (size_t i = 0; i < G_N_ELEMENTS(lines); i++) {
+			if (!lines[i])
+				continue;
+			l = text_layout(cr, HEAD_FONT " 9", lines[i], w, PANGO_ALIGN_RIGHT);
+			show(cr, l, x, bottom + gaps[i]);
+			bottom += gaps[i] + layout_height(l);
 			g_object_unref(l);
 		}
 	}
@@ -1155,6 +1163,12 @@ static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
 	cairo_move_to(cr, x, bottom + 8);
 	cairo_line_to(cr, x + w, bottom + 8);
 	cairo_stroke(cr);
+	if (c->agenda) {
+		PangoLayout *l = text_layout(cr, HEAD_FONT " 9", c->agenda, w, PANGO_ALIGN_LEFT);
+		show(cr, l, x, bottom + 14);
+		bottom += 14 + layout_height(l);
+		g_object_unref(l);
+	}
 	y = bottom + 34;
 	draw_centered(cr, HEAD_FONT " Bold 13", c->organisation, y, w, x, &bottom);
 	y = bottom + 60;

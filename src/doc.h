@@ -63,6 +63,10 @@ struct doc_cover {
 	const char *notice;	/* framed, at the foot of the page */
 	/* labels of lines left blank to be filled in by hand, above the notice; NULL ends */
 	const char *blanks[DOC_COVER_BLANKS];
+	/* The masthead of a UN document, right, with the symbol and the date. */
+	const char *distribution;	/* "Distr.: General", over the date */
+	const char *original;	/* "Original: English", under it */
+	const char *agenda;	/* "Item 3 of the provisional agenda", left, under the rule */
 };
 void doc_cover(struct doc *d, const struct doc_cover *cover);
 

@@ -14,7 +14,7 @@
 static const char *const report_keys[] = {
 	"form", "data", "roster", "cutoff", "language", "organisation", "title", "subtitle",
 	"meeting", "place", "dates", "symbol", "date", "prepared_by", "notice", "conclusions",
-	"respondent",
+	"distribution", "original", "agenda", "respondent",
 	"paper", "anonymous", "attribute_texts", "small_cell", "group_by", "output", "omit",
 	"include", "fisher_exact_limit", NULL,
 };
@@ -59,7 +59,8 @@ void rdef_free(struct rdef *def)
 	char **strings[] = { &def->path, &def->form, &def->roster, &def->output, &def->language,
 			     &def->organisation, &def->title, &def->subtitle, &def->meeting,
 			     &def->place, &def->dates, &def->symbol, &def->prepared_by,
-			     &def->notice, &def->conclusions, &def->respondent_singular,
+			     &def->notice, &def->conclusions, &def->distribution, &def->original,
+			     &def->agenda, &def->respondent_singular,
 			     &def->respondent_plural,
 			     &def->group_by };
 	for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
@@ -263,9 +264,11 @@ static void load_report(struct loader *ld)
 	def->date = get_date(ld, g, "date", INT_MIN);
 	char **texts[] = { &def->organisation, &def->title, &def->subtitle, &def->meeting,
 			   &def->place, &def->dates, &def->symbol, &def->prepared_by, &def->notice,
-			   &def->conclusions, &def->group_by };
+			   &def->conclusions, &def->distribution, &def->original, &def->agenda,
+			   &def->group_by };
 	const char *names[] = { "organisation", "title", "subtitle", "meeting", "place", "dates",
-				"symbol", "prepared_by", "notice", "conclusions", "group_by" };
+				"symbol", "prepared_by", "notice", "conclusions", "distribution",
+				"original", "agenda", "group_by" };
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
 		*texts[i] = get(ld, g, names[i]);
 	char **noun = get_list(ld, g, "respondent");

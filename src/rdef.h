@@ -18,6 +18,10 @@
  *   notice              texts of the cover (date: the document's date, YYYY-MM-DD)
  *   conclusions         the paragraph of the chapter "Conclusions" (default: a
  *                       place kept for the Rapporteur's, in brackets)
+ *   distribution, original, agenda
+ *                       the masthead: "Distr.: DISTRIBUTION" (default General),
+ *                       "Original: ORIGINAL" (default: the report's language), and
+ *                       the agenda item line ("Item 3 of the provisional agenda")
  *   respondent          the noun for a respondent, singular;plural (default
  *                       "Member State;Member States")
  *   paper               a4 (default) or letter
@@ -78,7 +82,7 @@ struct rdef {
 	char **data;		/* NULL-terminated */
 	int cutoff;		/* INT_MAX = none */
 	char *organisation, *title, *subtitle, *meeting, *place, *dates, *symbol, *prepared_by,
-		*notice, *conclusions;
+		*notice, *conclusions, *distribution, *original, *agenda;
 	int date;		/* INT_MIN = today */
 	char *respondent_singular, *respondent_plural;
 	bool letter, anonymous, attribute_texts;

@@ -385,10 +385,27 @@ static void add_cover(struct report *r)
 	char *date = cover_date(r);
 	char *place_date = def->place && def->dates ? g_strdup_printf("%s, %s", def->place, def->dates)
 			   : g_strdup(def->place ? def->place : def->dates);
+	/* The masthead: Distr., the date, the original language, the agenda item. */
+	char *distribution = g_strdup_printf("Distr.: %s", def->distribution ? def->distribution
+										 : "General");
+	char *language = g_strdup(def->original ? def->original
+				  : (const char *)g_ptr_array_index(r->form->languages, r->lang));
+	char *code = strstr(language, " (");
+	if (code && !def->original)
+		*code = '\0';	/* "English (en)": English */
+	if (!def->original && (!*language || strcmp(language, "default") == 0)) {
+		g_free(language);
+		language = g_strdup("English");
+	}
+	char *original = g_strdup_printf("Original: %s", language);
+	g_free(language);
 	struct doc_cover c = {
 		.organisation = def->organisation,
 		.symbol = def->symbol,
 		.date_line = date,
+		.distribution = def->symbol ? distribution : NULL,
+		.original = def->symbol ? original : NULL,
+		.agenda = def->agenda,
 		.meeting = def->meeting,
 		.place_date = place_date,
 		.title = def->title ? def->title : r->form->title,
@@ -398,6 +415,8 @@ static void add_cover(struct report *r)
 	};
 	doc_cover(r->doc, &c);
 	g_free(place_date);
+	g_free(distribution);
+	g_free(original);
 	g_free(date);
 }
 

@@ -23,7 +23,7 @@ expect_grep 'A4 paper' 'Page size:       595.276 x 841.89 pts (A4)' "$T/info"
 expect_grep 'seven pages' 'Pages:           7' "$T/info"
 
 text "$T/mini.pdf" >"$T/mini.txt"
-expect_grep 'the cover' 'TEST/2019/1 30 June 2019 Test Organisation First Meeting of the Test Group Geneva, 1-2 July 2019 Mini report Summary of the replies Prepared by the Secretariat Test data only.' "$T/mini.txt"
+expect_grep 'the cover, under the masthead of a UN document (Distr., date, Original)' 'TEST/2019/1 Distr.: General 30 June 2019 Original: English Test Organisation First Meeting of the Test Group Geneva, 1-2 July 2019 Mini report Summary of the replies Prepared by the Secretariat Test data only.' "$T/mini.txt"
 expect_grep 'the summary of replies' 'By 30 June 2019, replies had been received from 2 of the 4 Member States (50%). A reply from 1 further Member State arrived after that date and is not included.' "$T/mini.txt"
 expect_grep 'response rate by roster group' 'Asia 2 1 50% 1 Africa 2 1 50% 0 Total 4 2 50% 1' "$T/mini.txt"
 expect_grep 'a drafted sentence from the summary phrases' 'One of the two replying Member States had a law on cybercrime; one had no law on cybercrime.' "$T/mini.txt"
@@ -111,6 +111,12 @@ sed 's/^small_cell = 3/small_cell = 1/' reports/suppress.ini >"$T/nosup.ini"
 sed -i "s|\.\./|$QUIRE_TEST_DATA/|" "$T/nosup.ini"
 run 0 "$QUIRE" report -o "$T/nosup.pdf" "$T/nosup.ini"
 expect_grep 'small_cell = 1 shows every cell' 'Party 5 4 3 12 Signed only 4 1 3 8 Not a party 3 3 4 10' "$(text "$T/nosup.pdf" >"$T/nosup.txt"; echo "$T/nosup.txt")"
+
+# The masthead from the definition: distribution, original language, agenda item.
+sed 's/^\[report\]/&\ndistribution = Limited\noriginal = French\nagenda = Item 4 of the provisional agenda/' reports/mini.ini >"$T/mast.ini"
+sed -i "s|\.\./|$QUIRE_TEST_DATA/|" "$T/mast.ini"
+run 0 "$QUIRE" report -o "$T/mast.pdf" "$T/mast.ini"
+expect_grep 'the masthead says what the definition gives' 'TEST/2019/1 Distr.: Limited 30 June 2019 Original: French Item 4 of the provisional agenda Test Organisation' "$(text "$T/mast.pdf" >"$T/mast.txt"; echo "$T/mast.txt")"
 
 # [section] groups replace the form's parts; declared crosstabs keep their titles.
 run 0 "$QUIRE" report -o "$T/sections.pdf" reports/sections.ini

@@ -50,7 +50,8 @@ static struct doc *sample_doc(int paragraphs)
 	struct doc_cover c = { "Asian-African Legal Consultative Organization", "SYM/1",
 			       "2 September 2019", "Fourth Meeting", "Hangzhou, 2-4 September 2019",
 			       "Special Needs", "Summary of replies", "Prepared by the Rapporteur",
-			       "The replies are fictional.", { NULL } };
+			       "The replies are fictional.", { NULL }, "Distr.: General",
+			       "Original: English", "Item 3 of the provisional agenda" };
 	doc_cover(d, &c);
 	doc_heading(d, 1, "1", "Summary of replies");
 	for (int i = 0; i < paragraphs; i++) {

@@ -47,7 +47,8 @@ static struct doc *every_block(doc_draw_fn draw)
 			       "Fourth Meeting", "Hangzhou, 2-4 September 2019", "Special Needs",
 			       "Summary of replies",
 			       "Prepared by the Rapporteur", "The replies are fictional.",
-			       { "Name", "Signature", NULL } };
+			       { "Name", "Signature", NULL }, "Distr.: General", "Original: English",
+			       "Item 3 of the provisional agenda" };
 	doc_cover(d, &c);
 	doc_heading(d, 1, "1", "Summary of replies");
 	doc_heading(d, 2, "1.1", "Second level");
