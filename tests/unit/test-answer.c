@@ -8,6 +8,7 @@
 
 #include "form.h"
 #include "isodate.h"
+#include "fixture.h"
 #include "tap.h"
 
 static const char form_text_csv[] =
@@ -129,14 +130,7 @@ static void test_bounds(void)
 
 int main(void)
 {
-	char *dir = g_dir_make_tmp("test-answer.XXXXXX", NULL);
-	char *path = g_build_filename(dir, "form.csv", NULL);
-	g_file_set_contents(path, form_text_csv, -1, NULL);
-	form = form_load(path);
-	g_unlink(path);
-	g_rmdir(dir);
-	g_free(path);
-	g_free(dir);
+	form = fixture_form(form_text_csv, "form.csv");
 	if (tap_check_int(form != NULL, 1, __FILE__, __LINE__, "the form loads")) {
 		lay_out();
 		test_skip_formulas();

@@ -10,6 +10,7 @@
 #include "form.h"
 #include "response.h"
 #include "tally.h"
+#include "fixture.h"
 #include "tap.h"
 
 /*
@@ -766,14 +767,7 @@ static void test_property(void)
 
 int main(void)
 {
-	char *dir = g_dir_make_tmp("test-findings.XXXXXX", NULL);
-	char *path = g_build_filename(dir, "form.csv", NULL);
-	g_file_set_contents(path, form_csv, -1, NULL);
-	form = form_load(path);
-	g_unlink(path);
-	g_rmdir(dir);
-	g_free(path);
-	g_free(dir);
+	form = fixture_form(form_csv, "form.csv");
 	if (tap_check_int(form != NULL, 1, __FILE__, __LINE__, "the form loads")) {
 		ev = resp_eval_new(form);
 		test_unanimity();

@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "fixture.h"
 #include "tap.h"
 
 /* Every kind of condition a questionnaire has, each on its own question. */
@@ -95,14 +96,7 @@ static void test_constraints(void)
 
 int main(void)
 {
-	char *dir = g_dir_make_tmp("test-phrase.XXXXXX", NULL);
-	char *path = g_build_filename(dir, "form.csv", NULL);
-	g_file_set_contents(path, form_text_csv, -1, NULL);
-	form = form_load(path);
-	g_unlink(path);
-	g_rmdir(dir);
-	g_free(path);
-	g_free(dir);
+	form = fixture_form(form_text_csv, "form.csv");
 	if (tap_check_int(form != NULL, 1, __FILE__, __LINE__, "the form loads")) {
 		test_applies();
 		test_constraints();
