@@ -758,6 +758,9 @@ static void write_block(struct docx *dx, struct xml *x, guint i)
 	case BLOCK_NOTE:
 		text_block(dx, x, b, "Note", NUMBER_INDENT, NULL, keep);
 		break;
+	case BLOCK_CAPTION:
+		text_block(dx, x, b, "Caption", NUMBER_INDENT, NULL, true);
+		break;
 	case BLOCK_QUOTE:
 		if (b->attribution) {
 			struct para pp = PARA_INIT;

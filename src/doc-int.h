@@ -56,6 +56,7 @@ enum block_kind {
 	BLOCK_TABLE,
 	BLOCK_COVER,
 	BLOCK_CHOICES,
+	BLOCK_CAPTION,		/* "Table 3. ...": kept with the block after it */
 };
 
 struct table_row {

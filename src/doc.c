@@ -267,6 +267,11 @@ void doc_note(struct doc *d, const char *text)
 	add(d, BLOCK_NOTE)->text = g_strdup(text);
 }
 
+void doc_caption(struct doc *d, const char *text)
+{
+	add(d, BLOCK_CAPTION)->text = g_strdup(text);
+}
+
 void doc_quote(struct doc *d, const char *attribution, const char *text)
 {
 	struct block *b = add(d, BLOCK_QUOTE);
@@ -797,6 +802,12 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		struct text_style st = { DOC_FONT(TABLE_FONT, DOC_SIZE_NOTE), width - NUMBER_INDENT, 0, false };
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
+	case BLOCK_CAPTION: {
+		struct text_style st = { DOC_FONT_STYLED(TABLE_FONT, "Bold", DOC_SIZE_TABLE),
+					 width - NUMBER_INDENT, 0, false };
+		return measure_text(cr, b, &st, NULL, NULL);
+	}
+
 	case BLOCK_QUOTE: {
 		struct text_style st = { DOC_FONT(BODY_FONT, DOC_SIZE_QUOTE), width - 2 * NUMBER_INDENT, 1.5, false };
 		return measure_text(cr, b, &st, b->attribution, DOC_FONT_STYLED(BODY_FONT, "Bold", DOC_SIZE_QUOTE));
@@ -830,6 +841,7 @@ static double gap_above(const struct block *b)
 		return 3;
 	case BLOCK_TABLE:
 	case BLOCK_FIGURE:
+	case BLOCK_CAPTION:
 		return 6;
 	default:
 		return 0;
@@ -1026,7 +1038,7 @@ static void paginate(struct doc *d)
 			continue;
 		}
 		double need = 0;
-		if (b->kind == BLOCK_HEADING)
+		if (b->kind == BLOCK_HEADING || b->kind == BLOCK_CAPTION)
 			need = heading_need(d->blocks, i, room);
 		else if (i + 1 < d->blocks->len && min_units(b) == units(b) &&
 			 ((struct block *)g_ptr_array_index(d->blocks, i + 1))->kind == BLOCK_NOTE) {
@@ -1338,6 +1350,10 @@ static bool draw_piece(cairo_t *cr, cairo_surface_t *s, struct doc *d, const str
 		break;
 	case BLOCK_NOTE:
 		ink(cr, 0.3);
+		show_lines(cr, b, p->first, p->last, x + NUMBER_INDENT, y);
+		break;
+	case BLOCK_CAPTION:
+		ink(cr, INK);
 		show_lines(cr, b, p->first, p->last, x + NUMBER_INDENT, y);
 		break;
 	case BLOCK_QUOTE:

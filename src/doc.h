@@ -107,6 +107,8 @@ void doc_choices(struct doc *d, enum doc_box box, const char *const *labels, siz
 
 /* A paragraph in small type, for notes under tables and figures. */
 void doc_note(struct doc *d, const char *text);
+/* The caption over a table or figure ("Table 3. Domestic law"), kept on its page. */
+void doc_caption(struct doc *d, const char *text);
 /* An indented quotation (verbatim answers), with an attribution line above it. */
 void doc_quote(struct doc *d, const char *attribution, const char *text);
 /* Vertical space of POINTS. */

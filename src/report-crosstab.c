@@ -329,6 +329,7 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	doc_group_begin(r->doc);
 	doc_paragraph(r->doc, number, intro);
 	if (!in_words) {
+		report_table_caption(r, heading);
 		add_table(r, &x);
 		char *legend = table_note(r, &x);
 		if (legend)

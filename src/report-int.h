@@ -66,6 +66,7 @@ struct report {
 	GPtrArray *findings_owner;	/* findings_find()'s array, which owns them */
 	size_t summary_mark;	/* where chapter I goes (doc_mark()) */
 	int summary_first;	/* its first paragraph's number */
+	int tables;		/* the tables of the body so far: Table 1, Table 2, ... */
 	GHashTable *aliases;	/* code -> "State A" for anonymised texts */
 	unsigned annex;		/* annexes written so far */
 	char *texts_annex;	/* "Annex II", where verbatim answers go, or NULL */
@@ -89,6 +90,9 @@ void report_summary_reserve(struct report *r);
 /* Whether the body reports Q: it is tallied, not omitted, and in a part or a [section]. */
 bool report_in_body(const struct report *r, const struct form_question *q);
 void report_summary_write(struct report *r, char *replies);
+
+/* The caption of the next table of the body: "Table 3. TITLE", numbered through the body. */
+void report_table_caption(struct report *r, const char *title);
 
 /* "12": the next paragraph number, consecutive through the body; free with g_free(). */
 char *report_next_number(struct report *r);

@@ -409,8 +409,12 @@ static char *table_note(const struct report *r, const struct tally_question *tq)
 
 static void add_table(struct report *r, const struct tally_question *tq)
 {
-	if (tq->answered == 0)
+	if (tq->answered == 0 || (!tq->counts && !tq->numbers))
 		return;
+	char *title = g_strdup_printf("%s (question %s)", form_label(r->form, tq->q, r->lang),
+				      tq->q->number);
+	report_table_caption(r, title);
+	g_free(title);
 	if (tq->counts && tq->q->kind == FORM_RANK)
 		rank_table(r, tq);
 	else if (tq->counts)

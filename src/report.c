@@ -33,6 +33,13 @@ char *report_next_number(struct report *r)
 	return g_strdup_printf("%d", ++r->paragraph);
 }
 
+void report_table_caption(struct report *r, const char *title)
+{
+	char *caption = g_strdup_printf("Table %d. %s", ++r->tables, title);
+	doc_caption(r->doc, caption);
+	g_free(caption);
+}
+
 int report_inner_level(const struct report *r)
 {
 	return r->section ? 3 : 2;
@@ -515,6 +522,9 @@ static const char *group_column(const struct report *r)
 
 static void rate_table(struct report *r, const char *column)
 {
+	char *title = g_strdup_printf("Replies and response rate by %s", column);
+	report_table_caption(r, title);
+	g_free(title);
 	GPtrArray *groups = status_by_group(r->status, column);
 	struct doc_table *t = doc_table_new(5, (double[]){ 0.36, 0.16, 0.16, 0.16, 0.16 });
 	for (size_t c = 1; c < 5; c++)

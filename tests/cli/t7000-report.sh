@@ -159,12 +159,12 @@ X
 	pdftotext "$T/by.pdf" "$T/by.txt"
 	grep -c 'Law by treaty$' "$T/by.txt" >"$T/n"
 	if [ "$data" = replies/mini ]; then
-		expect_true 'two groups: the heading and the chart title' test "$(cat "$T/n")" = 2
+		expect_true 'two groups: the heading, the table caption and the chart title' test "$(cat "$T/n")" = 3
 		expect_grep 'the chart is a 100% stacked bar' '100%' "$T/by.txt"
 		text "$T/by.pdf" >"$T/by0.txt"
 		expect_grep 'without a roster, no name is hidden, and the annex says so' 'No roster was given, so the names of States in the answers could not be hidden.' "$T/by0.txt"
 	else
-		expect_true 'one group: the heading, no chart' test "$(cat "$T/n")" = 1
+		expect_true 'one group: the heading and the table caption, no chart' test "$(cat "$T/n")" = 2
 		text "$T/by.pdf" >"$T/by1.txt"
 		expect_grep 'and no test' 'No statistical test is possible for this table: all the answers fall in a single row or a single column.' "$T/by1.txt"
 	fi

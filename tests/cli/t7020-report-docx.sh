@@ -46,6 +46,7 @@ expect_grep 'an annex in Heading1' '[Heading1]Annex I. Replying States' "$T/para
 expect_grep 'a crosstab in Heading2' '[Heading2]Has your State a cybercrime law? by region' \
 	"$T/paras"
 expect_grep 'the cover title in the Title style' '[Title]Mini report' "$T/paras"
+expect_grep 'a table caption in the Caption style, numbered' '[Caption]Table 1. ' "$T/paras"
 expect_grep 'the masthead, as in the PDF' 'TEST/2019/1Distr.: General30 June 2019Original: English' "$T/paras"
 expect_grep 'a drafted sentence' "$SENTENCE" "$T/paras"
 expect_grep 'a numbered paragraph, its number first' \
