@@ -90,6 +90,7 @@ struct block {
 	enum doc_box box;
 	bool rtl;		/* CHOICES: the list reads right to left, boxes on the right */
 	bool ragged;		/* PARAGRAPH: set ragged right, not justified (doc_item) */
+	bool flows;		/* COVER: a title block, the body under it (doc_title_block) */
 	/* filled by layout */
 	GPtrArray *slices;	/* text blocks: PangoLayout *, see SLICE_BYTES */
 	GArray *lines;		/* text blocks: struct text_line, borrowed from SLICES */

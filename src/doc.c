@@ -203,7 +203,7 @@ void doc_insert_at(struct doc *d, size_t mark)
 	d->insert_at = mark;
 }
 
-void doc_cover(struct doc *d, const struct doc_cover *c)
+static struct block *cover_block(struct doc *d, const struct doc_cover *c)
 {
 	struct block *b = add(d, BLOCK_COVER);
 	b->cover.organisation = copy(c->organisation);
@@ -220,7 +220,18 @@ void doc_cover(struct doc *d, const struct doc_cover *c)
 	b->cover.notice = copy(c->notice);
 	for (size_t i = 0; i < DOC_COVER_BLANKS && c->blanks[i]; i++)
 		b->cover.blanks[i] = copy(c->blanks[i]);
+	return b;
+}
+
+void doc_cover(struct doc *d, const struct doc_cover *c)
+{
+	cover_block(d, c);
 	add(d, BLOCK_BREAK);
+}
+
+void doc_title_block(struct doc *d, const struct doc_cover *c)
+{
+	cover_block(d, c)->flows = true;
 }
 
 void doc_heading(struct doc *d, int level, const char *number, const char *text)
@@ -783,6 +794,8 @@ static bool reads_rtl_before(const struct doc *d, const struct block *b)
 	return false;
 }
 
+static double put_title_block(cairo_t *cr, struct doc *d, const struct doc_cover *c, bool draw);
+
 /* Measures B.  Returns false when a text block does not fit the column. */
 static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 {
@@ -820,6 +833,10 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		break;
 	case BLOCK_SPACE:
 		b->height = b->space;
+		break;
+	case BLOCK_COVER:
+		if (b->flows)
+			b->height = put_title_block(cr, d, &b->cover, false);
 		break;
 	default:
 		break;
@@ -1034,7 +1051,7 @@ static void paginate(struct doc *d)
 			continue;
 		}
 		if (b->kind == BLOCK_COVER) {
-			place(&f, b, 0, 1, room);
+			place(&f, b, 0, 1, b->flows ? b->height : room);
 			continue;
 		}
 		double need = 0;
@@ -1092,15 +1109,23 @@ static void show_lines(cairo_t *cr, const struct block *b, guint first, guint la
 	}
 }
 
-static void draw_centered(cairo_t *cr, const char *font, const char *text, double y, double width,
-			  double x, double *bottom)
+/* TEXT centred at Y, drawn only when DRAW; *BOTTOM is set under it (left alone when TEXT is NULL). */
+static void put_centered(cairo_t *cr, const char *font, const char *text, double y, double width,
+			 double x, double *bottom, bool draw)
 {
 	if (!text)
 		return;
 	PangoLayout *l = text_layout(cr, font, text, width, PANGO_ALIGN_CENTER);
-	show(cr, l, x, y);
+	if (draw)
+		show(cr, l, x, y);
 	*bottom = y + layout_height(l);
 	g_object_unref(l);
+}
+
+static void draw_centered(cairo_t *cr, const char *font, const char *text, double y, double width,
+			  double x, double *bottom)
+{
+	put_centered(cr, font, text, y, width, x, bottom, true);
 }
 
 static void draw_rule(cairo_t *cr, double x0, double x1, double y, double width)
@@ -1150,13 +1175,22 @@ static double title_height(cairo_t *cr, const char *font, const char *title, dou
 	return h;
 }
 
-static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
+/* MASTHEAD_TOP is where the masthead starts, above the text area. */
+#define MASTHEAD_TOP (MARGIN_TOP - 20)
+
+/*
+ * The masthead from the top of the page: the symbol, Distr., the date and
+ * Original, right, over a rule, then the agenda line.  Returns its
+ * bottom; draws it only when DRAW.
+ */
+static double put_masthead(cairo_t *cr, struct doc *d, const struct doc_cover *c, bool draw)
 {
-	double x = MARGIN_SIDE, w = doc_text_width(d), y = MARGIN_TOP - 20, bottom = y;
+	double x = MARGIN_SIDE, w = doc_text_width(d), y = MASTHEAD_TOP, bottom = y;
 	ink(cr, INK);
 	if (c->symbol) {
 		PangoLayout *l = text_layout(cr, HEAD_FONT " Bold 10", c->symbol, w, PANGO_ALIGN_RIGHT);
-		show(cr, l, x, y);
+		if (draw)
+			show(cr, l, x, y);
 		bottom = y + layout_height(l);
 		g_object_unref(l);
 		/* Distr., date, then Original after a gap, as a UN masthead has them. */
@@ -1166,21 +1200,70 @@ static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
 			if (!lines[i])
 				continue;
 			l = text_layout(cr, HEAD_FONT " 9", lines[i], w, PANGO_ALIGN_RIGHT);
-			show(cr, l, x, bottom + gaps[i]);
+			if (draw)
+				show(cr, l, x, bottom + gaps[i]);
 			bottom += gaps[i] + layout_height(l);
 			g_object_unref(l);
 		}
 	}
-	cairo_set_line_width(cr, 1.2);
-	cairo_move_to(cr, x, bottom + 8);
-	cairo_line_to(cr, x + w, bottom + 8);
-	cairo_stroke(cr);
+	if (draw) {
+		cairo_set_line_width(cr, 1.2);
+		cairo_move_to(cr, x, bottom + 8);
+		cairo_line_to(cr, x + w, bottom + 8);
+		cairo_stroke(cr);
+	}
+	bottom += 8;
 	if (c->agenda) {
 		PangoLayout *l = text_layout(cr, HEAD_FONT " 9", c->agenda, w, PANGO_ALIGN_LEFT);
-		show(cr, l, x, bottom + 14);
-		bottom += 14 + layout_height(l);
+		if (draw)
+			show(cr, l, x, bottom + 6);
+		bottom += 6 + layout_height(l);
 		g_object_unref(l);
 	}
+	return bottom;
+}
+
+/*
+ * The head of a document whose text starts on its first page, as a UN
+ * document's does: the masthead, then the organisation, the meeting, the
+ * title, the subtitle and who prepared it, compact, and the notice framed
+ * under them.  Returns its height below the top of the text area (where
+ * the body's first block goes after it); draws it only when DRAW.
+ */
+static double put_title_block(cairo_t *cr, struct doc *d, const struct doc_cover *c, bool draw)
+{
+	double x = MARGIN_SIDE, w = doc_text_width(d);
+	double bottom = put_masthead(cr, d, c, draw);
+	ink(cr, INK);
+	put_centered(cr, HEAD_FONT " Bold 11", c->organisation, bottom + 18, w, x, &bottom, draw);
+	put_centered(cr, BODY_FONT " 10.5", c->meeting, bottom + 10, w * 0.85, x + w * 0.075,
+		     &bottom, draw);
+	put_centered(cr, BODY_FONT " Italic 10", c->place_date, bottom + 3, w, x, &bottom, draw);
+	put_centered(cr, BODY_FONT " Bold 16", c->title, bottom + 22, w * 0.9, x + w * 0.05,
+		     &bottom, draw);
+	put_centered(cr, BODY_FONT " 11.5", c->subtitle, bottom + 8, w * 0.85, x + w * 0.075,
+		     &bottom, draw);
+	put_centered(cr, BODY_FONT " Italic 10", c->prepared_by, bottom + 12, w, x, &bottom, draw);
+	if (c->notice) {
+		PangoLayout *l = text_layout(cr, TABLE_FONT " 8.5", c->notice, w - 24,
+					     PANGO_ALIGN_LEFT);
+		double top = bottom + 18, h = layout_height(l);
+		if (draw) {
+			cairo_set_line_width(cr, 0.6);
+			cairo_rectangle(cr, x, top, w, h + 16);
+			cairo_stroke(cr);
+			show(cr, l, x + 12, top + 8);
+		}
+		bottom = top + h + 16;
+		g_object_unref(l);
+	}
+	return bottom + 20 - MARGIN_TOP;
+}
+
+static void draw_cover(cairo_t *cr, struct doc *d, const struct doc_cover *c)
+{
+	double x = MARGIN_SIDE, w = doc_text_width(d), y, bottom = put_masthead(cr, d, c, true);
+	bottom -= 6;	/* the cover's agenda line sat 14 under the rule: keep it there */
 	y = bottom + 34;
 	draw_centered(cr, HEAD_FONT " Bold 13", c->organisation, y, w, x, &bottom);
 	y = bottom + 60;
@@ -1333,7 +1416,10 @@ static bool draw_piece(cairo_t *cr, cairo_surface_t *s, struct doc *d, const str
 	double x = MARGIN_SIDE, y = MARGIN_TOP + p->y;
 	switch (b->kind) {
 	case BLOCK_COVER:
-		draw_cover(cr, d, &b->cover);
+		if (b->flows)
+			put_title_block(cr, d, &b->cover, true);
+		else
+			draw_cover(cr, d, &b->cover);
 		break;
 	case BLOCK_HEADING:
 		draw_heading(cr, s, p, x, y, page, o);

@@ -71,6 +71,16 @@ struct doc_cover {
 void doc_cover(struct doc *d, const struct doc_cover *cover);
 
 /*
+ * As doc_cover(), the head of a document whose text starts on its first
+ * page, as a UN document's does: the masthead, then the organisation,
+ * meeting, title, subtitle and author set compactly, and the notice
+ * framed under them; the body follows on the same page.  The first page
+ * has no running head and no page number, as with a cover.  Blanks are
+ * not drawn.
+ */
+void doc_title_block(struct doc *d, const struct doc_cover *cover);
+
+/*
  * A heading of LEVEL 1 to 3, numbered NUMBER ("2", "2.1"; may be NULL).
  * It gets a PDF outline entry, nested under the last heading of the level
  * above.

@@ -15,7 +15,7 @@ static const char *const report_keys[] = {
 	"form", "data", "roster", "cutoff", "language", "organisation", "title", "subtitle",
 	"meeting", "place", "dates", "symbol", "date", "prepared_by", "notice", "conclusions",
 	"distribution", "original", "agenda", "respondent",
-	"paper", "anonymous", "attribute_texts", "small_cell", "group_by", "output", "omit",
+	"paper", "style", "anonymous", "attribute_texts", "small_cell", "group_by", "output", "omit",
 	"include", "fisher_exact_limit", NULL,
 };
 static const char *const crosstab_keys[] = { "title", "note", NULL };
@@ -290,6 +290,12 @@ static void load_report(struct loader *ld)
 	else if (paper && g_ascii_strcasecmp(paper, "a4") != 0)
 		DEF_ERROR(ld, g, "paper", "paper: '%s' is not a4 or letter", paper);
 	g_free(paper);
+	char *style = get(ld, g, "style");
+	if (style && strcmp(style, "plain") == 0)
+		def->plain = true;
+	else if (style && strcmp(style, "un") != 0)
+		DEF_ERROR(ld, g, "style", "style: '%s' is not un or plain", style);
+	g_free(style);
 	def->anonymous = get_bool(ld, g, "anonymous", false);
 	def->attribute_texts = get_bool(ld, g, "attribute_texts", false);
 	char *cell = get(ld, g, "small_cell");

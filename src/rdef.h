@@ -25,6 +25,10 @@
  *   respondent          the noun for a respondent, singular;plural (default
  *                       "Member State;Member States")
  *   paper               a4 (default) or letter
+ *   style               un (default): the masthead and title block over the text of
+ *                       page 1, chapters I, II with sections A, B; plain: a cover
+ *                       page of its own without the masthead's Distr., Original and
+ *                       agenda lines, chapters 1, 2 with sections 1.1, 1.2
  *   anonymous           true: do not say who replied (default false)
  *   attribute_texts     true: verbatim answers name their State (default false:
  *                       "State A", "State B", ...)
@@ -85,7 +89,7 @@ struct rdef {
 		*notice, *conclusions, *distribution, *original, *agenda;
 	int date;		/* INT_MIN = today */
 	char *respondent_singular, *respondent_plural;
-	bool letter, anonymous, attribute_texts;
+	bool letter, plain, anonymous, attribute_texts;
 	int small_cell;
 	char *group_by;
 	char **omit;		/* NULL-terminated question names */

@@ -143,8 +143,7 @@ static void add_chart(struct report *r, const struct xtab *x, const char *headin
 	struct qchart_options o = report_chart_options(r);
 	enum chart_type type = qchart_default_type(x->tq->q, x->tq->answered, true);
 	struct chart *c = qchart_crosstab(x->t, x->tq, type, x->by_label, &o);
-	chart_set_title(c, heading);
-	report_add_chart(r, c);
+	report_add_chart(r, c, heading);
 }
 
 /*

@@ -67,6 +67,7 @@ struct report {
 	size_t summary_mark;	/* where chapter I goes (doc_mark()) */
 	int summary_first;	/* its first paragraph's number */
 	int tables;		/* the tables of the body so far: Table 1, Table 2, ... */
+	int figures;		/* and its figures: Figure 1, Figure 2, ... */
 	GHashTable *aliases;	/* code -> "State A" for anonymised texts */
 	unsigned annex;		/* annexes written so far */
 	char *texts_annex;	/* "Annex II", where verbatim answers go, or NULL */
@@ -100,15 +101,21 @@ char *report_next_number(struct report *r);
 /* The level of a heading inside the current chapter or section (a crosstab's): 2 or 3. */
 int report_inner_level(const struct report *r);
 
+/* Chapter CHAPTER's number as its heading has it: "II." (style un) or "2." (plain). */
+char *report_chapter_number(const struct report *r, int chapter);
+
 /* N as a Roman numeral, "I" to "MMMCMXCIX" ("?" beyond); free with g_free(). */
 char *report_roman(unsigned n);
 
 /*
- * A figure of chart C (taken) in the document, at its natural height.
- * Returns false, adding nothing, when that is taller than a page's text
- * area: the caller shows the figures as a table instead.
+ * A figure of chart C (taken) in the document, at its natural height,
+ * under the caption "Figure N. TITLE" (figures are numbered through the
+ * body, as tables are); the caption replaces the chart's own title.
+ * Returns false, adding nothing and taking no number, when the chart is
+ * taller than a page's text area: the caller shows the figures as a table
+ * instead.
  */
-bool report_add_chart(struct report *r, struct chart *c);
+bool report_add_chart(struct report *r, struct chart *c, const char *title);
 
 /* How the report's charts read (the language, the noun). */
 struct qchart_options report_chart_options(const struct report *r);

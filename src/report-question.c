@@ -189,13 +189,21 @@ static char *select_multiple_sentence(struct report *r, const struct tally_quest
 	return sentence;
 }
 
+static char *drafted(struct report *r, const struct tally_question *tq);
+
 /* Numbers, dates, texts, ranks */
 
+/*
+ * "All seven Member States to which the question applied" and PREDICATE,
+ * or the question's own summary phrase ("gave the year of adoption")
+ * when the form has one: that names the question.
+ */
 static char *count_clause(const struct report *r, const struct tally_question *tq,
 			  const char *predicate)
 {
 	struct narrate_base b = asked_base(r, tq);
-	return unsentence(narrate_count(&b, tq->answered, predicate, lead_flags(&b)));
+	const char *own = summary_of(r, tq->q);
+	return unsentence(narrate_count(&b, tq->answered, own ? own : predicate, lead_flags(&b)));
 }
 
 static char *numeric_sentence(struct report *r, const struct tally_question *tq)
@@ -268,14 +276,44 @@ static char *rank_sentence(struct report *r, const struct tally_question *tq)
 	return out;
 }
 
+/*
+ * SENTENCE (taken), framed by the question it is about when its words do
+ * not name it: "Asked “Year of adoption” (question 2.3), all seven
+ * Member States ...".  A sentence drafted from the form's summary phrases
+ * names its subject itself, and so does a sentence of choices (from their
+ * phrases, or framed by select_one_sentence()).
+ */
+static char *framed(const struct report *r, const struct tally_question *tq, char *sentence)
+{
+	if (!sentence || summary_of(r, tq->q))
+		return sentence;
+	char *q = narrate_quote(form_label(r->form, tq->q, r->lang));
+	char *out = tq->q->number
+			    ? g_strdup_printf("Asked %s (question %s), %s", q, tq->q->number,
+					      lower_first(sentence))
+			    : g_strdup_printf("Asked %s, %s", q, lower_first(sentence));
+	g_free(q);
+	g_free(sentence);
+	return out;
+}
+
 static char *sentence_for(struct report *r, const struct tally_question *tq)
 {
 	if (tq->answered == 0) {
 		struct narrate_base b = asked_base(r, tq);
 		if (b.n == 0)
-			return g_strdup("The question applied to none of the replies.");
-		return narrate_count(&b, 0, "answered the question", NARRATE_CAPITAL);
+			return framed(r, tq, g_strdup("The question applied to none of the replies."));
+		return framed(r, tq, narrate_count(&b, 0, "answered the question", NARRATE_CAPITAL));
 	}
+	char *sentence = drafted(r, tq);
+	bool choices = (tq->q->kind == FORM_SELECT_ONE || tq->q->kind == FORM_SELECT_MULTIPLE) &&
+		       tq->q->list;	/* their sentences frame themselves */
+	return choices ? sentence : framed(r, tq, sentence);
+}
+
+/* The sentence of a question that some answered, by its kind. */
+static char *drafted(struct report *r, const struct tally_question *tq)
+{
 	switch (tq->q->kind) {
 	case FORM_SELECT_ONE:
 		return tq->q->list ? select_one_sentence(r, tq) : text_sentence(r, tq);
@@ -293,6 +331,13 @@ static char *sentence_for(struct report *r, const struct tally_question *tq)
 	default:
 		return text_sentence(r, tq);
 	}
+}
+
+/* The title of TQ's table or figure: "Year of adoption (question 2.3)". */
+static char *caption_title(const struct report *r, const struct tally_question *tq)
+{
+	return g_strdup_printf("%s (question %s)", form_label(r->form, tq->q, r->lang),
+			       tq->q->number);
 }
 
 /* Charts */
@@ -319,7 +364,11 @@ static bool add_chart(struct report *r, const struct tally_question *tq)
 	struct qchart_options o = report_chart_options(r);
 	if (opt && opt->label && strcmp(opt->label, "percent") == 0)
 		o.label = CHART_LABEL_PERCENT;
-	return report_add_chart(r, qchart_question(r->tally, tq, chart_type_for(tq, opt), &o));
+	char *title = caption_title(r, tq);
+	bool added = report_add_chart(r, qchart_question(r->tally, tq, chart_type_for(tq, opt), &o),
+				      title);
+	g_free(title);
+	return added;
 }
 
 /* Tables */
@@ -411,8 +460,7 @@ static void add_table(struct report *r, const struct tally_question *tq)
 {
 	if (tq->answered == 0 || (!tq->counts && !tq->numbers))
 		return;
-	char *title = g_strdup_printf("%s (question %s)", form_label(r->form, tq->q, r->lang),
-				      tq->q->number);
+	char *title = caption_title(r, tq);
 	report_table_caption(r, title);
 	g_free(title);
 	if (tq->counts && tq->q->kind == FORM_RANK)

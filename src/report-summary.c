@@ -208,14 +208,11 @@ static char *finding_sentence(const struct report *r, const struct findings_find
 	}
 }
 
-/* "I." as chapter_heading() numbers chapters. */
 static void summary_heading(struct report *r)
 {
-	char *roman = report_roman(1);
-	char *num = g_strdup_printf("%s.", roman);
+	char *num = report_chapter_number(r, 1);
 	doc_heading(r->doc, 1, num, "Summary of main findings");
 	g_free(num);
-	g_free(roman);
 }
 
 void report_summary_write(struct report *r, char *replies)

@@ -61,6 +61,16 @@ char *report_roman(unsigned n)
 	return g_string_free(s, FALSE);
 }
 
+char *report_chapter_number(const struct report *r, int chapter)
+{
+	if (r->def->plain)
+		return g_strdup_printf("%d.", chapter);
+	char *roman = report_roman((unsigned)chapter);
+	char *num = g_strdup_printf("%s.", roman);
+	g_free(roman);
+	return num;
+}
+
 /*
  * The body's structure, as UN documents have it: chapters I, II, ...,
  * sections A, B, ... inside a chapter, and paragraphs numbered 1, 2, ...
@@ -70,17 +80,18 @@ static void chapter_heading(struct report *r, const char *title)
 {
 	r->chapter++;
 	r->section = 0;
-	char *roman = report_roman((unsigned)r->chapter);
-	char *num = g_strdup_printf("%s.", roman);
+	char *num = report_chapter_number(r, r->chapter);
 	doc_heading(r->doc, 1, num, title);
 	g_free(num);
-	g_free(roman);
 }
 
+/* Sections A, B, ... of a chapter; 2.1, 2.2, ... in the plain style. */
 static void section_heading(struct report *r, const char *title)
 {
 	r->section++;
-	char *num = g_strdup_printf("%c.", r->section <= 26 ? 'A' + r->section - 1 : '?');
+	char *num = r->def->plain ? g_strdup_printf("%d.%d", r->chapter, r->section)
+				  : g_strdup_printf("%c.", r->section <= 26 ? 'A' + r->section - 1
+									    : '?');
 	doc_heading(r->doc, 2, num, title);
 	g_free(num);
 }
@@ -100,14 +111,18 @@ static void free_chart(void *data)
 	chart_free(data);
 }
 
-bool report_add_chart(struct report *r, struct chart *c)
+bool report_add_chart(struct report *r, struct chart *c, const char *title)
 {
+	chart_set_title(c, NULL);	/* the caption says it */
 	double w = doc_text_width(r->doc);
 	double h = chart_natural_height(c, w);
 	if (h > doc_text_height(r->doc)) {
 		chart_free(c);
 		return false;
 	}
+	char *caption = g_strdup_printf("Figure %d. %s", ++r->figures, title);
+	doc_caption(r->doc, caption);
+	g_free(caption);
 	doc_figure(r->doc, h, draw_chart, c, free_chart);
 	return true;
 }
@@ -406,13 +421,14 @@ static void add_cover(struct report *r)
 	}
 	char *original = g_strdup_printf("Original: %s", language);
 	g_free(language);
+	bool masthead = def->symbol && !def->plain;
 	struct doc_cover c = {
 		.organisation = def->organisation,
 		.symbol = def->symbol,
 		.date_line = date,
-		.distribution = def->symbol ? distribution : NULL,
-		.original = def->symbol ? original : NULL,
-		.agenda = def->agenda,
+		.distribution = masthead ? distribution : NULL,
+		.original = masthead ? original : NULL,
+		.agenda = def->plain ? NULL : def->agenda,
 		.meeting = def->meeting,
 		.place_date = place_date,
 		.title = def->title ? def->title : r->form->title,
@@ -420,7 +436,10 @@ static void add_cover(struct report *r)
 		.prepared_by = def->prepared_by,
 		.notice = def->notice,
 	};
-	doc_cover(r->doc, &c);
+	if (def->plain)
+		doc_cover(r->doc, &c);
+	else
+		doc_title_block(r->doc, &c);	/* a UN document's text starts on page 1 */
 	g_free(place_date);
 	g_free(distribution);
 	g_free(original);
@@ -576,7 +595,7 @@ static void add_introduction(struct report *r)
 	doc_paragraph(r->doc, n, text);
 	g_free(n);
 	g_free(text);
-	report_add_chart(r, timeline(r));
+	report_add_chart(r, timeline(r), "Replies received");
 	doc_group_end(r->doc);
 	const char *column = group_column(r);
 	if (column) {

@@ -28,7 +28,7 @@ expect_grep 'the summary of replies' 'By 30 June 2019, replies had been received
 expect_grep 'response rate by roster group' 'Asia 2 1 50% 1 Africa 2 1 50% 0 Total 4 2 50% 1' "$T/mini.txt"
 expect_grep 'a drafted sentence from the summary phrases' 'One of the two replying Member States had a law on cybercrime; one had no law on cybercrime.' "$T/mini.txt"
 expect_grep 'a fallback sentence from the labels' 'Asked “Budapest Convention”, one of the two replying Member States answered “Party”; one answered “Not a party”.' "$T/mini.txt"
-expect_grep 'a numeric answer' 'The one Member State to which the question applied gave a figure: 2012.' "$T/mini.txt"
+expect_grep 'a numeric answer' 'Asked “Year of adoption” (question 1.2), the one Member State to which the question applied gave a figure: 2012.' "$T/mini.txt"
 expect_grep 'bases are stated' 'Question 1.3. The question applied to 1 of the 2 replying Member States.' "$T/mini.txt"
 expect_grep 'a crosstab that would single out States is withheld' 'are not broken down by region here: with so few replies in each group, every count would be below 3 or would reveal one that is' "$T/mini.txt"
 expect_no_grep 'and no test of the table it withholds' "Fisher's exact test" "$T/mini.txt"
@@ -46,8 +46,8 @@ expect_true 'page numbers n / N' grep -Eq '(^| )7 ?/ ?7$' "$T/layout"
 if command -v pdftohtml >/dev/null 2>&1; then
 	pdftohtml -xml -i -stdout "$T/mini.pdf" | grep '<item' >"$T/outline"
 	compare 'the outline has every section and annex' "$T/outline" <<'X'
-<item page="2">I. Summary of main findings</item>
-<item page="2">II. Introduction</item>
+<item page="1">I. Summary of main findings</item>
+<item page="1">II. Introduction</item>
 <item page="3">III. Replies to the questionnaire</item>
 <item page="3">A. Domestic law</item>
 <item page="4">B. Cooperation</item>
@@ -62,6 +62,28 @@ X
 else
 	skip 'the outline has every section and annex' 'pdftohtml is not installed'
 fi
+
+# style = plain: a cover page to itself without the masthead's Distr. and
+# Original, chapters and sections numbered 1, 1.1.
+sed 's/^\[report\]/&\nstyle = plain\nagenda = Item 9 of the agenda/' reports/mini.ini >"$T/plain.ini"
+sed -i "s|\.\./|$QUIRE_TEST_DATA/|" "$T/plain.ini"
+run 0 "$QUIRE" report -o "$T/plain.pdf" "$T/plain.ini"
+expect_status 'style = plain makes a report'
+pdftotext -f 1 -l 1 "$T/plain.pdf" - | tr '\n\f' '  ' | tr -s ' ' | sed 's/ $//' >"$T/plain1.txt"
+echo >>"$T/plain1.txt"
+compare 'its cover is a page of its own, without Distr., Original or agenda' "$T/plain1.txt" <<'X'
+TEST/2019/1 30 June 2019 Test Organisation First Meeting of the Test Group Geneva, 1-2 July 2019 Mini report Summary of the replies Prepared by the Secretariat Test data only.
+X
+text "$T/plain.pdf" >"$T/plain.txt"
+expect_grep 'chapters are numbered 1, 2 and sections 3.1' '3. Replies to the questionnaire 3.1 Domestic law' "$T/plain.txt"
+expect_grep 'and the summary opens page 2' '1. Summary of main findings 1 By 30 June 2019' "$T/plain.txt"
+sed 's/^\[report\]/&\nstyle = fancy/' reports/mini.ini >"$T/fancy.ini"
+sed -i "s|\.\./|$QUIRE_TEST_DATA/|" "$T/fancy.ini"
+run 1 "$QUIRE" report -o "$T/fancy.pdf" "$T/fancy.ini"
+expect_err 'another style is refused' <<X
+quire:$T/fancy.ini:3: style: 'fancy' is not un or plain
+X
+expect_true 'and nothing is written' test ! -e "$T/fancy.pdf"
 
 # Without suppression the same crosstab is shown with its tests, in words.
 sed 's/^\[report\]/&\nsmall_cell = 1/' reports/mini.ini >"$T/open.ini"

@@ -416,6 +416,50 @@ static void test_loose_choices(const char *path)
 	   started_at_foot, tried);
 }
 
+/*
+ * A title block is the head of page 1, with the body under it: one page
+ * where a cover takes two; its masthead, title and first paragraph are on
+ * page 1, in that order, and page 1 has no running head.
+ */
+static void test_title_block(const char *path)
+{
+	struct doc_cover c = { "Asian-African Legal Consultative Organization", "SYM/1",
+			       "2 September 2019", "Fourth Meeting", "Hangzhou, 2-4 September 2019",
+			       "Special Needs", "Summary of replies", "Prepared by the Rapporteur",
+			       "The replies are fictional.", { NULL }, "Distr.: General",
+			       "Original: English", "Item 3 of the provisional agenda" };
+	for (int flows = 0; flows <= 1; flows++) {
+		struct doc *d = doc_new(DOC_A4);
+		doc_set_running_head(d, "Running head", "SYM/1");
+		if (flows)
+			doc_title_block(d, &c);
+		else
+			doc_cover(d, &c);
+		doc_heading(d, 1, "I.", "Summary of main findings");
+		doc_paragraph(d, "1", "Seven of the nine replying Member States had formulated or "
+			      "amended domestic law on cybercrime.");
+		check_int(doc_write_pdf(d, path), 0);
+		check_int(doc_page_count(d), flows ? 1 : 2);
+		doc_free(d);
+	}
+	char *cmd = g_strdup_printf("pdftotext -f 1 -l 1 %s -", path);
+	char *text = run(cmd);
+	if (text) {
+		char *flat = g_strdelimit(g_strdup(text), "\n", ' ');
+		const char *sym = strstr(flat, "SYM/1"), *title = strstr(flat, "Special Needs");
+		const char *para = strstr(flat, "Seven of the nine");
+		ok(sym && title && para && sym < title && title < para,
+		   "page 1 holds the masthead, the title, then the text");
+		ok(!strstr(flat, "Running head"), "and no running head");
+		g_free(flat);
+	} else {
+		tap_skip("pdftotext is not installed", "page 1 holds the masthead, the title, then the text");
+		tap_skip("pdftotext is not installed", "and no running head");
+	}
+	g_free(text);
+	g_free(cmd);
+}
+
 int main(void)
 {
 	char *dir = g_dir_make_tmp("quire-doc-XXXXXX", NULL);
@@ -548,6 +592,7 @@ int main(void)
 	test_unbreakable(path);
 	test_heading_with_long_group(path);
 	test_loose_choices(path);
+	test_title_block(path);
 
 	unlink(path);
 	rmdir(dir);
