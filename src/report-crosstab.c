@@ -155,7 +155,7 @@ static void add_chart(struct report *r, const struct xtab *x, const char *headin
 static void put_plain_words(GString *text, const struct stats_crosstab *s, const char *fp,
 			    const char *row_name, const char *by_label)
 {
-	enum { FEW = 30, MANY = 1000 };	/* replies: a test sees little, or almost anything */
+	enum { FEW = REPORT_TEST_FEW, MANY = 1000 };	/* replies: a test sees little, or almost anything */
 	if (s->fisher.p >= 0.05) {
 		g_string_printf(text, "In plain words: a difference between the groups at least as "
 				"large as this one would often arise by chance alone (%s), so the "
@@ -241,12 +241,29 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 		g_string_append_printf(text, " The phi coefficient is %.2f.", s->phi);
 	else
 		g_string_append_printf(text, " Cram\u00e9r's V is %.2f.", s->cramers_v);
-	/* The plain words stay on the page of the figures they explain. */
-	doc_group_begin(r->doc);
-	doc_paragraph(r->doc, number, text->str);
-	put_plain_words(text, s, fp, row_name, x->by_label);
-	doc_note(r->doc, text->str);
-	doc_group_end(r->doc);
+	if (s->n < REPORT_TEST_FEW && r->methods_annex) {
+		/*
+		 * On few replies the body says what the test means; its
+		 * statistics go to the methodology annex, for the reader who
+		 * wants them.
+		 */
+		char *detail = g_strdup_printf("Table %d, %s by %s: %s", r->tables, row_name,
+					       x->by_label, text->str);
+		g_ptr_array_add(r->test_details, detail);
+		put_plain_words(text, s, fp, row_name, x->by_label);
+		g_string_erase(text, 0, strlen("In plain words: "));
+		text->str[0] = g_ascii_toupper(text->str[0]);
+		g_string_append_printf(text, "  The statistics of the test are given in %s.",
+				       r->methods_annex);
+		doc_paragraph(r->doc, number, text->str);
+	} else {
+		/* The plain words stay on the page of the figures they explain. */
+		doc_group_begin(r->doc);
+		doc_paragraph(r->doc, number, text->str);
+		put_plain_words(text, s, fp, row_name, x->by_label);
+		doc_note(r->doc, text->str);
+		doc_group_end(r->doc);
+	}
 	g_string_free(text, TRUE);
 	g_free(fp);
 	g_free(cp);

@@ -26,6 +26,13 @@ struct report_by {
 	struct tally *tally;
 };
 
+/*
+ * A crosstab's test on fewer replies than this is told in plain words in
+ * the body, its statistics in the methodology annex: on so few, the
+ * figures of the test say less than the words.
+ */
+#define REPORT_TEST_FEW 30
+
 /* A file the report was made from, for the provenance annex. */
 struct report_input {
 	char *role;		/* "Report definition", "Form: survey sheet", "Reply", ... */
@@ -71,6 +78,8 @@ struct report {
 	GHashTable *aliases;	/* code -> "State A" for anonymised texts */
 	unsigned annex;		/* annexes written so far */
 	char *texts_annex;	/* "Annex II", where verbatim answers go, or NULL */
+	char *methods_annex;	/* "Annex III", the methodology's */
+	GPtrArray *test_details;	/* char *: the statistics of tests on few replies, for it */
 	struct redact *redact;	/* States' names, hidden in anonymised answers */
 };
 

@@ -1107,6 +1107,12 @@ static void add_methodology(struct report *r)
 			"their median, quartiles (as R's default, type 7) and range.");
 	put_tests(r, s);
 	doc_paragraph(r->doc, NULL, s->str);
+	if (r->test_details->len) {
+		doc_paragraph(r->doc, NULL, "The statistics of the tests on fewer than 30 replies, "
+			      "which the body gives in plain words, are as follows.");
+		for (guint i = 0; i < r->test_details->len; i++)
+			doc_note(r->doc, g_ptr_array_index(r->test_details, i));
+	}
 	if (r->facts.suppressed || r->facts.withheld) {
 		g_string_printf(s, "To protect the anonymity of the replies, counts from 1 to %d in "
 				"cross-tabulations are hidden and shown as \"< %d\", and further "
@@ -1167,11 +1173,19 @@ static void build(struct report *r)
 	make_aliases(r);
 	report_summary_reserve(r);
 	add_introduction(r);
+	/* The annexes, named before the body cites them, in the order written below. */
 	bool texts = has_texts(r);
+	unsigned annexes = r->def->anonymous ? 0 : 1;	/* the replying States */
+	char *roman;
 	if (texts) {
-		static const char *const roman[] = { "I", "II", "III" };
-		r->texts_annex = g_strdup_printf("Annex %s", roman[r->def->anonymous ? 0 : 1]);
+		roman = report_roman(++annexes);
+		r->texts_annex = g_strdup_printf("Annex %s", roman);
+		g_free(roman);
 	}
+	roman = report_roman(++annexes);
+	r->methods_annex = g_strdup_printf("Annex %s", roman);
+	g_free(roman);
+	r->test_details = g_ptr_array_new_with_free_func(g_free);
 	if (r->def->sections->len) {
 		add_sections(r);
 	} else {
@@ -1214,6 +1228,9 @@ static void report_release(struct report *r)
 	g_free(r->generated);
 	g_free(r->created);
 	g_free(r->texts_annex);
+	g_free(r->methods_annex);
+	if (r->test_details)
+		g_ptr_array_free(r->test_details, TRUE);
 }
 
 int report_write(const struct rdef *def)

@@ -152,7 +152,7 @@ expect_grep 'report: the replies left out are said to be' 'Replies from one Memb
 expect_grep 'report: the sentence counts of the same two' 'one of the two replying Member States answered “Yes”; one answered “No”.' report.txt
 expect_grep 'report: the table too, for two States a table, not a chart' 'Answer Member States Share Yes 1 50% No 1 50% Answered the question 2' report.txt
 expect_grep 'report: and its base' 'Shares are of the 2 Member States that answered.' report.txt
-expect_grep 'report: the text answers too' 'One of the two replying Member States answered; the answers are reproduced in Annex II.' report.txt
+expect_grep 'report: the text answers too' 'Asked “Comments” (question 2), one of the two replying Member States answered; the answers are reproduced in Annex II.' report.txt
 expect_grep 'report: the included text' '[State] welcomes the work' report.txt
 expect_no_grep 'report: no text from a former member' 'no longer a member' report.txt
 expect_no_grep 'report: no text from a late reply' 'replied late' report.txt
