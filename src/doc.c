@@ -242,18 +242,57 @@ void doc_heading(struct doc *d, int level, const char *number, const char *text)
 	b->text = g_strdup(text);
 }
 
-void doc_paragraph(struct doc *d, const char *number, const char *text)
+/* typeset()'s replacement: the match's own words between no-break spaces. */
+static gboolean tighten(const GMatchInfo *match, GString *out, gpointer data)
+{
+	(void)data;
+	char *word = g_match_info_fetch(match, 1);
+	if (!word || !*word) {
+		g_free(word);
+		word = g_match_info_fetch(match, 2);
+	}
+	g_string_append(out, "\u00a0");
+	if (word && *word) {
+		g_string_append(out, word);
+		g_string_append(out, "\u00a0");
+	}
+	g_free(word);
+	return FALSE;
+}
+
+/*
+ * TEXT with no-break spaces where a line must not break: inside "p =
+ * 0.45", "p < 0.0001", "n = 9" and "V = 0.31", inside "7 of 9", and after
+ * "para." before its number.  The document's own sentences get this, not
+ * verbatim answers.
+ */
+static char *typeset(const char *text)
+{
+	static GRegex *tight;
+	if (g_once_init_enter(&tight)) {
+		GRegex *re = g_regex_new("(?<=\\b[pnV]) ([=<]) (?=[0-9])|(?<=[0-9]) (of) (?=[0-9])|"
+					 "(?<=\\bpara\\.) (?=[0-9])", G_REGEX_OPTIMIZE, 0, NULL);
+		g_once_init_leave(&tight, re);
+	}
+	return g_regex_replace_eval(tight, text, -1, 0, 0, tighten, NULL, NULL);
+}
+
+static struct block *paragraph(struct doc *d, const char *number, const char *text)
 {
 	struct block *b = add(d, BLOCK_PARAGRAPH);
 	b->number = copy(number);
-	b->text = g_strdup(text);
+	b->text = typeset(text);
+	return b;
+}
+
+void doc_paragraph(struct doc *d, const char *number, const char *text)
+{
+	paragraph(d, number, text);
 }
 
 void doc_item(struct doc *d, const char *number, const char *text)
 {
-	doc_paragraph(d, number, text);
-	struct block *b = g_ptr_array_index(d->blocks, d->blocks->len - 1);
-	b->ragged = true;
+	paragraph(d, number, text)->ragged = true;
 }
 
 double doc_indent(const struct doc *d)
@@ -275,12 +314,12 @@ void doc_choices(struct doc *d, enum doc_box box, const char *const *labels, siz
 
 void doc_note(struct doc *d, const char *text)
 {
-	add(d, BLOCK_NOTE)->text = g_strdup(text);
+	add(d, BLOCK_NOTE)->text = typeset(text);
 }
 
 void doc_caption(struct doc *d, const char *text)
 {
-	add(d, BLOCK_CAPTION)->text = g_strdup(text);
+	add(d, BLOCK_CAPTION)->text = typeset(text);
 }
 
 void doc_quote(struct doc *d, const char *attribution, const char *text)

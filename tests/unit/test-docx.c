@@ -316,12 +316,43 @@ static void test_writer_for(void)
 	ok(doc_writer_for("/dev/null") == doc_write_pdf, "a device gets the PDF");
 }
 
+/*
+ * The document's sentences keep "p = 0.45", "n = 9", "7 of 9" and "para.
+ * 12" on one line with no-break spaces; words that merely look alike
+ * ("top = 5", "2019 of them", "a p = b") keep their spaces, and a
+ * verbatim answer is left as written.
+ */
+static void test_no_break(const char *dir)
+{
+	char *path = g_build_filename(dir, "nbsp.docx", NULL);
+	struct doc *d = doc_new(DOC_A4);
+	doc_paragraph(d, "1", "Fisher's exact test gives p = 0.45 and p < 0.0001 on 7 of 9 States "
+		      "(para. 12); top = 5, 2019 of them, a p = b.");
+	doc_caption(d, "Figure 1. n = 9 replying");
+	doc_quote(d, "State A", "p = 0.45 as written");
+	check_int(doc_write_docx(d, path), 0);
+	xmlDocPtr doc = parse_member(path, "word/document.xml");
+#define NBSP "\xc2\xa0"
+	ok(doc && count(doc, "//w:p[contains(., 'Fisher') and contains(., 'p" NBSP "=" NBSP
+			     "0.45 and p" NBSP "<" NBSP "0.0001 on 7" NBSP "of" NBSP "9 States "
+			     "(para." NBSP "12); top = 5, 2019 of them, a p = b.')]") == 1,
+	   "no-break spaces in p = 0.45, 7 of 9 and para. 12, and nowhere else");
+	ok(doc && count(doc, "//w:p[. = 'Figure 1. n" NBSP "=" NBSP "9 replying']") == 1,
+	   "and in a caption's n = 9");
+	ok(doc && count(doc, "//w:p[. = 'p = 0.45 as written']") == 1,
+	   "a verbatim answer is left as written");
+	xmlFreeDoc(doc);
+	doc_free(d);
+	g_free(path);
+}
+
 int main(void)
 {
 	char *dir = g_dir_make_tmp("test-docx.XXXXXX", NULL);
 	test_package(dir);
 	test_failures(dir);
 	test_writer_for();
+	test_no_break(dir);
 	char *cmd = g_strdup_printf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		tap_diag("cannot remove %s", dir);
