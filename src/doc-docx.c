@@ -399,7 +399,8 @@ static void cover_line(struct docx *dx, struct xml *x, const char *s, const char
 	para(dx, x, &pp, NULL, s, &r);
 }
 
-static void write_cover(struct docx *dx, struct xml *x, const struct doc_cover *c)
+/* The cover, or with COMPACT the title block of a first page that the text goes on with. */
+static void write_cover(struct docx *dx, struct xml *x, const struct doc_cover *c, bool compact)
 {
 	struct run_style sym = { HEAD_FONT, 10, true, false, false, NULL };
 	struct run_style small = { HEAD_FONT, 9, false, false, false, NULL };
@@ -432,12 +433,13 @@ static void write_cover(struct docx *dx, struct xml *x, const struct doc_cover *
 	end(x);
 	if (c->agenda)
 		cover_line(dx, x, c->agenda, "left", 14, &small, NULL);
-	cover_line(dx, x, c->organisation, "center", 34, &org, NULL);
-	cover_line(dx, x, c->meeting, "center", 60, &meeting, NULL);
-	cover_line(dx, x, c->place_date, "center", 6, &italic, NULL);
-	cover_line(dx, x, c->title, "center", 100, &plain, "Title");
-	cover_line(dx, x, c->subtitle, "center", 14, &plain, "Subtitle");
-	cover_line(dx, x, c->prepared_by, "center", 34, &italic, NULL);
+	/* the space above each line, on a cover and in a title block (as doc.c sets them) */
+	cover_line(dx, x, c->organisation, "center", compact ? 18 : 34, &org, NULL);
+	cover_line(dx, x, c->meeting, "center", compact ? 10 : 60, &meeting, NULL);
+	cover_line(dx, x, c->place_date, "center", compact ? 3 : 6, &italic, NULL);
+	cover_line(dx, x, c->title, "center", compact ? 22 : 100, &plain, "Title");
+	cover_line(dx, x, c->subtitle, "center", compact ? 8 : 14, &plain, "Subtitle");
+	cover_line(dx, x, c->prepared_by, "center", compact ? 12 : 34, &italic, NULL);
 	/* the lines to fill in by hand: a label, then a rule to write on */
 	for (size_t i = 0; i < DOC_COVER_BLANKS && c->blanks[i]; i++) {
 		cover_line(dx, x, c->blanks[i], NULL, i ? 12 : 48, &small, NULL);
@@ -451,7 +453,7 @@ static void write_cover(struct docx *dx, struct xml *x, const struct doc_cover *
 		struct run_style note = { TABLE_FONT, 8.5, false, false, doc_reads_rtl(c->notice),
 					  NULL };
 		struct para box = PARA_INIT;
-		box.before = 48;
+		box.before = compact ? 18 : 48;
 		box.after = 0;
 		box.border = "box";
 		box.rtl = note.rtl;
@@ -736,13 +738,84 @@ static void text_block(struct docx *dx, struct xml *x, const struct block *b, co
 	para(dx, x, &pp, b->number, b->text, &rs);
 }
 
+static void field_char(struct xml *x, const char *type)
+{
+	el(x, "w:r");
+	el(x, "w:fldChar");
+	attr(x, "w:fldCharType", type);
+	if (strcmp(type, "begin") == 0)
+		attr(x, "w:dirty", "true");	/* Word fills in the pages on opening */
+	end(x);
+	end(x);
+}
+
+/*
+ * The contents at block AT: its title, then a TOC field over the headings
+ * down to its level, whose result lists them -- number, tab, text --
+ * until Word updates it with their pages.
+ */
+static void write_contents(struct docx *dx, struct xml *x, guint at)
+{
+	const struct block *b = g_ptr_array_index(dx->d->blocks, at);
+	struct run_style title = { HEAD_FONT, DOC_SIZE_HEADING1, true, false, false, NULL };
+	struct para pp = PARA_INIT;
+	pp.before = 16;
+	pp.after = 8;
+	pp.keep_next = true;
+	para(dx, x, &pp, NULL, b->text, &title);
+	char *instr = g_strdup_printf(" TOC \\o \"1-%d\" \\h \\z \\u ", b->level);
+	GPtrArray *entries = g_ptr_array_new();
+	for (guint i = at + 1; i < dx->d->blocks->len; i++) {
+		const struct block *h = g_ptr_array_index(dx->d->blocks, i);
+		if (doc_contents_lists(b, h))
+			g_ptr_array_add(entries, (gpointer)h);
+	}
+	for (guint i = 0; i < MAX(entries->len, 1); i++) {
+		const struct block *h = entries->len ? g_ptr_array_index(entries, i) : NULL;
+		struct para line = PARA_INIT;
+		line.after = 2;
+		if (h) {
+			line.left = h->level * NUMBER_INDENT;
+			line.hanging = NUMBER_INDENT;
+			line.tab = line.left;
+		}
+		para_begin(dx, x, &line);
+		if (i == 0) {
+			field_char(x, "begin");
+			el(x, "w:r");
+			el(x, "w:instrText");
+			attr(x, "xml:space", "preserve");
+			text(x, instr);
+			end(x);
+			end(x);
+			field_char(x, "separate");
+		}
+		if (h) {
+			if (h->number)
+				runs(x, h->number, NULL);
+			el(x, "w:r");
+			val(x, "w:tab", NULL);
+			end(x);
+			runs(x, h->text, NULL);
+		}
+		if (i + 1 >= entries->len)
+			field_char(x, "end");
+		end(x);
+	}
+	g_ptr_array_free(entries, TRUE);
+	g_free(instr);
+}
+
 static void write_block(struct docx *dx, struct xml *x, guint i)
 {
 	const struct block *b = g_ptr_array_index(dx->d->blocks, i);
 	bool keep = keep_with_next(dx->d, i);
 	switch (b->kind) {
 	case BLOCK_COVER:
-		write_cover(dx, x, &b->cover);
+		write_cover(dx, x, &b->cover, b->flows);
+		break;
+	case BLOCK_CONTENTS:
+		write_contents(dx, x, i);
 		break;
 	case BLOCK_HEADING: {
 		static const char *const styles[] = { "Heading1", "Heading2", "Heading3" };

@@ -57,6 +57,7 @@ enum block_kind {
 	BLOCK_COVER,
 	BLOCK_CHOICES,
 	BLOCK_CAPTION,		/* "Table 3. ...": kept with the block after it */
+	BLOCK_CONTENTS,		/* the headings after it, with their pages (doc_contents) */
 };
 
 struct table_row {
@@ -112,5 +113,12 @@ struct doc {
 	size_t insert_at;	/* where the next block goes (doc_insert_at()); DOC_END: last */
 	int n_pages;
 };
+
+/*
+ * Whether contents block C lists block H: a heading after it of level 1,
+ * or of level 2 with a number (a section, not an annex's sub-heading),
+ * when C goes down to level 2.  Both writers ask this.
+ */
+bool doc_contents_lists(const struct block *c, const struct block *h);
 
 #endif

@@ -260,6 +260,18 @@ static gboolean tighten(const GMatchInfo *match, GString *out, gpointer data)
 	return FALSE;
 }
 
+bool doc_contents_lists(const struct block *c, const struct block *h)
+{
+	return h->kind == BLOCK_HEADING && h->level <= c->level && (h->level == 1 || h->number);
+}
+
+void doc_contents(struct doc *d, const char *title, int levels)
+{
+	struct block *b = add(d, BLOCK_CONTENTS);
+	b->text = g_strdup(title);
+	b->level = CLAMP(levels, 1, 2);
+}
+
 /*
  * TEXT with no-break spaces where a line must not break: inside "p =
  * 0.45", "p < 0.0001", "n = 9" and "V = 0.31", inside "7 of 9", and after
@@ -834,6 +846,7 @@ static bool reads_rtl_before(const struct doc *d, const struct block *b)
 }
 
 static double put_title_block(cairo_t *cr, struct doc *d, const struct doc_cover *c, bool draw);
+static double put_contents(cairo_t *cr, struct doc *d, const struct block *b, double y, bool draw);
 
 /* Measures B.  Returns false when a text block does not fit the column. */
 static bool measure(cairo_t *cr, struct doc *d, struct block *b)
@@ -877,6 +890,13 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		if (b->flows)
 			b->height = put_title_block(cr, d, &b->cover, false);
 		break;
+	case BLOCK_CONTENTS:
+		b->height = put_contents(cr, d, b, 0, false);
+		if (b->height > body_height(d) && b->level > 1) {
+			b->level = 1;	/* the chapters alone, then */
+			b->height = put_contents(cr, d, b, 0, false);
+		}
+		break;
 	default:
 		break;
 	}
@@ -899,6 +919,8 @@ static double gap_above(const struct block *b)
 	case BLOCK_FIGURE:
 	case BLOCK_CAPTION:
 		return 6;
+	case BLOCK_CONTENTS:
+		return heading_space_above(1);
 	default:
 		return 0;
 	}
@@ -1418,6 +1440,96 @@ static void draw_table(cairo_t *cr, struct doc *d, const struct piece *p, double
 	(void)top;
 }
 
+/* The page of heading block B (1 on), and where on it; 0 before pagination. */
+static int page_of(const struct doc *d, const struct block *b, double *y)
+{
+	for (guint p = 0; d->pages && p < d->pages->len; p++) {
+		GPtrArray *page = g_ptr_array_index(d->pages, p);
+		for (guint i = 0; i < page->len; i++) {
+			const struct piece *piece = g_ptr_array_index(page, i);
+			if (piece->block == b && piece->first == 0) {
+				*y = MARGIN_TOP + piece->y;
+				return (int)p + 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * The contents B from Y: its title, then a line for each heading after it
+ * down to B's level -- the number, the text (level 2 indented under level
+ * 1), a dotted leader and the page, the line a link to the heading.
+ * Returns its height; draws it only when DRAW (after pagination).
+ */
+static double put_contents(cairo_t *cr, struct doc *d, const struct block *b, double y, bool draw)
+{
+	enum { PAGE_COLUMN = 28 };
+	double x = MARGIN_SIDE, w = doc_text_width(d), top = y;
+	ink(cr, INK);
+	PangoLayout *l = text_layout(cr, heading_font(1), b->text, w, PANGO_ALIGN_LEFT);
+	if (draw)
+		show(cr, l, x, y);
+	y += layout_height(l) + 8;
+	g_object_unref(l);
+	guint at;
+	if (!g_ptr_array_find(d->blocks, b, &at))
+		return y - top;
+	const char *font = DOC_FONT(BODY_FONT, DOC_SIZE_BODY);
+	for (guint i = at + 1; i < d->blocks->len; i++) {
+		const struct block *h = g_ptr_array_index(d->blocks, i);
+		if (!doc_contents_lists(b, h))
+			continue;
+		double indent = (h->level - 1) * NUMBER_INDENT;
+		double text_x = x + indent + NUMBER_INDENT;
+		if (h->level == 1)
+			y += 4;
+		l = text_layout(cr, font, h->text, w - indent - NUMBER_INDENT - PAGE_COLUMN - 8,
+				PANGO_ALIGN_LEFT);
+		double height = layout_height(l);
+		if (draw) {
+			double at_y = 0;
+			int page = page_of(d, h, &at_y);
+			char *link = g_strdup_printf("page=%d pos=[%.1f %.1f]", page, x, at_y);
+			cairo_tag_begin(cr, CAIRO_TAG_LINK, link);
+			if (h->number) {
+				PangoLayout *n = text_layout(cr, font, h->number, NUMBER_INDENT,
+							     PANGO_ALIGN_LEFT);
+				show(cr, n, x + indent, y);
+				g_object_unref(n);
+			}
+			show(cr, l, text_x, y);
+			/* the leader runs from the end of the last line to the page */
+			PangoLayoutLine *last = pango_layout_get_line_readonly(
+				l, pango_layout_get_line_count(l) - 1);
+			PangoRectangle ink_rect, logical;
+			pango_layout_line_get_extents(last, &ink_rect, &logical);
+			double end = text_x + pango_units_to_double(logical.x + logical.width) + 4;
+			double base = y + height - 3;
+			char *number = g_strdup_printf("%d", page);
+			PangoLayout *pg = text_layout(cr, font, number, PAGE_COLUMN, PANGO_ALIGN_RIGHT);
+			show(cr, pg, x + w - PAGE_COLUMN, y + height - layout_height(pg));
+			g_object_unref(pg);
+			g_free(number);
+			if (end < x + w - PAGE_COLUMN - 4) {
+				cairo_save(cr);
+				ink(cr, RULE);
+				cairo_set_line_width(cr, 0.8);
+				cairo_set_dash(cr, (double[]){ 0.8, 3.2 }, 2, 0);
+				cairo_move_to(cr, end, base);
+				cairo_line_to(cr, x + w - PAGE_COLUMN - 4, base);
+				cairo_stroke(cr);
+				cairo_restore(cr);
+			}
+			cairo_tag_end(cr, CAIRO_TAG_LINK);
+			g_free(link);
+		}
+		y += height + 2;
+		g_object_unref(l);
+	}
+	return y - top;
+}
+
 struct outline {
 	int parent[4];		/* last outline id per level (0 = root) */
 };
@@ -1490,6 +1602,9 @@ static bool draw_piece(cairo_t *cr, cairo_surface_t *s, struct doc *d, const str
 		break;
 	case BLOCK_CHOICES:
 		draw_choices(cr, b, p->first, p->last, x + NUMBER_INDENT, y, doc_text_width(d));
+		break;
+	case BLOCK_CONTENTS:
+		put_contents(cr, d, b, y, true);
 		break;
 	case BLOCK_FIGURE: {
 		cairo_save(cr);

@@ -250,5 +250,7 @@ void report_summary_write(struct report *r, char *replies)
 		g_free(num);
 	}
 	g_string_free(p, TRUE);
+	/* Then the contents, as a UN document has them after its summary. */
+	doc_contents(r->doc, "Contents", 2);
 	doc_insert_at(r->doc, DOC_END);
 }

@@ -54,6 +54,14 @@ expect_grep 'a numbered paragraph, its number first' \
 	"$T/paras"
 part "$T/mini.docx" word/document.xml >"$T/document.xml"
 expect_grep 'the table header repeats' '<w:tblHeader/>' "$T/document.xml"
+expect_grep 'the contents are a TOC field, which Word updates on opening' \
+	'<w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \o &quot;1-2&quot; \h \z \u </w:instrText>' \
+	"$T/document.xml"
+sed -n '/^Contents$/,/^\[Heading1\]II\. Introduction$/p' "$T/paras" | sed '1d;$d' |
+	sed -e 's/.*\\u //' -e 's/^ //' | paste -sd'|' >"$T/toc"
+compare 'listing the chapters, sections and annexes until then' "$T/toc" <<'X'
+II. Introduction|III. Replies to the questionnaire|A. Domestic law|B. Cooperation|IV. Cross-tabulations|V. Conclusions|Annex I. Replying States|Annex II. Texts of the answers|Annex III. Methodology and provenance
+X
 expect_grep 'charts are inline pictures' '<wp:inline' "$T/document.xml"
 expect_grep 'A4 paper' '<w:pgSz w:w="11906" w:h="16838"/>' "$T/document.xml"
 part "$T/mini.docx" docProps/core.xml >"$T/core.xml"
