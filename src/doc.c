@@ -1241,8 +1241,8 @@ static double title_height(cairo_t *cr, const char *font, const char *title, dou
 
 /*
  * The masthead from the top of the page: the symbol, Distr., the date and
- * Original, right, over a rule, then the agenda line.  Returns its
- * bottom; draws it only when DRAW.
+ * Original, right, over a rule, then the agenda line; nothing without a
+ * symbol or an agenda line.  Returns its bottom; draws it only when DRAW.
  */
 static double put_masthead(cairo_t *cr, struct doc *d, const struct doc_cover *c, bool draw)
 {
@@ -1267,6 +1267,8 @@ static double put_masthead(cairo_t *cr, struct doc *d, const struct doc_cover *c
 			g_object_unref(l);
 		}
 	}
+	if (!c->symbol && !c->agenda)
+		return bottom;	/* no masthead: the rule would rule off nothing */
 	if (draw) {
 		cairo_set_line_width(cr, 1.2);
 		cairo_move_to(cr, x, bottom + 8);
