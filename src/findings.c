@@ -325,6 +325,9 @@ GPtrArray *findings_find(const struct tally *t, const struct findings_options *o
 		g_hash_table_iter_steal(&it);
 	}
 	g_hash_table_destroy(best);
+	for (guint i = out->len; opt->stateable && i-- > 0;)
+		if (!opt->stateable(g_ptr_array_index(out, i), opt->data))
+			g_ptr_array_remove_index_fast(out, i);	/* frees it; the sort comes next */
 	if (out->len)
 		qsort(out->pdata, out->len, sizeof *out->pdata, by_strength);
 	if (out->len > max)

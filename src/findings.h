@@ -140,6 +140,8 @@ struct findings_cross {
 	const struct tally *tally;	/* finished (tally_finish()), disclosed or not */
 };
 
+struct findings_finding;
+
 /* NULL options mean every default. */
 struct findings_options {
 	size_t max;			/* the most findings; 0: FINDINGS_MAX_DEFAULT */
@@ -153,7 +155,14 @@ struct findings_options {
 	 * A finding's K is then the sum of its choices' counts.
 	 */
 	bool (*same_answer)(const struct form_question *q, size_t a, size_t b, void *data);
-	void *data;
+	/*
+	 * Whether the caller can state finding F (the report: it details its
+	 * question or crosstab in the body, so that the finding can cite
+	 * it); NULL: every finding.  Findings it refuses are dropped before
+	 * the cut to MAX, so that they take no place from those it can state.
+	 */
+	bool (*stateable)(const struct findings_finding *f, void *data);
+	void *data;		/* for same_answer and stateable */
 };
 
 /*

@@ -81,6 +81,16 @@ static bool same_phrase(const struct form_question *q, size_t a, size_t b, void 
 	return pa && pb && strcmp(pa, pb) == 0;
 }
 
+/*
+ * Only what the body details can be cited: no question it leaves out and
+ * no crosstab the definition does not show.
+ */
+static bool in_body(const struct findings_finding *f, void *data)
+{
+	struct report *r = data;
+	return f->kind == FINDINGS_CROSSTAB ? shown_crosstab(r, f) : report_in_body(r, f->q);
+}
+
 void report_summary_reserve(struct report *r)
 {
 	struct findings_cross *crosses = g_new0(struct findings_cross, r->bys->len + 1);
@@ -90,16 +100,13 @@ void report_summary_reserve(struct report *r)
 		crosses[i].tally = b->tally;
 	}
 	struct findings_options o = { REPORT_SUMMARY_MAX, crosses, r->bys->len,
-				      (unsigned long)MAX(r->def->small_cell, 0), same_phrase, r };
+				      (unsigned long)MAX(r->def->small_cell, 0), same_phrase,
+				      in_body, r };
 	GPtrArray *all = findings_find(r->tally, &o);
 	g_free(crosses);
-	/* Only what the body details can be cited: no crosstab the definition does not show. */
 	r->findings = g_ptr_array_new();
-	for (guint i = 0; i < all->len; i++) {
-		const struct findings_finding *f = g_ptr_array_index(all, i);
-		if (f->kind == FINDINGS_CROSSTAB ? shown_crosstab(r, f) : report_in_body(r, f->q))
-			g_ptr_array_add(r->findings, (gpointer)f);
-	}
+	for (guint i = 0; i < all->len; i++)
+		g_ptr_array_add(r->findings, g_ptr_array_index(all, i));
 	r->findings_owner = all;
 	int paragraphs = 1;
 	const void *last = &paragraphs;	/* no group yet */

@@ -576,6 +576,13 @@ static void test_crosstab(void)
 }
 
 /* Ranking: kind, then N, then form order; MAX cuts; the output is in form order. */
+/* findings_options.stateable: every finding but one about question "law". */
+static bool not_law(const struct findings_finding *f, void *data)
+{
+	(void)data;
+	return strcmp(f->q->name, "law") != 0;
+}
+
 static void test_ranking(void)
 {
 	struct tally *t = tally_by(NULL);
@@ -621,6 +628,14 @@ static void test_ranking(void)
 	check_int(fs->len, 3);
 	ok(about(fs, "region") && !about(fs, "conv") && !about(fs, "view"),
 	   "max 3 keeps the first of equal majorities in form order");
+	findings_free(fs);
+	/* A finding the caller cannot state takes no place: without law, MAX 2 keeps help and region. */
+	o.max = 2;
+	o.stateable = not_law;
+	fs = findings_find(t, &o);
+	check_int(fs->len, 2);
+	ok(!about(fs, "law") && about(fs, "help") && about(fs, "region"),
+	   "a finding refused is dropped before the cut, and the next takes its place");
 	findings_free(fs);
 	tally_free(t);
 }
