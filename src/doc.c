@@ -242,24 +242,6 @@ void doc_heading(struct doc *d, int level, const char *number, const char *text)
 	b->text = g_strdup(text);
 }
 
-/* typeset()'s replacement: the match's own words between no-break spaces. */
-static gboolean tighten(const GMatchInfo *match, GString *out, gpointer data)
-{
-	(void)data;
-	char *word = g_match_info_fetch(match, 1);
-	if (!word || !*word) {
-		g_free(word);
-		word = g_match_info_fetch(match, 2);
-	}
-	g_string_append(out, "\u00a0");
-	if (word && *word) {
-		g_string_append(out, word);
-		g_string_append(out, "\u00a0");
-	}
-	g_free(word);
-	return FALSE;
-}
-
 bool doc_contents_lists(const struct block *c, const struct block *h)
 {
 	return h->kind == BLOCK_HEADING && h->level <= c->level && (h->level == 1 || h->number);
@@ -272,18 +254,43 @@ void doc_contents(struct doc *d, const char *title, int levels)
 	b->level = CLAMP(levels, 1, 2);
 }
 
+/* typeset()'s replacement: the match's own words between no-break spaces, or one space. */
+static gboolean tighten(const GMatchInfo *match, GString *out, gpointer data)
+{
+	(void)data;
+	char *word = NULL;
+	for (gint group = 1; group <= 2 && (!word || !*word); group++) {
+		g_free(word);
+		word = g_match_info_fetch(match, group);
+	}
+	char *all = g_match_info_fetch(match, 0);
+	if (all && all[0] == ' ' && all[1] == ' ')
+		g_string_append_c(out, ' ');	/* two spaces after a sentence: one */
+	else {
+		g_string_append(out, "\u00a0");
+		if (word && *word) {
+			g_string_append(out, word);
+			g_string_append(out, "\u00a0");
+		}
+	}
+	g_free(all);
+	g_free(word);
+	return FALSE;
+}
+
 /*
  * TEXT with no-break spaces where a line must not break: inside "p =
  * 0.45", "p < 0.0001", "n = 9" and "V = 0.31", inside "7 of 9", and after
- * "para." before its number.  The document's own sentences get this, not
- * verbatim answers.
+ * "para." before its number; and with one space, not two, after a
+ * sentence.  The document's own sentences get this, not verbatim answers.
  */
 static char *typeset(const char *text)
 {
 	static GRegex *tight;
 	if (g_once_init_enter(&tight)) {
 		GRegex *re = g_regex_new("(?<=\\b[pnV]) ([=<]) (?=[0-9])|(?<=[0-9]) (of) (?=[0-9])|"
-					 "(?<=\\bpara\\.) (?=[0-9])", G_REGEX_OPTIMIZE, 0, NULL);
+					 "(?<=\\bpara\\.) (?=[0-9])|(?<=[.:;!?])  +(?=\\S)",
+					 G_REGEX_OPTIMIZE, 0, NULL);
 		g_once_init_leave(&tight, re);
 	}
 	return g_regex_replace_eval(tight, text, -1, 0, 0, tighten, NULL, NULL);

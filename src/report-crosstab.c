@@ -137,11 +137,16 @@ static size_t used_columns(const struct tally_cross *c)
 	return used;
 }
 
-/* The chart of the crosstab, under the crosstab's heading. */
+/*
+ * The chart of the crosstab, under the crosstab's heading: grouped bars,
+ * a row of bars for each answer with a bar for each group, so that the
+ * chart reads the way its table does (answers down, groups across), not
+ * one stacked bar per group.
+ */
 static void add_chart(struct report *r, const struct xtab *x, const char *heading)
 {
 	struct qchart_options o = report_chart_options(r);
-	enum chart_type type = qchart_default_type(x->tq->q, x->tq->answered, true);
+	enum chart_type type = CHART_GROUPED;
 	struct chart *c = qchart_crosstab(x->t, x->tq, type, x->by_label, &o);
 	report_add_chart(r, c, heading);
 }

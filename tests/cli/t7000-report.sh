@@ -91,6 +91,8 @@ sed -i "s|\.\./|$QUIRE_TEST_DATA/|" "$T/open.ini"
 run 0 "$QUIRE" report -o "$T/open.pdf" "$T/open.ini"
 text "$T/open.pdf" >"$T/open.txt"
 expect_grep 'the exact test' "Fisher's exact test gives p = 1.000 (two-sided, computed exactly)." "$T/open.txt"
+expect_grep 'the crosstab chart reads as its table: a row of bars for each answer, one bar for each group' \
+	'Yes 1 of 1 Asia 0 of 1 Africa No 0 of 1 Asia 1 of 1 Africa' "$T/open.txt"
 expect_grep 'and why' 'all of the 4 expected counts are below 5, and only the exact test gives a trustworthy' "$T/open.txt"
 expect_grep 'on fewer than 30 replies the body says it in plain words' 'A difference between the groups at least as large as this one would often arise by chance alone (p = 1.000), so the replies give no evidence that the answers to “Has your State a cybercrime law?” depend on region. With 2 replies, only a very strong association could be detected. The statistics of the test are given in Annex III.' "$T/open.txt"
 expect_grep 'and the methodology annex gives the statistics' "The statistics of the tests on fewer than 30 replies, which the body gives in plain words, are as follows. Table 5, “Has your State a cybercrime law?” by region: Fisher's exact test gives p = 1.000 (two-sided, computed exactly). Pearson's chi-square is 2.00 on 1 degree of freedom (p = 0.157), but it is not relied on here" "$T/open.txt"

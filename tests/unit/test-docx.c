@@ -327,7 +327,7 @@ static void test_no_break(const char *dir)
 	char *path = g_build_filename(dir, "nbsp.docx", NULL);
 	struct doc *d = doc_new(DOC_A4);
 	doc_paragraph(d, "1", "Fisher's exact test gives p = 0.45 and p < 0.0001 on 7 of 9 States "
-		      "(para. 12); top = 5, 2019 of them, a p = b.");
+		      "(para. 12); top = 5, 2019 of them, a p = b.  Two spaces.");
 	doc_caption(d, "Figure 1. n = 9 replying");
 	doc_quote(d, "State A", "p = 0.45 as written");
 	check_int(doc_write_docx(d, path), 0);
@@ -335,8 +335,9 @@ static void test_no_break(const char *dir)
 #define NBSP "\xc2\xa0"
 	ok(doc && count(doc, "//w:p[contains(., 'Fisher') and contains(., 'p" NBSP "=" NBSP
 			     "0.45 and p" NBSP "<" NBSP "0.0001 on 7" NBSP "of" NBSP "9 States "
-			     "(para." NBSP "12); top = 5, 2019 of them, a p = b.')]") == 1,
-	   "no-break spaces in p = 0.45, 7 of 9 and para. 12, and nowhere else");
+			     "(para." NBSP "12); top = 5, 2019 of them, a p = b. Two spaces.')]") == 1,
+	   "no-break spaces in p = 0.45, 7 of 9 and para. 12, and nowhere else; one space "
+	   "after a sentence");
 	ok(doc && count(doc, "//w:p[. = 'Figure 1. n" NBSP "=" NBSP "9 replying']") == 1,
 	   "and in a caption's n = 9");
 	ok(doc && count(doc, "//w:p[. = 'p = 0.45 as written']") == 1,
