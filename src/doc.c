@@ -203,6 +203,8 @@ void doc_insert_at(struct doc *d, size_t mark)
 	d->insert_at = mark;
 }
 
+static char *typeset(const char *text);
+
 static struct block *cover_block(struct doc *d, const struct doc_cover *c)
 {
 	struct block *b = add(d, BLOCK_COVER);
@@ -212,12 +214,12 @@ static struct block *cover_block(struct doc *d, const struct doc_cover *c)
 	b->cover.distribution = copy(c->distribution);
 	b->cover.original = copy(c->original);
 	b->cover.agenda = copy(c->agenda);
-	b->cover.meeting = copy(c->meeting);
+	b->cover.meeting = typeset(c->meeting);
 	b->cover.place_date = copy(c->place_date);
-	b->cover.title = copy(c->title);
-	b->cover.subtitle = copy(c->subtitle);
-	b->cover.prepared_by = copy(c->prepared_by);
-	b->cover.notice = copy(c->notice);
+	b->cover.title = typeset(c->title);
+	b->cover.subtitle = typeset(c->subtitle);
+	b->cover.prepared_by = typeset(c->prepared_by);
+	b->cover.notice = typeset(c->notice);
 	for (size_t i = 0; i < DOC_COVER_BLANKS && c->blanks[i]; i++)
 		b->cover.blanks[i] = copy(c->blanks[i]);
 	return b;
@@ -239,7 +241,7 @@ void doc_heading(struct doc *d, int level, const char *number, const char *text)
 	struct block *b = add(d, BLOCK_HEADING);
 	b->level = CLAMP(level, 1, 3);
 	b->number = copy(number);
-	b->text = g_strdup(text);
+	b->text = typeset(text);
 }
 
 bool doc_contents_lists(const struct block *c, const struct block *h)
@@ -254,42 +256,64 @@ void doc_contents(struct doc *d, const char *title, int levels)
 	b->level = CLAMP(levels, 1, 2);
 }
 
-/* typeset()'s replacement: the match's own words between no-break spaces, or one space. */
+/*
+ * typeset()'s replacement, by the group of its pattern that matched: an
+ * operator or "of" between no-break spaces, a no-break space, one space,
+ * or a typographic apostrophe or quotation mark.
+ */
 static gboolean tighten(const GMatchInfo *match, GString *out, gpointer data)
 {
 	(void)data;
-	char *word = NULL;
-	for (gint group = 1; group <= 2 && (!word || !*word); group++) {
-		g_free(word);
-		word = g_match_info_fetch(match, group);
-	}
-	char *all = g_match_info_fetch(match, 0);
-	if (all && all[0] == ' ' && all[1] == ' ')
-		g_string_append_c(out, ' ');	/* two spaces after a sentence: one */
-	else {
+	gint group = 1, start = -1, end = -1;
+	for (; group <= 7; group++)
+		if (g_match_info_fetch_pos(match, group, &start, &end) && start >= 0)
+			break;
+	char *word = g_match_info_fetch(match, group);
+	switch (group) {
+	case 1:
+	case 2:
+		g_string_append_printf(out, "\u00a0%s\u00a0", word);
+		break;
+	case 3:
 		g_string_append(out, "\u00a0");
-		if (word && *word) {
-			g_string_append(out, word);
-			g_string_append(out, "\u00a0");
-		}
+		break;
+	case 4:
+		g_string_append_c(out, ' ');
+		break;
+	case 5:
+		g_string_append(out, "\u2019");
+		break;
+	case 6:
+		g_string_append(out, "\u201c");
+		break;
+	default:
+		g_string_append(out, "\u201d");
+		break;
 	}
-	g_free(all);
 	g_free(word);
 	return FALSE;
 }
 
 /*
- * TEXT with no-break spaces where a line must not break: inside "p =
- * 0.45", "p < 0.0001", "n = 9" and "V = 0.31", inside "7 of 9", and after
- * "para." before its number; and with one space, not two, after a
- * sentence.  The document's own sentences get this, not verbatim answers.
+ * TEXT as a typesetter would set it: no-break spaces where a line must not
+ * break -- inside "p = 0.45", "p < 0.0001", "n = 9" and "V = 0.31",
+ * inside "7 of 9", and after "para." before its number; one space, not
+ * two, after a sentence; and typographic apostrophes and double quotation
+ * marks ("Fisher’s", “State A”) for straight ones.  The document's own
+ * sentences, headings, captions, notes and cover get this, with the labels
+ * they quote; a verbatim answer (doc_quote) and a table (file names,
+ * codes) are left as written.
  */
 static char *typeset(const char *text)
 {
 	static GRegex *tight;
+	if (!text)
+		return NULL;
 	if (g_once_init_enter(&tight)) {
-		GRegex *re = g_regex_new("(?<=\\b[pnV]) ([=<]) (?=[0-9])|(?<=[0-9]) (of) (?=[0-9])|"
-					 "(?<=\\bpara\\.) (?=[0-9])|(?<=[.:;!?])  +(?=\\S)",
+		GRegex *re = g_regex_new("(*UCP)(?<=\\b[pnV]) ([=<]) (?=[0-9])|(?<=[0-9]) (of) (?=[0-9])|"
+					 "(?<=\\bpara\\.)( )(?=[0-9])|(?<=[.:;!?])(  +)(?=\\S)|"
+					 "(?<=\\w)(')(?=\\w)|(\")(?=[\\w\\[(\u2018])|"
+					 "(?<=[\\w.,!?)\\]%\u2019])(\")",
 					 G_REGEX_OPTIMIZE, 0, NULL);
 		g_once_init_leave(&tight, re);
 	}

@@ -64,7 +64,7 @@ done
 
 # Provenance: the replies by their role and checksum, not in the codes' order.
 expect_grep 'provenance: files are named by their role' \
-	"Files are named by their role only, as the name of a reply's file would say which State sent it." anon.txt
+	"Files are named by their role only, as the name of a reply’s file would say which State sent it." anon.txt
 for code in XAN XBR XCO XKE; do
 	sha256sum <"r/$code.csv" | cut -d' ' -f1
 done >by-code.txt

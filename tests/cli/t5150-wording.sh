@@ -67,9 +67,9 @@ X
 run 0 "$QUIRE" report -o few.pdf few.ini
 expect_status 'a report with an exact test'
 text few.pdf >few.txt
-expect_grep 'the exact test is said to be exact' "Fisher's exact test gives p = 0.140 (two-sided, computed exactly)." few.txt
+expect_grep 'the exact test is said to be exact' "Fisher’s exact test gives p = 0.140 (two-sided, computed exactly)." few.txt
 expect_grep 'with few replies, how little a test can see' 'With 12 replies, only a very strong association could be detected.' few.txt
-expect_grep 'the methodology: computed exactly' "Cross-tabulations are tested with Fisher's exact test, computed exactly;" few.txt
+expect_grep 'the methodology: computed exactly' "Cross-tabulations are tested with Fisher’s exact test, computed exactly;" few.txt
 expect_no_grep 'no word of simulation' 'simulation' few.txt
 expect_no_grep 'no promise of Wilson intervals' 'Wilson' few.txt
 expect_no_grep 'no promise of intervals at all' 'interval' few.txt
@@ -92,7 +92,7 @@ text sim.pdf >sim.txt
 expect_grep 'the paragraph says the p-value was simulated' \
 	"(two-sided), estimated by simulation from 100000 random tables with the same totals (standard error" sim.txt
 expect_grep 'so does the plain-words note' 'The p-value of the exact test was estimated by simulation, so it may differ slightly from the exact value.' sim.txt
-expect_grep 'and the methodology' "Cross-tabulations are tested with Fisher's exact test, estimated by simulation from 100000 random tables" sim.txt
+expect_grep 'and the methodology' "Cross-tabulations are tested with Fisher’s exact test, estimated by simulation from 100000 random tables" sim.txt
 expect_no_grep 'nothing says computed exactly' 'computed exactly' sim.txt
 expect_no_grep 'a 3 x 3 table of 12 is not called too large: the definition set the limit' 'too large' sim.txt
 # Bins of 5: 1-4, 5-9, 10-12; the bars' labels 4, 5, 3 among the ticks 0-6.
@@ -112,7 +112,7 @@ X
 run 0 "$QUIRE" report -o many.pdf many.ini
 expect_status 'a report on 42 replies'
 text many.pdf >many.txt
-expect_grep 'the exact p' "Fisher's exact test gives p = 0.0294 (two-sided, computed exactly)." many.txt
+expect_grep 'the exact p' "Fisher’s exact test gives p = 0.0294 (two-sided, computed exactly)." many.txt
 expect_grep 'the chi-square and phi' "is 6.11 on 1 degree of freedom (p = 0.0134). The phi coefficient is 0.38." many.txt
 expect_grep 'the plain words' 'a difference between the groups this large would rarely arise by chance alone (p = 0.0294)' many.txt
 expect_no_grep 'with 42 replies, no word of one State more or less' 'one State more or less' many.txt

@@ -190,8 +190,8 @@ static void test_package(const char *dir)
 		ok(count(doc, "//w:p[w:pPr/w:pBdr/w:left][.='The replies are fictional.']") == 1,
 		   "the cover's notice in a framed paragraph");
 		ok(count(doc, "//w:p[.='Signature']") == 1, "the cover's blanks are labelled");
-		ok(count(doc, "//w:t[.='Markup stays text: <&> and \"quotes\".']") == 1,
-		   "markup characters are text");
+		ok(count(doc, "//w:t[.='Markup stays text: <&> and \xe2\x80\x9cquotes\xe2\x80\x9d.']") == 1,
+		   "markup characters are text, straight quotes set as typographic ones");
 		ok(count(doc, "//w:p[w:pPr/w:jc/@w:val='both'][w:pPr/w:ind/@w:hanging='680']"
 			      "[w:r/w:tab][starts-with(., '1.1')]") == 1,
 		   "a numbered paragraph: justified, its number hanging before a tab");
@@ -333,11 +333,11 @@ static void test_no_break(const char *dir)
 	check_int(doc_write_docx(d, path), 0);
 	xmlDocPtr doc = parse_member(path, "word/document.xml");
 #define NBSP "\xc2\xa0"
-	ok(doc && count(doc, "//w:p[contains(., 'Fisher') and contains(., 'p" NBSP "=" NBSP
+	ok(doc && count(doc, "//w:p[starts-with(., '1Fisher\xe2\x80\x99s exact') and contains(., 'p" NBSP "=" NBSP
 			     "0.45 and p" NBSP "<" NBSP "0.0001 on 7" NBSP "of" NBSP "9 States "
 			     "(para." NBSP "12); top = 5, 2019 of them, a p = b. Two spaces.')]") == 1,
 	   "no-break spaces in p = 0.45, 7 of 9 and para. 12, and nowhere else; one space "
-	   "after a sentence");
+	   "after a sentence; a typographic apostrophe");
 	ok(doc && count(doc, "//w:p[. = 'Figure 1. n" NBSP "=" NBSP "9 replying']") == 1,
 	   "and in a caption's n = 9");
 	ok(doc && count(doc, "//w:p[. = 'p = 0.45 as written']") == 1,
