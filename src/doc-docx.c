@@ -1277,6 +1277,7 @@ static bool write_core(struct docx *dx)
 	optional_el(&x, "dc:title", d->title);
 	optional_el(&x, "dc:subject", d->subject);
 	optional_el(&x, "dc:creator", d->author);
+	optional_el(&x, "cp:keywords", d->keywords);
 	const char *stamps[] = { "dcterms:created", "dcterms:modified" };
 	for (size_t i = 0; d->date && i < G_N_ELEMENTS(stamps); i++) {
 		el(&x, stamps[i]);

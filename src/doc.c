@@ -147,11 +147,18 @@ void doc_free(struct doc *d)
 	g_free(d->title);
 	g_free(d->author);
 	g_free(d->subject);
+	g_free(d->keywords);
 	g_free(d->creator);
 	g_free(d->date);
 	g_free(d->head_left);
 	g_free(d->head_right);
 	g_free(d);
+}
+
+void doc_set_keywords(struct doc *d, const char *keywords)
+{
+	g_free(d->keywords);
+	d->keywords = copy(keywords);
 }
 
 void doc_set_info(struct doc *d, const char *title, const char *author, const char *subject,
@@ -1707,9 +1714,10 @@ static void set_metadata(cairo_surface_t *s, const struct doc *d)
 	static const cairo_pdf_metadata_t keys[] = {
 		CAIRO_PDF_METADATA_TITLE, CAIRO_PDF_METADATA_AUTHOR, CAIRO_PDF_METADATA_SUBJECT,
 		CAIRO_PDF_METADATA_CREATOR, CAIRO_PDF_METADATA_CREATE_DATE,
-		CAIRO_PDF_METADATA_MOD_DATE,
+		CAIRO_PDF_METADATA_MOD_DATE, CAIRO_PDF_METADATA_KEYWORDS,
 	};
-	const char *values[] = { d->title, d->author, d->subject, d->creator, d->date, d->date };
+	const char *values[] = { d->title,   d->author, d->subject, d->creator,
+				 d->date, d->date,   d->keywords };
 	for (size_t i = 0; i < G_N_ELEMENTS(keys); i++)
 		if (values[i])
 			cairo_pdf_surface_set_metadata(s, keys[i], values[i]);

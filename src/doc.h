@@ -47,6 +47,8 @@ double doc_text_height(const struct doc *d);
 /* PDF metadata.  DATE is an ISO 8601 date-time ("2019-09-02T00:00:00Z"). */
 void doc_set_info(struct doc *d, const char *title, const char *author, const char *subject,
 		  const char *creator, const char *date);
+/* The document's keywords, separated by "; " (PDF Keywords, Word's cp:keywords). */
+void doc_set_keywords(struct doc *d, const char *keywords);
 /* Text at the top left and right of every page but the first (e.g. the document symbol). */
 void doc_set_running_head(struct doc *d, const char *left, const char *right);
 

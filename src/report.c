@@ -1159,6 +1159,14 @@ static void set_info(struct report *r)
 		     def->meeting ? def->meeting : "Summary of the replies to a questionnaire",
 		     creator, r->created);
 	doc_set_running_head(r->doc, def->organisation, def->symbol);
+	/* What a search for the document would use: its symbol, the questionnaire, the kind. */
+	GString *keywords = g_string_new(NULL);
+	if (def->symbol)
+		g_string_append_printf(keywords, "%s; ", def->symbol);
+	g_string_append_printf(keywords, "%s; questionnaire; replies; %s", r->form->title,
+			       def->respondent_plural);
+	doc_set_keywords(r->doc, keywords->str);
+	g_string_free(keywords, TRUE);
 	g_free(creator);
 }
 

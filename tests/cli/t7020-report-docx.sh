@@ -67,6 +67,7 @@ expect_grep 'A4 paper' '<w:pgSz w:w="11906" w:h="16838"/>' "$T/document.xml"
 part "$T/mini.docx" docProps/core.xml >"$T/core.xml"
 expect_grep 'metadata: title' '<dc:title>Mini report</dc:title>' "$T/core.xml"
 expect_grep 'metadata: author' '<dc:creator>Test Organisation</dc:creator>' "$T/core.xml"
+expect_grep 'metadata: keywords' '<cp:keywords>TEST/2019/1; Mini cybercrime questionnaire; questionnaire; replies; Member States</cp:keywords>' "$T/core.xml"
 expect_grep 'metadata: the date from SOURCE_DATE_EPOCH' '>2019-09-02T00:00:00Z</dcterms:created>' \
 	"$T/core.xml"
 
