@@ -369,10 +369,20 @@ static double footer(struct chart_dc *dc, double x, double y, double width)
 				   CHART_ALIGN_LEFT, chart_ink_soft);
 }
 
+/*
+ * The margin above: less without a title, as under a caption that a
+ * document sets over the chart ("Figure 3. ..."), which says what the
+ * title would and keeps its own space.
+ */
+static double top_margin(const struct chart_dc *dc)
+{
+	return dc->c->title ? CHART_MARGIN : CHART_MARGIN / 3;
+}
+
 static double natural_height(struct chart_dc *dc, double width)
 {
 	double inner = width - 2 * CHART_MARGIN;
-	return 2 * CHART_MARGIN + header(dc, 0, 0, inner) + plot_height(dc, inner) +
+	return top_margin(dc) + CHART_MARGIN + header(dc, 0, 0, inner) + plot_height(dc, inner) +
 	       footer(dc, 0, 0, inner);
 }
 
@@ -431,7 +441,7 @@ cairo_status_t chart_draw(const struct chart *c, cairo_t *cr, double x, double y
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
 	cairo_set_dash(cr, NULL, 0, 0);
-	double top = CHART_MARGIN + header(&dc, CHART_MARGIN, CHART_MARGIN, inner);
+	double top = top_margin(&dc) + header(&dc, CHART_MARGIN, top_margin(&dc), inner);
 	double plot_h = h - top - CHART_MARGIN - note_h;
 	draw_plot(&dc, CHART_MARGIN, top, inner, plot_h);
 	footer(&dc, CHART_MARGIN, top + plot_h, inner);

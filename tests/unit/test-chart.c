@@ -263,6 +263,12 @@ static void test_heights(void)
 	chart_set_value(b, 0, 0, 1);
 	ok(chart_natural_height(b, WIDTH) > chart_natural_height(a, WIDTH) + 20,
 	   "a label that wraps makes its row taller");
+	/* Under a document's caption a chart has no title, and a smaller margin above. */
+	double bare = chart_natural_height(a, WIDTH);
+	chart_set_title(a, "A title");
+	double titled = chart_natural_height(a, WIDTH);
+	ok(titled - bare > 14 + 8, "without its title a chart loses the title and most of the "
+	   "margin above (%g > %g + 22)", titled, bare);
 	chart_free(a);
 	chart_free(b);
 }
