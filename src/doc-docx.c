@@ -763,7 +763,9 @@ static void write_contents(struct docx *dx, struct xml *x, guint at)
 	pp.after = 8;
 	pp.keep_next = true;
 	para(dx, x, &pp, NULL, b->text, &title);
-	char *instr = g_strdup_printf(" TOC \\o \"1-%d\" \\h \\z \\u ", b->level);
+	/* headings by their outline level; the list of tables and figures by the Caption style */
+	char *instr = b->captions ? g_strdup(" TOC \\h \\z \\t \"Caption,1\" ")
+				  : g_strdup_printf(" TOC \\o \"1-%d\" \\h \\z \\u ", b->level);
 	GPtrArray *entries = g_ptr_array_new();
 	for (guint i = at + 1; i < dx->d->blocks->len; i++) {
 		const struct block *h = g_ptr_array_index(dx->d->blocks, i);
@@ -774,7 +776,7 @@ static void write_contents(struct docx *dx, struct xml *x, guint at)
 		const struct block *h = entries->len ? g_ptr_array_index(entries, i) : NULL;
 		struct para line = PARA_INIT;
 		line.after = 2;
-		if (h) {
+		if (h && !b->captions) {
 			line.left = h->level * NUMBER_INDENT;
 			line.hanging = NUMBER_INDENT;
 			line.tab = line.left;
@@ -790,14 +792,15 @@ static void write_contents(struct docx *dx, struct xml *x, guint at)
 			end(x);
 			field_char(x, "separate");
 		}
-		if (h) {
+		if (h && !b->captions) {
 			if (h->number)
 				runs(x, h->number, NULL);
 			el(x, "w:r");
 			val(x, "w:tab", NULL);
 			end(x);
-			runs(x, h->text, NULL);
 		}
+		if (h)
+			runs(x, h->text, NULL);
 		if (i + 1 >= entries->len)
 			field_char(x, "end");
 		end(x);

@@ -92,6 +92,7 @@ struct block {
 	bool rtl;		/* CHOICES: the list reads right to left, boxes on the right */
 	bool ragged;		/* PARAGRAPH: set ragged right, not justified (doc_item) */
 	bool flows;		/* COVER: a title block, the body under it (doc_title_block) */
+	bool captions;		/* CONTENTS: lists the captions, not the headings */
 	/* filled by layout */
 	GPtrArray *slices;	/* text blocks: PangoLayout *, see SLICE_BYTES */
 	GArray *lines;		/* text blocks: struct text_line, borrowed from SLICES */
@@ -117,7 +118,8 @@ struct doc {
 /*
  * Whether contents block C lists block H: a heading after it of level 1,
  * or of level 2 with a number (a section, not an annex's sub-heading),
- * when C goes down to level 2.  Both writers ask this.
+ * when C goes down to level 2; or, for a list of tables and figures, a
+ * caption.  Both writers ask this.
  */
 bool doc_contents_lists(const struct block *c, const struct block *h);
 

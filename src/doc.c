@@ -253,7 +253,17 @@ void doc_heading(struct doc *d, int level, const char *number, const char *text)
 
 bool doc_contents_lists(const struct block *c, const struct block *h)
 {
+	if (c->captions)
+		return h->kind == BLOCK_CAPTION;
 	return h->kind == BLOCK_HEADING && h->level <= c->level && (h->level == 1 || h->number);
+}
+
+void doc_list_of_captions(struct doc *d, const char *title)
+{
+	struct block *b = add(d, BLOCK_CONTENTS);
+	b->text = g_strdup(title);
+	b->level = 1;
+	b->captions = true;
 }
 
 void doc_contents(struct doc *d, const char *title, int levels)
@@ -884,7 +894,8 @@ static bool reads_rtl_before(const struct doc *d, const struct block *b)
 }
 
 static double put_title_block(cairo_t *cr, struct doc *d, const struct doc_cover *c, bool draw);
-static double put_contents(cairo_t *cr, struct doc *d, const struct block *b, double y, bool draw);
+static double put_contents(cairo_t *cr, struct doc *d, struct block *b, guint first, guint last,
+			   double y, bool draw);
 
 /* Measures B.  Returns false when a text block does not fit the column. */
 static bool measure(cairo_t *cr, struct doc *d, struct block *b)
@@ -929,10 +940,10 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 			b->height = put_title_block(cr, d, &b->cover, false);
 		break;
 	case BLOCK_CONTENTS:
-		b->height = put_contents(cr, d, b, 0, false);
-		if (b->height > body_height(d) && b->level > 1) {
+		b->height = put_contents(cr, d, b, 0, G_MAXUINT, 0, false);
+		if (b->height > body_height(d) && b->level > 1 && !b->captions) {
 			b->level = 1;	/* the chapters alone, then */
-			b->height = put_contents(cr, d, b, 0, false);
+			b->height = put_contents(cr, d, b, 0, G_MAXUINT, 0, false);
 		}
 		break;
 	default:
@@ -1016,7 +1027,8 @@ static guint min_units(const struct block *b)
 		return n <= DOC_TABLE_KEEP ? n : 3;
 	if (b->kind == BLOCK_CHOICES)
 		return n <= DOC_CHOICES_KEEP ? n : 2;
-	if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE || b->kind == BLOCK_NOTE)
+	if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE || b->kind == BLOCK_NOTE ||
+	    b->kind == BLOCK_CONTENTS)
 		return n < 4 ? n : 2;
 	return n;
 }
@@ -1497,58 +1509,73 @@ static int page_of(const struct doc *d, const struct block *b, double *y)
 }
 
 /*
- * The contents B from Y: its title, then a line for each heading after it
- * down to B's level -- the number, the text (level 2 indented under level
- * 1), a dotted leader and the page, the line a link to the heading.
- * Returns its height; draws it only when DRAW (after pagination).
+ * The contents B: its title, then a line for each entry (a heading after
+ * it down to B's level, or a caption) -- the number, the text (level 2
+ * indented under level 1), a dotted leader and the page, the line a link
+ * to its place.  Each entry is a unit that pagination may split before
+ * (the title goes with the first).  Measuring (DRAW false) sets B's split
+ * points and returns its height; drawing (after pagination) draws units
+ * [FIRST, LAST) from Y.
  */
-static double put_contents(cairo_t *cr, struct doc *d, const struct block *b, double y, bool draw)
+static double put_contents(cairo_t *cr, struct doc *d, struct block *b, guint first, guint last,
+			   double y, bool draw)
 {
 	enum { PAGE_COLUMN = 28 };
-	double x = MARGIN_SIDE, w = doc_text_width(d), top = y;
+	double x = MARGIN_SIDE, w = doc_text_width(d), at_y = 0;
+	if (!draw) {
+		if (b->marks)
+			g_array_free(b->marks, TRUE);
+		b->marks = g_array_new(FALSE, FALSE, sizeof(double));
+		g_array_append_val(b->marks, at_y);
+	}
+	double shift = draw ? mark(b, first) : 0;
 	ink(cr, INK);
 	PangoLayout *l = text_layout(cr, heading_font(1), b->text, w, PANGO_ALIGN_LEFT);
-	if (draw)
+	if (draw && first == 0)
 		show(cr, l, x, y);
-	y += layout_height(l) + 8;
+	at_y += layout_height(l) + 8;
 	g_object_unref(l);
 	guint at;
 	if (!g_ptr_array_find(d->blocks, b, &at))
-		return y - top;
+		return at_y;
 	const char *font = DOC_FONT(BODY_FONT, DOC_SIZE_BODY);
+	guint entry = 0;
 	for (guint i = at + 1; i < d->blocks->len; i++) {
 		const struct block *h = g_ptr_array_index(d->blocks, i);
 		if (!doc_contents_lists(b, h))
 			continue;
-		double indent = (h->level - 1) * NUMBER_INDENT;
-		double text_x = x + indent + NUMBER_INDENT;
-		if (h->level == 1)
-			y += 4;
-		l = text_layout(cr, font, h->text, w - indent - NUMBER_INDENT - PAGE_COLUMN - 8,
-				PANGO_ALIGN_LEFT);
-		double height = layout_height(l);
-		if (draw) {
-			double at_y = 0;
-			int page = page_of(d, h, &at_y);
-			char *link = g_strdup_printf("page=%d pos=[%.1f %.1f]", page, x, at_y);
+		if (entry > 0 && !draw)
+			g_array_append_val(b->marks, at_y);	/* unit ENTRY starts here */
+		bool shown = draw && entry >= first && entry < last;
+		entry++;
+		double indent = b->captions ? 0 : (h->level - 1) * NUMBER_INDENT;
+		double text_x = x + indent + (b->captions ? 0 : NUMBER_INDENT);
+		if (h->level == 1 && !b->captions)
+			at_y += 4;
+		l = text_layout(cr, font, h->text, x + w - text_x - PAGE_COLUMN - 8, PANGO_ALIGN_LEFT);
+		double height = layout_height(l), top = y + at_y - shift;
+		if (shown) {
+			double to_y = 0;
+			int page = page_of(d, h, &to_y);
+			char *link = g_strdup_printf("page=%d pos=[%.1f %.1f]", page, x, to_y);
 			cairo_tag_begin(cr, CAIRO_TAG_LINK, link);
 			if (h->number) {
 				PangoLayout *n = text_layout(cr, font, h->number, NUMBER_INDENT,
 							     PANGO_ALIGN_LEFT);
-				show(cr, n, x + indent, y);
+				show(cr, n, x + indent, top);
 				g_object_unref(n);
 			}
-			show(cr, l, text_x, y);
+			show(cr, l, text_x, top);
 			/* the leader runs from the end of the last line to the page */
-			PangoLayoutLine *last = pango_layout_get_line_readonly(
+			PangoLayoutLine *line = pango_layout_get_line_readonly(
 				l, pango_layout_get_line_count(l) - 1);
 			PangoRectangle ink_rect, logical;
-			pango_layout_line_get_extents(last, &ink_rect, &logical);
+			pango_layout_line_get_extents(line, &ink_rect, &logical);
 			double end = text_x + pango_units_to_double(logical.x + logical.width) + 4;
-			double base = y + height - 3;
+			double base = top + height - 3;
 			char *number = g_strdup_printf("%d", page);
 			PangoLayout *pg = text_layout(cr, font, number, PAGE_COLUMN, PANGO_ALIGN_RIGHT);
-			show(cr, pg, x + w - PAGE_COLUMN, y + height - layout_height(pg));
+			show(cr, pg, x + w - PAGE_COLUMN, top + height - layout_height(pg));
 			g_object_unref(pg);
 			g_free(number);
 			if (end < x + w - PAGE_COLUMN - 4) {
@@ -1563,11 +1590,14 @@ static double put_contents(cairo_t *cr, struct doc *d, const struct block *b, do
 			}
 			cairo_tag_end(cr, CAIRO_TAG_LINK);
 			g_free(link);
+			ink(cr, INK);
 		}
-		y += height + 2;
+		at_y += height + 2;
 		g_object_unref(l);
 	}
-	return y - top;
+	if (!draw)
+		g_array_append_val(b->marks, at_y);
+	return at_y;
 }
 
 struct outline {
@@ -1644,7 +1674,7 @@ static bool draw_piece(cairo_t *cr, cairo_surface_t *s, struct doc *d, const str
 		draw_choices(cr, b, p->first, p->last, x + NUMBER_INDENT, y, doc_text_width(d));
 		break;
 	case BLOCK_CONTENTS:
-		put_contents(cr, d, b, y, true);
+		put_contents(cr, d, (struct block *)b, p->first, p->last, y, true);
 		break;
 	case BLOCK_FIGURE: {
 		cairo_save(cr);

@@ -93,12 +93,18 @@ void doc_heading(struct doc *d, int level, const char *number, const char *text)
  * A table of contents headed TITLE: every heading of level 1 that comes
  * after it and, when LEVELS is 2, every numbered heading of level 2 (the
  * sections, not an annex's sub-headings), with its number, its text and
- * its page (PDF;
- * Word fills in the pages of its TOC field, marked to be updated on
- * opening).  It does not split; taller than a page, it lists only the
- * level-1 headings.
+ * its page (PDF; Word fills in the pages of its TOC field, marked to be
+ * updated on opening).  It splits between entries, two at least on each
+ * side; taller than a page, it lists only the level-1 headings.
  */
 void doc_contents(struct doc *d, const char *title, int levels);
+
+/*
+ * As doc_contents(), a list of the tables and figures: every caption
+ * (doc_caption()) after it, with its page (in Word, a TOC field over the
+ * Caption style).
+ */
+void doc_list_of_captions(struct doc *d, const char *title);
 
 /* A body paragraph, with NUMBER (may be NULL) hanging in the left margin. */
 void doc_paragraph(struct doc *d, const char *number, const char *text);

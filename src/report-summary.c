@@ -31,6 +31,8 @@
  * of some fifty questions, the length of a Rapporteur's summary.
  */
 #define REPORT_SUMMARY_MAX 10
+/* From this many tables and figures in the body, the contents are followed by a list of them. */
+#define REPORT_LIST_OF_CAPTIONS 40
 
 /* The key a paragraph of the body is cited by: a question, a crosstab, or the replies. */
 static char *cross_key(const char *row, const char *by)
@@ -257,7 +259,12 @@ void report_summary_write(struct report *r, char *replies)
 		g_free(num);
 	}
 	g_string_free(p, TRUE);
-	/* Then the contents, as a UN document has them after its summary. */
+	/*
+	 * Then the contents, as a UN document has them after its summary, and
+	 * in a long report the list of its tables and figures.
+	 */
 	doc_contents(r->doc, "Contents", 2);
+	if (r->tables + r->figures >= REPORT_LIST_OF_CAPTIONS)
+		doc_list_of_captions(r->doc, "Tables and figures");
 	doc_insert_at(r->doc, DOC_END);
 }

@@ -125,4 +125,43 @@ expect_true 'each list shows its table, ending with its total' \
 	test "$(grep -o 'Answered the question 193' chart.txt | wc -l)" -eq 2
 expect_no_grep 'and no chart runs off the page' 'n = 193 replying Member States' chart.txt
 
+# A long report: 45 questions of two choices, each a chart, for 12 States;
+# with the timeline, 46 figures.  The
+# contents are followed by a list of them, which runs over a page break,
+# and whose every line gives the page of its caption.
+mkdir long long/form long/data
+awk 'BEGIN {
+	print "type,name,label" >"long/form/survey.csv"
+	print "list_name,name,label" >"long/form/choices.csv"
+	print "yn,yes,Yes" >>"long/form/choices.csv"
+	print "yn,no,No" >>"long/form/choices.csv"
+	for (q = 1; q <= 45; q++)
+		printf "select_one yn,q%d,Does your State take measure number %d?\n", q, q >>"long/form/survey.csv"
+	for (n = 1; n <= 12; n++) {
+		f = sprintf("long/data/X%c%c.csv", 65 + int(n / 26), 65 + n % 26)
+		printf "name,value\n_respondent,X%c%c\n_submitted,2019-05-02\n", 65 + int(n / 26), 65 + n % 26 >f
+		for (q = 1; q <= 45; q++)
+			printf "q%d,%s\n", q, (n + q) % 3 ? "yes" : "no" >>f
+		close(f)
+	}
+}'
+printf 'form_title,form_id,version\nLong test,long,1\n' >long/form/settings.csv
+printf '[report]\nform = form\ndata = data\ntitle = A long report\n' >long/long.ini
+run 0 "$QUIRE" report long/long.ini -o long.pdf
+expect_status 'a report of 45 charts is written'
+words_outside long.pdf >outside
+compare 'and every word lies inside the text area' outside </dev/null
+pdftotext -layout long.pdf - | tr -d '\f' | awk '/^Tables and figures$/ { on = 1; next }
+	on && /^(Figure|Table) [0-9]+\./ { print }
+	on && /^II\. / { exit }' | sed -E 's/ {2,}/ /g' >listed
+expect_true "the list of tables and figures has every caption ($(wc -l <listed))" \
+	test "$(wc -l <listed)" -eq 46
+# each line's page: where pdftotext finds that caption first, after the list
+pdftotext -layout long.pdf - | awk -v RS='\f' '{ n = split($0, l, "\n")
+	for (i = 1; i <= n; i++) if (l[i] ~ /^ *(Figure|Table) [0-9]+\. /) {
+		t = l[i]; sub(/^ +/, "", t); sub(/  +[0-9]+$/, "", t)
+		if (!(t in seen)) { seen[t] = NR } else if (!(t in page)) { page[t] = NR; print t " " NR }
+	} }' | sed -E 's/ {2,}/ /g' >pages
+compare 'and gives the page on which each caption stands' listed <pages
+
 done_testing

@@ -347,6 +347,28 @@ static void test_no_break(const char *dir)
 	g_free(path);
 }
 
+/* A list of tables and figures: a TOC field over the Caption style, listing the captions after it. */
+static void test_list_of_captions(const char *dir)
+{
+	char *path = g_build_filename(dir, "captions.docx", NULL);
+	struct doc *d = doc_new(DOC_A4);
+	doc_caption(d, "Table 0. Before the list");
+	doc_list_of_captions(d, "Tables and figures");
+	doc_caption(d, "Table 1. Replies");
+	doc_paragraph(d, "1", "Text.");
+	doc_caption(d, "Figure 1. A chart");
+	check_int(doc_write_docx(d, path), 0);
+	xmlDocPtr doc = parse_member(path, "word/document.xml");
+	ok(doc && count(doc, "//w:instrText[. = ' TOC \\h \\z \\t \"Caption,1\" ']") == 1,
+	   "the list is a TOC field over the Caption style");
+	ok(doc && count(doc, "//w:p[w:r/w:fldChar/@w:fldCharType='begin'][w:r/w:t = 'Table 1. Replies']") == 1 &&
+		   count(doc, "//w:p[w:r/w:fldChar/@w:fldCharType='end'][w:r/w:t = 'Figure 1. A chart']") == 1,
+	   "whose result lists the captions after it, and only those");
+	xmlFreeDoc(doc);
+	doc_free(d);
+	g_free(path);
+}
+
 int main(void)
 {
 	char *dir = g_dir_make_tmp("test-docx.XXXXXX", NULL);
@@ -354,6 +376,7 @@ int main(void)
 	test_failures(dir);
 	test_writer_for();
 	test_no_break(dir);
+	test_list_of_captions(dir);
 	char *cmd = g_strdup_printf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		tap_diag("cannot remove %s", dir);
