@@ -3,6 +3,7 @@
 #include "doc.h"
 
 #include <cairo.h>
+#include <cairo-svg.h>
 #include <errno.h>
 #include <libxml/xmlwriter.h>
 #include <math.h>
@@ -73,6 +74,7 @@ struct docx {
 	struct doc *d;
 	GArray *parts;		/* struct part */
 	GPtrArray *images;	/* GByteArray * of PNG, word/media/image<i+1>.png */
+	GPtrArray *svgs;	/* GByteArray * of SVG, word/media/image<i+1>.svg, the same figures */
 	guint placed;		/* the figures placed in document.xml so far */
 	bool page_break;	/* the next paragraph starts a page */
 	bool last_rtl;		/* the last paragraph or heading read right to left */
@@ -575,9 +577,36 @@ static cairo_status_t png_sink(void *closure, const unsigned char *data, unsigne
 	return CAIRO_STATUS_SUCCESS;
 }
 
-/* Draws figure B at FIGURE_DPI into a PNG, kept in DX->images.  Returns false on failure. */
+/*
+ * Draws figure B as SVG, in points, kept in DX->svgs: the vector picture
+ * that Word 2016 and later show, the PNG being the fallback for the
+ * others.  Returns false on failure.
+ */
+static bool render_svg(struct docx *dx, const struct block *b, double width)
+{
+	GByteArray *svg = g_byte_array_new();
+	cairo_surface_t *s = cairo_svg_surface_create_for_stream(png_sink, svg, width, b->height);
+	cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
+	cairo_t *cr = cairo_create(s);
+	bool ok = b->draw && b->draw(b->data, cr, width, b->height);
+	ok = ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	ok = ok && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS;
+	cairo_surface_destroy(s);
+	if (!ok) {
+		g_byte_array_unref(svg);
+		return false;
+	}
+	g_ptr_array_add(dx->svgs, svg);
+	return true;
+}
+
+/* Draws figure B at FIGURE_DPI into a PNG, kept in DX->images, and as SVG.  Returns false on failure. */
 static bool render_figure(struct docx *dx, const struct block *b, double width)
 {
+	if (!render_svg(dx, b, width))
+		return false;
 	double scale = FIGURE_DPI / 72.0;
 	int w = (int)ceil(width * scale), h = (int)ceil(b->height * scale);
 	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, MAX(w, 1), MAX(h, 1));
@@ -667,6 +696,18 @@ static void write_figure(struct docx *dx, struct xml *x, const struct block *b, 
 	el(x, "pic:blipFill");
 	el(x, "a:blip");
 	attr(x, "r:embed", rid);
+	/* the SVG, for Word 2016 and later; the PNG for the others */
+	el(x, "a:extLst");
+	el(x, "a:ext");
+	attr(x, "uri", "{96DAC541-7B7A-43D3-8B79-37D633B846F1}");
+	el(x, "asvg:svgBlip");
+	attr(x, "xmlns:asvg", "http://schemas.microsoft.com/office/drawing/2016/SVG/main");
+	char svg_rid[40];
+	g_snprintf(svg_rid, sizeof svg_rid, "rIdSvg%u", n);
+	attr(x, "r:embed", svg_rid);
+	end(x);
+	end(x);
+	end(x);
 	end(x);
 	el(x, "a:stretch");
 	el(x, "a:fillRect");
@@ -1196,6 +1237,9 @@ static bool write_document_rels(struct docx *dx)
 		g_snprintf(id, sizeof id, "rIdImage%u", i + 1);
 		g_snprintf(target, sizeof target, "media/image%u.png", i + 1);
 		relationship(&x, id, REL_TYPE "image", target);
+		g_snprintf(id, sizeof id, "rIdSvg%u", i + 1);
+		g_snprintf(target, sizeof target, "media/image%u.svg", i + 1);
+		relationship(&x, id, REL_TYPE "image", target);
 	}
 	end(&x);
 	return xml_finish(dx, &x, "word/_rels/document.xml.rels");
@@ -1242,6 +1286,10 @@ static bool write_content_types(struct docx *dx)
 	el(&x, "Default");
 	attr(&x, "Extension", "png");
 	attr(&x, "ContentType", "image/png");
+	end(&x);
+	el(&x, "Default");
+	attr(&x, "Extension", "svg");
+	attr(&x, "ContentType", "image/svg+xml");
 	end(&x);
 	override(&x, "/word/document.xml", CT_WML "document.main+xml");
 	override(&x, "/word/styles.xml", CT_WML "styles+xml");
@@ -1319,19 +1367,25 @@ static void parts_free(GArray *parts)
 }
 
 /* Moves the PNGs into DX->parts as word/media/imageN.png. */
+static bool add_image(struct docx *dx, const GByteArray *bytes, guint n, const char *ext)
+{
+	struct part p = { g_strdup_printf("word/media/image%u.%s", n, ext),
+			  malloc(bytes->len ? bytes->len : 1), bytes->len };
+	if (!p.data) {
+		g_free(p.name);
+		return false;
+	}
+	memcpy(p.data, bytes->data, bytes->len);
+	g_array_append_val(dx->parts, p);
+	return true;
+}
+
 static bool add_images(struct docx *dx)
 {
-	for (guint i = 0; i < dx->images->len; i++) {
-		GByteArray *png = g_ptr_array_index(dx->images, i);
-		struct part p = { g_strdup_printf("word/media/image%u.png", i + 1),
-				  malloc(png->len ? png->len : 1), png->len };
-		if (!p.data) {
-			g_free(p.name);
+	for (guint i = 0; i < dx->images->len; i++)
+		if (!add_image(dx, g_ptr_array_index(dx->images, i), i + 1, "png") ||
+		    !add_image(dx, g_ptr_array_index(dx->svgs, i), i + 1, "svg"))
 			return false;
-		}
-		memcpy(p.data, png->data, png->len);
-		g_array_append_val(dx->parts, p);
-	}
 	return true;
 }
 
@@ -1425,6 +1479,7 @@ int doc_write_docx(struct doc *d, const char *path)
 	dx.d = d;
 	dx.parts = g_array_new(FALSE, FALSE, sizeof(struct part));
 	dx.images = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
+	dx.svgs = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
 	dx.has_head = d->head_left || d->head_right;
 	/* the figures first, for the relationships to name them; then the parts in order */
 	char *why = NULL;
@@ -1439,6 +1494,7 @@ int doc_write_docx(struct doc *d, const char *path)
 	void *zip = ok ? zip_parts(&dx, &len, &why) : NULL;
 	parts_free(dx.parts);
 	g_ptr_array_free(dx.images, TRUE);
+	g_ptr_array_free(dx.svgs, TRUE);
 	if (!zip) {
 		msg_error_at(path, 0, "cannot write the Word document: %s",
 			     why ? why : "out of memory");
