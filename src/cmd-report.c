@@ -33,6 +33,11 @@ static const char usage[] =
 	"      --lang LANG        language of the form's labels\n"
 	"      --anonymous        do not say which States replied\n"
 	"      --letter           US Letter paper instead of A4\n"
+	"      --fingerprints     print, for each paragraph of the body, the figures it\n"
+	"                         states, as a [paragraph NAME] block for the\n"
+	"                         definition, and write no document: with figures =\n"
+	"                         beside a text of the Rapporteur's, a later run warns\n"
+	"                         when the replies no longer give those figures\n"
 	"  -h, --help             show this help\n"
 	"\n"
 	"SOURCE_DATE_EPOCH fixes every date in the document: two runs then give\n"
@@ -85,10 +90,12 @@ int cmd_report(int argc, char **argv)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "anonymous", no_argument, NULL, 'a' },
 		{ "letter", no_argument, NULL, 'L' },
+		{ "fingerprints", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct overrides o = { NULL, NULL, NULL, INT_MAX, false, false };
+	bool fingerprints = false;
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
@@ -102,6 +109,7 @@ int cmd_report(int argc, char **argv)
 		case 'l': o.lang = optarg; break;
 		case 'a': o.anonymous = true; break;
 		case 'L': o.letter = true; break;
+		case 'F': fingerprints = true; break;
 		default: return cli_common_option(opt, "report", usage);
 		}
 	}
@@ -117,7 +125,11 @@ int cmd_report(int argc, char **argv)
 	if (!def)
 		return EXIT_DATA;
 	apply(def, &o);
-	int status = report_write(def) == 0 ? EXIT_OK : EXIT_DATA;
+	int status;
+	if (fingerprints)
+		status = report_fingerprints(def, stdout) == 0 ? EXIT_OK : EXIT_DATA;	/* main() checks stdout */
+	else
+		status = report_write(def) == 0 ? EXIT_OK : EXIT_DATA;
 	rdef_free(def);
 	chart_release_caches();
 	return status;

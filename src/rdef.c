@@ -22,6 +22,7 @@ static const char *const crosstab_keys[] = { "title", "note", NULL };
 static const char *const chart_keys[] = { "type", "label", "show", NULL };
 static const char *const shows[] = { "chart", "table", "both", "text", NULL };
 static const char *const section_keys[] = { "questions", "crosstabs", "text", NULL };
+static const char *const paragraph_keys[] = { "text", "before", "after", "figures", NULL };
 static const char *const chart_types[] = {
 	"bar", "pie", "donut", "histogram", "dotplot", "none", NULL,
 };
@@ -40,6 +41,7 @@ struct rdef *rdef_new(void)
 	def->crosstabs = g_ptr_array_new();
 	def->charts = g_ptr_array_new();
 	def->sections = g_ptr_array_new();
+	def->paragraphs = g_ptr_array_new();
 	return def;
 }
 
@@ -91,6 +93,16 @@ void rdef_free(struct rdef *def)
 		g_free(s);
 	}
 	g_ptr_array_free(def->sections, TRUE);
+	for (guint i = 0; i < def->paragraphs->len; i++) {
+		struct rdef_paragraph *p = g_ptr_array_index(def->paragraphs, i);
+		g_free(p->name);
+		g_free(p->text);
+		g_free(p->before);
+		g_free(p->after);
+		g_free(p->figures);
+		g_free(p);
+	}
+	g_ptr_array_free(def->paragraphs, TRUE);
 	if (def->lines)
 		g_ptr_array_free(def->lines, TRUE);
 	g_free(def);
@@ -126,6 +138,16 @@ long rdef_line(const struct rdef *def, const char *group, const char *key)
 	}
 	g_free(header);
 	return line;
+}
+
+const struct rdef_paragraph *rdef_paragraph(const struct rdef *def, const char *name)
+{
+	for (guint i = 0; i < def->paragraphs->len; i++) {
+		const struct rdef_paragraph *p = g_ptr_array_index(def->paragraphs, i);
+		if (strcmp(p->name, name) == 0)
+			return p;
+	}
+	return NULL;
 }
 
 const struct rdef_chart *rdef_chart(const struct rdef *def, const char *name)
@@ -454,6 +476,29 @@ static void check_repeats(struct loader *ld)
 	g_hash_table_destroy(groups);
 }
 
+static void load_paragraph(struct loader *ld, const char *group)
+{
+	check_keys(ld, group, paragraph_keys);
+	struct rdef_paragraph *p = g_new0(struct rdef_paragraph, 1);
+	/* "ROW by COL" as [crosstab ROW by COL] writes it, blanks squeezed */
+	char **words = g_strsplit_set(group + strlen("paragraph "), " \t", -1);
+	GString *name = g_string_new(NULL);
+	for (char **w = words; *w; w++)
+		if (**w)
+			g_string_append_printf(name, "%s%s", name->len ? " " : "", *w);
+	g_strfreev(words);
+	p->name = g_string_free(name, FALSE);
+	p->line = rdef_line(ld->def, group, NULL);
+	p->text = get(ld, group, "text");
+	p->before = get(ld, group, "before");
+	p->after = get(ld, group, "after");
+	p->figures = get(ld, group, "figures");
+	if (!*p->name)
+		DEF_ERROR(ld, group, NULL, "[%s]: write [paragraph QUESTION] or [paragraph QUESTION "
+			  "by QUESTION-OR-COLUMN]", group);
+	g_ptr_array_add(ld->def->paragraphs, p);
+}
+
 static void load_groups(struct loader *ld)
 {
 	check_repeats(ld);
@@ -467,9 +512,11 @@ static void load_groups(struct loader *ld)
 			load_chart(ld, *g);
 		else if (g_str_has_prefix(*g, "section "))
 			load_section(ld, *g);
+		else if (g_str_has_prefix(*g, "paragraph "))
+			load_paragraph(ld, *g);
 		else
 			DEF_ERROR(ld, *g, NULL, "unknown group [%s] (known: [report], [crosstab ...], "
-				  "[chart ...], [section ...])", *g);
+				  "[chart ...], [section ...], [paragraph ...])", *g);
 	}
 	if (!g_strv_contains((const char *const *)groups, "report"))
 		load_report(ld);

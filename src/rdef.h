@@ -54,6 +54,12 @@
  *   [section TITLE]         when present, sections replace the form's parts as the
  *                           body, in file order.  Keys: questions (names, ';'),
  *                           crosstabs ("ROW by COL", ';'), text (a paragraph).
+ *   [paragraph NAME]        the Rapporteur's words for the paragraph of question
+ *                           NAME, or of crosstab "ROW by COL".  Keys: text (replaces
+ *                           the drafted paragraph), before and after (paragraphs of
+ *                           their own around it), figures (what the text was
+ *                           written against, as quire report --fingerprints gives
+ *                           them: a warning names those that have changed).
  *
  * Everything here is owned by the struct rdef and lives until rdef_free().
  */
@@ -80,6 +86,12 @@ struct rdef_section {
 	long line;
 };
 
+struct rdef_paragraph {
+	char *name;		/* a question, or "ROW by COL" */
+	char *text, *before, *after, *figures;	/* each may be NULL */
+	long line;
+};
+
 struct rdef {
 	char *path;		/* the definition file, or NULL when built from options */
 	char *form, *roster, *output, *language;
@@ -98,6 +110,7 @@ struct rdef {
 	GPtrArray *crosstabs;	/* struct rdef_crosstab *, in file order */
 	GPtrArray *charts;	/* struct rdef_chart * */
 	GPtrArray *sections;	/* struct rdef_section * */
+	GPtrArray *paragraphs;	/* struct rdef_paragraph * */
 	GPtrArray *lines;	/* the definition's text, for rdef_line() */
 };
 
@@ -118,5 +131,8 @@ long rdef_line(const struct rdef *def, const char *group, const char *key);
 
 /* The chart settings for question NAME, or NULL. */
 const struct rdef_chart *rdef_chart(const struct rdef *def, const char *name);
+
+/* The Rapporteur's paragraph NAME (a question, or "ROW by COL"), or NULL. */
+const struct rdef_paragraph *rdef_paragraph(const struct rdef *def, const char *name);
 
 #endif

@@ -339,10 +339,16 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	const char *label = form_label(r->form, tq->q, r->lang);
 	char *heading = title ? g_strdup(title) : g_strdup_printf("%s by %s", label, x.by_label);
 	doc_heading(r->doc, report_inner_level(r), NULL, heading);
+	char *name = g_strdup_printf("%s by %s", row, by);	/* as [paragraph ROW by BY] */
+	report_paragraph_before(r, name);
 	char *number = report_next_number(r);
 	report_cite_crosstab(r, row, by);
 	char *quoted = narrate_quote(label);
-	char *intro = intro_text(r, &x, quoted);
+	char *drafted = intro_text(r, &x, quoted);
+	char *figures = report_paragraph_cross_figures(t, tq);
+	char *intro = g_strdup(report_paragraph_text(r, name, drafted, figures));
+	g_free(drafted);
+	g_free(figures);
 	bool in_words = nothing_shown(x.x);
 	r->facts.suppressed += x.x->n_suppressed && !in_words;
 	r->facts.withheld += in_words;
@@ -365,6 +371,8 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 		add_chart(r, &x, heading);
 	if (tally_cross_tests_shown(x.x))
 		add_tests(r, &x, quoted);
+	report_paragraph_after(r, name);
+	g_free(name);
 	g_free(intro);
 	g_free(quoted);
 	g_free(number);

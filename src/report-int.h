@@ -110,6 +110,26 @@ char *report_next_number(struct report *r);
 /* The level of a heading inside the current chapter or section (a crosstab's): 2 or 3. */
 int report_inner_level(const struct report *r);
 
+/*
+ * The Rapporteur's paragraphs ([paragraph NAME] of the definition; NAME a
+ * question or "ROW by COL"), report-paragraph.c.
+ *
+ * report_paragraph_figures() and report_paragraph_cross_figures() give the
+ * fingerprint of what a question's or a crosstab's paragraph states, from
+ * the tally ("base 9; answered 9; yes 7; no 2"); free with g_free().
+ * report_paragraph_text() returns the definition's text for NAME, or
+ * DRAFTED when it has none, warning (quire:DEF:LINE: warning: ...) when
+ * the figures it was written against are not FIGURES, naming each that
+ * changed, or when it gives none.  report_paragraph_before() and _after()
+ * add the definition's paragraphs around NAME's, numbered as the body's.
+ */
+char *report_paragraph_figures(const struct tally_question *tq);
+char *report_paragraph_cross_figures(const struct tally *t, const struct tally_question *tq);
+const char *report_paragraph_text(const struct report *r, const char *name, const char *drafted,
+				  const char *figures);
+void report_paragraph_before(struct report *r, const char *name);
+void report_paragraph_after(struct report *r, const char *name);
+
 /* Chapter CHAPTER's number as its heading has it: "II." (style un) or "2." (plain). */
 char *report_chapter_number(const struct report *r, int chapter);
 

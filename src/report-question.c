@@ -535,17 +535,23 @@ static enum show show_for(const struct report *r, const struct tally_question *t
 
 void report_question(struct report *r, const struct tally_question *tq)
 {
+	const char *key = form_question_key(tq->q);
 	char *sentence = sentence_for(r, tq);
+	char *figures = report_paragraph_figures(tq);
+	report_paragraph_before(r, key);
 	char *number = report_next_number(r);
-	report_cite(r, form_question_key(tq->q));
+	report_cite(r, key);
 	enum show show = show_for(r, tq);
 	doc_group_begin(r->doc);
-	doc_paragraph(r->doc, number, sentence ? sentence : "");
+	doc_paragraph(r->doc, number,
+		      report_paragraph_text(r, key, sentence ? sentence : "", figures));
+	g_free(figures);
 	if ((show & SHOW_CHART) && !add_chart(r, tq))
 		show |= SHOW_TABLE;
 	if (show & SHOW_TABLE)
 		add_table(r, tq);
 	doc_group_end(r->doc);
+	report_paragraph_after(r, key);
 	g_free(number);
 	g_free(sentence);
 }

@@ -182,6 +182,34 @@ static bool check_list(const struct report *r, char **names, const char *key)
 	return ok;
 }
 
+struct crosstab_named {
+	const char *name;	/* "ROW by COL" */
+	bool found;
+};
+
+static void match_crosstab(const struct rdef_crosstab *x, void *data)
+{
+	struct crosstab_named *c = data;
+	char *name = g_strdup_printf("%s by %s", x->row, x->by);
+	c->found |= strcmp(name, c->name) == 0;
+	g_free(name);
+}
+
+static void each_crosstab(const struct rdef *def, void (*fn)(const struct rdef_crosstab *, void *),
+			  void *data);
+
+/* A [paragraph NAME] names a question of the form or a crosstab of the definition. */
+static bool check_paragraph(const struct report *r, const struct rdef_paragraph *p)
+{
+	struct crosstab_named c = { p->name, false };
+	each_crosstab(r->def, match_crosstab, &c);
+	if (c.found || (!strchr(p->name, ' ') && form_question(r->form, p->name)))
+		return true;
+	return msg_error_at(r->def->path, p->line, "[paragraph %s]: the form has no question "
+			    "'%s' and the definition no crosstab of that name", p->name,
+			    p->name) < 0 && false;
+}
+
 static bool check_names(struct report *r)
 {
 	const struct rdef *def = r->def;
@@ -197,6 +225,8 @@ static bool check_names(struct report *r)
 				ok = msg_error_at(def->path, s->line, "[section %s]: the form has no "
 						  "question '%s'", s->title, *q) < 0 && false;
 	}
+	for (guint i = 0; i < def->paragraphs->len; i++)
+		ok &= check_paragraph(r, g_ptr_array_index(def->paragraphs, i));
 	return ok;
 }
 
@@ -1239,6 +1269,50 @@ static void report_release(struct report *r)
 	g_free(r->methods_annex);
 	if (r->test_details)
 		g_ptr_array_free(r->test_details, TRUE);
+}
+
+struct fingerprint_out {
+	struct report *r;
+	FILE *out;
+};
+
+static void print_cross_fingerprint(const struct rdef_crosstab *x, void *data)
+{
+	struct fingerprint_out *f = data;
+	const struct tally *t = report_by_tally(f->r, x->by);
+	const struct tally_question *tq = t ? tally_find(t, x->row) : NULL;
+	if (!tq || !tq->cross)
+		return;
+	char *figures = report_paragraph_cross_figures(t, tq);
+	fprintf(f->out, "[paragraph %s by %s]\nfigures = %s\n\n", x->row, x->by, figures);
+	g_free(figures);
+}
+
+int report_fingerprints(const struct rdef *def, FILE *out)
+{
+	struct report r = { 0 };
+	r.def = def;
+	r.bys = g_ptr_array_new();
+	r.inputs = g_ptr_array_new_with_free_func(input_free);
+	r.aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r.para_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	int rc = -1;
+	if (set_times(&r) && load_inputs(&r)) {
+		for (guint i = 0; i < r.tally->questions->len; i++) {
+			const struct tally_question *tq = g_ptr_array_index(r.tally->questions, i);
+			if (!report_in_body(&r, tq->q))
+				continue;
+			char *figures = report_paragraph_figures(tq);
+			fprintf(out, "[paragraph %s]\nfigures = %s\n\n", form_question_key(tq->q),
+				figures);
+			g_free(figures);
+		}
+		struct fingerprint_out f = { &r, out };
+		each_crosstab(def, print_cross_fingerprint, &f);
+		rc = 0;
+	}
+	report_release(&r);
+	return rc;
 }
 
 int report_write(const struct rdef *def)

@@ -2,6 +2,8 @@
 #ifndef QUIRE_REPORT_H
 #define QUIRE_REPORT_H
 
+#include <stdio.h>
+
 struct rdef;
 
 /*
@@ -23,5 +25,17 @@ struct rdef;
  * runs give byte-identical files.  Returns 0, or -1 after reporting.
  */
 int report_write(const struct rdef *def);
+
+/*
+ * Prints to OUT, for every question of the body and every crosstab of
+ * DEF, the block a definition takes to keep the Rapporteur's own words
+ * for its paragraph, with the figures the paragraph states now:
+ *
+ *   [paragraph law_status]
+ *   figures = base 9; answered 9; law 4; amended 3; drafting 1; none 1
+ *
+ * Writes no document.  Returns 0, or -1 after reporting (as report_write()).
+ */
+int report_fingerprints(const struct rdef *def, FILE *out);
 
 #endif

@@ -234,7 +234,7 @@ quire:values.ini:6: small_cell: '0' is not a whole number from 1 to 1000
 quire:values.ini:7: [crosstab has_law]: write [crosstab QUESTION by QUESTION-OR-COLUMN]
 quire:values.ini:10: type: 'radar' is not one of bar, pie, donut, histogram, dotplot, none
 quire:values.ini:12: crosstabs: 'has_law' is not 'QUESTION by QUESTION-OR-COLUMN'
-quire:values.ini:13: unknown group [appendix] (known: [report], [crosstab ...], [chart ...], [section ...])
+quire:values.ini:13: unknown group [appendix] (known: [report], [crosstab ...], [chart ...], [section ...], [paragraph ...])
 X
 printf '[chart has_law]\ntype = bar\n' >no-report.ini
 run 1 "$QUIRE" report no-report.ini
