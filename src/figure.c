@@ -138,3 +138,12 @@ char *figure_small_counts(unsigned long threshold)
 		return g_strdup("of 1");
 	return g_strdup_printf("from 1 to %lu", threshold - 1);
 }
+
+char *figure_with_unit(const char *figure, const char *unit)
+{
+	if (!unit || !*unit)
+		return g_strdup(figure);
+	if (strcmp(unit, "%") == 0)
+		return g_strconcat(figure, unit, NULL);
+	return g_strconcat(figure, "\u00a0", unit, NULL);
+}

@@ -31,6 +31,13 @@ char *figure_percent(unsigned long k, unsigned long n);
 char *figure_number(double v);
 
 /*
+ * FIGURE (as figure_number() writes it) with UNIT after it and a no-break
+ * space between, "180 days"; "45%" for the unit "%"; FIGURE alone when
+ * UNIT is NULL.
+ */
+char *figure_with_unit(const char *figure, const char *unit);
+
+/*
  * A number as computed, for analysts' plain-text tables: up to fifteen
  * significant digits, so every integer answer shows whole ("0.0012",
  * "999999999999999", "1.5e+300"), an en dash for NaN or infinity, so that

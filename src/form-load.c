@@ -636,6 +636,27 @@ static void add_or_other(struct loader *ld, struct form_question *q)
 	g_free(name);
 }
 
+/*
+ * A unit ("days", "officers": the unit column, in any language) says what a
+ * number counts; on a question that gives no number it is a mistake.
+ */
+static void check_unit(struct loader *ld, const struct form_question *q)
+{
+	if (!q->extra || q->kind == FORM_INTEGER || q->kind == FORM_DECIMAL ||
+	    q->kind == FORM_RANGE)
+		return;
+	GHashTableIter it;
+	gpointer key, value;
+	g_hash_table_iter_init(&it, q->extra);
+	while (g_hash_table_iter_next(&it, &key, &value))
+		if ((strcmp(key, "unit") == 0 || g_str_has_prefix(key, "unit::")) &&
+		    *(const char *)value) {
+			LOAD_ERROR(ld, q->file, q->row, "unit: a unit is for a number (integer, "
+				   "decimal or range), and '%s' is of type '%s'", q->name, q->type);
+			return;
+		}
+}
+
 static void fill_question(struct loader *ld, struct form_question *q, const struct form_sheet *s,
 			  const struct form_sheet_row *row, const char *type)
 {
@@ -664,6 +685,7 @@ static void fill_question(struct loader *ld, struct form_question *q, const stru
 	q->choice_filter = expr_cell(s, row, "choice_filter");
 	if (q->kind == FORM_RANGE)
 		parse_range(ld, q, form_sheet_cell(s, row, "parameters"));
+	check_unit(ld, q);
 	if (q->kind == FORM_CALCULATE && !q->calculation_text)
 		LOAD_ERROR(ld, q->file, q->row, "calculate '%s' has no calculation", q->name);
 }

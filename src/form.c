@@ -303,6 +303,11 @@ const char *form_choice_extra(const struct form *form, const struct form_choice 
 	return extra_lookup(form, c->extra, column, lang);
 }
 
+const char *form_question_unit(const struct form *form, const struct form_question *q, int lang)
+{
+	return extra_lookup(form, q->extra, "unit", lang);
+}
+
 const char *form_choice_column(const struct form *form, const struct form_choice *c,
 			       const char *column)
 {

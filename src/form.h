@@ -251,6 +251,13 @@ const char *form_choice_extra(const struct form *form, const struct form_choice 
 			      const char *column, int lang);
 
 /*
+ * The unit of number question Q in LANG ("days"): its unit column, in
+ * LANG when translated; NULL when it has none.  The loader refuses a unit
+ * on a question that is not a number.
+ */
+const char *form_question_unit(const struct form *form, const struct form_question *q, int lang);
+
+/*
  * The text of column COLUMN of choice C, as choice_filter and instance()
  * lookups read it: "name" is its name, "label" its label in language 0
  * (or its name), any other column is as written in the choices sheet.

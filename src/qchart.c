@@ -201,13 +201,26 @@ static void add_choices(struct chart *c, const struct tally *t, const struct for
 
 /* Charts of one question */
 
-static char *numbers_note(const struct tally_question *tq, bool dots)
+/* V with Q's unit: "180 days". */
+static char *unit_number(const struct tally *t, const struct form_question *q, int lang, double v)
+{
+	char *figure = figure_number(v);
+	char *out = figure_with_unit(figure, form_question_unit(t->form, q, lang));
+	g_free(figure);
+	return out;
+}
+
+static char *numbers_note(const struct tally *t, const struct tally_question *tq, int lang,
+			  bool dots)
 {
 	const struct stats_numeric *s = &tq->summary;
 	if (s->n == 0)
 		return NULL;
-	char *med = figure_number(s->median), *lo = figure_number(s->min);
-	char *hi = figure_number(s->max);
+	/* "range 60 to 180 days", the unit once ("10% to 20%" keeps both) */
+	const char *unit = form_question_unit(t->form, tq->q, lang);
+	char *med = unit_number(t, tq->q, lang, s->median), *hi = unit_number(t, tq->q, lang, s->max);
+	char *lo = unit && strcmp(unit, "%") == 0 ? unit_number(t, tq->q, lang, s->min)
+						   : figure_number(s->min);
 	const char *dot = dots ? "Each dot is one State. " : "";
 	char *note = s->min == s->max ? g_strdup_printf("%sEvery answer was %s.", dot, med)
 				      : g_strdup_printf("%sMedian %s; range %s to %s.", dot, med,
@@ -235,7 +248,8 @@ struct chart *qchart_question(const struct tally *t, const struct tally_question
 			chart_add_run(c, values[i], counts[i]);
 		g_free(values);
 		g_free(counts);
-		set_notes(c, numbers_note(tq, type == CHART_DOTPLOT), left_out_note(o->analysis));
+		set_notes(c, numbers_note(t, tq, o->lang, type == CHART_DOTPLOT),
+			  left_out_note(o->analysis));
 		return c;
 	}
 	add_choices(c, t, tq->q, o->lang);

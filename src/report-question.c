@@ -206,12 +206,25 @@ static char *count_clause(const struct report *r, const struct tally_question *t
 	return unsentence(narrate_count(&b, tq->answered, own ? own : predicate, lead_flags(&b)));
 }
 
+/* V as the sentences and tables of question Q give it: with its unit, "180 days". */
+static char *value_text(const struct report *r, const struct form_question *q, double v)
+{
+	char *figure = figure_number(v);
+	char *out = figure_with_unit(figure, form_question_unit(r->form, q, r->lang));
+	g_free(figure);
+	return out;
+}
+
 static char *numeric_sentence(struct report *r, const struct tally_question *tq)
 {
 	char *lead = count_clause(r, tq, "gave a figure");
 	const struct stats_numeric *s = &tq->summary;
-	char *out, *min = figure_number(s->min), *max = figure_number(s->max);
-	char *median = figure_number(s->median);
+	/* "from 60 to 180 days", the unit once; "from 10% to 20%" */
+	const char *unit = form_question_unit(r->form, tq->q, r->lang);
+	bool percent = unit && strcmp(unit, "%") == 0;
+	char *out, *max = value_text(r, tq->q, s->max), *median = value_text(r, tq->q, s->median);
+	char *min = s->n >= 2 && s->min != s->max && !percent ? figure_number(s->min)
+							      : value_text(r, tq->q, s->min);
 	if (s->n >= 2 && s->min == s->max)
 		out = g_strdup_printf("%s, all of them %s.", lead, min);
 	else if (s->n >= 2)
@@ -450,9 +463,14 @@ static char *table_note(const struct report *r, const struct tally_question *tq)
 					       ? "; several answers were allowed, so they may add up "
 						 "to more than 100%"
 					       : "");
-	else if (tq->numbers)
+	else if (tq->numbers) {
+		const char *unit = form_question_unit(r->form, tq->q, r->lang);
 		g_string_append_printf(s, " The figures are those of the %lu %s that answered.",
 				       tq->answered, report_noun(r, tq->answered));
+		if (unit)
+			g_string_append_printf(s, " Unit: %s.", strcmp(unit, "%") == 0 ? "per cent"
+										: unit);
+	}
 	return g_string_free(s, FALSE);
 }
 

@@ -188,6 +188,9 @@ static json_t *json_question(const struct tally *t, const struct tally_question 
 		json_object_set_new(o, "combinations", json_combinations(tq));
 	if (tq->numbers)
 		json_object_set_new(o, "summary", json_numeric(tq));
+	const char *unit = form_question_unit(t->form, q, lang);
+	if (unit)
+		json_object_set_new(o, "unit", json_string(unit));
 	if (tq->months)
 		json_object_set_new(o, "summary", json_dates(tq));
 	return o;

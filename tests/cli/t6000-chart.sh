@@ -84,7 +84,7 @@ pdf_text 'a select_multiple says its shares may sum past 100%' "$T/multi.pdf" \
 run 0 "$QUIRE" chart $FORM $DATA -q mla_days $CUT -o "$T/days.pdf"
 pdf_text 'a conditional question states its base' "$T/days.pdf" \
 	'n = 6 States that gave a number, of 9 replying (not asked: 2; no answer: 1)' \
-	'Each dot is one State. Median 107.5; range 60 to 180.'
+	'Each dot is one State. Median 107.5 days; range 60 to 180 days.'
 
 run 0 "$QUIRE" chart $FORM $DATA -q offences --by region $CUT -o "$T/grouped.pdf"
 pdf_text 'grouped bars name the group of each bar' "$T/grouped.pdf" \
