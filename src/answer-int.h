@@ -69,9 +69,11 @@ long answer_rule_max_length(const struct form_bounds *b);
 
 /*
  * How to answer Q, within bounds B, for the column "How to answer" and
- * the input message: "A whole number from 1970 to 2019", "Choose one
- * answer from the list (required)".  Returns a new string.
+ * the input message: "A whole number from 1970 to 2019", "A whole number
+ * from 1 to 1000 (unit: days)" (UNIT, NULL for none), "Choose one answer
+ * from the list (required)".  Returns a new string.
  */
-char *answer_rule_how(const struct form_question *q, const struct form_bounds *b);
+char *answer_rule_how(const struct form_question *q, const struct form_bounds *b,
+		      const char *unit);
 
 #endif

@@ -237,7 +237,8 @@ static void append_bounds(GString *s, const struct form_question *q, const struc
 	g_free(said);
 }
 
-char *answer_rule_how(const struct form_question *q, const struct form_bounds *b)
+char *answer_rule_how(const struct form_question *q, const struct form_bounds *b,
+		      const char *unit)
 {
 	GString *s = g_string_new(NULL);
 	switch (q->kind) {
@@ -277,6 +278,9 @@ char *answer_rule_how(const struct form_question *q, const struct form_bounds *b
 	default:
 		break;
 	}
+	/* the unit as the report's tables name it: "Unit: days." */
+	if (unit && (q->kind == FORM_INTEGER || q->kind == FORM_DECIMAL || q->kind == FORM_RANGE))
+		g_string_append_printf(s, " (unit: %s)", unit);
 	if (q->required)
 		g_string_append(s, s->len ? " (required)" : "Required");
 	return g_string_free(s, FALSE);

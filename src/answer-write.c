@@ -532,7 +532,7 @@ static void write_question(struct writer *w, const struct form_question *q)
 	struct form_bounds b;
 	form_question_bounds(q, &b);
 	form_bounds_inclusive(q, &b);
-	char *how = answer_rule_how(q, &b);
+	char *how = answer_rule_how(q, &b, form_question_unit(form, q, lang));
 	const char *hint = form_text(form, q->hint, lang);
 	char *shown_how = hint ? g_strdup_printf("%s%s%s", hint, *how ? "\n" : "", how)
 			       : g_strdup(how);

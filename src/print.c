@@ -476,7 +476,7 @@ static void add_answer(struct printer *p, const struct form_question *q)
 	char *label = paper_text(p, form_label(p->form, q, p->lang));
 	char *rule = answer_rule(p, q);
 	const char *kind = kind_rule(q);
-	const char *unit = form_question_extra(p->form, q, "unit", p->lang);
+	const char *unit = form_question_unit(p->form, q, p->lang);
 	GPtrArray *values = range_values(q);
 	if (form_kind_is_choice(q->kind) && q->list) {
 		add_choices(p, q);

@@ -54,6 +54,12 @@ else
 	skip 'the report' 'poppler-utils (pdftotext) is not installed'
 fi
 
+run 0 "$QUIRE" blank form --respondent XAA --format xlsx -o answer.xlsx
+expect_status 'an answer workbook of numbers with units'
+"$FILL_ANSWERS" --part answer.xlsx xl/sharedStrings.xml >strings.xml
+expect_grep 'its "How to answer" names the unit' 'A whole number (unit: days)' strings.xml
+expect_grep 'a percentage'"'"'s too' 'A number (unit: %)' strings.xml
+
 cat >form/survey.csv <<'X'
 type,name,label,unit::French (fr)
 integer,days,Days,jours

@@ -202,7 +202,7 @@ run 0 "$QUIRE" blank "$QUIRE_TEST_DATA/forms/print" --respondent XAA --format xl
 expect_status 'blank --format xlsx of a form whose labels show answers'
 "$FILL_ANSWERS" --dump P.xlsx | sed -n '/^\[Reply\]/,/^\[Instructions\]/p' | grep '^2[12]: ' >labels.out
 compare 'a ${name} in a label is the answer it names, or […] for a calculation' labels.out <<'END'
-21: 2.3 | Share of requests answered in […] |  | Answer only if 1.2 * 2 > 3990 | A number
+21: 2.3 | Share of requests answered in […] |  | Answer only if 1.2 * 2 > 3990 | A number (unit: percent)
 22: 2.4 | Comments on [your answer to 1.4] |  |  | Text
 END
 
