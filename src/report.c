@@ -1288,14 +1288,21 @@ static void print_cross_fingerprint(const struct rdef_crosstab *x, void *data)
 	g_free(figures);
 }
 
+/* A report of DEF with nothing read yet; report_release() frees it. */
+static void report_init(struct report *r, const struct rdef *def)
+{
+	*r = (struct report){ 0 };
+	r->def = def;
+	r->bys = g_ptr_array_new();
+	r->inputs = g_ptr_array_new_with_free_func(input_free);
+	r->aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	r->para_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+}
+
 int report_fingerprints(const struct rdef *def, FILE *out)
 {
-	struct report r = { 0 };
-	r.def = def;
-	r.bys = g_ptr_array_new();
-	r.inputs = g_ptr_array_new_with_free_func(input_free);
-	r.aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	r.para_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	struct report r;
+	report_init(&r, def);
 	int rc = -1;
 	if (set_times(&r) && load_inputs(&r)) {
 		for (guint i = 0; i < r.tally->questions->len; i++) {
@@ -1317,13 +1324,8 @@ int report_fingerprints(const struct rdef *def, FILE *out)
 
 int report_write(const struct rdef *def)
 {
-	struct report r = { 0 };
-	r.def = def;
-	r.bys = g_ptr_array_new();
-	r.inputs = g_ptr_array_new_with_free_func(input_free);
-
-	r.aliases = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	r.para_of = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	struct report r;
+	report_init(&r, def);
 	int rc = -1;
 	doc_write_fn writer = doc_writer_for(def->output);
 	if (!writer)
