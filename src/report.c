@@ -205,9 +205,37 @@ static bool check_paragraph(const struct report *r, const struct rdef_paragraph 
 	each_crosstab(r->def, match_crosstab, &c);
 	if (c.found || (!strchr(p->name, ' ') && form_question(r->form, p->name)))
 		return true;
+	struct msg_suggest sg;
+	msg_suggest_init(&sg, p->name);
+	for (guint i = 0; i < r->form->questions->len; i++)
+		msg_suggest_try(&sg, form_question_key(g_ptr_array_index(r->form->questions, i)));
+	if (sg.best)
+		return msg_error_at(r->def->path, p->line, "[paragraph %s]: the form has no question "
+				    "'%s' and the definition no crosstab of that name; did you mean "
+				    "'%s'?", p->name, p->name, sg.best) < 0 && false;
 	return msg_error_at(r->def->path, p->line, "[paragraph %s]: the form has no question "
 			    "'%s' and the definition no crosstab of that name", p->name,
 			    p->name) < 0 && false;
+}
+
+/*
+ * A [paragraph NAME] of a question the body leaves out (omitted, in no
+ * [section], or not numbered) would never be used: an error, once the
+ * tally says what the body holds.
+ */
+static bool check_paragraphs_used(const struct report *r)
+{
+	bool ok = true;
+	for (guint i = 0; i < r->def->paragraphs->len; i++) {
+		const struct rdef_paragraph *p = g_ptr_array_index(r->def->paragraphs, i);
+		const struct form_question *q = strchr(p->name, ' ') ? NULL
+								      : form_question(r->form, p->name);
+		if (q && !report_in_body(r, q))
+			ok = msg_error_at(r->def->path, p->line, "[paragraph %s]: question '%s' has no "
+					  "paragraph in the report (it is omitted, in no [section], "
+					  "or not numbered)", p->name, p->name) < 0 && false;
+	}
+	return ok;
 }
 
 static bool check_names(struct report *r)
@@ -1304,7 +1332,7 @@ int report_fingerprints(const struct rdef *def, FILE *out)
 	struct report r;
 	report_init(&r, def);
 	int rc = -1;
-	if (set_times(&r) && load_inputs(&r)) {
+	if (set_times(&r) && load_inputs(&r) && check_paragraphs_used(&r)) {
 		for (guint i = 0; i < r.tally->questions->len; i++) {
 			const struct tally_question *tq = g_ptr_array_index(r.tally->questions, i);
 			if (!report_in_body(&r, tq->q))
@@ -1330,7 +1358,7 @@ int report_write(const struct rdef *def)
 	doc_write_fn writer = doc_writer_for(def->output);
 	if (!writer)
 		msg_error("-o '%s': the report is written as .pdf or .docx", def->output);
-	else if (set_times(&r) && load_inputs(&r)) {
+	else if (set_times(&r) && load_inputs(&r) && check_paragraphs_used(&r)) {
 		build(&r);
 		rc = writer(r.doc, def->output);
 	}

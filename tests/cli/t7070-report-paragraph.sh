@@ -101,10 +101,18 @@ cp mini.ini unknown.ini
 printf '\n[paragraph has_lawz]\ntext = A typing slip.\n\n[paragraph has_law by roster]\ntext = No such crosstab.\n' >>unknown.ini
 run 1 "$QUIRE" report unknown.ini -o unknown.pdf
 expect_err 'a paragraph of no question or crosstab is refused' <<X
-quire:unknown.ini:23: [paragraph has_lawz]: the form has no question 'has_lawz' and the definition no crosstab of that name
+quire:unknown.ini:23: [paragraph has_lawz]: the form has no question 'has_lawz' and the definition no crosstab of that name; did you mean 'has_law'?
 quire:unknown.ini:26: [paragraph has_law by roster]: the form has no question 'has_law by roster' and the definition no crosstab of that name
 X
 expect_true 'and nothing is written' test ! -e unknown.pdf
+
+sed 's/^\[report\]/&\nomit = budapest/' mini.ini >omitted.ini
+printf '\n[paragraph budapest]\ntext = Words for a question left out.\n' >>omitted.ini
+run 1 "$QUIRE" report omitted.ini -o omitted.pdf
+expect_err 'a paragraph of a question the body leaves out is refused' <<X
+quire:omitted.ini:24: [paragraph budapest]: question 'budapest' has no paragraph in the report (it is omitted, in no [section], or not numbered)
+X
+expect_true 'and nothing is written' test ! -e omitted.pdf
 
 cp mini.ini badkey.ini
 printf '\n[paragraph has_law]\ntxt = A typing slip.\n' >>badkey.ini
