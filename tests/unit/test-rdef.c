@@ -77,12 +77,48 @@ static void test_given_twice(GString *errors)
 	rdef_free(def);
 }
 
+/* [paragraph NAME] and style: read as written, a crosstab's name with its blanks squeezed. */
+static void test_paragraphs_and_style(GString *errors)
+{
+	struct rdef *def = load("[report]\n"
+				"form = f\n"
+				"data = d\n"
+				"style = plain\n"
+				"\n"
+				"[paragraph law_status]\n"
+				"text = Seven of the nine.\n"
+				"figures = base 9; yes 7\n"
+				"\n"
+				"[paragraph  law_status   by  region ]\n"
+				"after = By region.\n",
+				errors);
+	if (!ok(def != NULL, "a definition with paragraphs loads")) {
+		tap_diag("%s", errors->str);
+		return;
+	}
+	ok(def->plain, "style = plain");
+	const struct rdef_paragraph *p = rdef_paragraph(def, "law_status");
+	ok(p && strcmp(p->text, "Seven of the nine.") == 0 &&
+		   strcmp(p->figures, "base 9; yes 7") == 0 && !p->before && !p->after &&
+		   p->line == 6,
+	   "a question's paragraph: its keys and its line");
+	p = rdef_paragraph(def, "law_status by region");
+	ok(p && !p->text && strcmp(p->after, "By region.") == 0,
+	   "a crosstab's, named as [crosstab ROW by COL] names it");
+	ok(!rdef_paragraph(def, "region"), "no other");
+	rdef_free(def);
+	def = load("[report]\nform = f\ndata = d\nstyle = UN\n", errors);
+	ok(!def, "style is un or plain, as written");
+	check_str(strstr(errors->str, "style: "), "style: 'UN' is not un or plain\n");
+}
+
 int main(void)
 {
 	tmpdir = g_dir_make_tmp("quire-rdef-XXXXXX", NULL);
 	GString *errors = g_string_new(NULL);
 	test_values_as_written(errors);
 	test_given_twice(errors);
+	test_paragraphs_and_style(errors);
 	g_string_free(errors, TRUE);
 	g_rmdir(tmpdir);
 	g_free(tmpdir);
