@@ -139,11 +139,23 @@ char *figure_small_counts(unsigned long threshold)
 	return g_strdup_printf("from 1 to %lu", threshold - 1);
 }
 
-char *figure_with_unit(const char *figure, const char *unit)
+char *figure_quantity(double v, const char *unit)
 {
+	char *figure = figure_number(v);
 	if (!unit || !*unit)
-		return g_strdup(figure);
-	if (strcmp(unit, "%") == 0)
-		return g_strconcat(figure, unit, NULL);
-	return g_strconcat(figure, "\u00a0", unit, NULL);
+		return figure;
+	char *out = g_strconcat(figure, strcmp(unit, "%") == 0 ? "" : "\u00a0", unit, NULL);
+	g_free(figure);
+	return out;
+}
+
+char *figure_range(double lo, double hi, const char *unit)
+{
+	bool percent = unit && strcmp(unit, "%") == 0;
+	char *low = percent ? figure_quantity(lo, unit) : figure_number(lo);
+	char *high = figure_quantity(hi, unit);
+	char *out = g_strdup_printf("%s to %s", low, high);
+	g_free(low);
+	g_free(high);
+	return out;
 }

@@ -31,11 +31,16 @@ char *figure_percent(unsigned long k, unsigned long n);
 char *figure_number(double v);
 
 /*
- * FIGURE (as figure_number() writes it) with UNIT after it and a no-break
- * space between, "180 days"; "45%" for the unit "%"; FIGURE alone when
- * UNIT is NULL.
+ * V as figure_number() writes it, with UNIT after it and a no-break space
+ * between, "180 days"; "45%" for the unit "%"; the figure alone when UNIT
+ * is NULL.
  */
-char *figure_with_unit(const char *figure, const char *unit);
+char *figure_quantity(double v, const char *unit);
+/*
+ * LO to HI with UNIT once, after HI: "60 to 180 days"; "40% to 70%" for the
+ * unit "%", which sits on each figure.
+ */
+char *figure_range(double lo, double hi, const char *unit);
 
 /*
  * A number as computed, for analysts' plain-text tables: up to fifteen

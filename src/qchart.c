@@ -201,33 +201,19 @@ static void add_choices(struct chart *c, const struct tally *t, const struct for
 
 /* Charts of one question */
 
-/* V with Q's unit: "180 days". */
-static char *unit_number(const struct tally *t, const struct form_question *q, int lang, double v)
-{
-	char *figure = figure_number(v);
-	char *out = figure_with_unit(figure, form_question_unit(t->form, q, lang));
-	g_free(figure);
-	return out;
-}
-
 static char *numbers_note(const struct tally *t, const struct tally_question *tq, int lang,
 			  bool dots)
 {
 	const struct stats_numeric *s = &tq->summary;
 	if (s->n == 0)
 		return NULL;
-	/* "range 60 to 180 days", the unit once ("10% to 20%" keeps both) */
 	const char *unit = form_question_unit(t->form, tq->q, lang);
-	char *med = unit_number(t, tq->q, lang, s->median), *hi = unit_number(t, tq->q, lang, s->max);
-	char *lo = unit && strcmp(unit, "%") == 0 ? unit_number(t, tq->q, lang, s->min)
-						   : figure_number(s->min);
+	char *med = figure_quantity(s->median, unit), *range = figure_range(s->min, s->max, unit);
 	const char *dot = dots ? "Each dot is one State. " : "";
 	char *note = s->min == s->max ? g_strdup_printf("%sEvery answer was %s.", dot, med)
-				      : g_strdup_printf("%sMedian %s; range %s to %s.", dot, med,
-							lo, hi);
+				      : g_strdup_printf("%sMedian %s; range %s.", dot, med, range);
 	g_free(med);
-	g_free(lo);
-	g_free(hi);
+	g_free(range);
 	return note;
 }
 

@@ -206,36 +206,25 @@ static char *count_clause(const struct report *r, const struct tally_question *t
 	return unsentence(narrate_count(&b, tq->answered, own ? own : predicate, lead_flags(&b)));
 }
 
-/* V as the sentences and tables of question Q give it: with its unit, "180 days". */
-static char *value_text(const struct report *r, const struct form_question *q, double v)
-{
-	char *figure = figure_number(v);
-	char *out = figure_with_unit(figure, form_question_unit(r->form, q, r->lang));
-	g_free(figure);
-	return out;
-}
-
 static char *numeric_sentence(struct report *r, const struct tally_question *tq)
 {
 	char *lead = count_clause(r, tq, "gave a figure");
 	const struct stats_numeric *s = &tq->summary;
-	/* "from 60 to 180 days", the unit once; "from 10% to 20%" */
 	const char *unit = form_question_unit(r->form, tq->q, r->lang);
-	bool percent = unit && strcmp(unit, "%") == 0;
-	char *out, *max = value_text(r, tq->q, s->max), *median = value_text(r, tq->q, s->median);
-	char *min = s->n >= 2 && s->min != s->max && !percent ? figure_number(s->min)
-							      : value_text(r, tq->q, s->min);
+	char *min = figure_quantity(s->min, unit), *median = figure_quantity(s->median, unit);
+	char *range = figure_range(s->min, s->max, unit);
+	char *out;
 	if (s->n >= 2 && s->min == s->max)
 		out = g_strdup_printf("%s, all of them %s.", lead, min);
 	else if (s->n >= 2)
-		out = g_strdup_printf("%s; the figures range from %s to %s, with a median of %s.",
-				      lead, min, max, median);
+		out = g_strdup_printf("%s; the figures range from %s, with a median of %s.", lead,
+				      range, median);
 	else if (s->n == 1)
 		out = g_strdup_printf("%s: %s.", lead, min);
 	else
 		out = g_strdup_printf("%s.", lead);
 	g_free(min);
-	g_free(max);
+	g_free(range);
 	g_free(median);
 	g_free(lead);
 	return out;

@@ -119,9 +119,22 @@ static void test_small_counts(void)
 	IS(figure_small_counts(10), "from 1 to 9");
 }
 
+/* A number with its unit: a no-break space before a word, none before "%"; in a range, the unit once. */
+static void test_units(void)
+{
+	IS(figure_quantity(107.5, "days"), "107.5\xc2\xa0" "days");
+	IS(figure_quantity(45, "%"), "45%");
+	IS(figure_quantity(12500, NULL), "12,500");
+	IS(figure_quantity(3, ""), "3");
+	IS(figure_range(60, 180, "days"), "60 to 180\xc2\xa0" "days");
+	IS(figure_range(40, 70, "%"), "40% to 70%");
+	IS(figure_range(2009, 2018, NULL), "2009 to 2018");
+}
+
 int main(void)
 {
 	test_small_counts();
+	test_units();
 	test_se();
 	test_percent();
 	test_number();
