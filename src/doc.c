@@ -258,19 +258,22 @@ bool doc_contents_lists(const struct block *c, const struct block *h)
 	return h->kind == BLOCK_HEADING && h->level <= c->level && (h->level == 1 || h->number);
 }
 
-void doc_list_of_captions(struct doc *d, const char *title)
-{
-	struct block *b = add(d, BLOCK_CONTENTS);
-	b->text = g_strdup(title);
-	b->level = 1;
-	b->captions = true;
-}
-
-void doc_contents(struct doc *d, const char *title, int levels)
+static struct block *contents_block(struct doc *d, const char *title, int levels)
 {
 	struct block *b = add(d, BLOCK_CONTENTS);
 	b->text = g_strdup(title);
 	b->level = CLAMP(levels, 1, 2);
+	return b;
+}
+
+void doc_list_of_captions(struct doc *d, const char *title)
+{
+	contents_block(d, title, 1)->captions = true;
+}
+
+void doc_contents(struct doc *d, const char *title, int levels)
+{
+	contents_block(d, title, levels);
 }
 
 /*

@@ -339,7 +339,7 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	const char *label = form_label(r->form, tq->q, r->lang);
 	char *heading = title ? g_strdup(title) : g_strdup_printf("%s by %s", label, x.by_label);
 	doc_heading(r->doc, report_inner_level(r), NULL, heading);
-	char *name = g_strdup_printf("%s by %s", row, by);	/* as [paragraph ROW by BY] */
+	char *name = report_paragraph_cross_name(row, by);
 	report_paragraph_before(r, name);
 	char *number = report_next_number(r);
 	report_cite_crosstab(r, row, by);

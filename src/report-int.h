@@ -114,6 +114,8 @@ int report_inner_level(const struct report *r);
  * The Rapporteur's paragraphs ([paragraph NAME] of the definition; NAME a
  * question or "ROW by COL"), report-paragraph.c.
  *
+ * report_paragraph_cross_name() is the NAME of crosstab ROW by BY, as
+ * [crosstab ROW by BY] writes it.
  * report_paragraph_figures() and report_paragraph_cross_figures() give the
  * fingerprint of what a question's or a crosstab's paragraph states, from
  * the tally ("base 9; answered 9; yes 7; no 2"); free with g_free().
@@ -123,6 +125,7 @@ int report_inner_level(const struct report *r);
  * changed, or when it gives none.  report_paragraph_before() and _after()
  * add the definition's paragraphs around NAME's, numbered as the body's.
  */
+char *report_paragraph_cross_name(const char *row, const char *by);	/* "ROW by BY" */
 char *report_paragraph_figures(const struct tally_question *tq);
 char *report_paragraph_cross_figures(const struct tally *t, const struct tally_question *tq);
 const char *report_paragraph_text(const struct report *r, const char *name, const char *drafted,

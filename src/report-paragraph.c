@@ -41,6 +41,11 @@ static const char *choice_name(const struct tally_question *tq, size_t c)
 	return ((const struct form_choice *)g_ptr_array_index(tq->q->list->choices, c))->name;
 }
 
+char *report_paragraph_cross_name(const char *row, const char *by)
+{
+	return g_strdup_printf("%s by %s", row, by);
+}
+
 char *report_paragraph_figures(const struct tally_question *tq)
 {
 	GString *s = g_string_new(NULL);

@@ -190,7 +190,7 @@ struct crosstab_named {
 static void match_crosstab(const struct rdef_crosstab *x, void *data)
 {
 	struct crosstab_named *c = data;
-	char *name = g_strdup_printf("%s by %s", x->row, x->by);
+	char *name = report_paragraph_cross_name(x->row, x->by);
 	c->found |= strcmp(name, c->name) == 0;
 	g_free(name);
 }
@@ -1312,7 +1312,9 @@ static void print_cross_fingerprint(const struct rdef_crosstab *x, void *data)
 	if (!tq || !tq->cross)
 		return;
 	char *figures = report_paragraph_cross_figures(t, tq);
-	fprintf(f->out, "[paragraph %s by %s]\nfigures = %s\n\n", x->row, x->by, figures);
+	char *name = report_paragraph_cross_name(x->row, x->by);
+	fprintf(f->out, "[paragraph %s]\nfigures = %s\n\n", name, figures);
+	g_free(name);
 	g_free(figures);
 }
 
