@@ -28,7 +28,7 @@
 #define STACK_BAR 17.0		/* of a stacked bar, which holds labels */
 #define GROUP_BAR 9.0		/* of each bar in a group */
 #define GROUP_GAP 2.0		/* between the bars of a group */
-#define ROW_GAP 9.0		/* between rows */
+#define ROW_GAP 7.0		/* between rows */
 #define MAX_GROW 12.0		/* extra row gap taken from a taller box */
 
 /* The label column: each label laid out at the column's width. */

@@ -370,19 +370,24 @@ static double footer(struct chart_dc *dc, double x, double y, double width)
 }
 
 /*
- * The margin above: less without a title, as under a caption that a
- * document sets over the chart ("Figure 3. ..."), which says what the
- * title would and keeps its own space.
+ * The margins above and below: less without a title, as under a caption
+ * that a document sets over the chart ("Figure 3. ..."), which says what
+ * the title would and keeps its own space, as the note under it does.
  */
 static double top_margin(const struct chart_dc *dc)
 {
 	return dc->c->title ? CHART_MARGIN : CHART_MARGIN / 3;
 }
 
+static double bottom_margin(const struct chart_dc *dc)
+{
+	return top_margin(dc);
+}
+
 static double natural_height(struct chart_dc *dc, double width)
 {
 	double inner = width - 2 * CHART_MARGIN;
-	return top_margin(dc) + CHART_MARGIN + header(dc, 0, 0, inner) + plot_height(dc, inner) +
+	return top_margin(dc) + bottom_margin(dc) + header(dc, 0, 0, inner) + plot_height(dc, inner) +
 	       footer(dc, 0, 0, inner);
 }
 
@@ -442,7 +447,7 @@ cairo_status_t chart_draw(const struct chart *c, cairo_t *cr, double x, double y
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
 	cairo_set_dash(cr, NULL, 0, 0);
 	double top = top_margin(&dc) + header(&dc, CHART_MARGIN, top_margin(&dc), inner);
-	double plot_h = h - top - CHART_MARGIN - note_h;
+	double plot_h = h - top - bottom_margin(&dc) - note_h;
 	draw_plot(&dc, CHART_MARGIN, top, inner, plot_h);
 	footer(&dc, CHART_MARGIN, top + plot_h, inner);
 	cairo_restore(cr);

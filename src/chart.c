@@ -114,6 +114,11 @@ void chart_set_note(struct chart *c, const char *note)
 	set_string(&c->note, note);
 }
 
+const char *chart_note(const struct chart *c)
+{
+	return c->note;
+}
+
 void chart_set_label(struct chart *c, enum chart_label label)
 {
 	c->label = label;

@@ -92,6 +92,8 @@ void chart_set_title(struct chart *c, const char *title);
 void chart_set_base(struct chart *c, const char *base);
 /* A note drawn under the chart, e.g. why shares sum past 100%. */
 void chart_set_note(struct chart *c, const char *note);
+/* That note, or NULL; owned by the chart. */
+const char *chart_note(const struct chart *c);
 void chart_set_label(struct chart *c, enum chart_label label);
 /* Replaces one of the chart's own words (see enum chart_text). */
 void chart_set_text(struct chart *c, enum chart_text which, const char *text);

@@ -18,6 +18,7 @@
 #define DOC_MARGIN_SIDE 68.0
 #define DOC_NUMBER_INDENT 34.0	/* hanging paragraph numbers */
 #define DOC_PARA_GAP 7.0
+#define DOC_BODY_LEADING 0.6	/* points between a paragraph's lines, beyond the font's own */
 #define DOC_BOX_COLUMN 18.0	/* a choice's tick box and the gap after it */
 
 #define DOC_HEAD_FACE TYPEFACE_SANS
@@ -28,7 +29,7 @@
 #define DOC_SIZE_QUOTE 9.5
 #define DOC_SIZE_NOTE 8.5
 #define DOC_SIZE_TABLE 9
-#define DOC_SIZE_MONO 7
+#define DOC_SIZE_MONO 6.8
 #define DOC_SIZE_HEADING1 13.5
 #define DOC_SIZE_HEADING2 11
 #define DOC_SIZE_HEADING3 10

@@ -912,7 +912,8 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
 	case BLOCK_PARAGRAPH: {
-		struct text_style st = { DOC_FONT(BODY_FONT, DOC_SIZE_BODY), width - NUMBER_INDENT, 2.2, !b->ragged };
+		struct text_style st = { DOC_FONT(BODY_FONT, DOC_SIZE_BODY), width - NUMBER_INDENT,
+					 DOC_BODY_LEADING, !b->ragged };
 		return measure_text(cr, b, &st, NULL, NULL);
 	}
 	case BLOCK_NOTE: {

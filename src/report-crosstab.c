@@ -148,7 +148,7 @@ static void add_chart(struct report *r, const struct xtab *x, const char *headin
 	struct qchart_options o = report_chart_options(r);
 	enum chart_type type = CHART_GROUPED;
 	struct chart *c = qchart_crosstab(x->t, x->tq, type, x->by_label, &o);
-	report_add_chart(r, c, heading);
+	report_add_chart(r, c, heading, NULL);	/* its base names each group */
 }
 
 /*

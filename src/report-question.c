@@ -342,7 +342,39 @@ static char *caption_title(const struct report *r, const struct tally_question *
 			       tq->q->number);
 }
 
-/* Charts */
+/* Notes, charts */
+
+/*
+ * The note on source and base under TQ's table or FIGURE, the one
+ * wording of what its figures are of: "Source: replies to question 4.8.
+ * The question applied to 7 of the 9 replying Member States. ...".  A
+ * figure's leaves out what the chart's own note says after it (that
+ * several answers were allowed and what each share is of; the unit).
+ */
+static char *source_note(const struct report *r, const struct tally_question *tq, bool figure)
+{
+	GString *s = g_string_new(NULL);
+	g_string_printf(s, "Source: replies to question %s.", tq->q->number);
+	if (tq->not_applicable)
+		g_string_append_printf(s, " The question applied to %lu of the %lu replying %s.",
+				       tq->base, r->tally->included, report_noun(r, r->tally->included));
+	bool several = tq->q->kind == FORM_SELECT_MULTIPLE;
+	if (tq->counts && tq->q->kind != FORM_RANK && !(figure && several))
+		g_string_append_printf(s, " Shares are of the %lu %s that answered%s.", tq->answered,
+				       report_noun(r, tq->answered),
+				       several ? "; several answers were allowed, so they may add up "
+						 "to more than 100%"
+					       : "");
+	else if (tq->numbers) {
+		const char *unit = form_question_unit(r->form, tq->q, r->lang);
+		g_string_append_printf(s, " The figures are those of the %lu %s that answered.",
+				       tq->answered, report_noun(r, tq->answered));
+		if (unit && !figure)
+			g_string_append_printf(s, " Unit: %s.", strcmp(unit, "%") == 0 ? "per cent"
+										: unit);
+	}
+	return g_string_free(s, FALSE);
+}
 
 /* The chart the definition asks for, or the default type for the question. */
 static enum chart_type chart_type_for(const struct tally_question *tq, const struct rdef_chart *opt)
@@ -366,10 +398,11 @@ static bool add_chart(struct report *r, const struct tally_question *tq)
 	struct qchart_options o = report_chart_options(r);
 	if (opt && opt->label && strcmp(opt->label, "percent") == 0)
 		o.label = CHART_LABEL_PERCENT;
-	char *title = caption_title(r, tq);
+	char *title = caption_title(r, tq), *note = source_note(r, tq, true);
 	bool added = report_add_chart(r, qchart_question(r->tally, tq, chart_type_for(tq, opt), &o),
-				      title);
+				      title, note);
 	g_free(title);
+	g_free(note);
 	return added;
 }
 
@@ -438,31 +471,6 @@ static void rank_table(struct report *r, const struct tally_question *tq)
 	doc_table(r->doc, t);
 }
 
-static char *table_note(const struct report *r, const struct tally_question *tq)
-{
-	GString *s = g_string_new(NULL);
-	g_string_printf(s, "Question %s.", tq->q->number);
-	if (tq->not_applicable)
-		g_string_append_printf(s, " The question applied to %lu of the %lu replying %s.",
-				       tq->base, r->tally->included, report_noun(r, r->tally->included));
-	if (tq->counts && tq->q->kind != FORM_RANK)
-		g_string_append_printf(s, " Shares are of the %lu %s that answered%s.", tq->answered,
-				       report_noun(r, tq->answered),
-				       tq->q->kind == FORM_SELECT_MULTIPLE
-					       ? "; several answers were allowed, so they may add up "
-						 "to more than 100%"
-					       : "");
-	else if (tq->numbers) {
-		const char *unit = form_question_unit(r->form, tq->q, r->lang);
-		g_string_append_printf(s, " The figures are those of the %lu %s that answered.",
-				       tq->answered, report_noun(r, tq->answered));
-		if (unit)
-			g_string_append_printf(s, " Unit: %s.", strcmp(unit, "%") == 0 ? "per cent"
-										: unit);
-	}
-	return g_string_free(s, FALSE);
-}
-
 static void add_table(struct report *r, const struct tally_question *tq)
 {
 	if (tq->answered == 0 || (!tq->counts && !tq->numbers))
@@ -478,7 +486,7 @@ static void add_table(struct report *r, const struct tally_question *tq)
 		numeric_table(r, tq);
 	else
 		return;
-	char *note = table_note(r, tq);
+	char *note = source_note(r, tq, false);
 	doc_note(r->doc, note);
 	g_free(note);
 }

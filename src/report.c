@@ -111,19 +111,30 @@ static void free_chart(void *data)
 	chart_free(data);
 }
 
-bool report_add_chart(struct report *r, struct chart *c, const char *title)
+bool report_add_chart(struct report *r, struct chart *c, const char *title, const char *source)
 {
 	chart_set_title(c, NULL);	/* the caption says it */
+	char *note = NULL;		/* and the note under the figure the rest */
+	if (source) {
+		note = chart_note(c) ? g_strdup_printf("%s %s", source, chart_note(c))
+				     : g_strdup(source);
+		chart_set_base(c, NULL);
+		chart_set_note(c, NULL);
+	}
 	double w = doc_text_width(r->doc);
 	double h = chart_natural_height(c, w);
 	if (h > doc_text_height(r->doc)) {
 		chart_free(c);
+		g_free(note);
 		return false;
 	}
 	char *caption = g_strdup_printf("Figure %d. %s", ++r->figures, title);
 	doc_caption(r->doc, caption);
 	g_free(caption);
 	doc_figure(r->doc, h, draw_chart, c, free_chart);
+	if (note)
+		doc_note(r->doc, note);
+	g_free(note);
 	return true;
 }
 
@@ -653,7 +664,7 @@ static void add_introduction(struct report *r)
 	doc_paragraph(r->doc, n, text);
 	g_free(n);
 	g_free(text);
-	report_add_chart(r, timeline(r), "Replies received");
+	report_add_chart(r, timeline(r), "Replies received", NULL);
 	doc_group_end(r->doc);
 	const char *column = group_column(r);
 	if (column) {
@@ -1122,7 +1133,8 @@ static gint compare_rows(gconstpointer a, gconstpointer b)
 
 static void add_input_table(struct report *r)
 {
-	struct doc_table *t = doc_table_new(2, (double[]){ 0.42, 0.58 });
+	struct doc_table *t = doc_table_new(2, (double[]){ 0.41, 0.59 });
+	doc_table_mono(t, 0);	/* paths and checksums as typed, each on one line */
 	doc_table_mono(t, 1);
 	doc_table_header(t, (const char *[]){ "Input file", "SHA-256" });
 	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);

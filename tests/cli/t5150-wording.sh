@@ -79,7 +79,7 @@ expect_no_grep 'and no chart' 'Each dot is one State.' few.txt
 run 0 "$QUIRE" report -o few-chart.pdf few-chart.ini
 expect_status 'a report showing the chart of the numbers'
 text few-chart.pdf >few-chart.txt
-expect_grep 'show = chart: a chart' 'Figure 3. Staff on cybercrime (question 3) n = 12 replying Member States' few-chart.txt
+expect_grep 'show = chart: a chart, its base and source in the note under it' 'Figure 3. Staff on cybercrime (question 3) 0 2 4 6 8 10 12 Source: replies to question 3. The figures are those of the 12 Member States that answered. Each dot is one State.' few-chart.txt
 expect_grep 'a dot plot, the default type' 'Each dot is one State. Median 6.5; range 1 to 12.' few-chart.txt
 expect_no_grep 'and no table' 'Lower quartile' few-chart.txt
 
@@ -96,7 +96,7 @@ expect_grep 'and the methodology' "Cross-tabulations are tested with Fisher’s 
 expect_no_grep 'nothing says computed exactly' 'computed exactly' sim.txt
 expect_no_grep 'a 3 x 3 table of 12 is not called too large: the definition set the limit' 'too large' sim.txt
 # Bins of 5: 1-4, 5-9, 10-12; the bars' labels 4, 5, 3 among the ticks 0-6.
-expect_grep 'the histogram: bars labelled with their counts' 'Figure 3. Staff on cybercrime (question 3) n = 12 replying Member States 6 5 4 4 3 2 0' sim.txt
+expect_grep 'the histogram: bars labelled with their counts' 'Figure 3. Staff on cybercrime (question 3) 6 5 4 4 3 2 0 0 5 10 15 20 25 Source: replies to question 3.' sim.txt
 expect_no_grep 'the histogram has no dots' 'Each dot is one State.' sim.txt
 
 cat >many.ini <<'X'

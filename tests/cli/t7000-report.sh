@@ -30,7 +30,7 @@ expect_grep 'response rate by roster group' 'Asia 2 1 50% 1 Africa 2 1 50% 0 Tot
 expect_grep 'a drafted sentence from the summary phrases' 'One of the two replying Member States had a law on cybercrime; one had no law on cybercrime.' "$T/mini.txt"
 expect_grep 'a fallback sentence from the labels' 'Asked “Budapest Convention”, one of the two replying Member States answered “Party”; one answered “Not a party”.' "$T/mini.txt"
 expect_grep 'a numeric answer' 'Asked “Year of adoption” (question 1.2), the one Member State to which the question applied gave a figure: 2012.' "$T/mini.txt"
-expect_grep 'bases are stated' 'Question 1.3. The question applied to 1 of the 2 replying Member States.' "$T/mini.txt"
+expect_grep 'bases are stated' 'Source: replies to question 1.3. The question applied to 1 of the 2 replying Member States.' "$T/mini.txt"
 expect_grep 'a crosstab that would single out States is withheld' 'are not broken down by region here: with so few replies in each group, every count would be below 3 or would reveal one that is' "$T/mini.txt"
 expect_no_grep 'and no test of the table it withholds' "Fisher's exact test" "$T/mini.txt"
 expect_no_grep 'no chi-square either' 'chi-square' "$T/mini.txt"

@@ -82,7 +82,7 @@ expect_no_grep 'and nothing computed from it is printed' "chi-square is" "$T/rep
 pdftotext -layout "$T/report.pdf" - | tr -s ' ' >"$T/layout.txt"
 expect_grep 'summary of 2.3: n, min, quartiles, max, mean' ' 7 2009 2012.5 2015 2016.5 2018 2014.29' "$T/layout.txt"
 expect_grep 'summary of 3.4, mean to two decimals' ' 9 0 3 6 11 27 8.44' "$T/layout.txt"
-expect_grep 'a numeric table states its base' 'Question 4.8. The question applied to 7 of the 9 replying Member States. The figures are those of the 6 Member States that answered.' "$T/report.txt"
+expect_grep 'a numeric table states its base' 'Source: replies to question 4.8. The question applied to 7 of the 9 replying Member States. The figures are those of the 6 Member States that answered.' "$T/report.txt"
 expect_grep 'the sentence gives a half median' 'the figures range from 60 to 180 days, with a median of 107.5 days.' "$T/report.txt"
 
 done_testing
