@@ -203,7 +203,8 @@ struct run_style {
 	const char *color;	/* RRGGBB or NULL */
 };
 
-static void run_props(struct xml *x, const struct run_style *rs)
+/* The run properties RS, and the language LANG (BCP 47) unless NULL. */
+static void run_props_lang(struct xml *x, const struct run_style *rs, const char *lang)
 {
 	if (!rs)
 		return;
@@ -231,7 +232,14 @@ static void run_props(struct xml *x, const struct run_style *rs)
 	}
 	if (rs->rtl)
 		val(x, "w:rtl", NULL);
+	if (lang)
+		val(x, "w:lang", lang);
 	end(x);
+}
+
+static void run_props(struct xml *x, const struct run_style *rs)
+{
+	run_props_lang(x, rs, NULL);
 }
 
 /*
@@ -1180,7 +1188,7 @@ static bool write_styles(struct docx *dx)
 	el(&x, "w:docDefaults");
 	el(&x, "w:rPrDefault");
 	struct run_style rs = { BODY_FONT, DOC_SIZE_BODY, false, false, false, NULL };
-	run_props(&x, &rs);
+	run_props_lang(&x, &rs, doc_language(dx->d));	/* Word's proofing and hyphenation */
 	end(&x);
 	el(&x, "w:pPrDefault");
 	end(&x);
@@ -1198,6 +1206,10 @@ static bool write_settings(struct docx *dx)
 	el(&x, "w:settings");
 	attr(&x, "xmlns:w", NS_W);
 	val_long(&x, "w:defaultTabStop", twips(NUMBER_INDENT));
+	/* Word hyphenates justified text by the language's rules; never acronyms. */
+	val(&x, "w:autoHyphenation", NULL);
+	val_long(&x, "w:consecutiveHyphenLimit", 2);
+	val(&x, "w:doNotHyphenateCaps", NULL);
 	val(&x, "w:characterSpacingControl", "doNotCompress");
 	el(&x, "w:compat");
 	el(&x, "w:compatSetting");

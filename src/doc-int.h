@@ -110,6 +110,7 @@ struct doc {
 	int group_id, open_group;
 	bool open_loose;
 	char *title, *author, *subject, *creator, *date, *keywords;
+	char *lang;		/* BCP 47; NULL: not said */
 	char *head_left, *head_right;
 	GPtrArray *pages;	/* GPtrArray of struct piece * per page */
 	size_t insert_at;	/* where the next block goes (doc_insert_at()); DOC_END: last */

@@ -148,6 +148,7 @@ void doc_free(struct doc *d)
 	g_free(d->author);
 	g_free(d->subject);
 	g_free(d->keywords);
+	g_free(d->lang);
 	g_free(d->creator);
 	g_free(d->date);
 	g_free(d->head_left);
@@ -159,6 +160,17 @@ void doc_set_keywords(struct doc *d, const char *keywords)
 {
 	g_free(d->keywords);
 	d->keywords = copy(keywords);
+}
+
+void doc_set_language(struct doc *d, const char *lang)
+{
+	g_free(d->lang);
+	d->lang = copy(lang);
+}
+
+const char *doc_language(const struct doc *d)
+{
+	return d->lang;
 }
 
 void doc_set_info(struct doc *d, const char *title, const char *author, const char *subject,

@@ -49,6 +49,13 @@ void doc_set_info(struct doc *d, const char *title, const char *author, const ch
 		  const char *creator, const char *date);
 /* The document's keywords, separated by "; " (PDF Keywords, Word's cp:keywords). */
 void doc_set_keywords(struct doc *d, const char *keywords);
+/*
+ * The document's language, a BCP 47 tag ("en", "fr"): the PDF's /Lang,
+ * and Word's proofing and hyphenation language.  Unset, the document
+ * says none.
+ */
+void doc_set_language(struct doc *d, const char *lang);
+const char *doc_language(const struct doc *d);
 /* Text at the top left and right of every page but the first (e.g. the document symbol). */
 void doc_set_running_head(struct doc *d, const char *left, const char *right);
 

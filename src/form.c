@@ -214,24 +214,45 @@ const char *form_kind_name(enum form_kind kind)
 	return names[kind];
 }
 
+/* The code in a language's name: "fr" of "French (fr)", at OPEN; false when none. */
+static bool lang_code_of(const char *written, const char **open, size_t *n)
+{
+	const char *o = strrchr(written, '(');
+	const char *close = strrchr(written, ')');
+	if (!o || !close || close < o + 2)
+		return false;
+	*open = o + 1;
+	*n = (size_t)(close - o - 1);
+	return true;
+}
+
 /* "French (fr)" -> code "fr", bare name "French". */
 static bool lang_matches(const char *written, const char *wanted)
 {
 	if (g_ascii_strcasecmp(written, wanted) == 0)
 		return true;
-	const char *open = strrchr(written, '(');
-	const char *close = strrchr(written, ')');
-	if (open && close && close > open) {
-		size_t n = (size_t)(close - open - 1);
-		if (strlen(wanted) == n && g_ascii_strncasecmp(open + 1, wanted, n) == 0)
+	const char *code;
+	size_t n;
+	if (lang_code_of(written, &code, &n)) {
+		if (strlen(wanted) == n && g_ascii_strncasecmp(code, wanted, n) == 0)
 			return true;
-		size_t bare = (size_t)(open - written);
+		size_t bare = (size_t)(code - 1 - written);
 		while (bare > 0 && written[bare - 1] == ' ')
 			bare--;
 		if (strlen(wanted) == bare && g_ascii_strncasecmp(written, wanted, bare) == 0)
 			return true;
 	}
 	return false;
+}
+
+char *form_lang_code(const struct form *form, int lang)
+{
+	if (lang < 0 || (guint)lang >= form->languages->len)
+		return NULL;
+	const char *code;
+	size_t n;
+	return lang_code_of(g_ptr_array_index(form->languages, lang), &code, &n)
+		       ? g_strndup(code, n) : NULL;
 }
 
 int form_lang_find(const struct form *form, const char *lang)

@@ -227,6 +227,11 @@ const char *form_kind_name(enum form_kind kind);
  * regard to case.  Returns its index, or -1.
  */
 int form_lang_find(const struct form *form, const char *lang);
+/*
+ * The code of language LANG as its name gives it ("fr" of "French (fr)"),
+ * a new string; NULL when the name has none ("default", "French").
+ */
+char *form_lang_code(const struct form *form, int lang);
 
 /*
  * The text of TEXTS (one of the translatable arrays) in language LANG,

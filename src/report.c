@@ -1237,6 +1237,10 @@ static void set_info(struct report *r)
 			       def->respondent_plural);
 	doc_set_keywords(r->doc, keywords->str);
 	g_string_free(keywords, TRUE);
+	/* The report's language, by the form's code for it; the narrative's, English, without one. */
+	char *code = form_lang_code(r->form, r->lang);
+	doc_set_language(r->doc, code ? code : "en");
+	g_free(code);
 	g_free(creator);
 }
 

@@ -43,6 +43,7 @@ static struct doc *every_block(doc_draw_fn draw)
 	doc_set_info(d, "Test title", "The Rapporteur", "A subject", "quire test",
 		     "2019-09-02T00:00:00Z");
 	doc_set_running_head(d, "Organisation", "SYM/1");
+	doc_set_language(d, "fr");
 	struct doc_cover c = { "Test Organisation", "SYM/1", "2 September 2019",
 			       "Fourth Meeting", "Hangzhou, 2-4 September 2019", "Special Needs",
 			       "Summary of replies",
@@ -243,6 +244,13 @@ static void test_package(const char *dir)
 	ok(doc && count(doc, "//w:style[@w:styleId='Normal']"
 			     "//w:rFonts[@w:ascii='Noto Serif']") == 1,
 	   "the body in Noto Serif");
+	ok(doc && count(doc, "//w:docDefaults/w:rPrDefault/w:rPr/w:lang[@w:val='fr']") == 1,
+	   "the document's language, for Word's proofing and hyphenation");
+	xmlFreeDoc(doc);
+	doc = parse_member(path, "word/settings.xml");
+	ok(doc && count(doc, "/w:settings/w:autoHyphenation[following-sibling::w:doNotHyphenateCaps]"
+			     "[preceding-sibling::w:defaultTabStop]") == 1,
+	   "Word hyphenates, never a word in capitals, the settings in the schema's order");
 	xmlFreeDoc(doc);
 
 	size_t len = 0;

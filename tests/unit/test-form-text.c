@@ -142,8 +142,41 @@ static void test_keys(void)
 	form_free(form);
 }
 
+/* Three languages: one with a code, one with none, one with a script subtag. */
+static const char languages_form[] =
+	"survey,type,name,label::English (en),label::French,label::Chinese (zh-Hans)\n"
+	",text,name,Name,Nom,\xe5\x90\x8d\xe7\xa7\xb0\n";
+
+static void test_lang_codes(void)
+{
+	char *dir = g_dir_make_tmp("test-form-text.XXXXXX", NULL);
+	char *path = g_build_filename(dir, "langs.csv", NULL);
+	g_file_set_contents(path, languages_form, -1, NULL);
+	struct form *form = form_load(path);
+	g_unlink(path);
+	g_rmdir(dir);
+	g_free(path);
+	g_free(dir);
+	if (!tap_check_int(form != NULL, 1, __FILE__, __LINE__, "the form of three languages loads"))
+		return;
+	int fr = form_lang_find(form, "French"), zh = form_lang_find(form, "zh-Hans");
+	char *en_code = form_lang_code(form, form_lang_find(form, "en"));
+	char *fr_code = form_lang_code(form, fr);
+	char *zh_code = form_lang_code(form, zh);
+	check_str(en_code, "en");
+	ok(fr >= 0 && fr_code == NULL, "a language named without a code has none");
+	check_str(zh_code, "zh-Hans");
+	ok(form_lang_code(form, -1) == NULL && form_lang_code(form, 99) == NULL,
+	   "no language, no code");
+	g_free(en_code);
+	g_free(fr_code);
+	g_free(zh_code);
+	form_free(form);
+}
+
 int main(void)
 {
+	test_lang_codes();
 	test_keys();
 	test_plain();
 	test_strip();
