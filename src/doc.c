@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "pdflang.h"
 #include "doc-int.h"
 #include "typeface.h"
 #include "msg.h"
@@ -1839,6 +1840,15 @@ int doc_write_pdf(struct doc *d, const char *path)
 		msg_error_at(path, 0, "cannot write the PDF: %s",
 			     status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
 							    : "a figure could not be drawn");
+		g_byte_array_free(sink.bytes, TRUE);
+		atomic_abort(out);
+		return -1;
+	}
+	GError *lang_error = NULL;
+	if (d->lang && pdflang_set(sink.bytes, d->lang, &lang_error) != 0) {	/* cairo cannot say it */
+		msg_error_at(path, 0, "cannot set the PDF's language '%s': %s", d->lang,
+			     lang_error->message);
+		g_error_free(lang_error);
 		g_byte_array_free(sink.bytes, TRUE);
 		atomic_abort(out);
 		return -1;

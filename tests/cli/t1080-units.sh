@@ -46,6 +46,10 @@ if command -v pdftotext >/dev/null 2>&1; then
 	pdftotext units-fr.pdf - | tr '\n\f' '  ' | tr -s ' ' >units-fr.txt
 	expect_grep 'in French, the French unit' 'from 60 to 180 jours, with a median of 90 jours.' \
 		units-fr.txt
+	# The Catalog's /Lang: the form's code for the report's language, English without one.
+	expect_true 'the PDF says its language, English for a form without codes' \
+		grep -aq '/Lang (en) ' units.pdf
+	expect_true 'and French for --lang fr' grep -aq '/Lang (fr) ' units-fr.pdf
 	run 0 "$QUIRE" report units.ini -o units.docx
 	"$FILL_ANSWERS" --part units.docx word/document.xml >document.xml
 	expect_grep 'the Word document keeps a no-break space before the unit' \
