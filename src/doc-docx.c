@@ -79,6 +79,13 @@ struct docx {
 	bool page_break;	/* the next paragraph starts a page */
 	bool last_rtl;		/* the last paragraph or heading read right to left */
 	bool has_head;
+	/*
+	 * The footnotes, ids in the order of their references, as LibreOffice
+	 * reads them: the title block's marked "*", id 1, then the paragraphs'
+	 * numbered ones (which a custom mark does not count).
+	 */
+	int n_footnotes;	/* numbered footnotes */
+	bool agenda_note;	/* the title block's */
 };
 
 static long twips(double points)
@@ -288,9 +295,12 @@ struct para {
 	double before, after;	/* spacing, points; < 0 = the style's */
 	bool rtl, keep_next;
 	const char *border;	/* "box", "bottom" or NULL */
+	int footnote;		/* the id of the footnote referred to at its end, or 0 */
+	const char *mark;	/* that reference's own mark ("*"), or NULL: its number */
+	bool whole_words;	/* never hyphenated by Word (a title, a masthead line) */
 };
 
-#define PARA_INIT { NULL, NULL, 0, 0, 0, -1, -1, false, false, NULL }
+#define PARA_INIT { NULL, NULL, 0, 0, 0, -1, -1, false, false, NULL, 0, NULL, false }
 
 static void border(struct xml *x, const char *side, long eighths)
 {
@@ -335,6 +345,8 @@ static void para_begin(struct docx *dx, struct xml *x, const struct para *pp)
 		end(x);
 		end(x);
 	}
+	if (pp->whole_words)
+		val(x, "w:suppressAutoHyphens", NULL);
 	if (pp->rtl)
 		val(x, "w:bidi", NULL);
 	if (pp->before >= 0 || pp->after >= 0) {
@@ -361,6 +373,29 @@ static void para_begin(struct docx *dx, struct xml *x, const struct para *pp)
  * A paragraph of TEXT with NUMBER (may be NULL) before it, set off by a
  * tab: with PP's hanging indent the number hangs in the margin.
  */
+/*
+ * A reference to footnote ID, raised by the FootnoteReference style: Word
+ * numbers it, or with a MARK ("*") it shows that mark instead.
+ */
+static void footnote_reference(struct xml *x, int id, const char *mark)
+{
+	el(x, "w:r");
+	el(x, "w:rPr");
+	val(x, "w:rStyle", "FootnoteReference");
+	end(x);
+	el(x, "w:footnoteReference");
+	if (mark)
+		attr(x, "w:customMarkFollows", "1");
+	attr_long(x, "w:id", id);
+	end(x);
+	if (mark) {
+		el(x, "w:t");
+		text(x, mark);
+		end(x);
+	}
+	end(x);
+}
+
 static void para(struct docx *dx, struct xml *x, const struct para *pp, const char *number,
 		 const char *s, const struct run_style *rs)
 {
@@ -374,6 +409,8 @@ static void para(struct docx *dx, struct xml *x, const struct para *pp, const ch
 	}
 	if (s && *s)
 		runs(x, s, rs);
+	if (pp->footnote)
+		footnote_reference(x, pp->footnote, pp->mark);
 	end(x);
 }
 
@@ -403,6 +440,7 @@ static void cover_line(struct docx *dx, struct xml *x, const char *s, const char
 	pp.jc = jc;
 	pp.before = before;
 	pp.after = 0;
+	pp.whole_words = true;
 	pp.rtl = doc_reads_rtl(s);
 	struct run_style r = *rs;
 	r.rtl = pp.rtl;
@@ -441,8 +479,18 @@ static void write_cover(struct docx *dx, struct xml *x, const struct doc_cover *
 		any = true;
 	}
 	end(x);
-	if (c->agenda)
-		cover_line(dx, x, c->agenda, "left", 14, &small, NULL);
+	if (c->agenda) {
+		struct para ap = PARA_INIT;
+		ap.whole_words = true;
+		ap.jc = "left";
+		ap.before = 14;
+		ap.after = 0;
+		if (c->agenda_note) {	/* its footnote, marked "*" */
+			ap.footnote = 1;
+			ap.mark = "*";
+		}
+		para(dx, x, &ap, NULL, c->agenda, &small);
+	}
 	/* the space above each line, on a cover and in a title block (as doc.c sets them) */
 	cover_line(dx, x, c->organisation, "center", compact ? 18 : 34, &org, NULL);
 	cover_line(dx, x, c->meeting, "center", compact ? 10 : 60, &meeting, NULL);
@@ -783,6 +831,8 @@ static void text_block(struct docx *dx, struct xml *x, const struct block *b, co
 		pp.hanging = NUMBER_INDENT;
 		pp.tab = left;
 	}
+	if (b->kind == BLOCK_PARAGRAPH && b->footnote)
+		pp.footnote = b->footnote_number + dx->agenda_note;
 	struct run_style rs = { NULL, 0, false, false, pp.rtl, NULL };
 	para(dx, x, &pp, b->number, b->text, &rs);
 }
@@ -1099,6 +1149,10 @@ static const struct style_def styles[] = {
 	  0, 0, 0, NULL, 0, false },
 	{ "Footer", "footer", "paragraph", "Normal", NULL, HEAD_FONT, 8.5, false, false, "595959",
 	  0, 0, 0, "center", 0, false },
+	{ "FootnoteText", "footnote text", "paragraph", "Normal", NULL, TABLE_FONT, DOC_SIZE_NOTE, false,
+	  false, NULL, 0, 2, 0, NULL, 0, false },
+	{ "FootnoteReference", "footnote reference", "character", NULL, NULL, NULL, 0, false, false,
+	  NULL, -1, -1, 0, NULL, 0, false },
 	{ "TableGrid", "Table Grid", "table", NULL, NULL, NULL, 0, false, false, NULL, -1, -1, 0,
 	  NULL, 0, false },
 };
@@ -1116,6 +1170,13 @@ static void write_style(struct docx *dx, struct xml *x, const struct style_def *
 	if (s->next)
 		val(x, "w:next", s->next);
 	val(x, "w:qFormat", NULL);
+	if (strcmp(s->type, "character") == 0) {	/* the footnote reference, raised */
+		el(x, "w:rPr");
+		val(x, "w:vertAlign", "superscript");
+		end(x);
+		end(x);
+		return;
+	}
 	if (strcmp(s->type, "table") == 0) {
 		/* rules over and under the table, none between columns: the PDF's tables */
 		el(x, "w:tblPr");
@@ -1151,6 +1212,13 @@ static void write_style(struct docx *dx, struct xml *x, const struct style_def *
 		end(x);
 		end(x);
 	}
+	/* Word hyphenates running text only: body, notes, quotes, footnotes */
+	static const char *const hyphenated[] = { "Normal", "Note", "Quote", "FootnoteText" };
+	bool hyphens = false;
+	for (size_t i = 0; i < G_N_ELEMENTS(hyphenated); i++)
+		hyphens |= strcmp(s->id, hyphenated[i]) == 0;
+	if (!hyphens)
+		val(x, "w:suppressAutoHyphens", NULL);
 	if (s->before >= 0 || s->after >= 0) {
 		el(x, "w:spacing");
 		if (s->before >= 0)
@@ -1211,6 +1279,12 @@ static bool write_settings(struct docx *dx)
 	val_long(&x, "w:consecutiveHyphenLimit", 2);
 	val(&x, "w:doNotHyphenateCaps", NULL);
 	val(&x, "w:characterSpacingControl", "doNotCompress");
+	if (dx->n_footnotes || dx->agenda_note) {	/* the separators of footnotes.xml */
+		el(&x, "w:footnotePr");
+		val_long(&x, "w:footnote", -1);
+		val_long(&x, "w:footnote", 0);
+		end(&x);
+	}
 	el(&x, "w:compat");
 	el(&x, "w:compatSetting");
 	attr(&x, "w:name", "compatibilityMode");
@@ -1244,6 +1318,8 @@ static bool write_document_rels(struct docx *dx)
 	if (dx->has_head)
 		relationship(&x, "rIdHeader", REL_TYPE "header", "header1.xml");
 	relationship(&x, "rIdFooter", REL_TYPE "footer", "footer1.xml");
+	if (dx->n_footnotes || dx->agenda_note)
+		relationship(&x, "rIdFootnotes", REL_TYPE "footnotes", "footnotes.xml");
 	for (guint i = 0; i < dx->images->len; i++) {
 		char id[40], target[40];
 		g_snprintf(id, sizeof id, "rIdImage%u", i + 1);
@@ -1309,6 +1385,8 @@ static bool write_content_types(struct docx *dx)
 	if (dx->has_head)
 		override(&x, "/word/header1.xml", CT_WML "header+xml");
 	override(&x, "/word/footer1.xml", CT_WML "footer+xml");
+	if (dx->n_footnotes || dx->agenda_note)
+		override(&x, "/word/footnotes.xml", CT_WML "footnotes+xml");
 	override(&x, "/docProps/core.xml",
 		 "application/vnd.openxmlformats-package.core-properties+xml");
 	override(&x, "/docProps/app.xml",
@@ -1482,6 +1560,78 @@ static void *zip_parts(struct docx *dx, size_t *len, char **why)
 	return bytes;
 }
 
+/* A footnote: ID, then its mark (Word's number, or MARK) and TEXT. */
+static void footnote(struct docx *dx, struct xml *x, int id, const char *mark, const char *s)
+{
+	el(x, "w:footnote");
+	attr_long(x, "w:id", id);
+	struct para pp = PARA_INIT;
+	pp.style = "FootnoteText";
+	pp.left = 14;
+	pp.hanging = 14;
+	pp.tab = 14;
+	pp.rtl = doc_reads_rtl(s);
+	para_begin(dx, x, &pp);
+	el(x, "w:r");
+	el(x, "w:rPr");
+	val(x, "w:rStyle", "FootnoteReference");
+	end(x);
+	if (mark) {
+		el(x, "w:t");
+		text(x, mark);
+		end(x);
+	} else
+		val(x, "w:footnoteRef", NULL);
+	end(x);
+	el(x, "w:r");
+	val(x, "w:tab", NULL);
+	end(x);
+	struct run_style rs = { NULL, 0, false, false, pp.rtl, NULL };
+	runs(x, s, &rs);
+	end(x);
+	end(x);
+}
+
+/* The separators, then the footnotes in the order they are referred to. */
+static bool write_footnotes(struct docx *dx)
+{
+	struct xml x;
+	xml_begin(&x);
+	el(&x, "w:footnotes");
+	attr(&x, "xmlns:w", NS_W);
+	const char *const kinds[] = { "separator", "continuationSeparator" };
+	for (int i = 0; i < 2; i++) {
+		el(&x, "w:footnote");
+		attr(&x, "w:type", kinds[i]);
+		attr_long(&x, "w:id", i - 1);
+		el(&x, "w:p");
+		el(&x, "w:r");
+		val(&x, i == 0 ? "w:separator" : "w:continuationSeparator", NULL);
+		end(&x);
+		end(&x);
+		end(&x);
+	}
+	for (guint i = 0; i < dx->d->blocks->len; i++) {
+		const struct block *b = g_ptr_array_index(dx->d->blocks, i);
+		if (b->kind == BLOCK_COVER && b->cover.agenda_note)
+			footnote(dx, &x, 1, "*", b->cover.agenda_note);
+		if (b->kind == BLOCK_PARAGRAPH && b->footnote)
+			footnote(dx, &x, b->footnote_number + dx->agenda_note, NULL, b->footnote);
+	}
+	end(&x);
+	return xml_finish(dx, &x, "word/footnotes.xml");
+}
+
+static bool has_agenda_note(const struct doc *d)
+{
+	for (guint i = 0; i < d->blocks->len; i++) {
+		const struct block *b = g_ptr_array_index(d->blocks, i);
+		if (b->kind == BLOCK_COVER && b->cover.agenda_note)
+			return true;
+	}
+	return false;
+}
+
 int doc_write_docx(struct doc *d, const char *path)
 {
 	struct atomic_file *out = atomic_open(path);
@@ -1493,6 +1643,8 @@ int doc_write_docx(struct doc *d, const char *path)
 	dx.images = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
 	dx.svgs = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
 	dx.has_head = d->head_left || d->head_right;
+	dx.n_footnotes = doc_number_footnotes(d);
+	dx.agenda_note = has_agenda_note(d);
 	/* the figures first, for the relationships to name them; then the parts in order */
 	char *why = NULL;
 	bool ok = render_figures(&dx);
@@ -1501,7 +1653,8 @@ int doc_write_docx(struct doc *d, const char *path)
 	ok = ok && write_content_types(&dx) && write_package_rels(&dx) && write_core(&dx) &&
 	     write_app(&dx) && write_styles(&dx) && write_settings(&dx) &&
 	     write_document_rels(&dx) && write_document(&dx) &&
-	     (!dx.has_head || write_header(&dx)) && write_footer(&dx) && add_images(&dx);
+	     (!dx.has_head || write_header(&dx)) && write_footer(&dx) &&
+	     (!(dx.n_footnotes || dx.agenda_note) || write_footnotes(&dx)) && add_images(&dx);
 	size_t len = 0;
 	void *zip = ok ? zip_parts(&dx, &len, &why) : NULL;
 	parts_free(dx.parts);

@@ -94,6 +94,7 @@ struct block {
 	bool ragged;		/* PARAGRAPH: set ragged right, not justified (doc_item) */
 	bool flows;		/* COVER: a title block, the body under it (doc_title_block) */
 	bool captions;		/* CONTENTS: lists the captions, not the headings */
+	char *footnote;		/* PARAGRAPH: its footnote (doc_footnote), or NULL */
 	/* filled by layout */
 	GPtrArray *slices;	/* text blocks: PangoLayout *, see SLICE_BYTES */
 	GArray *lines;		/* text blocks: struct text_line, borrowed from SLICES */
@@ -101,6 +102,8 @@ struct block {
 	GArray *marks;		/* split points: y offset of each line or row start, then the end */
 	double header_height;	/* tables: the header row */
 	GArray *item_lines;	/* choices: the index of each item's first line, then the count */
+	int footnote_number;	/* paragraphs with a footnote: 1, 2, ... (doc_number_footnotes) */
+	struct _PangoLayout *foot;	/* PDF: the footnote (the title block's, "*"), laid out */
 };
 
 struct doc {
@@ -115,7 +118,18 @@ struct doc {
 	GPtrArray *pages;	/* GPtrArray of struct piece * per page */
 	size_t insert_at;	/* where the next block goes (doc_insert_at()); DOC_END: last */
 	int n_pages;
+	struct block *last_added;	/* what doc_footnote() notes */
 };
+
+/*
+ * Numbers the footnotes of D's paragraphs 1, 2, ... in the order the
+ * paragraphs stand (blocks may be inserted before others); both writers
+ * call it first.  Returns how many there are.
+ */
+int doc_number_footnotes(struct doc *d);
+
+/* The mark of footnote N as set in running text, raised: "¹", "¹²". A new string. */
+char *doc_footnote_mark(int n);
 
 /*
  * Whether contents block C lists block H: a heading after it of level 1,

@@ -104,6 +104,9 @@ static void unmeasure(struct block *b)
 	if (b->item_lines)
 		g_array_free(b->item_lines, TRUE);
 	b->item_lines = NULL;
+	if (b->foot)
+		g_object_unref(b->foot);
+	b->foot = NULL;
 	b->slices = NULL;
 	b->lines = NULL;
 	b->marks = NULL;
@@ -113,6 +116,7 @@ static void block_free(struct block *b)
 {
 	g_free(b->number);
 	g_free(b->text);
+	g_free(b->footnote);
 	g_free(b->attribution);
 	if (b->kind == BLOCK_COVER) {
 		const char **f = (const char **)&b->cover;
@@ -210,6 +214,7 @@ static struct block *add(struct doc *d, enum block_kind kind)
 		g_ptr_array_insert(d->blocks, (gint)at, b);
 		d->insert_at = at + 1;
 	}
+	d->last_added = b;
 	return b;
 }
 
@@ -234,6 +239,7 @@ static struct block *cover_block(struct doc *d, const struct doc_cover *c)
 	b->cover.distribution = copy(c->distribution);
 	b->cover.original = copy(c->original);
 	b->cover.agenda = copy(c->agenda);
+	b->cover.agenda_note = c->agenda ? typeset(c->agenda_note) : NULL;
 	b->cover.meeting = typeset(c->meeting);
 	b->cover.place_date = copy(c->place_date);
 	b->cover.title = typeset(c->title);
@@ -364,6 +370,39 @@ static struct block *paragraph(struct doc *d, const char *number, const char *te
 void doc_paragraph(struct doc *d, const char *number, const char *text)
 {
 	paragraph(d, number, text);
+}
+
+bool doc_footnote(struct doc *d, const char *text)
+{
+	struct block *b = d->last_added;
+	if (!b || b->kind != BLOCK_PARAGRAPH || b->footnote || !text)
+		return false;
+	b->footnote = typeset(text);
+	return true;
+}
+
+int doc_number_footnotes(struct doc *d)
+{
+	int n = 0;
+	for (guint i = 0; i < d->blocks->len; i++) {
+		struct block *b = g_ptr_array_index(d->blocks, i);
+		b->footnote_number = b->footnote ? ++n : 0;
+	}
+	return n;
+}
+
+char *doc_footnote_mark(int n)
+{
+	static const char *const raised[] = { "\xe2\x81\xb0", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3",
+					      "\xe2\x81\xb4", "\xe2\x81\xb5", "\xe2\x81\xb6",
+					      "\xe2\x81\xb7", "\xe2\x81\xb8", "\xe2\x81\xb9" };
+	char digits[24];
+	g_snprintf(digits, sizeof digits, "%d", n);
+	GString *s = g_string_new(NULL);
+	for (const char *p = digits; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			g_string_append(s, raised[*p - '0']);
+	return g_string_free(s, FALSE);
 }
 
 void doc_item(struct doc *d, const char *number, const char *text)
@@ -833,7 +872,7 @@ static void measure_table(cairo_t *cr, struct block *b, double width)
  * false when a line does not fit the column.
  */
 static bool measure_text(cairo_t *cr, struct block *b, const struct text_style *st,
-			 const char *first, const char *first_font)
+			 const char *first, const char *first_font, const char *text)
 {
 	b->slices = g_ptr_array_new_with_free_func(g_object_unref);
 	b->lines = g_array_new(FALSE, FALSE, sizeof(struct text_line));
@@ -844,7 +883,7 @@ static bool measure_text(cairo_t *cr, struct block *b, const struct text_style *
 		head.font = first_font;
 		fits = add_text(cr, b, &head, first, &y);
 	}
-	fits &= add_text(cr, b, st, b->text, &y);
+	fits &= add_text(cr, b, st, text ? text : b->text, &y);
 	line_marks(b);
 	return fits;
 }
@@ -913,6 +952,36 @@ static double put_title_block(cairo_t *cr, struct doc *d, const struct doc_cover
 static double put_contents(cairo_t *cr, struct doc *d, struct block *b, guint first, guint last,
 			   double y, bool draw);
 
+/* Footnotes, at the foot of the page: a short rule, then each, its mark hanging. */
+#define FOOT_INDENT 14.0	/* the text after the mark */
+#define FOOT_RULE_ABOVE 10.0	/* the body's foot to the rule */
+#define FOOT_RULE_BELOW 4.0	/* the rule to the first footnote */
+#define FOOT_GAP 2.0		/* between footnotes */
+#define FOOT_RULE_WIDTH 0.25	/* of the text width */
+
+static PangoLayout *footnote_layout(cairo_t *cr, const struct doc *d, const char *mark,
+				    const char *text)
+{
+	char *line = g_strdup_printf("%s\t%s", mark, text);
+	PangoLayout *l = text_layout(cr, DOC_FONT(TABLE_FONT, DOC_SIZE_NOTE), line,
+				     doc_text_width(d), PANGO_ALIGN_LEFT);
+	g_free(line);
+	PangoTabArray *tabs = pango_tab_array_new_with_positions(1, FALSE, PANGO_TAB_LEFT,
+								 (int)(FOOT_INDENT * PANGO_SCALE));
+	pango_layout_set_tabs(l, tabs);
+	pango_tab_array_free(tabs);
+	pango_layout_set_indent(l, (int)(-FOOT_INDENT * PANGO_SCALE));	/* hanging */
+	return l;
+}
+
+/* The room B's footnote takes on a page whose footnotes take FOOT so far. */
+static double footnote_room(const struct block *b, double foot)
+{
+	if (!b->foot)
+		return 0;
+	return layout_height(b->foot) + (foot > 0 ? FOOT_GAP : FOOT_RULE_ABOVE + FOOT_RULE_BELOW);
+}
+
 /* Measures B.  Returns false when a text block does not fit the column. */
 static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 {
@@ -922,26 +991,34 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 	case BLOCK_HEADING: {
 		struct text_style st = { heading_font(b->level),
 					 width - (b->number ? NUMBER_INDENT : 0), 0, false };
-		return measure_text(cr, b, &st, NULL, NULL);
+		return measure_text(cr, b, &st, NULL, NULL, NULL);
 	}
 	case BLOCK_PARAGRAPH: {
 		struct text_style st = { DOC_FONT(BODY_FONT, DOC_SIZE_BODY), width - NUMBER_INDENT,
 					 DOC_BODY_LEADING, !b->ragged };
-		return measure_text(cr, b, &st, NULL, NULL);
+		if (!b->footnote)
+			return measure_text(cr, b, &st, NULL, NULL, NULL);
+		char *mark = doc_footnote_mark(b->footnote_number);
+		char *marked = g_strconcat(b->text, mark, NULL);
+		bool fits = measure_text(cr, b, &st, NULL, NULL, marked);
+		g_free(marked);
+		b->foot = footnote_layout(cr, d, mark, b->footnote);
+		g_free(mark);
+		return fits;
 	}
 	case BLOCK_NOTE: {
 		struct text_style st = { DOC_FONT(TABLE_FONT, DOC_SIZE_NOTE), width - NUMBER_INDENT, 0, false };
-		return measure_text(cr, b, &st, NULL, NULL);
+		return measure_text(cr, b, &st, NULL, NULL, NULL);
 	}
 	case BLOCK_CAPTION: {
 		struct text_style st = { DOC_FONT_STYLED(TABLE_FONT, "Bold", DOC_SIZE_TABLE),
 					 width - NUMBER_INDENT, 0, false };
-		return measure_text(cr, b, &st, NULL, NULL);
+		return measure_text(cr, b, &st, NULL, NULL, NULL);
 	}
 
 	case BLOCK_QUOTE: {
 		struct text_style st = { DOC_FONT(BODY_FONT, DOC_SIZE_QUOTE), width - 2 * NUMBER_INDENT, 1.5, false };
-		return measure_text(cr, b, &st, b->attribution, DOC_FONT_STYLED(BODY_FONT, "Bold", DOC_SIZE_QUOTE));
+		return measure_text(cr, b, &st, b->attribution, DOC_FONT_STYLED(BODY_FONT, "Bold", DOC_SIZE_QUOTE), NULL);
 	}
 	case BLOCK_CHOICES:
 		b->rtl = reads_rtl_before(d, b);
@@ -955,6 +1032,8 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 	case BLOCK_COVER:
 		if (b->flows)
 			b->height = put_title_block(cr, d, &b->cover, false);
+		if (b->cover.agenda_note)
+			b->foot = footnote_layout(cr, d, "*", b->cover.agenda_note);
 		break;
 	case BLOCK_CONTENTS:
 		b->height = put_contents(cr, d, b, 0, G_MAXUINT, 0, false);
@@ -998,6 +1077,7 @@ struct flow {
 	struct doc *d;
 	GPtrArray *page;	/* the page being filled */
 	double y;		/* next free y, from the top of the body */
+	double foot;		/* the room its footnotes take at its foot */
 };
 
 static void new_page(struct flow *f)
@@ -1005,6 +1085,7 @@ static void new_page(struct flow *f)
 	f->page = g_ptr_array_new_with_free_func(g_free);
 	g_ptr_array_add(f->d->pages, f->page);
 	f->y = 0;
+	f->foot = 0;
 }
 
 static void place(struct flow *f, struct block *b, guint first, guint last, double height)
@@ -1057,7 +1138,9 @@ static void flow_block(struct flow *f, struct block *b)
 	guint n = units(b), from = 0;
 	while (from < n) {
 		double gap = f->y > 0 ? gap_above(b) : 0;
-		double room = room_total - f->y - gap;
+		/* a footnote goes on the page where its paragraph starts */
+		double note = from == 0 ? footnote_room(b, f->foot) : 0;
+		double room = room_total - f->foot - note - f->y - gap;
 		guint last = from;
 		/* as many units as fit, keeping at least MIN on each side of a split */
 		while (last < n && piece_height(b, from, last + 1) <= room)
@@ -1075,6 +1158,7 @@ static void flow_block(struct flow *f, struct block *b)
 			}
 		}
 		f->y += gap;
+		f->foot += note;
 		place(f, b, from, last, piece_height(b, from, last));
 		from = last;
 		if (from < n)
@@ -1167,7 +1251,7 @@ static void paginate(struct doc *d)
 {
 	free_pages(d);
 	d->pages = g_ptr_array_new();
-	struct flow f = { d, NULL, 0 };
+	struct flow f = { d, NULL, 0, 0 };
 	new_page(&f);
 	double room = body_height(d);
 	int last_group = 0;
@@ -1179,6 +1263,7 @@ static void paginate(struct doc *d)
 			continue;
 		}
 		if (b->kind == BLOCK_COVER) {
+			f.foot += footnote_room(b, f.foot);
 			place(&f, b, 0, 1, b->flows ? b->height : room);
 			continue;
 		}
@@ -1198,7 +1283,8 @@ static void paginate(struct doc *d)
 			else if (need > room)
 				need = group_lead_height(d->blocks, i, room);
 		}
-		if (need > 0 && need <= room && f.y > 0 && f.y + gap_above(b) + need > room)
+		if (need > 0 && need <= room && f.y > 0 &&
+		    f.y + gap_above(b) + need + footnote_room(b, f.foot) > room - f.foot)
 			new_page(&f);
 		last_group = b->group;
 		if (b->kind == BLOCK_SPACE && f.y == 0)
@@ -1344,7 +1430,9 @@ static double put_masthead(cairo_t *cr, struct doc *d, const struct doc_cover *c
 	}
 	bottom += 8;
 	if (c->agenda) {
-		PangoLayout *l = text_layout(cr, HEAD_FONT " 9", c->agenda, w, PANGO_ALIGN_LEFT);
+		char *marked = g_strconcat(c->agenda, c->agenda_note ? "*" : "", NULL);
+		PangoLayout *l = text_layout(cr, HEAD_FONT " 9", marked, w, PANGO_ALIGN_LEFT);
+		g_free(marked);
 		if (draw)
 			show(cr, l, x, bottom + 6);
 		bottom += 6 + layout_height(l);
@@ -1770,6 +1858,41 @@ static void set_metadata(cairo_surface_t *s, const struct doc *d)
 			cairo_pdf_surface_set_metadata(s, keys[i], values[i]);
 }
 
+/*
+ * The footnotes of page PAGE, those of the blocks that start on it, set at
+ * the foot of its text area under a short rule, in the order they stand.
+ */
+static void draw_footnotes(cairo_t *cr, const struct doc *d, const GPtrArray *page)
+{
+	double total = 0;
+	for (guint i = 0; i < page->len; i++) {
+		const struct piece *p = g_ptr_array_index(page, i);
+		if (p->first == 0)
+			total += footnote_room(p->block, total);
+	}
+	if (total == 0)
+		return;
+	double x = MARGIN_SIDE, y = MARGIN_TOP + body_height(d) - total + FOOT_RULE_ABOVE;
+	ink(cr, RULE);
+	cairo_set_line_width(cr, 0.5);
+	cairo_move_to(cr, x, y);
+	cairo_line_to(cr, x + doc_text_width(d) * FOOT_RULE_WIDTH, y);
+	cairo_stroke(cr);
+	y += FOOT_RULE_BELOW;
+	ink(cr, INK);
+	bool first = true;
+	for (guint i = 0; i < page->len; i++) {
+		const struct piece *p = g_ptr_array_index(page, i);
+		if (p->first != 0 || !p->block->foot)
+			continue;
+		if (!first)
+			y += FOOT_GAP;
+		show(cr, p->block->foot, x, y);
+		y += layout_height(p->block->foot);
+		first = false;
+	}
+}
+
 static bool render(struct doc *d, cairo_surface_t *s, cairo_t *cr)
 {
 	struct outline o = { { 0 } };
@@ -1780,6 +1903,7 @@ static bool render(struct doc *d, cairo_surface_t *s, cairo_t *cr)
 				return false;
 		bool cover = page->len && ((struct piece *)g_ptr_array_index(page, 0))->block->kind ==
 						  BLOCK_COVER;
+		draw_footnotes(cr, d, page);
 		if (!cover)
 			draw_furniture(cr, d, (int)p + 1);
 		cairo_show_page(cr);
@@ -1800,6 +1924,7 @@ int doc_write_pdf(struct doc *d, const char *path)
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, d);
 	cairo_t *cr = cairo_create(s);
+	doc_number_footnotes(d);
 	const struct block *unfit = NULL, *tall = NULL;
 	for (guint i = 0; i < d->blocks->len; i++) {
 		const struct block *b = g_ptr_array_index(d->blocks, i);

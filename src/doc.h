@@ -76,6 +76,7 @@ struct doc_cover {
 	const char *distribution;	/* "Distr.: General", over the date */
 	const char *original;	/* "Original: English", under it */
 	const char *agenda;	/* "Item 3 of the provisional agenda", left, under the rule */
+	const char *agenda_note;	/* its footnote, marked "*" ("AALCO/WG/ILC/4/2019/L.1") */
 };
 void doc_cover(struct doc *d, const struct doc_cover *cover);
 
@@ -115,6 +116,15 @@ void doc_list_of_captions(struct doc *d, const char *title);
 
 /* A body paragraph, with NUMBER (may be NULL) hanging in the left margin. */
 void doc_paragraph(struct doc *d, const char *number, const char *text);
+/*
+ * A footnote to the paragraph just added (TEXT typeset as a paragraph's
+ * is).  Footnotes are numbered through the document in the order their
+ * paragraphs stand, the number raised after the paragraph's text; the
+ * PDF sets each at the foot of the page where its paragraph starts, and
+ * Word's are real footnotes.  Returns false, adding nothing, when the
+ * block just added is no paragraph or already has its footnote.
+ */
+bool doc_footnote(struct doc *d, const char *text);
 /*
  * As doc_paragraph(), set ragged right: an item of a list, such as a
  * question of a printed form, whose few long words justified would gape.

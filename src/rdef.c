@@ -14,7 +14,7 @@
 static const char *const report_keys[] = {
 	"form", "data", "roster", "cutoff", "language", "organisation", "title", "subtitle",
 	"meeting", "place", "dates", "symbol", "date", "prepared_by", "notice", "conclusions",
-	"distribution", "original", "agenda", "respondent",
+	"distribution", "original", "agenda", "agenda_note", "respondent",
 	"paper", "style", "anonymous", "attribute_texts", "small_cell", "group_by", "output", "omit",
 	"include", "fisher_exact_limit", NULL,
 };
@@ -22,7 +22,8 @@ static const char *const crosstab_keys[] = { "title", "note", NULL };
 static const char *const chart_keys[] = { "type", "label", "show", NULL };
 static const char *const shows[] = { "chart", "table", "both", "text", NULL };
 static const char *const section_keys[] = { "questions", "crosstabs", "text", NULL };
-static const char *const paragraph_keys[] = { "text", "before", "after", "figures", NULL };
+static const char *const paragraph_keys[] = { "text", "before", "after", "figures", "footnote",
+						 NULL };
 static const char *const chart_types[] = {
 	"bar", "pie", "donut", "histogram", "dotplot", "none", NULL,
 };
@@ -62,7 +63,7 @@ void rdef_free(struct rdef *def)
 			     &def->organisation, &def->title, &def->subtitle, &def->meeting,
 			     &def->place, &def->dates, &def->symbol, &def->prepared_by,
 			     &def->notice, &def->conclusions, &def->distribution, &def->original,
-			     &def->agenda, &def->respondent_singular,
+			     &def->agenda, &def->agenda_note, &def->respondent_singular,
 			     &def->respondent_plural,
 			     &def->group_by };
 	for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
@@ -100,6 +101,7 @@ void rdef_free(struct rdef *def)
 		g_free(p->before);
 		g_free(p->after);
 		g_free(p->figures);
+		g_free(p->footnote);
 		g_free(p);
 	}
 	g_ptr_array_free(def->paragraphs, TRUE);
@@ -287,10 +289,10 @@ static void load_report(struct loader *ld)
 	char **texts[] = { &def->organisation, &def->title, &def->subtitle, &def->meeting,
 			   &def->place, &def->dates, &def->symbol, &def->prepared_by, &def->notice,
 			   &def->conclusions, &def->distribution, &def->original, &def->agenda,
-			   &def->group_by };
+			   &def->agenda_note, &def->group_by };
 	const char *names[] = { "organisation", "title", "subtitle", "meeting", "place", "dates",
 				"symbol", "prepared_by", "notice", "conclusions", "distribution",
-				"original", "agenda", "group_by" };
+				"original", "agenda", "agenda_note", "group_by" };
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
 		*texts[i] = get(ld, g, names[i]);
 	char **noun = get_list(ld, g, "respondent");
@@ -493,6 +495,7 @@ static void load_paragraph(struct loader *ld, const char *group)
 	p->before = get(ld, group, "before");
 	p->after = get(ld, group, "after");
 	p->figures = get(ld, group, "figures");
+	p->footnote = get(ld, group, "footnote");
 	if (!*p->name)
 		DEF_ERROR(ld, group, NULL, "[%s]: write [paragraph QUESTION] or [paragraph QUESTION "
 			  "by QUESTION-OR-COLUMN]", group);

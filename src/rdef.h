@@ -22,6 +22,8 @@
  *                       the masthead: "Distr.: DISTRIBUTION" (default General),
  *                       "Original: ORIGINAL" (default: the report's language), and
  *                       the agenda item line ("Item 3 of the provisional agenda")
+ *   agenda_note         the agenda line's footnote, marked "*": the symbol of the
+ *                       provisional agenda, as a UN masthead has it
  *   respondent          the noun for a respondent, singular;plural (default
  *                       "Member State;Member States")
  *   paper               a4 (default) or letter
@@ -59,7 +61,8 @@
  *                           the drafted paragraph), before and after (paragraphs of
  *                           their own around it), figures (what the text was
  *                           written against, as quire report --fingerprints gives
- *                           them: a warning names those that have changed).
+ *                           them: a warning names those that have changed),
+ *                           footnote (a footnote to the paragraph).
  *
  * Everything here is owned by the struct rdef and lives until rdef_free().
  */
@@ -88,7 +91,7 @@ struct rdef_section {
 
 struct rdef_paragraph {
 	char *name;		/* a question, or "ROW by COL" */
-	char *text, *before, *after, *figures;	/* each may be NULL */
+	char *text, *before, *after, *figures, *footnote;	/* each may be NULL */
 	long line;
 };
 
@@ -98,7 +101,7 @@ struct rdef {
 	char **data;		/* NULL-terminated */
 	int cutoff;		/* INT_MAX = none */
 	char *organisation, *title, *subtitle, *meeting, *place, *dates, *symbol, *prepared_by,
-		*notice, *conclusions, *distribution, *original, *agenda;
+		*notice, *conclusions, *distribution, *original, *agenda, *agenda_note;
 	int date;		/* INT_MIN = today */
 	char *respondent_singular, *respondent_plural;
 	bool letter, plain, anonymous, attribute_texts;

@@ -355,6 +355,7 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	r->facts.tests_withheld += x.x->testable && x.x->n_suppressed;
 	doc_group_begin(r->doc);
 	doc_paragraph(r->doc, number, intro);
+	report_paragraph_footnote(r, name);
 	if (!in_words) {
 		report_table_caption(r, heading);
 		add_table(r, &x);

@@ -123,7 +123,9 @@ int report_inner_level(const struct report *r);
  * DRAFTED when it has none, warning (quire:DEF:LINE: warning: ...) when
  * the figures it was written against are not FIGURES, naming each that
  * changed, or when it gives none.  report_paragraph_before() and _after()
- * add the definition's paragraphs around NAME's, numbered as the body's.
+ * add the definition's paragraphs around NAME's, numbered as the body's;
+ * report_paragraph_footnote(), called just after NAME's paragraph is
+ * added, gives it the definition's footnote.
  */
 char *report_paragraph_cross_name(const char *row, const char *by);	/* "ROW by BY" */
 char *report_paragraph_figures(const struct tally_question *tq);
@@ -132,6 +134,7 @@ const char *report_paragraph_text(const struct report *r, const char *name, cons
 				  const char *figures);
 void report_paragraph_before(struct report *r, const char *name);
 void report_paragraph_after(struct report *r, const char *name);
+void report_paragraph_footnote(struct report *r, const char *name);
 
 /* Chapter CHAPTER's number as its heading has it: "II." (style un) or "2." (plain). */
 char *report_chapter_number(const struct report *r, int chapter);

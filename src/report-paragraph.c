@@ -184,6 +184,13 @@ void report_paragraph_after(struct report *r, const char *name)
 		extra(r, p->after);
 }
 
+void report_paragraph_footnote(struct report *r, const char *name)
+{
+	const struct rdef_paragraph *p = rdef_paragraph(r->def, name);
+	if (p && p->footnote)
+		doc_footnote(r->doc, p->footnote);
+}
+
 const char *report_paragraph_text(const struct report *r, const char *name, const char *drafted,
 				  const char *figures)
 {

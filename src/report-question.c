@@ -560,6 +560,7 @@ void report_question(struct report *r, const struct tally_question *tq)
 	doc_group_begin(r->doc);
 	doc_paragraph(r->doc, number,
 		      report_paragraph_text(r, key, sentence ? sentence : "", figures));
+	report_paragraph_footnote(r, key);
 	g_free(figures);
 	if ((show & SHOW_CHART) && !add_chart(r, tq))
 		show |= SHOW_TABLE;

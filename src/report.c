@@ -498,6 +498,7 @@ static void add_cover(struct report *r)
 		.distribution = masthead ? distribution : NULL,
 		.original = masthead ? original : NULL,
 		.agenda = def->plain ? NULL : def->agenda,
+		.agenda_note = def->plain ? NULL : def->agenda_note,
 		.meeting = def->meeting,
 		.place_date = place_date,
 		.title = def->title ? def->title : r->form->title,

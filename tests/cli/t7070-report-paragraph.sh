@@ -114,6 +114,37 @@ quire:omitted.ini:24: [paragraph budapest]: question 'budapest' has no paragraph
 X
 expect_true 'and nothing is written' test ! -e omitted.pdf
 
+# Footnotes: the agenda line's (marked *) and the Rapporteur's to a question's
+# and a crosstab's paragraph, numbered in the order the paragraphs stand.
+sed 's|^\[report\]|&\nagenda = Item 2 of the provisional agenda\nagenda_note = TEST/2019/L.1.|' \
+	mini.ini >notes.ini
+cat >>notes.ini <<'X'
+
+[paragraph has_law by region]
+footnote = The regional groups are those of the roster.
+
+[paragraph has_law]
+footnote = One State counted a law before its Parliament.
+X
+run 0 "$QUIRE" report notes.ini -o notes.pdf
+expect_status 'a report with footnotes'
+text notes.pdf >notes.txt
+expect_grep 'the agenda line is marked' 'Item 2 of the provisional agenda*' notes.txt
+expect_grep 'its footnote is at the foot of page 1' \
+	'arrived after that date and is not included. * TEST/2019/L.1. Test Organisation' notes.txt
+expect_grep 'the question'"'"'s paragraph, first in the body, takes footnote 1' \
+	'one had no law on cybercrime.¹ Figure 2.' notes.txt
+expect_grep 'the crosstab'"'"'s, after it, footnote 2' \
+	'could single out a Member State’s answer.²' notes.txt
+expect_grep 'each note under its page'"'"'s text' '¹ One State counted a law before its Parliament.' \
+	notes.txt
+expect_grep 'the second too' '² The regional groups are those of the roster.' notes.txt
+run 0 "$QUIRE" report notes.ini -o notes.docx
+expect_status 'and as a Word document'
+"$FILL_ANSWERS" --part notes.docx word/footnotes.xml >footnotes.xml
+expect_grep 'whose footnotes are Word'"'"'s own' \
+	'One State counted a law before its Parliament.' footnotes.xml
+
 cp mini.ini badkey.ini
 printf '\n[paragraph has_law]\ntxt = A typing slip.\n' >>badkey.ini
 run 1 "$QUIRE" report badkey.ini -o badkey.pdf

@@ -51,7 +51,7 @@ static struct doc *sample_doc(int paragraphs)
 			       "2 September 2019", "Fourth Meeting", "Hangzhou, 2-4 September 2019",
 			       "Special Needs", "Summary of replies", "Prepared by the Rapporteur",
 			       "The replies are fictional.", { NULL }, "Distr.: General",
-			       "Original: English", "Item 3 of the provisional agenda" };
+			       "Original: English", "Item 3 of the provisional agenda", NULL };
 	doc_cover(d, &c);
 	doc_heading(d, 1, "1", "Summary of replies");
 	for (int i = 0; i < paragraphs; i++) {
@@ -427,7 +427,7 @@ static void test_title_block(const char *path)
 			       "2 September 2019", "Fourth Meeting", "Hangzhou, 2-4 September 2019",
 			       "Special Needs", "Summary of replies", "Prepared by the Rapporteur",
 			       "The replies are fictional.", { NULL }, "Distr.: General",
-			       "Original: English", "Item 3 of the provisional agenda" };
+			       "Original: English", "Item 3 of the provisional agenda", NULL };
 	for (int flows = 0; flows <= 1; flows++) {
 		struct doc *d = doc_new(DOC_A4);
 		doc_set_running_head(d, "Running head", "SYM/1");
@@ -460,6 +460,79 @@ static void test_title_block(const char *path)
 	g_free(cmd);
 }
 
+/*
+ * Footnotes: the title block's agenda line marked "*" with its note at the
+ * foot of page 1; a paragraph's numbered in the order the paragraphs
+ * stand (one inserted before another takes the lower number), each at the
+ * foot of the page where its paragraph starts, under everything else on it.
+ */
+/* TEXT on one line, each run of blanks one space; a new string. */
+static char *squeezed(const char *text)
+{
+	GRegex *blanks = g_regex_new("\\s+", 0, 0, NULL);
+	char *s = g_regex_replace_literal(blanks, text, -1, 0, " ", 0, NULL);
+	g_regex_unref(blanks);
+	return s;
+}
+
+static void test_footnotes(const char *path)
+{
+	struct doc_cover c = { "Organisation", "SYM/1", "2 September 2019", "Fourth Meeting",
+			       "Hangzhou", "Special Needs", NULL, NULL, NULL, { NULL },
+			       "Distr.: General", "Original: English",
+			       "Item 3 of the provisional agenda", "SYM/AGENDA/1." };
+	struct doc *d = doc_new(DOC_A4);
+	doc_title_block(d, &c);
+	doc_heading(d, 1, "I.", "Summary");
+	ok(!doc_footnote(d, "To a heading."), "a heading takes no footnote");
+	size_t at = doc_mark(d);
+	doc_paragraph(d, "2", "The first paragraph added.");
+	ok(doc_footnote(d, "Note to the first added."), "a paragraph takes a footnote");
+	ok(!doc_footnote(d, "Another."), "one only");
+	doc_insert_at(d, at);
+	doc_paragraph(d, "1", "A paragraph inserted before it.");
+	doc_footnote(d, "Note to the inserted.");
+	doc_insert_at(d, DOC_END);
+	for (int i = 0; i < 70; i++)
+		doc_paragraph(d, "3", "Filler of the first pages, one line of text.");
+	doc_paragraph(d, "4", "The last paragraph.");
+	doc_footnote(d, "Note to the last.");
+	check_int(doc_write_pdf(d, path), 0);
+	int pages = doc_page_count(d);
+	ok(pages >= 2, "the filler runs past page 1 (%d pages)", pages);
+	doc_free(d);
+	char *first = page_text(path, 1), *last = page_text(path, pages);
+	if (first && last) {
+		char *flat = squeezed(first);
+		const char *inserted = strstr(flat, "inserted before it.\xc2\xb9");
+		const char *added = strstr(flat, "first paragraph added.\xc2\xb2");
+		ok(strstr(flat, "provisional agenda*") != NULL, "the agenda line is marked *");
+		ok(inserted && added && inserted < added,
+		   "footnotes are numbered in the order their paragraphs stand");
+		const char *filler = g_strrstr(flat, "Filler of the first pages");
+		const char *n1 = strstr(flat, "\xc2\xb9 Note to the inserted.");
+		const char *n2 = strstr(flat, "\xc2\xb2 Note to the first added.");
+		const char *star = strstr(flat, "* SYM/AGENDA/1.");
+		if (!ok(filler && star && n1 && n2 && filler < star && filler < n1 && n1 < n2,
+			"page 1's footnotes stand under its text"))
+			tap_diag("page 1: %s", flat);
+		ok(!strstr(flat, "Note to the last."), "a footnote is not on a page before its paragraph");
+		g_free(flat);
+		flat = squeezed(last);
+		const char *para = strstr(flat, "The last paragraph.\xc2\xb3");
+		const char *note = strstr(flat, "\xc2\xb3 Note to the last.");
+		if (!ok(para && note && para < note,
+			"the last footnote is on its paragraph's page, under it"))
+			tap_diag("page %d: %s", pages, flat);
+		g_free(flat);
+	} else {
+		for (int i = 0; i < 5; i++)
+			tap_skip("pdftotext is not installed", "footnote check %d", i + 1);
+	}
+	g_free(first);
+	g_free(last);
+}
+
 int main(void)
 {
 	char *dir = g_dir_make_tmp("quire-doc-XXXXXX", NULL);
@@ -473,6 +546,7 @@ int main(void)
 	check_int(doc_reads_rtl(""), 0);
 	check_int(doc_reads_rtl(NULL), 0);
 
+	test_footnotes(path);
 	struct doc *d = sample_doc(3);
 	check_int(doc_write_pdf(d, path), 0);
 	if (getenv("QUIRE_TEST_KEEP")) {

@@ -49,12 +49,14 @@ static struct doc *every_block(doc_draw_fn draw)
 			       "Summary of replies",
 			       "Prepared by the Rapporteur", "The replies are fictional.",
 			       { "Name", "Signature", NULL }, "Distr.: General", "Original: English",
-			       "Item 3 of the provisional agenda" };
+			       "Item 3 of the provisional agenda", "SYM/AGENDA/1." };
 	doc_cover(d, &c);
 	doc_heading(d, 1, "1", "Summary of replies");
 	doc_heading(d, 2, "1.1", "Second level");
 	doc_heading(d, 3, NULL, "Third level");
 	doc_paragraph(d, "1.1", "Markup stays text: <&> and \"quotes\".");
+	ok(doc_footnote(d, "A footnote to 1.1."), "a footnote to a paragraph");
+	ok(!doc_footnote(d, "A second one."), "one footnote to a paragraph");
 	doc_item(d, "1.2", "A ragged item.");
 	doc_paragraph(d, "1.3", "\xd9\x87\xd8\xb0\xd8\xa7 \xd9\x86\xd8\xb5 "
 			  "\xd8\xb9\xd8\xb1\xd8\xa8\xd9\x8a.");	/* Arabic: "this is Arabic text" */
@@ -247,6 +249,49 @@ static void test_package(const char *dir)
 	ok(doc && count(doc, "//w:docDefaults/w:rPrDefault/w:rPr/w:lang[@w:val='fr']") == 1,
 	   "the document's language, for Word's proofing and hyphenation");
 	xmlFreeDoc(doc);
+	doc = parse_member(path, "word/footnotes.xml");
+	ok(doc && count(doc, "/w:footnotes/w:footnote[@w:type='separator'][@w:id='-1']") == 1 &&
+		   count(doc, "/w:footnotes/w:footnote[@w:type='continuationSeparator']"
+			      "[@w:id='0']") == 1,
+	   "footnotes.xml has Word's two separators");
+	/* ids in the order of the references, as LibreOffice reads them */
+	ok(doc && count(doc, "/w:footnotes/w:footnote[3][@w:id='1'][not(.//w:footnoteRef)]"
+			     "[normalize-space(.)='*SYM/AGENDA/1.']") == 1,
+	   "the agenda line's footnote first, marked *");
+	ok(doc && count(doc, "/w:footnotes/w:footnote[4][@w:id='2'][.//w:footnoteRef]"
+			     "[normalize-space(.)='A footnote to 1.1.']") == 1,
+	   "then the paragraph's, numbered by Word");
+	xmlFreeDoc(doc);
+	doc = parse_member(path, "word/document.xml");
+	ok(doc && count(doc, "//w:p[starts-with(., '1.1')]/w:r[last()]"
+			     "[w:rPr/w:rStyle/@w:val='FootnoteReference']/w:footnoteReference"
+			     "[@w:id='2'][not(@w:customMarkFollows)]") == 1,
+	   "the paragraph refers to its footnote at its end");
+	ok(doc && count(doc, "//w:p[starts-with(., 'Item 3 of the provisional agenda')]/w:r"
+			     "[w:footnoteReference[@w:id='1'][@w:customMarkFollows='1']][w:t='*']") == 1,
+	   "the agenda line to its own, with the mark *");
+	xmlFreeDoc(doc);
+	doc = parse_member(path, "[Content_Types].xml");
+	ok(doc && count(doc, "//*[@PartName='/word/footnotes.xml'][contains(@ContentType, "
+			     "'footnotes+xml')]") == 1,
+	   "the footnotes' content type");
+	xmlFreeDoc(doc);
+	doc = parse_member(path, "word/_rels/document.xml.rels");
+	ok(doc && count(doc, "//*[@Target='footnotes.xml'][contains(@Type, '/footnotes')]") == 1,
+	   "and their relationship");
+	xmlFreeDoc(doc);
+	doc = parse_member(path, "word/styles.xml");
+	ok(doc && count(doc, "//w:style[@w:type='character'][@w:styleId='FootnoteReference']"
+			     "/w:rPr/w:vertAlign[@w:val='superscript']") == 1,
+	   "a footnote reference is raised");
+	ok(doc && count(doc, "//w:style[w:pPr/w:suppressAutoHyphens]") > 0 &&
+		   count(doc, "//w:style[@w:styleId='Normal' or @w:styleId='Note' or "
+			      "@w:styleId='Quote' or @w:styleId='FootnoteText']"
+			      "[w:pPr/w:suppressAutoHyphens]") == 0 &&
+		   count(doc, "//w:style[@w:styleId='Title' or starts-with(@w:styleId, 'Heading')]"
+			      "[not(w:pPr/w:suppressAutoHyphens)]") == 0,
+	   "Word hyphenates running text only, never a title or a heading");
+	xmlFreeDoc(doc);
 	doc = parse_member(path, "word/settings.xml");
 	ok(doc && count(doc, "/w:settings/w:autoHyphenation[following-sibling::w:doNotHyphenateCaps]"
 			     "[preceding-sibling::w:defaultTabStop]") == 1,
@@ -388,6 +433,10 @@ static void test_no_break(const char *dir)
 	ok(doc && count(doc, "//w:p[. = 'p = 0.45 as written']") == 1,
 	   "a verbatim answer is left as written");
 	xmlFreeDoc(doc);
+	size_t len = 0;
+	char *notes = zip_member(path, "word/footnotes.xml", &len);
+	ok(notes == NULL, "no footnotes, no footnotes part");
+	g_free(notes);
 	doc_free(d);
 	g_free(path);
 }
