@@ -39,7 +39,8 @@ expect_no_grep 'the caption replaces the chart title' '2.1 Has your State formul
 expect_no_grep 'and not also a table' 'Yes: a dedicated law on cybercrime has been enacted 4 44%' sample.txt
 # Chapter I: the main findings, by findings.h's rule, each citing its paragraph.
 { sed -n 's/.*\(I\. Summary of main findings.*\) Contents II\. Introduction .*/\1/p' sample.txt; echo; } |
-	sed 's/Asian-African Legal Consultative Organization AALCO\/WG\/ILC\/4\/2019\/1 //' >summary
+	sed 's/Asian-African Legal Consultative Organization AALCO\/WG\/ILC\/4\/2019\/1 //;
+		s/\* AALCO\/WG\/ILC\/4\/2019\/L\.1\. //' >summary
 compare 'the summary states the main findings and cites where each is detailed' summary <<'X'
 I. Summary of main findings 1 By 30 June 2019, replies had been received from 9 of the 47 Member States (19%). Replies from 2 further Member States arrived after that date and are not included (para. 7). 2 Six of the nine replying Member States belonged to the Asian group (para. 10). 3 Seven of the nine replying Member States had formulated or amended domestic law on cybercrime (para. 11). All seven Member States that answered question 2.4 had criminalised illegal access (para. 14). All seven Member States that answered question 2.6 provided for production orders (para. 16). All eight Member States that answered question 2.7 based criminal jurisdiction over cybercrime on territoriality (para. 17). 4 Six of the nine replying Member States were party to none of these conventions (para. 20). 5 All five Member States that answered question 4.4 took part in the INTERPOL network (para. 28). 6 All nine replying Member States needed uniform international standards for combating cybercrime (para. 35). All nine replying Member States needed technical assistance related to cybercrime (para. 40). All nine replying Member States found cooperation with the private sector useful (para. 43).
 X
