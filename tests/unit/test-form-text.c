@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "fixture.h"
 #include "form.h"
 
 #include "label.h"
@@ -114,14 +115,7 @@ static void key_is(const struct form *form, const char *lookup, const char *path
 
 static void test_keys(void)
 {
-	char *dir = g_dir_make_tmp("test-form-text.XXXXXX", NULL);
-	char *path = g_build_filename(dir, "scoped.csv", NULL);
-	g_file_set_contents(path, scoped_form, -1, NULL);
-	struct form *form = form_load(path);
-	g_unlink(path);
-	g_rmdir(dir);
-	g_free(path);
-	g_free(dir);
+	struct form *form = fixture_form(scoped_form, "scoped.csv");
 	if (!tap_check_int(form != NULL, 1, __FILE__, __LINE__, "the form loads"))
 		return;
 	KEY_IS(form, "hh/name", "hh/name", "hh/name");
@@ -149,14 +143,7 @@ static const char languages_form[] =
 
 static void test_lang_codes(void)
 {
-	char *dir = g_dir_make_tmp("test-form-text.XXXXXX", NULL);
-	char *path = g_build_filename(dir, "langs.csv", NULL);
-	g_file_set_contents(path, languages_form, -1, NULL);
-	struct form *form = form_load(path);
-	g_unlink(path);
-	g_rmdir(dir);
-	g_free(path);
-	g_free(dir);
+	struct form *form = fixture_form(languages_form, "langs.csv");
 	if (!tap_check_int(form != NULL, 1, __FILE__, __LINE__, "the form of three languages loads"))
 		return;
 	int fr = form_lang_find(form, "French"), zh = form_lang_find(form, "zh-Hans");
