@@ -148,8 +148,10 @@ static double bars_row(const struct bars *b, size_t k)
 
 static double bars_natural(const struct bars *b, struct chart_dc *dc)
 {
+	size_t first, last;
+	chart_window(dc->c, b->col.n, &first, &last);
 	double h = 0;
-	for (size_t k = 0; k < b->col.n; k++)
+	for (size_t k = first; k < last; k++)
 		h += bars_row(b, k) + ROW_GAP;
 	return h + chart_haxis_height(dc);
 }
@@ -168,19 +170,21 @@ void chart_bar_draw(struct chart_dc *dc, double x, double y, double w, double h)
 	const struct chart *c = dc->c;
 	struct bars b;
 	bars_init(&b, dc, w);
-	double x0 = x + b.x0, extra = grow(bars_natural(&b, dc), h, b.col.n);
+	size_t first, last;
+	chart_window(c, b.col.n, &first, &last);
+	double x0 = x + b.x0, extra = grow(bars_natural(&b, dc), h, last - first);
 	bool pct = percent(dc);
 	double track_end = bar_end(&b.axis, b.total, b.total, pct, x0, b.pw);
 	/* Tracks first, then the grid over them, then the bars over both. */
 	double ry = y + (ROW_GAP + extra) / 2;
-	for (size_t k = 0; k < b.col.n; k++) {
+	for (size_t k = first; k < last; k++) {
 		double rh = bars_row(&b, k);
 		chart_fill_rect(dc, x0, ry + (rh - BAR) / 2, track_end - x0, BAR, chart_track);
 		ry += rh + ROW_GAP + extra;
 	}
 	chart_haxis(dc, &b.axis, pct ? "%" : NULL, x0, b.pw, y, ry - (ROW_GAP + extra) / 2);
 	ry = y + (ROW_GAP + extra) / 2;
-	for (size_t k = 0; k < b.col.n; k++) {
+	for (size_t k = first; k < last; k++) {
 		double rh = bars_row(&b, k), by = ry + (rh - BAR) / 2;
 		column_show(dc, &b.col, k, x, ry, rh);
 		double end = bar_end(&b.axis, chart_value(c, 0, k), b.total, pct, x0, b.pw);
@@ -487,8 +491,10 @@ static double groups_row(const struct groups *g, size_t k)
 
 static double groups_natural(const struct groups *g, struct chart_dc *dc)
 {
-	double h = g->legend_h + 8;
-	for (size_t k = 0; k < g->col.n; k++)
+	size_t first, last;
+	chart_window(dc->c, g->col.n, &first, &last);
+	double h = g->legend_h + 8;	/* every part has the legend */
+	for (size_t k = first; k < last; k++)
 		h += groups_row(g, k) + ROW_GAP + 2;
 	return h + chart_haxis_height(dc);
 }
@@ -527,14 +533,16 @@ void chart_grouped_draw(struct chart_dc *dc, double x, double y, double w, doubl
 {
 	struct groups g;
 	groups_init(&g, dc, w);
-	double x0 = x + g.x0, extra = grow(groups_natural(&g, dc), h, g.col.n);
+	size_t first, last;
+	chart_window(dc->c, g.col.n, &first, &last);
+	double x0 = x + g.x0, extra = grow(groups_natural(&g, dc), h, last - first);
 	chart_legend(dc, g.legend, g.n_series, x0, y, w - g.x0);
 	double top = y + g.legend_h + 8, rows_h = 0;
-	for (size_t k = 0; k < g.col.n; k++)
+	for (size_t k = first; k < last; k++)
 		rows_h += groups_row(&g, k) + ROW_GAP + 2 + extra;
 	chart_haxis(dc, &g.axis, "%", x0, g.pw, top, top + rows_h);
 	double ry = top + (ROW_GAP + 2 + extra) / 2;
-	for (size_t k = 0; k < g.col.n; k++) {
+	for (size_t k = first; k < last; k++) {
 		double rh = groups_row(&g, k), gy = ry + (rh - group_height(&g)) / 2;
 		column_show(dc, &g.col, k, x, ry, rh);
 		for (size_t i = 0; i < g.n_shown; i++)

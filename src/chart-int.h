@@ -36,11 +36,19 @@ struct chart {
 	GArray *runs;		/* struct chart_run, in the order given */
 	GArray *dates;		/* struct chart_date, in the order given */
 	int cutoff;		/* INT_MAX when none */
+	size_t window_first, window_last;	/* the rows drawn (chart_set_window); last 0: all */
 };
 
 static inline size_t chart_n_categories(const struct chart *c)
 {
 	return c->categories->len;
+}
+
+/* The rows of C's N to lay out and draw: [*FIRST, *LAST), all unless a window is set. */
+static inline void chart_window(const struct chart *c, size_t n, size_t *first, size_t *last)
+{
+	*last = c->window_last ? MIN(c->window_last, n) : n;
+	*first = MIN(c->window_first, *last);
 }
 
 static inline size_t chart_n_series(const struct chart *c)

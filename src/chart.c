@@ -119,6 +119,18 @@ const char *chart_note(const struct chart *c)
 	return c->note;
 }
 
+size_t chart_rows(const struct chart *c)
+{
+	bool rows = c->type == CHART_BAR || c->type == CHART_GROUPED;
+	return rows && chart_n_categories(c) > 0 ? chart_n_categories(c) : 1;
+}
+
+void chart_set_window(struct chart *c, size_t first, size_t last)
+{
+	c->window_first = first;
+	c->window_last = last;
+}
+
 void chart_set_label(struct chart *c, enum chart_label label)
 {
 	c->label = label;

@@ -94,6 +94,17 @@ void chart_set_base(struct chart *c, const char *base);
 void chart_set_note(struct chart *c, const char *note);
 /* That note, or NULL; owned by the chart. */
 const char *chart_note(const struct chart *c);
+
+/*
+ * Rows: the categories of a bar or grouped chart, between which a page
+ * break may split it.  chart_rows() is their number, 1 for a chart of any
+ * other type (which is never split).  chart_set_window() makes the chart
+ * lay out and draw only rows FIRST to LAST - 1, as a part of it on a page:
+ * on the same axis and with the same label column as the whole, so that
+ * its parts line up; its height is then the part's.  LAST = 0: all rows.
+ */
+size_t chart_rows(const struct chart *c);
+void chart_set_window(struct chart *c, size_t first, size_t last);
 void chart_set_label(struct chart *c, enum chart_label label);
 /* Replaces one of the chart's own words (see enum chart_text). */
 void chart_set_text(struct chart *c, enum chart_text which, const char *text);

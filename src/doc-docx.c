@@ -644,7 +644,7 @@ static bool render_svg(struct docx *dx, const struct block *b, double width)
 	cairo_surface_t *s = cairo_svg_surface_create_for_stream(png_sink, svg, width, b->height);
 	cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
 	cairo_t *cr = cairo_create(s);
-	bool ok = b->draw && b->draw(b->data, cr, width, b->height);
+	bool ok = doc_figure_draw(b, cr, width, b->height, 0, G_MAXSIZE);
 	ok = ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
@@ -673,7 +673,7 @@ static bool render_figure(struct docx *dx, const struct block *b, double width)
 	cairo_paint(cr);
 	cairo_restore(cr);
 	cairo_scale(cr, scale, scale);
-	bool ok = b->draw && b->draw(b->data, cr, width, b->height);
+	bool ok = doc_figure_draw(b, cr, width, b->height, 0, G_MAXSIZE);
 	ok = ok && cairo_status(cr) == CAIRO_STATUS_SUCCESS;
 	cairo_destroy(cr);
 	cairo_surface_flush(s);

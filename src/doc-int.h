@@ -85,6 +85,10 @@ struct block {
 	bool loose;		/* its group may start at a page's foot (doc_group_begin_loose) */
 	struct doc_cover cover;	/* strings owned when kind == BLOCK_COVER */
 	doc_draw_fn draw;
+	doc_draw_rows_fn draw_rows;	/* FIGURE of rows (doc_figure_rows), or NULL */
+	double *rows;		/* their heights */
+	size_t n_rows;
+	double overhead;	/* what each part adds to its rows */
 	void *data;
 	void (*free_data)(void *);
 	struct doc_table *table;
@@ -127,6 +131,10 @@ struct doc {
  * call it first.  Returns how many there are.
  */
 int doc_number_footnotes(struct doc *d);
+
+/* Draws rows FIRST to LAST - 1 of figure B (all: 0, G_MAXSIZE), HEIGHT high; false on failure. */
+bool doc_figure_draw(const struct block *b, cairo_t *cr, double width, double height,
+		     size_t first, size_t last);
 
 /* The mark of footnote N as set in running text, raised: "¹", "¹²". A new string. */
 char *doc_footnote_mark(int n);

@@ -117,6 +117,7 @@ static void block_free(struct block *b)
 	g_free(b->number);
 	g_free(b->text);
 	g_free(b->footnote);
+	g_free(b->rows);
 	g_free(b->attribution);
 	if (b->kind == BLOCK_COVER) {
 		const char **f = (const char **)&b->cover;
@@ -480,6 +481,29 @@ void doc_figure(struct doc *d, double height, doc_draw_fn draw, void *data,
 	b->draw = draw;
 	b->data = data;
 	b->free_data = free_data;
+}
+
+void doc_figure_rows(struct doc *d, double overhead, const double *rows, size_t n_rows,
+		     doc_draw_rows_fn draw, void *data, void (*free_data)(void *data))
+{
+	struct block *b = add(d, BLOCK_FIGURE);
+	b->overhead = overhead;
+	b->rows = g_memdup2(rows, n_rows * sizeof *rows);
+	b->n_rows = n_rows;
+	b->height = overhead;
+	for (size_t i = 0; i < n_rows; i++)
+		b->height += rows[i];
+	b->draw_rows = draw;
+	b->data = data;
+	b->free_data = free_data;
+}
+
+bool doc_figure_draw(const struct block *b, cairo_t *cr, double width, double height,
+		     size_t first, size_t last)
+{
+	if (b->draw_rows)
+		return b->draw_rows(b->data, cr, width, height, first, MIN(last, b->n_rows));
+	return b->draw && b->draw(b->data, cr, width, height);
 }
 
 struct doc_table *doc_table_new(size_t n_cols, const double *widths)
@@ -1042,6 +1066,18 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 			b->height = put_contents(cr, d, b, 0, G_MAXUINT, 0, false);
 		}
 		break;
+	case BLOCK_FIGURE:
+		if (b->draw_rows) {	/* split points between its rows, as a table's */
+			b->marks = g_array_sized_new(FALSE, FALSE, sizeof(double), b->n_rows + 1);
+			double m = 0;
+			g_array_append_val(b->marks, m);
+			for (size_t i = 0; i < b->n_rows; i++) {
+				m += b->rows[i];
+				g_array_append_val(b->marks, m);
+			}
+			b->header_height = b->overhead;
+		}
+		break;
 	default:
 		break;
 	}
@@ -1109,7 +1145,7 @@ static double piece_height(const struct block *b, guint first, guint last)
 	if (!b->marks)
 		return b->height;
 	double h = mark(b, last) - mark(b, first);
-	return b->kind == BLOCK_TABLE ? h + b->header_height : h;
+	return b->kind == BLOCK_TABLE || b->kind == BLOCK_FIGURE ? h + b->header_height : h;
 }
 
 static guint units(const struct block *b)
@@ -1125,6 +1161,8 @@ static guint min_units(const struct block *b)
 		return n <= DOC_TABLE_KEEP ? n : 3;
 	if (b->kind == BLOCK_CHOICES)
 		return n <= DOC_CHOICES_KEEP ? n : 2;
+	if (b->kind == BLOCK_FIGURE)
+		return n <= DOC_FIGURE_KEEP ? n : DOC_FIGURE_KEEP / 2;
 	if (b->kind == BLOCK_PARAGRAPH || b->kind == BLOCK_QUOTE || b->kind == BLOCK_NOTE ||
 	    b->kind == BLOCK_CONTENTS)
 		return n < 4 ? n : 2;
@@ -1784,7 +1822,8 @@ static bool draw_piece(cairo_t *cr, cairo_surface_t *s, struct doc *d, const str
 	case BLOCK_FIGURE: {
 		cairo_save(cr);
 		cairo_translate(cr, x, y);
-		bool ok = b->draw(b->data, cr, doc_text_width(d), b->height);
+		bool ok = doc_figure_draw(b, cr, doc_text_width(d), piece_height(b, p->first, p->last),
+					  p->first, p->last);
 		cairo_restore(cr);
 		if (!ok)
 			return false;
@@ -1893,6 +1932,21 @@ static void draw_footnotes(cairo_t *cr, const struct doc *d, const GPtrArray *pa
 	}
 }
 
+/* The least part of figure B a page must hold: all of it, or its tallest rows and overhead. */
+static double figure_least_height(const struct block *b)
+{
+	if (!b->draw_rows || b->n_rows <= DOC_FIGURE_KEEP)
+		return b->height;
+	double least = 0;
+	for (size_t i = 0; i + DOC_FIGURE_KEEP / 2 <= b->n_rows; i++) {
+		double part = b->overhead;
+		for (size_t k = i; k < i + DOC_FIGURE_KEEP / 2; k++)
+			part += b->rows[k];
+		least = MAX(least, part);
+	}
+	return least;
+}
+
 static bool render(struct doc *d, cairo_surface_t *s, cairo_t *cr)
 {
 	struct outline o = { { 0 } };
@@ -1930,7 +1984,7 @@ int doc_write_pdf(struct doc *d, const char *path)
 		const struct block *b = g_ptr_array_index(d->blocks, i);
 		if (!measure(cr, d, g_ptr_array_index(d->blocks, i)) && !unfit)
 			unfit = b;
-		if (b->kind == BLOCK_FIGURE && b->height > doc_text_height(d) && !tall)
+		if (b->kind == BLOCK_FIGURE && figure_least_height(b) > doc_text_height(d) && !tall)
 			tall = b;
 	}
 	if (tall && !unfit) {	/* never drawn past the page's foot */
@@ -1939,7 +1993,7 @@ int doc_write_pdf(struct doc *d, const char *path)
 		g_byte_array_free(sink.bytes, TRUE);
 		atomic_abort(out);
 		return msg_error_at(path, 0, "a figure %.0f points high does not fit on a page, "
-				    "whose text area is %.0f points high", tall->height,
+				    "whose text area is %.0f points high", figure_least_height(tall),
 				    doc_text_height(d));
 	}
 	if (unfit) {

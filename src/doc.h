@@ -18,7 +18,10 @@
  * paragraph, note or quote splits between lines with at least two lines on
  * each page, and flows over as many pages as it needs, whatever its length;
  * a table of more than DOC_TABLE_KEEP rows splits between rows, repeating
- * its header, with at least three rows on each page; a figure never splits.
+ * its header, with at least three rows on each page; a figure of rows
+ * (doc_figure_rows) of more than DOC_FIGURE_KEEP splits between rows, each
+ * part with its overhead (a chart's axis); any other figure never splits;
+ * a footnote goes at the foot of the page where its paragraph starts.
  *
  * Every function copies the strings it is given.  A struct doc owns
  * everything added to it.
@@ -192,6 +195,20 @@ void doc_group_begin_loose(struct doc *d);
 typedef bool (*doc_draw_fn)(void *data, cairo_t *cr, double width, double height);
 void doc_figure(struct doc *d, double height, doc_draw_fn draw, void *data,
 		void (*free_data)(void *data));
+
+/*
+ * A figure of N_ROWS rows (a bar chart's bars) that a page break may fall
+ * between, as between a table's rows: ROWS[i] is row i's height, and each
+ * part, the whole one too, is OVERHEAD higher (its margins and axis).  The
+ * PDF splits it only when it has more than DOC_FIGURE_KEEP rows, leaving
+ * DOC_FIGURE_KEEP / 2 at least on either side; the Word document has it
+ * whole.  DRAW draws rows FIRST to LAST - 1 as a part HEIGHT high.
+ */
+#define DOC_FIGURE_KEEP 4
+typedef bool (*doc_draw_rows_fn)(void *data, cairo_t *cr, double width, double height,
+				 size_t first, size_t last);
+void doc_figure_rows(struct doc *d, double overhead, const double *rows, size_t n_rows,
+		     doc_draw_rows_fn draw, void *data, void (*free_data)(void *data));
 
 /* Tables */
 

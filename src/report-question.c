@@ -557,7 +557,12 @@ void report_question(struct report *r, const struct tally_question *tq)
 	char *number = report_next_number(r);
 	report_cite(r, key);
 	enum show show = show_for(r, tq);
-	doc_group_begin(r->doc);
+	/*
+	 * Loose: a long chart or table may start at a page's foot, under its
+	 * paragraph and caption, and go on over the next page, rather than
+	 * leave half a page empty; a short one stays whole with them.
+	 */
+	doc_group_begin_loose(r->doc);
 	doc_paragraph(r->doc, number,
 		      report_paragraph_text(r, key, sentence ? sentence : "", figures));
 	report_paragraph_footnote(r, key);

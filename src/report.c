@@ -111,6 +111,43 @@ static void free_chart(void *data)
 	chart_free(data);
 }
 
+/* Rows FIRST to LAST - 1 of chart DATA, a part of it on a page. */
+static bool draw_chart_rows(void *data, cairo_t *cr, double width, double height, size_t first,
+			    size_t last)
+{
+	chart_set_window(data, first, last);
+	bool ok = draw_chart(data, cr, width, height);
+	chart_set_window(data, 0, 0);
+	return ok;
+}
+
+/*
+ * Chart C as a figure of rows that a page break may fall between, its
+ * rows' heights and what each part adds (margins, axis, legend) measured
+ * from the chart's own heights of its parts: [0, k) is the part's
+ * overhead and its first k rows.
+ */
+static void add_chart_rows(struct report *r, struct chart *c, double width)
+{
+	size_t n = chart_rows(c);
+	double *rows = g_new(double, n), *upto = g_new(double, n + 1);
+	upto[0] = 0;
+	for (size_t k = 1; k <= n; k++) {
+		chart_set_window(c, 0, k);
+		upto[k] = chart_natural_height(c, width);
+	}
+	chart_set_window(c, 1, 2);
+	double second = chart_natural_height(c, width);
+	chart_set_window(c, 0, 0);
+	double overhead = second - (upto[2] - upto[1]);
+	rows[0] = upto[1] - overhead;
+	for (size_t k = 1; k < n; k++)
+		rows[k] = upto[k + 1] - upto[k];
+	doc_figure_rows(r->doc, overhead, rows, n, draw_chart_rows, c, free_chart);
+	g_free(rows);
+	g_free(upto);
+}
+
 bool report_add_chart(struct report *r, struct chart *c, const char *title, const char *source)
 {
 	chart_set_title(c, NULL);	/* the caption says it */
@@ -131,7 +168,10 @@ bool report_add_chart(struct report *r, struct chart *c, const char *title, cons
 	char *caption = g_strdup_printf("Figure %d. %s", ++r->figures, title);
 	doc_caption(r->doc, caption);
 	g_free(caption);
-	doc_figure(r->doc, h, draw_chart, c, free_chart);
+	if (chart_rows(c) > DOC_FIGURE_KEEP)
+		add_chart_rows(r, c, w);	/* a long one may be split between its bars */
+	else
+		doc_figure(r->doc, h, draw_chart, c, free_chart);
 	if (note)
 		doc_note(r->doc, note);
 	g_free(note);

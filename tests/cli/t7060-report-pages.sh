@@ -35,6 +35,18 @@ compare 'figures are numbered through the body, once each' figures <<'X'
 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22
 X
 expect_no_grep 'the caption replaces the chart title' '2.1 Has your State formulated' sample.txt
+# A chart of more rows than the rest of a page holds goes on over the next
+# one between its bars, each part with its axis, rather than leave half a
+# page empty: Figure 5's eight bases of jurisdiction, five and three.
+page_text() { pdftotext -f "$2" -l "$2" "$1" - | tr '\n' ' ' | tr -s ' '; }
+page_text sample.pdf 5 >page5
+page_text sample.pdf 6 >page6
+expect_grep 'a long chart starts at the foot of a page, under its paragraph and caption' \
+	'(question 2.7) Offence committed in the territory of your State 8 of 8' page5
+expect_grep 'with its first bars and their axis' \
+	'essential interests of the State 2 of 8 0 2' page5
+expect_grep 'and goes on over the next, its last bars on their own axis, then its note' \
+	'Universal jurisdiction 1 of 8 0 2 4 6 8 Source: replies to question 2.7.' page6
 
 expect_no_grep 'and not also a table' 'Yes: a dedicated law on cybercrime has been enacted 4 44%' sample.txt
 # Chapter I: the main findings, by findings.h's rule, each citing its paragraph.

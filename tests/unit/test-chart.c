@@ -273,6 +273,58 @@ static void test_heights(void)
 	chart_free(b);
 }
 
+/*
+ * A window on a bar chart's rows, a part of it on a page: its height is
+ * the part's, and the parts' heights add up to the whole with the
+ * overhead (margins, title, axis, note) once per part; a chart of any
+ * other type has one row.
+ */
+static void test_window(void)
+{
+	struct chart *c = bar_chart(12, 9);
+	ok(chart_rows(c) == 12, "a bar chart's rows are its categories");
+	double whole = chart_natural_height(c, WIDTH);
+	chart_set_window(c, 0, 1);
+	double first = chart_natural_height(c, WIDTH);
+	chart_set_window(c, 1, 2);
+	double second = chart_natural_height(c, WIDTH);
+	chart_set_window(c, 0, 2);
+	double both = chart_natural_height(c, WIDTH);
+	double overhead = first + second - both;
+	ok(overhead > 20 && first > overhead && second > overhead,
+	   "each part has its margins and axis (%g)", overhead);
+	double sum = 0;
+	for (size_t k = 0; k < 12; k += 4) {
+		chart_set_window(c, k, k + 4);
+		sum += chart_natural_height(c, WIDTH) - overhead;
+	}
+	ok(fabs(sum + overhead - whole) < 1e-6,
+	   "three parts of four rows add up to the whole (%g + %g = %g)", sum, overhead, whole);
+	chart_set_window(c, 0, 0);
+	ok(chart_natural_height(c, WIDTH) == whole, "a window of 0, 0 is the whole again");
+	chart_set_window(c, 8, 100);
+	chart_set_window(c, 8, 12);
+	double tail = chart_natural_height(c, WIDTH);
+	chart_set_window(c, 8, 100);
+	ok(chart_natural_height(c, WIDTH) == tail, "a window past the last row ends at it");
+	cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+	cairo_t *cr = cairo_create(s);
+	check_int(chart_draw(c, cr, 0, 0, WIDTH, tail), CAIRO_STATUS_SUCCESS);
+	double x0, y0, w, h;
+	cairo_recording_surface_ink_extents(s, &x0, &y0, &w, &h);
+	ok(y0 + h <= tail + 0.5, "a part draws within its own height (%g <= %g)", y0 + h, tail);
+	cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	chart_free(c);
+
+	struct chart *pie = chart_new(CHART_PIE);
+	chart_add_series(pie, NULL, 9);
+	chart_add_category(pie, "Yes");
+	chart_add_category(pie, "No");
+	ok(chart_rows(pie) == 1, "a pie is never split: one row");
+	chart_free(pie);
+}
+
 static void test_drawing(void)
 {
 	struct chart *c;
@@ -527,6 +579,7 @@ int main(void)
 	tmpdir = g_dir_make_tmp("quire-chart-XXXXXX", NULL);
 	test_model();
 	test_heights();
+	test_window();
 	test_drawing();
 	test_errors_in_drawing();
 	test_files();

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "msg.h"
 #include "tap.h"
@@ -466,6 +467,94 @@ static void test_title_block(const char *path)
  * stand (one inserted before another takes the lower number), each at the
  * foot of the page where its paragraph starts, under everything else on it.
  */
+/* The parts of a figure of rows as drawn: "first-last@height", space-separated. */
+static bool record_rows(void *data, cairo_t *cr, double width, double height, size_t first,
+			size_t last)
+{
+	(void)cr;
+	(void)width;
+	g_string_append_printf(data, "%s%zu-%zu@%.0f", ((GString *)data)->len ? " " : "", first,
+			       last, height);
+	return true;
+}
+
+static void free_record(void *data)
+{
+	g_string_free(data, TRUE);
+}
+
+/*
+ * A figure of rows splits between its rows where the page ends, each part
+ * as high as its rows and the overhead, never leaving fewer than
+ * DOC_FIGURE_KEEP / 2 rows on a side; one of DOC_FIGURE_KEEP rows or fewer
+ * moves whole; the Word document draws it whole.  In a loose group, the
+ * paragraph and caption before it stay with its first part.
+ */
+static void test_figure_rows(const char *path)
+{
+	double rows[12];
+	for (size_t i = 0; i < G_N_ELEMENTS(rows); i++)
+		rows[i] = 40;
+	for (int keep = 0; keep <= 1; keep++) {
+		struct doc *d = doc_new(DOC_A4);
+		/* room for the paragraph, the caption and about 5 rows on page 1 */
+		doc_figure(d, doc_text_height(d) - 300, draw_box, NULL, NULL);
+		GString *parts = g_string_new(NULL);
+		doc_group_begin_loose(d);
+		doc_paragraph(d, "1", "The paragraph of the figure.");
+		doc_caption(d, "Figure 1. Its caption");
+		size_t n = keep ? DOC_FIGURE_KEEP + 2 : G_N_ELEMENTS(rows);
+		if (keep)	/* a figure of 6 rows, each of them 50 points: whole, 330 high */
+			for (size_t i = 0; i < n; i++)
+				rows[i] = 50;
+		doc_figure_rows(d, 30, rows, n, record_rows, parts, free_record);
+		doc_group_end(d);
+		check_int(doc_write_pdf(d, path), 0);
+		check_int(doc_page_count(d), 2);
+		char *first = page_text(path, 1);
+		size_t split = 0;
+		sscanf(parts->str, "0-%zu", &split);
+		char want[64];
+		g_snprintf(want, sizeof want, "0-%zu@%.0f %zu-%zu@%.0f", split, 30 + rows[0] * split,
+			   split, n, 30 + rows[0] * (n - split));
+		check_str(parts->str, want);
+		ok(split >= DOC_FIGURE_KEEP / 2 && n - split >= DOC_FIGURE_KEEP / 2,
+		   "a figure of %zu rows is split between rows, at least %d on either side "
+		   "(%zu and %zu)", n, DOC_FIGURE_KEEP / 2, split, n - split);
+		ok(first && strstr(first, "The paragraph of the figure.") &&
+			   strstr(first, "Figure 1. Its caption"),
+		   "its paragraph and caption stay on page 1, with its first part");
+		g_free(first);
+		g_string_truncate(parts, 0);
+		char *docx = g_strconcat(path, ".docx", NULL);
+		check_int(doc_write_docx(d, docx), 0);
+		g_unlink(docx);
+		g_free(docx);
+		g_snprintf(want, sizeof want, "0-%zu@%.0f 0-%zu@%.0f", n, 30 + rows[0] * n, n,
+			   30 + rows[0] * n);
+		check_str(parts->str, want);	/* Word's, whole: as SVG, then as PNG */
+		doc_free(d);
+	}
+
+	/* A figure of DOC_FIGURE_KEEP rows moves whole to the next page, with its paragraph. */
+	struct doc *d = doc_new(DOC_A4);
+	doc_figure(d, doc_text_height(d) - 150, draw_box, NULL, NULL);
+	GString *parts = g_string_new(NULL);
+	doc_group_begin_loose(d);
+	doc_paragraph(d, "1", "The paragraph of the short figure.");
+	doc_figure_rows(d, 30, rows, DOC_FIGURE_KEEP, record_rows, parts, free_record);
+	doc_group_end(d);
+	check_int(doc_write_pdf(d, path), 0);
+	char want[32];
+	g_snprintf(want, sizeof want, "0-%d@%.0f", DOC_FIGURE_KEEP, 30 + rows[0] * DOC_FIGURE_KEEP);
+	check_str(parts->str, want);
+	char *first = page_text(path, 1);
+	ok(first && !strstr(first, "The paragraph of the short figure."),
+	   "a short figure is not split: its paragraph goes on with it");
+	g_free(first);
+	doc_free(d);
+}
+
 /* TEXT on one line, each run of blanks one space; a new string. */
 static char *squeezed(const char *text)
 {
@@ -547,6 +636,7 @@ int main(void)
 	check_int(doc_reads_rtl(NULL), 0);
 
 	test_footnotes(path);
+	test_figure_rows(path);
 	struct doc *d = sample_doc(3);
 	check_int(doc_write_pdf(d, path), 0);
 	if (getenv("QUIRE_TEST_KEEP")) {
