@@ -144,6 +144,18 @@ expect_status 'and as a Word document'
 "$FILL_ANSWERS" --part notes.docx word/footnotes.xml >footnotes.xml
 expect_grep 'whose footnotes are Word'"'"'s own' \
 	'One State counted a law before its Parliament.' footnotes.xml
+if command -v soffice >/dev/null 2>&1; then
+	mkdir lo
+	run 0 env HOME="$T" timeout 300 soffice --headless --convert-to pdf --outdir lo notes.docx
+	expect_status 'LibreOffice converts the Word report with footnotes'
+	text lo/notes.pdf >lo.txt
+	expect_grep 'and sets the agenda line'"'"'s, marked *, at the foot of page 1' \
+		'not included. * TEST/2019/L.1.' lo.txt
+	expect_grep 'and the paragraph'"'"'s, numbered 1' '1 One State counted a law before its Parliament.' \
+		lo.txt
+else
+	skip 'LibreOffice reads the footnotes' 'soffice is not installed'
+fi
 
 cp mini.ini badkey.ini
 printf '\n[paragraph has_law]\ntxt = A typing slip.\n' >>badkey.ini
