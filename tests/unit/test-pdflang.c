@@ -48,7 +48,8 @@ static GByteArray *copy_of(const GByteArray *a)
 
 static bool same_bytes(const GByteArray *a, const GByteArray *b)
 {
-	return a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
+	/* an empty GByteArray may hold no buffer at all, which memcmp() must not see */
+	return a->len == b->len && (a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
 }
 
 /*
