@@ -148,7 +148,10 @@ static void add_chart(struct report *r, const struct xtab *x, const char *headin
 	struct qchart_options o = report_chart_options(r);
 	enum chart_type type = CHART_GROUPED;
 	struct chart *c = qchart_crosstab(x->t, x->tq, type, x->by_label, &o);
-	report_add_chart(r, c, heading, NULL);	/* its base names each group */
+	char *source = g_strdup_printf("Source: replies to question %s, by %s.", x->tq->q->number,
+				       x->by_label);
+	report_add_chart(r, c, heading, source, false);	/* its base line names the groups' */
+	g_free(source);
 }
 
 /*

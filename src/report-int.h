@@ -146,16 +146,18 @@ char *report_roman(unsigned n);
  * A figure of chart C (taken) in the document, at its natural height,
  * under the caption "Figure N. TITLE" (figures are numbered through the
  * body, as tables are); the caption replaces the chart's own title.
- * With a SOURCE ("Source: replies to question 2.1. ..."), a note is set
- * under the figure, as under a table: the source, then the chart's own
- * note (how to read it: "Each dot is one State. ..."); it replaces the
- * chart's base, which the source and the chart's labels ("4 of 9") state.
- * Without one, the chart keeps its base and note.  Returns false, adding nothing and taking no number, when the chart is
+ * Under the figure, as under a table, a note on its SOURCE ("Source:
+ * replies to question 2.1. ..."), then the chart's own note (how to read
+ * it: "Each dot is one State. ..."), which leaves the chart.  With
+ * SOURCE_HAS_BASE the source says the base too (with the chart's labels,
+ * "4 of 9"), and the chart's own base line goes; otherwise the chart keeps
+ * it under the caption ("n = 9 replying Member States, by region; ...").
+ * Returns false, adding nothing and taking no number, when the chart is
  * taller than a page's text area: the caller shows the figures as a table
  * instead.
  */
-bool report_add_chart(struct report *r, struct chart *c, const char *title,
-		      const char *source);
+bool report_add_chart(struct report *r, struct chart *c, const char *title, const char *source,
+		      bool source_has_base);
 
 /* How the report's charts read (the language, the noun). */
 struct qchart_options report_chart_options(const struct report *r);

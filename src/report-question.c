@@ -400,7 +400,7 @@ static bool add_chart(struct report *r, const struct tally_question *tq)
 		o.label = CHART_LABEL_PERCENT;
 	char *title = caption_title(r, tq), *note = source_note(r, tq, true);
 	bool added = report_add_chart(r, qchart_question(r->tally, tq, chart_type_for(tq, opt), &o),
-				      title, note);
+				      title, note, true);
 	g_free(title);
 	g_free(note);
 	return added;

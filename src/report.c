@@ -148,16 +148,16 @@ static void add_chart_rows(struct report *r, struct chart *c, double width)
 	g_free(upto);
 }
 
-bool report_add_chart(struct report *r, struct chart *c, const char *title, const char *source)
+bool report_add_chart(struct report *r, struct chart *c, const char *title, const char *source,
+		      bool source_has_base)
 {
 	chart_set_title(c, NULL);	/* the caption says it */
-	char *note = NULL;		/* and the note under the figure the rest */
-	if (source) {
-		note = chart_note(c) ? g_strdup_printf("%s %s", source, chart_note(c))
-				     : g_strdup(source);
+	/* and the note under the figure its source and how to read it */
+	char *note = chart_note(c) ? g_strdup_printf("%s %s", source, chart_note(c))
+				   : g_strdup(source);
+	chart_set_note(c, NULL);
+	if (source_has_base)
 		chart_set_base(c, NULL);
-		chart_set_note(c, NULL);
-	}
 	double w = doc_text_width(r->doc);
 	double h = chart_natural_height(c, w);
 	if (h > doc_text_height(r->doc)) {
@@ -172,8 +172,7 @@ bool report_add_chart(struct report *r, struct chart *c, const char *title, cons
 		add_chart_rows(r, c, w);	/* a long one may be split between its bars */
 	else
 		doc_figure(r->doc, h, draw_chart, c, free_chart);
-	if (note)
-		doc_note(r->doc, note);
+	doc_note(r->doc, note);
 	g_free(note);
 	return true;
 }
@@ -705,7 +704,8 @@ static void add_introduction(struct report *r)
 	doc_paragraph(r->doc, n, text);
 	g_free(n);
 	g_free(text);
-	report_add_chart(r, timeline(r), "Replies received", NULL);
+	report_add_chart(r, timeline(r), "Replies received",
+			 "Source: the dates on which the replies were received.", false);
 	doc_group_end(r->doc);
 	const char *column = group_column(r);
 	if (column) {

@@ -132,7 +132,7 @@ pdftotext tools.pdf - | tr '\n' ' ' | tr -s ' ' >tools.txt
 expect_grep 'report: the table has a row of States answering' \
 	'Answer North South Total Mutual legal assistance 3 1 4 Extradition 2 1 3 24/7 network 1 1 2 Joint investigation teams 1 0 1 Member States answering 3 2 5' tools.txt
 expect_grep 'report: the chart has the group bases' 'North (n = 3) South (n = 2) Mutual legal assistance 3 of 3 North 1 of 2 South' tools.txt
-expect_grep "report: the crosstab chart's note puts each group's bars over that group's States" "Several answers were allowed: each bar is out of the Member States of its group that answered, so a group's bars may add up to more than 100%." tools.txt
+expect_grep "report: the crosstab chart's note, under its source, puts each group's bars over that group's States" "Source: replies to question 1, by region. Several answers were allowed: each bar is out of the Member States of its group that answered, so a group’s bars may add up to more than 100%." tools.txt
 expect_no_grep 'report: and no test' "Fisher's exact test gives" tools.txt
 
 done_testing

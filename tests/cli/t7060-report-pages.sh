@@ -29,6 +29,8 @@ expect_true "body text is set at 10.5 points: words 14.3 points high ($(body_siz
 expect_true 'the outline opens at the chapters' grep -aq '/Count 5 ' sample.pdf
 pdftotext sample.pdf - | tr '\n\f' '  ' | tr -s ' ' >sample.txt
 expect_grep 'a list of four choices is a chart, numbered and captioned' 'Figure 3. Has your State formulated or amended domestic law specifically addressing cybercrime? (question 2.1) Yes: a dedicated law on cybercrime has been enacted 4 of 9' sample.txt
+expect_grep 'the timeline too, with its own note after the source' \
+	'Source: the dates on which the replies were received. Late replies, received after the cut-off, are not included in the figures.' sample.txt
 expect_grep 'with a note on its source and base under it' '0 2 4 6 8 10 Source: replies to question 2.1. Shares are of the 9 Member States that answered. 12 Asked' sample.txt
 grep -o 'Figure [0-9]*\.' sample.txt | sed 's/Figure \([0-9]*\)\./\1/' | paste -sd' ' >figures
 compare 'figures are numbered through the body, once each' figures <<'X'
