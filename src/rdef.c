@@ -295,6 +295,9 @@ static void load_report(struct loader *ld)
 				"original", "agenda", "agenda_note", "group_by" };
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
 		*texts[i] = get(ld, g, names[i]);
+	if (def->agenda_note && !def->agenda)
+		DEF_ERROR(ld, g, "agenda_note", "agenda_note: a footnote to the agenda line needs "
+			  "the line: give agenda too");
 	char **noun = get_list(ld, g, "respondent");
 	if (noun[0]) {
 		if (!noun[1] || noun[2])

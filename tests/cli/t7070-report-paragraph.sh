@@ -157,6 +157,13 @@ else
 	skip 'LibreOffice reads the footnotes' 'soffice is not installed'
 fi
 
+sed 's|^\[report\]|&\nagenda_note = TEST/2019/L.1.|' mini.ini >lone-note.ini
+run 1 "$QUIRE" report lone-note.ini -o lone-note.pdf
+expect_err 'a footnote to an agenda line the definition does not give is refused at its line' <<X
+quire:lone-note.ini:3: agenda_note: a footnote to the agenda line needs the line: give agenda too
+X
+expect_true 'and nothing is written' test ! -e lone-note.pdf
+
 cp mini.ini badkey.ini
 printf '\n[paragraph has_law]\ntxt = A typing slip.\n' >>badkey.ini
 run 1 "$QUIRE" report badkey.ini -o badkey.pdf
