@@ -1979,13 +1979,29 @@ int doc_write_pdf(struct doc *d, const char *path)
 	set_metadata(s, d);
 	cairo_t *cr = cairo_create(s);
 	doc_number_footnotes(d);
-	const struct block *unfit = NULL, *tall = NULL;
+	const struct block *unfit = NULL, *tall = NULL, *long_note = NULL;
 	for (guint i = 0; i < d->blocks->len; i++) {
 		const struct block *b = g_ptr_array_index(d->blocks, i);
 		if (!measure(cr, d, g_ptr_array_index(d->blocks, i)) && !unfit)
 			unfit = b;
 		if (b->kind == BLOCK_FIGURE && figure_least_height(b) > doc_text_height(d) && !tall)
 			tall = b;
+		if (b->foot && layout_height(b->foot) > doc_text_height(d) / 2 && !long_note)
+			long_note = b;
+	}
+	if (long_note && !unfit) {	/* a page holds its paragraph's start above it */
+		double h = layout_height(long_note->foot);
+		char *shown = msg_value(long_note->footnote ? long_note->footnote
+							   : long_note->cover.agenda_note);
+		cairo_destroy(cr);
+		cairo_surface_destroy(s);
+		g_byte_array_free(sink.bytes, TRUE);
+		atomic_abort(out);
+		msg_error_at(path, 0, "the footnote '%s' is %.0f points high, more than the half of "
+			     "a page's text area (%.0f points) a footnote may take", shown, h,
+			     doc_text_height(d) / 2);
+		g_free(shown);
+		return -1;
 	}
 	if (tall && !unfit) {	/* never drawn past the page's foot */
 		cairo_destroy(cr);

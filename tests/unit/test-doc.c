@@ -717,6 +717,28 @@ int main(void)
 	g_free(text);
 	g_free(cmd);
 
+	/* A footnote of more than half a page is refused; the old file stays. */
+	d = doc_new(DOC_A4);
+	doc_paragraph(d, "1", "A paragraph with a footnote of 4,000 words.");
+	GString *words = g_string_new(NULL);
+	for (int i = 0; i < 4000; i++)
+		g_string_append(words, "word ");
+	doc_footnote(d, words->str);
+	g_string_free(words, TRUE);
+	GString *notes = g_string_new(NULL);
+	msg_capture(notes);
+	check_int(doc_write_pdf(d, path), -1);
+	msg_capture(NULL);
+	char *said = g_strdup_printf("quire:%s: the footnote 'word word word word word word word "
+				     "word word word word word ... (20000 bytes)' is 2443 points "
+				     "high, more than the half of a page's text area (355 points) a "
+				     "footnote may take\n", path);
+	check_str(notes->str, said);	/* a footnote taller than half a page is refused */
+	g_free(said);
+	ok(g_file_test(path, G_FILE_TEST_EXISTS), "the previous file is still there");
+	g_string_free(notes, TRUE);
+	doc_free(d);
+
 	/* A failing figure fails the write and leaves the old file alone. */
 	d = doc_new(DOC_LETTER);
 	doc_figure(d, 50, draw_fail, NULL, NULL);
