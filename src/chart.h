@@ -101,7 +101,8 @@ const char *chart_note(const struct chart *c);
  * other type (which is never split).  chart_set_window() makes the chart
  * lay out and draw only rows FIRST to LAST - 1, as a part of it on a page:
  * on the same axis and with the same label column as the whole, so that
- * its parts line up; its height is then the part's.  LAST = 0: all rows.
+ * its parts line up; its height is then the part's.  LAST = 0: all rows;
+ * FIRST = LAST = N (the number of rows): none, the part's overhead alone.
  */
 size_t chart_rows(const struct chart *c);
 void chart_set_window(struct chart *c, size_t first, size_t last);

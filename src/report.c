@@ -122,30 +122,27 @@ static bool draw_chart_rows(void *data, cairo_t *cr, double width, double height
 }
 
 /*
- * Chart C as a figure of rows that a page break may fall between, its
- * rows' heights and what each part adds (margins, axis, legend) measured
- * from the chart's own heights of its parts: [0, k) is the part's
- * overhead and its first k rows.
+ * Chart C as a figure of rows that a page break may fall between (the
+ * document decides whether it splits), each row's height and the overhead
+ * of a part read off the chart's own heights: an empty window is the
+ * overhead alone, and the window of the first k + 1 rows is row k higher
+ * than that of the first k.
  */
 static void add_chart_rows(struct report *r, struct chart *c, double width)
 {
 	size_t n = chart_rows(c);
-	double *rows = g_new(double, n), *upto = g_new(double, n + 1);
-	upto[0] = 0;
-	for (size_t k = 1; k <= n; k++) {
-		chart_set_window(c, 0, k);
-		upto[k] = chart_natural_height(c, width);
+	double *rows = g_new(double, n);
+	chart_set_window(c, n, n);
+	double overhead = chart_natural_height(c, width), below = overhead;
+	for (size_t k = 0; k < n; k++) {
+		chart_set_window(c, 0, k + 1);
+		double h = chart_natural_height(c, width);
+		rows[k] = h - below;
+		below = h;
 	}
-	chart_set_window(c, 1, 2);
-	double second = chart_natural_height(c, width);
 	chart_set_window(c, 0, 0);
-	double overhead = second - (upto[2] - upto[1]);
-	rows[0] = upto[1] - overhead;
-	for (size_t k = 1; k < n; k++)
-		rows[k] = upto[k + 1] - upto[k];
 	doc_figure_rows(r->doc, overhead, rows, n, draw_chart_rows, c, free_chart);
 	g_free(rows);
-	g_free(upto);
 }
 
 bool report_add_chart(struct report *r, struct chart *c, const char *title, const char *source,
@@ -168,8 +165,8 @@ bool report_add_chart(struct report *r, struct chart *c, const char *title, cons
 	char *caption = g_strdup_printf("Figure %d. %s", ++r->figures, title);
 	doc_caption(r->doc, caption);
 	g_free(caption);
-	if (chart_rows(c) > DOC_FIGURE_KEEP)
-		add_chart_rows(r, c, w);	/* a long one may be split between its bars */
+	if (chart_rows(c) > 1)
+		add_chart_rows(r, c, w);	/* bars, between which a page may end */
 	else
 		doc_figure(r->doc, h, draw_chart, c, free_chart);
 	doc_note(r->doc, note);
