@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "atomic.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "lock.h"
 
 static const struct cmd_entry commands[] = {
@@ -67,6 +68,7 @@ int main(int argc, char **argv)
 	/* Numbers in every output use '.', whatever the user's locale. */
 	setlocale(LC_ALL, "");
 	setlocale(LC_NUMERIC, "C");
+	i18n_init();
 	atomic_install_signal_cleanup();
 	lock_install_signal_cleanup();
 	int status = dispatch(argc, argv);

@@ -16,6 +16,7 @@
 #include "findings.h"
 #include "form.h"
 #include "isodate.h"
+#include "i18n.h"
 #include "msg.h"
 #include "narrate.h"
 #include "qchart.h"
@@ -804,7 +805,7 @@ static void add_parts(struct report *r)
 		if (!any)
 			continue;
 		if (!r->chapter_open) {
-			chapter_heading(r, "Replies to the questionnaire");
+			chapter_heading(r, _("Replies to the questionnaire"));
 			r->chapter_open = true;
 		}
 		if (part->group)
@@ -856,7 +857,7 @@ static bool listed_in_sections(const struct rdef *def, const struct rdef_crossta
 
 static void add_sections(struct report *r)
 {
-	chapter_heading(r, "Replies to the questionnaire");
+	chapter_heading(r, _("Replies to the questionnaire"));
 	for (guint s = 0; s < r->def->sections->len; s++) {
 		const struct rdef_section *sec = g_ptr_array_index(r->def->sections, s);
 		section_heading(r, sec->title);
@@ -1415,8 +1416,13 @@ int report_write(const struct rdef *def)
 	if (!writer)
 		msg_error("-o '%s': the report is written as .pdf or .docx", def->output);
 	else if (set_times(&r) && load_inputs(&r) && check_paragraphs_used(&r)) {
+		/* quire's words in the document are in the document's language. */
+		char *code = form_lang_code(r.form, r.lang);
+		i18n_begin_language(code ? code : "en");
 		build(&r);
 		rc = writer(r.doc, def->output);
+		i18n_end_language();
+		g_free(code);
 	}
 	report_release(&r);
 	return rc;

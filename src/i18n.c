@@ -1,0 +1,103 @@
+/* i18n.c - the language of quire's own words (see i18n.h) */
+#include <config.h>
+
+#include "i18n.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <glib.h>
+
+/*
+ * GNU gettext caches translations per domain and locale, not per LANGUAGE;
+ * this counter, bumped, tells it that the catalogs in use have changed
+ * (the gettext manual's "Changing the language at runtime").
+ */
+extern int _nl_msg_cat_cntr;
+
+static char *user_language;	/* LANGUAGE as the user set it, or NULL */
+static char *locale_dir;	/* where the catalogs are */
+
+/* The directory that holds LL/LC_MESSAGES/quire.mo. */
+static char *find_locale_dir(void)
+{
+	const char *env = g_getenv("QUIRE_LOCALEDIR");
+	if (env && *env)
+		return g_strdup(env);
+	if (g_file_test(LOCALEDIR, G_FILE_TEST_IS_DIR)) {
+		char *probe = g_build_filename(LOCALEDIR, "fr", "LC_MESSAGES",
+					       GETTEXT_PACKAGE ".mo", NULL);
+		gboolean installed = g_file_test(probe, G_FILE_TEST_EXISTS);
+		g_free(probe);
+		if (installed)
+			return g_strdup(LOCALEDIR);
+	}
+	return g_strdup(BUILD_LOCALEDIR);
+}
+
+/* "fr_FR.UTF-8@euro" -> "fr_FR"; NULL for "", "C" and "POSIX". */
+static char *language_of_locale(const char *name)
+{
+	if (!name || !*name || strcmp(name, "C") == 0 || strcmp(name, "POSIX") == 0 ||
+	    strncmp(name, "C.", 2) == 0)
+		return NULL;
+	return g_strndup(name, strcspn(name, ".@"));
+}
+
+static void set_language(const char *lang)
+{
+	if (lang)
+		g_setenv("LANGUAGE", lang, TRUE);
+	else
+		g_unsetenv("LANGUAGE");
+	++_nl_msg_cat_cntr;
+}
+
+void i18n_init(void)
+{
+	locale_dir = find_locale_dir();
+	bindtextdomain(GETTEXT_PACKAGE, locale_dir);
+	bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
+
+	const char *language = g_getenv("LANGUAGE");
+	if (language && *language) {
+		user_language = g_strdup(language);
+	} else {
+		const char *name = g_getenv("LC_ALL");
+		if (!name || !*name)
+			name = g_getenv("LC_MESSAGES");
+		if (!name || !*name)
+			name = g_getenv("LANG");
+		user_language = language_of_locale(name);
+	}
+	/*
+	 * gettext ignores LANGUAGE under the C locale, which is what a user
+	 * whose own locale is not installed has; C.UTF-8 keeps C's rules
+	 * and lets LANGUAGE name the catalog.
+	 */
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	if (!messages || strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+	set_language(user_language);
+}
+
+void i18n_begin_language(const char *lang)
+{
+	set_language(lang);
+}
+
+void i18n_end_language(void)
+{
+	set_language(user_language);
+}
+
+int i18n_has_catalog(const char *lang)
+{
+	if (strcmp(lang, "en") == 0)
+		return 1;
+	char *path = g_build_filename(locale_dir ? locale_dir : LOCALEDIR, lang, "LC_MESSAGES",
+				      GETTEXT_PACKAGE ".mo", NULL);
+	int has = g_file_test(path, G_FILE_TEST_EXISTS);
+	g_free(path);
+	return has;
+}

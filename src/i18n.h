@@ -1,0 +1,53 @@
+/* i18n.h - the language of quire's own words: gettext for messages and for documents */
+#ifndef QUIRE_I18N_H
+#define QUIRE_I18N_H
+
+#include <libintl.h>
+
+/*
+ * quire's words -- a report's headings, captions, notes and annexes, the
+ * printed questionnaire's furniture, the CLI's messages -- are GNU gettext
+ * messages of the domain GETTEXT_PACKAGE ("quire").  The form's own texts
+ * (labels, hints, summary phrases) are not: the form carries them per
+ * language.
+ *
+ * Mark a message with _() where it is used, N_() where it is only named
+ * (a table of messages), and P_(one, many, n) for a message that holds a
+ * count: the catalog carries every plural form of its language (three in
+ * Russian, six in Arabic), so a count never takes an English "s".  Every
+ * count's message is a whole phrase with its number ("%s Member States"),
+ * never a number glued to a noun chosen elsewhere.
+ */
+#define _(msgid) dgettext(GETTEXT_PACKAGE, msgid)
+#define N_(msgid) (msgid)
+#define P_(msgid, plural, n) dngettext(GETTEXT_PACKAGE, msgid, plural, n)
+
+/*
+ * Binds the domain to its catalogs and takes the user's language for
+ * messages: LANGUAGE, else LC_ALL, LC_MESSAGES or LANG.  Catalogs are read
+ * from $QUIRE_LOCALEDIR when it is set (the build tree's, for tests), else
+ * from the installed LOCALEDIR, else from the build tree's locale/ when
+ * quire runs uninstalled.  Works without the user's locale being installed:
+ * messages are looked up by language name under the C.UTF-8 locale.  Call
+ * once, after setlocale(LC_ALL, "").
+ */
+void i18n_init(void);
+
+/*
+ * Switches gettext to LANG ("fr", "zh", "ar"; "en" for the English
+ * messages themselves) until i18n_end_language(), for a document written
+ * in a language other than the user's.  Calls do not nest.  Not thread
+ * safe: the language is the process's.
+ */
+void i18n_begin_language(const char *lang);
+/* Back to the user's language. */
+void i18n_end_language(void);
+
+/*
+ * Whether a catalog for LANG is installed where i18n_init() looks, by its
+ * header's language.  "en" always has one: English is the messages' own
+ * language.
+ */
+int i18n_has_catalog(const char *lang);
+
+#endif
