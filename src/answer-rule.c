@@ -8,6 +8,7 @@
 
 #include "expr.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "phrase.h"
 
@@ -110,6 +111,7 @@ static bool selected(GString *s, const struct answer_cells *c, const struct expr
 	if (!ch)
 		return false;
 	if (q->kind == FORM_SELECT_MULTIPLE) {
+		/* the value of the choice's drop-down (answer-write.c), in English: read back */
 		append_cell(s, c->choice_row[q->index][ch->index]);
 		g_string_append(s, "=\"Yes\"");
 		return true;
@@ -230,10 +232,13 @@ static void append_bounds(GString *s, const struct form_question *q, const struc
 		g_string_append(s, what);
 		return;
 	}
-	if (b->max_length > 0)
-		g_string_append_printf(s, "%s, %s", what, said);
-	else
-		g_string_append_printf(s, "%c%s", g_ascii_toupper(*said), said + 1);
+	if (b->max_length > 0) {
+		/* TRANSLATORS: a kind of answer and its limit: "Text, at most 500 characters". */
+		g_string_append_printf(s, _("%s, %s"), what, said);
+	} else {
+		g_string_append_unichar(s, g_unichar_toupper(g_utf8_get_char(said)));
+		g_string_append(s, g_utf8_next_char(said));
+	}
 	g_free(said);
 }
 
@@ -243,45 +248,72 @@ char *answer_rule_how(const struct form_question *q, const struct form_bounds *b
 	GString *s = g_string_new(NULL);
 	switch (q->kind) {
 	case FORM_SELECT_ONE:
-		g_string_append(s, "Choose one answer from the list");
+		g_string_append(s, _("Choose one answer from the list"));
 		break;
 	case FORM_SELECT_MULTIPLE:
-		g_string_append(s, "Answer Yes or No for each choice below");
+		/*
+		 * TRANSLATORS: the %s are "Yes" and "No", the answers a choice's
+		 * cell takes, which stay in English.
+		 */
+		g_string_append_printf(s, _("Answer %s or %s for each choice below"), "Yes", "No");
 		break;
 	case FORM_RANK:
-		g_string_append(s, "The choices in order of priority, separated by spaces:");
+		/* TRANSLATORS: the names of the choices follow, as they are typed: "a, b, c". */
+		g_string_append(s, _("The choices in order of priority, separated by spaces:"));
 		for (guint c = 0; c < q->list->choices->len; c++) {
 			const struct form_choice *ch = g_ptr_array_index(q->list->choices, c);
 			g_string_append_printf(s, "%s %s", c ? "," : "", ch->name);
 		}
 		break;
 	case FORM_INTEGER:
-		append_bounds(s, q, b, "A whole number");
+		append_bounds(s, q, b, _("A whole number"));
 		break;
 	case FORM_DECIMAL:
 	case FORM_RANGE:
-		append_bounds(s, q, b, "A number");
+		append_bounds(s, q, b, _("A number"));
 		break;
-	case FORM_DATE:
-		append_bounds(s, q, b, "A date");
-		g_string_append(s, b->has_min || b->has_max ? " (YYYY-MM-DD)" : ", YYYY-MM-DD");
+	case FORM_DATE: {
+		GString *date = g_string_new(NULL);
+		append_bounds(date, q, b, _("A date"));
+		if (b->has_min || b->has_max) {
+			/* TRANSLATORS: %s is "A date from 1 January 2019 to 30 June 2019". */
+			g_string_append_printf(s, _("%s (YYYY-MM-DD)"), date->str);
+		} else {
+			/* TRANSLATORS: %s is "A date". */
+			g_string_append_printf(s, _("%s, YYYY-MM-DD"), date->str);
+		}
+		g_string_free(date, TRUE);
 		break;
+	}
 	case FORM_TIME:
-		g_string_append(s, "A time, HH:MM");
+		g_string_append(s, _("A time, HH:MM"));
 		break;
 	case FORM_DATETIME:
-		g_string_append(s, "A date and time, YYYY-MM-DDTHH:MM");
+		g_string_append(s, _("A date and time, YYYY-MM-DDTHH:MM"));
 		break;
 	case FORM_TEXT:
-		append_bounds(s, q, b, "Text");
+		append_bounds(s, q, b, _("Text"));
 		break;
 	default:
 		break;
 	}
 	/* the unit as the report's tables name it: "Unit: days." */
-	if (unit && (q->kind == FORM_INTEGER || q->kind == FORM_DECIMAL || q->kind == FORM_RANGE))
-		g_string_append_printf(s, " (unit: %s)", unit);
-	if (q->required)
-		g_string_append(s, s->len ? " (required)" : "Required");
+	if (unit && (q->kind == FORM_INTEGER || q->kind == FORM_DECIMAL || q->kind == FORM_RANGE)) {
+		/*
+		 * TRANSLATORS: how to answer, then the unit of the figure: "A whole
+		 * number from 1 to 1000 (unit: days)".
+		 */
+		char *with = g_strdup_printf(_("%s (unit: %s)"), s->str, unit);
+		g_string_assign(s, with);
+		g_free(with);
+	}
+	if (q->required && s->len) {
+		/* TRANSLATORS: how to answer, then that an answer is required. */
+		char *with = g_strdup_printf(_("%s (required)"), s->str);
+		g_string_assign(s, with);
+		g_free(with);
+	} else if (q->required) {
+		g_string_append(s, _("Required"));
+	}
 	return g_string_free(s, FALSE);
 }

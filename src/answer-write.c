@@ -12,6 +12,7 @@
 #include "answer-int.h"
 #include "expr.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "phrase.h"
@@ -151,7 +152,8 @@ static char *choice_letter(int i)
 
 /*
  * The number column A shows for Q: its number, or for the "other" text
- * of an or_other select, the select's number and "other".
+ * of an or_other select, the select's number and "other" (in English:
+ * answer-read.c reads it back).
  */
 static char *shown_number(const struct form *form, const struct form_question *q)
 {
@@ -315,7 +317,11 @@ static char *applies_text(const struct form *form, const struct form_question *q
 	char *phrase = phrase_applies(form, q, lang, &said);
 	if (!phrase)
 		return NULL;
-	char *text = g_strdup_printf("Answer only if %s", phrase);
+	/*
+	 * TRANSLATORS: the answer workbook's column "When it applies": %s says
+	 * when, "you answered “Yes” to 1.1", "your answer to 2.1 is 18 or more".
+	 */
+	char *text = g_strdup_printf(_("Answer only if %s"), phrase);
 	g_free(phrase);
 	return text;
 }
@@ -437,16 +443,33 @@ static void validate(struct writer *w, const struct form_question *q, long row,
 	g_free(title);
 	if (*how)
 		v.input_message = (char *)clip(w, how, MESSAGE_MAX);
-	v.error_title = (char *)"Not a valid answer";
+	/* TRANSLATORS: the title of the message an invalid answer in a workbook's cell gets. */
+	const char *invalid = _("Not a valid answer");
+	v.error_title = (char *)invalid;
 	bool said = true;
 	char *rule = phrase_constraint(form, q, w->opt->lang, &said);
-	char *expected = rule && !form_text(form, q->constraint_message, w->opt->lang)
-			 ? g_strdup_printf("Expected %s", rule) : NULL;
+	char *expected = NULL;
+	if (rule && !form_text(form, q->constraint_message, w->opt->lang)) {
+		/*
+		 * TRANSLATORS: the message an invalid answer gets: %s says what the
+		 * answer must be, "a whole number from 1990 to 2019", "at most 3
+		 * choices".
+		 */
+		expected = g_strdup_printf(_("Expected %s"), rule);
+	}
 	const char *message = expected ? expected : rule;
-	char *limit = q->kind == FORM_TEXT ? g_strdup_printf("At most %ld characters",
-							      answer_rule_max_length(b)) : NULL;
+	long most = answer_rule_max_length(b);
+	char *limit = NULL;
+	if (q->kind == FORM_TEXT) {
+		/*
+		 * TRANSLATORS: the message a text answer too long gets: %ld is a
+		 * number.  The English says "characters" whatever the number.
+		 */
+		limit = g_strdup_printf(P_("At most %ld characters", "At most %ld characters",
+					   (unsigned long)most), most);
+	}
 	if (!message)
-		message = limit ? limit : *how ? how : "Not a valid answer";
+		message = limit ? limit : *how ? how : invalid;
 	v.error_message = (char *)clip(w, message, MESSAGE_MAX);
 	worksheet_data_validation_cell(w->reply, (lxw_row_t)row, ANSWER_COL_ANSWER, &v);
 	g_free(limit);
@@ -456,13 +479,22 @@ static void validate(struct writer *w, const struct form_question *q, long row,
 
 static void validate_tick(struct writer *w, long row)
 {
+	/* the answers of a choice's cell, in English: answer-read.c and the grey fill read them */
 	static const char *yes_no[] = { "Yes", "No", NULL };
 	lxw_data_validation v = { 0 };
 	v.validate = LXW_VALIDATION_TYPE_LIST;
 	v.value_list = (char **)yes_no;
-	v.input_message = (char *)"Yes or No";
-	v.error_title = (char *)"Not a valid answer";
-	v.error_message = (char *)"Answer Yes or No";
+	/*
+	 * TRANSLATORS: the input message of a choice's cell: the %s are "Yes"
+	 * and "No", the answers the cell takes, which stay in English.
+	 */
+	v.input_message = (char *)keep(w, g_strdup_printf(_("%s or %s"), "Yes", "No"));
+	v.error_title = (char *)_("Not a valid answer");
+	/*
+	 * TRANSLATORS: the message an invalid answer in a choice's cell gets:
+	 * the %s are "Yes" and "No", the answers the cell takes, in English.
+	 */
+	v.error_message = (char *)keep(w, g_strdup_printf(_("Answer %s or %s"), "Yes", "No"));
 	worksheet_data_validation_cell(w->reply, (lxw_row_t)row, ANSWER_COL_ANSWER, &v);
 }
 
@@ -572,6 +604,7 @@ static void write_part_heading(struct writer *w, const struct form_question *q)
 
 char *answer_form_line(const struct form *form)
 {
+	/* in English: answer-read.c compares it with the filled workbook's */
 	return form->version ? g_strdup_printf("%s, version %s", form->id, form->version)
 			     : g_strdup(form->id);
 }
@@ -593,7 +626,8 @@ static void write_header(struct writer *w)
 	const char *deadline = w->opt->deadline ? w->opt->deadline
 			       : g_hash_table_lookup(form->settings, "deadline");
 	if (deadline && *deadline) {	/* no deadline: no line asking for a date not set */
-		put(w, ws, ROW_DEADLINE, ANSWER_COL_QUESTION, "Please reply by", w->bold);
+		/* TRANSLATORS: a label in the answer workbook, beside the deadline. */
+		put(w, ws, ROW_DEADLINE, ANSWER_COL_QUESTION, _("Please reply by"), w->bold);
 		put(w, ws, ROW_DEADLINE, ANSWER_COL_ANSWER, deadline, NULL);
 	}
 	put(w, ws, ROW_SUBMITTED, ANSWER_COL_QUESTION, ANSWER_LABEL_SUBMITTED, w->bold);
@@ -603,15 +637,23 @@ static void write_header(struct writer *w)
 	lxw_data_validation v = { 0 };
 	v.validate = LXW_VALIDATION_TYPE_DATE;
 	set_criteria(w, &v, &date, &none);
-	v.input_message = (char *)"The date of your reply, YYYY-MM-DD";
-	v.error_title = (char *)"Not a date";
-	v.error_message = (char *)"Enter a date, YYYY-MM-DD";
+	v.input_message = (char *)_("The date of your reply, YYYY-MM-DD");
+	v.error_title = (char *)_("Not a date");
+	v.error_message = (char *)_("Enter a date, YYYY-MM-DD");
 	worksheet_data_validation_cell(ws, ROW_SUBMITTED, ANSWER_COL_ANSWER, &v);
 	put(w, ws, ROW_NOTE, ANSWER_COL_QUESTION, ANSWER_LABEL_NOTE, w->bold);
 	put(w, ws, ROW_NOTE, ANSWER_COL_ANSWER, NULL, w->typed);
-	static const char *const heading[] = { ANSWER_HEADING_NUMBER, "Question",
-					       ANSWER_HEADING_ANSWER,
-					       "When it applies", "How to answer" };
+	/* the labels above and the headings of the number and the answer are read back */
+	const char *const heading[] = {
+		ANSWER_HEADING_NUMBER,
+		/* TRANSLATORS: a column's heading in the answer workbook. */
+		_("Question"),
+		ANSWER_HEADING_ANSWER,
+		/* TRANSLATORS: a column's heading in the answer workbook. */
+		_("When it applies"),
+		/* TRANSLATORS: a column's heading in the answer workbook. */
+		_("How to answer"),
+	};
 	for (int c = 0; c < 5; c++)
 		put(w, ws, ROW_HEADING, c, heading[c], w->heading);
 }
@@ -642,30 +684,68 @@ static void write_reply(struct writer *w)
 	worksheet_protect(ws, NULL, &protection);
 }
 
+/*
+ * The sheet that says how to fill in the workbook.  It names the sheet
+ * "Reply" and the headings of the number and the answer as they are,
+ * in English: quire finds them by those names.
+ */
 static void write_instructions(struct writer *w, lxw_worksheet *ws)
 {
-	static const char *const lines[] = {
-		"How to fill in this answer workbook",
+	const char *const lines[] = {
+		_("How to fill in this answer workbook"),
 		"",
-		"1. Answer on the sheet \"Reply\", in the yellow cells of the column \"Your answer\". "
-		"Other cells are protected (without a password) so that the questionnaire stays as "
-		"it was sent.",
-		"2. Choose answers from the drop-down lists; for questions with several choices, "
-		"answer Yes or No on each choice's row. A message in each cell says what it takes.",
-		"3. A question greyed out does not apply, given your earlier answers: leave it empty. "
-		"The column \"When it applies\" says when a question is asked.",
-		"4. Enter the date of your reply at the top of the sheet \"Reply\".",
-		"5. Save the workbook as it is (.xlsx), without renaming or deleting sheets, and send "
-		"it back to the Secretariat. Do not change the question numbers in the column "
-		"\"No.\": they tell which answer is which.",
+		/*
+		 * TRANSLATORS: the first %s is the name of a sheet, "Reply", the
+		 * second the heading of a column, "Your answer": both stay in English.
+		 */
+		keep(w, g_strdup_printf(_("1. Answer on the sheet \"%s\", in the yellow cells of "
+					  "the column \"%s\". Other cells are protected (without "
+					  "a password) so that the questionnaire stays as it was "
+					  "sent."), ANSWER_SHEET, ANSWER_HEADING_ANSWER)),
+		/*
+		 * TRANSLATORS: the %s are "Yes" and "No", the answers a choice's
+		 * cell takes, which stay in English.
+		 */
+		keep(w, g_strdup_printf(_("2. Choose answers from the drop-down lists; for "
+					  "questions with several choices, answer %s or %s on "
+					  "each choice's row. A message in each cell says what it "
+					  "takes."), "Yes", "No")),
+		/* TRANSLATORS: %s is the heading of a column, "When it applies", as translated. */
+		keep(w, g_strdup_printf(_("3. A question greyed out does not apply, given your "
+					  "earlier answers: leave it empty. The column \"%s\" "
+					  "says when a question is asked."), _("When it applies"))),
+		/* TRANSLATORS: %s is the name of a sheet, "Reply", which stays in English. */
+		keep(w, g_strdup_printf(_("4. Enter the date of your reply at the top of the sheet "
+					  "\"%s\"."), ANSWER_SHEET)),
+		/* TRANSLATORS: %s is the heading of a column, "No.", which stays in English. */
+		keep(w, g_strdup_printf(_("5. Save the workbook as it is (.xlsx), without "
+					  "renaming or deleting sheets, and send it back to the "
+					  "Secretariat. Do not change the question numbers in the "
+					  "column \"%s\": they tell which answer is which."),
+					ANSWER_HEADING_NUMBER)),
 		"",
-		"The Secretariat reads the answers back from this file; answers typed in another "
-		"language of the questionnaire are understood.",
+		_("The Secretariat reads the answers back from this file; answers typed in another "
+		  "language of the questionnaire are understood."),
 	};
 	worksheet_set_column(ws, 0, 0, 100, w->text);
 	for (guint i = 0; i < G_N_ELEMENTS(lines); i++)
 		put(w, ws, (long)i, 0, lines[i], i == 0 ? w->title : w->text);
 	worksheet_protect(ws, NULL, NULL);
+}
+
+/*
+ * The name of the sheet of instructions in the user's language, or
+ * ANSWER_INSTRUCTIONS when Excel would refuse it.  quire does not read it.
+ */
+static const char *instructions_name(lxw_workbook *book)
+{
+	/*
+	 * TRANSLATORS: the name of a sheet of the answer workbook: at most 31
+	 * characters, none of : \ / ? * [ ]
+	 */
+	const char *name = _("Instructions");
+	return workbook_validate_sheet_name(book, name) == LXW_NO_ERROR ? name
+									: ANSWER_INSTRUCTIONS;
 }
 
 static void writer_free(struct writer *w)
@@ -731,7 +811,8 @@ int answer_write(const struct form *form, const struct answer_options *opt, FILE
 		make_formats(&w);
 		set_properties(&w);
 		w.reply = workbook_add_worksheet(w.book, ANSWER_SHEET);
-		lxw_worksheet *instructions = workbook_add_worksheet(w.book, ANSWER_INSTRUCTIONS);
+		lxw_worksheet *instructions = workbook_add_worksheet(w.book,
+								     instructions_name(w.book));
 		w.map = workbook_add_worksheet(w.book, ANSWER_MAP);
 		worksheet_hide(w.map);
 		worksheet_activate(w.reply);

@@ -6,6 +6,7 @@
 
 #include "chart-int.h"
 #include "chart-scale.h"
+#include "i18n.h"
 
 /*
  * The three share one layout, a column of labels and a plot of bars on a
@@ -431,7 +432,8 @@ static char *group_legend(struct chart_dc *dc, const struct chart_series *se)
 	chart_scale_format_count(se->base, nb, sizeof nb);
 	char *n = se->base > 0 ? chart_words(dc->c, CHART_TEXT_N, NULL, nb, NULL)
 			       : chart_words(dc->c, CHART_TEXT_NO_REPLIES, NULL, NULL, NULL);
-	char *s = g_strdup_printf("%s (%s)", se->label ? se->label : "", n);
+	/* TRANSLATORS: a group in a chart's legend: its name and its base, "Asia (n = 6)". */
+	char *s = g_strdup_printf(_("%s (%s)"), se->label ? se->label : "", n);
 	g_free(n);
 	return s;
 }

@@ -9,6 +9,7 @@
 
 #include "chart-int.h"
 #include "chart-scale.h"
+#include "i18n.h"
 #include "isodate.h"
 
 /*
@@ -104,7 +105,14 @@ static void date_axis(struct chart_dc *dc, const struct frame *f)
 			s = g_strdup_printf("%d", y);
 		} else if (unit == CHART_MONTHS) {
 			char *name = chart_month_name(dc->c, m);
-			s = i == 0 || m == 1 ? g_strdup_printf("%s %d", name, y) : g_strdup(name);
+			if (i == 0 || m == 1)
+				/*
+				 * TRANSLATORS: under a chart's time axis: a month's abbreviated
+				 * name and its year, "Jan 2019".
+				 */
+				s = g_strdup_printf(_("%s %d"), name, y);
+			else
+				s = g_strdup(name);
 			g_free(name);
 		} else {
 			s = chart_date_label(dc->c, ticks[i], false);

@@ -4,12 +4,14 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
 #include "chart-int.h"
 #include "chart-scale.h"
 #include "figure.h"
+#include "i18n.h"
 #include "isodate.h"
 
 static const char *const type_names[] = {
@@ -23,16 +25,25 @@ static const char *const type_names[] = {
 	[CHART_TIMELINE] = "timeline",
 };
 
+/* The words a chart writes itself unless told others; the counted ones are in default_text(). */
 static const char *const default_texts[CHART_N_TEXTS] = {
-	[CHART_TEXT_K_OF_N] = "{k} of {n}",
-	[CHART_TEXT_N] = "n = {n}",
-	[CHART_TEXT_NO_DATA] = "No data to chart",
-	[CHART_TEXT_NO_REPLIES] = "no replies",
-	[CHART_TEXT_CUTOFF] = "Cut-off {date}",
-	[CHART_TEXT_ON_TIME] = "{k} by the cut-off",
-	[CHART_TEXT_LATE] = "{k} late",
-	[CHART_TEXT_TOTAL] = "{k} replies",
-	[CHART_TEXT_MONTHS] = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+	/* TRANSLATORS: a bar's label: {k} Member States of {n}; keep {k} and {n}. */
+	[CHART_TEXT_K_OF_N] = N_("{k} of {n}"),
+	/* TRANSLATORS: the base of a group's bars or of a pie; keep {n}. */
+	[CHART_TEXT_N] = N_("n = {n}"),
+	[CHART_TEXT_NO_DATA] = N_("No data to chart"),
+	/* TRANSLATORS: in a chart's legend, after a group none of whose Member States replied. */
+	[CHART_TEXT_NO_REPLIES] = N_("no replies"),
+	/*
+	 * TRANSLATORS: names the line of the cut-off on the chart of the replies received
+	 * over time; keep {date}, a date such as "30 Jun 2019".
+	 */
+	[CHART_TEXT_CUTOFF] = N_("Cut-off {date}"),
+	/*
+	 * TRANSLATORS: the twelve months' names, abbreviated, for the axis of a chart;
+	 * separate them by single spaces, and put no space inside a name.
+	 */
+	[CHART_TEXT_MONTHS] = N_("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec"),
 };
 
 static void series_free(gpointer p)
@@ -245,10 +256,38 @@ static void replace(GString *s, const char *key, const char *value)
 	}
 }
 
+/* The words of WHICH in the user's language; K is the count that {k} stands for. */
+static const char *default_text(enum chart_text which, const char *k)
+{
+	unsigned long n = k ? strtoul(k, NULL, 10) : 0;
+	switch (which) {
+	case CHART_TEXT_ON_TIME:
+		/*
+		 * TRANSLATORS: on the chart of the replies received over time, beside the
+		 * line: {k} replies received by the cut-off; keep {k}.
+		 */
+		return P_("{k} by the cut-off", "{k} by the cut-off", n);
+	case CHART_TEXT_LATE:
+		/*
+		 * TRANSLATORS: on the chart of the replies received over time, beside the
+		 * line: {k} replies received after the cut-off; keep {k}.
+		 */
+		return P_("{k} late", "{k} late", n);
+	case CHART_TEXT_TOTAL:
+		/*
+		 * TRANSLATORS: on the chart of the replies received over time (without a
+		 * cut-off), beside the line: {k} replies in all; keep {k}.
+		 */
+		return P_("{k} replies", "{k} replies", n);
+	default:
+		return _(default_texts[which]);
+	}
+}
+
 char *chart_words(const struct chart *c, enum chart_text which, const char *k, const char *n,
 		  const char *date)
 {
-	GString *s = g_string_new(c->texts[which] ? c->texts[which] : default_texts[which]);
+	GString *s = g_string_new(c->texts[which] ? c->texts[which] : default_text(which, k));
 	replace(s, "{k}", k);
 	replace(s, "{n}", n);
 	replace(s, "{date}", date);
@@ -283,7 +322,7 @@ char *chart_segment_label(const struct chart *c, double k, double n)
 char *chart_month_name(const struct chart *c, int month)
 {
 	const char *months = c->texts[CHART_TEXT_MONTHS] ? c->texts[CHART_TEXT_MONTHS]
-							  : default_texts[CHART_TEXT_MONTHS];
+							  : _(default_texts[CHART_TEXT_MONTHS]);
 	char **names = g_strsplit_set(months, " ", -1);
 	char *name = NULL;
 	int i = 0;
@@ -299,8 +338,19 @@ char *chart_date_label(const struct chart *c, int day, bool with_year)
 	int y, m, d;
 	isodate_split(day, &y, &m, &d);
 	char *month = chart_month_name(c, m);
-	char *s = with_year ? g_strdup_printf("%d %s %d", d, month, y)
-			    : g_strdup_printf("%d %s", d, month);
+	char *s;
+	if (with_year)
+		/*
+		 * TRANSLATORS: a date on a chart: the day, the month's abbreviated name and the
+		 * year, "30 Jun 2019".
+		 */
+		s = g_strdup_printf(_("%d %s %d"), d, month, y);
+	else
+		/*
+		 * TRANSLATORS: a date on a chart's axis: the day and the month's abbreviated
+		 * name, "30 Jun".
+		 */
+		s = g_strdup_printf(_("%d %s"), d, month);
 	g_free(month);
 	return s;
 }
@@ -340,7 +390,15 @@ static void describe_dates(const struct chart *c, GString *out)
 		const struct chart_date *d = &g_array_index(c->dates, struct chart_date, i);
 		char date[ISODATE_BUFSIZE];
 		isodate_format(d->day, date);
-		g_string_append_printf(out, "%s%s\n", date, d->late ? " (late)" : "");
+		if (d->late)
+			/*
+			 * TRANSLATORS: in the text of the chart of the replies received over
+			 * time: %s is the date of a reply received after the cut-off, "2019-07-02".
+			 */
+			g_string_append_printf(out, _("%s (late)"), date);
+		else
+			g_string_append(out, date);
+		g_string_append_c(out, '\n');
 	}
 }
 

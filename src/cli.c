@@ -2,6 +2,8 @@
 #include <config.h>
 #include "cli.h"
 
+#include "i18n.h"
+
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
@@ -79,6 +81,18 @@ bool cli_date(const char *arg, const char *option, const char *cmd, int *day)
 		return true;
 	cli_usage_error(cmd, "%s: '%s' is not a date (YYYY-MM-DD)", option, arg);
 	return false;
+}
+
+void cli_document_begin(const struct form *form, int lang)
+{
+	char *code = form_document_language(form, lang);
+	i18n_begin_language(code ? code : "en");
+	g_free(code);
+}
+
+void cli_document_end(void)
+{
+	i18n_end_language();
 }
 
 bool cli_respondent(const char *code, const char *cmd)

@@ -43,6 +43,15 @@ int cli_lang(const struct form *form, const char *arg, const char *cmd);
 bool cli_respondent(const char *code, const char *cmd);
 
 /*
+ * quire's own words in a document for people (the printed questionnaire,
+ * an answer sheet) are in the form's language LANG, as the labels are,
+ * from cli_document_begin() to cli_document_end(); English when LANG has
+ * no code.
+ */
+void cli_document_begin(const struct form *form, int lang);
+void cli_document_end(void);
+
+/*
  * Parses a whole number from MIN to MAX for OPTION (--small-cell 3);
  * returns false after a usage error for CMD.
  */

@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "csvio.h"
 #include "form.h"
+#include "i18n.h"
 #include "msg.h"
 #include "phrase.h"
 #include "response.h"
@@ -46,11 +47,20 @@ static char *question_text(const struct form *form, const struct form_question *
 		g_string_append_printf(s, " (%s)", hint);
 	bool said = true;
 	char *applies = phrase_applies(form, q, lang, &said);
-	if (applies)
-		g_string_append_printf(s, " [answer only if %s]", applies);
+	if (applies) {
+		g_string_append_c(s, ' ');
+		/*
+		 * TRANSLATORS: after a question's text in the answer sheet: %s says
+		 * when it applies, "you answered “Yes” to 1.1".
+		 */
+		g_string_append_printf(s, _("[answer only if %s]"), applies);
+	}
 	g_free(applies);
-	if (q->required)
-		g_string_append(s, " [required]");
+	if (q->required) {
+		g_string_append_c(s, ' ');
+		/* TRANSLATORS: after a question's text in the answer sheet. */
+		g_string_append(s, _("[required]"));
+	}
 	return g_string_free(s, FALSE);
 }
 
@@ -69,10 +79,6 @@ static char *choices_text(const struct form *form, const struct form_question *q
 			  struct resp_eval *ev)
 {
 	GString *s = g_string_new(NULL);
-	if (q->kind == FORM_SELECT_MULTIPLE)
-		g_string_append(s, "one or more, separated by spaces: ");
-	else if (q->kind == FORM_RANK)
-		g_string_append(s, "in order of priority, separated by spaces: ");
 	if (q->list) {
 		bool reads = false;
 		if (q->filter)
@@ -88,21 +94,41 @@ static char *choices_text(const struct form *form, const struct form_question *q
 		}
 		if (reads) {
 			char *cond = phrase_readable(form, q, q->filter, lang);
-			g_string_append_printf(s, " [offered only where %s]", cond);
+			g_string_append_c(s, ' ');
+			/*
+			 * TRANSLATORS: after the choices of a question in the answer
+			 * sheet: %s is a rule shown as an expression, "1.2 = “Yes”".
+			 */
+			g_string_append_printf(s, _("[offered only where %s]"), cond);
 			g_free(cond);
 		}
 	} else if (q->kind == FORM_INTEGER) {
-		g_string_append(s, "a whole number");
+		g_string_append(s, _("a whole number"));
 	} else if (q->kind == FORM_DECIMAL || q->kind == FORM_RANGE) {
-		g_string_append(s, "a number");
+		g_string_append(s, _("a number"));
 	} else if (q->kind == FORM_DATE) {
-		g_string_append(s, "a date, YYYY-MM-DD");
+		g_string_append(s, _("a date, YYYY-MM-DD"));
 	} else if (q->kind == FORM_TIME) {
-		g_string_append(s, "a time, HH:MM");
+		g_string_append(s, _("a time, HH:MM"));
 	} else if (q->kind == FORM_DATETIME) {
-		g_string_append(s, "a date and time, YYYY-MM-DDTHH:MM");
+		g_string_append(s, _("a date and time, YYYY-MM-DDTHH:MM"));
 	}
-	return g_string_free(s, FALSE);
+	char *list = g_string_free(s, FALSE), *text;
+	if (q->kind == FORM_SELECT_MULTIPLE) {
+		/*
+		 * TRANSLATORS: the choices of a question in the answer sheet: %s
+		 * is the list of them, "fines = Fines; jail = Prison", each name
+		 * before "=" being what the answer is written with.
+		 */
+		text = g_strdup_printf(_("one or more, separated by spaces: %s"), list);
+	} else if (q->kind == FORM_RANK) {
+		/* TRANSLATORS: as "one or more, separated by spaces: %s". */
+		text = g_strdup_printf(_("in order of priority, separated by spaces: %s"), list);
+	} else {
+		return list;
+	}
+	g_free(list);
+	return text;
 }
 
 /*
@@ -129,11 +155,27 @@ static void write_sheet(FILE *fp, const struct form *form, const char *code, int
 {
 	struct csvio_writer w;
 	csvio_writer_init(&w, fp);
-	row(&w, "name", "question", "choices", "value");
-	row(&w, "_respondent", "Roster code of the replying State", "", code);
-	row(&w, "_submitted", "Date the reply was received", "a date, YYYY-MM-DD", "");
-	row(&w, "_channel", "How the reply came (note verbale, e-mail, ...)", "", "");
-	row(&w, "_form_version", "Version of the questionnaire", "", form->version);
+	/*
+	 * The columns "name" and "value" and the names of the rows are the
+	 * reply file's, read back as they are; the texts are for the delegate.
+	 */
+	/*
+	 * TRANSLATORS: the heading of a column of the answer sheet, a CSV file:
+	 * the question's text.  The other headings, "name" and "value", stay in
+	 * English.
+	 */
+	const char *question_heading = _("question");
+	/*
+	 * TRANSLATORS: the heading of a column of the answer sheet, a CSV file:
+	 * the choices the answer is written with.  The other headings, "name"
+	 * and "value", stay in English.
+	 */
+	const char *choices_heading = _("choices");
+	row(&w, "name", question_heading, choices_heading, "value");
+	row(&w, "_respondent", _("Roster code of the replying State"), "", code);
+	row(&w, "_submitted", _("Date the reply was received"), _("a date, YYYY-MM-DD"), "");
+	row(&w, "_channel", _("How the reply came (note verbale, e-mail, ...)"), "", "");
+	row(&w, "_form_version", _("Version of the questionnaire"), "", form->version);
 	struct resp_eval *ev = resp_eval_new(form);
 	char **none = g_new0(char *, form_n_questions(form) + 1);
 	resp_eval_run(ev, none);
@@ -229,12 +271,16 @@ int cmd_blank(int argc, char **argv)
 	int lang = cli_lang(form, o.lang, "blank");
 	int status = lang < 0 ? EXIT_USAGE : EXIT_DATA;
 	struct atomic_file *out = lang < 0 ? NULL : atomic_open(o.output);
+	if (out)
+		cli_document_begin(form, lang);
 	if (out && xlsx) {
 		status = write_workbook(form, &o, lang, out);
 	} else if (out) {
 		write_sheet(atomic_stream(out), form, o.code, lang);
 		status = atomic_commit(out) == 0 ? EXIT_OK : EXIT_DATA;
 	}
+	if (out)
+		cli_document_end();
 	form_free(form);
 	return status;
 }

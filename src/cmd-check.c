@@ -20,7 +20,8 @@ static const char usage[] =
 	"first, as FILE:ROW: message.\n"
 	"\n"
 	"Options:\n"
-	"      --lang LANG   print labels in language LANG (name or code)\n"
+	"      --lang LANG   print labels in language LANG (name or code), and list every\n"
+	"                    text a document in LANG needs that the form lacks\n"
 	"  -q, --quiet       print nothing when the form is valid\n"
 	"      --unsaid      instead of the outline, list the questions whose skip\n"
 	"                    logic or constraint cannot be said in words (the\n"
@@ -212,6 +213,8 @@ int cmd_check(int argc, char **argv)
 		print_unsaid(form, lang);
 	else if (!quiet)
 		print_outline(form, lang);
+	/* A language asked for is checked as a document in it would be: every text there. */
+	int gaps = lang_arg ? form_check_language(form, lang, true) : 0;
 	form_free(form);
-	return EXIT_OK;
+	return gaps ? EXIT_DATA : EXIT_OK;
 }

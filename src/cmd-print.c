@@ -69,8 +69,11 @@ int cmd_print(int argc, char **argv)
 		return EXIT_DATA;
 	o.lang = cli_lang(form, lang, "print");
 	int status = EXIT_USAGE;
-	if (o.lang >= 0)
+	if (o.lang >= 0) {
+		cli_document_begin(form, o.lang);
 		status = print_write(form, &o) == 0 ? EXIT_OK : EXIT_DATA;
+		cli_document_end();
+	}
 	form_free(form);
 	return status;
 }

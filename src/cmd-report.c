@@ -30,7 +30,12 @@ static const char usage[] =
 	"                         with .pdf, or report.pdf)\n"
 	"      --cutoff DATE      leave out replies received after DATE (YYYY-MM-DD)\n"
 	"      --roster FILE      the roster of States asked\n"
-	"      --lang LANG        language of the form's labels\n"
+	"      --lang LANG        the document's language: the form's labels and\n"
+	"                         quire's own words; every text it needs must be\n"
+	"                         there in LANG, or the report is refused with\n"
+	"                         the list of what is missing\n"
+	"      --allow-fallback   make the document all the same, as a draft, with\n"
+	"                         each text that is not in LANG marked [en]\n"
 	"      --anonymous        do not say which States replied\n"
 	"      --letter           US Letter paper instead of A4\n"
 	"      --fingerprints     print, for each paragraph of the body, the figures it\n"
@@ -46,7 +51,7 @@ static const char usage[] =
 struct overrides {
 	const char *output, *roster, *lang;
 	int cutoff;
-	bool anonymous, letter;
+	bool anonymous, letter, allow_fallback;
 };
 
 static void set(char **field, const char *value)
@@ -66,6 +71,7 @@ static void apply(struct rdef *def, const struct overrides *o)
 		def->cutoff = o->cutoff;
 	def->anonymous |= o->anonymous;
 	def->letter |= o->letter;
+	def->allow_fallback |= o->allow_fallback;
 }
 
 /* "quire report FORM DATA...": a definition with the defaults. */
@@ -91,10 +97,11 @@ int cmd_report(int argc, char **argv)
 		{ "anonymous", no_argument, NULL, 'a' },
 		{ "letter", no_argument, NULL, 'L' },
 		{ "fingerprints", no_argument, NULL, 'F' },
+		{ "allow-fallback", no_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct overrides o = { NULL, NULL, NULL, INT_MAX, false, false };
+	struct overrides o = { NULL, NULL, NULL, INT_MAX, false, false, false };
 	bool fingerprints = false;
 	int opt;
 	optind = 0;
@@ -110,6 +117,7 @@ int cmd_report(int argc, char **argv)
 		case 'a': o.anonymous = true; break;
 		case 'L': o.letter = true; break;
 		case 'F': fingerprints = true; break;
+		case 'A': o.allow_fallback = true; break;
 		default: return cli_common_option(opt, "report", usage);
 		}
 	}

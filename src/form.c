@@ -263,18 +263,30 @@ int form_lang_find(const struct form *form, const char *lang)
 	return -1;
 }
 
-const char *form_text(const struct form *form, char *const *texts, int lang)
+/* The first text of TEXTS, language 0 first; NULL when none has one. */
+static const char *fallback_text(const struct form *form, char *const *texts)
 {
-	if (!texts)
-		return NULL;
-	if (lang >= 0 && (guint)lang < form->languages->len && texts[lang])
-		return texts[lang];
 	if (texts[0])
 		return texts[0];
 	for (guint i = 1; i < form->languages->len; i++)
 		if (texts[i])
 			return texts[i];
 	return NULL;
+}
+
+const char *form_text(const struct form *form, char *const *texts, int lang)
+{
+	if (!texts)
+		return NULL;
+	if (lang >= 0 && (guint)lang < form->languages->len && texts[lang])
+		return texts[lang];
+	const char *text = fallback_text(form, texts);
+	if (!text || !form->fallback_mark || lang <= 0)
+		return text;
+	char *marked = g_strconcat(form->fallback_mark, text, NULL);
+	const char *interned = g_intern_string(marked);
+	g_free(marked);
+	return interned;
 }
 
 const char *form_label(const struct form *form, const struct form_question *q, int lang)

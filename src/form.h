@@ -136,6 +136,11 @@ struct form {
 	GHashTable *list_by_name;
 	int *eval_order;	/* question indexes, each after everything it refers to */
 	char *survey_file, *choices_file, *settings_file;	/* for messages */
+	/*
+	 * Put before a text form_text() gives in another language than the
+	 * one asked for, for a draft that shows each (borrowed; NULL: none).
+	 */
+	const char *fallback_mark;
 };
 
 /*
@@ -235,8 +240,9 @@ char *form_lang_code(const struct form *form, int lang);
 
 /*
  * The text of TEXTS (one of the translatable arrays) in language LANG,
- * falling back to language 0 and then to the first language that has one.
- * Returns NULL only when no language has a text.
+ * falling back to language 0 and then to the first language that has one,
+ * marked with FORM->fallback_mark when it is set (the marked text lives as
+ * long as the process).  Returns NULL only when no language has a text.
  */
 const char *form_text(const struct form *form, char *const *texts, int lang);
 
@@ -244,6 +250,47 @@ const char *form_text(const struct form *form, char *const *texts, int lang);
 const char *form_label(const struct form *form, const struct form_question *q, int lang);
 const char *form_choice_label(const struct form *form, const struct form_choice *c, int lang);
 const char *form_group_label(const struct form *form, const struct form_group *g, int lang);
+
+/*
+ * A text the form lacks in a language: the cell a translator fills in,
+ * e.g. FILE survey.csv, ROW 12, COLUMN "label::French (fr)", NAME the
+ * question's.  FILE and NAME are borrowed from the form.
+ */
+struct form_gap {
+	const char *file;
+	long row;
+	char *column;
+	const char *name;
+};
+void form_gap_free(struct form_gap *gap);
+
+/*
+ * Appends to GAPS (struct form_gap *, in form order: groups, then each
+ * numbered question with its list's choices) every text a document in
+ * language LANG shows that the form gives in another language but not in
+ * LANG: the labels of groups, of the questions that carry a number and of
+ * their choices, and the summary phrases (the "summary" column) of those
+ * questions and choices.  Language 0, the default, has no gaps: its texts
+ * are the ones others fall back to.
+ */
+void form_gaps(const struct form *form, int lang, GPtrArray *gaps);
+
+/*
+ * The language quire writes its own words in for a document in the form's
+ * language LANG: the code its name gives ("fr" of "French (fr)"), "en" for
+ * the default language without one, NULL for another language without one.
+ * A new string.
+ */
+char *form_document_language(const struct form *form, int lang);
+
+/*
+ * Whether a document can be wholly in the form's language LANG: the
+ * language has a code (above), quire has a catalog for it, and the form
+ * has no gaps in it (form_gaps()).  Says each problem through msg,
+ * "quire:survey.csv:12: has_law: no text in column 'label::French (fr)'",
+ * as an error when FATAL, else as a warning.  Returns how many there are.
+ */
+int form_check_language(const struct form *form, int lang, bool fatal);
 
 /*
  * An extra column of Q or C (e.g. "summary"), preferring the translated

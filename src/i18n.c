@@ -4,6 +4,7 @@
 #include "i18n.h"
 
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib.h>
@@ -16,7 +17,12 @@
 extern int _nl_msg_cat_cntr;
 
 static char *user_language;	/* LANGUAGE as the user set it, or NULL */
+static char *current_language;	/* the first of the languages in use, for i18n_language() */
 static char *locale_dir;	/* where the catalogs are */
+static GPtrArray *missing;	/* msgids the document's catalog lacks, first use first */
+static GHashTable *missing_set;	/* the same, for lookups */
+static char *fallback_mark;	/* put before a missing message, or NULL */
+static bool noting;		/* a document in a language other than English is being written */
 
 /* The directory that holds LL/LC_MESSAGES/quire.mo. */
 static char *find_locale_dir(void)
@@ -51,6 +57,8 @@ static void set_language(const char *lang)
 	else
 		g_unsetenv("LANGUAGE");
 	++_nl_msg_cat_cntr;
+	g_free(current_language);
+	current_language = lang && *lang ? g_strndup(lang, strcspn(lang, ":")) : NULL;
 }
 
 void i18n_init(void)
@@ -84,11 +92,65 @@ void i18n_init(void)
 void i18n_begin_language(const char *lang)
 {
 	set_language(lang);
+	if (missing)
+		g_ptr_array_unref(missing);
+	if (missing_set)
+		g_hash_table_destroy(missing_set);
+	missing = g_ptr_array_new();
+	missing_set = g_hash_table_new(g_str_hash, g_str_equal);
+	noting = strcmp(i18n_language(), "en") != 0;
 }
 
 void i18n_end_language(void)
 {
 	set_language(user_language);
+	noting = false;
+}
+
+GPtrArray *i18n_missing(void)
+{
+	if (!missing || !missing->len)
+		return NULL;
+	return g_ptr_array_ref(missing);
+}
+
+void i18n_mark_fallback(const char *mark)
+{
+	g_free(fallback_mark);
+	fallback_mark = g_strdup(mark);
+}
+
+/*
+ * TEXT, the catalog's answer for MSGID, as the document shows it: noted
+ * and marked when the catalog had none (gettext then answers with the
+ * argument itself).
+ */
+static const char *noted(const char *msgid, const char *text, bool untranslated)
+{
+	if (!noting || !untranslated)
+		return text;
+	if (!g_hash_table_contains(missing_set, msgid)) {
+		g_hash_table_add(missing_set, (char *)msgid);
+		g_ptr_array_add(missing, (char *)msgid);
+	}
+	if (!fallback_mark)
+		return text;
+	char *marked = g_strconcat(fallback_mark, text, NULL);
+	const char *interned = g_intern_string(marked);
+	g_free(marked);
+	return interned;
+}
+
+const char *i18n_gettext(const char *msgid)
+{
+	const char *t = dgettext(GETTEXT_PACKAGE, msgid);
+	return noted(msgid, t, t == msgid);
+}
+
+const char *i18n_ngettext(const char *msgid, const char *plural, unsigned long n)
+{
+	const char *t = dngettext(GETTEXT_PACKAGE, msgid, plural, n);
+	return noted(msgid, t, t == msgid || t == plural);
 }
 
 int i18n_has_catalog(const char *lang)
@@ -100,4 +162,9 @@ int i18n_has_catalog(const char *lang)
 	int has = g_file_test(path, G_FILE_TEST_EXISTS);
 	g_free(path);
 	return has;
+}
+
+const char *i18n_language(void)
+{
+	return current_language ? current_language : "en";
 }

@@ -3,6 +3,7 @@
 #define QUIRE_I18N_H
 
 #include <libintl.h>
+#include <glib.h>
 
 /*
  * quire's words -- a report's headings, captions, notes and annexes, the
@@ -18,9 +19,14 @@
  * count's message is a whole phrase with its number ("%s Member States"),
  * never a number glued to a noun chosen elsewhere.
  */
-#define _(msgid) dgettext(GETTEXT_PACKAGE, msgid)
+#define _(msgid) i18n_gettext(msgid)
 #define N_(msgid) (msgid)
-#define P_(msgid, plural, n) dngettext(GETTEXT_PACKAGE, msgid, plural, n)
+#define P_(msgid, plural, n) i18n_ngettext(msgid, plural, n)
+
+/* dgettext() and dngettext() of GETTEXT_PACKAGE, noting a message the catalog lacks (below). */
+const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
+const char *i18n_ngettext(const char *msgid, const char *plural, unsigned long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
 
 /*
  * Binds the domain to its catalogs and takes the user's language for
@@ -42,6 +48,31 @@ void i18n_init(void);
 void i18n_begin_language(const char *lang);
 /* Back to the user's language. */
 void i18n_end_language(void);
+
+/*
+ * The language quire's words are being written in now: the document's
+ * between i18n_begin_language() and i18n_end_language(), else the user's
+ * first choice, else "en".  A language tag such as "fr" or "zh_CN", for
+ * Pango (shaping, line breaking, the Chinese cut of a CJK font) and for a
+ * document's metadata.  The string stays valid until the language changes.
+ */
+const char *i18n_language(void);
+
+/*
+ * Between i18n_begin_language() and i18n_end_language() for a language
+ * other than English, every message the catalog lacks is noted, once:
+ * a document must be wholly in its language, and its writer lists what is
+ * missing instead of mixing English in.  i18n_missing() returns the
+ * messages noted since i18n_begin_language() (their msgids, borrowed), in
+ * the order first used; NULL when there are none.  The array is the
+ * caller's to free with g_ptr_array_unref().
+ *
+ * With i18n_mark_fallback(MARK), a missing message comes out as MARK
+ * followed by the English, so that a draft made anyway shows each one
+ * (quire report --allow-fallback); NULL turns marking off.
+ */
+GPtrArray *i18n_missing(void);
+void i18n_mark_fallback(const char *mark);
 
 /*
  * Whether a catalog for LANG is installed where i18n_init() looks, by its

@@ -2,13 +2,12 @@
 #include <config.h>
 #include "phrase.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "expr.h"
+#include "i18n.h"
 #include "isodate.h"
-
-#define OPEN_QUOTE "\xe2\x80\x9c"	/* “ */
-#define CLOSE_QUOTE "\xe2\x80\x9d"	/* ” */
 
 struct say {
 	const struct form *form;
@@ -34,13 +33,27 @@ static const struct form_question *answer_of(const struct say *s, const struct e
 	       ? form_question_at(s->form, (size_t)ref) : NULL;
 }
 
+/* TEXT in quotes, as a choice's label, a text or a question's key is said: a new string. */
+static char *quoted(const char *text)
+{
+	/*
+	 * TRANSLATORS: a text in typographic quotes: a choice's label, a text an answer is
+	 * compared with, or the name of a question that has no number.
+	 */
+	return g_strdup_printf(_("“%s”"), text);
+}
+
 /* How a question is named: its number, or, for one without (a calculation), its key quoted. */
+static char *question_name(const struct form_question *q)
+{
+	return q->number ? g_strdup(q->number) : quoted(form_question_key(q));
+}
+
 static void append_question(GString *out, const struct form_question *q)
 {
-	if (q->number)
-		g_string_append(out, q->number);
-	else
-		g_string_append_printf(out, OPEN_QUOTE "%s" CLOSE_QUOTE, form_question_key(q));
+	char *name = question_name(q);
+	g_string_append(out, name);
+	g_free(name);
 }
 
 static bool is_choice_question(const struct form_question *q)
@@ -61,10 +74,16 @@ static const struct form_choice *choice_of(const struct form_question *q,
 	return c;
 }
 
+static const char *choice_label(const struct say *s, const struct form_choice *c)
+{
+	return form_choice_label(s->form, c, s->lang);
+}
+
 static void append_choice(GString *out, const struct say *s, const struct form_choice *c)
 {
-	g_string_append_printf(out, OPEN_QUOTE "%s" CLOSE_QUOTE,
-			       form_choice_label(s->form, c, s->lang));
+	char *label = quoted(choice_label(s, c));
+	g_string_append(out, label);
+	g_free(label);
 }
 
 /* Readable */
@@ -143,10 +162,15 @@ static void show(GString *out, const struct say *s, const struct expr_node *n, i
 		return;
 	case EXPR_TERM_ANSWER: {
 		const struct form_question *q = answer_of(s, n);
-		if (expr_term_answer(n) == EXPR_REF_SELF)
-			g_string_append(out, "the answer");
-		else if (q)
+		if (expr_term_answer(n) == EXPR_REF_SELF) {
+			/*
+			 * TRANSLATORS: stands for the answer to the question itself in a rule
+			 * shown as an expression: "regex(the answer, '^[A-Z]')".
+			 */
+			g_string_append(out, _("the answer"));
+		} else if (q) {
 			append_question(out, q);
+		}
 		return;
 	}
 	case EXPR_TERM_NEG:
@@ -230,18 +254,49 @@ static enum expr_term negate(enum expr_term t)	/* not(a OP b) == a negate(OP) b 
 	}
 }
 
-/* "18 or more", "more than 18", ... for a comparison with VALUE (already written). */
+/*
+ * "18 or more", "more than 18", ... for a comparison with VALUE (already
+ * written), said after "your answer to 2.1 is" and after "a number of".
+ */
 static char *bound_text(enum expr_term op, const char *value, bool date)
 {
+	if (op == EXPR_TERM_EQ)
+		return g_strdup(value);
+	if (op == EXPR_TERM_NE) {
+		/* TRANSLATORS: a bound: %s is a number, a date or a text in quotes, "not 5". */
+		return g_strdup_printf(_("not %s"), value);
+	}
+	if (date) {
+		switch (op) {
+		/* TRANSLATORS: a date's bound: %s is a date, "30 June 2019" or "today". */
+		case EXPR_TERM_LT: return g_strdup_printf(_("before %s"), value);
+		/* TRANSLATORS: a date's bound: %s is a date, "30 June 2019" or "today". */
+		case EXPR_TERM_LE: return g_strdup_printf(_("not after %s"), value);
+		/* TRANSLATORS: a date's bound: %s is a date, "30 June 2019" or "today". */
+		case EXPR_TERM_GT: return g_strdup_printf(_("after %s"), value);
+		/* TRANSLATORS: a date's bound: %s is a date, "30 June 2019" or "today". */
+		case EXPR_TERM_GE: return g_strdup_printf(_("not before %s"), value);
+		default: return NULL;
+		}
+	}
 	switch (op) {
-	case EXPR_TERM_EQ: return g_strdup(value);
-	case EXPR_TERM_NE: return g_strdup_printf("not %s", value);
-	case EXPR_TERM_LT: return g_strdup_printf(date ? "before %s" : "less than %s", value);
-	case EXPR_TERM_LE: return g_strdup_printf(date ? "not after %s" : "%s or less", value);
-	case EXPR_TERM_GT: return g_strdup_printf(date ? "after %s" : "more than %s", value);
-	case EXPR_TERM_GE: return g_strdup_printf(date ? "not before %s" : "%s or more", value);
+	/* TRANSLATORS: a number's bound: "your answer to 2.1 is less than 5". */
+	case EXPR_TERM_LT: return g_strdup_printf(_("less than %s"), value);
+	/* TRANSLATORS: a number's bound: "your answer to 2.1 is 5 or less". */
+	case EXPR_TERM_LE: return g_strdup_printf(_("%s or less"), value);
+	/* TRANSLATORS: a number's bound: "your answer to 2.1 is more than 5". */
+	case EXPR_TERM_GT: return g_strdup_printf(_("more than %s"), value);
+	/* TRANSLATORS: a number's bound: "your answer to 2.1 is 5 or more". */
+	case EXPR_TERM_GE: return g_strdup_printf(_("%s or more"), value);
 	default: return NULL;
 	}
+}
+
+/* "today", as a date bound says it: "not after today". */
+static char *today_text(void)
+{
+	/* TRANSLATORS: said in a date's bounds: "a date not after today", "before today". */
+	return g_strdup(_("today"));
 }
 
 /* A date literal as UN documents write it ("30 June 2019"), or today(); NULL for others. */
@@ -251,7 +306,7 @@ static char *date_text(const struct expr_node *n)
 	if (expr_term(n) == EXPR_TERM_STRING && isodate_parse(expr_term_string(n), &days))
 		return isodate_format_long(days);
 	if (expr_term(n) == EXPR_TERM_CALL && strcmp(expr_term_function(n), "today") == 0)
-		return g_strdup("today");
+		return today_text();
 	if (expr_term(n) == EXPR_TERM_CALL && strcmp(expr_term_function(n), "date") == 0 &&
 	    expr_term_argc(n) == 1)
 		return date_text(expr_term_arg(n, 0));
@@ -264,28 +319,90 @@ static bool is_call(const struct expr_node *n, const char *name, int argc)
 	       expr_term_argc(n) == argc;
 }
 
-/* "one choice", "3 choices" */
-static char *count_text(double k, const char *one, const char *many)
+/*
+ * The count that picks the plural form of a phrase of K things: K when it
+ * is a whole number, else 2, whose form is the plural in English.
+ */
+static unsigned long plural_count(double k)
 {
-	if (k == 1)
-		return g_strdup_printf("one %s", one);
-	char *n = expr_number_text(k);
-	char *t = g_strdup_printf("%s %s", n, many);
-	g_free(n);
-	return t;
+	if (k < 0 || k != floor(k))
+		return 2;
+	return k < 1e6 ? (unsigned long)k : (unsigned long)fmod(k, 1e6) + 1000000;
 }
 
-/* "at most " for a count compared with <=; NULL for != and other terms. */
-static const char *count_how(enum expr_term op)
+/* count_text() of choices: "more than one choice", "at most 3 choices". */
+static char *count_choices(enum expr_term op, double k, unsigned long n, const char *number)
 {
+	bool one = k == 1;
 	switch (op) {
-	case EXPR_TERM_EQ: return "exactly ";
-	case EXPR_TERM_LT: return "fewer than ";
-	case EXPR_TERM_LE: return "at most ";
-	case EXPR_TERM_GT: return "more than ";
-	case EXPR_TERM_GE: return "at least ";
-	default: return NULL;
+	case EXPR_TERM_EQ:
+		return one ? g_strdup(_("exactly one choice"))
+			   : g_strdup_printf(P_("exactly %s choice", "exactly %s choices", n),
+					     number);
+	case EXPR_TERM_LT:
+		return one ? g_strdup(_("fewer than one choice"))
+			   : g_strdup_printf(P_("fewer than %s choice", "fewer than %s choices", n),
+					     number);
+	case EXPR_TERM_LE:
+		return one ? g_strdup(_("at most one choice"))
+			   : g_strdup_printf(P_("at most %s choice", "at most %s choices", n),
+					     number);
+	case EXPR_TERM_GT:
+		return one ? g_strdup(_("more than one choice"))
+			   : g_strdup_printf(P_("more than %s choice", "more than %s choices", n),
+					     number);
+	case EXPR_TERM_GE:
+		return one ? g_strdup(_("at least one choice"))
+			   : g_strdup_printf(P_("at least %s choice", "at least %s choices", n),
+					     number);
+	default:
+		return NULL;
 	}
+}
+
+/* count_text() of characters: "at most one character", "at most 500 characters". */
+static char *count_characters(enum expr_term op, double k, unsigned long n, const char *number)
+{
+	bool one = k == 1;
+	switch (op) {
+	case EXPR_TERM_EQ:
+		return one ? g_strdup(_("exactly one character"))
+			   : g_strdup_printf(P_("exactly %s character", "exactly %s characters", n),
+					     number);
+	case EXPR_TERM_LT:
+		return one ? g_strdup(_("fewer than one character"))
+			   : g_strdup_printf(P_("fewer than %s character",
+						"fewer than %s characters", n), number);
+	case EXPR_TERM_LE:
+		return one ? g_strdup(_("at most one character"))
+			   : g_strdup_printf(P_("at most %s character", "at most %s characters", n),
+					     number);
+	case EXPR_TERM_GT:
+		return one ? g_strdup(_("more than one character"))
+			   : g_strdup_printf(P_("more than %s character",
+						"more than %s characters", n), number);
+	case EXPR_TERM_GE:
+		return one ? g_strdup(_("at least one character"))
+			   : g_strdup_printf(P_("at least %s character",
+						"at least %s characters", n), number);
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * "at most 3 choices", "more than one choice": a count of choices (when
+ * CHOICES) or of characters compared by OP with K; NULL for != and other
+ * terms.
+ */
+static char *count_text(enum expr_term op, double k, bool choices)
+{
+	char *number = expr_number_text(k);
+	unsigned long n = plural_count(k);
+	char *text = choices ? count_choices(op, k, n, number)
+			     : count_characters(op, k, n, number);
+	g_free(number);
+	return text;
 }
 
 /* "you ticked more than one choice at 3.6": count-selected(${q}) OP K. */
@@ -295,24 +412,67 @@ static char *say_count(const struct form_question *q, enum expr_term op, double 
 		op = EXPR_TERM_GE;
 		k = 1;
 	}
-	char *what = count_text(k, "choice", "choices");
-	const char *how = count_how(op);
-	GString *out = NULL;
-	if (how) {
-		out = g_string_new(NULL);
-		g_string_append_printf(out, "you ticked %s%s at ", how, what);
-		append_question(out, q);
-	}
+	char *what = count_text(op, k, true);
+	if (!what)
+		return NULL;
+	char *name = question_name(q);
+	/*
+	 * TRANSLATORS: when a question applies: the first %s says how many
+	 * choices ("at most 3 choices", "more than one choice"), the second is
+	 * the number of the question they are ticked at, such as "3.6".
+	 */
+	char *text = g_strdup_printf(_("you ticked %s at %s"), what, name);
+	g_free(name);
 	g_free(what);
-	return out ? g_string_free(out, FALSE) : NULL;
+	return text;
 }
 
 /* "you answered 2.1" or "you did not answer 2.1". */
 static char *say_answered(const struct form_question *q, bool answered)
 {
-	GString *out = g_string_new(answered ? "you answered " : "you did not answer ");
-	append_question(out, q);
-	return g_string_free(out, FALSE);
+	char *name = question_name(q);
+	char *text;
+	if (answered) {
+		/* TRANSLATORS: when a question applies: %s is a question's number, "2.1". */
+		text = g_strdup_printf(_("you answered %s"), name);
+	} else {
+		/* TRANSLATORS: when a question applies: %s is a question's number, "2.1". */
+		text = g_strdup_printf(_("you did not answer %s"), name);
+	}
+	g_free(name);
+	return text;
+}
+
+/* "you answered “Yes” to 1.1" for a select_one Q, else "you ticked “Fines” at 3.6". */
+static char *say_choice(const struct say *s, const struct form_question *q,
+			const struct form_choice *c, bool neg)
+{
+	const char *label = choice_label(s, c);
+	char *name = question_name(q);
+	char *text;
+	if (q->kind == FORM_SELECT_ONE && !neg) {
+		/*
+		 * TRANSLATORS: when a question applies: the first %s is the label of a
+		 * choice, the second the number of the question that offers it, such as
+		 * "1.1": the question asks for one answer.
+		 */
+		text = g_strdup_printf(_("you answered “%s” to %s"), label, name);
+	} else if (q->kind == FORM_SELECT_ONE) {
+		/* TRANSLATORS: as "you answered “%s” to %s". */
+		text = g_strdup_printf(_("you did not answer “%s” to %s"), label, name);
+	} else if (!neg) {
+		/*
+		 * TRANSLATORS: when a question applies: the first %s is the label of a
+		 * choice, the second the number of the question that offers it, such as
+		 * "3.6": the question has a box to tick for each choice.
+		 */
+		text = g_strdup_printf(_("you ticked “%s” at %s"), label, name);
+	} else {
+		/* TRANSLATORS: as "you ticked “%s” at %s". */
+		text = g_strdup_printf(_("you did not tick “%s” at %s"), label, name);
+	}
+	g_free(name);
+	return text;
 }
 
 /* ANSWER OP LITERAL, the answer being Q's. */
@@ -323,20 +483,19 @@ static char *say_answer_compare(const struct say *s, const struct form_question 
 	    (op == EXPR_TERM_EQ || op == EXPR_TERM_NE))
 		return say_answered(q, op == EXPR_TERM_NE);
 	const struct form_choice *c = choice_of(q, lit);
-	GString *out = g_string_new(NULL);
-	if (c && q->kind == FORM_SELECT_ONE && (op == EXPR_TERM_EQ || op == EXPR_TERM_NE)) {
-		g_string_append(out, op == EXPR_TERM_EQ ? "you answered " : "you did not answer ");
-		append_choice(out, s, c);
-		g_string_append(out, " to ");
-		append_question(out, q);
-		return g_string_free(out, FALSE);
-	}
+	if (c && q->kind == FORM_SELECT_ONE && (op == EXPR_TERM_EQ || op == EXPR_TERM_NE))
+		return say_choice(s, q, c, op == EXPR_TERM_NE);
 	if (c && op == EXPR_TERM_EQ) {
-		g_string_append(out, "you ticked only ");
-		append_choice(out, s, c);
-		g_string_append(out, " at ");
-		append_question(out, q);
-		return g_string_free(out, FALSE);
+		char *name = question_name(q);
+		const char *label = choice_label(s, c);
+		/*
+		 * TRANSLATORS: when a question applies: the first %s is the label of
+		 * a choice, the second the number of the question, such as "3.6": that
+		 * choice is ticked and no other.
+		 */
+		char *text = g_strdup_printf(_("you ticked only “%s” at %s"), label, name);
+		g_free(name);
+		return text;
 	}
 	char *value = NULL;
 	bool date = q->kind == FORM_DATE || q->kind == FORM_DATETIME;
@@ -346,18 +505,21 @@ static char *say_answer_compare(const struct say *s, const struct form_question 
 		value = expr_number_text(expr_term_number(lit));
 	else if (expr_term(lit) == EXPR_TERM_STRING && !is_choice_question(q) &&
 		 (op == EXPR_TERM_EQ || op == EXPR_TERM_NE))
-		value = g_strdup_printf(OPEN_QUOTE "%s" CLOSE_QUOTE, expr_term_string(lit));
+		value = quoted(expr_term_string(lit));
 	char *bound = value ? bound_text(op, value, date) : NULL;
 	g_free(value);
-	if (!bound) {
-		g_string_free(out, TRUE);
+	if (!bound)
 		return NULL;
-	}
-	g_string_append(out, "your answer to ");
-	append_question(out, q);
-	g_string_append_printf(out, " is %s", bound);
+	char *name = question_name(q);
+	/*
+	 * TRANSLATORS: when a question applies: the first %s is a question's
+	 * number, such as "2.1"; the second is a value ("18", "30 June 2019", a
+	 * text in quotes) or bounds ("18 or more", "not 5", "before today").
+	 */
+	char *text = g_strdup_printf(_("your answer to %s is %s"), name, bound);
+	g_free(name);
 	g_free(bound);
-	return g_string_free(out, FALSE);
+	return text;
 }
 
 static char *say_compare(const struct say *s, const struct expr_node *n, bool neg)
@@ -394,16 +556,7 @@ static char *say_selected(const struct say *s, const struct expr_node *n, bool n
 {
 	const struct form_question *q = answer_of(s, expr_term_arg(n, 0));
 	const struct form_choice *c = choice_of(q, expr_term_arg(n, 1));
-	if (!c)
-		return NULL;
-	GString *out = g_string_new(NULL);
-	bool one = q->kind == FORM_SELECT_ONE;
-	g_string_append(out, one ? (neg ? "you did not answer " : "you answered ")
-				 : (neg ? "you did not tick " : "you ticked "));
-	append_choice(out, s, c);
-	g_string_append(out, one ? " to " : " at ");
-	append_question(out, q);
-	return g_string_free(out, FALSE);
+	return c ? say_choice(s, q, c, neg) : NULL;
 }
 
 /* The connective N has once NEG is pushed into it, or 0 when it is not and/or. */
@@ -426,24 +579,45 @@ static const struct expr_node *inner(const struct expr_node *n, bool *neg)
 	return n;
 }
 
-/* A and B, A or B: "either ... or ..." for an or inside an and, "both ... and ..." the other way. */
-static char *say_connective(const struct say *s, const struct expr_node *n, bool neg)
+/* "A and B", two conditions said. */
+static char *and_text(const char *a, const char *b)
+{
+	/* TRANSLATORS: two conditions both of which hold, each said as a phrase. */
+	return g_strdup_printf(_("%s and %s"), a, b);
+}
+
+/*
+ * A and B, A or B: "either ... or ..." for an or inside an and (NESTED),
+ * "both ... and ..." the other way.
+ */
+static char *say_connective(const struct say *s, const struct expr_node *n, bool neg,
+			    bool nested)
 {
 	enum expr_term op = neg ? negate(expr_term(n)) : expr_term(n);
-	GString *out = g_string_new(NULL);
+	char *w[2];
 	for (int i = 0; i < 2; i++) {
 		bool child_neg = neg;
 		const struct expr_node *c = inner(expr_term_arg(n, i), &child_neg);
 		enum expr_term sub = connective(c, child_neg);
-		if (i)
-			g_string_append(out, op == EXPR_TERM_AND ? " and " : " or ");
-		if (sub && sub != op)
-			g_string_append(out, sub == EXPR_TERM_OR ? "either " : "both ");
-		char *w = say_or_show(s, c, child_neg);
-		g_string_append(out, w);
-		g_free(w);
+		w[i] = sub && sub != op ? say_connective(s, c, child_neg, true)
+					: say_or_show(s, c, child_neg);
 	}
-	return g_string_free(out, FALSE);
+	char *text;
+	if (op == EXPR_TERM_AND && !nested) {
+		text = and_text(w[0], w[1]);
+	} else if (op == EXPR_TERM_AND) {
+		/* TRANSLATORS: two conditions both of which hold, one side of "%s or %s". */
+		text = g_strdup_printf(_("both %s and %s"), w[0], w[1]);
+	} else if (!nested) {
+		/* TRANSLATORS: two conditions of which one holds, each said as a phrase. */
+		text = g_strdup_printf(_("%s or %s"), w[0], w[1]);
+	} else {
+		/* TRANSLATORS: two conditions of which one holds, one side of "%s and %s". */
+		text = g_strdup_printf(_("either %s or %s"), w[0], w[1]);
+	}
+	g_free(w[0]);
+	g_free(w[1]);
+	return text;
 }
 
 static char *say(const struct say *s, const struct expr_node *n, bool neg)
@@ -451,7 +625,7 @@ static char *say(const struct say *s, const struct expr_node *n, bool neg)
 	switch (expr_term(n)) {
 	case EXPR_TERM_AND:
 	case EXPR_TERM_OR:
-		return say_connective(s, n, neg);
+		return say_connective(s, n, neg, false);
 	case EXPR_TERM_EQ:
 	case EXPR_TERM_NE:
 	case EXPR_TERM_LT:
@@ -498,8 +672,13 @@ static char *applies(const struct form *form, const struct form_question *q, boo
 							   false));
 	if (q->relevant)
 		g_ptr_array_add(parts, say_or_show(&s, expr_root(q->relevant), false));
-	g_ptr_array_add(parts, NULL);
-	char *text = parts->len > 1 ? g_strjoinv(" and ", (char **)parts->pdata) : NULL;
+	char *text = NULL;
+	for (guint i = 0; i < parts->len; i++) {
+		char *part = g_ptr_array_index(parts, i);
+		char *joined = text ? and_text(text, part) : g_strdup(part);
+		g_free(text);
+		text = joined;
+	}
 	g_ptr_array_free(parts, TRUE);
 	return text;
 }
@@ -531,7 +710,7 @@ char *phrase_group_applies(const struct form *form, const struct form_group *g,
 static char *bound_value_text(const struct form_question *q, double x, bool today)
 {
 	if (today)
-		return g_strdup("today");
+		return today_text();
 	if (q->kind == FORM_DATE)
 		return isodate_format_long((int)x);
 	return expr_number_text(x);
@@ -539,33 +718,63 @@ static char *bound_value_text(const struct form_question *q, double x, bool toda
 
 char *phrase_bounds(const struct form_question *q, const struct form_bounds *b)
 {
-	if (b->max_length > 0) {
-		char *what = count_text((double)b->max_length, "character", "characters");
-		char *text = g_strdup_printf("at most %s", what);
-		g_free(what);
-		return text;
-	}
+	if (b->max_length > 0)
+		return count_text(EXPR_TERM_LE, (double)b->max_length, false);
 	if (!b->has_min && !b->has_max)
 		return NULL;
-	bool date = q->kind == FORM_DATE;
-	const char *what = date ? "a date" : q->kind == FORM_INTEGER ? "a whole number"
-					   : "a number";
+	bool date = q->kind == FORM_DATE, whole = q->kind == FORM_INTEGER;
 	char *lo = b->has_min ? bound_value_text(q, b->min, b->min_today) : NULL;
 	char *hi = b->has_max ? bound_value_text(q, b->max, b->max_today) : NULL;
 	char *text;
-	if (lo && hi && !b->min_strict && !b->max_strict)
-		text = g_strdup_printf("%s from %s to %s", what, lo, hi);
-	else if (lo && hi) {
+	if (lo && hi && !b->min_strict && !b->max_strict) {
+		if (date) {
+			/* TRANSLATORS: what an answer must be: %s are dates, "30 June 2019". */
+			text = g_strdup_printf(_("a date from %s to %s"), lo, hi);
+		} else if (whole) {
+			/* TRANSLATORS: what an answer must be: %s are numbers. */
+			text = g_strdup_printf(_("a whole number from %s to %s"), lo, hi);
+		} else {
+			/* TRANSLATORS: what an answer must be: %s are numbers. */
+			text = g_strdup_printf(_("a number from %s to %s"), lo, hi);
+		}
+	} else if (lo && hi) {
 		char *low = bound_text(b->min_strict ? EXPR_TERM_GT : EXPR_TERM_GE, lo, date);
 		char *high = bound_text(b->max_strict ? EXPR_TERM_LT : EXPR_TERM_LE, hi, date);
-		text = g_strdup_printf("%s %s and %s", what, low, high);
+		if (date) {
+			/*
+			 * TRANSLATORS: what an answer must be: %s are its lower and its upper
+			 * bound, "after 1 January 2000" and "before today".
+			 */
+			text = g_strdup_printf(_("a date %s and %s"), low, high);
+		} else if (whole) {
+			/*
+			 * TRANSLATORS: what an answer must be: %s are its lower and its upper
+			 * bound, "more than 0" and "100 or less".
+			 */
+			text = g_strdup_printf(_("a whole number %s and %s"), low, high);
+		} else {
+			/*
+			 * TRANSLATORS: what an answer must be: %s are its lower and its upper
+			 * bound, "more than 0" and "100 or less".
+			 */
+			text = g_strdup_printf(_("a number %s and %s"), low, high);
+		}
 		g_free(low);
 		g_free(high);
 	} else {
 		char *one = bound_text(lo ? (b->min_strict ? EXPR_TERM_GT : EXPR_TERM_GE)
 					  : (b->max_strict ? EXPR_TERM_LT : EXPR_TERM_LE),
 				       lo ? lo : hi, date);
-		text = g_strdup_printf(date ? "%s %s" : "%s of %s", what, one);
+		if (date) {
+			/* TRANSLATORS: what an answer must be: %s is a bound, "not after today". */
+			text = g_strdup_printf(_("a date %s"), one);
+		} else if (whole) {
+			/* TRANSLATORS: what an answer must be: %s is a bound, "18 or more". */
+			text = g_strdup_printf(_("a whole number of %s"), one);
+		} else {
+			/* TRANSLATORS: what an answer must be: %s is a bound, "more than 0". */
+			text = g_strdup_printf(_("a number of %s"), one);
+		}
 		g_free(one);
 	}
 	g_free(lo);
@@ -612,14 +821,7 @@ static char *say_self_count(const struct say *s, const struct expr_node *n)
 	if ((!choices && !length) || expr_term(k) != EXPR_TERM_NUMBER ||
 	    answer_of(s, expr_term_arg(f, 0)) != s->self)
 		return NULL;
-	const char *how = count_how(op);
-	if (!how)
-		return NULL;
-	char *what = count_text(expr_term_number(k), choices ? "choice" : "character",
-				choices ? "choices" : "characters");
-	char *text = g_strdup_printf("%s%s", how, what);
-	g_free(what);
-	return text;
+	return count_text(op, expr_term_number(k), choices);
 }
 
 char *phrase_constraint(const struct form *form, const struct form_question *q, int lang,
@@ -642,10 +844,13 @@ char *phrase_constraint(const struct form *form, const struct form_question *q, 
 		return text;
 	const struct form_choice *c = exclusive_choice(&s, root);
 	if (c) {
-		GString *out = g_string_new(NULL);
-		append_choice(out, &s, c);
-		g_string_append(out, " alone, or other choices without it");
-		return g_string_free(out, FALSE);
+		/*
+		 * TRANSLATORS: what the answer to a question with a box for each
+		 * choice must be: %s is the label of a choice that excludes the
+		 * others, such as "None".
+		 */
+		return g_strdup_printf(_("“%s” alone, or other choices without it"),
+				       choice_label(&s, c));
 	}
 	*said = false;
 	return phrase_readable(form, q, q->constraint, lang);
@@ -674,10 +879,16 @@ char *phrase_text(const struct form *form, const char *text)
 		g_string_append_len(s, at, open - at);
 		char *name = g_strndup(open + 2, (gsize)(close - open - 2));
 		const struct form_question *q = form_question(form, name);
-		if (q && q->number)
-			g_string_append_printf(s, "[your answer to %s]", q->number);
-		else
+		if (q && q->number) {
+			/*
+			 * TRANSLATORS: in a question's text, on paper or in a workbook,
+			 * in place of the answer to an earlier question: %s is its
+			 * number, such as "2.1".
+			 */
+			g_string_append_printf(s, _("[your answer to %s]"), q->number);
+		} else {
 			g_string_append(s, "[\u2026]");
+		}
 		g_free(name);
 		at = close + 1;
 	}

@@ -8,6 +8,7 @@
 
 #include "doc.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "phrase.h"
 #include "response.h"
@@ -75,9 +76,26 @@ static char *paper_text(const struct printer *p, const char *text)
 static char *quoted_choice(const struct printer *p, const struct form_choice *c)
 {
 	char *label = paper_text(p, form_choice_label(p->form, c, p->lang));
-	char *quoted = g_strdup_printf("\u201C%s\u201D", label);
+	/*
+	 * TRANSLATORS: a text in typographic quotes: a choice's label, a text an answer is
+	 * compared with, or the name of a question that has no number.
+	 */
+	char *quoted = g_strdup_printf(_("\u201C%s\u201D"), label);
 	g_free(label);
 	return quoted;
+}
+
+/* "A and B": A with B appended, joined as two things both of which hold. */
+static void append_and(GString *s, const char *b)
+{
+	if (!s->len) {
+		g_string_append(s, b);
+		return;
+	}
+	/* TRANSLATORS: two conditions both of which hold, or two questions' numbers. */
+	char *both = g_strdup_printf(_("%s and %s"), s->str, b);
+	g_string_assign(s, both);
+	g_free(both);
 }
 
 /* Adds a paragraph (NUMBER may be NULL) or a note of TEXT as printed. */
@@ -251,15 +269,18 @@ static const struct form_question *go_to(const struct form *form,
 static char *choices_said(const struct printer *p, const GPtrArray *choices, const bool *in,
 			  bool want)
 {
-	GString *s = g_string_new(NULL);
+	char *s = g_strdup("");
 	for (guint k = 0; k < choices->len; k++) {
 		if (in[k] != want)
 			continue;
 		char *l = quoted_choice(p, g_ptr_array_index(choices, k));
-		g_string_append_printf(s, "%s%s", s->len ? " or " : "", l);
+		/* TRANSLATORS: two choices' labels in quotes, of which one is the answer. */
+		char *either = *s ? g_strdup_printf(_("%s or %s"), s, l) : g_strdup(l);
+		g_free(s);
 		g_free(l);
+		s = either;
 	}
-	return g_string_free(s, FALSE);
+	return s;
 }
 
 /*
@@ -290,12 +311,32 @@ static void add_go_to(struct printer *p, const struct form_question *q)
 		}
 		bool by_others = n_in >= 3 && n - n_in < n_in;
 		char *labels = choices_said(p, choices, in, !by_others);
-		g_string_append_printf(s, "%s%s %s, ", s->len ? " " : "",
-				       by_others ? "If your answer is not" : "If", labels);
-		if (target[i])
-			g_string_append_printf(s, "go to question %s.", target[i]->number);
-		else
-			g_string_append(s, "go to the end of the questionnaire.");
+		const char *to = target[i] ? target[i]->number : NULL;
+		char *go;
+		if (to && !by_others) {
+			/*
+			 * TRANSLATORS: under a question: the first %s is one or more
+			 * choices' labels in quotes ("“Draft” or “No”"), the second the
+			 * number of a question, such as "2.6".
+			 */
+			go = g_strdup_printf(_("If %s, go to question %s."), labels, to);
+		} else if (to) {
+			/* TRANSLATORS: as "If %s, go to question %s.", with the other choices. */
+			go = g_strdup_printf(_("If your answer is not %s, go to question %s."),
+					     labels, to);
+		} else if (!by_others) {
+			/* TRANSLATORS: %s is one or more choices' labels in quotes. */
+			go = g_strdup_printf(_("If %s, go to the end of the questionnaire."),
+					     labels);
+		} else {
+			/* TRANSLATORS: %s is one or more choices' labels in quotes. */
+			go = g_strdup_printf(_("If your answer is not %s, go to the end of the "
+					       "questionnaire."), labels);
+		}
+		if (s->len)
+			g_string_append_c(s, ' ');
+		g_string_append(s, go);
+		g_free(go);
 		g_free(labels);
 	}
 	if (s->len)
@@ -325,11 +366,8 @@ static void add_filter_ref(int ref, void *data)
 {
 	struct filter_refs *r = data;
 	const struct form_question *q = form_question_at(r->form, (size_t)ref);
-	if (!q->number)
-		return;
-	if (r->numbers->len)
-		g_string_append(r->numbers, " and ");
-	g_string_append(r->numbers, q->number);
+	if (q->number)
+		append_and(r->numbers, q->number);
 }
 
 /*
@@ -355,12 +393,12 @@ static bool filter_depends(const struct printer *p, const struct form_question *
 static void add_choices(struct printer *p, const struct form_question *q)
 {
 	static const char *const rules[] = {
-		[FORM_SELECT_ONE] = "Tick one box.",
-		[FORM_SELECT_MULTIPLE] = "Tick all that apply.",
-		[FORM_RANK] = "Write 1 in the box of the first in order of priority, 2 in the box "
-			      "of the second, and so on.",
+		[FORM_SELECT_ONE] = N_("Tick one box."),
+		[FORM_SELECT_MULTIPLE] = N_("Tick all that apply."),
+		[FORM_RANK] = N_("Write 1 in the box of the first in order of priority, 2 in "
+				 "the box of the second, and so on."),
 	};
-	doc_note(p->doc, rules[q->kind]);
+	doc_note(p->doc, _(rules[q->kind]));
 	char *numbers = NULL;
 	bool depends = filter_depends(p, q, &numbers);
 	const GPtrArray *choices = q->list->choices;
@@ -375,9 +413,11 @@ static void add_choices(struct printer *p, const struct form_question *q)
 		    (const char *const *)labels->pdata, labels->len);
 	g_ptr_array_free(labels, TRUE);
 	if (depends) {
-		char *text = numbers ? g_strdup_printf("Only some of these choices apply, "
-						       "depending on your answer to %s.", numbers)
-				     : g_strdup("Only some of these choices apply.");
+		/* TRANSLATORS: %s is the number of a question, or numbers: "1.2 and 2.1". */
+		char *text = numbers ? g_strdup_printf(_("Only some of these choices apply, "
+							 "depending on your answer to %s."),
+						       numbers)
+				     : g_strdup(_("Only some of these choices apply."));
 		doc_note(p->doc, text);
 		g_free(text);
 	}
@@ -414,9 +454,11 @@ static char *answer_rule(const struct printer *p, const struct form_question *q)
 	if (q->kind == FORM_RANGE) {
 		bool whole = q->range_start == floor(q->range_start) &&
 			     q->range_step == floor(q->range_step);
-		return g_strdup_printf("The answer must be %s from %g to %g.",
-				       whole ? "a whole number" : "a number", q->range_start,
-				       q->range_end);
+		if (whole)
+			return g_strdup_printf(_("The answer must be a whole number from %g to "
+						 "%g."), q->range_start, q->range_end);
+		return g_strdup_printf(_("The answer must be a number from %g to %g."),
+				       q->range_start, q->range_end);
 	}
 	bool said = true;
 	char *rule = phrase_constraint(p->form, q, p->lang, &said);
@@ -425,13 +467,17 @@ static char *answer_rule(const struct printer *p, const struct form_question *q)
 		g_free(rule);
 		return NULL;
 	}
-	char *text = form_text(p->form, q->constraint_message, p->lang)
-			     ? sentence(rule)
-			     : g_strdup_printf("The answer must be %s.", rule);
+	char *text;
 	if (form_text(p->form, q->constraint_message, p->lang)) {
-		char *shown = paper_text(p, text);
-		g_free(text);
-		text = shown;
+		char *own = sentence(rule);
+		text = paper_text(p, own);
+		g_free(own);
+	} else {
+		/*
+		 * TRANSLATORS: %s says what an answer must be: "a whole number from
+		 * 1990 to 2019", "at most 3 choices", "a date not after today".
+		 */
+		text = g_strdup_printf(_("The answer must be %s."), rule);
 	}
 	g_free(rule);
 	return text;
@@ -442,22 +488,22 @@ static const char *kind_rule(const struct form_question *q)
 {
 	switch (q->kind) {
 	case FORM_INTEGER:
-		return "Write a whole number.";
+		return _("Write a whole number.");
 	case FORM_DECIMAL:
 	case FORM_RANGE:
-		return "Write a number.";
+		return _("Write a number.");
 	case FORM_DATE:
-		return "Write a date: day, month and year.";
+		return _("Write a date: day, month and year.");
 	case FORM_TIME:
-		return "Write a time: hours and minutes.";
+		return _("Write a time: hours and minutes.");
 	case FORM_DATETIME:
-		return "Write a date (day, month and year) and a time (hours and minutes).";
+		return _("Write a date (day, month and year) and a time (hours and minutes).");
 	case FORM_GEO:
-		return "Write the latitude and longitude.";
+		return _("Write the latitude and longitude.");
 	case FORM_MEDIA:
-		return "Attach the file to your reply, and write its name here.";
+		return _("Attach the file to your reply, and write its name here.");
 	case FORM_ACKNOWLEDGE:
-		return "Tick the box.";
+		return _("Tick the box.");
 	default:
 		return NULL;
 	}
@@ -481,17 +527,21 @@ static void add_answer(struct printer *p, const struct form_question *q)
 	if (form_kind_is_choice(q->kind) && q->list) {
 		add_choices(p, q);
 	} else if (values) {
-		doc_note(p->doc, "Tick one box.");
+		doc_note(p->doc, _("Tick one box."));
 		doc_choices(p->doc, DOC_BOX_ROUND, (const char *const *)values->pdata, values->len);
 	} else if (q->kind == FORM_ACKNOWLEDGE) {
 		doc_note(p->doc, kind);
-		doc_choices(p->doc, DOC_BOX_SQUARE, (const char *[]){ "Yes" }, 1);
+		/* TRANSLATORS: the one box of a question answered by ticking it. */
+		doc_choices(p->doc, DOC_BOX_SQUARE, (const char *[]){ _("Yes") }, 1);
 	} else if (q->kind == FORM_TEXT) {
 		add_answer_box(p, label, text_lines(q));
 	} else {
 		GString *s = g_string_new(kind);
-		if (unit)
-			g_string_append_printf(s, " Unit: %s.", unit);
+		if (unit) {
+			g_string_append_c(s, ' ');
+			/* TRANSLATORS: the unit of a figure, from the form: "days", "tonnes". */
+			g_string_append_printf(s, _("Unit: %s."), unit);
+		}
 		doc_note(p->doc, s->str);
 		g_string_free(s, TRUE);
 		add_answer_box(p, label, q->kind == FORM_MEDIA ? 1 : 0);
@@ -520,7 +570,11 @@ static void add_question(struct printer *p, const struct form_question *q)
 	bool said = true;
 	char *applies = phrase_applies_own(p->form, q, p->lang, &said);
 	if (applies) {
-		char *text = g_strdup_printf("Answer only if %s.", applies);
+		/*
+		 * TRANSLATORS: under a question: %s says when it applies, "you answered
+		 * “Yes” to 1.1", "your answer to 2.1 is 18 or more".
+		 */
+		char *text = g_strdup_printf(_("Answer only if %s."), applies);
 		doc_note(p->doc, text);
 		g_free(text);
 	}
@@ -528,7 +582,8 @@ static void add_question(struct printer *p, const struct form_question *q)
 	add_answer(p, q);
 	if (q->or_other) {
 		/* the "_other" text pyxform adds: a line under the choices */
-		doc_note(p->doc, "If \u201COther\u201D, please specify:");
+		/* TRANSLATORS: under the choices, above a line to write on; "Other" is a choice. */
+		doc_note(p->doc, _("If \u201COther\u201D, please specify:"));
 		add_answer_box(p, form_label(p->form, q, p->lang), 1);
 	}
 	doc_group_end(p->doc);
@@ -544,7 +599,7 @@ static void add_question(struct printer *p, const struct form_question *q)
  */
 static void add_group_condition(struct printer *p, const struct form_group *g,
 				const struct form_group *top, const struct form_question *first,
-				const char *what)
+				bool section)
 {
 	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
 	bool said = true;
@@ -554,12 +609,27 @@ static void add_group_condition(struct printer *p, const struct form_group *g,
 			g_ptr_array_insert(parts, 0, one);
 	}
 	if (parts->len) {
-		g_ptr_array_add(parts, NULL);
-		char *all = g_strjoinv(" and ", (char **)parts->pdata);
-		char *text = g_strdup_printf("Answer %s only if %s.", what, all);
+		GString *all = g_string_new(NULL);
+		for (guint i = 0; i < parts->len; i++)
+			append_and(all, g_ptr_array_index(parts, i));
+		char *text;
+		if (section) {
+			/*
+			 * TRANSLATORS: under the heading of a section of the questionnaire: %s
+			 * says when it applies, "you answered “Yes” to 1.1".
+			 */
+			text = g_strdup_printf(_("Answer the questions of this section only if "
+						 "%s."), all->str);
+		} else {
+			/*
+			 * TRANSLATORS: under the heading of a part of the questionnaire: %s
+			 * says when it applies, "you answered “Yes” to 1.1".
+			 */
+			text = g_strdup_printf(_("Answer this part only if %s."), all->str);
+		}
 		doc_note(p->doc, text);
 		g_free(text);
-		g_free(all);
+		g_string_free(all, TRUE);
 	}
 	g_ptr_array_free(parts, TRUE);
 }
@@ -585,8 +655,10 @@ static char *continued(const struct printer *p, const struct form_group *g,
 	bool back = false;
 	for (const struct form_group *f = from; f && !back; f = f->parent)
 		back = f->parent == g;
-	if (back && left_condition(g, from))
-		return g_strdup_printf("%s (continued)", label);
+	if (back && left_condition(g, from)) {
+		/* TRANSLATORS: a section's heading again, after a section inside it. */
+		return g_strdup_printf(_("%s (continued)"), label);
+	}
 	return g_strdup(label);
 }
 
@@ -599,7 +671,7 @@ static void add_part(struct printer *p, const struct form_part *part)
 		doc_heading(p->doc, 1, number, form_group_label(p->form, part->group, p->lang));
 		g_free(number);
 		if (first)
-			add_group_condition(p, part->group, part->group->parent, first, "this part");
+			add_group_condition(p, part->group, part->group->parent, first, false);
 	}
 	const struct form_group *group = part->group;
 	for (guint i = 0; i < part->questions->len; i++) {
@@ -608,7 +680,7 @@ static void add_part(struct printer *p, const struct form_part *part)
 			char *title = continued(p, q->group, group);
 			doc_heading(p->doc, MIN(q->group->depth + 1, 3), NULL, title);
 			g_free(title);
-			add_group_condition(p, q->group, part->group, q, "the questions of this section");
+			add_group_condition(p, q->group, part->group, q, true);
 		} else if (q->group != group && q->group && q->group == part->group &&
 			   left_condition(q->group, group)) {
 			char *title = continued(p, q->group, group);
@@ -625,23 +697,36 @@ static void add_part(struct printer *p, const struct form_part *part)
 
 /* The cover and the instructions */
 
+/* "Version 2019050101": the form's VERSION, on the cover and in the running head. */
+static char *version_text(const char *version)
+{
+	/* TRANSLATORS: %s is the questionnaire's version, "2019050101". */
+	return g_strdup_printf(_("Version %s"), version);
+}
+
 static void add_cover(struct printer *p)
 {
 	const struct form *form = p->form;
-	char *version = form->version ? g_strdup_printf("Version %s", form->version) : NULL;
-	char *reply_by = p->deadline ? g_strdup_printf("Please reply by %s", p->deadline) : NULL;
-	char *notice = p->contact ? g_strdup_printf("Please return the completed questionnaire "
-						    "to: %s", p->contact)
+	char *version = form->version ? version_text(form->version) : NULL;
+	/* TRANSLATORS: on the cover: %s is the deadline, "30 June 2019" or as the form has it. */
+	char *reply_by = p->deadline ? g_strdup_printf(_("Please reply by %s"), p->deadline) : NULL;
+	/* TRANSLATORS: on the cover: %s is where replies go, an office's address. */
+	char *notice = p->contact ? g_strdup_printf(_("Please return the completed questionnaire "
+						      "to: %s"), p->contact)
 				  : NULL;
 	struct doc_cover c = {
 		.organisation = p->organisation,
-		.meeting = "Questionnaire",
+		/* TRANSLATORS: on the cover, above the questionnaire's title. */
+		.meeting = _("Questionnaire"),
 		.title = form->title,
 		.subtitle = version,
 		.prepared_by = reply_by,
 		.notice = notice,
-		.blanks = { "State", "Name and title of the replying official",
-			    "Ministry or office", "E-mail address and telephone number" },
+		/* TRANSLATORS: the cover's blanks to fill in: the name of the replying State. */
+		.blanks = { _("State"),
+			    _("Name and title of the replying official"),
+			    _("Ministry or office"),
+			    _("E-mail address and telephone number") },
 	};
 	doc_cover(p->doc, &c);
 	g_free(version);
@@ -660,38 +745,78 @@ static bool any_required(const struct form *form)
 	return false;
 }
 
+/* The first sentence of the instructions: what to answer, by when and where to. */
+static char *reply_sentence(const struct printer *p)
+{
+	if (p->deadline && p->contact) {
+		/*
+		 * TRANSLATORS: the first %s is the deadline, "30 June 2019" or as the
+		 * form has it; the second where replies go, an office's address.
+		 */
+		return g_strdup_printf(_("Please answer every question that applies to your State "
+					 "and return the questionnaire by %s to %s."),
+				       p->deadline, p->contact);
+	}
+	if (p->deadline) {
+		/* TRANSLATORS: %s is the deadline, "30 June 2019" or as the form has it. */
+		return g_strdup_printf(_("Please answer every question that applies to your State "
+					 "and return the questionnaire by %s."), p->deadline);
+	}
+	if (p->contact) {
+		/*
+		 * TRANSLATORS: %s is where replies go, an office's address: the
+		 * questionnaire is to be returned there.
+		 */
+		return g_strdup_printf(_("Please answer every question that applies to your State "
+					 "to %s."), p->contact);
+	}
+	return g_strdup(_("Please answer every question that applies to your State."));
+}
+
 static void add_instructions(struct printer *p)
 {
-	doc_heading(p->doc, 1, NULL, "How to reply");
-	GString *s = g_string_new("Please answer every question that applies to your State");
-	if (p->deadline)
-		g_string_append_printf(s, " and return the questionnaire by %s", p->deadline);
-	if (p->contact)
-		g_string_append_printf(s, " to %s", p->contact);
-	g_string_append(s, ". Please write the name of your State and the contact details of the "
-			   "replying official on the cover.");
-	if (any_required(p->form))
-		g_string_append(s, " Questions marked with an asterisk (*) must be answered.");
+	doc_heading(p->doc, 1, NULL, _("How to reply"));
+	char *reply = reply_sentence(p);
+	GString *s = g_string_new(reply);
+	g_free(reply);
+	g_string_append_c(s, ' ');
+	g_string_append(s, _("Please write the name of your State and the contact details of the "
+			     "replying official on the cover."));
+	if (any_required(p->form)) {
+		g_string_append_c(s, ' ');
+		g_string_append(s, _("Questions marked with an asterisk (*) must be answered."));
+	}
 	doc_paragraph(p->doc, NULL, s->str);
 	g_string_free(s, TRUE);
+	/*
+	 * TRANSLATORS: the %s are the notes "Tick one box." and "Tick all that
+	 * apply." as they are translated.
+	 */
+	char *boxes = g_strdup_printf(_("Where a question says \u201C%s\u201D, tick the one "
+					"round box that fits best. Where it says \u201C%s\u201D, "
+					"tick every square box that applies. Write figures and "
+					"dates in the boxes, and other answers on the lines; where "
+					"the space is not enough, please continue on a separate "
+					"sheet, with the number of the question."),
+				      _("Tick one box."), _("Tick all that apply."));
+	doc_paragraph(p->doc, NULL, boxes);
+	g_free(boxes);
 	doc_paragraph(p->doc, NULL,
-		      "Where a question says \u201CTick one box.\u201D, tick the one round box "
-		      "that fits best. Where it says \u201CTick all that apply.\u201D, tick every "
-		      "square box that applies. Write figures and dates in the boxes, and other "
-		      "answers on the lines; where the space is not enough, please continue on a "
-		      "separate sheet, with the number of the question.");
-	doc_paragraph(p->doc, NULL,
-		      "Some questions apply only after a given answer: they begin with "
-		      "\u201CAnswer only if\u201D. Where an answer makes the next questions not "
-		      "apply, the question says which to go to (\u201CIf \u2026, go to question "
-		      "\u2026\u201D).");
+		      /*
+		       * TRANSLATORS: quote the beginnings of "Answer only if %s." and
+		       * "If %s, go to question %s." as they are translated.
+		       */
+		      _("Some questions apply only after a given answer: they begin with "
+			"\u201CAnswer only if\u201D. Where an answer makes the next questions "
+			"not apply, the question says which to go to (\u201CIf \u2026, go to "
+			"question \u2026\u201D)."));
 }
 
 static void set_info(struct printer *p, const char *created)
 {
 	char *creator = g_strdup_printf("quire %s", PACKAGE_VERSION);
-	doc_set_info(p->doc, p->form->title, p->organisation, "Questionnaire", creator, created);
-	char *version = p->form->version ? g_strdup_printf("Version %s", p->form->version) : NULL;
+	doc_set_info(p->doc, p->form->title, p->organisation, _("Questionnaire"), creator, created);
+	char *version = p->form->version ? version_text(p->form->version) : NULL;
 	doc_set_running_head(p->doc, p->organisation ? p->organisation : p->form->title, version);
 	g_free(version);
 	g_free(creator);

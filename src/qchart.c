@@ -7,6 +7,7 @@
 #include "analysis.h"
 #include "figure.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "tally.h"
@@ -81,13 +82,6 @@ enum chart_type qchart_default_type(const struct form_question *q, unsigned long
 
 /* Words */
 
-static const char *noun(const struct qchart_options *o, unsigned long n)
-{
-	if (n == 1)
-		return o->singular ? o->singular : "State";
-	return o->plural ? o->plural : "States";
-}
-
 static void set_title(struct chart *c, const struct tally *t, const struct form_question *q,
 		      int lang)
 {
@@ -97,30 +91,138 @@ static void set_title(struct chart *c, const struct tally *t, const struct form_
 	g_free(title);
 }
 
-/*
- * The base: "n = 9 replying States" when every included State answered;
- * otherwise "n = 7 States that answered, of 9 replying (not asked: 2; no
- * answer: 0)", with the zero parts left out.
- */
-static GString *base_text(const struct tally *t, const struct tally_question *tq,
-			  const struct qchart_options *o)
+/* The base of a question that not every replying Member State answered with words. */
+static char *base_answered(const struct tally *t, const struct tally_question *tq)
 {
-	const char *what = tq->numbers ? "gave a number" : "answered";
-	GString *s = g_string_new(NULL);
-	if (tq->answered == t->included) {
-		g_string_printf(s, "n = %lu replying %s", t->included, noun(o, t->included));
-		return s;
+	unsigned long k = tq->answered, n = t->included;
+	unsigned long na = tq->not_applicable, none = tq->no_answer;
+	if (na && none)
+		/*
+		 * TRANSLATORS: the base of a chart; "not asked" counts the Member States the
+		 * question did not apply to, "no answer" those that left it blank.
+		 */
+		return g_strdup_printf(P_("n = %lu Member State that answered, of %lu replying "
+					  "(not asked: %lu; no answer: %lu)",
+					  "n = %lu Member States that answered, of %lu replying "
+					  "(not asked: %lu; no answer: %lu)", k), k, n, na, none);
+	if (na)
+		/*
+		 * TRANSLATORS: the base of a chart; "not asked" counts the Member States the
+		 * question did not apply to.
+		 */
+		return g_strdup_printf(P_("n = %lu Member State that answered, of %lu replying "
+					  "(not asked: %lu)",
+					  "n = %lu Member States that answered, of %lu replying "
+					  "(not asked: %lu)", k), k, n, na);
+	if (none)
+		/*
+		 * TRANSLATORS: the base of a chart; "no answer" counts the Member States that
+		 * left the question blank.
+		 */
+		return g_strdup_printf(P_("n = %lu Member State that answered, of %lu replying "
+					  "(no answer: %lu)",
+					  "n = %lu Member States that answered, of %lu replying "
+					  "(no answer: %lu)", k), k, n, none);
+	/* TRANSLATORS: the base of a chart: the Member States that answered, of all replying. */
+	return g_strdup_printf(P_("n = %lu Member State that answered, of %lu replying",
+				  "n = %lu Member States that answered, of %lu replying", k), k, n);
+}
+
+/* The base of a numeric question that not every replying Member State answered. */
+static char *base_numbers(const struct tally *t, const struct tally_question *tq)
+{
+	unsigned long k = tq->answered, n = t->included;
+	unsigned long na = tq->not_applicable, none = tq->no_answer;
+	if (na && none)
+		/*
+		 * TRANSLATORS: the base of a chart of numbers; "not asked" counts the Member
+		 * States the question did not apply to, "no answer" those that left it blank.
+		 */
+		return g_strdup_printf(P_("n = %lu Member State that gave a number, of %lu "
+					  "replying (not asked: %lu; no answer: %lu)",
+					  "n = %lu Member States that gave a number, of %lu "
+					  "replying (not asked: %lu; no answer: %lu)", k),
+				       k, n, na, none);
+	if (na)
+		/*
+		 * TRANSLATORS: the base of a chart of numbers; "not asked" counts the Member
+		 * States the question did not apply to.
+		 */
+		return g_strdup_printf(P_("n = %lu Member State that gave a number, of %lu "
+					  "replying (not asked: %lu)",
+					  "n = %lu Member States that gave a number, of %lu "
+					  "replying (not asked: %lu)", k), k, n, na);
+	if (none)
+		/*
+		 * TRANSLATORS: the base of a chart of numbers; "no answer" counts the Member
+		 * States that left the question blank.
+		 */
+		return g_strdup_printf(P_("n = %lu Member State that gave a number, of %lu "
+					  "replying (no answer: %lu)",
+					  "n = %lu Member States that gave a number, of %lu "
+					  "replying (no answer: %lu)", k), k, n, none);
+	/*
+	 * TRANSLATORS: the base of a chart of numbers: the Member States that gave one, of
+	 * all replying.
+	 */
+	return g_strdup_printf(P_("n = %lu Member State that gave a number, of %lu replying",
+				  "n = %lu Member States that gave a number, of %lu replying", k),
+			       k, n);
+}
+
+/*
+ * The base: "n = 9 replying Member States" when every included Member
+ * State answered; otherwise "n = 7 Member States that answered, of 9
+ * replying (not asked: 2; no answer: 0)", with the zero parts left out.
+ */
+static char *base_text(const struct tally *t, const struct tally_question *tq)
+{
+	if (tq->answered == t->included)
+		/* TRANSLATORS: the base of a chart: every replying Member State answered. */
+		return g_strdup_printf(P_("n = %lu replying Member State",
+					  "n = %lu replying Member States", t->included),
+				       t->included);
+	return tq->numbers ? base_numbers(t, tq) : base_answered(t, tq);
+}
+
+/* One part of the note on the replies left out: "2 replies received after 30 June 2019". */
+static char *left_out_part(const struct analysis *a, int reason, const char *day)
+{
+	unsigned long n = a->count[reason];
+	switch (reason) {
+	case ANALYSIS_LATE:
+		/*
+		 * TRANSLATORS: part of the list after "Not included: "; %s is a date such as
+		 * "30 June 2019".
+		 */
+		return g_strdup_printf(P_("%lu reply received after %s",
+					  "%lu replies received after %s", n), n, day);
+	case ANALYSIS_INCOMPLETE:
+		/* TRANSLATORS: part of the list after "Not included: ". */
+		return g_strdup_printf(P_("%lu reply whose entry is not finished",
+					  "%lu replies whose entry is not finished", n), n);
+	case ANALYSIS_NOT_MEMBER:
+		/*
+		 * TRANSLATORS: part of the list after "Not included: "; %s is a date such as
+		 * "30 June 2019".
+		 */
+		return g_strdup_printf(P_("%lu reply from a State not a member on %s",
+					  "%lu replies from States not a member on %s", n), n, day);
+	case ANALYSIS_NOT_ON_ROSTER:
+		/*
+		 * TRANSLATORS: part of the list after "Not included: "; a code names a Member
+		 * State, and the roster lists the Member States.
+		 */
+		return g_strdup_printf(P_("%lu reply from a code not on the roster",
+					  "%lu replies from codes not on the roster", n), n);
+	default:
+		/*
+		 * TRANSLATORS: part of the list after "Not included": replies that break the
+		 * form's rules.
+		 */
+		return g_strdup_printf(P_("%lu reply that do not validate",
+					  "%lu replies that do not validate", n), n);
 	}
-	g_string_printf(s, "n = %lu %s that %s, of %lu replying", tq->answered,
-			noun(o, tq->answered), what, t->included);
-	if (tq->not_applicable && tq->no_answer)
-		g_string_append_printf(s, " (not asked: %lu; no answer: %lu)", tq->not_applicable,
-				       tq->no_answer);
-	else if (tq->not_applicable)
-		g_string_append_printf(s, " (not asked: %lu)", tq->not_applicable);
-	else if (tq->no_answer)
-		g_string_append_printf(s, " (no answer: %lu)", tq->no_answer);
-	return s;
 }
 
 /* "Not included: 2 replies received after 30 June 2019, 1 from a State not a member on that date." */
@@ -128,38 +230,26 @@ static char *left_out_note(const struct analysis *a)
 {
 	if (!a || !analysis_excluded(a))
 		return NULL;
-	GString *s = g_string_new("Not included: ");
+	GString *list = g_string_new(NULL);
 	char *day = isodate_format_long(a->day);
-	const char *sep = "";
 	for (int reason = ANALYSIS_LATE; reason > ANALYSIS_INCLUDED; reason--) {
-		unsigned long n = a->count[reason];
-		if (!n)
+		if (!a->count[reason])
 			continue;
-		g_string_append_printf(s, "%s%lu %s", sep, n, n == 1 ? "reply" : "replies");
-		switch (reason) {
-		case ANALYSIS_LATE:
-			g_string_append_printf(s, " received after %s", day);
-			break;
-		case ANALYSIS_INCOMPLETE:
-			g_string_append(s, " whose entry is not finished");
-			break;
-		case ANALYSIS_NOT_MEMBER:
-			g_string_append_printf(s, " from %s not a member on %s",
-					       n == 1 ? "a State" : "States", day);
-			break;
-		case ANALYSIS_NOT_ON_ROSTER:
-			g_string_append_printf(s, " from %s not on the roster",
-					       n == 1 ? "a code" : "codes");
-			break;
-		default:
-			g_string_append(s, " that do not validate");
-			break;
-		}
-		sep = ", ";
+		if (list->len)
+			/* TRANSLATORS: between the parts of a list (of the replies left out). */
+			g_string_append(list, _(", "));
+		char *part = left_out_part(a, reason, day);
+		g_string_append(list, part);
+		g_free(part);
 	}
-	g_string_append_c(s, '.');
+	/*
+	 * TRANSLATORS: %s is a list of the replies the figures leave out, e.g. "2 replies
+	 * received after 30 June 2019, 1 reply whose entry is not finished".
+	 */
+	char *note = g_strdup_printf(_("Not included: %s."), list->str);
+	g_string_free(list, TRUE);
 	g_free(day);
-	return g_string_free(s, FALSE);
+	return note;
 }
 
 static void set_notes(struct chart *c, char *a, char *b)
@@ -171,23 +261,33 @@ static void set_notes(struct chart *c, char *a, char *b)
 	g_free(b);
 }
 
-static char *multiple_note(const struct tally_question *tq, const struct qchart_options *o)
+static char *multiple_note(const struct tally_question *tq)
 {
 	if (tq->q->kind != FORM_SELECT_MULTIPLE)
 		return NULL;
-	return g_strdup_printf("Several answers were allowed: each share is of the %lu %s that "
-			       "answered, so the shares may add up to more than 100%%.",
-			       tq->answered, noun(o, tq->answered));
+	unsigned long k = tq->answered;
+	/* TRANSLATORS: a note under the chart of a question that takes several answers. */
+	return g_strdup_printf(P_("Several answers were allowed: each share is of the %lu "
+				  "Member State that answered, so the shares may add up to more "
+				  "than 100%%.",
+				  "Several answers were allowed: each share is of the %lu "
+				  "Member States that answered, so the shares may add up to more "
+				  "than 100%%.", k), k);
 }
 
-/* A select_multiple broken down: each group's bars are out of that group's States. */
-static char *crossed_note(const struct tally_question *tq, const struct qchart_options *o)
+/* A select_multiple broken down: each group's bars are out of that group's Member States. */
+static char *crossed_note(const struct tally_question *tq)
 {
 	if (tq->q->kind != FORM_SELECT_MULTIPLE)
 		return NULL;
-	return g_strdup_printf("Several answers were allowed: each bar is out of the %s of its "
-			       "group that answered, so a group's bars may add up to more than "
-			       "100%%.", noun(o, 2));
+	/*
+	 * TRANSLATORS: a note under a chart whose bars are grouped, e.g. by region, of a
+	 * question that takes several answers.
+	 * xgettext:no-c-format
+	 */
+	return g_strdup(_("Several answers were allowed: each bar is out of the Member States of "
+			  "its group that answered, so a group's bars may add up to more than "
+			  "100%."));
 }
 
 static void add_choices(struct chart *c, const struct tally *t, const struct form_question *q,
@@ -209,9 +309,32 @@ static char *numbers_note(const struct tally *t, const struct tally_question *tq
 		return NULL;
 	const char *unit = form_question_unit(t->form, tq->q, lang);
 	char *med = figure_quantity(s->median, unit), *range = figure_range(s->min, s->max, unit);
-	const char *dot = dots ? "Each dot is one State. " : "";
-	char *note = s->min == s->max ? g_strdup_printf("%sEvery answer was %s.", dot, med)
-				      : g_strdup_printf("%sMedian %s; range %s.", dot, med, range);
+	char *note;
+	if (s->min == s->max && dots)
+		/*
+		 * TRANSLATORS: a note under a dot plot; %s is the one number every Member State
+		 * gave, with its unit: "12 days".
+		 */
+		note = g_strdup_printf(_("Each dot is one State. Every answer was %s."), med);
+	else if (s->min == s->max)
+		/*
+		 * TRANSLATORS: a note under a histogram; %s is the one number every Member State
+		 * gave, with its unit: "12 days".
+		 */
+		note = g_strdup_printf(_("Every answer was %s."), med);
+	else if (dots)
+		/*
+		 * TRANSLATORS: a note under a dot plot; the first %s is the median ("12 days"),
+		 * the second the range ("3-40 days").
+		 */
+		note = g_strdup_printf(_("Each dot is one State. Median %s; range %s."), med,
+				       range);
+	else
+		/*
+		 * TRANSLATORS: a note under a histogram; the first %s is the median ("12 days"),
+		 * the second the range ("3-40 days").
+		 */
+		note = g_strdup_printf(_("Median %s; range %s."), med, range);
 	g_free(med);
 	g_free(range);
 	return note;
@@ -223,9 +346,9 @@ struct chart *qchart_question(const struct tally *t, const struct tally_question
 	struct chart *c = chart_new(type);
 	chart_set_label(c, o->label);
 	set_title(c, t, tq->q, o->lang);
-	GString *base = base_text(t, tq, o);
-	chart_set_base(c, base->str);
-	g_string_free(base, TRUE);
+	char *base = base_text(t, tq);
+	chart_set_base(c, base);
+	g_free(base);
 	if (type == CHART_HISTOGRAM || type == CHART_DOTPLOT) {
 		double *values, *counts;
 		size_t n;
@@ -242,7 +365,7 @@ struct chart *qchart_question(const struct tally *t, const struct tally_question
 	chart_add_series(c, NULL, (double)tq->answered);
 	for (size_t k = 0; k < tq->n_choices; k++)
 		chart_set_value(c, 0, k, (double)tq->counts[k]);
-	set_notes(c, multiple_note(tq, o), left_out_note(o->analysis));
+	set_notes(c, multiple_note(tq), left_out_note(o->analysis));
 	return c;
 }
 
@@ -254,6 +377,50 @@ static const char *by_label(const struct tally *t, const struct tally_by_value *
 		return v->value;
 	const struct form_choice *ch = form_choice(t->by_question->list, v->value);
 	return ch ? form_choice_label(t->form, ch, lang) : v->value;
+}
+
+/*
+ * The base of a crosstab chart: "n = 9 replying Member States, by region;
+ * 1 with no region not shown; 2 groups without answers not shown".
+ */
+static char *crossed_base(const struct tally *t, const struct tally_question *tq,
+			  const char *by_name, unsigned long empty)
+{
+	char *base = base_text(t, tq);
+	/*
+	 * TRANSLATORS: the base of a chart broken down by a variable: the first %s is the
+	 * base ("n = 9 replying Member States"), the second the variable's name ("region",
+	 * "the answer to question 2.1").
+	 */
+	char *s = g_strdup_printf(_("%s, by %s"), base, by_name);
+	g_free(base);
+	if (tq->cross->n < tq->answered) {
+		unsigned long missing = tq->answered - tq->cross->n;
+		char *prev = s;
+		/*
+		 * TRANSLATORS: the first %s is the chart's base so far ("n = 9 replying
+		 * Member States, by region"); %lu counts the Member States that answered but
+		 * have no value of the variable the chart is broken down by, named by the
+		 * second %s ("region").
+		 */
+		s = g_strdup_printf(P_("%s; %lu with no %s not shown",
+				       "%s; %lu with no %s not shown", missing),
+				    prev, missing, by_name);
+		g_free(prev);
+	}
+	if (empty) {
+		char *prev = s;
+		/*
+		 * TRANSLATORS: %s is the chart's base so far ("n = 9 replying Member States, by
+		 * region"); %lu counts the groups (regions, ...) none of whose Member States
+		 * answered, which the chart leaves out.
+		 */
+		s = g_strdup_printf(P_("%s; %lu group without answers not shown",
+				       "%s; %lu groups without answers not shown", empty),
+				    prev, empty);
+		g_free(prev);
+	}
+	return s;
 }
 
 struct chart *qchart_crosstab(const struct tally *t, const struct tally_question *tq,
@@ -278,35 +445,47 @@ struct chart *qchart_crosstab(const struct tally *t, const struct tally_question
 		for (size_t row = 0; row < x->n_rows; row++)
 			chart_set_value(c, s, row, (double)x->cells[row * x->n_cols + col]);
 	}
-	GString *base = base_text(t, tq, o);
-	g_string_append_printf(base, ", by %s", by_name);
-	if (x->n < tq->answered)
-		g_string_append_printf(base, "; %lu with no %s not shown", tq->answered - x->n,
-				       by_name);
-	if (empty)
-		g_string_append_printf(base, "; %lu %s without answers not shown", empty,
-				       empty == 1 ? "group" : "groups");
-	chart_set_base(c, base->str);
-	g_string_free(base, TRUE);
-	set_notes(c, crossed_note(tq, o), left_out_note(o->analysis));
+	char *base = crossed_base(t, tq, by_name, empty);
+	chart_set_base(c, base);
+	g_free(base);
+	set_notes(c, crossed_note(tq), left_out_note(o->analysis));
 	return c;
 }
 
 /* The replies' arrival */
 
+/* "9 replies from the 12 Member States on the roster", or "n = 9 replies" without a roster. */
+static char *timeline_base(unsigned long replies, long members)
+{
+	if (members < 0)
+		/* TRANSLATORS: the base of the chart of the replies received over time. */
+		return g_strdup_printf(P_("n = %lu reply", "n = %lu replies", replies), replies);
+	unsigned long m = (unsigned long)members;
+	/*
+	 * TRANSLATORS: the Member States on the roster, as the object of "%lu replies from
+	 * %s" (the base of the chart of the replies received over time); inflect it as that
+	 * message needs.
+	 */
+	char *roster = g_strdup_printf(P_("the %lu Member State on the roster",
+					  "the %lu Member States on the roster", m), m);
+	/*
+	 * TRANSLATORS: the base of the chart of the replies received over time; %s is "the
+	 * 12 Member States on the roster".
+	 */
+	char *base = g_strdup_printf(P_("%lu reply from %s", "%lu replies from %s", replies),
+				     replies, roster);
+	g_free(roster);
+	return base;
+}
+
 struct chart *qchart_timeline(const struct analysis *a, long members, const struct qchart_options *o)
 {
+	(void)o;	/* no option changes the timeline */
 	struct chart *c = chart_new(CHART_TIMELINE);
-	chart_set_title(c, "Replies received");
+	/* TRANSLATORS: the title of the chart of the replies received over time. */
+	chart_set_title(c, _("Replies received"));
 	unsigned long on_time = a->count[ANALYSIS_INCLUDED], late = a->count[ANALYSIS_LATE];
-	unsigned long replies = on_time + late;
-	char *base;
-	if (members >= 0)
-		base = g_strdup_printf("%lu %s from the %ld %s on the roster", replies,
-				       replies == 1 ? "reply" : "replies", members,
-				       noun(o, (unsigned long)members));
-	else
-		base = g_strdup_printf("n = %lu %s", replies, replies == 1 ? "reply" : "replies");
+	char *base = timeline_base(on_time + late, members);
 	chart_set_base(c, base);
 	g_free(base);
 	for (guint i = 0; i < a->records->len; i++) {
@@ -317,8 +496,8 @@ struct chart *qchart_timeline(const struct analysis *a, long members, const stru
 	if (a->opt.cutoff != INT_MAX) {
 		chart_set_cutoff(c, a->opt.cutoff);
 		if (late)
-			chart_set_note(c, "Late replies, received after the cut-off, are not "
-				       "included in the figures.");
+			chart_set_note(c, _("Late replies, received after the cut-off, are not "
+					    "included in the figures."));
 	}
 	return c;
 }

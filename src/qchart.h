@@ -52,7 +52,7 @@ enum chart_type qchart_default_type(const struct form_question *q, unsigned long
 struct qchart_options {
 	int lang;			/* of the form's labels */
 	enum chart_label label;		/* "7 of 9" or "78%" */
-	const char *singular, *plural;	/* the noun: "State", "States" (NULL: these) */
+	const char *singular, *plural;	/* unused: qchart says "Member State(s)" itself */
 	/*
 	 * The replies the figures leave out, for a note ("2 replies received
 	 * after 30 June 2019 are not included."); NULL for no such note (the

@@ -21,9 +21,20 @@ static const char *const report_keys[] = {
 static const char *const crosstab_keys[] = { "title", "note", NULL };
 static const char *const chart_keys[] = { "type", "label", "show", NULL };
 static const char *const shows[] = { "chart", "table", "both", "text", NULL };
-static const char *const section_keys[] = { "questions", "crosstabs", "text", NULL };
+static const char *const section_keys[] = { "title", "questions", "crosstabs", "text", NULL };
 static const char *const paragraph_keys[] = { "text", "before", "after", "figures", "footnote",
 						 NULL };
+/*
+ * The keys whose values are text for readers: each may also be given per
+ * language as KEY[LL] ("title[fr] = ..."), which rdef_localize() takes.
+ */
+static const char *const report_texts[] = {
+	"organisation", "title", "subtitle", "meeting", "place", "dates", "prepared_by", "notice",
+	"conclusions", "distribution", "original", "agenda", "agenda_note", NULL,
+};
+static const char *const crosstab_texts[] = { "title", "note", NULL };
+static const char *const section_texts[] = { "title", "text", NULL };
+static const char *const paragraph_texts[] = { "text", "before", "after", "footnote", NULL };
 static const char *const chart_types[] = {
 	"bar", "pie", "donut", "histogram", "dotplot", "none", NULL,
 };
@@ -63,7 +74,8 @@ void rdef_free(struct rdef *def)
 			     &def->organisation, &def->title, &def->subtitle, &def->meeting,
 			     &def->place, &def->dates, &def->symbol, &def->prepared_by,
 			     &def->notice, &def->conclusions, &def->distribution, &def->original,
-			     &def->agenda, &def->agenda_note, &def->respondent_singular,
+			     &def->agenda, &def->agenda_note, &def->texts_language,
+			     &def->respondent_singular,
 			     &def->respondent_plural,
 			     &def->group_by };
 	for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
@@ -107,6 +119,8 @@ void rdef_free(struct rdef *def)
 	g_ptr_array_free(def->paragraphs, TRUE);
 	if (def->lines)
 		g_ptr_array_free(def->lines, TRUE);
+	if (def->texts)
+		g_key_file_free(def->texts);
 	g_free(def);
 }
 
@@ -229,11 +243,28 @@ static int get_date(struct loader *ld, const char *group, const char *key, int d
 	return day;
 }
 
-static void check_keys(struct loader *ld, const char *group, const char *const *known)
+/* Whether KEY is TEXT[LL] for one of TEXTS, LL a language tag ("fr", "zh_CN", "sr@latin"). */
+static bool is_translation(const char *key, const char *const *texts)
+{
+	const char *open = strchr(key, '[');
+	size_t n = open ? strlen(open) : 0;
+	if (!texts || !open || n < 3 || open[n - 1] != ']')
+		return false;
+	for (const char *c = open + 1; c < open + n - 1; c++)
+		if (!g_ascii_isalnum(*c) && *c != '_' && *c != '-' && *c != '@')
+			return false;
+	char *bare = g_strndup(key, (gsize)(open - key));
+	bool known = g_strv_contains(texts, bare);
+	g_free(bare);
+	return known;
+}
+
+static void check_keys(struct loader *ld, const char *group, const char *const *known,
+		       const char *const *texts)
 {
 	char **keys = g_key_file_get_keys(ld->kf, group, NULL, NULL);
 	for (char **k = keys; k && *k; k++)
-		if (!g_strv_contains(known, *k))
+		if (!g_strv_contains(known, *k) && !is_translation(*k, texts))
 			DEF_ERROR(ld, group, *k, "unknown key '%s' in [%s]", *k, group);
 	g_strfreev(keys);
 }
@@ -261,7 +292,7 @@ static void load_report(struct loader *ld)
 		msg_error_at(def->path, 0, "no [report] group");
 		return;
 	}
-	check_keys(ld, g, report_keys);
+	check_keys(ld, g, report_keys, report_texts);
 	def->form = get_path(ld, g, "form");
 	def->roster = get_path(ld, g, "roster");
 	def->output = get_path(ld, g, "output");
@@ -284,6 +315,7 @@ static void load_report(struct loader *ld)
 	g_strfreev(def->include);
 	def->include = get_list(ld, g, "include");
 	def->language = get(ld, g, "language");
+	def->texts_language = g_strdup(def->language);
 	def->cutoff = get_date(ld, g, "cutoff", INT_MAX);
 	def->date = get_date(ld, g, "date", INT_MIN);
 	char **texts[] = { &def->organisation, &def->title, &def->subtitle, &def->meeting,
@@ -298,19 +330,17 @@ static void load_report(struct loader *ld)
 	if (def->agenda_note && !def->agenda)
 		DEF_ERROR(ld, g, "agenda_note", "agenda_note: a footnote to the agenda line needs "
 			  "the line: give agenda too");
-	char **noun = get_list(ld, g, "respondent");
-	if (noun[0]) {
-		if (!noun[1] || noun[2])
-			DEF_ERROR(ld, g, "respondent", "respondent: give the singular and the plural, "
-				  "separated by ';' (e.g. Member State;Member States)");
-		else {
-			g_free(def->respondent_singular);
-			g_free(def->respondent_plural);
-			def->respondent_singular = g_strdup(noun[0]);
-			def->respondent_plural = g_strdup(noun[1]);
-		}
-	}
-	g_strfreev(noun);
+	/*
+	 * The words for the respondents are the catalogs': "Member States"
+	 * takes its own forms with each number in every language (three in
+	 * Russian, six in Arabic), which one noun given here cannot.  The key
+	 * stays for definitions that give those words.
+	 */
+	char *noun = get(ld, g, "respondent");
+	if (noun && strcmp(noun, "Member State;Member States") != 0)
+		DEF_ERROR(ld, g, "respondent", "respondent: '%s': the report calls the respondents "
+			  "Member States in each of its languages; leave the key out", noun);
+	g_free(noun);
 	char *paper = get(ld, g, "paper");
 	if (paper && g_ascii_strcasecmp(paper, "letter") == 0)
 		def->letter = true;
@@ -367,7 +397,7 @@ static struct rdef_crosstab *parse_crosstab(const char *spec, long line)
 
 static void load_crosstab(struct loader *ld, const char *group)
 {
-	check_keys(ld, group, crosstab_keys);
+	check_keys(ld, group, crosstab_keys, crosstab_texts);
 	struct rdef_crosstab *x = parse_crosstab(group + strlen("crosstab "),
 						 rdef_line(ld->def, group, NULL));
 	if (!x) {
@@ -382,7 +412,7 @@ static void load_crosstab(struct loader *ld, const char *group)
 
 static void load_chart(struct loader *ld, const char *group)
 {
-	check_keys(ld, group, chart_keys);
+	check_keys(ld, group, chart_keys, NULL);
 	struct rdef_chart *c = g_new0(struct rdef_chart, 1);
 	c->question = g_strstrip(g_strdup(group + strlen("chart ")));
 	c->line = rdef_line(ld->def, group, NULL);
@@ -402,7 +432,7 @@ static void load_chart(struct loader *ld, const char *group)
 
 static void load_section(struct loader *ld, const char *group)
 {
-	check_keys(ld, group, section_keys);
+	check_keys(ld, group, section_keys, section_texts);
 	struct rdef_section *s = g_new0(struct rdef_section, 1);
 	s->title = g_strstrip(g_strdup(group + strlen("section ")));
 	s->line = rdef_line(ld->def, group, NULL);
@@ -419,6 +449,11 @@ static void load_section(struct loader *ld, const char *group)
 	}
 	g_strfreev(specs);
 	s->text = get(ld, group, "text");
+	char *title = get(ld, group, "title");
+	if (title) {
+		g_free(s->title);
+		s->title = title;
+	}
 	g_ptr_array_add(ld->def->sections, s);
 }
 
@@ -483,7 +518,7 @@ static void check_repeats(struct loader *ld)
 
 static void load_paragraph(struct loader *ld, const char *group)
 {
-	check_keys(ld, group, paragraph_keys);
+	check_keys(ld, group, paragraph_keys, paragraph_texts);
 	struct rdef_paragraph *p = g_new0(struct rdef_paragraph, 1);
 	/* "ROW by COL" as [crosstab ROW by COL] writes it, blanks squeezed */
 	char **words = g_strsplit_set(group + strlen("paragraph "), " \t", -1);
@@ -635,7 +670,7 @@ struct rdef *rdef_load(const char *path)
 	}
 	if (!def->output && !ld.errors)
 		def->output = default_output(path);
-	g_key_file_free(ld.kf);
+	def->texts = ld.kf;
 	g_free(ld.dir);
 	g_free(text);
 	if (ld.errors) {
@@ -643,4 +678,82 @@ struct rdef *rdef_load(const char *path)
 		return NULL;
 	}
 	return def;
+}
+
+struct localizer {
+	struct rdef *def;
+	const char *lang;	/* the document's language */
+	bool own;		/* it is the definition's own: KEY's text is in it */
+	const char *mark;	/* put before a text left in the definition's language */
+	bool fatal;
+	int gaps;
+};
+
+/*
+ * *FIELD, KEY's text in GROUP, becomes KEY[LANG]'s when the definition
+ * gives it.  Otherwise, when LANG is not the definition's own language, a
+ * text there is a gap: said, and marked.
+ */
+static void localize(struct localizer *lz, const char *group, const char *key, char **field)
+{
+	char *k = g_strdup_printf("%s[%s]", key, lz->lang);
+	char *v = g_key_file_get_value(lz->def->texts, group, k, NULL);
+	if (v && *g_strstrip(v)) {
+		g_free(*field);
+		*field = v;
+	} else if (*field && !lz->own) {
+		g_free(v);
+		lz->gaps++;
+		long line = rdef_line(lz->def, group, key);
+		if (lz->fatal)
+			msg_error_at(lz->def->path, line, "%s: no text in the document's language: "
+				     "give %s", key, k);
+		else
+			msg_warn_at(lz->def->path, line, "%s: no text in the document's language: "
+				    "give %s", key, k);
+		if (lz->mark) {
+			char *marked = g_strconcat(lz->mark, *field, NULL);
+			g_free(*field);
+			*field = marked;
+		}
+	} else {
+		g_free(v);
+	}
+	g_free(k);
+}
+
+int rdef_localize(struct rdef *def, const char *lang, bool own, const char *mark, bool fatal)
+{
+	if (!def->texts || !lang)
+		return 0;
+	struct localizer lz = { def, lang, own, mark, fatal, 0 };
+	char **report[] = { &def->organisation, &def->title, &def->subtitle, &def->meeting,
+			    &def->place, &def->dates, &def->prepared_by, &def->notice,
+			    &def->conclusions, &def->distribution, &def->original, &def->agenda,
+			    &def->agenda_note };
+	G_STATIC_ASSERT(G_N_ELEMENTS(report) == G_N_ELEMENTS(report_texts) - 1);
+	for (size_t i = 0; i < G_N_ELEMENTS(report); i++)
+		localize(&lz, "report", report_texts[i], report[i]);
+	/* The groups of each kind were loaded in the file's order, into these arrays. */
+	guint crosstab = 0, section = 0, paragraph = 0;
+	char **groups = g_key_file_get_groups(def->texts, NULL);
+	for (char **g = groups; *g; g++) {
+		if (g_str_has_prefix(*g, "crosstab ") && crosstab < def->crosstabs->len) {
+			struct rdef_crosstab *x = g_ptr_array_index(def->crosstabs, crosstab++);
+			localize(&lz, *g, "title", &x->title);
+			localize(&lz, *g, "note", &x->note);
+		} else if (g_str_has_prefix(*g, "section ") && section < def->sections->len) {
+			struct rdef_section *s = g_ptr_array_index(def->sections, section++);
+			localize(&lz, *g, "title", &s->title);
+			localize(&lz, *g, "text", &s->text);
+		} else if (g_str_has_prefix(*g, "paragraph ") && paragraph < def->paragraphs->len) {
+			struct rdef_paragraph *p = g_ptr_array_index(def->paragraphs, paragraph++);
+			localize(&lz, *g, "text", &p->text);
+			localize(&lz, *g, "before", &p->before);
+			localize(&lz, *g, "after", &p->after);
+			localize(&lz, *g, "footnote", &p->footnote);
+		}
+	}
+	g_strfreev(groups);
+	return lz.gaps;
 }

@@ -98,6 +98,7 @@ struct rdef_paragraph {
 struct rdef {
 	char *path;		/* the definition file, or NULL when built from options */
 	char *form, *roster, *output, *language;
+	char *texts_language;	/* 'language' as the file gives it: its texts' language */
 	char **data;		/* NULL-terminated */
 	int cutoff;		/* INT_MAX = none */
 	char *organisation, *title, *subtitle, *meeting, *place, *dates, *symbol, *prepared_by,
@@ -105,6 +106,7 @@ struct rdef {
 	int date;		/* INT_MIN = today */
 	char *respondent_singular, *respondent_plural;
 	bool letter, plain, anonymous, attribute_texts;
+	bool allow_fallback;	/* a draft with the texts not in its language marked (CLI only) */
 	int small_cell;
 	char *group_by;
 	char **omit;		/* NULL-terminated question names */
@@ -115,6 +117,7 @@ struct rdef {
 	GPtrArray *sections;	/* struct rdef_section * */
 	GPtrArray *paragraphs;	/* struct rdef_paragraph * */
 	GPtrArray *lines;	/* the definition's text, for rdef_line() */
+	GKeyFile *texts;	/* the definition as read, for rdef_localize(); may be NULL */
 };
 
 /* A definition with every default, for "quire report FORM DATA". */
@@ -131,6 +134,22 @@ void rdef_free(struct rdef *def);
 
 /* The line of KEY in GROUP (or of the group header when KEY is NULL), for messages; 0 if unknown. */
 long rdef_line(const struct rdef *def, const char *group, const char *key);
+
+/*
+ * The texts for readers in language LANG ("fr"): each text given as
+ * KEY[LANG] in the definition replaces the one given as KEY.  OWN says
+ * that LANG is the definition's own language (texts_language), in which
+ * its plain KEYs are written; otherwise a text given only as KEY is a gap,
+ * said at its line ("title: no text in the document's language: give
+ * title[fr]") as an error when FATAL, else as a warning, and marked with
+ * MARK when not NULL.  The keys that take a language are [report]'s
+ * organisation, title, subtitle, meeting, place, dates, prepared_by,
+ * notice, conclusions, distribution, original, agenda and agenda_note;
+ * [crosstab]'s title and note; [section]'s title and text; [paragraph]'s
+ * text, before, after and footnote.  Returns the number of gaps; 0 for a
+ * definition built from options.
+ */
+int rdef_localize(struct rdef *def, const char *lang, bool own, const char *mark, bool fatal);
 
 /* The chart settings for question NAME, or NULL. */
 const struct rdef_chart *rdef_chart(const struct rdef *def, const char *name);

@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "figure.h"
 #include "form.h"
+#include "i18n.h"
 #include "narrate.h"
 #include "qchart.h"
 #include "rdef.h"
@@ -63,13 +64,15 @@ static void add_table(struct report *r, const struct xtab *x)
 	struct doc_table *t = doc_table_new(n, widths);
 	g_free(widths);
 	const char **cells = g_new0(const char *, n + 1);
-	cells[0] = "Answer";
+	/* TRANSLATORS: the header of a crosstab's first column, the answers to its question. */
+	cells[0] = _("Answer");
 	for (size_t j = 0; j < c->n_cols; j++) {
 		cells[j + 1] = col_label(x, j);
 		doc_table_align(t, j + 1, DOC_RIGHT);
 	}
 	/* A margin that is not the sum of its cells counts States, and says so. */
-	cells[n - 1] = c->rows_add_up ? "Total" : r->def->respondent_plural;
+	/* TRANSLATORS: the header of a crosstab's last column, a total or a number of States. */
+	cells[n - 1] = c->rows_add_up ? _("Total") : _("Member States");
 	doc_table_align(t, n - 1, DOC_RIGHT);
 	doc_table_header(t, cells);
 	GPtrArray *owned = g_ptr_array_new_with_free_func(g_free);
@@ -85,8 +88,11 @@ static void add_table(struct report *r, const struct xtab *x)
 		cells[n - 1] = rt;
 		doc_table_row(t, cells, false);
 	}
-	char *answering = g_strdup_printf("%s answering", r->def->respondent_plural);
-	cells[0] = c->cols_add_up ? "Total" : answering;
+	/*
+	 * TRANSLATORS: the header of a crosstab's last row: the total of each
+	 * column, or the number of Member States in each group that answered.
+	 */
+	cells[0] = c->cols_add_up ? _("Total") : _("Member States answering");
 	for (size_t j = 0; j < c->n_cols; j++) {
 		char *text = g_strdup_printf("%lu", c->col_bases[j]);
 		g_ptr_array_add(owned, text);
@@ -97,13 +103,12 @@ static void add_table(struct report *r, const struct xtab *x)
 	cells[n - 1] = tt;
 	doc_table_row(t, cells, true);
 	doc_table(r->doc, t);
-	g_free(answering);
 	g_free(cells);
 	g_ptr_array_free(owned, TRUE);
 }
 
 /* The note under the table: what its symbols and margins mean. */
-static char *table_note(const struct report *r, const struct xtab *x)
+static char *table_note(const struct xtab *x)
 {
 	const struct tally_cross *c = x->x;
 	GString *s = g_string_new(NULL);
@@ -112,19 +117,37 @@ static char *table_note(const struct report *r, const struct xtab *x)
 		primary |= c->marks[i] == DISCLOSE_PRIMARY;
 		secondary |= c->marks[i] == DISCLOSE_SECONDARY;
 	}
-	char *counts = figure_small_counts(x->t->small_cell);
-	if (primary)
-		g_string_append_printf(s, "< %lu: a count %s, not shown to protect the anonymity "
-				       "of the replies.", x->t->small_cell, counts);
-	g_free(counts);
-	if (secondary)
-		g_string_append_printf(s, "%sx: a count not shown so that no hidden count can be "
-				       "worked out from the totals.", s->len ? " " : "");
-	if (!c->rows_add_up || !c->cols_add_up)
-		g_string_append_printf(s, "%sSeveral answers were allowed: a %s counts in every %s "
-				       "it chose, and once in each total of %s.", s->len ? " " : "",
-				       r->def->respondent_singular,
-				       c->cols_add_up ? "column" : "row", r->def->respondent_plural);
+	unsigned long small = x->t->small_cell;
+	/* The symbols of hidden counts: "< 3" and "x". */
+	if (primary && small <= 2)
+		/* TRANSLATORS: a note under a crosstab on its cells "< %lu" (%lu is 2 or 1). */
+		g_string_append_printf(s, _("< %lu: a count of 1, not shown to protect the "
+					    "anonymity of the replies."), small);
+	else if (primary)
+		/*
+		 * TRANSLATORS: a note under a crosstab on its cells "< %lu": the
+		 * first %lu is the smallest count shown, the second one less.
+		 */
+		g_string_append_printf(s, _("< %lu: a count from 1 to %lu, not shown to protect "
+					    "the anonymity of the replies."), small, small - 1);
+	if (secondary) {
+		if (s->len)
+			g_string_append_c(s, ' ');
+		/* TRANSLATORS: a note under a crosstab on its cells "x", hidden counts. */
+		g_string_append(s, _("x: a count not shown so that no hidden count can be worked "
+				     "out from the totals."));
+	}
+	if (!c->rows_add_up || !c->cols_add_up) {
+		if (s->len)
+			g_string_append_c(s, ' ');
+		g_string_append(s, c->cols_add_up
+					   ? _("Several answers were allowed: a Member State "
+					       "counts in every column it chose, and once in each "
+					       "total of Member States.")
+					   : _("Several answers were allowed: a Member State "
+					       "counts in every row it chose, and once in each "
+					       "total of Member States."));
+	}
 	return g_string_free(s, s->len == 0);
 }
 
@@ -148,53 +171,106 @@ static void add_chart(struct report *r, const struct xtab *x, const char *headin
 	struct qchart_options o = report_chart_options(r);
 	enum chart_type type = CHART_GROUPED;
 	struct chart *c = qchart_crosstab(x->t, x->tq, type, x->by_label, &o);
-	char *source = g_strdup_printf("Source: replies to question %s, by %s.", x->tq->q->number,
-				       x->by_label);
+	/*
+	 * TRANSLATORS: a note under a crosstab's chart: a question's number
+	 * ("2.6"), then what the groups are ("region", "the answer to question 2.1").
+	 */
+	char *source = g_strdup_printf(_("Source: replies to question %s, by %s."),
+				       x->tq->q->number, x->by_label);
 	report_add_chart(r, c, heading, source, false);	/* its base line names the groups' */
 	g_free(source);
 }
 
 /*
- * What the test says in plain words.  The words follow the data: the
- * test used (exact or simulated), how many replies there were (with few,
- * only a strong association shows and one State can tip the result; with
- * many, even a slight one is significant, and V says how slight).
+ * What the test says in plain words, after "In plain words: " when LEAD
+ * (a note under the test's paragraph), else alone.  The words follow the
+ * data: the test used (exact or simulated), how many replies there were
+ * (with few, only a strong association shows and one State can tip the
+ * result; with many, even a slight one is significant, and V says how
+ * slight).
  */
 static void put_plain_words(GString *text, const struct stats_crosstab *s, const char *fp,
-			    const char *row_name, const char *by_label)
+			    const char *row_name, const char *by_label, bool lead)
 {
 	enum { FEW = REPORT_TEST_FEW, MANY = 1000 };	/* replies: a test sees little, or almost anything */
-	if (s->fisher.p >= 0.05) {
-		g_string_printf(text, "In plain words: a difference between the groups at least as "
-				"large as this one would often arise by chance alone (%s), so the "
-				"replies give no evidence that the answers to %s depend on %s.", fp,
+	unsigned long n = (unsigned long)s->n;
+	if (s->fisher.p >= 0.05 && lead)
+		/*
+		 * TRANSLATORS: what a test of a crosstab means, a note under it.  The
+		 * first %s is its p-value ("p = 0.140"), the second a question's label
+		 * in quotes, the third what the groups are ("region", "the answer to
+		 * question 2.1").
+		 */
+		g_string_printf(text, _("In plain words: a difference between the groups at least "
+					"as large as this one would often arise by chance alone "
+					"(%s), so the replies give no evidence that the answers to "
+					"%s depend on %s."), fp, row_name, by_label);
+	else if (s->fisher.p >= 0.05)
+		/* TRANSLATORS: as "In plain words: a difference ...", a paragraph of its own. */
+		g_string_printf(text, _("A difference between the groups at least as large as this "
+					"one would often arise by chance alone (%s), so the "
+					"replies give no evidence that the answers to %s depend on "
+					"%s."), fp, row_name, by_label);
+	else if (lead)
+		/* TRANSLATORS: as "In plain words: a difference ... would often arise ...". */
+		g_string_printf(text, _("In plain words: a difference between the groups this "
+					"large would rarely arise by chance alone (%s), so the "
+					"replies suggest that the answers to %s differ by %s."), fp,
 				row_name, by_label);
-		if (s->n < FEW)
-			g_string_append_printf(text, "  With %.0f replies, only a very strong "
-					       "association could be detected.", s->n);
-		else if (s->n >= MANY)
-			g_string_append_printf(text, "  With %.0f replies, even a slight "
-					       "association would have been detected.", s->n);
-	} else {
-		g_string_printf(text, "In plain words: a difference between the groups this large "
-				"would rarely arise by chance alone (%s), so the replies suggest that "
-				"the answers to %s differ by %s.", fp, row_name, by_label);
-		if (s->n < FEW)
-			g_string_append_printf(text, "  With %.0f replies, one State more or less "
-					       "can change this conclusion.", s->n);
-		else if (s->n >= MANY)
-			g_string_append_printf(text, "  With %.0f replies even a slight difference "
-					       "is detected; Cram\u00e9r's V of %.2f measures how large "
-					       "it is (0 for none, 1 for complete dependence).", s->n,
-					       s->cramers_v);
-		else
-			g_string_append_printf(text, "  Cram\u00e9r's V of %.2f measures how strong "
-					       "the difference is (0 for none, 1 for complete dependence).",
-					       s->cramers_v);
+	else
+		/* TRANSLATORS: as "In plain words: a difference ...", a paragraph of its own. */
+		g_string_printf(text, _("A difference between the groups this large would rarely "
+					"arise by chance alone (%s), so the replies suggest that "
+					"the answers to %s differ by %s."), fp, row_name, by_label);
+	/* What the number of replies means, a sentence set apart by two spaces. */
+	bool likely = s->fisher.p >= 0.05;	/* the difference could well be chance */
+	if (!likely || s->n < FEW || s->n >= MANY)
+		g_string_append(text, "  ");
+	if (likely && s->n < FEW)
+		/* TRANSLATORS: %.0f is the number of replies the crosstab counts. */
+		g_string_append_printf(text, P_("With %.0f replies, only a very strong association "
+						"could be detected.",
+						"With %.0f replies, only a very strong association "
+						"could be detected.", n), s->n);
+	else if (likely && s->n >= MANY)
+		/* TRANSLATORS: %.0f is the number of replies the crosstab counts. */
+		g_string_append_printf(text, P_("With %.0f replies, even a slight association "
+						"would have been detected.",
+						"With %.0f replies, even a slight association "
+						"would have been detected.", n), s->n);
+	else if (s->n < FEW)
+		/*
+		 * TRANSLATORS: %.0f is the number of replies the crosstab counts;
+		 * "one State" is one Member State.
+		 */
+		g_string_append_printf(text, P_("With %.0f replies, one State more or less can "
+						"change this conclusion.",
+						"With %.0f replies, one State more or less can "
+						"change this conclusion.", n), s->n);
+	else if (s->n >= MANY)
+		/*
+		 * TRANSLATORS: %.0f is the number of replies the crosstab counts,
+		 * %.2f is Cramer's V, a number from 0 to 1 ("0.18").
+		 */
+		g_string_append_printf(text, P_("With %.0f replies even a slight difference is "
+						"detected; Cram\u00e9r's V of %.2f measures how "
+						"large it is (0 for none, 1 for complete "
+						"dependence).",
+						"With %.0f replies even a slight difference is "
+						"detected; Cram\u00e9r's V of %.2f measures how "
+						"large it is (0 for none, 1 for complete "
+						"dependence).", n), s->n, s->cramers_v);
+	else if (!likely)
+		/* TRANSLATORS: %.2f is Cramer's V, a number from 0 to 1 ("0.18"). */
+		g_string_append_printf(text, _("Cram\u00e9r's V of %.2f measures how strong the "
+					       "difference is (0 for none, 1 for complete "
+					       "dependence)."), s->cramers_v);
+	if (s->fisher.method == STATS_FISHER_MONTE_CARLO) {
+		g_string_append(text, "  ");
+		g_string_append(text, _("The p-value of the exact test was estimated by "
+					"simulation, so it may differ slightly from the exact "
+					"value."));
 	}
-	if (s->fisher.method == STATS_FISHER_MONTE_CARLO)
-		g_string_append(text, "  The p-value of the exact test was estimated by simulation, "
-				"so it may differ slightly from the exact value.");
 }
 
 /* The tests, and what they mean in plain words. */
@@ -204,8 +280,8 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 	char *number = report_next_number(r);
 	GString *text = g_string_new(NULL);
 	if (!s->defined) {
-		g_string_append(text, "No statistical test is possible for this table: all the "
-				"answers fall in a single row or a single column.");
+		g_string_append(text, _("No statistical test is possible for this table: all the "
+					"answers fall in a single row or a single column."));
 		doc_paragraph(r->doc, number, text->str);
 		g_string_free(text, TRUE);
 		g_free(number);
@@ -218,64 +294,127 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 	else
 		r->facts.fisher_exact++;
 	char *fp = figure_p(s->fisher.p), *cp = figure_p(s->pearson_p);
+	unsigned long b = s->fisher.replicates;
 	if (simulated) {
 		char *se = figure_se(s->fisher.se);
-		g_string_printf(text, "Fisher's exact test gives %s (two-sided), estimated by "
-				"simulation from %lu random tables with the same totals (standard "
-				"error %s), because %s.", fp, s->fisher.replicates, se,
-				r->def->fisher_exact_limit
-					? "computing it exactly would pass the work the definition "
-					  "allows (fisher_exact_limit)"
-					: "the table is too large to compute exactly");
+		if (r->def->fisher_exact_limit)
+			/*
+			 * TRANSLATORS: the first %s is a p-value ("p = 0.140"), %lu the
+			 * number of tables drawn, the second %s a standard error
+			 * ("0.0012"); fisher_exact_limit is a setting's name, as is.
+			 */
+			g_string_printf(text, P_("Fisher's exact test gives %s (two-sided), "
+						 "estimated by simulation from %lu random table "
+						 "with the same totals (standard error %s), "
+						 "because computing it exactly would pass the work "
+						 "the definition allows (fisher_exact_limit).",
+						 "Fisher's exact test gives %s (two-sided), "
+						 "estimated by simulation from %lu random tables "
+						 "with the same totals (standard error %s), "
+						 "because computing it exactly would pass the work "
+						 "the definition allows (fisher_exact_limit).", b),
+					fp, b, se);
+		else
+			/*
+			 * TRANSLATORS: the first %s is a p-value ("p = 0.140"), %lu the
+			 * number of tables drawn, the second %s a standard error ("0.0012").
+			 */
+			g_string_printf(text, P_("Fisher's exact test gives %s (two-sided), "
+						 "estimated by simulation from %lu random table "
+						 "with the same totals (standard error %s), "
+						 "because the table is too large to compute "
+						 "exactly.",
+						 "Fisher's exact test gives %s (two-sided), "
+						 "estimated by simulation from %lu random tables "
+						 "with the same totals (standard error %s), "
+						 "because the table is too large to compute "
+						 "exactly.", b), fp, b, se);
 		g_free(se);
 	}
 	else
-		g_string_printf(text, "Fisher's exact test gives %s (two-sided, computed exactly).",
-				fp);
-	char *lt5 = s->cells_expected_lt5 == s->cells
-			    ? g_strdup("all")
-			    : g_strdup_printf("%zu", s->cells_expected_lt5);
-	if (s->unreliable)
-		g_string_append_printf(text, " Pearson's chi-square is %.2f on %.0f degree%s of "
-				       "freedom (%s), but it is not relied on here: %s of the %zu "
-				       "expected counts are below 5, and only the exact test gives a "
-				       "trustworthy p-value.", s->pearson_chisq, s->df,
-				       s->df == 1 ? "" : "s", cp, lt5, s->cells);
-	else
-		g_string_append_printf(text, " Pearson's chi-square is %.2f on %.0f degree%s of "
-				       "freedom (%s).", s->pearson_chisq, s->df, s->df == 1 ? "" : "s",
-				       cp);
+		/* TRANSLATORS: %s is a p-value ("p = 0.140", "p < 0.0001"). */
+		g_string_printf(text, _("Fisher's exact test gives %s (two-sided, computed "
+					"exactly)."), fp);
+	g_string_append_c(text, ' ');
+	unsigned long df = (unsigned long)s->df;
+	if (s->unreliable) {
+		size_t k = s->cells_expected_lt5;
+		char *lt5;
+		if (k == s->cells)
+			/* TRANSLATORS: %zu is the number of cells of a crosstab. */
+			lt5 = g_strdup_printf(P_("all of the %zu expected counts are below 5",
+						 "all of the %zu expected counts are below 5",
+						 s->cells), s->cells);
+		else
+			/* TRANSLATORS: %zu of the %zu cells of a crosstab. */
+			lt5 = g_strdup_printf(P_("%zu of the %zu expected counts are below 5",
+						 "%zu of the %zu expected counts are below 5", k),
+					      k, s->cells);
+		/*
+		 * TRANSLATORS: %.2f is the chi-square statistic, %.0f its degrees of
+		 * freedom, the first %s its p-value ("p = 0.140"), the second one of
+		 * "all of the 6 expected counts are below 5", "3 of the 6 expected
+		 * counts are below 5".
+		 */
+		g_string_append_printf(text, P_("Pearson's chi-square is %.2f on %.0f degree of "
+						"freedom (%s), but it is not relied on here: %s, "
+						"and only the exact test gives a trustworthy "
+						"p-value.",
+						"Pearson's chi-square is %.2f on %.0f degrees of "
+						"freedom (%s), but it is not relied on here: %s, "
+						"and only the exact test gives a trustworthy "
+						"p-value.", df),
+				       s->pearson_chisq, s->df, cp, lt5);
+		g_free(lt5);
+	} else {
+		/*
+		 * TRANSLATORS: %.2f is the chi-square statistic, %.0f its degrees of
+		 * freedom, %s its p-value ("p = 0.140").
+		 */
+		g_string_append_printf(text, P_("Pearson's chi-square is %.2f on %.0f degree of "
+						"freedom (%s).",
+						"Pearson's chi-square is %.2f on %.0f degrees of "
+						"freedom (%s).", df), s->pearson_chisq, s->df, cp);
+	}
+	g_string_append_c(text, ' ');
 	if (isfinite(s->phi))
-		g_string_append_printf(text, " The phi coefficient is %.2f.", s->phi);
+		/* TRANSLATORS: %.2f is the phi coefficient, a number from -1 to 1 ("0.42"). */
+		g_string_append_printf(text, _("The phi coefficient is %.2f."), s->phi);
 	else
-		g_string_append_printf(text, " Cram\u00e9r's V is %.2f.", s->cramers_v);
+		/* TRANSLATORS: %.2f is Cramer's V, a number from 0 to 1 ("0.18"). */
+		g_string_append_printf(text, _("Cram\u00e9r's V is %.2f."), s->cramers_v);
 	if (s->n < REPORT_TEST_FEW && r->methods_annex) {
 		/*
 		 * On few replies the body says what the test means; its
 		 * statistics go to the methodology annex, for the reader who
 		 * wants them.
 		 */
-		char *detail = g_strdup_printf("Table %d, %s by %s: %s", r->tables, row_name,
+		/*
+		 * TRANSLATORS: a test's statistics in the methodology annex: the
+		 * number of its table, a question's label in quotes, what the groups
+		 * are ("region", "the answer to question 2.1"), then the sentences
+		 * on the test ("Fisher's exact test gives ...").
+		 */
+		char *detail = g_strdup_printf(_("Table %d, %s by %s: %s"), r->tables, row_name,
 					       x->by_label, text->str);
 		g_ptr_array_add(r->test_details, detail);
-		put_plain_words(text, s, fp, row_name, x->by_label);
-		g_string_erase(text, 0, strlen("In plain words: "));
-		text->str[0] = g_ascii_toupper(text->str[0]);
-		g_string_append_printf(text, "  The statistics of the test are given in %s.",
+		put_plain_words(text, s, fp, row_name, x->by_label, false);
+		g_string_append(text, "  ");
+		/* TRANSLATORS: %s names the methodology annex ("Annex II"). */
+		g_string_append_printf(text, _("The statistics of the test are given in %s."),
 				       r->methods_annex);
 		doc_paragraph(r->doc, number, text->str);
 	} else {
 		/* The plain words stay on the page of the figures they explain. */
 		doc_group_begin(r->doc);
 		doc_paragraph(r->doc, number, text->str);
-		put_plain_words(text, s, fp, row_name, x->by_label);
+		put_plain_words(text, s, fp, row_name, x->by_label, true);
 		doc_note(r->doc, text->str);
 		doc_group_end(r->doc);
 	}
 	g_string_free(text, TRUE);
 	g_free(fp);
 	g_free(cp);
-	g_free(lt5);
 	g_free(number);
 }
 
@@ -283,7 +422,11 @@ static void add_tests(struct report *r, const struct xtab *x, const char *row_na
 static char *by_label(const struct tally *t)
 {
 	if (t->by_question)
-		return g_strdup_printf("the answer to question %s",
+		/*
+		 * TRANSLATORS: what a crosstab's groups are, in "... by %s":
+		 * %s is a question's number ("2.1").
+		 */
+		return g_strdup_printf(_("the answer to question %s"),
 				       t->by_question->number ? t->by_question->number
 							      : form_question_key(t->by_question));
 	return g_strdup(t->opt.by);
@@ -303,30 +446,47 @@ static bool nothing_shown(const struct tally_cross *c)
 	return c->n_suppressed > 0;
 }
 
-static char *intro_text(const struct report *r, const struct xtab *x, const char *quoted)
+static char *intro_text(const struct xtab *x, const char *quoted)
 {
 	const struct tally_cross *c = x->x;
 	const char *number = x->tq->q->number ? x->tq->q->number : form_question_key(x->tq->q);
 	GString *intro = g_string_new(NULL);
 	if (nothing_shown(c)) {
-		g_string_printf(intro, "The answers to question %s, %s, are not broken down by %s "
-				"here: with so few replies in each group, every count would be below "
-				"%lu or would reveal one that is, and could single out a %s's answer.",
-				number, quoted, x->by_label, x->t->small_cell,
-				r->def->respondent_singular);
+		/*
+		 * TRANSLATORS: a question's number ("2.6"), its label in quotes,
+		 * what the groups are ("region", "the answer to question 2.1"),
+		 * then the smallest count a table shows.
+		 */
+		g_string_printf(intro, _("The answers to question %s, %s, are not broken down by "
+					 "%s here: with so few replies in each group, every count "
+					 "would be below %lu or would reveal one that is, and "
+					 "could single out a Member State's answer."),
+				number, quoted, x->by_label, x->t->small_cell);
 		return g_string_free(intro, FALSE);
 	}
-	g_string_printf(intro, "The answers to question %s, %s, break down by %s as follows.",
+	/*
+	 * TRANSLATORS: a question's number ("2.6"), its label in quotes, then
+	 * what the groups are ("region", "the answer to question 2.1").
+	 */
+	g_string_printf(intro, _("The answers to question %s, %s, break down by %s as follows."),
 			number, quoted, x->by_label);
-	if (c->n_suppressed)
-		g_string_append_printf(intro, " Counts below %lu are not shown, to protect the "
-				       "anonymity of the replies, nor is any count the totals would "
-				       "reveal; for the same reason no chart or test is given.",
-				       x->t->small_cell);
-	else if (!c->testable)
-		g_string_append_printf(intro, " Several answers were allowed, so a %s may count "
-				       "in more than one %s and no test of independence applies.",
-				       r->def->respondent_singular, c->cols_add_up ? "column" : "row");
+	if (c->n_suppressed) {
+		g_string_append_c(intro, ' ');
+		/* TRANSLATORS: %lu is the smallest count a table shows. */
+		g_string_append_printf(intro, _("Counts below %lu are not shown, to protect the "
+						"anonymity of the replies, nor is any count the "
+						"totals would reveal; for the same reason no chart "
+						"or test is given."), x->t->small_cell);
+	} else if (!c->testable) {
+		g_string_append_c(intro, ' ');
+		g_string_append(intro, c->cols_add_up
+					       ? _("Several answers were allowed, so a Member "
+						   "State may count in more than one column and no "
+						   "test of independence applies.")
+					       : _("Several answers were allowed, so a Member "
+						   "State may count in more than one row and no "
+						   "test of independence applies."));
+	}
 	return g_string_free(intro, FALSE);
 }
 
@@ -340,14 +500,18 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	char *by_name = by_label(t);
 	struct xtab x = { t, tq, tq->cross, by_name };
 	const char *label = form_label(r->form, tq->q, r->lang);
-	char *heading = title ? g_strdup(title) : g_strdup_printf("%s by %s", label, x.by_label);
+	/*
+	 * TRANSLATORS: a crosstab's title: a question's label, then what the
+	 * groups are ("region", "the answer to question 2.1").
+	 */
+	char *heading = title ? g_strdup(title) : g_strdup_printf(_("%s by %s"), label, x.by_label);
 	doc_heading(r->doc, report_inner_level(r), NULL, heading);
 	char *name = report_paragraph_cross_name(row, by);
 	report_paragraph_before(r, name);
 	char *number = report_next_number(r);
 	report_cite_crosstab(r, row, by);
 	char *quoted = narrate_quote(label);
-	char *drafted = intro_text(r, &x, quoted);
+	char *drafted = intro_text(&x, quoted);
 	char *figures = report_paragraph_cross_figures(t, tq);
 	char *intro = g_strdup(report_paragraph_text(r, name, drafted, figures));
 	g_free(drafted);
@@ -362,7 +526,7 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	if (!in_words) {
 		report_table_caption(r, heading);
 		add_table(r, &x);
-		char *legend = table_note(r, &x);
+		char *legend = table_note(&x);
 		if (legend)
 			doc_note(r->doc, legend);
 		g_free(legend);

@@ -35,7 +35,7 @@ struct report_by {
 
 /* A file the report was made from, for the provenance annex. */
 struct report_input {
-	char *role;		/* "Report definition", "Form: survey sheet", "Reply", ... */
+	char *role;		/* N_("Report definition"), N_("Reply"), ...: _() where shown */
 	char *path;		/* as read, relative to the working directory when inside it */
 };
 
@@ -81,7 +81,29 @@ struct report {
 	char *methods_annex;	/* "Annex III", the methodology's */
 	GPtrArray *test_details;	/* char *: the statistics of tests on few replies, for it */
 	struct redact *redact;	/* States' names, hidden in anonymised answers */
+	unsigned english_drafts;	/* drafted paragraphs left in English (report_drafted()) */
+	const char *fallback_mark;	/* a draft's mark for English texts, or NULL */
 };
+
+/*
+ * The drafted sentences (narrate.h) are English: quire drafts in no other
+ * language yet.  A paragraph drafted for a document in another language
+ * goes through report_drafted(), which counts it, for the report to be
+ * refused with the count, and returns SENTENCE marked for a draft that
+ * shows it (borrowed, or living as long as the process).  In English it
+ * returns SENTENCE.
+ */
+const char *report_drafted(struct report *r, const char *sentence);
+
+/*
+ * A count in a sentence of the document's own words: in words up to nine
+ * in English ("seven", narrate_number()), in digits in other languages,
+ * which quire does not yet spell out.  A new string.
+ */
+char *report_number(const struct report *r, unsigned long n);
+
+/* PARTS (N of them) as one list: "A, B and C", with the document language's words. */
+char *report_join(const struct report *r, const char *const *parts, size_t n);
 
 /*
  * Notes that the current paragraph details KEY -- a question's key, or ""
@@ -170,7 +192,7 @@ void report_question(struct report *r, const struct tally_question *tq);
 void report_crosstab(struct report *r, const char *row, const char *by, const char *title,
 		     const char *note);
 
-/* "Member State" or "Member States" for K. */
+/* "Member State" or "Member States" for K, in the document's language (R is unused). */
 const char *report_noun(const struct report *r, unsigned long k);
 
 #endif

@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "figure.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "narrate.h"
 #include "qchart.h"
@@ -267,7 +268,7 @@ static char *rank_sentence(struct report *r, const struct tally_question *tq)
 	char *out;
 	if (tq->answered && tq->firsts[best]) {
 		char *label = narrate_quote(form_choice_label(r->form, choice_at(tq, best), r->lang));
-		char *k = narrate_number(tq->firsts[best], 0);
+		char *k = report_number(r, tq->firsts[best]);
 		out = g_strdup_printf("%s; %s was ranked first most often (by %s).", lead, label, k);
 		g_free(label);
 		g_free(k);
@@ -304,7 +305,9 @@ static char *sentence_for(struct report *r, const struct tally_question *tq)
 	if (tq->answered == 0) {
 		struct narrate_base b = asked_base(r, tq);
 		if (b.n == 0)
-			return framed(r, tq, g_strdup("The question applied to none of the replies."));
+			/* TRANSLATORS: a question's paragraph when no reply had it to answer. */
+			return framed(r, tq, g_strdup(_("The question applied to none of the "
+							"replies.")));
 		return framed(r, tq, narrate_count(&b, 0, "answered the question", NARRATE_CAPITAL));
 	}
 	char *sentence = drafted(r, tq);
@@ -338,7 +341,8 @@ static char *drafted(struct report *r, const struct tally_question *tq)
 /* The title of TQ's table or figure: "Year of adoption (question 2.3)". */
 static char *caption_title(const struct report *r, const struct tally_question *tq)
 {
-	return g_strdup_printf("%s (question %s)", form_label(r->form, tq->q, r->lang),
+	/* TRANSLATORS: a table's or figure's title: a question's label, then its number ("2.3"). */
+	return g_strdup_printf(_("%s (question %s)"), form_label(r->form, tq->q, r->lang),
 			       tq->q->number);
 }
 
@@ -354,24 +358,54 @@ static char *caption_title(const struct report *r, const struct tally_question *
 static char *source_note(const struct report *r, const struct tally_question *tq, bool figure)
 {
 	GString *s = g_string_new(NULL);
-	g_string_printf(s, "Source: replies to question %s.", tq->q->number);
-	if (tq->not_applicable)
-		g_string_append_printf(s, " The question applied to %lu of the %lu replying %s.",
-				       tq->base, r->tally->included, report_noun(r, r->tally->included));
+	/* TRANSLATORS: a note under a table or figure; %s is a question's number ("4.8"). */
+	g_string_printf(s, _("Source: replies to question %s."), tq->q->number);
+	unsigned long n = tq->answered;
+	if (tq->not_applicable) {
+		g_string_append_c(s, ' ');
+		/*
+		 * TRANSLATORS: the first number is of the Member States the question
+		 * applied to, the second of all those that replied.
+		 */
+		g_string_append_printf(s, P_("The question applied to %lu of the %lu replying "
+					     "Member State.",
+					     "The question applied to %lu of the %lu replying "
+					     "Member States.", r->tally->included),
+				       tq->base, r->tally->included);
+	}
 	bool several = tq->q->kind == FORM_SELECT_MULTIPLE;
-	if (tq->counts && tq->q->kind != FORM_RANK && !(figure && several))
-		g_string_append_printf(s, " Shares are of the %lu %s that answered%s.", tq->answered,
-				       report_noun(r, tq->answered),
-				       several ? "; several answers were allowed, so they may add up "
-						 "to more than 100%"
-					       : "");
-	else if (tq->numbers) {
+	if (tq->counts && tq->q->kind != FORM_RANK && !(figure && several)) {
+		g_string_append_c(s, ' ');
+		if (several)
+			/* TRANSLATORS: the shares (percentages) of a question's table or chart. */
+			g_string_append_printf(s, P_("Shares are of the %lu Member State that "
+						     "answered; several answers were allowed, so "
+						     "they may add up to more than 100%%.",
+						     "Shares are of the %lu Member States that "
+						     "answered; several answers were allowed, so "
+						     "they may add up to more than 100%%.", n), n);
+		else
+			/* TRANSLATORS: the shares (percentages) of a question's table or chart. */
+			g_string_append_printf(s, P_("Shares are of the %lu Member State that "
+						     "answered.",
+						     "Shares are of the %lu Member States that "
+						     "answered.", n), n);
+	} else if (tq->numbers) {
 		const char *unit = form_question_unit(r->form, tq->q, r->lang);
-		g_string_append_printf(s, " The figures are those of the %lu %s that answered.",
-				       tq->answered, report_noun(r, tq->answered));
-		if (unit && !figure)
-			g_string_append_printf(s, " Unit: %s.", strcmp(unit, "%") == 0 ? "per cent"
-										: unit);
+		g_string_append_c(s, ' ');
+		/* TRANSLATORS: the figures (numbers given as answers) in a question's table. */
+		g_string_append_printf(s, P_("The figures are those of the %lu Member State that "
+					     "answered.",
+					     "The figures are those of the %lu Member States that "
+					     "answered.", n), n);
+		if (unit && !figure) {
+			if (strcmp(unit, "%") == 0)
+				/* TRANSLATORS: the unit "%" in words, as in "Unit: per cent." */
+				unit = _("per cent");
+			g_string_append_c(s, ' ');
+			/* TRANSLATORS: %s is the unit of the figures given ("days", "per cent"). */
+			g_string_append_printf(s, _("Unit: %s."), unit);
+		}
 	}
 	return g_string_free(s, FALSE);
 }
@@ -423,15 +457,17 @@ static void choice_table(struct report *r, const struct tally_question *tq)
 	struct doc_table *t = doc_table_new(3, (double[]){ 0.64, 0.18, 0.18 });
 	doc_table_align(t, 1, DOC_RIGHT);
 	doc_table_align(t, 2, DOC_RIGHT);
-	doc_table_header(t, (const char *[]){ "Answer", r->def->respondent_plural, "Share" });
+	/* TRANSLATORS: a question's table: its answers, how many gave each, and its share. */
+	doc_table_header(t, (const char *[]){ _("Answer"), _("Member States"), _("Share") });
 	for (size_t c = 0; c < tq->n_choices; c++)
 		count_row(t, form_choice_label(r->form, choice_at(tq, c), r->lang), tq->counts[c],
 			  tq->answered, true, false);
-	count_row(t, "Answered the question", tq->answered, tq->answered, false, true);
+	/* TRANSLATORS: the last rows of a question's table, each with a number of Member States. */
+	count_row(t, _("Answered the question"), tq->answered, tq->answered, false, true);
 	if (tq->no_answer)
-		count_row(t, "Did not answer", tq->no_answer, 0, false, false);
+		count_row(t, _("Did not answer"), tq->no_answer, 0, false, false);
 	if (tq->not_applicable)
-		count_row(t, "Question did not apply", tq->not_applicable, 0, false, false);
+		count_row(t, _("Question did not apply"), tq->not_applicable, 0, false, false);
 	doc_table(r->doc, t);
 }
 
@@ -441,8 +477,13 @@ static void numeric_table(struct report *r, const struct tally_question *tq)
 	struct doc_table *t = doc_table_new(7, NULL);
 	for (size_t c = 0; c < 7; c++)
 		doc_table_align(t, c, DOC_RIGHT);
-	doc_table_header(t, (const char *[]){ "Answered", "Minimum", "Lower quartile", "Median",
-					      "Upper quartile", "Maximum", "Mean" });
+	/*
+	 * TRANSLATORS: the headers of the table of a question's figures:
+	 * "Answered" heads the number of Member States that gave a figure.
+	 */
+	doc_table_header(t, (const char *[]){ _("Answered"), _("Minimum"), _("Lower quartile"),
+					      _("Median"), _("Upper quartile"), _("Maximum"),
+					      _("Mean") });
 	char *cells[7];
 	cells[0] = g_strdup_printf("%.0f", s->n);
 	double v[] = { s->min, s->q1, s->median, s->q3, s->max, s->mean };
@@ -459,7 +500,11 @@ static void rank_table(struct report *r, const struct tally_question *tq)
 	struct doc_table *t = doc_table_new(3, (double[]){ 0.64, 0.18, 0.18 });
 	doc_table_align(t, 1, DOC_RIGHT);
 	doc_table_align(t, 2, DOC_RIGHT);
-	doc_table_header(t, (const char *[]){ "Option", "Mean rank", "Ranked first" });
+	/*
+	 * TRANSLATORS: the headers of a ranking question's table: the options,
+	 * their mean rank, how many Member States ranked each first.
+	 */
+	doc_table_header(t, (const char *[]){ _("Option"), _("Mean rank"), _("Ranked first") });
 	for (size_t c = 0; c < tq->n_choices; c++) {
 		char *mean = figure_number(tally_mean_rank(tq, c));
 		char *first = g_strdup_printf("%lu", tq->firsts[c]);
@@ -563,8 +608,8 @@ void report_question(struct report *r, const struct tally_question *tq)
 	 * leave half a page empty; a short one stays whole with them.
 	 */
 	doc_group_begin_loose(r->doc);
-	doc_paragraph(r->doc, number,
-		      report_paragraph_text(r, key, sentence ? sentence : "", figures));
+	const char *text = report_paragraph_text(r, key, sentence ? sentence : "", figures);
+	doc_paragraph(r->doc, number, text == sentence ? report_drafted(r, sentence) : text);
 	report_paragraph_footnote(r, key);
 	g_free(figures);
 	if ((show & SHOW_CHART) && !add_chart(r, tq))

@@ -7,6 +7,7 @@
 #include "figure.h"
 #include "findings.h"
 #include "form.h"
+#include "i18n.h"
 #include "narrate.h"
 #include "rdef.h"
 #include "report-int.h"
@@ -166,8 +167,11 @@ static void append_cited(GString *out, char *sentence, int n)
 	if (len && sentence[len - 1] == '.')
 		sentence[len - 1] = '\0';
 	g_string_append_printf(out, "%s%s", out->len ? " " : "", sentence);
-	if (n)
-		g_string_append_printf(out, " (para.\u00A0%d)", n);
+	if (n) {
+		g_string_append_c(out, ' ');
+		/* TRANSLATORS: the number of the paragraph a summary's sentence cites. */
+		g_string_append_printf(out, _("(para.\u00A0%d)"), n);
+	}
 	g_string_append_c(out, '.');
 	g_free(sentence);
 }
@@ -195,20 +199,42 @@ static char *finding_sentence(const struct report *r, const struct findings_find
 		return s;
 	}
 	case FINDINGS_SPLIT: {
-		char *first = narrate_number(f->k, 0), *second = narrate_number(f->second, 0);
+		char *first = report_number(r, f->k), *second = report_number(r, f->second);
 		char *a = narrate_quote(choice_label(r, q, f->choice));
-		char *s = g_strdup_printf("Replies to question %s were divided: %s answered %s and "
-					  "%s another answer", q->number, first, a, second);
+		/*
+		 * TRANSLATORS: how many Member States gave another answer, in
+		 * "... answered “Yes” and %s": %s is a number in words ("four").
+		 */
+		char *other = g_strdup_printf(P_("%s another answer", "%s another answer",
+						 f->second), second);
+		/*
+		 * TRANSLATORS: a question's number ("2.4"), a number of Member States
+		 * in words ("five"), an answer in quotes, then "four another answer".
+		 */
+		char *s = g_strdup_printf(P_("Replies to question %s were divided: %s answered %s "
+					     "and %s",
+					     "Replies to question %s were divided: %s answered %s "
+					     "and %s", f->k), q->number, first, a, other);
 		g_free(first);
 		g_free(second);
+		g_free(other);
 		g_free(a);
 		return s;
 	}
 	case FINDINGS_CROSSTAB: {
 		char *p = figure_p(f->p);
-		char *s = g_strdup_printf("Answers to question %s differed markedly by %s (%s)",
-					  q->number, f->by_question ? "the answer to another question"
-								   : f->by, p);
+		char *s;
+		if (f->by_question)
+			/* TRANSLATORS: a question's number ("2.4"), then a p-value. */
+			s = g_strdup_printf(_("Answers to question %s differed markedly by the "
+					      "answer to another question (%s)"), q->number, p);
+		else
+			/*
+			 * TRANSLATORS: a question's number ("2.4"), what the groups
+			 * are ("region"), then a p-value ("p = 0.003").
+			 */
+			s = g_strdup_printf(_("Answers to question %s differed markedly by "
+					      "%s (%s)"), q->number, f->by, p);
 		g_free(p);
 		return s;
 	}
@@ -220,7 +246,7 @@ static char *finding_sentence(const struct report *r, const struct findings_find
 static void summary_heading(struct report *r)
 {
 	char *num = report_chapter_number(r, 1);
-	doc_heading(r->doc, 1, num, "Summary of main findings");
+	doc_heading(r->doc, 1, num, _("Summary of main findings"));
 	g_free(num);
 }
 
@@ -250,7 +276,14 @@ void report_summary_write(struct report *r, char *replies)
 			last = group_of(f);
 			char *key = f->kind == FINDINGS_CROSSTAB ? cross_key(form_question_key(f->q), f->by)
 								 : g_strdup(form_question_key(f->q));
-			append_cited(p, finding_sentence(r, f), cited(r, key));
+			char *sentence = finding_sentence(r, f);
+			if (f->kind == FINDINGS_UNANIMITY || f->kind == FINDINGS_MAJORITY ||
+			    f->kind == FINDINGS_NONE) {	/* drafted by narrate_count(): English */
+				char *shown = g_strdup(report_drafted(r, sentence));
+				g_free(sentence);
+				sentence = shown;
+			}
+			append_cited(p, sentence, cited(r, key));
 			g_free(key);
 		}
 	if (p->len) {
@@ -263,8 +296,8 @@ void report_summary_write(struct report *r, char *replies)
 	 * Then the contents, as a UN document has them after its summary, and
 	 * in a long report the list of its tables and figures.
 	 */
-	doc_contents(r->doc, "Contents", 2);
+	doc_contents(r->doc, _("Contents"), 2);
 	if (r->tables + r->figures >= REPORT_LIST_OF_CAPTIONS)
-		doc_list_of_captions(r->doc, "Tables and figures");
+		doc_list_of_captions(r->doc, _("Tables and figures"));
 	doc_insert_at(r->doc, DOC_END);
 }

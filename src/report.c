@@ -36,7 +36,8 @@ char *report_next_number(struct report *r)
 
 void report_table_caption(struct report *r, const char *title)
 {
-	char *caption = g_strdup_printf("Table %d. %s", ++r->tables, title);
+	/* TRANSLATORS: a table's caption: its number in the body, then its title. */
+	char *caption = g_strdup_printf(_("Table %d. %s"), ++r->tables, title);
 	doc_caption(r->doc, caption);
 	g_free(caption);
 }
@@ -97,9 +98,52 @@ static void section_heading(struct report *r, const char *title)
 	g_free(num);
 }
 
+/* Whether the document is written in English, the only language quire drafts in yet. */
+static bool drafting_english(void)
+{
+	return strcmp(i18n_language(), "en") == 0;
+}
+
+const char *report_drafted(struct report *r, const char *sentence)
+{
+	if (drafting_english() || !sentence || !*sentence)
+		return sentence;
+	r->english_drafts++;
+	if (!r->fallback_mark)
+		return sentence;
+	char *marked = g_strconcat(r->fallback_mark, sentence, NULL);
+	const char *interned = g_intern_string(marked);
+	g_free(marked);
+	return interned;
+}
+
+char *report_number(const struct report *r, unsigned long n)
+{
+	(void)r;
+	return drafting_english() ? narrate_number(n, 0) : g_strdup_printf("%lu", n);
+}
+
+char *report_join(const struct report *r, const char *const *parts, size_t n)
+{
+	(void)r;
+	if (drafting_english())
+		return narrate_join(parts, n, "and");
+	if (n == 0)
+		return g_strdup("");
+	char *out = g_strdup(parts[0]);
+	for (size_t i = 1; i < n; i++) {
+		/* TRANSLATORS: the items of a list but the last two: "A, B" of "A, B and C". */
+		char *next = g_strdup_printf(i + 1 < n ? _("%s, %s") : _("%s and %s"), out, parts[i]);
+		g_free(out);
+		out = next;
+	}
+	return out;
+}
+
 const char *report_noun(const struct report *r, unsigned long k)
 {
-	return k == 1 ? r->def->respondent_singular : r->def->respondent_plural;
+	(void)r;
+	return k == 1 ? _("Member State") : _("Member States");
 }
 
 static bool draw_chart(void *data, cairo_t *cr, double width, double height)
@@ -163,7 +207,8 @@ bool report_add_chart(struct report *r, struct chart *c, const char *title, cons
 		g_free(note);
 		return false;
 	}
-	char *caption = g_strdup_printf("Figure %d. %s", ++r->figures, title);
+	/* TRANSLATORS: a figure's caption: its number in the body, then its title. */
+	char *caption = g_strdup_printf(_("Figure %d. %s"), ++r->figures, title);
 	doc_caption(r->doc, caption);
 	g_free(caption);
 	if (chart_rows(c) > 1)
@@ -416,7 +461,12 @@ static bool read_replies(struct report *r)
 	const GPtrArray *paths = source_paths(src);
 	for (guint i = 0; i < paths->len; i++) {
 		const char *path = g_ptr_array_index(paths, i);
-		add_input(r, resp_is_reply_file(path) ? "Reply" : "Replies (export)", path);
+		/*
+		 * TRANSLATORS: the roles of input files, in the table of inputs
+		 * when the report is anonymous: a reply's own file, or a file
+		 * exported with several replies.
+		 */
+		add_input(r, resp_is_reply_file(path) ? N_("Reply") : N_("Replies (export)"), path);
 	}
 	source_close(src);
 	if (rc == 0 && rd.problems)
@@ -462,14 +512,15 @@ static bool load_inputs(struct report *r)
 	const struct rdef *def = r->def;
 	if (!check_paths(def) || !(r->form = form_load(def->form)))
 		return false;
-	add_input(r, "Report definition", def->path);
-	add_input(r, "Form: survey sheet", r->form->survey_file);
-	add_input(r, "Form: choices sheet", r->form->choices_file);
-	add_input(r, "Form: settings sheet", r->form->settings_file);
+	/* TRANSLATORS: the role of an input file: the definition of the report. */
+	add_input(r, N_("Report definition"), def->path);
+	add_input(r, N_("Form: survey sheet"), r->form->survey_file);
+	add_input(r, N_("Form: choices sheet"), r->form->choices_file);
+	add_input(r, N_("Form: settings sheet"), r->form->settings_file);
 	for (guint i = 0; i < r->form->lists->len; i++) {
 		const struct form_list *l = g_ptr_array_index(r->form->lists, i);
 		if (l->file)
-			add_input(r, "Form: list file", l->file);
+			add_input(r, N_("Form: list file"), l->file);
 	}
 	r->lang = def->language ? form_lang_find(r->form, def->language) : 0;
 	if (r->lang < 0)
@@ -479,7 +530,8 @@ static bool load_inputs(struct report *r)
 	if (def->roster) {
 		if (!(r->roster = roster_load(def->roster)))
 			return false;
-		add_input(r, "Roster", def->roster);
+		/* TRANSLATORS: the role of an input file: the list of the members. */
+		add_input(r, N_("Roster"), def->roster);
 	}
 	if (!check_names(r))
 		return false;
@@ -514,8 +566,10 @@ static void add_cover(struct report *r)
 	char *place_date = def->place && def->dates ? g_strdup_printf("%s, %s", def->place, def->dates)
 			   : g_strdup(def->place ? def->place : def->dates);
 	/* The masthead: Distr., the date, the original language, the agenda item. */
-	char *distribution = g_strdup_printf("Distr.: %s", def->distribution ? def->distribution
-										 : "General");
+	/* TRANSLATORS: the distribution of a document open to all, as in "Distr.: General". */
+	const char *distr = def->distribution ? def->distribution : _("General");
+	/* TRANSLATORS: the cover's masthead: %s is the distribution, such as "General". */
+	char *distribution = g_strdup_printf(_("Distr.: %s"), distr);
 	char *language = g_strdup(def->original ? def->original
 				  : (const char *)g_ptr_array_index(r->form->languages, r->lang));
 	char *code = strstr(language, " (");
@@ -523,9 +577,11 @@ static void add_cover(struct report *r)
 		*code = '\0';	/* "English (en)": English */
 	if (!def->original && (!*language || strcmp(language, "default") == 0)) {
 		g_free(language);
-		language = g_strdup("English");
+		/* TRANSLATORS: the language's name, as in "Original: English". */
+		language = g_strdup(_("English"));
 	}
-	char *original = g_strdup_printf("Original: %s", language);
+	/* TRANSLATORS: the cover's masthead: %s is the language the document was written in. */
+	char *original = g_strdup_printf(_("Original: %s"), language);
 	g_free(language);
 	bool masthead = def->symbol && !def->plain;
 	struct doc_cover c = {
@@ -577,31 +633,57 @@ static void put_left_out(const struct report *r, GString *s)
 		return;
 	char *day = isodate_format_long(a->day);
 	GPtrArray *parts = g_ptr_array_new_with_free_func(g_free);
+	/*
+	 * Each part is a whole phrase with its count: "from two Member States
+	 * that were not members on 30 June 2019".
+	 */
 	if (not_member) {
-		char *k = narrate_number(not_member, 0);
-		g_ptr_array_add(parts, g_strdup_printf("from %s %s that %s not %s on %s", k,
-						       report_noun(r, not_member),
-						       not_member == 1 ? "was" : "were",
-						       not_member == 1 ? "a member" : "members", day));
+		char *k = report_number(r, not_member);
+		/*
+		 * TRANSLATORS: one part of the sentence "Replies %s are not included.";
+		 * the first %s is the number, in words up to nine ("two") and in digits
+		 * above; the second a date ("30 June 2019").
+		 */
+		char *part = g_strdup_printf(P_("from %s Member State that was not a member on %s",
+						"from %s Member States that were not members on %s",
+						not_member), k, day);
+		g_ptr_array_add(parts, part);
 		g_free(k);
 	}
 	if (not_on_roster) {
-		char *k = narrate_number(not_on_roster, 0);
-		g_ptr_array_add(parts, g_strdup_printf("from %s %s that %s not on the roster", k,
-						       not_on_roster == 1 ? "sender" : "senders",
-						       not_on_roster == 1 ? "is" : "are"));
+		char *k = report_number(r, not_on_roster);
+		/*
+		 * TRANSLATORS: one part of the sentence "Replies %s are not included.";
+		 * %s is the number, in words up to nine ("two") and in digits above.
+		 */
+		char *part = g_strdup_printf(P_("from %s sender that is not on the roster",
+						"from %s senders that are not on the roster",
+						not_on_roster), k);
+		g_ptr_array_add(parts, part);
 		g_free(k);
 	}
 	if (incomplete) {
-		char *k = narrate_number(incomplete, 0);
-		g_ptr_array_add(parts, g_strdup_printf("from %s %s whose %s not been completed", k,
-						       report_noun(r, incomplete),
-						       incomplete == 1 ? "entry has" : "entries have"));
+		char *k = report_number(r, incomplete);
+		/*
+		 * TRANSLATORS: one part of the sentence "Replies %s are not included.";
+		 * %s is the number, in words up to nine ("two") and in digits above.
+		 */
+		char *part = g_strdup_printf(P_("from %s Member State whose entry has not been "
+						"completed",
+						"from %s Member States whose entries have not been "
+						"completed", incomplete), k);
+		g_ptr_array_add(parts, part);
 		g_free(k);
 	}
-	char *joined = narrate_join((const char *const *)parts->pdata, parts->len, "and");
-	g_string_append_printf(s, " %s %s %s not included.", total == 1 ? "A reply" : "Replies",
-			       joined, total == 1 ? "is" : "are");
+	char *joined = report_join(r, (const char *const *)parts->pdata, parts->len);
+	g_string_append_c(s, ' ');
+	/*
+	 * TRANSLATORS: %s is a list of one to three phrases such as "from two
+	 * Member States that were not members on 30 June 2019", joined by "and";
+	 * the count is of all the replies the list names.
+	 */
+	g_string_append_printf(s, P_("A reply %s is not included.", "Replies %s are not included.",
+				     total), joined);
 	g_free(joined);
 	g_ptr_array_free(parts, TRUE);
 	g_free(day);
@@ -613,25 +695,52 @@ static char *replies_sentence(const struct report *r)
 	unsigned on_time = st->count[STATUS_ON_TIME], late = st->count[STATUS_LATE];
 	GString *s = g_string_new(NULL);
 	char *cutoff = r->def->cutoff != INT_MAX ? isodate_format_long(r->def->cutoff) : NULL;
-	if (cutoff)
-		g_string_append_printf(s, "By %s, replies", cutoff);
-	else
-		g_string_append(s, "Replies");
 	if (r->roster) {
+		/* Of the roster's members: the English says "Member States" for every count. */
 		char *pct = figure_percent(on_time, st->members);
-		g_string_append_printf(s, " had been received from %u of the %u %s (%s).",
-				       on_time, st->members, r->def->respondent_plural, pct);
+		if (cutoff) {
+			/*
+			 * TRANSLATORS: %s is a date ("30 June 2019"); then the number of
+			 * Member States that replied, the number on the roster (the count,
+			 * which the English does not inflect here) and a percentage ("19%").
+			 */
+			g_string_append_printf(s, P_("By %s, replies had been received from %u of "
+						     "the %u Member States (%s).",
+						     "By %s, replies had been received from %u of "
+						     "the %u Member States (%s).", st->members),
+					       cutoff, on_time, st->members, pct);
+		} else {
+			/*
+			 * TRANSLATORS: the number of Member States that replied, the number
+			 * on the roster (the count, which the English does not inflect here)
+			 * and a percentage ("19%").
+			 */
+			g_string_append_printf(s, P_("Replies had been received from %u of the %u "
+						     "Member States (%s).",
+						     "Replies had been received from %u of the %u "
+						     "Member States (%s).", st->members), on_time,
+					       st->members, pct);
+		}
 		g_free(pct);
+	} else if (cutoff) {
+		/* TRANSLATORS: %s is a date ("30 June 2019"). */
+		g_string_append_printf(s, P_("By %s, replies had been received from %u "
+					     "Member State.",
+					     "By %s, replies had been received from %u "
+					     "Member States.", on_time), cutoff, on_time);
 	} else {
-		g_string_append_printf(s, " had been received from %u %s.", on_time,
-				       report_noun(r, on_time));
+		g_string_append_printf(s, P_("Replies had been received from %u Member State.",
+					     "Replies had been received from %u Member States.",
+					     on_time), on_time);
 	}
-	if (late == 1)
-		g_string_append_printf(s, " A reply from 1 further %s arrived after that date and is "
-				       "not included.", r->def->respondent_singular);
-	else if (late > 1)
-		g_string_append_printf(s, " Replies from %u further %s arrived after that date and "
-				       "are not included.", late, r->def->respondent_plural);
+	if (late) {
+		g_string_append_c(s, ' ');
+		/* TRANSLATORS: "that date" is the cut-off date of the sentence before. */
+		g_string_append_printf(s, P_("A reply from %u further Member State arrived after "
+					     "that date and is not included.",
+					     "Replies from %u further Member States arrived after "
+					     "that date and are not included.", late), late);
+	}
 	put_left_out(r, s);
 	g_free(cutoff);
 	return g_string_free(s, FALSE);
@@ -648,7 +757,8 @@ static const char *group_column(const struct report *r)
 
 static void rate_table(struct report *r, const char *column)
 {
-	char *title = g_strdup_printf("Replies and response rate by %s", column);
+	/* TRANSLATORS: a table's title; %s names a column of the roster, such as "region". */
+	char *title = g_strdup_printf(_("Replies and response rate by %s"), column);
 	report_table_caption(r, title);
 	g_free(title);
 	GPtrArray *groups = status_by_group(r->status, column);
@@ -657,16 +767,26 @@ static void rate_table(struct report *r, const char *column)
 		doc_table_align(t, c, DOC_RIGHT);
 	char *head = g_strdup(column);
 	head[0] = g_ascii_toupper(head[0]);
-	doc_table_header(t, (const char *[]){ head, r->def->respondent_plural, "Replied",
-					      "Response rate", "Late" });
+	const char *header[] = {
+		head,	/* the column of the roster: "Region" */
+		/* TRANSLATORS: a header of the table of replies by group: the group's count. */
+		_("Member States"),
+		/* TRANSLATORS: a header: how many of the group replied in time (included). */
+		_("Replied"),
+		_("Response rate"),
+		/* TRANSLATORS: a header: how many of the group replied after the cut-off date. */
+		_("Late"),
+	};
+	doc_table_header(t, header);
 	g_free(head);
 	unsigned members = 0, replied = 0, late = 0;
 	for (guint i = 0; i < groups->len; i++) {
 		const struct status_group *g = g_ptr_array_index(groups, i);
 		char *m = g_strdup_printf("%u", g->members), *k = g_strdup_printf("%u", g->replied);
 		char *pct = figure_percent(g->replied, g->members), *l = g_strdup_printf("%u", g->late);
-		doc_table_row(t, (const char *[]){ *g->value ? g->value : "(none)", m, k, pct, l },
-			      false);
+		/* TRANSLATORS: the group of the members the roster gives no group. */
+		const char *group = *g->value ? g->value : _("(none)");
+		doc_table_row(t, (const char *[]){ group, m, k, pct, l }, false);
 		members += g->members;
 		replied += g->replied;
 		late += g->late;
@@ -677,7 +797,7 @@ static void rate_table(struct report *r, const char *column)
 	}
 	char *m = g_strdup_printf("%u", members), *k = g_strdup_printf("%u", replied);
 	char *pct = figure_percent(replied, members), *l = g_strdup_printf("%u", late);
-	doc_table_row(t, (const char *[]){ "Total", m, k, pct, l }, true);
+	doc_table_row(t, (const char *[]){ _("Total"), m, k, pct, l }, true);
 	g_free(m);
 	g_free(k);
 	g_free(pct);
@@ -688,7 +808,7 @@ static void rate_table(struct report *r, const char *column)
 
 static void add_introduction(struct report *r)
 {
-	chapter_heading(r, "Introduction");
+	chapter_heading(r, _("Introduction"));
 	char *n = report_next_number(r), *text = replies_sentence(r);
 	report_cite(r, "");
 	doc_paragraph(r->doc, n, text);
@@ -696,21 +816,22 @@ static void add_introduction(struct report *r)
 	g_free(text);
 	doc_group_begin(r->doc);
 	n = report_next_number(r);
-	text = g_strdup_printf("The chart shows when the replies arrived%s.",
-			       r->def->cutoff != INT_MAX ? "; the cut-off date is marked and late "
-							   "replies are shown apart" : "");
-	doc_paragraph(r->doc, n, text);
+	doc_paragraph(r->doc, n, r->def->cutoff != INT_MAX
+		      ? _("The chart shows when the replies arrived; the cut-off date is marked "
+			  "and late replies are shown apart.")
+		      : _("The chart shows when the replies arrived."));
 	g_free(n);
-	g_free(text);
-	report_add_chart(r, timeline(r), "Replies received",
-			 "Source: the dates on which the replies were received.", false);
+	/* TRANSLATORS: the title of the chart of the replies' dates. */
+	report_add_chart(r, timeline(r), _("Replies received"),
+			 _("Source: the dates on which the replies were received."), false);
 	doc_group_end(r->doc);
 	const char *column = group_column(r);
 	if (column) {
 		doc_group_begin(r->doc);
 		n = report_next_number(r);
-		text = g_strdup_printf("Replies by %s of the roster, with the rate of reply of each "
-				       "group, are as follows.", column);
+		/* TRANSLATORS: %s is the name of a column of the roster, such as "region". */
+		text = g_strdup_printf(_("Replies by %s of the roster, with the rate of reply of "
+					 "each group, are as follows."), column);
 		doc_paragraph(r->doc, n, text);
 		rate_table(r, column);
 		doc_group_end(r->doc);
@@ -823,7 +944,7 @@ static void add_crosstab_section(struct report *r)
 {
 	if (!r->def->crosstabs->len)
 		return;
-	chapter_heading(r, "Cross-tabulations");
+	chapter_heading(r, _("Cross-tabulations"));
 	for (guint i = 0; i < r->def->crosstabs->len; i++) {
 		const struct rdef_crosstab *x = g_ptr_array_index(r->def->crosstabs, i);
 		report_crosstab(r, x->row, x->by, x->title, x->note);
@@ -885,7 +1006,7 @@ static void add_sections(struct report *r)
 		if (listed_in_sections(r->def, x))
 			continue;
 		if (!heading)
-			chapter_heading(r, "Cross-tabulations");
+			chapter_heading(r, _("Cross-tabulations"));
 		heading = true;
 		report_crosstab(r, x->row, x->by, x->title, x->note);
 	}
@@ -896,7 +1017,8 @@ static void add_sections(struct report *r)
 static char *annex_name(struct report *r)
 {
 	char *roman = report_roman(++r->annex);
-	char *name = g_strdup_printf("Annex %s", roman);
+	/* TRANSLATORS: %s is the annex's Roman numeral: "Annex II". */
+	char *name = g_strdup_printf(_("Annex %s"), roman);
 	g_free(roman);
 	return name;
 }
@@ -904,10 +1026,11 @@ static char *annex_name(struct report *r)
 /* The last chapter: the Rapporteur's conclusions, or a place kept for them. */
 static void add_conclusions(struct report *r)
 {
-	chapter_heading(r, "Conclusions");
+	chapter_heading(r, _("Conclusions"));
 	char *n = report_next_number(r);
-	doc_paragraph(r->doc, n, r->def->conclusions ? r->def->conclusions
-				 : "[The conclusions of the Rapporteur are to be inserted here.]");
+	const char *text = r->def->conclusions ? r->def->conclusions
+			   : _("[The conclusions of the Rapporteur are to be inserted here.]");
+	doc_paragraph(r->doc, n, text);
 	g_free(n);
 }
 
@@ -923,25 +1046,37 @@ static void annex_heading(struct report *r, const char *title)
 
 static void add_replying_states(struct report *r)
 {
-	annex_heading(r, "Replying States");
+	annex_heading(r, _("Replying States"));
 	const struct status *st = r->status;
 	char *cutoff = r->def->cutoff != INT_MAX ? isodate_format_long(r->def->cutoff) : NULL;
-	char *intro = cutoff ? g_strdup_printf("Replies received by %s are included in this "
-					       "report; replies received later are listed as "
-					       "late and are not included.", cutoff)
-			     : g_strdup("Every reply received is included in this report.");
+	/* TRANSLATORS: %s is the cut-off date ("30 June 2019"). */
+	char *intro = cutoff ? g_strdup_printf(_("Replies received by %s are included in this "
+						 "report; replies received later are listed as "
+						 "late and are not included."), cutoff)
+			     : g_strdup(_("Every reply received is included in this report."));
 	doc_paragraph(r->doc, NULL, intro);
 	g_free(intro);
 	g_free(cutoff);
 	struct doc_table *t = doc_table_new(4, (double[]){ 0.44, 0.12, 0.2, 0.24 });
-	doc_table_header(t, (const char *[]){ r->def->respondent_singular, "Code", "Received",
-					      "Channel" });
+	const char *header[] = {
+		/* TRANSLATORS: a header of the list of replying States: the State's name. */
+		_("Member State"),
+		/* TRANSLATORS: a header: the State's code on the roster ("FRA"). */
+		_("Code"),
+		/* TRANSLATORS: a header: the date the State's reply was received. */
+		_("Received"),
+		/* TRANSLATORS: a header: how the reply was sent (as the reply says). */
+		_("Channel"),
+	};
+	doc_table_header(t, header);
 	for (guint i = 0; i < st->entries->len; i++) {
 		const struct status_entry *e = g_ptr_array_index(st->entries, i);
 		if (e->kind != STATUS_ON_TIME && e->kind != STATUS_LATE)
 			continue;
 		char *date = isodate_format_long(e->submitted);
-		char *when = e->kind == STATUS_LATE ? g_strdup_printf("%s (late)", date) : g_strdup(date);
+		/* TRANSLATORS: %s is the date a late reply was received ("2 July 2019"). */
+		char *when = e->kind == STATUS_LATE ? g_strdup_printf(_("%s (late)"), date)
+						    : g_strdup(date);
 		doc_table_row(t, (const char *[]){ e->name ? e->name : e->code, e->code, when,
 						   e->channel ? e->channel : "" }, false);
 		g_free(when);
@@ -958,7 +1093,8 @@ static void add_replying_states(struct report *r)
 static const char *alias(struct report *r, const char *code)
 {
 	const char *a = g_hash_table_lookup(r->aliases, code ? code : "");
-	return a ? a : "A State";	/* every included reply has one; never a code */
+	/* TRANSLATORS: the signature of an anonymised answer whose State has no "State A" name. */
+	return a ? a : _("A State");	/* every included reply has one; never a code */
 }
 
 static int compare_hashed(gconstpointer a, gconstpointer b)
@@ -984,7 +1120,11 @@ static char *alias_name(guint i)
 	letters[n] = '\0';
 	for (guint k = i + 1; k > 0; k = (k - 1) / 26)
 		letters[--n] = (char)('A' + (k - 1) % 26);
-	return g_strconcat("State ", letters + n, NULL);
+	/*
+	 * TRANSLATORS: the name an anonymised answer is signed with; %s is one
+	 * or more Latin letters: "State A", "State B", ..., "State AA".
+	 */
+	return g_strdup_printf(_("State %s"), letters + n);
 }
 
 static void make_aliases(struct report *r)
@@ -1013,8 +1153,8 @@ static char *redacted(struct report *r, const char *text)
 	if (!r->redact)
 		return g_strdup(text);
 	char *out = redact_text(r->redact, text);
-	return out ? out : g_strdup("[The answer is not reproduced: it could not be checked for "
-				    "the names of States.]");
+	return out ? out : g_strdup(_("[The answer is not reproduced: it could not be checked for "
+				      "the names of States.]"));
 }
 
 static const char *attribution(struct report *r, const char *code)
@@ -1050,25 +1190,35 @@ static bool has_texts(const struct report *r)
 
 static void add_texts(struct report *r)
 {
-	annex_heading(r, "Texts of the answers");
+	annex_heading(r, _("Texts of the answers"));
 	bool named = r->def->attribute_texts && !r->def->anonymous;
 	/* Without a roster no name is known, so none is hidden: the text says so. */
-	doc_paragraph(r->doc, NULL, named
-		      ? "The answers are reproduced as received, with the State that gave them."
-		      : r->redact
-		      ? "The answers are reproduced as received, except that the names of States "
-			"are replaced by \"[State]\".  To protect the anonymity of the replies they "
-			"are attributed to \"State A\", \"State B\" and so on; the letters do not "
-			"follow the order of any list in this report."
-		      : "The answers are reproduced as received.  To protect the anonymity of the "
-			"replies they are attributed to \"State A\", \"State B\" and so on; the "
-			"letters do not follow the order of any list in this report.  No roster was "
-			"given, so the names of States in the answers could not be hidden.");
+	const char *intro;
+	if (named)
+		intro = _("The answers are reproduced as received, with the State that gave them.");
+	else if (r->redact)
+		/*
+		 * TRANSLATORS: "[State]" is what replaces a State's name in an
+		 * answer; "State A" and "State B" are the names of "State %s".
+		 */
+		intro = _("The answers are reproduced as received, except that the names of States "
+			  "are replaced by \"[State]\".  To protect the anonymity of the replies "
+			  "they are attributed to \"State A\", \"State B\" and so on; the letters "
+			  "do not follow the order of any list in this report.");
+	else
+		/* TRANSLATORS: "State A" and "State B" are the names of "State %s". */
+		intro = _("The answers are reproduced as received.  To protect the anonymity of "
+			  "the replies they are attributed to \"State A\", \"State B\" and so on; "
+			  "the letters do not follow the order of any list in this report.  No "
+			  "roster was given, so the names of States in the answers could not be "
+			  "hidden.");
+	doc_paragraph(r->doc, NULL, intro);
 	for (guint i = 0; i < r->tally->questions->len; i++) {
 		const struct tally_question *tq = g_ptr_array_index(r->tally->questions, i);
 		if (!tq->q->number || !tq->texts || !tq->texts->len || omitted(r, tq->q))
 			continue;
-		char *title = g_strdup_printf("Question %s. %s", tq->q->number,
+		/* TRANSLATORS: a heading: the question's number ("2.6"), then its text. */
+		char *title = g_strdup_printf(_("Question %s. %s"), tq->q->number,
 					      form_label(r->form, tq->q, r->lang));
 		doc_heading(r->doc, 2, NULL, title);
 		g_free(title);
@@ -1090,7 +1240,8 @@ static char *sha256_of(const char *path)
 {
 	GMappedFile *m = g_mapped_file_new(path, FALSE, NULL);
 	if (!m)
-		return g_strdup("(unreadable)");
+		/* TRANSLATORS: in place of the checksum of an input file that could not be read. */
+		return g_strdup(_("(unreadable)"));
 	char *sum = g_compute_checksum_for_data(G_CHECKSUM_SHA256,
 						(const guchar *)g_mapped_file_get_contents(m),
 						g_mapped_file_get_length(m));
@@ -1109,57 +1260,184 @@ static void put_counts(const struct report *r, GString *s)
 	const struct status *st = r->status;
 	unsigned on_time = st->count[STATUS_ON_TIME], late = st->count[STATUS_LATE];
 	char *day = isodate_format_long(r->analysis->day);
-	if (r->def->cutoff != INT_MAX && late)
-		g_string_append_printf(s, " The cut-off date was %s: %u %s received by then %s "
-				       "included and %u received later %s not.", day, on_time,
-				       on_time == 1 ? "reply" : "replies", on_time == 1 ? "is" : "are",
-				       late, late == 1 ? "is" : "are");
-	else if (r->def->cutoff != INT_MAX)
-		g_string_append_printf(s, " The cut-off date was %s: %u %s received by then %s "
-				       "included, and none arrived later.", day, on_time,
-				       on_time == 1 ? "reply" : "replies", on_time == 1 ? "is" : "are");
-	else if (analysis_excluded(r->analysis))
-		g_string_append_printf(s, " %u of the %lu replies received %s included.", on_time,
-				       r->analysis->replies, on_time == 1 ? "is" : "are");
-	else
-		g_string_append_printf(s, " %s %u %s received %s included.",
-				       on_time == 1 ? "The" : "All", on_time,
-				       on_time == 1 ? "reply" : "replies", on_time == 1 ? "is" : "are");
-	if (r->roster)
-		g_string_append_printf(s, " The roster lists %u %s on %s.", st->members,
-				       report_noun(r, st->members),
-				       r->def->cutoff != INT_MAX ? "that date" : day);
+	g_string_append_c(s, ' ');
+	if (r->def->cutoff != INT_MAX && late) {
+		/*
+		 * TRANSLATORS: the second clause of "The cut-off date was %s: %u
+		 * replies received by then are included and %s."; %u is the number
+		 * of replies received after the cut-off date.
+		 */
+		char *later = g_strdup_printf(P_("%u received later is not",
+						 "%u received later are not", late), late);
+		/*
+		 * TRANSLATORS: the first %s is the cut-off date ("30 June 2019"); the
+		 * last is the clause "%u received later are not", which counts the
+		 * late replies.
+		 */
+		g_string_append_printf(s, P_("The cut-off date was %s: %u reply received by then "
+					     "is included and %s.",
+					     "The cut-off date was %s: %u replies received by then "
+					     "are included and %s.", on_time), day, on_time, later);
+		g_free(later);
+	} else if (r->def->cutoff != INT_MAX) {
+		/* TRANSLATORS: %s is the cut-off date ("30 June 2019"). */
+		g_string_append_printf(s, P_("The cut-off date was %s: %u reply received by then "
+					     "is included, and none arrived later.",
+					     "The cut-off date was %s: %u replies received by then "
+					     "are included, and none arrived later.", on_time), day,
+				       on_time);
+	} else if (analysis_excluded(r->analysis)) {
+		/*
+		 * TRANSLATORS: the end of "%u of %s is included.", counting all the
+		 * replies received; the English says "replies" for every count.
+		 */
+		char *received = g_strdup_printf(P_("the %lu replies received",
+						    "the %lu replies received",
+						    r->analysis->replies), r->analysis->replies);
+		/*
+		 * TRANSLATORS: %u counts the replies included; %s is the phrase "the
+		 * %lu replies received", which counts all the replies.
+		 */
+		g_string_append_printf(s, P_("%u of %s is included.", "%u of %s are included.",
+					     on_time), on_time, received);
+		g_free(received);
+	} else {
+		g_string_append_printf(s, P_("The %u reply received is included.",
+					     "All %u replies received are included.", on_time),
+				       on_time);
+	}
+	if (r->roster && r->def->cutoff != INT_MAX) {
+		g_string_append_c(s, ' ');
+		/* TRANSLATORS: "that date" is the cut-off date of the sentence before. */
+		g_string_append_printf(s, P_("The roster lists %u Member State on that date.",
+					     "The roster lists %u Member States on that date.",
+					     st->members), st->members);
+	} else if (r->roster) {
+		g_string_append_c(s, ' ');
+		/* TRANSLATORS: %s is the date the report was made ("2 September 2019"). */
+		g_string_append_printf(s, P_("The roster lists %u Member State on %s.",
+					     "The roster lists %u Member States on %s.",
+					     st->members), st->members, day);
+	}
 	g_free(day);
+}
+
+/*
+ * The sentence on Fisher's exact test, as it was computed: exactly, by
+ * simulation, or for some tables each way; LIMIT when the definition set
+ * the work allowed for it (fisher_exact_limit).
+ */
+static void put_fisher(const struct report_facts *f, bool limit, GString *s)
+{
+	if (f->fisher_simulated == 0) {
+		g_string_append(s, _("Cross-tabulations are tested with Fisher's exact test, "
+				     "computed exactly; Pearson's chi-square test is also "
+				     "reported, with a warning where expected counts below 5 make "
+				     "its approximation unreliable."));
+	} else if (f->fisher_exact == 0 && limit) {
+		/*
+		 * TRANSLATORS: %lu is the number of random tables (100000);
+		 * fisher_exact_limit is a key of the report definition, as typed.
+		 */
+		g_string_append_printf(s, _("Cross-tabulations are tested with Fisher's exact "
+					    "test, estimated by simulation from %lu random tables "
+					    "with the observed totals because computing it exactly "
+					    "would pass the work the definition allows "
+					    "(fisher_exact_limit); Pearson's chi-square test is "
+					    "also reported, with a warning where expected counts "
+					    "below 5 make its approximation unreliable."),
+				       STATS_FISHER_REPLICATES);
+	} else if (f->fisher_exact == 0) {
+		/* TRANSLATORS: %lu is the number of random tables (100000). */
+		g_string_append_printf(s, _("Cross-tabulations are tested with Fisher's exact "
+					    "test, estimated by simulation from %lu random tables "
+					    "with the observed totals because computing it exactly "
+					    "would pass the work allowed for it; Pearson's "
+					    "chi-square test is also reported, with a warning "
+					    "where expected counts below 5 make its approximation "
+					    "unreliable."), STATS_FISHER_REPLICATES);
+	} else {
+		/*
+		 * TRANSLATORS: part of the sentence "Cross-tabulations are tested
+		 * with Fisher's exact test, computed exactly for %s and ...": the
+		 * number of tables for which it was computed exactly; the English
+		 * says "tables" for every count.
+		 */
+		char *exact = g_strdup_printf(P_("%u of the tables", "%u of the tables",
+						 f->fisher_exact), f->fisher_exact);
+		if (limit)
+			/*
+			 * TRANSLATORS: %s is the phrase "%u of the tables"; %lu the
+			 * number of random tables (100000); the count, %u, the number
+			 * of tables estimated by simulation, which the English does not
+			 * inflect.  fisher_exact_limit is a key of the report
+			 * definition, as typed.
+			 */
+			g_string_append_printf(s, P_("Cross-tabulations are tested with Fisher's "
+						     "exact test, computed exactly for %s and "
+						     "estimated by simulation from %lu random "
+						     "tables for the %u for which computing it "
+						     "exactly would pass the work the definition "
+						     "allows (fisher_exact_limit); Pearson's "
+						     "chi-square test is also reported, with a "
+						     "warning where expected counts below 5 make "
+						     "its approximation unreliable.",
+						     "Cross-tabulations are tested with Fisher's "
+						     "exact test, computed exactly for %s and "
+						     "estimated by simulation from %lu random "
+						     "tables for the %u for which computing it "
+						     "exactly would pass the work the definition "
+						     "allows (fisher_exact_limit); Pearson's "
+						     "chi-square test is also reported, with a "
+						     "warning where expected counts below 5 make "
+						     "its approximation unreliable.",
+						     f->fisher_simulated),
+					       exact, STATS_FISHER_REPLICATES, f->fisher_simulated);
+		else
+			/*
+			 * TRANSLATORS: %s is the phrase "%u of the tables"; %lu the
+			 * number of random tables (100000); the count, %u, the number
+			 * of tables estimated by simulation, which the English does not
+			 * inflect.
+			 */
+			g_string_append_printf(s, P_("Cross-tabulations are tested with Fisher's "
+						     "exact test, computed exactly for %s and "
+						     "estimated by simulation from %lu random "
+						     "tables for the %u for which computing it "
+						     "exactly would pass the work allowed for it; "
+						     "Pearson's chi-square test is also reported, "
+						     "with a warning where expected counts below 5 "
+						     "make its approximation unreliable.",
+						     "Cross-tabulations are tested with Fisher's "
+						     "exact test, computed exactly for %s and "
+						     "estimated by simulation from %lu random "
+						     "tables for the %u for which computing it "
+						     "exactly would pass the work allowed for it; "
+						     "Pearson's chi-square test is also reported, "
+						     "with a warning where expected counts below 5 "
+						     "make its approximation unreliable.",
+						     f->fisher_simulated),
+					       exact, STATS_FISHER_REPLICATES, f->fisher_simulated);
+		g_free(exact);
+	}
 }
 
 /* What the methodology says about the tests, as they were computed. */
 static void put_tests(const struct report *r, GString *s)
 {
 	const struct report_facts *f = &r->facts;
-	const char *limit = r->def->fisher_exact_limit ? "the work the definition allows "
-							 "(fisher_exact_limit)"
-						       : "the work allowed for it";
 	if (f->tests) {
-		g_string_append(s, " Cross-tabulations are tested with Fisher's exact test");
-		if (f->fisher_simulated == 0)
-			g_string_append(s, ", computed exactly");
-		else if (f->fisher_exact == 0)
-			g_string_append_printf(s, ", estimated by simulation from %lu random tables "
-					       "with the observed totals because computing it exactly "
-					       "would pass %s", STATS_FISHER_REPLICATES, limit);
-		else
-			g_string_append_printf(s, ", computed exactly for %u of the tables and "
-					       "estimated by simulation from %lu random tables for the "
-					       "%u for which computing it exactly would pass %s",
-					       f->fisher_exact, STATS_FISHER_REPLICATES,
-					       f->fisher_simulated, limit);
-		g_string_append(s, "; Pearson's chi-square test is also reported, with a warning "
-				"where expected counts below 5 make its approximation unreliable.");
+		g_string_append_c(s, ' ');
+		put_fisher(f, r->def->fisher_exact_limit != 0, s);
 	}
-	if (f->tests_withheld)
-		g_string_append_printf(s, " No test is given for %u cross-tabulation%s with hidden "
-				       "counts, as its figures could reveal them.", f->tests_withheld,
-				       f->tests_withheld == 1 ? "" : "s");
+	if (f->tests_withheld) {
+		g_string_append_c(s, ' ');
+		g_string_append_printf(s, P_("No test is given for %u cross-tabulation with hidden "
+					     "counts, as its figures could reveal them.",
+					     "No test is given for %u cross-tabulations with "
+					     "hidden counts, as its figures could reveal them.",
+					     f->tests_withheld), f->tests_withheld);
+	}
 }
 
 /* Rows of the input table by role, then by checksum. */
@@ -1175,13 +1453,14 @@ static void add_input_table(struct report *r)
 	struct doc_table *t = doc_table_new(2, (double[]){ 0.41, 0.59 });
 	doc_table_mono(t, 0);	/* paths and checksums as typed, each on one line */
 	doc_table_mono(t, 1);
-	doc_table_header(t, (const char *[]){ "Input file", "SHA-256" });
+	/* TRANSLATORS: the headers of the table of input files: the file, its SHA-256 checksum. */
+	doc_table_header(t, (const char *[]){ _("Input file"), _("SHA-256") });
 	GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
 	for (guint i = 0; i < r->inputs->len; i++) {
 		const struct report_input *in = g_ptr_array_index(r->inputs, i);
 		char **row = g_new0(char *, 3);
 		/* Anonymous: a reply's file is named by its State's code, so only its role shows. */
-		row[0] = g_strdup(r->def->anonymous ? in->role : in->path);
+		row[0] = g_strdup(r->def->anonymous ? _(in->role) : in->path);
 		row[1] = sha256_of(in->path);
 		g_ptr_array_add(rows, row);
 	}
@@ -1198,46 +1477,74 @@ static void add_input_table(struct report *r)
 
 static void add_methodology(struct report *r)
 {
-	annex_heading(r, "Methodology and provenance");
+	annex_heading(r, _("Methodology and provenance"));
 	const struct form *form = r->form;
 	GString *s = g_string_new(NULL);
-	g_string_printf(s, "This report was drafted by quire %s from the questionnaire "
-			"\"%s\" (form %s, version %s) and the replies to it.", PACKAGE_VERSION,
-			form->title, form->id, form->version ? form->version : "not given");
+	if (form->version)
+		/*
+		 * TRANSLATORS: quire's version ("1.2.0"), the questionnaire's title,
+		 * the form's id and its version, as the form gives them.
+		 */
+		g_string_printf(s, _("This report was drafted by quire %s from the questionnaire "
+				     "\"%s\" (form %s, version %s) and the replies to it."),
+				PACKAGE_VERSION, form->title, form->id, form->version);
+	else
+		/*
+		 * TRANSLATORS: quire's version ("1.2.0"), the questionnaire's title
+		 * and the form's id, as the form gives them.
+		 */
+		g_string_printf(s, _("This report was drafted by quire %s from the questionnaire "
+				     "\"%s\" (form %s, version not given) and the replies to it."),
+				PACKAGE_VERSION, form->title, form->id);
 	put_counts(r, s);
 	put_left_out(r, s);
 	doc_paragraph(r->doc, NULL, s->str);
-	g_string_assign(s, "Figures are counts of States.  For each question the base is the number "
-			"of replying States to which the question applied; shares are of the States "
-			"that answered it, rounded half up to whole percent.  Where several answers "
-			"were allowed, shares are of the States that answered and may total more "
-			"than 100%, and a cross-tabulation counts each State once in every row it "
-			"chose and once in its group's total.  Numeric answers are summarised by "
-			"their median, quartiles (as R's default, type 7) and range.");
+	/* xgettext:no-c-format */
+	g_string_assign(s, _("Figures are counts of States.  For each question the base is the "
+			     "number of replying States to which the question applied; shares are "
+			     "of the States that answered it, rounded half up to whole percent.  "
+			     "Where several answers were allowed, shares are of the States that "
+			     "answered and may total more than 100%, and a cross-tabulation counts "
+			     "each State once in every row it chose and once in its group's "
+			     "total.  Numeric answers are summarised by their median, quartiles "
+			     "(as R's default, type 7) and range."));
 	put_tests(r, s);
 	doc_paragraph(r->doc, NULL, s->str);
 	if (r->test_details->len) {
-		doc_paragraph(r->doc, NULL, "The statistics of the tests on fewer than 30 replies, "
-			      "which the body gives in plain words, are as follows.");
+		doc_paragraph(r->doc, NULL, _("The statistics of the tests on fewer than 30 "
+					      "replies, which the body gives in plain words, are "
+					      "as follows."));
 		for (guint i = 0; i < r->test_details->len; i++)
 			doc_note(r->doc, g_ptr_array_index(r->test_details, i));
 	}
 	if (r->facts.suppressed || r->facts.withheld) {
-		g_string_printf(s, "To protect the anonymity of the replies, counts from 1 to %d in "
-				"cross-tabulations are hidden and shown as \"< %d\", and further "
-				"counts are hidden and shown as \"x\" until no hidden count can be "
-				"worked out from the totals printed beside it; a cross-tabulation in "
-				"which no such pattern protects the counts is described in words "
-				"instead.", r->def->small_cell - 1, r->def->small_cell);
+		/*
+		 * TRANSLATORS: the first %d is the largest count hidden (4), the
+		 * second the smallest shown (5); "x" marks a count hidden as well.
+		 */
+		g_string_printf(s, _("To protect the anonymity of the replies, counts from 1 to %d "
+				     "in cross-tabulations are hidden and shown as \"< %d\", and "
+				     "further counts are hidden and shown as \"x\" until no hidden "
+				     "count can be worked out from the totals printed beside it; a "
+				     "cross-tabulation in which no such pattern protects the "
+				     "counts is described in words instead."),
+				r->def->small_cell - 1, r->def->small_cell);
 		doc_paragraph(r->doc, NULL, s->str);
 	}
 	if (r->def->notice)
 		doc_paragraph(r->doc, NULL, r->def->notice);
-	g_string_printf(s, "Generated on %s by quire %s.  The SHA-256 checksum of every input "
-			"file follows, so that the figures can be reproduced and checked.%s",
-			r->generated, PACKAGE_VERSION,
-			r->def->anonymous ? "  Files are named by their role only, as the name of a "
-					    "reply's file would say which State sent it." : "");
+	/*
+	 * TRANSLATORS: the date and time the report was made ("2019-09-02 00:00
+	 * UTC"), then quire's version ("1.2.0").
+	 */
+	g_string_printf(s, _("Generated on %s by quire %s.  The SHA-256 checksum of every input "
+			     "file follows, so that the figures can be reproduced and checked."),
+			r->generated, PACKAGE_VERSION);
+	if (r->def->anonymous) {
+		g_string_append(s, "  ");
+		g_string_append(s, _("Files are named by their role only, as the name of a reply's "
+				     "file would say which State sent it."));
+	}
 	doc_paragraph(r->doc, NULL, s->str);
 	g_string_free(s, TRUE);
 	add_input_table(r);
@@ -1265,7 +1572,7 @@ static void set_info(struct report *r)
 	char *creator = g_strdup_printf("quire %s", PACKAGE_VERSION);
 	doc_set_info(r->doc, def->title ? def->title : r->form->title,
 		     def->organisation ? def->organisation : def->prepared_by,
-		     def->meeting ? def->meeting : "Summary of the replies to a questionnaire",
+		     def->meeting ? def->meeting : _("Summary of the replies to a questionnaire"),
 		     creator, r->created);
 	doc_set_running_head(r->doc, def->organisation, def->symbol);
 	/* What a search for the document would use: its symbol, the questionnaire, the kind. */
@@ -1277,7 +1584,7 @@ static void set_info(struct report *r)
 	doc_set_keywords(r->doc, keywords->str);
 	g_string_free(keywords, TRUE);
 	/* The report's language, by the form's code for it; the narrative's, English, without one. */
-	char *code = form_lang_code(r->form, r->lang);
+	char *code = form_document_language(r->form, r->lang);
 	doc_set_language(r->doc, code ? code : "en");
 	g_free(code);
 	g_free(creator);
@@ -1288,8 +1595,7 @@ static void build(struct report *r)
 	r->doc = doc_new(r->def->letter ? DOC_LETTER : DOC_A4);
 	set_info(r);
 	add_cover(r);
-	r->base = narrate_replying(r->tally->included, r->def->respondent_singular,
-				   r->def->respondent_plural);
+	r->base = narrate_replying(r->tally->included, report_noun(r, 1), report_noun(r, 2));
 	note_left_out(r);
 	make_aliases(r);
 	report_summary_reserve(r);
@@ -1300,11 +1606,13 @@ static void build(struct report *r)
 	char *roman;
 	if (texts) {
 		roman = report_roman(++annexes);
-		r->texts_annex = g_strdup_printf("Annex %s", roman);
+		/* TRANSLATORS: %s is the annex's Roman numeral: "Annex II". */
+		r->texts_annex = g_strdup_printf(_("Annex %s"), roman);
 		g_free(roman);
 	}
 	roman = report_roman(++annexes);
-	r->methods_annex = g_strdup_printf("Annex %s", roman);
+	/* TRANSLATORS: %s is the annex's Roman numeral: "Annex II". */
+	r->methods_annex = g_strdup_printf(_("Annex %s"), roman);
 	g_free(roman);
 	r->test_details = g_ptr_array_new_with_free_func(g_free);
 	if (r->def->sections->len) {
@@ -1407,22 +1715,98 @@ int report_fingerprints(const struct rdef *def, FILE *out)
 	return rc;
 }
 
-int report_write(const struct rdef *def)
+/* FALLBACK_MARK: what stands before each text a draft gives in English (--allow-fallback). */
+#define FALLBACK_MARK "[en] "
+
+/*
+ * Lists the messages of quire's catalog the document needed in LANG and
+ * did not find, as errors or, for a draft, warnings.  Returns how many.
+ */
+static unsigned say_missing_messages(const char *lang, bool fatal)
+{
+	GPtrArray *missing = i18n_missing();
+	if (!missing)
+		return 0;
+	char high[128];	/* UTF-8 is shown as it is; only controls and quotes are escaped */
+	for (int b = 0; b < 127; b++)
+		high[b] = (char)(0x80 + b);
+	high[127] = '\0';
+	for (guint i = 0; i < missing->len; i++) {
+		char *shown = g_strescape(g_ptr_array_index(missing, i), high);
+		if (fatal)
+			msg_error("catalog '%s': no translation of \"%s\"", lang, shown);
+		else
+			msg_warn_at(NULL, 0, "catalog '%s': no translation of \"%s\"", lang, shown);
+		g_free(shown);
+	}
+	unsigned n = missing->len;
+	g_ptr_array_unref(missing);
+	return n;
+}
+
+/* Says that N drafted paragraphs are English, and what to do. */
+static void say_english_drafts(unsigned n, const char *lang, bool fatal)
+{
+	char *text = g_strdup_printf("%u drafted paragraph%s in English: quire drafts its "
+				     "sentences in English only so far; give the Rapporteur's "
+				     "own as text[%s] in [paragraph NAME] of the definition",
+				     n, n == 1 ? " is" : "s are", lang);
+	if (fatal)
+		msg_error("%s", text);
+	else
+		msg_warn_at(NULL, 0, "%s", text);
+	g_free(text);
+}
+
+int report_write(struct rdef *def)
 {
 	struct report r;
 	report_init(&r, def);
 	int rc = -1;
 	doc_write_fn writer = doc_writer_for(def->output);
-	if (!writer)
+	if (!writer) {
 		msg_error("-o '%s': the report is written as .pdf or .docx", def->output);
-	else if (set_times(&r) && load_inputs(&r) && check_paragraphs_used(&r)) {
-		/* quire's words in the document are in the document's language. */
-		char *code = form_lang_code(r.form, r.lang);
-		i18n_begin_language(code ? code : "en");
-		build(&r);
-		rc = writer(r.doc, def->output);
-		i18n_end_language();
-		g_free(code);
+	} else if (set_times(&r) && load_inputs(&r) && check_paragraphs_used(&r)) {
+		/*
+		 * A document is wholly in its language: the form's texts, the
+		 * definition's and quire's own words.  What is missing is listed,
+		 * and the document is made only as a draft that marks it.
+		 */
+		bool draft = def->allow_fallback;
+		char *lang = form_document_language(r.form, r.lang);
+		unsigned gaps = (unsigned)form_check_language(r.form, r.lang, !draft);
+		if (!lang && draft)	/* a language without a code: quire's words stay English */
+			lang = g_strdup("en");
+		/* The definition's plain texts are in its own language, the form's default without one. */
+		int own = def->texts_language ? form_lang_find(r.form, def->texts_language) : 0;
+		char *own_code = own >= 0 ? form_document_language(r.form, own) : NULL;
+		if (lang)
+			gaps += (unsigned)rdef_localize(def, lang, own_code && !strcmp(own_code, lang),
+							draft ? FALLBACK_MARK : NULL, !draft);
+		g_free(own_code);
+		if (lang) {	/* built even when refused, to list all that is missing */
+			if (draft)
+				r.form->fallback_mark = r.fallback_mark = FALLBACK_MARK;
+			i18n_begin_language(lang);
+			i18n_mark_fallback(draft ? FALLBACK_MARK : NULL);
+			build(&r);
+			gaps += say_missing_messages(lang, !draft);
+			if (r.english_drafts) {
+				gaps += r.english_drafts;
+				say_english_drafts(r.english_drafts, lang, !draft);
+			}
+			if (!gaps || draft)
+				rc = writer(r.doc, def->output);
+			i18n_mark_fallback(NULL);
+			i18n_end_language();
+		}
+		if (gaps && !draft)
+			msg_error("the report in '%s' needs %u text%s that %s not there in that "
+				  "language (listed above); --allow-fallback makes a draft with "
+				  "them marked %s", (char *)g_ptr_array_index(r.form->languages, r.lang),
+				  gaps, gaps == 1 ? "" : "s", gaps == 1 ? "is" : "are",
+				  FALLBACK_MARK);
+		g_free(lang);
 	}
 	report_release(&r);
 	return rc;

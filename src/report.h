@@ -21,10 +21,17 @@ struct rdef;
  * methodology and provenance (form id and version, cut-off, counts, the
  * SHA-256 of every input, the quire version and the generation time).
  *
+ * The document is wholly in DEF's language: the form's texts in it, the
+ * definition's texts given for it (rdef_localize(), done to DEF here) and
+ * quire's own words from its catalog.  Every text missing in it is listed
+ * (form_check_language(), and each catalog message the document needed)
+ * and the document is refused, unless DEF->allow_fallback: a draft is then
+ * written with each such text in English, marked "[en] ".
+ *
  * Dates in the document come from SOURCE_DATE_EPOCH when it is set, so two
  * runs give byte-identical files.  Returns 0, or -1 after reporting.
  */
-int report_write(const struct rdef *def);
+int report_write(struct rdef *def);
 
 /*
  * Prints to OUT, for every question of the body and every crosstab of

@@ -10,6 +10,7 @@
 #include "csvio.h"
 #include "figure.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "stats.h"
 #include "tally.h"
@@ -650,15 +651,37 @@ static void label_column(FILE *fp, const char *label)
 
 static void text_base(FILE *fp, const struct tally_question *tq)
 {
-	fprintf(fp, "  n = %lu answered", tq->answered);
-	if (tq->not_applicable || tq->no_answer) {
-		fprintf(fp, " (base %lu", tq->base);
-		if (tq->not_applicable)
-			fprintf(fp, "; not applicable %lu", tq->not_applicable);
-		if (tq->no_answer)
-			fprintf(fp, "; no answer %lu", tq->no_answer);
-		fputc(')', fp);
-	}
+	unsigned long k = tq->answered, base = tq->base;
+	unsigned long na = tq->not_applicable, none = tq->no_answer;
+	fputs("  ", fp);
+	if (na && none)
+		/*
+		 * TRANSLATORS: a question's base in quire tab: the replies that answered; the
+		 * base is the replies the question applied to, "not applicable" those it did
+		 * not, "no answer" those that left it blank.
+		 */
+		fprintf(fp, P_("n = %lu answered (base %lu; not applicable %lu; no answer %lu)",
+			       "n = %lu answered (base %lu; not applicable %lu; no answer %lu)", k),
+			k, base, na, none);
+	else if (na)
+		/*
+		 * TRANSLATORS: a question's base in quire tab: the replies that answered; the
+		 * base is the replies the question applied to, "not applicable" those it did
+		 * not.
+		 */
+		fprintf(fp, P_("n = %lu answered (base %lu; not applicable %lu)",
+			       "n = %lu answered (base %lu; not applicable %lu)", k), k, base, na);
+	else if (none)
+		/*
+		 * TRANSLATORS: a question's base in quire tab: the replies that answered; the
+		 * base is the replies the question applied to, "no answer" those that left it
+		 * blank.
+		 */
+		fprintf(fp, P_("n = %lu answered (base %lu; no answer %lu)",
+			       "n = %lu answered (base %lu; no answer %lu)", k), k, base, none);
+	else
+		/* TRANSLATORS: a question's base in quire tab: the replies that answered it. */
+		fprintf(fp, P_("n = %lu answered", "n = %lu answered", k), k);
 	fputc('\n', fp);
 }
 
@@ -668,8 +691,15 @@ static void text_choices(FILE *fp, const struct tally *t, const struct tally_que
 		label_column(fp, choice_label(t, tq, c, lang));
 		if (tq->rank_sum) {
 			char *mean = figure_plain(tally_mean_rank(tq, c));
-			fprintf(fp, " ranked %3lu  mean rank %5s  first %lu\n", tq->counts[c], mean,
-				tq->firsts[c]);
+			fputc(' ', fp);
+			/*
+			 * TRANSLATORS: a choice of a ranking question in quire tab: the replies
+			 * that ranked it, its mean rank and the replies that ranked it first;
+			 * keep the widths (%3lu, %5s) for the columns to line up.
+			 */
+			fprintf(fp, _("ranked %3lu  mean rank %5s  first %lu"), tq->counts[c],
+				mean, tq->firsts[c]);
+			fputc('\n', fp);
 			g_free(mean);
 			continue;
 		}
@@ -684,16 +714,25 @@ static void text_choices(FILE *fp, const struct tally *t, const struct tally_que
 		fputc('\n', fp);
 		g_free(pct);
 	}
-	if (tq->q->kind == FORM_SELECT_MULTIPLE && tq->answered)
-		fprintf(fp, "    (several answers allowed: shares are of the %lu who answered)\n",
-			tq->answered);
+	if (tq->q->kind == FORM_SELECT_MULTIPLE && tq->answered) {
+		fputs("    ", fp);
+		/*
+		 * TRANSLATORS: under the choices of a question that takes several answers, in
+		 * quire tab; %lu counts the replies that answered it.
+		 */
+		fprintf(fp, P_("(several answers allowed: shares are of the %lu who answered)",
+			       "(several answers allowed: shares are of the %lu who answered)",
+			       tq->answered), tq->answered);
+		fputc('\n', fp);
+	}
 }
 
 static void text_combinations(FILE *fp, const struct tally_question *tq)
 {
 	GArray *combos = tally_combinations(tq);
 	if (combos->len > 1)
-		fprintf(fp, "  most frequent combinations:\n");
+		/* TRANSLATORS: heads the answers most often given together, in quire tab. */
+		fprintf(fp, "  %s\n", _("most frequent combinations:"));
 	for (guint i = 0; combos->len > 1 && i < combos->len && i < 5; i++) {
 		const struct tally_combination *c = &g_array_index(combos, struct tally_combination, i);
 		label_column(fp, c->value);
@@ -707,12 +746,28 @@ static void text_numeric(FILE *fp, const struct tally_question *tq)
 	const struct stats_numeric *s = &tq->summary;
 	if (s->n == 0)
 		return;
-	const char *names[] = { "mean", "sd", "min", "q1", "median", "q3", "max" };
+	/* The summary of a numeric question, each name followed by its figure. */
+	const char *names[] = {
+		/* TRANSLATORS: in the summary of a numeric question in quire tab. */
+		N_("mean"),
+		/* TRANSLATORS: the standard deviation, in quire tab's summary of numbers. */
+		N_("sd"),
+		/* TRANSLATORS: the smallest value, in quire tab's summary of numbers. */
+		N_("min"),
+		/* TRANSLATORS: the first quartile, in quire tab's summary of numbers. */
+		N_("q1"),
+		/* TRANSLATORS: in the summary of a numeric question in quire tab. */
+		N_("median"),
+		/* TRANSLATORS: the third quartile, in quire tab's summary of numbers. */
+		N_("q3"),
+		/* TRANSLATORS: the largest value, in quire tab's summary of numbers. */
+		N_("max"),
+	};
 	double values[] = { s->mean, s->sd, s->min, s->q1, s->median, s->q3, s->max };
 	fputs("   ", fp);
 	for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
 		char *v = figure_plain(values[i]);
-		fprintf(fp, " %s %s%s", names[i], v, i + 1 < G_N_ELEMENTS(names) ? " " : "");
+		fprintf(fp, " %s %s%s", _(names[i]), v, i + 1 < G_N_ELEMENTS(names) ? " " : "");
 		g_free(v);
 	}
 	fputc('\n', fp);
@@ -725,7 +780,13 @@ static void text_dates(FILE *fp, const struct tally_question *tq)
 	char a[ISODATE_BUFSIZE], b[ISODATE_BUFSIZE];
 	isodate_format(tq->earliest, a);
 	isodate_format(tq->latest, b);
-	fprintf(fp, "    earliest %s  latest %s\n", a, b);
+	fputs("    ", fp);
+	/*
+	 * TRANSLATORS: the answers to a date question in quire tab: the earliest date and
+	 * the latest, such as 2019-06-30.
+	 */
+	fprintf(fp, _("earliest %s  latest %s"), a, b);
+	fputc('\n', fp);
 	int *months;
 	unsigned long *counts;
 	size_t n;
@@ -755,33 +816,85 @@ static void text_texts(FILE *fp, const struct tally_question *tq)
 static void text_tests(FILE *fp, const struct stats_crosstab *s)
 {
 	if (!s->defined) {
-		fprintf(fp, "  no test: the table has fewer than two non-empty rows or columns\n");
+		/* TRANSLATORS: under a crosstab in quire tab. */
+		fprintf(fp, "  %s\n", _("no test: the table has fewer than two non-empty rows or "
+					"columns"));
 		return;
 	}
 	char *pp = figure_p(s->pearson_p), *lp = figure_p(s->lr_p), *fp_ = figure_p(s->fisher.p);
-	fprintf(fp, "  Pearson chi-square %.3f, df %.0f, %s", s->pearson_chisq, s->df, pp);
+	fputs("  ", fp);
 	if (isfinite(s->yates_chisq)) {
 		char *yp = figure_p(s->yates_p);
-		fprintf(fp, " (with Yates' correction %.3f, %s)", s->yates_chisq, yp);
+		/*
+		 * TRANSLATORS: a crosstab's test in quire tab: the statistic, its degrees of
+		 * freedom, its p ("p = 0.032"), then the statistic and p with Yates'
+		 * correction.
+		 */
+		fprintf(fp, _("Pearson chi-square %.3f, df %.0f, %s (with Yates' correction %.3f, "
+			      "%s)"), s->pearson_chisq, s->df, pp, s->yates_chisq, yp);
 		g_free(yp);
+	} else {
+		/*
+		 * TRANSLATORS: a crosstab's test in quire tab: the statistic, its degrees of
+		 * freedom and its p ("p = 0.032").
+		 */
+		fprintf(fp, _("Pearson chi-square %.3f, df %.0f, %s"), s->pearson_chisq, s->df, pp);
 	}
-	fprintf(fp, "\n  likelihood ratio G %.3f, %s\n", s->lr_g, lp);
-	if (s->fisher.method == STATS_FISHER_MONTE_CARLO) {
-		char *se = figure_se(s->fisher.se);
-		fprintf(fp, "  Fisher's exact test %s (estimated from %lu simulated tables, "
-			"standard error %s)", fp_, s->fisher.replicates, se);
-		g_free(se);
+	fputs("\n  ", fp);
+	/* TRANSLATORS: a crosstab's test in quire tab: the statistic and its p ("p = 0.032"). */
+	fprintf(fp, _("likelihood ratio G %.3f, %s"), s->lr_g, lp);
+	fputs("\n  ", fp);
+	char *se = s->fisher.method == STATS_FISHER_MONTE_CARLO ? figure_se(s->fisher.se) : NULL;
+	unsigned long reps = s->fisher.replicates;
+	if (se && isfinite(s->phi))
+		/*
+		 * TRANSLATORS: a crosstab's tests in quire tab: Fisher's p ("p = 0.032"),
+		 * estimated by simulation, the simulations and the estimate's standard error
+		 * ("0.0012"); then phi, a measure of association.
+		 */
+		fprintf(fp, P_("Fisher's exact test %s (estimated from %lu simulated table, "
+			       "standard error %s); phi %.3f",
+			       "Fisher's exact test %s (estimated from %lu simulated tables, "
+			       "standard error %s); phi %.3f", reps), fp_, reps, se, s->phi);
+	else if (se)
+		/*
+		 * TRANSLATORS: a crosstab's tests in quire tab: Fisher's p ("p = 0.032"),
+		 * estimated by simulation, the simulations and the estimate's standard error
+		 * ("0.0012"); then Cramer's V, a measure of association.
+		 */
+		fprintf(fp, P_("Fisher's exact test %s (estimated from %lu simulated table, "
+			       "standard error %s); Cramer's V %.3f",
+			       "Fisher's exact test %s (estimated from %lu simulated tables, "
+			       "standard error %s); Cramer's V %.3f", reps),
+			fp_, reps, se, s->cramers_v);
+	else if (isfinite(s->phi))
+		/*
+		 * TRANSLATORS: a crosstab's tests in quire tab: Fisher's p ("p = 0.032"), then
+		 * phi, a measure of association.
+		 */
+		fprintf(fp, _("Fisher's exact test %s; phi %.3f"), fp_, s->phi);
+	else
+		/*
+		 * TRANSLATORS: a crosstab's tests in quire tab: Fisher's p ("p = 0.032"), then
+		 * Cramer's V, a measure of association.
+		 */
+		fprintf(fp, _("Fisher's exact test %s; Cramer's V %.3f"), fp_, s->cramers_v);
+	fputc('\n', fp);
+	g_free(se);
+	if (s->unreliable) {
+		unsigned long low = s->cells_expected_lt5;
+		fputs("  ", fp);
+		/*
+		 * TRANSLATORS: under a crosstab's tests in quire tab: %lu of %lu cells of the
+		 * table have an expected count below 5; %.2f is the smallest expected count.
+		 */
+		fprintf(fp, P_("warning: %lu of %lu expected counts are below 5 (smallest %.2f); "
+			       "the chi-square p is unreliable, use Fisher's",
+			       "warning: %lu of %lu expected counts are below 5 (smallest %.2f); "
+			       "the chi-square p is unreliable, use Fisher's", low),
+			low, (unsigned long)s->cells, s->min_expected);
+		fputc('\n', fp);
 	}
-	else
-		fprintf(fp, "  Fisher's exact test %s", fp_);
-	if (isfinite(s->phi))
-		fprintf(fp, "; phi %.3f\n", s->phi);
-	else
-		fprintf(fp, "; Cramer's V %.3f\n", s->cramers_v);
-	if (s->unreliable)
-		fprintf(fp, "  warning: %zu of %zu expected counts are below 5 (smallest %.2f); "
-			"the chi-square p is unreliable, use Fisher's\n", s->cells_expected_lt5,
-			s->cells, s->min_expected);
 	g_free(pp);
 	g_free(lp);
 	g_free(fp_);
@@ -809,26 +922,68 @@ static char *cell_text(const struct tally *t, const struct tally_cross *x, size_
 
 static void text_cross_notes(FILE *fp, const struct tally *t, const struct tally_cross *x)
 {
-	if (!x->rows_add_up || !x->cols_add_up)
-		fprintf(fp, "  several answers allowed: a State counts in every %s it chose; "
-			"'States' counts each State once\n", x->cols_add_up ? "column" : "row");
-	if (x->withheld)
-		fprintf(fp, "  not shown: every count of this table would be below %lu or would "
-			"reveal one that is, and so would its totals\n", t->small_cell);
-	else if (x->n_suppressed) {
+	if (!x->rows_add_up || !x->cols_add_up) {
+		fputs("  ", fp);
+		if (x->cols_add_up)
+			/*
+			 * TRANSLATORS: under a crosstab in quire tab whose columns are the
+			 * answers to a question that takes several; 'States' is the heading of
+			 * the table's last row: translate it as that heading.
+			 */
+			fputs(_("several answers allowed: a State counts in every column it chose; "
+				"'States' counts each State once"), fp);
+		else
+			/*
+			 * TRANSLATORS: under a crosstab in quire tab whose rows are the answers
+			 * to a question that takes several; 'States' is the heading of the
+			 * table's last column: translate it as that heading.
+			 */
+			fputs(_("several answers allowed: a State counts in every row it chose; "
+				"'States' counts each State once"), fp);
+		fputc('\n', fp);
+	}
+	if (x->withheld) {
+		fputs("  ", fp);
+		/*
+		 * TRANSLATORS: in place of a crosstab in quire tab; %lu is the smallest count
+		 * shown (counts below it are hidden, to protect the replies' anonymity).
+		 */
+		fprintf(fp, _("not shown: every count of this table would be below %lu or would "
+			      "reveal one that is, and so would its totals"), t->small_cell);
+		fputc('\n', fp);
+	} else if (x->n_suppressed) {
 		bool primary = false, secondary = false;
 		for (size_t i = 0; i < x->n_rows * x->n_cols; i++) {
 			primary |= x->marks[i] == DISCLOSE_PRIMARY;
 			secondary |= x->marks[i] == DISCLOSE_SECONDARY;
 		}
-		char *counts = figure_small_counts(t->small_cell);
-		if (primary)
-			fprintf(fp, "  < %lu: a count %s, hidden to protect the anonymity of the "
-				"replies\n", t->small_cell, counts);
-		g_free(counts);
+		if (primary) {
+			fputs("  ", fp);
+			if (t->small_cell <= 2)
+				/*
+				 * TRANSLATORS: under a crosstab in quire tab, explains the cells
+				 * shown as "< 2": %lu is that 2.
+				 */
+				fprintf(fp, _("< %lu: a count of 1, hidden to protect the "
+					      "anonymity of the replies"), t->small_cell);
+			else
+				/*
+				 * TRANSLATORS: under a crosstab in quire tab, explains the cells
+				 * shown as "< 5": the first %lu is that 5, the second the largest
+				 * count hidden, 4.
+				 */
+				fprintf(fp, _("< %lu: a count from 1 to %lu, hidden to protect the "
+					      "anonymity of the replies"), t->small_cell,
+					t->small_cell - 1);
+			fputc('\n', fp);
+		}
 		if (secondary)
-			fprintf(fp, "  x: a count hidden so that no hidden count can be worked out "
-				"from the totals\n");
+			/*
+			 * TRANSLATORS: under a crosstab in quire tab, explains the cells shown
+			 * as "x".
+			 */
+			fprintf(fp, "  %s\n", _("x: a count hidden so that no hidden count can be "
+						"worked out from the totals"));
 	}
 }
 
@@ -836,23 +991,42 @@ static void text_crosstab(FILE *fp, const struct tally *t, const struct tally_qu
 			  const struct tabout_options *opt)
 {
 	const struct tally_cross *x = tq->cross;
-	const char *row_total = x->rows_add_up ? "Total" : "States";
-	const char *col_total = x->cols_add_up ? "Total" : "States";
+	/* TRANSLATORS: the heading of a crosstab's last row or column in quire tab. */
+	const char *total = _("Total");
+	/*
+	 * TRANSLATORS: the heading of a crosstab's last row or column in quire
+	 * tab when its answers do not add up: the number of States that answered.
+	 */
+	const char *states = _("States");
+	const char *row_total = x->rows_add_up ? total : states;
+	const char *col_total = x->cols_add_up ? total : states;
+	const char *by = opt->by_label ? opt->by_label : t->opt.by;
+	fputc('\n', fp);
 	if (x->withheld) {
-		fprintf(fp, "\n%s by %s\n", form_question_key(tq->q),
-			opt->by_label ? opt->by_label : t->opt.by);
+		/*
+		 * TRANSLATORS: heads a crosstab in quire tab: the question's name and the
+		 * variable it is broken down by ("region").
+		 */
+		fprintf(fp, _("%s by %s"), form_question_key(tq->q), by);
+		fputc('\n', fp);
 		text_cross_notes(fp, t, x);
 		return;
 	}
-	fprintf(fp, "\n%s by %s (n = %lu; counts with column percentages)\n",
-		form_question_key(tq->q),
-		opt->by_label ? opt->by_label : t->opt.by, x->n);
+	/*
+	 * TRANSLATORS: heads a crosstab in quire tab: the question's name, the variable it
+	 * is broken down by ("region") and the replies counted.
+	 */
+	fprintf(fp, _("%s by %s (n = %lu; counts with column percentages)"),
+		form_question_key(tq->q), by, x->n);
+	fputc('\n', fp);
 	fprintf(fp, "  %*s", ROW_LABEL_WIDTH, "");
 	for (size_t c = 0; c < x->n_cols; c++) {
 		fputc(' ', fp);
 		put_col(fp, by_label(t, c), CELL_WIDTH, true);
 	}
-	fprintf(fp, " %8s\n", row_total);
+	fputc(' ', fp);
+	put_col(fp, row_total, 8, true);
+	fputc('\n', fp);
 	for (size_t r = 0; r < x->n_rows; r++) {
 		fputs("  ", fp);
 		put_col(fp, choice_label(t, tq, r, opt->lang), ROW_LABEL_WIDTH, false);
@@ -871,9 +1045,13 @@ static void text_crosstab(FILE *fp, const struct tally *t, const struct tally_qu
 	fprintf(fp, " %8lu\n", x->n);
 	text_cross_notes(fp, t, x);
 	if (!x->testable)
-		fprintf(fp, "  no test: several answers per reply, so the cells overlap\n");
+		/* TRANSLATORS: under a crosstab in quire tab. */
+		fprintf(fp, "  %s\n", _("no test: several answers per reply, so the cells "
+					"overlap"));
 	else if (!tally_cross_tests_shown(x))
-		fprintf(fp, "  no test: counts are hidden, and a test would reveal them\n");
+		/* TRANSLATORS: under a crosstab in quire tab. */
+		fprintf(fp, "  %s\n", _("no test: counts are hidden, and a test would reveal "
+					"them"));
 	else
 		text_tests(fp, &x->tests);
 }
@@ -898,47 +1076,131 @@ static void text_question(FILE *fp, const struct tally *t, const struct tally_qu
 		text_dates(fp, tq);
 	if (tq->texts)
 		text_texts(fp, tq);
-	if (tq->counts && tq->q->kind != FORM_RANK && tq->answered && tq->answered < 5)
-		fprintf(fp, "  note: %lu answers are too few for the shares to mean much\n",
-			tq->answered);
+	if (tq->counts && tq->q->kind != FORM_RANK && tq->answered && tq->answered < 5) {
+		fputs("  ", fp);
+		/* TRANSLATORS: under a question's choices in quire tab; %lu is below 5. */
+		fprintf(fp, P_("note: %lu answers are too few for the shares to mean much",
+			       "note: %lu answers are too few for the shares to mean much",
+			       tq->answered), tq->answered);
+		fputc('\n', fp);
+	}
 }
 
-/* "; left out: 1 not a member on 2019-06-30, 2 marked incomplete" */
-static void text_excluded(FILE *fp, const struct analysis *a)
+/* One part of the replies left out: "1 not a member on 2019-06-30". */
+static char *excluded_part(const struct analysis *a, int reason)
 {
-	const char *sep = "; left out: ";
+	unsigned long n = a->count[reason];
+	char day[ISODATE_BUFSIZE];
+	switch (reason) {
+	case ANALYSIS_NOT_MEMBER:
+		isodate_format(a->day, day);
+		/*
+		 * TRANSLATORS: part of the list after "left out: " in quire tab: %lu replies
+		 * from States not members on the date %s, such as 2019-06-30.
+		 */
+		return g_strdup_printf(P_("%lu not a member on %s", "%lu not a member on %s", n),
+				       n, day);
+	case ANALYSIS_INVALID:
+		/*
+		 * TRANSLATORS: part of the list after "left out: " in quire tab: %lu replies
+		 * that break the form's rules.
+		 */
+		return g_strdup_printf(P_("%lu invalid", "%lu invalid", n), n);
+	case ANALYSIS_NOT_ON_ROSTER:
+		/*
+		 * TRANSLATORS: part of the list after "left out: " in quire tab: %lu replies
+		 * from codes not on the roster of States.
+		 */
+		return g_strdup_printf(P_("%lu not on the roster", "%lu not on the roster", n), n);
+	default:
+		/*
+		 * TRANSLATORS: part of the list after "left out: " in quire tab: %lu replies
+		 * whose entry is not finished.
+		 */
+		return g_strdup_printf(P_("%lu marked incomplete", "%lu marked incomplete", n), n);
+	}
+}
+
+/* "left out: 1 not a member on 2019-06-30, 2 marked incomplete", or NULL. */
+static char *text_excluded(const struct analysis *a)
+{
+	GString *list = g_string_new(NULL);
 	for (int reason = ANALYSIS_INVALID; reason < ANALYSIS_LATE; reason++) {
 		if (!a->count[reason])
 			continue;
-		fprintf(fp, "%s%lu ", sep, a->count[reason]);
-		sep = ", ";
-		if (reason == ANALYSIS_NOT_MEMBER) {
-			char day[ISODATE_BUFSIZE];
-			isodate_format(a->day, day);
-			fprintf(fp, "not a member on %s", day);
-		} else {
-			fputs(reason == ANALYSIS_INVALID ? "invalid"
-			      : reason == ANALYSIS_NOT_ON_ROSTER ? "not on the roster"
-								  : "marked incomplete", fp);
-		}
+		if (list->len)
+			/* TRANSLATORS: between the parts of a list (of the replies left out). */
+			g_string_append(list, _(", "));
+		char *part = excluded_part(a, reason);
+		g_string_append(list, part);
+		g_free(part);
 	}
+	/*
+	 * TRANSLATORS: in quire tab, %s lists the replies left out and why: "1 not a member
+	 * on 2019-06-30, 2 marked incomplete".
+	 */
+	char *s = list->len ? g_strdup_printf(_("left out: %s"), list->str) : NULL;
+	g_string_free(list, TRUE);
+	return s;
+}
+
+/*
+ * The replies counted: "Replies included: 9 of 12 on the roster; 2 late
+ * (after 2019-06-30), not included; left out: 1 invalid".
+ */
+static void text_replies(FILE *fp, const struct tally *t, const struct tabout_options *opt)
+{
+	unsigned long n = t->included;
+	char *s;
+	if (opt->roster >= 0)
+		/*
+		 * TRANSLATORS: heads quire tab's output: the replies counted, of the States on
+		 * the roster.
+		 */
+		s = g_strdup_printf(P_("Replies included: %lu of %ld on the roster",
+				       "Replies included: %lu of %ld on the roster", n),
+				    n, opt->roster);
+	else
+		/* TRANSLATORS: heads quire tab's output: the replies counted. */
+		s = g_strdup_printf(P_("Replies included: %lu", "Replies included: %lu", n), n);
+	fputs(s, fp);
+	g_free(s);
+	if (t->opt.cutoff != INT_MAX) {
+		char d[ISODATE_BUFSIZE];
+		isodate_format(t->opt.cutoff, d);
+		unsigned long late = late_count(opt->analysis);
+		/* TRANSLATORS: between the parts of quire tab's line on the replies counted. */
+		fputs(_("; "), fp);
+		/*
+		 * TRANSLATORS: part of quire tab's line on the replies counted: %lu replies
+		 * received after the cut-off date %s, such as 2019-06-30.
+		 */
+		fprintf(fp, P_("%lu late (after %s), not included",
+			       "%lu late (after %s), not included", late), late, d);
+	}
+	char *left_out = opt->analysis ? text_excluded(opt->analysis) : NULL;
+	if (left_out) {
+		fputs(_("; "), fp);
+		fputs(left_out, fp);
+		g_free(left_out);
+	}
+	fputc('\n', fp);
 }
 
 bool tabout_text(FILE *fp, const struct tally *t, const struct tabout_options *opt)
 {
-	fprintf(fp, "%s (%s%s%s)\n", t->form->title, t->form->id, t->form->version ? ", version " : "",
-		t->form->version ? t->form->version : "");
-	fprintf(fp, "Replies included: %lu", t->included);
-	if (opt->roster >= 0)
-		fprintf(fp, " of %ld on the roster", opt->roster);
-	if (t->opt.cutoff != INT_MAX) {
-		char d[ISODATE_BUFSIZE];
-		isodate_format(t->opt.cutoff, d);
-		fprintf(fp, "; %lu late (after %s), not included", late_count(opt->analysis), d);
-	}
-	if (opt->analysis)
-		text_excluded(fp, opt->analysis);
+	const struct form *f = t->form;
+	if (f->version)
+		/*
+		 * TRANSLATORS: heads quire tab's output: the form's title, its identifier and
+		 * its version.
+		 */
+		fprintf(fp, _("%s (%s, version %s)"), f->title, f->id, f->version);
+	else
+		/* TRANSLATORS: heads quire tab's output: the form's title and its identifier. */
+		fprintf(fp, _("%s (%s)"), f->title, f->id);
 	fputc('\n', fp);
+	text_replies(fp, t, opt);
 	for (guint i = 0; i < t->questions->len; i++)
 		text_question(fp, t, g_ptr_array_index(t->questions, i), opt->lang);
 	for (guint i = 0; i < t->questions->len; i++) {

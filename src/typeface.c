@@ -4,6 +4,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "i18n.h"
+
 void typeface_set_context(PangoContext *ctx)
 {
 	pango_cairo_context_set_resolution(ctx, 72);
@@ -14,4 +16,5 @@ void typeface_set_context(PangoContext *ctx)
 	pango_cairo_context_set_font_options(ctx, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(ctx, FALSE);
+	pango_context_set_language(ctx, pango_language_from_string(i18n_language()));
 }

@@ -44,13 +44,43 @@ Choice lists:
   treaty (3): party = Party; signed = Signed only; no = Not a party
 X
 
-run 0 "$QUIRE" check --lang fr "$F/mini"
-expect_status '--lang fr is accepted'
+# The mini form has French labels but its summary phrases only in English:
+# a document in French would lack them, and check --lang says which.
+run 1 "$QUIRE" check --lang fr "$F/mini"
+expect_status '--lang fr is accepted, and the texts French lacks fail the check'
 expect_grep '--lang fr prints French labels' "Votre État a-t-il une loi sur la cybercriminalité ?" "$OUT"
 expect_grep '--lang fr prints French part titles' "Part 2 coop: Coopération" "$OUT"
+expect_err 'each text a French document needs is listed at its row, for its translator' <<X
+quire:$F/mini/choices.csv:2: yes: no text in column 'summary::French (fr)'
+quire:$F/mini/choices.csv:3: no: no text in column 'summary::French (fr)'
+quire:$F/mini/survey.csv:8: budapest: no text in column 'summary::French (fr)'
+X
 
-run 0 "$QUIRE" check --lang French "$F/mini"
+run 1 "$QUIRE" check --lang French "$F/mini"
 expect_status '--lang accepts the language name'
+
+# With the summaries translated, a French document lacks nothing.
+mkdir full
+awk 'NR == 1 { print $0 ",summary::French (fr)"; next }
+	/^select_one treaty,budapest,/ { print $0 ",étaient parties à la Convention de Budapest"; next }
+	{ print $0 "," }' "$F/mini/survey.csv" >full/survey.csv
+cp "$F/mini/settings.csv" full/ 2>/dev/null || true
+awk -F, 'NR == 1 { print $0 ",summary::French (fr)"; next }
+	$1 == "yn" && $2 == "yes" { print $0 ",avaient une loi sur la cybercriminalité"; next }
+	$1 == "yn" && $2 == "no" { print $0 ",n’avaient pas de loi sur la cybercriminalité"; next }
+	{ print $0 "," }' "$F/mini/choices.csv" >full/choices.csv
+run 0 "$QUIRE" check -q --lang fr full
+expect_status 'a form with every French text passes check --lang fr'
+expect_err 'and nothing is said' </dev/null
+
+# A language whose name gives no code cannot be written: quire has no catalog to choose.
+mkdir nocode
+sed '1s/label::French (fr)/label::Français/' full/survey.csv | sed '1s/summary::French (fr)/summary::Français/' >nocode/survey.csv
+sed '1s/label::French (fr)/label::Français/' full/choices.csv | sed '1s/summary::French (fr)/summary::Français/' >nocode/choices.csv
+run 1 "$QUIRE" check -q --lang Français nocode
+expect_err 'a language without a code is named' <<X
+quire:nocode/survey.csv:1: language 'Français' has no code, as in 'French (fr)': quire needs one to write its own words in it
+X
 
 run 2 "$QUIRE" check --lang de "$F/mini"
 expect_status 'an unknown language is a usage error'

@@ -126,7 +126,7 @@ expect_status 'chart'
 sed -n '/<desc>/,/<\/desc>/p' has_law.svg >desc.txt
 compare 'chart: the base and the replies not included' desc.txt <<'X'
 <desc>1 Has your State a law?
-n = 2 replying States
+n = 2 replying Member States
 Yes: 1 of 2
 No: 1 of 2
 Not included: 1 reply received after 30 June 2019, 1 reply whose entry is not finished, 1 reply from a State not a member on 30 June 2019, 1 reply from a code not on the roster.

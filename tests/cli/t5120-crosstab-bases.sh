@@ -98,7 +98,7 @@ expect_status 'chart by region'
 sed -n '/<desc>/,/<\/desc>/p' tools.svg | sed '$d' | sed '$d' >desc.txt
 compare 'chart: K of N, N the States of the group' desc.txt <<'X'
 <desc>1 Which tools does your State use?
-n = 5 replying States, by region
+n = 5 replying Member States, by region
 North:
   Mutual legal assistance: 3 of 3
   Extradition: 2 of 3

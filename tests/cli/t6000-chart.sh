@@ -75,25 +75,25 @@ run 0 "$QUIRE" chart $FORM $DATA -q law_status $CUT -o "$T/bar.pdf"
 expect_status 'a PDF chart'
 pdf_text 'the PDF has the labels, counts, base and note as text' "$T/bar.pdf" \
 	'2.1 Has your State formulated' 'Yes: existing laws have been amended' '3 of 9' \
-	'n = 9 replying States' 'Not included: 2 replies received after 30 June 2019.'
+	'n = 9 replying Member States' 'Not included: 2 replies received after 30 June 2019.'
 
 run 0 "$QUIRE" chart $FORM $DATA -q treaties $CUT --label percent -o "$T/multi.pdf"
 pdf_text 'a select_multiple says its shares may sum past 100%' "$T/multi.pdf" \
-	'67%' 'each share is of the 9 States that answered, so the shares may add up to more than 100%.'
+	'67%' 'each share is of the 9 Member States that answered, so the shares may add up to more than 100%.'
 
 run 0 "$QUIRE" chart $FORM $DATA -q mla_days $CUT -o "$T/days.pdf"
 pdf_text 'a conditional question states its base' "$T/days.pdf" \
-	'n = 6 States that gave a number, of 9 replying (not asked: 2; no answer: 1)' \
+	'n = 6 Member States that gave a number, of 9 replying (not asked: 2; no answer: 1)' \
 	'Each dot is one State. Median 107.5 days; range 60 to 180 days.'
 
 run 0 "$QUIRE" chart $FORM $DATA -q offences --by region $CUT -o "$T/grouped.pdf"
 pdf_text 'grouped bars name the group of each bar' "$T/grouped.pdf" \
 	'Asia (n = 5)' 'Africa (n = 2)' '5 of 5 Asia' '2 of 2 Africa' \
-	'n = 7 States that answered, of 9 replying (not asked: 2), by region'
+	'n = 7 Member States that answered, of 9 replying (not asked: 2), by region'
 
 run 0 "$QUIRE" chart $FORM $DATA --type timeline --roster data/rosters/demo.csv $CUT -o "$T/timeline.pdf"
 pdf_text 'the timeline marks the cut-off and the late replies' "$T/timeline.pdf" \
-	'Cut-off 30 Jun 2019' '9 by the cut-off' '2 late' '11 replies from the 47 States on the roster'
+	'Cut-off 30 Jun 2019' '9 by the cut-off' '2 late' '11 replies from the 47 Member States on the roster'
 
 # Roster groups, and the other language of the labels.
 cd "$QUIRE_TEST_DATA" || exit 1
@@ -103,7 +103,7 @@ expect_grep 'the groups are the roster'"'"'s' 'Asia:' "$T/roster.svg"
 
 run 0 "$QUIRE" chart forms/chart replies/chart -q need --lang fr --type donut -o "$T/fr.pdf"
 pdf_text 'labels in the language asked for' "$T/fr.pdf" 'Oui' '1 of 1' 'Information non disponible' \
-	'n = 1 replying State'
+	'n = 1 replying Member State'
 
 # The worst cases: twelve choices, a 60-character label, Arabic, Chinese, n = 1.
 run 0 "$QUIRE" chart forms/chart replies/chart -q main -o "$T/worst.svg"

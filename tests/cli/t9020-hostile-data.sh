@@ -227,7 +227,7 @@ run 1 "$QUIRE" report values.ini
 expect_status 'a definition with bad values is refused'
 expect_err 'every bad value is named at its line' <<'X'
 quire:values.ini:1: [report] needs 'form'
-quire:values.ini:4: respondent: give the singular and the plural, separated by ';' (e.g. Member State;Member States)
+quire:values.ini:4: respondent: 'Member State': the report calls the respondents Member States in each of its languages; leave the key out
 quire:values.ini:5: paper: 'a5' is not a4 or letter
 quire:values.ini:3: anonymous: 'maybe' is not true or false
 quire:values.ini:6: small_cell: '0' is not a whole number from 1 to 1000
