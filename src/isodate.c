@@ -7,6 +7,7 @@
 #include <time.h>
 #include <glib.h>
 
+#include "i18n.h"
 #include "msg.h"
 
 /* g_date_get_julian() counts 0001-01-01 as day 1. */
@@ -118,12 +119,25 @@ void isodate_format(int days, char *buf)
 
 char *isodate_format_long(int days)
 {
-	static const char *const months[] = { "January", "February", "March", "April", "May",
-					      "June", "July", "August", "September", "October",
-					      "November", "December" };
+	/* One message per month, so that each language writes its own form of the date. */
+	static const char *const formats[] = {
+		/*
+		 * TRANSLATORS: a date in running text, the day then the year ("30
+		 * June 2019"), one message per month: "30 juin 2019", "30 июня 2019
+		 * года", "2019年6月30日" as %2$d年6月%1$d日.
+		 */
+		N_("%d January %d"), N_("%d February %d"), N_("%d March %d"), N_("%d April %d"),
+		N_("%d May %d"), N_("%d June %d"), N_("%d July %d"), N_("%d August %d"),
+		N_("%d September %d"), N_("%d October %d"), N_("%d November %d"),
+		N_("%d December %d"),
+	};
 	int y, m, d;
 	isodate_split(days, &y, &m, &d);
-	return g_strdup_printf("%d %s %d", d, months[m - 1], y);
+	/* Each format takes a day and a year; msgfmt -c checks a translation's against it. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	return g_strdup_printf(_(formats[m - 1]), d, y);
+#pragma GCC diagnostic pop
 }
 
 int isodate_weekday(int days)

@@ -653,7 +653,7 @@ struct rdef *rdef_load(const char *path)
 	if (!g_utf8_validate(text, (gssize)len, NULL)) {
 		msg_error_at(path, 0, "not valid UTF-8");
 		ld.errors++;
-	} else if (!g_key_file_load_from_data(ld.kf, text, len, G_KEY_FILE_NONE, &err)) {
+	} else if (!g_key_file_load_from_data(ld.kf, text, len, G_KEY_FILE_KEEP_TRANSLATIONS, &err)) {
 		long line = syntax_error_line(def, err->message);
 		if (line && strstr(err->message, "not a key-value pair"))
 			msg_error_at(path, line, "syntax error: not a [group], a 'key = value' line or "

@@ -559,6 +559,42 @@ static char *cover_date(const struct report *r)
 	return isodate_format_long(r->today);
 }
 
+/*
+ * The code of the language the definition's plain texts are written in:
+ * its 'language' as the file gives it, else the form's default; NULL when
+ * that language has no code (a new string).
+ */
+static char *own_language(const struct report *r)
+{
+	const char *named = r->def->texts_language;
+	int own = named ? form_lang_find(r->form, named) : 0;
+	return own >= 0 ? form_document_language(r->form, own) : NULL;
+}
+
+/* The name of the language of CODE in the document's language: "French", "français". */
+static char *language_name(const struct report *r, const char *code)
+{
+	static const char *const names[][2] = {
+		/* TRANSLATORS: a language's name, as in "Original: English". */
+		{ "ar", N_("Arabic") }, { "en", N_("English") }, { "es", N_("Spanish") },
+		{ "fr", N_("French") }, { "ru", N_("Russian") }, { "zh", N_("Chinese") },
+	};
+	for (size_t i = 0; code && i < G_N_ELEMENTS(names); i++)
+		if (strcmp(code, names[i][0]) == 0)
+			return g_strdup(_(names[i][1]));
+	/* Another language: its name as the form writes it, without its code. */
+	for (guint i = 0; code && i < r->form->languages->len; i++) {
+		char *c = form_lang_code(r->form, (int)i);
+		bool same = c && strcmp(c, code) == 0;
+		g_free(c);
+		if (same) {
+			const char *name = g_ptr_array_index(r->form->languages, i);
+			return g_strndup(name, strcspn(name, "("));
+		}
+	}
+	return g_strdup(_("English"));
+}
+
 static void add_cover(struct report *r)
 {
 	const struct rdef *def = r->def;
@@ -570,16 +606,14 @@ static void add_cover(struct report *r)
 	const char *distr = def->distribution ? def->distribution : _("General");
 	/* TRANSLATORS: the cover's masthead: %s is the distribution, such as "General". */
 	char *distribution = g_strdup_printf(_("Distr.: %s"), distr);
-	char *language = g_strdup(def->original ? def->original
-				  : (const char *)g_ptr_array_index(r->form->languages, r->lang));
-	char *code = strstr(language, " (");
-	if (code && !def->original)
-		*code = '\0';	/* "English (en)": English */
-	if (!def->original && (!*language || strcmp(language, "default") == 0)) {
-		g_free(language);
-		/* TRANSLATORS: the language's name, as in "Original: English". */
-		language = g_strdup(_("English"));
-	}
+	/*
+	 * The original is the language the definition's texts were written
+	 * in, named in the document's: "Original: English" on the English
+	 * report, "Original : anglais" on its French version.
+	 */
+	char *own = own_language(r);
+	char *language = def->original ? g_strdup(def->original) : language_name(r, own);
+	g_free(own);
 	/* TRANSLATORS: the cover's masthead: %s is the language the document was written in. */
 	char *original = g_strdup_printf(_("Original: %s"), language);
 	g_free(language);
@@ -1777,9 +1811,7 @@ int report_write(struct rdef *def)
 		unsigned gaps = (unsigned)form_check_language(r.form, r.lang, !draft);
 		if (!lang && draft)	/* a language without a code: quire's words stay English */
 			lang = g_strdup("en");
-		/* The definition's plain texts are in its own language, the form's default without one. */
-		int own = def->texts_language ? form_lang_find(r.form, def->texts_language) : 0;
-		char *own_code = own >= 0 ? form_document_language(r.form, own) : NULL;
+		char *own_code = own_language(&r);
 		if (lang)
 			gaps += (unsigned)rdef_localize(def, lang, own_code && !strcmp(own_code, lang),
 							draft ? FALLBACK_MARK : NULL, !draft);

@@ -1,0 +1,105 @@
+#!/bin/sh
+# t7200: the report in the six languages - quire's own words come from each
+# language's catalog, the form's and the definition's texts from their own
+# columns and keys; a report in a language that lacks a text it needs is
+# refused with the list, or drafted with each marked [en]
+. "$top_srcdir/tests/lib.sh"
+cd "$T" || exit 1
+
+command -v pdftotext >/dev/null 2>&1 || { skip 'pdftotext is not installed'; done_testing; exit 0; }
+def="$top_srcdir/reports/wg4-hangzhou-2019.ini"
+export SOURCE_DATE_EPOCH=1567123200
+
+# English furniture that no other language's report may show: headings,
+# captions, table headers, notes, the masthead and the annexes.  (Words that
+# French or Spanish spell alike, such as "Introduction" or "Total", are not
+# in the list.)
+cat >english.txt <<'X'
+Replies to the questionnaire
+Summary of main findings
+Replies received
+Response rate
+Replying States
+Texts of the answers
+Methodology and provenance
+Input file
+Cross-tabulations
+Contents
+Source:
+Annex
+Table 1
+Figure 1
+Member State
+Distr.
+Original:
+Share
+X
+
+for lang in ar es fr ru zh; do
+	# quire drafts its sentences in English only so far: every other text
+	# of the sample is there in each language, so the drafted paragraphs are
+	# all that the refusal lists.
+	run 1 "$QUIRE" report "$def" --lang "$lang" -o "$lang.pdf"
+	expect_status "$lang: a report with English drafted paragraphs is refused"
+	expect_true "$lang: and not written" test ! -e "$lang.pdf"
+	expect_err "$lang: nothing is missing but the drafted sentences" <<X
+quire: 45 drafted paragraphs are in English: quire drafts its sentences in English only so far; give the Rapporteur's own as text[$lang] in [paragraph NAME] of the definition
+quire: the report in '$(sed -n "1s/.*label::\([^,]* ($lang)\).*/\1/p" "$top_srcdir/forms/cybercrime-cooperation/survey.csv")' needs 45 texts that are not there in that language (listed above); --allow-fallback makes a draft with them marked [en] 
+X
+	run 0 "$QUIRE" report "$def" --lang "$lang" --allow-fallback -o "$lang.pdf"
+	expect_status "$lang: --allow-fallback makes the draft"
+	pdftotext "$lang.pdf" - | tr '\n\f' '  ' | tr -s ' ' >"$lang.txt"
+	found=$(grep -oF -f english.txt "$lang.txt" | sort -u | tr '\n' ';')
+	expect_true "$lang: no English furniture in it (found: $found)" test -z "$found"
+	expect_true "$lang: the PDF says its language" grep -aq "/Lang ($lang) " "$lang.pdf"
+done
+
+# The masthead and the cover, in each language: the definition's texts[LL]
+# and the catalog's words.
+expect_grep 'fr: the title from title[fr]' \
+	'Besoins particuliers des États membres' fr.txt
+expect_grep 'fr: the masthead in French' 'Distr. : générale' fr.txt
+expect_grep 'es: the masthead in Spanish' 'Distr. general' es.txt
+expect_grep 'zh: the masthead in Chinese' '分发：普遍' zh.txt
+expect_grep 'fr: a date as French writes it' '30 août 2019' fr.txt
+expect_grep 'ru: a date as Russian writes it' '30 августа 2019 г' ru.txt
+expect_grep 'zh: a date as Chinese writes it' '2019年8月30日' zh.txt
+
+# English has none of the other languages' furniture, and nothing marked.
+run 0 "$QUIRE" report "$def" -o en.pdf
+pdftotext en.pdf - | tr '\n\f' '  ' | tr -s ' ' >en.txt
+cat >others.txt <<'X'
+Réponses au questionnaire
+Annexe
+Tableau
+Respuestas al cuestionario
+Anexo
+Cuadro
+Приложение
+Таблица
+المرفق
+附件
+[en]
+X
+found=$(grep -oF -f others.txt en.txt | sort -u | tr '\n' ';')
+expect_true "en: no other language's furniture, nothing marked (found: $found)" test -z "$found"
+
+# A form that lacks a text: every gap is listed at its row and column,
+# with the definition's, and nothing is written.
+cp -r "$top_srcdir/forms/cybercrime-cooperation" form
+awk -F, 'BEGIN { OFS = "," } NR == 1 { for (i = 1; i <= NF; i++) if ($i == "label::Spanish (es)") c = i }
+	$2 == "has_law" && c { $c = "" } { print }' \
+	"$top_srcdir/forms/cybercrime-cooperation/survey.csv" >form/survey.csv
+row=$(grep -n '^[^,]*,has_law,' form/survey.csv | cut -d: -f1)
+sed -e "s|^form = .*|form = form|" -e "s|^data = \.\./|data = $top_srcdir/|" \
+	-e "s|^roster = \.\./|roster = $top_srcdir/|" -e '/^title\[es\]/d' "$def" >def.ini
+title=$(grep -n '^title =' def.ini | cut -d: -f1)
+run 1 "$QUIRE" report def.ini --lang es -o es-gaps.pdf
+expect_status 'a report missing a label and a title in Spanish is refused'
+expect_grep 'the label, at its row and column' \
+	"quire:form/survey.csv:$row: has_law: no text in column 'label::Spanish (es)'" "$ERR"
+expect_grep "the definition's title, at its line" \
+	"quire:def.ini:$title: title: no text in the document's language: give title[es]" "$ERR"
+expect_true 'nothing is written' test ! -e es-gaps.pdf
+
+done_testing
