@@ -60,6 +60,7 @@ run 1 "$QUIRE" check --lang French "$F/mini"
 expect_status '--lang accepts the language name'
 
 # With the summaries translated, a French document lacks nothing.
+cd "$T" || exit 1
 mkdir full
 awk 'NR == 1 { print $0 ",summary::French (fr)"; next }
 	/^select_one treaty,budapest,/ { print $0 ",étaient parties à la Convention de Budapest"; next }
