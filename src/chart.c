@@ -322,7 +322,7 @@ char *chart_segment_label(const struct chart *c, double k, double n)
 char *chart_month_name(const struct chart *c, int month)
 {
 	const char *months = c->texts[CHART_TEXT_MONTHS] ? c->texts[CHART_TEXT_MONTHS]
-							  : _(default_texts[CHART_TEXT_MONTHS]);
+							  : i18n_gettext_list(default_texts[CHART_TEXT_MONTHS]);
 	char **names = g_strsplit_set(months, " ", -1);
 	char *name = NULL;
 	int i = 0;

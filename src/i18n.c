@@ -147,6 +147,13 @@ const char *i18n_gettext(const char *msgid)
 	return noted(msgid, t, t == msgid);
 }
 
+const char *i18n_gettext_list(const char *msgid)
+{
+	const char *t = dgettext(GETTEXT_PACKAGE, msgid);
+	noted(msgid, t, t == msgid);
+	return t;
+}
+
 const char *i18n_ngettext(const char *msgid, const char *plural, unsigned long n)
 {
 	const char *t = dngettext(GETTEXT_PACKAGE, msgid, plural, n);

@@ -23,6 +23,13 @@
 #define N_(msgid) (msgid)
 #define P_(msgid, plural, n) i18n_ngettext(msgid, plural, n)
 
+/*
+ * A message that is data as well as words -- a list split into its items,
+ * such as the months' names -- is looked up with i18n_gettext_list(): noted
+ * when missing, as any, but never marked, as a mark would become an item.
+ */
+const char *i18n_gettext_list(const char *msgid) __attribute__((format_arg(1)));
+
 /* dgettext() and dngettext() of GETTEXT_PACKAGE, noting a message the catalog lacks (below). */
 const char *i18n_gettext(const char *msgid) __attribute__((format_arg(1)));
 const char *i18n_ngettext(const char *msgid, const char *plural, unsigned long n)

@@ -3,6 +3,7 @@
 #include "i18n.h"
 
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <glib.h>
 
@@ -44,6 +45,12 @@ static void test_missing(void)
 	check_str(_(absent), "[en] A message no catalog has");
 	check_str(P_("%lu thing no catalog has", "%lu things no catalog has", 1),
 		  "[en] %lu thing no catalog has");
+	check_str(i18n_gettext_list("Jan Feb and no catalog"), "Jan Feb and no catalog");
+	GPtrArray *noted = i18n_missing();
+	ok(noted && noted->len == 3, "a list is never marked, as the mark would become an item, "
+	   "but noted");
+	if (noted)
+		g_ptr_array_unref(noted);
 	i18n_mark_fallback(NULL);
 	check_str(_(absent), absent);
 	i18n_end_language();
@@ -62,6 +69,46 @@ static void test_catalogs(void)
 	ok(!i18n_has_catalog("de"), "none for German");
 }
 
+/*
+ * Every count of tests/data/i18n/counts.tsv in every language, as its
+ * catalog's plural forms give it: six forms in Arabic, three in Russian.
+ */
+static void test_counts(void)
+{
+	const char *dir = g_getenv("QUIRE_TEST_DATA");
+	char *path = g_build_filename(dir ? dir : "tests/data", "i18n", "counts.tsv", NULL);
+	char *text = NULL;
+	if (!g_file_get_contents(path, &text, NULL, NULL)) {
+		ok(false, "read %s", path);
+		g_free(path);
+		return;
+	}
+	char **lines = g_strsplit(text, "\n", -1);
+	unsigned checked = 0;
+	for (char **l = lines; *l; l++) {
+		if (**l == '#' || !**l)
+			continue;
+		char **f = g_strsplit(*l, "\t", 3);
+		if (g_strv_length(f) == 3) {
+			unsigned long n = strtoul(f[1], NULL, 10);
+			i18n_begin_language(f[0]);
+			char *got = g_strdup_printf(P_("n = %lu replying Member State",
+						       "n = %lu replying Member States", n), n);
+			i18n_end_language();
+			ok(strcmp(got, f[2]) == 0, "%s, %lu: %s", f[0], n, f[2]);
+			if (strcmp(got, f[2]) != 0)
+				tap_diag("got %s", got);
+			g_free(got);
+			checked++;
+		}
+		g_strfreev(f);
+	}
+	check_int(checked, 60);
+	g_strfreev(lines);
+	g_free(text);
+	g_free(path);
+}
+
 int main(void)
 {
 	g_setenv("LANGUAGE", "fr:en", TRUE);
@@ -70,5 +117,6 @@ int main(void)
 	test_user_and_document();
 	test_missing();
 	test_catalogs();
+	test_counts();
 	return tap_done();
 }
