@@ -156,22 +156,11 @@ static void write_sheet(FILE *fp, const struct form *form, const char *code, int
 	struct csvio_writer w;
 	csvio_writer_init(&w, fp);
 	/*
-	 * The columns "name" and "value" and the names of the rows are the
-	 * reply file's, read back as they are; the texts are for the delegate.
+	 * The header is the answer sheet's format (name,question,choices,value),
+	 * the same in every language, and the names of the rows are the reply
+	 * file's, read back as they are; the texts are for the delegate.
 	 */
-	/*
-	 * TRANSLATORS: the heading of a column of the answer sheet, a CSV file:
-	 * the question's text.  The other headings, "name" and "value", stay in
-	 * English.
-	 */
-	const char *question_heading = _("question");
-	/*
-	 * TRANSLATORS: the heading of a column of the answer sheet, a CSV file:
-	 * the choices the answer is written with.  The other headings, "name"
-	 * and "value", stay in English.
-	 */
-	const char *choices_heading = _("choices");
-	row(&w, "name", question_heading, choices_heading, "value");
+	row(&w, "name", "question", "choices", "value");
 	row(&w, "_respondent", _("Roster code of the replying State"), "", code);
 	row(&w, "_submitted", _("Date the reply was received"), _("a date, YYYY-MM-DD"), "");
 	row(&w, "_channel", _("How the reply came (note verbale, e-mail, ...)"), "", "");

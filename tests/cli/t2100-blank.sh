@@ -21,7 +21,8 @@ X
 
 run 0 "$QUIRE" blank forms/mini --respondent XAD --lang fr -o "$T/sheet.csv"
 expect_status 'blank -o writes a file'
-expect_grep 'the sheet is in French with --lang fr' '1.1 Votre État a-t-il une loi sur la cybercriminalité ? [required],yes = Oui; no = Non,' "$T/sheet.csv"
+expect_grep "the sheet is in French with --lang fr, quire's own words too" '1.1 Votre État a-t-il une loi sur la cybercriminalité ? [obligatoire],yes = Oui; no = Non,' "$T/sheet.csv"
+expect_true 'its header is the format, in every language' test "$(head -1 "$T/sheet.csv")" = 'name,question,choices,value'
 
 # A delegate fills in the value column; the sheet is then a valid reply.
 awk -F, 'BEGIN { OFS = "," }
