@@ -510,7 +510,7 @@ void report_crosstab(struct report *r, const char *row, const char *by, const ch
 	report_paragraph_before(r, name);
 	char *number = report_next_number(r);
 	report_cite_crosstab(r, row, by);
-	char *quoted = narrate_quote(label);
+	char *quoted = report_quote(r, label);
 	char *drafted = intro_text(&x, quoted);
 	char *figures = report_paragraph_cross_figures(t, tq);
 	char *intro = g_strdup(report_paragraph_text(r, name, drafted, figures));

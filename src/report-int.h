@@ -102,6 +102,9 @@ const char *report_drafted(struct report *r, const char *sentence);
  */
 char *report_number(const struct report *r, unsigned long n);
 
+/* TEXT (a label) quoted in running text, with the document language's quotes: “…”, « … ». */
+char *report_quote(const struct report *r, const char *text);
+
 /* PARTS (N of them) as one list: "A, B and C", with the document language's words. */
 char *report_join(const struct report *r, const char *const *parts, size_t n);
 

@@ -200,7 +200,7 @@ static char *finding_sentence(const struct report *r, const struct findings_find
 	}
 	case FINDINGS_SPLIT: {
 		char *first = report_number(r, f->k), *second = report_number(r, f->second);
-		char *a = narrate_quote(choice_label(r, q, f->choice));
+		char *a = report_quote(r, choice_label(r, q, f->choice));
 		/*
 		 * TRANSLATORS: how many Member States gave another answer, in
 		 * "... answered “Yes” and %s": %s is a number in words ("four").

@@ -123,6 +123,18 @@ char *report_number(const struct report *r, unsigned long n)
 	return drafting_english() ? narrate_number(n, 0) : g_strdup_printf("%lu", n);
 }
 
+char *report_quote(const struct report *r, const char *text)
+{
+	(void)r;
+	if (drafting_english())
+		return narrate_quote(text);
+	char *trimmed = g_strstrip(g_strdup(text));
+	/* TRANSLATORS: a label quoted in running text. */
+	char *quoted = g_strdup_printf(_("“%s”"), trimmed);
+	g_free(trimmed);
+	return quoted;
+}
+
 char *report_join(const struct report *r, const char *const *parts, size_t n)
 {
 	(void)r;
