@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "entry.h"
 #include "form.h"
+#include "i18n.h"
 #include "inputs.h"
 #include "isodate.h"
 #include "lock.h"
@@ -178,7 +179,8 @@ static void show_part(struct session *s, const struct form_question *q)
 	if (!q->part->group)
 		return;
 	const char *label = form_group_label(s->e->form, q->part->group, s->e->lang);
-	char *text = g_strdup_printf("Part %d: %s", q->part->number, label);
+	/* TRANSLATORS: the heading of a part of the questionnaire: its number and its title. */
+	char *text = g_strdup_printf(_("Part %d: %s"), q->part->number, label);
 	heading(s, text);
 	g_free(text);
 }
@@ -219,34 +221,71 @@ static void show_default(const struct session *s, const struct form_question *q,
 	char *def = entry_default(s->e, step);
 	if (!def)
 		return;
-	char *text = q ? entry_value_text(s->e, q, def, s->width - 13) : g_strdup(def);
-	char *line = g_strdup_printf("[default: %s]", text);
+	/*
+	 * TRANSLATORS: under a question in quire enter: %s is the answer that
+	 * Enter alone keeps, the answer saved or the form's default.
+	 */
+	char *frame = g_strdup_printf(_("[default: %s]"), "");
+	long room = s->width - 2 - g_utf8_strlen(frame, -1);
+	char *text = q ? entry_value_text(s->e, q, def, room) : g_strdup(def);
+	char *line = g_strdup_printf(_("[default: %s]"), text);
 	wrap(s, "  ", 4, line);
 	g_free(line);
+	g_free(frame);
 	g_free(text);
 	g_free(def);
 }
 
 static void show_meta(struct session *s, int step)
 {
+	/* Each prompt in bold, then what to type in plain type (or NULL). */
 	static const char *const prompts[ENTRY_N_META][2] = {
-		[ENTRY_SUBMITTED] = { "Date the reply was received", " (YYYY-MM-DD)" },
-		[ENTRY_CHANNEL] = { "How the reply came", "" },
-		[ENTRY_ENTERED_BY] = { "Entered by", " (your name)" },
+		[ENTRY_SUBMITTED] = {
+			/* TRANSLATORS: a prompt in quire enter, before the reply's questions. */
+			N_("Date the reply was received"),
+			/*
+			 * TRANSLATORS: after "Date the reply was received": the date is typed
+			 * as 2019-06-30 whatever the language; the letters may be yours.
+			 */
+			N_("(YYYY-MM-DD)"),
+		},
+		[ENTRY_CHANNEL] = {
+			/*
+			 * TRANSLATORS: a prompt in quire enter: by which channel the reply
+			 * reached the Secretariat (note verbale, e-mail, letter...).
+			 */
+			N_("How the reply came"),
+			NULL,
+		},
+		[ENTRY_ENTERED_BY] = {
+			/* TRANSLATORS: a prompt in quire enter: who is typing the reply in. */
+			N_("Entered by"),
+			/* TRANSLATORS: after the prompt "Entered by". */
+			N_("(your name)"),
+		},
 	};
 	s->part = NULL;
 	if (step == ENTRY_SUBMITTED) {
-		heading(s, "Receipt of the reply");
+		/* TRANSLATORS: a heading in quire enter, above the date and channel of a reply. */
+		heading(s, _("Receipt of the reply"));
 		putchar('\n');
 	}
 	start_bold(s);
-	fputs(prompts[step][0], stdout);
+	fputs(_(prompts[step][0]), stdout);
 	end_bold(s);
-	puts(prompts[step][1]);
+	if (prompts[step][1])
+		printf(" %s\n", _(prompts[step][1]));
+	else
+		putchar('\n');
 	if (step == ENTRY_CHANNEL) {
+		/* The channels are values of the reply file's _channel: not translated. */
 		for (int i = 0; entry_channels[i]; i++)
 			printf("%s%d) %s", i ? "   " : "  ", i + 1, entry_channels[i]);
-		puts("   or type another");
+		/*
+		 * TRANSLATORS: after the numbered channels a reply can come by, on
+		 * the same line: any other channel can be typed instead.
+		 */
+		printf("   %s\n", _("or type another"));
 	}
 }
 
@@ -264,17 +303,31 @@ static void show_question(struct session *s, const struct form_question *q)
 	}
 	char *hint = entry_kind_hint(q);
 	bool required = resp_eval_required(s->e->ev, q);
-	GString *head = g_string_new(label);
-	if (hint || required)
-		g_string_append_printf(head, " (%s%s%s)", hint ? hint : "",
-				       hint && required ? ", " : "", required ? "required" : "");
+	char *head;
+	if (hint && required)
+		/*
+		 * TRANSLATORS: a question in quire enter: its text, then what the
+		 * answer is ("a whole number", "a date, YYYY-MM-DD"); one must be given.
+		 */
+		head = g_strdup_printf(_("%s (%s, required)"), label, hint);
+	else if (hint)
+		/*
+		 * TRANSLATORS: a question in quire enter: its text, then what the
+		 * answer is ("a whole number", "a date, YYYY-MM-DD").
+		 */
+		head = g_strdup_printf(_("%s (%s)"), label, hint);
+	else if (required)
+		/* TRANSLATORS: a question in quire enter, %s its text: an answer must be given. */
+		head = g_strdup_printf(_("%s (required)"), label);
+	else
+		head = g_strdup(label);
 	char *first = g_strdup_printf("%s%s", number ? number : "", number ? " " : "");
 	putchar('\n');
 	start_bold(s);
-	wrap(s, first, (int)strlen(first), head->str);
+	wrap(s, first, (int)strlen(first), head);
 	end_bold(s);
 	g_free(first);
-	g_string_free(head, TRUE);
+	g_free(head);
 	g_free(hint);
 	const char *help = form_text(form, q->hint, lang);
 	if (help)
@@ -298,7 +351,11 @@ static void show_step(struct session *s, int step)
 	show_default(s, q, step);
 	char *problem = entry_problem(s->e, step);
 	if (problem) {
-		char *msg = g_strdup_printf("the current answer is not valid: %s", problem);
+		/*
+		 * TRANSLATORS: in quire enter, under a question whose saved answer breaks
+		 * a rule; %s says why ("does not meet the form's condition: ...").
+		 */
+		char *msg = g_strdup_printf(_("the current answer is not valid: %s"), problem);
 		say_problem(s, msg);
 		g_free(msg);
 		g_free(problem);
@@ -310,17 +367,33 @@ static char *how_to_answer(const struct form_question *q)
 {
 	switch (q->kind) {
 	case FORM_SELECT_ONE:
-		return g_strdup("type the number or the name of one choice.");
+		/* TRANSLATORS: help on a question in quire enter, after its name and a colon. */
+		return g_strdup(_("type the number or the name of one choice."));
 	case FORM_SELECT_MULTIPLE:
-		return g_strdup("type the numbers or names of the choices, separated by spaces; "
-				"2-4 stands for 2 3 4.");
+		/*
+		 * TRANSLATORS: help on a question in quire enter, after its name and a
+		 * colon; "2-4" is typed as is, for choices 2, 3 and 4.
+		 */
+		return g_strdup(_("type the numbers or names of the choices, separated by spaces; "
+				  "2-4 stands for 2 3 4."));
 	case FORM_RANK:
-		return g_strdup("type the choices in order, the first first, by number or name.");
+		/* TRANSLATORS: help on a ranking question in quire enter, after its name. */
+		return g_strdup(_("type the choices in order, the first first, by number or "
+				  "name."));
 	default:
 		break;
 	}
 	char *hint = entry_kind_hint(q);
-	char *how = hint ? g_strdup_printf("type %s.", hint) : g_strdup("type the answer on one line.");
+	char *how;
+	if (hint)
+		/*
+		 * TRANSLATORS: help on a question in quire enter, after its name and a
+		 * colon; %s is what to type: "a whole number", "a date, YYYY-MM-DD".
+		 */
+		how = g_strdup_printf(_("type %s."), hint);
+	else
+		/* TRANSLATORS: help on a question in quire enter, after its name and a colon. */
+		how = g_strdup(_("type the answer on one line."));
 	g_free(hint);
 	return how;
 }
@@ -349,34 +422,56 @@ static const char *relevant_of(const struct form_question *q)
 static void show_help(const struct session *s, int step)
 {
 	static const char *const meta_help[ENTRY_N_META] = {
-		[ENTRY_SUBMITTED] = "the date the Secretariat received the reply, which decides "
-				    "whether it came in before the cut-off; required.",
-		[ENTRY_CHANNEL] = "how the reply reached the Secretariat: type the number of one "
-				  "of those shown, or any other text.",
-		[ENTRY_ENTERED_BY] = "who typed in this reply.",
+		/* TRANSLATORS: help in quire enter, after the name _submitted and a colon. */
+		[ENTRY_SUBMITTED] = N_("the date the Secretariat received the reply, which decides "
+				       "whether it came in before the cut-off; required."),
+		/* TRANSLATORS: help in quire enter, after the name _channel and a colon. */
+		[ENTRY_CHANNEL] = N_("how the reply reached the Secretariat: type the number of "
+				     "one of those shown, or any other text."),
+		/* TRANSLATORS: help in quire enter, after the name _entered_by and a colon. */
+		[ENTRY_ENTERED_BY] = N_("who typed in this reply."),
 	};
 	const struct form *form = s->e->form;
 	const struct form_question *q = entry_question(s->e, step);
-	char *how = q ? how_to_answer(q) : g_strdup(meta_help[step]);
-	help_line(s, "%s: %s", entry_name(s->e, step), how);
+	char *how = q ? how_to_answer(q) : g_strdup(_(meta_help[step]));
+	/*
+	 * TRANSLATORS: help on a question in quire enter: its name in the form
+	 * ("q2_1", "_submitted"), then how to answer it.
+	 */
+	help_line(s, _("%s: %s"), entry_name(s->e, step), how);
 	g_free(how);
 	if (q && q->constraint_text) {
 		const char *message = form_text(form, q->constraint_message, s->e->lang);
 		char *cond = entry_condition_text(form, q->constraint_text);
-		help_line(s, "Condition: %s", message ? message : cond);
+		/*
+		 * TRANSLATORS: help on a question in quire enter: the rule its answer must
+		 * meet, the form's own words or its expression ("the answer > 0").
+		 */
+		help_line(s, _("Condition: %s"), message ? message : cond);
 		g_free(cond);
 	}
 	if (q && relevant_of(q)) {
 		char *cond = entry_condition_text(form, relevant_of(q));
-		help_line(s, "Asked when: %s", cond);
+		/*
+		 * TRANSLATORS: help on a question in quire enter: the form's expression that
+		 * decides whether it is asked, with questions by number ("1.2 = 'yes'").
+		 */
+		help_line(s, _("Asked when: %s"), cond);
 		g_free(cond);
 	}
 	if (q && q->required)
-		help_line(s, "An answer is required.");
+		/* TRANSLATORS: help on a question in quire enter. */
+		help_line(s, "%s", _("An answer is required."));
 	else if (q && q->required_expr)
-		help_line(s, "An answer may be required, depending on other answers.");
-	help_line(s, "Enter alone keeps the default; - leaves the question unanswered; < goes "
-		  "back; q saves and quits.  To answer -, <, ? or q as text, type \\ before it.");
+		/* TRANSLATORS: help on a question in quire enter. */
+		help_line(s, "%s", _("An answer may be required, depending on other answers."));
+	/*
+	 * TRANSLATORS: the end of the help in quire enter.  The keys -, <, q, ? and
+	 * \ are typed as they are in every language: keep them.
+	 */
+	help_line(s, "%s", _("Enter alone keeps the default; - leaves the question unanswered; "
+			     "< goes back; q saves and quits.  To answer -, <, ? or q as text, "
+			     "type \\ before it."));
 }
 
 /* Input */
@@ -421,13 +516,24 @@ static void show_removed(const struct session *s, GPtrArray *removed, enum entry
 		n += ((struct entry_removed *)g_ptr_array_index(removed, i))->why == why;
 	if (!n)
 		return;
+	fputs("  ", stdout);
 	if (why == ENTRY_NOT_APPLICABLE)
-		printf("  Removed %u answer%s that no longer appl%s:\n", n, n == 1 ? "" : "s",
-		       n == 1 ? "ies" : "y");
+		/*
+		 * TRANSLATORS: in quire enter, after an answer that makes earlier answers
+		 * moot (their questions are no longer asked); they are listed below.
+		 */
+		printf(P_("Removed %u answer that no longer applies:",
+			  "Removed %u answers that no longer apply:", n), n);
 	else
-		printf("  Removed %u answer%s that no longer meet%s the form's conditions; "
-		       "%s will be asked again:\n", n, n == 1 ? "" : "s", n == 1 ? "s" : "",
-		       n == 1 ? "it" : "they");
+		/*
+		 * TRANSLATORS: in quire enter, after an answer that breaks the form's rules
+		 * for other answers; those are listed below and their questions put again.
+		 */
+		printf(P_("Removed %u answer that no longer meets the form's conditions; "
+			  "it will be asked again:",
+			  "Removed %u answers that no longer meet the form's conditions; "
+			  "they will be asked again:", n), n);
+	putchar('\n');
 	for (guint i = 0; i < removed->len; i++) {
 		const struct entry_removed *r = g_ptr_array_index(removed, i);
 		if (r->why != why)
@@ -435,10 +541,17 @@ static void show_removed(const struct session *s, GPtrArray *removed, enum entry
 		const char *number = entry_number(s->e->form, r->q);
 		char *label = shorten(form_label(s->e->form, r->q, s->e->lang), 40);
 		char *first = g_strdup_printf("    %s%s", number ? number : "", number ? " " : "");
-		long room = s->width - (long)g_utf8_strlen(first, -1) - g_utf8_strlen(label, -1) - 2;
+		/*
+		 * TRANSLATORS: an answer removed, in quire enter: the question's text
+		 * (maybe shortened) and the answer it had.
+		 */
+		char *frame = g_strdup_printf(_("%s: %s"), "", "");
+		long room = s->width - (long)g_utf8_strlen(first, -1) - g_utf8_strlen(label, -1) -
+			    g_utf8_strlen(frame, -1);
 		char *value = entry_value_text(s->e, r->q, r->value, room);
-		char *text = g_strdup_printf("%s: %s", label, value);
+		char *text = g_strdup_printf(_("%s: %s"), label, value);
 		wrap(s, first, 6, text);
+		g_free(frame);
 		g_free(first);
 		g_free(text);
 		g_free(value);
@@ -516,7 +629,9 @@ static enum outcome walk(struct session *s, int step)
 		if (o != GO_ON)
 			return o;
 	}
-	puts("\nEnd of the questionnaire.");
+	putchar('\n');
+	/* TRANSLATORS: in quire enter, after the last question. */
+	puts(_("End of the questionnaire."));
 	return DONE;
 }
 
@@ -536,23 +651,48 @@ static char *numbers_of(const struct form *form, GPtrArray *questions)
 static void say_goodbye(const struct session *s)
 {
 	if (!s->exists) {
-		puts("Nothing entered; no file written.");
+		/* TRANSLATORS: on leaving quire enter; no reply file was there nor made. */
+		puts(_("Nothing entered; no file written."));
 		return;
 	}
 	int n = entry_n_answered(s->e);
 	GString *text = g_string_new(NULL);
-	g_string_printf(text, "%s %s: %d answer%s.", s->saved ? "Saved" : "No changes to",
-			s->path, n, n == 1 ? "" : "s");
+	if (s->saved)
+		/* TRANSLATORS: on leaving quire enter: the reply file, and its answers. */
+		g_string_printf(text, P_("Saved %s: %d answer.", "Saved %s: %d answers.", n),
+				s->path, n);
+	else
+		/* TRANSLATORS: on leaving quire enter: the reply file, and its answers. */
+		g_string_printf(text, P_("No changes to %s: %d answer.",
+					 "No changes to %s: %d answers.", n), s->path, n);
 	GPtrArray *missing = g_ptr_array_new();
 	int n_missing = entry_missing(s->e, missing);
 	if (n_missing) {
 		char *list = numbers_of(s->e->form, missing);
-		g_string_append_printf(text, "  Not finished: %d required question%s unanswered "
-				       "(%s)", n_missing, n_missing == 1 ? " is" : "s are", list);
+		g_string_append(text, "  ");
 		if (s->e->reply->meta[RESP_INCOMPLETE])
-			g_string_append_printf(text, "; the reply is marked _incomplete until %s "
-					       "answered", n_missing == 1 ? "it is" : "they are");
-		g_string_append_c(text, '.');
+			/*
+			 * TRANSLATORS: on leaving quire enter: %s lists the questions' numbers
+			 * ("1.2, 3.1"); _incomplete is the name of a field of the reply file,
+			 * keep it.
+			 */
+			g_string_append_printf(text, P_("Not finished: %d required question is "
+							"unanswered (%s); the reply is marked "
+							"_incomplete until it is answered.",
+							"Not finished: %d required questions are "
+							"unanswered (%s); the reply is marked "
+							"_incomplete until they are answered.",
+							n_missing), n_missing, list);
+		else
+			/*
+			 * TRANSLATORS: on leaving quire enter: %s lists the questions' numbers
+			 * ("1.2, 3.1").
+			 */
+			g_string_append_printf(text, P_("Not finished: %d required question is "
+							"unanswered (%s).",
+							"Not finished: %d required questions are "
+							"unanswered (%s).", n_missing),
+					       n_missing, list);
 		g_free(list);
 	}
 	wrap(s, "", 0, text->str);
@@ -601,22 +741,46 @@ static void greet(struct session *s, const char *code)
 {
 	const struct form *form = s->e->form;
 	const char *title = form->title ? form->title : form->id;
-	char *text = g_strdup_printf("Reply of %s to \"%s\"%s%s%s.", code, title ? title : "the form",
-				     form->version ? " (version " : "",
-				     form->version ? form->version : "", form->version ? ")" : "");
+	/* TRANSLATORS: the title of a form with neither title nor id, in "Reply of ... to ...". */
+	const char *shown_title = title ? title : _("the form");
+	char *text;
+	if (form->version)
+		/*
+		 * TRANSLATORS: the first line of quire enter: the State's roster code
+		 * ("FRA"), the questionnaire's title and its version ("2019050101").
+		 */
+		text = g_strdup_printf(_("Reply of %s to \"%s\" (version %s)."), code, shown_title,
+				       form->version);
+	else
+		/*
+		 * TRANSLATORS: the first line of quire enter: the State's roster code
+		 * ("FRA") and the questionnaire's title.
+		 */
+		text = g_strdup_printf(_("Reply of %s to \"%s\"."), code, shown_title);
 	wrap(s, "", 0, text);
 	g_free(text);
 	int n = entry_n_answered(s->e);
 	if (s->exists)
-		text = g_strdup_printf("Resuming %s: %d answer%s so far; Enter keeps an answer.  "
-				       "Every change is saved at once.", s->path, n,
-				       n == 1 ? "" : "s");
+		/*
+		 * TRANSLATORS: quire enter taking up a reply: %s is its file, %d the
+		 * answers it has; Enter is the key.
+		 */
+		text = g_strdup_printf(P_("Resuming %s: %d answer so far; Enter keeps an answer.  "
+					  "Every change is saved at once.",
+					  "Resuming %s: %d answers so far; Enter keeps an answer.  "
+					  "Every change is saved at once.", n), s->path, n);
 	else
-		text = g_strdup_printf("A new reply: every answer is saved at once to %s.",
+		/* TRANSLATORS: quire enter starting a reply: %s is the file it is saved to. */
+		text = g_strdup_printf(_("A new reply: every answer is saved at once to %s."),
 				       s->path);
 	wrap(s, "", 0, text);
 	g_free(text);
-	wrap(s, "", 0, "Type ? for help, < to go back, - to skip a question, q to save and quit.");
+	/*
+	 * TRANSLATORS: at the start of quire enter.  The keys ?, <, - and q are typed
+	 * as they are in every language: keep them.
+	 */
+	wrap(s, "", 0, _("Type ? for help, < to go back, - to skip a question, q to save and "
+			 "quit."));
 }
 
 /* Answers of a resumed reply that no longer apply are dropped, and said so. */

@@ -14,6 +14,7 @@
 #include "csvio.h"
 #include "figure.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "response.h"
@@ -54,8 +55,13 @@ static void text_entry(FILE *fp, const struct status_entry *e)
 	if (e->submitted != INT_MIN)
 		isodate_format(e->submitted, date);
 	char *code = textcol_fit(e->code ? e->code : "?", 8, true, false);
-	char *name = textcol_fit(e->name ? e->name : e->kind == STATUS_INVALID && e->file ? e->file
-				 : "(unknown)", 34, true, false);
+	const char *shown_name = e->name;
+	if (!shown_name && e->kind == STATUS_INVALID && e->file)
+		shown_name = e->file;
+	else if (!shown_name)
+		/* TRANSLATORS: in quire status, in place of the name of a State not known. */
+		shown_name = _("(unknown)");
+	char *name = textcol_fit(shown_name, 34, true, false);
 	const char *channel = e->channel ? e->channel : "";
 	char *shown = textcol_fit(channel, textcol_width(channel), false, false);
 	char *line = g_strdup_printf("  %s %s %-10s %s", code, name, date, shown);
@@ -86,13 +92,34 @@ static void text_left_out(FILE *fp, const struct status *st, const char *day)
 			continue;
 		char *t;
 		if (kind == STATUS_NOT_MEMBER)
-			t = g_strdup_printf("Not members on %s: %u", day, n);
+			/*
+			 * TRANSLATORS: a heading of quire status, above the replies from
+			 * States that were not members on the date (2019-06-30); %u
+			 * counts them.
+			 */
+			t = g_strdup_printf(P_("Not members on %s: %u", "Not members on %s: %u", n),
+					    day, n);
 		else if (kind == STATUS_NOT_ON_ROSTER)
-			t = g_strdup_printf("Not on the roster: %u", n);
+			/*
+			 * TRANSLATORS: a heading of quire status, above the replies from
+			 * codes that are not on the roster of States; %u counts them.
+			 */
+			t = g_strdup_printf(P_("Not on the roster: %u", "Not on the roster: %u", n),
+					    n);
 		else if (kind == STATUS_INCOMPLETE)
-			t = g_strdup_printf("Marked incomplete (entry not finished): %u", n);
+			/*
+			 * TRANSLATORS: a heading of quire status, above the replies whose
+			 * typing-in with quire enter is unfinished; %u counts them.
+			 */
+			t = g_strdup_printf(P_("Marked incomplete (entry not finished): %u",
+					       "Marked incomplete (entry not finished): %u", n), n);
 		else
-			t = g_strdup_printf("Invalid (run quire validate): %u", n);
+			/*
+			 * TRANSLATORS: a heading of quire status, above the invalid replies;
+			 * "quire validate" is a command, keep it; %u counts the replies.
+			 */
+			t = g_strdup_printf(P_("Invalid (run quire validate): %u",
+					       "Invalid (run quire validate): %u", n), n);
 		text_section(fp, st, kind, t);
 		g_free(t);
 	}
@@ -108,38 +135,90 @@ static void write_text(FILE *fp, const struct status *st, GPtrArray *columns)
 	char *pct = figure_percent(on_time, st->members);
 	char *t;
 	if (st->cutoff != INT_MAX)
-		t = g_strdup_printf("Replied by %s: %u of %u (%s)", cutoff, on_time, st->members,
-				    pct);
+		/*
+		 * TRANSLATORS: a heading of quire status, above the States that replied
+		 * by the cut-off date (2019-06-30): how many of how many States on the
+		 * roster, and that share ("75%").
+		 */
+		t = g_strdup_printf(P_("Replied by %s: %u of %u (%s)",
+				       "Replied by %s: %u of %u (%s)", on_time), cutoff, on_time,
+				    st->members, pct);
 	else
-		t = g_strdup_printf("Replied: %u of %u (%s)", on_time, st->members, pct);
+		/*
+		 * TRANSLATORS: a heading of quire status, above the States that replied:
+		 * how many of how many States on the roster, and that share ("75%").
+		 */
+		t = g_strdup_printf(P_("Replied: %u of %u (%s)", "Replied: %u of %u (%s)", on_time),
+				    on_time, st->members, pct);
 	text_section(fp, st, STATUS_ON_TIME, t);
 	g_free(t);
 	if (st->cutoff != INT_MAX) {
-		t = g_strdup_printf("Late (received after %s): %u", cutoff, st->count[STATUS_LATE]);
+		unsigned late = st->count[STATUS_LATE];
+		/*
+		 * TRANSLATORS: a heading of quire status, above the replies received
+		 * after the cut-off date (2019-06-30); %u counts them.
+		 */
+		t = g_strdup_printf(P_("Late (received after %s): %u",
+				       "Late (received after %s): %u", late), cutoff, late);
 		text_section(fp, st, STATUS_LATE, t);
 		g_free(t);
 	}
-	t = g_strdup_printf("Not replied: %u", st->count[STATUS_NOT_REPLIED]);
+	unsigned not_replied = st->count[STATUS_NOT_REPLIED];
+	/* TRANSLATORS: a heading of quire status, above the States that have not replied. */
+	t = g_strdup_printf(P_("Not replied: %u", "Not replied: %u", not_replied), not_replied);
 	text_section(fp, st, STATUS_NOT_REPLIED, t);
 	g_free(t);
 	text_left_out(fp, st, day);
 	for (guint c = 0; c < columns->len; c++) {
 		const char *column = g_ptr_array_index(columns, c);
 		GPtrArray *groups = status_by_group(st, column);
-		fprintf(fp, "\nResponse rate by %s:\n", column);
+		fputc('\n', fp);
+		/*
+		 * TRANSLATORS: a heading of quire status, above the response rate of each
+		 * group of States; %s is the roster's column that groups them ("region").
+		 */
+		fprintf(fp, _("Response rate by %s:"), column);
+		fputc('\n', fp);
 		for (guint i = 0; i < groups->len; i++) {
 			const struct status_group *g = g_ptr_array_index(groups, i);
-			char *name = textcol_fit(*g->value ? g->value : "(none)", 20, true, false);
+			/* TRANSLATORS: in quire status, the States the roster gives no group. */
+			const char *value = *g->value ? g->value : _("(none)");
+			char *name = textcol_fit(value, 20, true, false);
 			char *gp = figure_percent(g->replied, g->members);
-			fprintf(fp, "  %s %3u of %3u  %6s\n", name, g->replied, g->members, gp);
+			/* The figures padded to three places, for the columns to line up. */
+			char *replied = g_strdup_printf("%3u", g->replied);
+			char *members = g_strdup_printf("%3u", g->members);
+			fprintf(fp, "  %s ", name);
+			/*
+			 * TRANSLATORS: in quire status, the States of a group that replied by
+			 * the cut-off, of the group's States on the roster: "  3 of  12".
+			 */
+			fprintf(fp, P_("%s of %s", "%s of %s", g->replied), replied, members);
+			fprintf(fp, "  %6s\n", gp);
+			g_free(replied);
+			g_free(members);
 			g_free(name);
 			g_free(gp);
 		}
 		g_ptr_array_free(groups, TRUE);
 	}
-	fprintf(fp, "\nOverall: %u of %u (%s)", on_time, st->members, pct);
+	fputc('\n', fp);
 	if (st->cutoff != INT_MAX)
-		fprintf(fp, "; %u late", st->count[STATUS_LATE]);
+		/*
+		 * TRANSLATORS: the last line of quire status: the States that replied by
+		 * the cut-off, of the States on the roster, that share ("75%"), and the
+		 * replies received after the cut-off (which choose the plural form).
+		 */
+		fprintf(fp, P_("Overall: %u of %u (%s); %u late", "Overall: %u of %u (%s); %u late",
+			       st->count[STATUS_LATE]), on_time, st->members, pct,
+			st->count[STATUS_LATE]);
+	else
+		/*
+		 * TRANSLATORS: the last line of quire status: the States that replied, of
+		 * the States on the roster, and that share ("75%").
+		 */
+		fprintf(fp, P_("Overall: %u of %u (%s)", "Overall: %u of %u (%s)", on_time),
+			on_time, st->members, pct);
 	fputc('\n', fp);
 	g_free(pct);
 }

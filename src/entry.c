@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "response.h"
@@ -13,6 +14,7 @@
 /* How many choice names an error message lists before "...". */
 #define NAMES_SHOWN 8
 
+/* Values of a reply file's _channel, the same in every language: not translated. */
 const char *const entry_channels[] = { "note verbale", "e-mail", "letter", NULL };
 
 static const enum resp_meta step_meta[ENTRY_N_META] = {
@@ -233,8 +235,13 @@ static const struct form_choice *find_choice(const struct form_question *q,
 		return c;
 	char *shown_token = msg_value(token);
 	if (c) {
-		*error = g_strdup_printf("'%s' is not offered here (choice_filter %s)", shown_token,
-					 q->choice_filter);
+		/*
+		 * TRANSLATORS: in quire enter, for a choice typed that the form does not
+		 * offer given the other answers: what was typed, then the form's
+		 * expression; choice_filter is the name of a column of the form, keep it.
+		 */
+		*error = g_strdup_printf(_("'%s' is not offered here (choice_filter %s)"),
+					 shown_token, q->choice_filter);
 		g_free(shown_token);
 		return NULL;
 	}
@@ -257,11 +264,22 @@ static const struct form_choice *find_choice(const struct form_question *q,
 	}
 	char *names = names_of(shown);
 	if (all_digits(token))
-		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u",
+		/*
+		 * TRANSLATORS: in quire enter: what was typed, then the number of the
+		 * last choice shown.
+		 */
+		*error = g_strdup_printf(P_("'%s' is not a choice: type a number from 1 to %u",
+					    "'%s' is not a choice: type a number from 1 to %u", n),
 					 shown_token, n);
 	else
-		*error = g_strdup_printf("'%s' is not a choice: type a number from 1 to %u or a "
-					 "name (%s)", shown_token, n, names);
+		/*
+		 * TRANSLATORS: in quire enter: what was typed, the number of the last
+		 * choice shown, then the choices' names ("yes, no, unknown"), typed as is.
+		 */
+		*error = g_strdup_printf(P_("'%s' is not a choice: type a number from 1 to %u or "
+					    "a name (%s)",
+					    "'%s' is not a choice: type a number from 1 to %u or "
+					    "a name (%s)", n), shown_token, n, names);
 	g_free(shown_token);
 	g_free(names);
 	return NULL;
@@ -293,7 +311,8 @@ static char *parse_one(const struct form_question *q, const GPtrArray *shown, co
 		return g_strdup(c->name);
 	if (strpbrk(text, " \t,")) {
 		g_free(*error);
-		*error = g_strdup("only one choice can be given");
+		/* TRANSLATORS: in quire enter, when several choices are typed for one. */
+		*error = g_strdup(_("only one choice can be given"));
 	}
 	return NULL;
 }
@@ -308,7 +327,8 @@ struct picks {
 static void pick(struct picks *p, const struct form_choice *c, char **error)
 {
 	if (p->chosen[c->index] && p->rank)
-		*error = g_strdup_printf("'%s' is ranked twice", c->name);
+		/* TRANSLATORS: in quire enter: %s is a choice's name, typed twice in a ranking. */
+		*error = g_strdup_printf(_("'%s' is ranked twice"), c->name);
 	else if (!p->chosen[c->index])
 		g_ptr_array_add(p->order, c->name);
 	p->chosen[c->index] = true;
@@ -348,7 +368,8 @@ static char *parse_several(const struct form_question *q, const GPtrArray *shown
 	g_free(p.chosen);
 	g_ptr_array_free(p.order, TRUE);
 	if (!*error && !value->len)
-		*error = g_strdup("no choice given");
+		/* TRANSLATORS: in quire enter, when nothing was typed that names a choice. */
+		*error = g_strdup(_("no choice given"));
 	if (*error) {
 		g_string_free(value, TRUE);
 		return NULL;
@@ -362,7 +383,11 @@ static char *parse_acknowledge(const char *text, char **error)
 	for (const char *const *y = yes; *y; y++)
 		if (g_ascii_strcasecmp(text, *y) == 0)
 			return g_strdup("OK");
-	*error = g_strdup("type OK to acknowledge, or - to leave it unanswered");
+	/*
+	 * TRANSLATORS: in quire enter, for a question to acknowledge.  OK and - are
+	 * typed as they are in every language: keep them.
+	 */
+	*error = g_strdup(_("type OK to acknowledge, or - to leave it unanswered"));
 	return NULL;
 }
 
@@ -371,7 +396,9 @@ char *entry_parse(const struct entry *e, const struct form_question *q, const ch
 {
 	*error = NULL;
 	if (!g_utf8_validate(text, -1, NULL)) {
-		*error = g_strdup("the text is not valid UTF-8: check the terminal's character set");
+		/* TRANSLATORS: in quire enter, when what was typed is not UTF-8. */
+		*error = g_strdup(_("the text is not valid UTF-8: check the terminal's character "
+				    "set"));
 		return NULL;
 	}
 	if (form_kind_is_choice(q->kind) && q->list) {
@@ -399,7 +426,12 @@ static char *constraint_error(const struct entry *e, const struct form_question 
 	if (message)
 		return g_strdup(message);
 	char *cond = entry_condition_text(e->form, q->constraint_text);
-	char *s = g_strdup_printf("does not meet the form's condition: %s", cond);
+	/*
+	 * TRANSLATORS: in quire enter, after "the current answer is not valid: " or
+	 * alone: %s is the form's expression, with questions by number
+	 * ("the answer <= 1.2").
+	 */
+	char *s = g_strdup_printf(_("does not meet the form's condition: %s"), cond);
 	g_free(cond);
 	return s;
 }
@@ -407,13 +439,15 @@ static char *constraint_error(const struct entry *e, const struct form_question 
 static char *required_error(const struct entry *e, const struct form_question *q)
 {
 	const char *message = form_text(e->form, q->required_message, e->lang);
-	return g_strdup(message ? message : "an answer is required");
+	/* TRANSLATORS: in quire enter, when a required question is left unanswered. */
+	return g_strdup(message ? message : _("an answer is required"));
 }
 
 static int resolve_submitted(struct entry *e, const char *text, char **value, char **error)
 {
 	if (!text) {
-		*error = g_strdup("the date the reply was received is required");
+		/* TRANSLATORS: in quire enter, when the date of the reply is left out. */
+		*error = g_strdup(_("the date the reply was received is required"));
 		return -1;
 	}
 	char *v = *text ? g_strdup(text) : entry_default(e, ENTRY_SUBMITTED);
@@ -422,9 +456,14 @@ static int resolve_submitted(struct entry *e, const char *text, char **value, ch
 	isodate_format(e->today, today);
 	char *shown = msg_value(v);
 	if (!isodate_parse(v, &days))
-		*error = g_strdup_printf("'%s' is not a date (YYYY-MM-DD)", shown);
+		/*
+		 * TRANSLATORS: in quire enter: what was typed as the reply's date; a
+		 * date is typed as 2019-06-30 in every language.
+		 */
+		*error = g_strdup_printf(_("'%s' is not a date (YYYY-MM-DD)"), shown);
 	else if (days > e->today)
-		*error = g_strdup_printf("'%s' is after today (%s)", shown, today);
+		/* TRANSLATORS: in quire enter: the date typed, then today's, both YYYY-MM-DD. */
+		*error = g_strdup_printf(_("'%s' is after today (%s)"), shown, today);
 	g_free(shown);
 	if (*error) {
 		g_free(v);
@@ -446,7 +485,9 @@ static int resolve_meta(struct entry *e, int step, const char *text, char **valu
 		return 0;
 	}
 	if (!g_utf8_validate(text, -1, NULL)) {
-		*error = g_strdup("the text is not valid UTF-8: check the terminal's character set");
+		/* TRANSLATORS: in quire enter, when what was typed is not UTF-8. */
+		*error = g_strdup(_("the text is not valid UTF-8: check the terminal's character "
+				    "set"));
 		return -1;
 	}
 	int n = 0;
@@ -474,7 +515,11 @@ static bool candidate(struct entry *e, const struct form_question *q, int step, 
 	*value = entry_default(e, step);
 	char *why = *value ? resp_value_problem(e->form, q, *value) : NULL;
 	if (why) {
-		*error = g_strdup_printf("the current answer is not valid: %s", why);
+		/*
+		 * TRANSLATORS: in quire enter, when Enter keeps an answer that breaks a
+		 * rule; %s says why.
+		 */
+		*error = g_strdup_printf(_("the current answer is not valid: %s"), why);
 		g_free(why);
 		g_free(*value);
 		*value = NULL;
@@ -517,7 +562,13 @@ int entry_resolve(struct entry *e, int step, const char *text, char **value, cha
 	if (!v && resp_eval_required(e->ev, q))
 		*error = required_error(e, q);
 	else if (v && !offered(e, q, v))
-		*error = g_strdup_printf("not offered here (choice_filter %s)", q->choice_filter);
+		/*
+		 * TRANSLATORS: in quire enter, for an answer the form does not offer
+		 * given the other answers: %s is the form's expression; choice_filter
+		 * is the name of a column of the form, keep it.
+		 */
+		*error = g_strdup_printf(_("not offered here (choice_filter %s)"),
+					 q->choice_filter);
 	else if (v && !resp_eval_constraint(e->ev, q, v))
 		*error = constraint_error(e, q);
 	resp_eval_run(e->ev, e->reply->values);
@@ -731,7 +782,11 @@ char *entry_condition_text(const struct form *form, const char *expr)
 			g_free(name);
 			p = close;
 		} else if (*p == '.' && (p == expr || !word_char(p[-1])) && !word_char(p[1])) {
-			g_string_append(s, "the answer");
+			/*
+			 * TRANSLATORS: in a form's expression shown in quire enter, in place
+			 * of ".", the answer to the question itself: "the answer > 0".
+			 */
+			g_string_append(s, _("the answer"));
 		} else {
 			g_string_append_c(s, *p);
 		}
@@ -743,24 +798,52 @@ char *entry_kind_hint(const struct form_question *q)
 {
 	switch (q->kind) {
 	case FORM_SELECT_MULTIPLE:
-		return g_strdup("one or more, separated by spaces");
+		/*
+		 * TRANSLATORS: what to type at a question in quire enter, in "%s (%s)"
+		 * after its text and in "type %s.": choices, by number or name.
+		 */
+		return g_strdup(_("one or more, separated by spaces"));
 	case FORM_RANK:
-		return g_strdup("in order, separated by spaces");
+		/* TRANSLATORS: what to type, as "one or more, separated by spaces": a ranking. */
+		return g_strdup(_("in order, separated by spaces"));
 	case FORM_INTEGER:
-		return g_strdup("a whole number");
+		/* TRANSLATORS: what to type, as "one or more, separated by spaces". */
+		return g_strdup(_("a whole number"));
 	case FORM_DECIMAL:
-		return g_strdup("a number");
+		/* TRANSLATORS: what to type, as "one or more, separated by spaces". */
+		return g_strdup(_("a number"));
 	case FORM_RANGE:
-		return g_strdup_printf("a number from %g to %g", MIN(q->range_start, q->range_end),
+		/*
+		 * TRANSLATORS: what to type, as "one or more, separated by spaces";
+		 * the bounds, such as 0 and 10.
+		 */
+		return g_strdup_printf(_("a number from %g to %g"),
+				       MIN(q->range_start, q->range_end),
 				       MAX(q->range_start, q->range_end));
 	case FORM_DATE:
-		return g_strdup("a date, YYYY-MM-DD");
+		/*
+		 * TRANSLATORS: what to type, as "one or more, separated by spaces"; a
+		 * date is typed as 2019-06-30 in every language.
+		 */
+		return g_strdup(_("a date, YYYY-MM-DD"));
 	case FORM_TIME:
-		return g_strdup("a time, HH:MM");
+		/*
+		 * TRANSLATORS: what to type, as "one or more, separated by spaces"; a
+		 * time is typed as 14:30 in every language.
+		 */
+		return g_strdup(_("a time, HH:MM"));
 	case FORM_DATETIME:
-		return g_strdup("a date and time, YYYY-MM-DDTHH:MM");
+		/*
+		 * TRANSLATORS: what to type, as "one or more, separated by spaces"; typed
+		 * as 2019-06-30T14:30 in every language.
+		 */
+		return g_strdup(_("a date and time, YYYY-MM-DDTHH:MM"));
 	case FORM_ACKNOWLEDGE:
-		return g_strdup("OK to acknowledge");
+		/*
+		 * TRANSLATORS: what to type, as "one or more, separated by spaces"; OK
+		 * is typed as it is in every language: keep it.
+		 */
+		return g_strdup(_("OK to acknowledge"));
 	default:
 		return NULL;
 	}
