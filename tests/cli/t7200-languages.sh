@@ -106,4 +106,22 @@ expect_grep "the definition's title, at its line" \
 	"quire:def.ini:$title: title: no text in the document's language: give title[es]" "$ERR"
 expect_true 'nothing is written' test ! -e es-gaps.pdf
 
+# On the terminal, quire's words follow LANGUAGE (no installed locale needed).
+LANGUAGE=fr "$QUIRE" status "$top_srcdir/forms/cybercrime-cooperation" \
+	"$top_srcdir/data/cybercrime-cooperation" --roster "$top_srcdir/data/rosters/demo.csv" \
+	--cutoff 2019-06-30 >status-fr.txt
+nbsp=$(printf '\302\240')	# French sets a no-break space before a colon
+expect_grep 'status speaks French under LANGUAGE=fr' \
+	"États membres ayant répondu au plus tard le 2019-06-30$nbsp: 9 sur 47 (19%)" status-fr.txt
+mkdir entered
+printf '\n\n\n7\nq\n' | LANGUAGE=ru "$QUIRE" enter "$top_srcdir/forms/cybercrime-cooperation" \
+	--respondent XZZ --data entered --lang ru >enter-ru.txt 2>&1
+expect_grep 'enter speaks Russian under LANGUAGE=ru, and so do its problems' \
+	'! «7» не является вариантом ответа: введите номер от 1 до 2' enter-ru.txt
+LC_ALL= LANG=es_ES.UTF-8 LANGUAGE= "$QUIRE" status "$top_srcdir/forms/cybercrime-cooperation" \
+	"$top_srcdir/data/cybercrime-cooperation" --roster "$top_srcdir/data/rosters/demo.csv" \
+	>status-es.txt
+expect_grep 'without LANGUAGE, LANG names the language, installed as a locale or not' \
+	'No respondieron: 36' status-es.txt
+
 done_testing
