@@ -299,13 +299,14 @@ void doc_contents(struct doc *d, const char *title, int levels)
 /*
  * typeset()'s replacement, by the group of its pattern that matched: an
  * operator or "of" between no-break spaces, a no-break space, one space,
- * or a typographic apostrophe or quotation mark.
+ * or a typographic apostrophe or quotation mark, or nothing next to a
+ * full-width mark.
  */
 static gboolean tighten(const GMatchInfo *match, GString *out, gpointer data)
 {
 	(void)data;
 	gint group = 1, start = -1, end = -1;
-	for (; group <= 7; group++)
+	for (; group <= 9; group++)
 		if (g_match_info_fetch_pos(match, group, &start, &end) && start >= 0)
 			break;
 	char *word = g_match_info_fetch(match, group);
@@ -326,8 +327,10 @@ static gboolean tighten(const GMatchInfo *match, GString *out, gpointer data)
 	case 6:
 		g_string_append(out, "\u201c");
 		break;
-	default:
+	case 7:
 		g_string_append(out, "\u201d");
+		break;
+	default:	/* no space around a full-width mark: it holds its own */
 		break;
 	}
 	g_free(word);
@@ -339,7 +342,9 @@ static gboolean tighten(const GMatchInfo *match, GString *out, gpointer data)
  * break -- inside "p = 0.45", "p < 0.0001", "n = 9" and "V = 0.31",
  * inside "7 of 9", and after "para." before its number; one space, not
  * two, after a sentence; and typographic apostrophes and double quotation
- * marks ("Fisher’s", “State A”) for straight ones.  The document's own
+ * marks ("Fisher’s", “State A”) for straight ones; no space after a
+ * full-width (Chinese) comma, full stop, colon or closing parenthesis, nor
+ * before one or an opening parenthesis, which carry their own.  The document's own
  * sentences, headings, captions, notes and cover get this, with the labels
  * they quote; a verbatim answer (doc_quote) and a table (file names,
  * codes) are left as written.
@@ -353,7 +358,9 @@ static char *typeset(const char *text)
 		GRegex *re = g_regex_new("(*UCP)(?<=\\b[pnV]) ([=<]) (?=[0-9])|(?<=[0-9]) (of) (?=[0-9])|"
 					 "(?<=\\bpara\\.)( )(?=[0-9])|(?<=[.:;!?])(  +)(?=\\S)|"
 					 "(?<=\\w)(')(?=\\w)|(\")(?=[\\w\\[(\u2018])|"
-					 "(?<=[\\w.,!?)\\]%\u2019])(\")",
+					 "(?<=[\\w.,!?)\\]%\u2019])(\")|"
+					 "(?<=[\u3001\u3002\uff01\uff09\uff0c\uff1a\uff1b\uff1f])( +)|"
+					 "( +)(?=[\u3001\u3002\uff08\uff0c\uff1a\uff1b])",
 					 G_REGEX_OPTIMIZE, 0, NULL);
 		g_once_init_leave(&tight, re);
 	}

@@ -160,19 +160,29 @@ static char *predicate(const struct report *r, const struct findings_finding *f)
 	return p;
 }
 
-/* SENTENCE (with its full stop) citing paragraph N: "... law (para. 5)." */
+/*
+ * Appends SENTENCE (taken, with its full stop) to OUT, citing paragraph N
+ * (0: none) before the stop, which stays the sentence's own: "... law
+ * (para. 5).", "……计入（第7段）。".
+ */
 static void append_cited(GString *out, char *sentence, int n)
 {
+	static const char *const stops[] = { "\u3002", "." };
+	const char *stop = ".";
 	size_t len = strlen(sentence);
-	if (len && sentence[len - 1] == '.')
-		sentence[len - 1] = '\0';
+	for (size_t i = 0; i < G_N_ELEMENTS(stops); i++)
+		if (g_str_has_suffix(sentence, stops[i])) {
+			stop = stops[i];
+			sentence[len - strlen(stop)] = '\0';
+			break;
+		}
 	g_string_append_printf(out, "%s%s", out->len ? " " : "", sentence);
 	if (n) {
 		g_string_append_c(out, ' ');
 		/* TRANSLATORS: the number of the paragraph a summary's sentence cites. */
 		g_string_append_printf(out, _("(para.\u00A0%d)"), n);
 	}
-	g_string_append_c(out, '.');
+	g_string_append(out, stop);
 	g_free(sentence);
 }
 

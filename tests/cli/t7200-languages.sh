@@ -66,6 +66,9 @@ expect_grep 'zh: the masthead in Chinese' '分发：普遍' zh.txt
 expect_grep 'fr: a date as French writes it' '30 août 2019' fr.txt
 expect_grep 'ru: a date as Russian writes it' '30 августа 2019 г' ru.txt
 expect_grep 'zh: a date as Chinese writes it' '2019年8月30日' zh.txt
+expect_grep 'zh: no space between sentences, nor around a full-width mark' \
+	'资料来源：对问题1.1的答复。比例以作答的9个成员国为基数。' zh.txt
+expect_grep "zh: a citation keeps the sentence's own full stop" '未予计入（第7段）。' zh.txt
 
 # English has none of the other languages' furniture, and nothing marked.
 run 0 "$QUIRE" report "$def" -o en.pdf
