@@ -39,7 +39,11 @@ mkdir -p "$build" && build=$(cd "$build" && pwd)
 if [ ! -f "$build/Makefile" ]; then
 	src=$root
 	if [ -f "$root/config.status" ]; then
-		make -s -C "$root" distdir distdir="$build/src" >/dev/null || exit 1
+		# gettext's po/ takes only a distdir relative to the tree: make it
+		# there, then move it.
+		rm -rf "$root/.distdir-$$"
+		make -s -C "$root" distdir distdir=".distdir-$$" >/dev/null &&
+			mv "$root/.distdir-$$" "$build/src" || exit 1
 		src=$build/src
 	fi
 	(cd "$build" && "$src/configure" -q CC=clang \

@@ -49,7 +49,11 @@ mkdir -p "$build" || die "cannot create $build"
 build=$(cd "$build" && pwd)
 if [ ! -f "$build/Makefile" ]; then
 	if [ -f "$root/config.status" ]; then
-		make -s -C "$root" distdir distdir="$build/src" >/dev/null || die "make distdir failed"
+		# gettext's po/ takes only a distdir relative to the tree: make it
+		# there, then move it.
+		rm -rf "$root/.distdir-$$"
+		make -s -C "$root" distdir distdir=".distdir-$$" >/dev/null &&
+			mv "$root/.distdir-$$" "$build/src" || die "make distdir failed"
 		src=$build/src
 	else
 		[ -x "$root/configure" ] || (cd "$root" && autoreconf -fi) || die "autoreconf failed"
