@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <glib.h>
 
+#include "i18n.h"
+
 #define EN_DASH "\u2013"
 #define MINUS "\u2212"
 
@@ -154,7 +156,8 @@ char *figure_range(double lo, double hi, const char *unit)
 	bool percent = unit && strcmp(unit, "%") == 0;
 	char *low = percent ? figure_quantity(lo, unit) : figure_number(lo);
 	char *high = figure_quantity(hi, unit);
-	char *out = g_strdup_printf("%s to %s", low, high);
+	/* TRANSLATORS: a range of figures: "3 to 12 days", as in "the figures range from %s". */
+	char *out = g_strdup_printf(_("%s to %s"), low, high);
 	g_free(low);
 	g_free(high);
 	return out;

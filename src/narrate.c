@@ -1,6 +1,7 @@
 /* narrate.c - English sentences drafted from counts, bases and phrases */
 #include <config.h>
 #include "narrate.h"
+#include "narrate-intl.h"
 
 #include <math.h>
 #include <string.h>
@@ -79,7 +80,7 @@ static void put_counted(GString *s, const struct narrate_base *b)
 
 struct narrate_base narrate_replying(unsigned long n, const char *singular, const char *plural)
 {
-	struct narrate_base b = {n, singular, plural, "replying", NULL};
+	struct narrate_base b = {n, singular, plural, "replying", NULL, NULL, NARRATE_REPLYING, NULL};
 	return b;
 }
 
@@ -331,6 +332,8 @@ char *narrate_count(const struct narrate_base *b, unsigned long k, const char *p
 		    unsigned flags)
 {
 	g_return_val_if_fail(b && predicate && k <= b->n, NULL);
+	if (b->grammar)
+		return narrate_intl_count(b, k, predicate);
 	if (b->n == 0)
 		return no_replies(b);
 	GString *s = g_string_new(NULL);
@@ -466,6 +469,8 @@ char *narrate_select_one(const struct narrate_base *b, const struct narrate_item
 {
 	g_return_val_if_fail(b && items && n_items > 0, NULL);
 	g_return_val_if_fail(total(items, n_items) <= b->n, NULL);
+	if (b->grammar)
+		return narrate_intl_select_one(b, items, n_items);
 	if (b->n == 0)
 		return no_replies(b);
 	GArray *a = merged_items(items, n_items);
@@ -518,6 +523,8 @@ char *narrate_yes_no(const struct narrate_base *b, const char *predicate, unsign
 {
 	g_return_val_if_fail(b && predicate && (others || n_others == 0), NULL);
 	g_return_val_if_fail((unsigned long long)yes + no + total(others, n_others) <= b->n, NULL);
+	if (b->grammar)
+		return narrate_intl_yes_no(b, predicate, yes, no, others, n_others);
 	if (b->n == 0)
 		return no_replies(b);
 	GArray *a = merged_items(others, n_others);
@@ -740,6 +747,8 @@ char *narrate_select_multiple(const struct narrate_base *b, const char *verb,
 	g_return_val_if_fail(b && verb && (items || n_items == 0), NULL);
 	g_return_val_if_fail(n_items > 0 || none, NULL);
 	g_return_val_if_fail(counts_within(items, n_items, none, b->n), NULL);
+	if (b->grammar)
+		return narrate_intl_select_multiple(b, verb, items, n_items, none);
 	if (b->n == 0)
 		return no_replies(b);
 	GString *s = g_string_new(NULL);
@@ -791,4 +800,58 @@ char *narrate_fallback_selected(const char *choice_label)
 	g_string_append_printf(s, "%s ", NARRATE_FALLBACK_VERB);
 	put_quoted(s, choice_label);
 	return g_string_free(s, FALSE);
+}
+
+/* In a base's language */
+
+char *narrate_quote_in(const struct narrate_base *b, const char *label)
+{
+	g_return_val_if_fail(b && label, NULL);
+	return b->grammar ? narrate_intl_quote(b->grammar, label) : narrate_quote(label);
+}
+
+char *narrate_answered_in(const struct narrate_base *b, const char *choice_label)
+{
+	g_return_val_if_fail(b && choice_label, NULL);
+	return b->grammar ? narrate_intl_answered(b->grammar, choice_label)
+			  : narrate_fallback_answer(choice_label, NULL);
+}
+
+char *narrate_selected_in(const struct narrate_base *b, const char *choice_label)
+{
+	g_return_val_if_fail(b && choice_label, NULL);
+	return b->grammar ? narrate_intl_selected(b->grammar, choice_label)
+			  : narrate_fallback_selected(choice_label);
+}
+
+char *narrate_number_in(const struct narrate_base *b, unsigned long n)
+{
+	g_return_val_if_fail(b, NULL);
+	return b->grammar ? narrate_intl_number(b->grammar, n) : narrate_number(n, 0);
+}
+
+char *narrate_join_in(const struct narrate_base *b, const char *const *parts, size_t n)
+{
+	g_return_val_if_fail(b && (parts || n == 0), NULL);
+	return b->grammar ? narrate_intl_join(b->grammar, parts, n) : narrate_join(parts, n, "and");
+}
+
+char *narrate_fallback_verb_in(const struct narrate_base *b)
+{
+	g_return_val_if_fail(b, NULL);
+	if (!b->grammar)
+		return g_strdup(NARRATE_FALLBACK_VERB);
+	char *verb = narrate_intl_selected(b->grammar, "");
+	char *quote = narrate_intl_quote(b->grammar, "");
+	if (g_str_has_suffix(verb, quote))	/* selected_fmt ends with its label */
+		verb[strlen(verb) - strlen(quote)] = '\0';
+	g_free(quote);
+	return g_strchomp(verb);
+}
+
+char *narrate_verb_object_in(const struct narrate_base *b, const char *verb, const char *object)
+{
+	g_return_val_if_fail(b && verb && object, NULL);
+	return b->grammar ? narrate_intl_verb_object(b->grammar, verb, object)
+			  : g_strdup_printf("%s %s", verb, object);
 }

@@ -55,10 +55,34 @@ enum narrate_flags {
 };
 
 /*
+ * The language a sentence is drafted in, with its own rules: NULL is
+ * English, drafted by narrate.c; the others by narrate-intl.c with the
+ * rules of narrate-LL.c.  narrate_grammar() returns NULL for English and
+ * for a language quire cannot draft in; narrate_can_draft() tells them
+ * apart.
+ */
+struct narrate_grammar;
+const struct narrate_grammar *narrate_grammar(const char *lang);
+bool narrate_can_draft(const char *lang);
+
+/*
+ * Which Member States a base is, for a grammar that names them itself (in
+ * English PRE and POST say it): the replying ones, those that answered
+ * the question (question QUESTION, when it must be named out of its
+ * paragraph), or those to which it applied.
+ */
+enum narrate_scope {
+	NARRATE_REPLYING,
+	NARRATE_ANSWERED,
+	NARRATE_APPLIED,
+};
+
+/*
  * Who is counted: N of them, e.g. the nine replying Member States.  The
  * phrase is PRE NOUN POST: "replying Member States", "Member States with
  * such a law".  NULL nouns mean "respondent"/"respondents"; NULL or empty
- * PRE and POST are left out.  The strings are borrowed.
+ * PRE and POST are left out.  The strings are borrowed.  GRAMMAR (NULL:
+ * English) names the base by SCOPE and QUESTION instead.
  */
 struct narrate_base {
 	unsigned long n;
@@ -66,6 +90,9 @@ struct narrate_base {
 	const char *plural;	/* "Member States" */
 	const char *pre;	/* "replying" */
 	const char *post;	/* "with such a law" */
+	const struct narrate_grammar *grammar;
+	enum narrate_scope scope;
+	const char *question;	/* "2.4", or NULL */
 };
 
 /* A phrase and how many chose it.  The phrase is borrowed and never NULL. */
@@ -227,5 +254,32 @@ char *narrate_select_multiple(const struct narrate_base *b, const char *verb,
 char *narrate_quote(const char *label);
 char *narrate_fallback_answer(const char *choice_label, const char *question_label);
 char *narrate_fallback_selected(const char *choice_label);
+
+/*
+ * The same in B's language: the label in its quotes (« », “ ”), and the
+ * fallback predicates for a plural subject ("avaient répondu « Non »",
+ * "avaient choisi « Aucune »").  English when B->grammar is NULL.
+ */
+char *narrate_quote_in(const struct narrate_base *b, const char *label);
+char *narrate_answered_in(const struct narrate_base *b, const char *choice_label);
+char *narrate_selected_in(const struct narrate_base *b, const char *choice_label);
+
+/* The verb of narrate_selected_in(), for a select_multiple's quoted choices: "selected", "avaient choisi". */
+char *narrate_fallback_verb_in(const struct narrate_base *b);
+
+/* VERB followed by OBJECT ("had joined" "the Budapest Convention"), contracted as B's language does ("à le" -> "au"). */
+char *narrate_verb_object_in(const struct narrate_base *b, const char *verb, const char *object);
+
+/*
+ * A number in B's language as a sentence of the report states it: words
+ * below ten in English ("seven"), and as the grammar says in the others.
+ */
+char *narrate_number_in(const struct narrate_base *b, unsigned long n);
+
+/* N in digits with LANG's grouping (ICU), Western digits in every language: "1 000", "1,000". */
+char *narrate_digits(const char *lang, unsigned long n);
+
+/* PARTS joined with B's language's "and": "A, B and C", "A, B et C", "A、B和C". */
+char *narrate_join_in(const struct narrate_base *b, const char *const *parts, size_t n);
 
 #endif

@@ -86,19 +86,22 @@ struct report {
 };
 
 /*
- * The drafted sentences (narrate.h) are English: quire drafts in no other
- * language yet.  A paragraph drafted for a document in another language
- * goes through report_drafted(), which counts it, for the report to be
- * refused with the count, and returns SENTENCE marked for a draft that
- * shows it (borrowed, or living as long as the process).  In English it
+ * The drafted sentences (narrate.h) are in the document's language when
+ * quire has a grammar for it (narrate_can_draft()), and English otherwise.
+ * Every drafted paragraph goes through report_drafted(): one left in
+ * English in a document in another language is counted, for the report
+ * to be refused with the count, and returned marked for a draft that
+ * shows it (borrowed, or living as long as the process).  Otherwise it
  * returns SENTENCE.
  */
 const char *report_drafted(struct report *r, const char *sentence);
 
 /*
- * A count in a sentence of the document's own words: in words up to nine
- * in English ("seven", narrate_number()), in digits in other languages,
- * which quire does not yet spell out.  A new string.
+ * A count in a sentence of the catalog's words: in words up to nine in
+ * English ("seven", narrate_number()), in digits in other languages,
+ * whose number words agree with a noun the catalog's sentence chooses
+ * (the drafted sentences spell out their own, narrate_number_in()).  A
+ * new string.
  */
 char *report_number(const struct report *r, unsigned long n);
 

@@ -35,6 +35,7 @@ static struct narrate_base answered_base(const struct report *r, const struct ta
 	if (tq->answered != r->tally->included) {
 		b.pre = NULL;
 		b.post = "that answered the question";
+		b.scope = NARRATE_ANSWERED;
 	}
 	return b;
 }
@@ -47,6 +48,7 @@ static struct narrate_base asked_base(const struct report *r, const struct tally
 	if (tq->base != r->tally->included) {
 		b.pre = NULL;
 		b.post = "to which the question applied";
+		b.scope = NARRATE_APPLIED;
 	}
 	return b;
 }
@@ -74,19 +76,45 @@ static bool any_choice_summary(const struct report *r, const struct tally_questi
 	return false;
 }
 
+/* S (taken) without its full stop ("." or "。"), to go on as a clause. */
 static char *unsentence(char *s)
 {
 	size_t n = strlen(s);
-	if (n && s[n - 1] == '.')
+	if (g_str_has_suffix(s, "\u3002"))
+		s[n - strlen("\u3002")] = '\0';
+	else if (n && s[n - 1] == '.')
 		s[n - 1] = '\0';
 	return s;
 }
 
+/* S (taken) with its first letter in lower case, unless it opens an acronym ("UNODC"). */
 static char *lower_first(char *s)
 {
-	if (g_ascii_isupper(s[0]) && !(s[1] && g_ascii_isupper(s[1])))
-		s[0] = g_ascii_tolower(s[0]);
-	return s;
+	gunichar c = g_utf8_get_char(s);
+	const char *next = g_utf8_next_char(s);
+	if (!g_unichar_isupper(c) || (*next && g_unichar_isupper(g_utf8_get_char(next))))
+		return s;
+	char lower[8];
+	int len = g_unichar_to_utf8(g_unichar_tolower(c), lower);
+	char *out = g_strdup_printf("%.*s%s", len, lower, next);
+	g_free(s);
+	return out;
+}
+
+/* "Asked “LABEL” (question 2.3), SENTENCE", SENTENCE (taken) lower-cased to go on. */
+static char *asked(const struct report *r, const struct narrate_base *b,
+		   const struct tally_question *tq, bool numbered, char *sentence)
+{
+	char *q = narrate_quote_in(b, form_label(r->form, tq->q, r->lang));
+	char *rest = lower_first(sentence);
+	char *out = numbered && tq->q->number
+			    /* TRANSLATORS: a question's label in quotes, its number, then a sentence about its answers. */
+			    ? g_strdup_printf(_("Asked %s (question %s), %s"), q, tq->q->number, rest)
+			    /* TRANSLATORS: a question's label in quotes, then a sentence about its answers. */
+			    : g_strdup_printf(_("Asked %s, %s"), q, rest);
+	g_free(q);
+	g_free(rest);
+	return out;
 }
 
 /* select_one */
@@ -106,8 +134,7 @@ static char *select_one_sentence(struct report *r, const struct tally_question *
 			const struct form_choice *ch = choice_at(tq, c);
 			if (ch == yes || ch == no)
 				continue;
-			char *phrase = narrate_fallback_answer(form_choice_label(r->form, ch, r->lang),
-							       NULL);
+			char *phrase = narrate_answered_in(&b, form_choice_label(r->form, ch, r->lang));
 			g_ptr_array_add(owned, phrase);
 			struct narrate_item it = { phrase, tq->counts[c] };
 			g_array_append_val(items, it);
@@ -120,8 +147,7 @@ static char *select_one_sentence(struct report *r, const struct tally_question *
 			const struct form_choice *ch = choice_at(tq, c);
 			const char *phrase = choice_summary(r, ch);
 			if (!phrase) {
-				char *p = narrate_fallback_answer(form_choice_label(r->form, ch, r->lang),
-								  NULL);
+				char *p = narrate_answered_in(&b, form_choice_label(r->form, ch, r->lang));
 				g_ptr_array_add(owned, p);
 				phrase = p;
 			}
@@ -131,14 +157,8 @@ static char *select_one_sentence(struct report *r, const struct tally_question *
 		unsigned flags = by_choice ? lead_flags(&b) : 0;
 		sentence = narrate_select_one(&b, (struct narrate_item *)(void *)items->data,
 					      items->len, flags);
-		if (!by_choice && sentence) {
-			/* Without phrases the question itself frames the answers. */
-			char *q = narrate_quote(form_label(r->form, tq->q, r->lang));
-			char *framed = g_strdup_printf("Asked %s, %s", q, lower_first(sentence));
-			g_free(q);
-			g_free(sentence);
-			sentence = framed;
-		}
+		if (!by_choice && sentence)	/* without phrases the question frames the answers */
+			sentence = asked(r, &b, tq, false, sentence);
 	}
 	g_array_free(items, TRUE);
 	g_ptr_array_free(owned, TRUE);
@@ -160,31 +180,28 @@ static char *select_multiple_sentence(struct report *r, const struct tally_quest
 		const char *phrase = fallback ? NULL : choice_summary(r, ch);
 		const char *label = form_choice_label(r->form, ch, r->lang);
 		if (form_choice_is_none(ch)) {
-			char *p = phrase ? g_strdup(phrase) : narrate_fallback_selected(label);
+			char *p = phrase ? g_strdup(phrase) : narrate_selected_in(&b, label);
 			g_ptr_array_add(owned, p);
 			none.phrase = p;
 			none.count = tq->counts[c];
 			continue;
 		}
 		if (!phrase) {
-			char *p = narrate_quote(label);
+			char *p = narrate_quote_in(&b, label);
 			g_ptr_array_add(owned, p);
 			phrase = p;
 		}
 		struct narrate_item it = { phrase, tq->counts[c] };
 		g_array_append_val(items, it);
 	}
-	char *sentence = narrate_select_multiple(&b, verb ? verb : NARRATE_FALLBACK_VERB,
+	char *fallback_verb = verb ? NULL : narrate_fallback_verb_in(&b);
+	char *sentence = narrate_select_multiple(&b, verb ? verb : fallback_verb,
 						 (struct narrate_item *)(void *)items->data,
 						 items->len, none.phrase ? &none : NULL,
 						 NARRATE_CAPITAL);
-	if (fallback && sentence) {
-		char *q = narrate_quote(form_label(r->form, tq->q, r->lang));
-		char *framed = g_strdup_printf("Asked %s, %s", q, lower_first(sentence));
-		g_free(q);
-		g_free(sentence);
-		sentence = framed;
-	}
+	g_free(fallback_verb);
+	if (fallback && sentence)
+		sentence = asked(r, &b, tq, false, sentence);
 	g_array_free(items, TRUE);
 	g_ptr_array_free(owned, TRUE);
 	return sentence;
@@ -209,21 +226,26 @@ static char *count_clause(const struct report *r, const struct tally_question *t
 
 static char *numeric_sentence(struct report *r, const struct tally_question *tq)
 {
-	char *lead = count_clause(r, tq, "gave a figure");
+	/* TRANSLATORS: a predicate for a plural subject, past tense, as in "[Five Member States] gave a figure". */
+	char *lead = count_clause(r, tq, _("gave a figure"));
 	const struct stats_numeric *s = &tq->summary;
 	const char *unit = form_question_unit(r->form, tq->q, r->lang);
 	char *min = figure_quantity(s->min, unit), *median = figure_quantity(s->median, unit);
 	char *range = figure_range(s->min, s->max, unit);
 	char *out;
 	if (s->n >= 2 && s->min == s->max)
-		out = g_strdup_printf("%s, all of them %s.", lead, min);
+		/* TRANSLATORS: a sentence ("Five Member States gave a figure"), then the one figure they all gave. */
+		out = g_strdup_printf(_("%s, all of them %s."), lead, min);
 	else if (s->n >= 2)
-		out = g_strdup_printf("%s; the figures range from %s, with a median of %s.", lead,
+		/* TRANSLATORS: a sentence ("Five Member States gave a figure"), a range ("3 to 12 days"), a median. */
+		out = g_strdup_printf(_("%s; the figures range from %s, with a median of %s."), lead,
 				      range, median);
 	else if (s->n == 1)
-		out = g_strdup_printf("%s: %s.", lead, min);
+		/* TRANSLATORS: a sentence ("One Member State gave a figure"), then the figure. */
+		out = g_strdup_printf(_("%s: %s."), lead, min);
 	else
-		out = g_strdup_printf("%s.", lead);
+		/* TRANSLATORS: a sentence without its full stop, then the full stop. */
+		out = g_strdup_printf(_("%s."), lead);
 	g_free(min);
 	g_free(range);
 	g_free(median);
@@ -233,15 +255,17 @@ static char *numeric_sentence(struct report *r, const struct tally_question *tq)
 
 static char *date_sentence(struct report *r, const struct tally_question *tq)
 {
-	char *lead = count_clause(r, tq, "gave a date");
+	/* TRANSLATORS: a predicate for a plural subject, past tense: "[Six Member States] gave a date". */
+	char *lead = count_clause(r, tq, _("gave a date"));
 	char *out;
 	if (tq->answered >= 2) {
 		char *a = isodate_format_long(tq->earliest), *z = isodate_format_long(tq->latest);
-		out = g_strdup_printf("%s; the dates range from %s to %s.", lead, a, z);
+		/* TRANSLATORS: a sentence ("Six Member States gave a date"), then two dates. */
+		out = g_strdup_printf(_("%s; the dates range from %s to %s."), lead, a, z);
 		g_free(a);
 		g_free(z);
 	} else {
-		out = g_strdup_printf("%s.", lead);
+		out = g_strdup_printf(_("%s."), lead);
 	}
 	g_free(lead);
 	return out;
@@ -249,31 +273,40 @@ static char *date_sentence(struct report *r, const struct tally_question *tq)
 
 static char *text_sentence(struct report *r, const struct tally_question *tq)
 {
-	char *lead = count_clause(r, tq, "answered");
+	/* TRANSLATORS: a predicate for a plural subject, past tense: "[Six Member States] answered" (a question). */
+	char *lead = count_clause(r, tq, _("answered"));
 	char *out = tq->answered && r->texts_annex
-			    ? g_strdup_printf("%s; the answers are reproduced in %s.", lead,
+			    /* TRANSLATORS: a sentence ("Six Member States answered"), then an annex's name. */
+			    ? g_strdup_printf(_("%s; the answers are reproduced in %s."), lead,
 					      r->texts_annex)
-			    : g_strdup_printf("%s.", lead);
+			    : g_strdup_printf(_("%s."), lead);
 	g_free(lead);
 	return out;
 }
 
 static char *rank_sentence(struct report *r, const struct tally_question *tq)
 {
-	char *lead = count_clause(r, tq, "ranked the options");
+	/* TRANSLATORS: a predicate for a plural subject, past tense: "[Six Member States] ranked the options". */
+	char *lead = count_clause(r, tq, _("ranked the options"));
 	size_t best = 0;
 	for (size_t c = 1; c < tq->n_choices; c++)
 		if (tq->firsts[c] > tq->firsts[best])
 			best = c;
 	char *out;
 	if (tq->answered && tq->firsts[best]) {
-		char *label = narrate_quote(form_choice_label(r->form, choice_at(tq, best), r->lang));
+		struct narrate_base b = asked_base(r, tq);
+		char *label = narrate_quote_in(&b, form_choice_label(r->form, choice_at(tq, best),
+								    r->lang));
 		char *k = report_number(r, tq->firsts[best]);
-		out = g_strdup_printf("%s; %s was ranked first most often (by %s).", lead, label, k);
+		/*
+		 * TRANSLATORS: a sentence ("Six Member States ranked the options"), an
+		 * option in quotes, then how many ranked it first ("four" in English, digits otherwise).
+		 */
+		out = g_strdup_printf(_("%s; %s was ranked first most often (by %s)."), lead, label, k);
 		g_free(label);
 		g_free(k);
 	} else {
-		out = g_strdup_printf("%s.", lead);
+		out = g_strdup_printf(_("%s."), lead);
 	}
 	g_free(lead);
 	return out;
@@ -290,14 +323,8 @@ static char *framed(const struct report *r, const struct tally_question *tq, cha
 {
 	if (!sentence || summary_of(r, tq->q))
 		return sentence;
-	char *q = narrate_quote(form_label(r->form, tq->q, r->lang));
-	char *out = tq->q->number
-			    ? g_strdup_printf("Asked %s (question %s), %s", q, tq->q->number,
-					      lower_first(sentence))
-			    : g_strdup_printf("Asked %s, %s", q, lower_first(sentence));
-	g_free(q);
-	g_free(sentence);
-	return out;
+	struct narrate_base b = asked_base(r, tq);
+	return asked(r, &b, tq, true, sentence);
 }
 
 static char *sentence_for(struct report *r, const struct tally_question *tq)
@@ -308,7 +335,8 @@ static char *sentence_for(struct report *r, const struct tally_question *tq)
 			/* TRANSLATORS: a question's paragraph when no reply had it to answer. */
 			return framed(r, tq, g_strdup(_("The question applied to none of the "
 							"replies.")));
-		return framed(r, tq, narrate_count(&b, 0, "answered the question", NARRATE_CAPITAL));
+		/* TRANSLATORS: a predicate for a plural subject, past tense: "[None of the nine Member States] answered the question". */
+		return framed(r, tq, narrate_count(&b, 0, _("answered the question"), NARRATE_CAPITAL));
 	}
 	char *sentence = drafted(r, tq);
 	bool choices = (tq->q->kind == FORM_SELECT_ONE || tq->q->kind == FORM_SELECT_MULTIPLE) &&

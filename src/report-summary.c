@@ -141,21 +141,28 @@ static char *predicate(const struct report *r, const struct findings_finding *f)
 	const struct form_choice *ch = g_ptr_array_index(q->list->choices, f->choice);
 	const char *qsum = form_question_extra(r->form, q, "summary", r->lang);
 	const char *csum = form_choice_extra(r->form, ch, "summary", r->lang);
-	char *quoted = narrate_quote(choice_label(r, q, f->choice));
+	char *quoted = narrate_quote_in(&r->base, choice_label(r, q, f->choice));
 	char *p;
 	if (q->kind == FORM_SELECT_MULTIPLE && form_choice_is_none(ch) && csum)
 		p = g_strdup(csum);	/* an exclusive "none" has a whole predicate */
 	else if (q->kind == FORM_SELECT_MULTIPLE && qsum && csum)
-		p = g_strdup_printf("%s %s", qsum, csum);
+		p = narrate_verb_object_in(&r->base, qsum, csum);
 	else if (q->kind == FORM_SELECT_MULTIPLE)
-		p = g_strdup_printf("%s %s at question %s", NARRATE_FALLBACK_VERB, quoted,
-				    q->number);
+		/*
+		 * TRANSLATORS: a predicate for a plural subject, past tense: "[Seven
+		 * Member States] selected “Police” at question 4.2".
+		 */
+		p = g_strdup_printf(_("selected %s at question %s"), quoted, q->number);
 	else if (csum)
 		p = g_strdup(csum);
 	else if (qsum && strcmp(ch->name, "yes") == 0)
 		p = g_strdup(qsum);
 	else
-		p = g_strdup_printf("answered %s to question %s", quoted, q->number);
+		/*
+		 * TRANSLATORS: a predicate for a plural subject, past tense: "[Seven
+		 * Member States] answered “Yes” to question 4.2".
+		 */
+		p = g_strdup_printf(_("answered %s to question %s"), quoted, q->number);
 	g_free(quoted);
 	return p;
 }
@@ -200,6 +207,8 @@ static char *finding_sentence(const struct report *r, const struct findings_find
 		if (f->n != r->tally->included) {
 			b.pre = NULL;
 			b.post = post;
+			b.scope = NARRATE_ANSWERED;
+			b.question = q->number;
 		}
 		char *p = predicate(r, f);
 		char *s = narrate_count(&b, f->kind == FINDINGS_NONE ? 0 : f->k, p,
@@ -288,7 +297,7 @@ void report_summary_write(struct report *r, char *replies)
 								 : g_strdup(form_question_key(f->q));
 			char *sentence = finding_sentence(r, f);
 			if (f->kind == FINDINGS_UNANIMITY || f->kind == FINDINGS_MAJORITY ||
-			    f->kind == FINDINGS_NONE) {	/* drafted by narrate_count(): English */
+			    f->kind == FINDINGS_NONE) {	/* drafted by narrate_count() */
 				char *shown = g_strdup(report_drafted(r, sentence));
 				g_free(sentence);
 				sentence = shown;

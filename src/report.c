@@ -98,15 +98,15 @@ static void section_heading(struct report *r, const char *title)
 	g_free(num);
 }
 
-/* Whether the document is written in English, the only language quire drafts in yet. */
-static bool drafting_english(void)
+/* Whether quire drafts sentences in the document's language (narrate.h). */
+static bool drafting_own_language(void)
 {
-	return strcmp(i18n_language(), "en") == 0;
+	return narrate_can_draft(i18n_language());
 }
 
 const char *report_drafted(struct report *r, const char *sentence)
 {
-	if (drafting_english() || !sentence || !*sentence)
+	if (drafting_own_language() || !sentence || !*sentence)
 		return sentence;
 	r->english_drafts++;
 	if (!r->fallback_mark)
@@ -119,37 +119,17 @@ const char *report_drafted(struct report *r, const char *sentence)
 
 char *report_number(const struct report *r, unsigned long n)
 {
-	(void)r;
-	return drafting_english() ? narrate_number(n, 0) : g_strdup_printf("%lu", n);
+	return r->base.grammar ? narrate_digits(i18n_language(), n) : narrate_number(n, 0);
 }
 
 char *report_quote(const struct report *r, const char *text)
 {
-	(void)r;
-	if (drafting_english())
-		return narrate_quote(text);
-	char *trimmed = g_strstrip(g_strdup(text));
-	/* TRANSLATORS: a label quoted in running text. */
-	char *quoted = g_strdup_printf(_("“%s”"), trimmed);
-	g_free(trimmed);
-	return quoted;
+	return narrate_quote_in(&r->base, text);
 }
 
 char *report_join(const struct report *r, const char *const *parts, size_t n)
 {
-	(void)r;
-	if (drafting_english())
-		return narrate_join(parts, n, "and");
-	if (n == 0)
-		return g_strdup("");
-	char *out = g_strdup(parts[0]);
-	for (size_t i = 1; i < n; i++) {
-		/* TRANSLATORS: the items of a list but the last two: "A, B" of "A, B and C". */
-		char *next = g_strdup_printf(i + 1 < n ? _("%s, %s") : _("%s and %s"), out, parts[i]);
-		g_free(out);
-		out = next;
-	}
-	return out;
+	return narrate_join_in(&r->base, parts, n);
 }
 
 const char *report_noun(const struct report *r, unsigned long k)
@@ -1642,6 +1622,7 @@ static void build(struct report *r)
 	set_info(r);
 	add_cover(r);
 	r->base = narrate_replying(r->tally->included, report_noun(r, 1), report_noun(r, 2));
+	r->base.grammar = narrate_grammar(i18n_language());
 	note_left_out(r);
 	make_aliases(r);
 	report_summary_reserve(r);

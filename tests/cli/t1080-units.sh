@@ -42,17 +42,16 @@ if command -v pdftotext >/dev/null 2>&1; then
 	expect_grep 'the chart names it too' 'Median 90 days; range 60 to 180 days.' units.txt
 	expect_true 'a number without a unit has none: two tables of three say one' \
 		test "$(grep -o 'Unit: ' units.txt | wc -l)" -eq 2
-	# quire drafts in English only so far: a French report of English
-	# sentences around French units is refused, and made only as a draft.
+	# The definition's title is in English only: a French report is
+	# refused, and made only as a draft with the title marked.
 	run 1 "$QUIRE" report units.ini --lang fr -o units-fr.pdf
-	expect_status 'a report in French with English drafted sentences is refused'
+	expect_status 'a report in French with an English title is refused'
 	expect_true 'and not written' test ! -e units-fr.pdf
 	run 0 "$QUIRE" report units.ini --lang fr --allow-fallback -o units-fr.pdf
 	pdftotext units-fr.pdf - | tr '\n\f' '  ' | tr -s ' ' >units-fr.txt
-	expect_grep 'in French, the French unit' \
-		'the figures range from 60 to 180 jours, with a median of 90 jours.' units-fr.txt
-	expect_grep 'in a draft that marks the English sentence' \
-		'[en] Asked “Jours pour exécuter une demande” (question 1), all five' units-fr.txt
+	expect_grep 'in French, the sentence drafted in French with the French unit' \
+		'« Jours pour exécuter une demande » (question 1), l’ensemble des cinq États membres ayant répondu avaient donné un chiffre ; les chiffres vont de 60 à 180 jours, la médiane étant de 90 jours.' units-fr.txt
+	expect_grep 'in a draft that marks the English title' '[en] Units' units-fr.txt
 	# The Catalog's /Lang: the form's code for the report's language, English without one.
 	expect_true 'the PDF says its language, English for a form without codes' \
 		grep -aq '/Lang (en) ' units.pdf

@@ -183,11 +183,11 @@ static void test_base_phrase(void)
 	b.n = 12;
 	IS(narrate_base_phrase(&b, true), "12 replying Member States");
 
-	struct narrate_base anyone = {5, NULL, NULL, NULL, NULL};
+	struct narrate_base anyone = {.n = 5};
 	IS(narrate_base_phrase(&anyone, true), "five respondents");
-	struct narrate_base with_law = {7, "Member State", "Member States", "", "with such a law"};
+	struct narrate_base with_law = {.n = 7, .singular = "Member State", .plural = "Member States", .pre = "", .post = "with such a law"};
 	IS(narrate_base_phrase(&with_law, true), "seven Member States with such a law");
-	struct narrate_base both = {3, "State", "States", "replying", "in Africa"};
+	struct narrate_base both = {.n = 3, .singular = "State", .plural = "States", .pre = "replying", .post = "in Africa"};
 	IS(narrate_base_phrase(&both, true), "three replying States in Africa");
 }
 
@@ -307,19 +307,19 @@ static void test_count(void)
 	IS(narrate_count(&b, 11, DRAFT, 0),
 	   "Of the 12 replying Member States, 11 were preparing such a law.");
 
-	struct narrate_base roster = {47, "Member State", "Member States", NULL, NULL};
+	struct narrate_base roster = {.n = 47, .singular = "Member State", .plural = "Member States"};
 	IS(narrate_count(&roster, 9, "had replied by 30 June 2019", 0),
 	   "Nine of the 47 Member States had replied by 30 June 2019.");
 	IS(narrate_count(&roster, 11, "had replied by 28 August 2019", 0),
 	   "Of the 47 Member States, 11 had replied by 28 August 2019.");
 
-	struct narrate_base with_law = {7, "Member State", "Member States", NULL, "with such a law"};
+	struct narrate_base with_law = {.n = 7, .singular = "Member State", .plural = "Member States", .post = "with such a law"};
 	IS(narrate_count(&with_law, 5, "had criminalised illegal access", 0),
 	   "Five of the seven Member States with such a law had criminalised illegal access.");
 	IS(narrate_count(&with_law, 1, NONE_TREATY, 0),
 	   "One of the seven Member States with such a law was party to none of these "
 	   "conventions.");
-	struct narrate_base anyone = {3, NULL, NULL, NULL, NULL};
+	struct narrate_base anyone = {.n = 3};
 	IS(narrate_count(&anyone, 2, TA, 0),
 	   "Two of the three respondents had received technical assistance related to cybercrime.");
 
@@ -363,7 +363,7 @@ static void test_count_small_bases(void)
 
 	b = replying(0);
 	IS(narrate_count(&b, 0, TA, 0), "There were no replying Member States.");
-	struct narrate_base with_law = {0, "Member State", "Member States", NULL, "with such a law"};
+	struct narrate_base with_law = {.n = 0, .singular = "Member State", .plural = "Member States", .post = "with such a law"};
 	IS(narrate_count(&with_law, 0, TA, 0), "There were no Member States with such a law.");
 	IS_REFUSED(narrate_count(&b, 1, TA, 0));
 }
