@@ -6,6 +6,7 @@
 
 #include "chart-int.h"
 #include "chart-scale.h"
+#include "i18n.h"
 #include "typeface.h"
 
 /* Theme */
@@ -73,6 +74,8 @@ void chart_dc_init(struct chart_dc *dc, const struct chart *c, cairo_t *cr)
 {
 	dc->c = c;
 	dc->cr = cr;
+	dc->rtl = i18n_is_rtl(i18n_language());
+	dc->mirror_width = 0;
 	dc->pango = pango_font_map_create_context(pango_cairo_font_map_get_default());
 	typeface_set_context(dc->pango);
 	for (int i = 0; i < CHART_N_FONTS; i++)
@@ -109,6 +112,8 @@ PangoLayout *chart_text(struct chart_dc *dc, enum chart_font font, const char *t
 		 * paragraph's direction; swap them for a right-to-left one so the
 		 * text lands where asked (an Arabic label beside a bar, say).
 		 */
+		if (dc->rtl && align != CHART_ALIGN_CENTER)	/* mirrored: the other side */
+			align = align == CHART_ALIGN_RIGHT ? CHART_ALIGN_LEFT : CHART_ALIGN_RIGHT;
 		PangoAlignment a = align == CHART_ALIGN_CENTER ? PANGO_ALIGN_CENTER
 				 : (align == CHART_ALIGN_RIGHT) != is_rtl(l) ? PANGO_ALIGN_RIGHT
 									     : PANGO_ALIGN_LEFT;
@@ -145,8 +150,21 @@ void chart_text_show(struct chart_dc *dc, PangoLayout *l, double x, double y,
 	if (!dc->cr)
 		return;
 	chart_set_colour(dc, colour);
-	cairo_move_to(dc->cr, x, y);
+	if (dc->mirror_width <= 0) {
+		cairo_move_to(dc->cr, x, y);
+		pango_cairo_show_layout(dc->cr, l);
+		return;
+	}
+	/* Undo the mirroring matrix, and draw at the mirrored place. */
+	double w = pango_units_to_double(pango_layout_get_width(l));
+	if (w < 0)
+		w = chart_text_width(l);
+	cairo_save(dc->cr);
+	cairo_scale(dc->cr, -1, 1);
+	cairo_translate(dc->cr, -dc->mirror_width, 0);
+	cairo_move_to(dc->cr, dc->mirror_width - x - w, y);
 	pango_cairo_show_layout(dc->cr, l);
+	cairo_restore(dc->cr);
 }
 
 double chart_text_put(struct chart_dc *dc, enum chart_font font, const char *text, double x,
@@ -443,6 +461,11 @@ cairo_status_t chart_draw(const struct chart *c, cairo_t *cr, double x, double y
 	cairo_save(cr);
 	cairo_translate(cr, x, y);
 	cairo_scale(cr, scale, scale);
+	if (dc.rtl) {
+		cairo_translate(cr, w, 0);
+		cairo_scale(cr, -1, 1);
+		dc.mirror_width = w;
+	}
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
 	cairo_set_dash(cr, NULL, 0, 0);

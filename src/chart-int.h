@@ -138,6 +138,17 @@ struct chart_dc {
 	cairo_t *cr;
 	PangoContext *pango;
 	PangoFontDescription *fonts[CHART_N_FONTS];
+	/*
+	 * In a language written right to left the chart is drawn mirrored
+	 * (chart_draw()): categories and their labels on the right, bars
+	 * growing to the left, a time axis running right to left.  Shapes are
+	 * mirrored by the drawing matrix; text is not, only moved to its
+	 * mirrored place with its alignment swapped (chart_text(),
+	 * chart_text_show()).  MIRROR_WIDTH is the width mirrored about; 0
+	 * while measuring or left to right.
+	 */
+	bool rtl;
+	double mirror_width;
 };
 
 /*

@@ -10,6 +10,7 @@
 #include "atomic.h"
 #include "pdflang.h"
 #include "doc-int.h"
+#include "i18n.h"
 #include "typeface.h"
 #include "msg.h"
 
@@ -229,7 +230,9 @@ void doc_insert_at(struct doc *d, size_t mark)
 	d->insert_at = mark;
 }
 
-static char *typeset(const char *text);
+static char *typeset_in(const struct doc *d, const char *text);
+static char *isolated_in(const struct doc *d, const char *text);
+static char *own_direction(const char *text);
 
 static struct block *cover_block(struct doc *d, const struct doc_cover *c)
 {
@@ -240,13 +243,13 @@ static struct block *cover_block(struct doc *d, const struct doc_cover *c)
 	b->cover.distribution = copy(c->distribution);
 	b->cover.original = copy(c->original);
 	b->cover.agenda = copy(c->agenda);
-	b->cover.agenda_note = c->agenda ? typeset(c->agenda_note) : NULL;
-	b->cover.meeting = typeset(c->meeting);
+	b->cover.agenda_note = c->agenda ? typeset_in(d, c->agenda_note) : NULL;
+	b->cover.meeting = typeset_in(d, c->meeting);
 	b->cover.place_date = copy(c->place_date);
-	b->cover.title = typeset(c->title);
-	b->cover.subtitle = typeset(c->subtitle);
-	b->cover.prepared_by = typeset(c->prepared_by);
-	b->cover.notice = typeset(c->notice);
+	b->cover.title = typeset_in(d, c->title);
+	b->cover.subtitle = typeset_in(d, c->subtitle);
+	b->cover.prepared_by = typeset_in(d, c->prepared_by);
+	b->cover.notice = typeset_in(d, c->notice);
 	for (size_t i = 0; i < DOC_COVER_BLANKS && c->blanks[i]; i++)
 		b->cover.blanks[i] = copy(c->blanks[i]);
 	return b;
@@ -267,8 +270,8 @@ void doc_heading(struct doc *d, int level, const char *number, const char *text)
 {
 	struct block *b = add(d, BLOCK_HEADING);
 	b->level = CLAMP(level, 1, 3);
-	b->number = copy(number);
-	b->text = typeset(text);
+	b->number = isolated_in(d, number);
+	b->text = typeset_in(d, text);
 }
 
 bool doc_contents_lists(const struct block *c, const struct block *h)
@@ -367,11 +370,122 @@ static char *typeset(const char *text)
 	return g_regex_replace_eval(tight, text, -1, 0, 0, tighten, NULL, NULL);
 }
 
+/* Whether C is a letter of a script written right to left. */
+static bool is_rtl_letter(gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_ARABIC:
+	case G_UNICODE_SCRIPT_HEBREW:
+	case G_UNICODE_SCRIPT_SYRIAC:
+	case G_UNICODE_SCRIPT_THAANA:
+	case G_UNICODE_SCRIPT_NKO:
+		return g_unichar_isalpha(c);
+	default:
+		return false;
+	}
+}
+
+static bool is_ltr_letter(gunichar c)
+{
+	return g_unichar_isalpha(c) && !is_rtl_letter(c);
+}
+
+/* Whether C goes on a left-to-right insert it follows with no space: "2019/1", "L.1", "ISO-3166". */
+static bool is_attached(gunichar c)
+{
+	return g_unichar_isdigit(c) || c == '/' || c == '.' || c == '-' || c == '_';
+}
+
+/*
+ * TEXT with each left-to-right insert in a right-to-left document -- a
+ * code, a Latin name, "AALCO/WG/ILC/4/2019/L.1" -- isolated between FSI
+ * and PDI (U+2068, U+2069), so that the bidirectional algorithm keeps it
+ * whole and in its own order, and the right-to-left text around it is not
+ * reordered by it.  An insert runs from a left-to-right letter to the last
+ * one before the next right-to-left letter, with the digits and marks
+ * attached to its end ("2019/L.1"), but not a mark that ends it (a
+ * sentence's full stop).  A new string.
+ */
+/* Appends TEXT's insert [RUN, RUN_END) between FSI and PDI, less the marks at its end; returns where TEXT goes on. */
+static const char *put_isolated(GString *out, const char *run, const char *run_end)
+{
+	while (run_end - run > 1 && strchr("./-_", run_end[-1]))
+		run_end--;	/* "2019/L.1." ends a sentence: its full stop stays outside */
+	g_string_append(out, "\u2068");
+	g_string_append_len(out, run, run_end - run);
+	g_string_append(out, "\u2069");
+	return run_end;
+}
+
+static char *isolate_ltr(const char *text)
+{
+	GString *out = g_string_new(NULL);
+	const char *run = NULL, *run_end = NULL, *p = text;
+	for (; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (is_ltr_letter(c)) {
+			if (!run)
+				run = p;
+			run_end = g_utf8_next_char(p);
+		} else if (run && p == run_end && is_attached(c)) {
+			run_end = g_utf8_next_char(p);
+		} else if (run && is_rtl_letter(c)) {
+			g_string_append_len(out, text, run - text);
+			text = put_isolated(out, run, run_end);
+			run = NULL;
+		}
+	}
+	if (run) {
+		g_string_append_len(out, text, run - text);
+		text = put_isolated(out, run, run_end);
+	}
+	g_string_append(out, text);
+	return g_string_free(out, FALSE);
+}
+
+/*
+ * A verbatim TEXT in a document that reads right to left, each of its
+ * paragraphs between FSI and PDI: a paragraph takes the direction of its
+ * own first letter, so an answer given in English reads left to right,
+ * its full stop at its end.  A new string.
+ */
+static char *own_direction(const char *text)
+{
+	GString *out = g_string_new(NULL);
+	while (*text) {
+		size_t n = strcspn(text, "\r\n");
+		if (n)
+			g_string_append_printf(out, "\u2068%.*s\u2069", (int)n, text);
+		text += n;
+		size_t sep = strspn(text, "\r\n");
+		g_string_append_len(out, text, (gssize)sep);
+		text += sep;
+	}
+	return g_string_free(out, FALSE);
+}
+
+/* TEXT isolated as isolate_ltr() does when D reads right to left, else a copy. */
+static char *isolated_in(const struct doc *d, const char *text)
+{
+	return text && i18n_is_rtl(d->lang) ? isolate_ltr(text) : copy(text);
+}
+
+/* TEXT typeset(), and its left-to-right inserts isolated in a document that reads right to left. */
+static char *typeset_in(const struct doc *d, const char *text)
+{
+	char *set = typeset(text);
+	if (!set || !i18n_is_rtl(d->lang))
+		return set;
+	char *isolated = isolate_ltr(set);
+	g_free(set);
+	return isolated;
+}
+
 static struct block *paragraph(struct doc *d, const char *number, const char *text)
 {
 	struct block *b = add(d, BLOCK_PARAGRAPH);
 	b->number = copy(number);
-	b->text = typeset(text);
+	b->text = typeset_in(d, text);
 	return b;
 }
 
@@ -385,7 +499,7 @@ bool doc_footnote(struct doc *d, const char *text)
 	struct block *b = d->last_added;
 	if (!b || b->kind != BLOCK_PARAGRAPH || b->footnote || !text)
 		return false;
-	b->footnote = typeset(text);
+	b->footnote = typeset_in(d, text);
 	return true;
 }
 
@@ -437,19 +551,19 @@ void doc_choices(struct doc *d, enum doc_box box, const char *const *labels, siz
 
 void doc_note(struct doc *d, const char *text)
 {
-	add(d, BLOCK_NOTE)->text = typeset(text);
+	add(d, BLOCK_NOTE)->text = typeset_in(d, text);
 }
 
 void doc_caption(struct doc *d, const char *text)
 {
-	add(d, BLOCK_CAPTION)->text = typeset(text);
+	add(d, BLOCK_CAPTION)->text = typeset_in(d, text);
 }
 
 void doc_quote(struct doc *d, const char *attribution, const char *text)
 {
 	struct block *b = add(d, BLOCK_QUOTE);
 	b->attribution = copy(attribution);
-	b->text = g_strdup(text);
+	b->text = i18n_is_rtl(d->lang) && text ? own_direction(text) : g_strdup(text);
 }
 
 void doc_space(struct doc *d, double points)
@@ -565,6 +679,35 @@ void doc_table(struct doc *d, struct doc_table *t)
 	add(d, BLOCK_TABLE)->table = t;
 }
 
+/*
+ * Right to left.  A document in a language written right to left (Arabic)
+ * is drawn mirrored: every column, number, table column, rule and figure
+ * stands where a left-to-right page has it, reflected about the page's
+ * middle, and every text is set with a right-to-left base direction and
+ * its alignment swapped.  The cairo context a document is measured and
+ * drawn with carries it (set_mirrored()), so that each function that
+ * places something asks mirrored() and none needs a flag of its own.
+ */
+static const cairo_user_data_key_t mirror_key;
+
+static void set_mirrored(cairo_t *cr, const struct doc *d)
+{
+	cairo_set_user_data(cr, &mirror_key, (void *)d, NULL);
+}
+
+/* The document CR draws mirrored, or NULL when it reads left to right. */
+static const struct doc *mirrored(cairo_t *cr)
+{
+	return cairo_get_user_data(cr, &mirror_key);
+}
+
+/* X of something W wide, as it stands on CR's page. */
+static double placed_x(cairo_t *cr, double x, double w)
+{
+	const struct doc *d = mirrored(cr);
+	return d ? d->page_w - x - w : x;
+}
+
 /* Text layouts */
 
 static PangoLayout *text_layout(cairo_t *cr, const char *font, const char *text, double width,
@@ -580,6 +723,14 @@ static PangoLayout *text_layout(cairo_t *cr, const char *font, const char *text,
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(l, align);
 	pango_layout_set_auto_dir(l, TRUE);
+	if (mirrored(cr)) {
+		pango_layout_set_auto_dir(l, FALSE);
+		pango_context_set_base_dir(pango_layout_get_context(l), PANGO_DIRECTION_RTL);
+		pango_layout_context_changed(l);
+		pango_layout_set_alignment(l, align == PANGO_ALIGN_LEFT    ? PANGO_ALIGN_RIGHT
+					      : align == PANGO_ALIGN_RIGHT ? PANGO_ALIGN_LEFT
+									   : align);
+	}
 	/* No hyphens of our own: they would enter the text pdftotext extracts. */
 	PangoAttrList *attrs = pango_attr_list_new();
 	pango_attr_list_insert(attrs, pango_attr_insert_hyphens_new(FALSE));
@@ -1346,10 +1497,27 @@ static void ink(cairo_t *cr, double grey)
 	cairo_set_source_rgb(cr, grey, grey, grey);
 }
 
+/* Draws L with the left of its box (its width, or its text's) at X, or mirrored. */
 static void show(cairo_t *cr, PangoLayout *l, double x, double y)
 {
-	cairo_move_to(cr, x, y);
+	double w = pango_units_to_double(pango_layout_get_width(l));
+	if (w < 0) {
+		PangoRectangle logical;
+		pango_layout_get_extents(l, NULL, &logical);
+		w = pango_units_to_double(logical.x + logical.width);
+	}
+	cairo_move_to(cr, placed_x(cr, x, w), y);
 	pango_cairo_show_layout(cr, l);
+}
+
+/*
+ * The left of a text column that starts at X and, as every column of the
+ * body does, runs to the right margin; mirrored, it runs from the left
+ * margin to the page's width less X.
+ */
+static double column_x(cairo_t *cr, double x)
+{
+	return mirrored(cr) ? MARGIN_SIDE : x;
 }
 
 /*
@@ -1361,6 +1529,7 @@ static void show_lines(cairo_t *cr, const struct block *b, guint first, guint la
 		       double y)
 {
 	double top = mark(b, first);
+	x = column_x(cr, x);
 	for (guint i = first; i < last; i++) {
 		const struct text_line *t = &g_array_index(b->lines, struct text_line, i);
 		cairo_move_to(cr, x + t->x, y - top + t->baseline);
@@ -1391,8 +1560,8 @@ static void draw_rule(cairo_t *cr, double x0, double x1, double y, double width)
 {
 	ink(cr, RULE);
 	cairo_set_line_width(cr, width);
-	cairo_move_to(cr, x0, y);
-	cairo_line_to(cr, x1, y);
+	cairo_move_to(cr, placed_x(cr, x0, 0), y);
+	cairo_line_to(cr, placed_x(cr, x1, 0), y);
 	cairo_stroke(cr);
 }
 
@@ -1575,7 +1744,8 @@ static void draw_choices(cairo_t *cr, const struct block *b, guint first, guint 
 			 double y, double width)
 {
 	double top = mark(b, first), column = width - NUMBER_INDENT - BOX_COLUMN;
-	bool rtl = b->rtl;
+	bool rtl = b->rtl || mirrored(cr);
+	x = column_x(cr, x);
 	double text_x = rtl ? x : x + BOX_COLUMN;
 	double box_x = rtl ? x + column + BOX_COLUMN - BOX_SIZE : x;
 	for (guint i = first; i < last; i++) {
@@ -1733,8 +1903,8 @@ static double put_contents(cairo_t *cr, struct doc *d, struct block *b, guint fi
 				ink(cr, RULE);
 				cairo_set_line_width(cr, 0.8);
 				cairo_set_dash(cr, (double[]){ 0.8, 3.2 }, 2, 0);
-				cairo_move_to(cr, end, base);
-				cairo_line_to(cr, x + w - PAGE_COLUMN - 4, base);
+				cairo_move_to(cr, placed_x(cr, end, 0), base);
+				cairo_line_to(cr, placed_x(cr, x + w - PAGE_COLUMN - 4, 0), base);
 				cairo_stroke(cr);
 				cairo_restore(cr);
 			}
@@ -1921,8 +2091,8 @@ static void draw_footnotes(cairo_t *cr, const struct doc *d, const GPtrArray *pa
 	double x = MARGIN_SIDE, y = MARGIN_TOP + body_height(d) - total + FOOT_RULE_ABOVE;
 	ink(cr, RULE);
 	cairo_set_line_width(cr, 0.5);
-	cairo_move_to(cr, x, y);
-	cairo_line_to(cr, x + doc_text_width(d) * FOOT_RULE_WIDTH, y);
+	cairo_move_to(cr, placed_x(cr, x, 0), y);
+	cairo_line_to(cr, placed_x(cr, x + doc_text_width(d) * FOOT_RULE_WIDTH, 0), y);
 	cairo_stroke(cr);
 	y += FOOT_RULE_BELOW;
 	ink(cr, INK);
@@ -1985,6 +2155,8 @@ int doc_write_pdf(struct doc *d, const char *path)
 	cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
 	set_metadata(s, d);
 	cairo_t *cr = cairo_create(s);
+	if (i18n_is_rtl(d->lang))
+		set_mirrored(cr, d);
 	doc_number_footnotes(d);
 	const struct block *unfit = NULL, *tall = NULL, *long_note = NULL;
 	for (guint i = 0; i < d->blocks->len; i++) {

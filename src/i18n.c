@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <glib.h>
+#include <unicode/uloc.h>
 
 /*
  * GNU gettext caches translations per domain and locale, not per LANGUAGE;
@@ -174,4 +175,9 @@ int i18n_has_catalog(const char *lang)
 const char *i18n_language(void)
 {
 	return current_language ? current_language : "en";
+}
+
+bool i18n_is_rtl(const char *lang)
+{
+	return lang && *lang && uloc_isRightToLeft(lang);
 }

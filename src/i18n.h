@@ -2,6 +2,8 @@
 #ifndef QUIRE_I18N_H
 #define QUIRE_I18N_H
 
+#include <stdbool.h>
+
 #include <libintl.h>
 #include <glib.h>
 
@@ -87,5 +89,11 @@ void i18n_mark_fallback(const char *mark);
  * language.
  */
 int i18n_has_catalog(const char *lang);
+
+/*
+ * Whether LANG ("ar", "ar-EG", "fr") is written right to left (ICU's
+ * locale data): a document in it flows right to left, page and charts.
+ */
+bool i18n_is_rtl(const char *lang);
 
 #endif
