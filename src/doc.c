@@ -390,10 +390,16 @@ static bool is_ltr_letter(gunichar c)
 	return g_unichar_isalpha(c) && !is_rtl_letter(c);
 }
 
-/* Whether C goes on a left-to-right insert it follows with no space: "2019/1", "L.1", "ISO-3166". */
+/* Whether C goes on a left-to-right insert it follows with no space: "2019/1", "L.1", "(ISO)". */
 static bool is_attached(gunichar c)
 {
-	return g_unichar_isdigit(c) || c == '/' || c == '.' || c == '-' || c == '_';
+	return g_unichar_isdigit(c) || (c < 128 && c && strchr("/.-_)]", (int)c)) || c == 0x201D;
+}
+
+/* Whether C opens a left-to-right insert it comes right before: "(ISO", "[en", "“Yes". */
+static bool is_opening(gunichar c)
+{
+	return c == '(' || c == '[' || c == 0x201C;
 }
 
 /*
@@ -424,8 +430,12 @@ static char *isolate_ltr(const char *text)
 	for (; *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
 		if (is_ltr_letter(c)) {
-			if (!run)
+			if (!run) {
 				run = p;
+				const char *before = p > text ? g_utf8_prev_char(p) : NULL;
+				if (before && is_opening(g_utf8_get_char(before)))
+					run = before;
+			}
 			run_end = g_utf8_next_char(p);
 		} else if (run && p == run_end && is_attached(c)) {
 			run_end = g_utf8_next_char(p);

@@ -132,6 +132,7 @@ struct answer_box {
 	int lines;		/* 0: a short box */
 	double indent;		/* where the question's text starts */
 	bool rtl;		/* a right-to-left question: the short box on the right */
+	bool mirrored;		/* a page that flows right to left: the text's start on the right */
 };
 
 static bool draw_answer_box(void *data, cairo_t *cr, double width, double height)
@@ -140,13 +141,14 @@ static bool draw_answer_box(void *data, cairo_t *cr, double width, double height
 	(void)height;
 	cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
 	cairo_set_line_width(cr, 0.6);
+	double start = b->mirrored ? 0 : b->indent, end = b->mirrored ? width - b->indent : width;
 	if (b->lines == 0) {
-		double x = b->rtl ? width - SHORT_BOX_W : b->indent;
+		double x = b->mirrored ? end - SHORT_BOX_W : b->rtl ? width - SHORT_BOX_W : start;
 		cairo_rectangle(cr, x, 2, SHORT_BOX_W, SHORT_BOX_H);
 	} else {
 		for (int i = 1; i <= b->lines; i++) {
-			cairo_move_to(cr, b->indent, i * LINE_GAP);
-			cairo_line_to(cr, width, i * LINE_GAP);
+			cairo_move_to(cr, start, i * LINE_GAP);
+			cairo_line_to(cr, end, i * LINE_GAP);
 		}
 	}
 	cairo_stroke(cr);
@@ -159,6 +161,7 @@ static void add_answer_box(struct printer *p, const char *label, int lines)
 	b->lines = lines;
 	b->indent = doc_indent(p->doc);
 	b->rtl = doc_reads_rtl(label);
+	b->mirrored = i18n_is_rtl(doc_language(p->doc));
 	double height = lines == 0 ? SHORT_BOX_H + 4 : lines * LINE_GAP + 4;
 	doc_figure(p->doc, height, draw_answer_box, b, g_free);
 }
@@ -845,6 +848,10 @@ int print_write(const struct form *form, const struct print_options *o)
 			     setting(form, o->contact, "contact") };
 	if (!p.organisation)
 		p.organisation = setting(form, NULL, "organization");
+	/* The questionnaire's language (its /Lang, and its direction), by the form's code for it. */
+	char *code = form_document_language(form, o->lang);
+	doc_set_language(p.doc, code ? code : "en");
+	g_free(code);
 	p.ev = resp_eval_new(form);
 	char **none = g_new0(char *, form_n_questions(form) + 1);
 	resp_eval_run(p.ev, none);
