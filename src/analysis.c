@@ -78,9 +78,17 @@ static int check_once(struct analysis *a, const struct resp_reply *r)
 	const struct analysis_seen *first = g_hash_table_lookup(a->seen, code);
 	long row = r->meta_row[RESP_RESPONDENT];
 	if (first && first->row)
+		/*
+		 * TRANSLATORS: _respondent is kept as it is; %s is the respondent's
+		 * code, then the file and row of its first reply.
+		 */
 		return resp_error_at(r, row, "_respondent: '%s' also replied in %s row %ld", code,
 				    first->file, first->row) < 0;
 	if (first)
+		/*
+		 * TRANSLATORS: _respondent is kept as it is; %s is the respondent's
+		 * code, then the file of its first reply.
+		 */
 		return resp_error_at(r, row, "_respondent: '%s' also replied in %s", code,
 				    first->file) < 0;
 	struct analysis_seen *seen = g_new(struct analysis_seen, 1);

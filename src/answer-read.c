@@ -203,6 +203,11 @@ static void take_choices(struct reader *rd, const struct form_question *q, GPtrA
 			if (t < 0) {
 				char *shown = msg_value(typed);
 				char *where = answer_cell(rd, m->row->row);
+				/*
+				 * TRANSLATORS: a question's name, what was typed in the cell,
+				 * then a choice's name; Yes and No are the words typed in the
+				 * workbook, in English: keep them.
+				 */
 				msg_error_where(where, "%s: '%s' is neither Yes nor No for '%s'",
 						form_question_key(q), shown, ch->name);
 				g_free(where);
@@ -276,6 +281,7 @@ static int check_form(struct reader *rd, const struct workbook_row *row)
 	if (strcmp(id, rd->form->id) == 0 && strcmp(version, form_version) == 0)
 		return 0;
 	char *a = msg_value(id), *b = msg_value(version);
+	/* TRANSLATORS: the form and version the workbook was made for, then the form's own. */
 	msg_error_at(rd->path, 0, "an answer workbook of form '%s' version '%s', not of form "
 		     "'%s' version '%s'", a, b, rd->form->id, form_version);
 	g_free(a);
@@ -474,6 +480,10 @@ static int check_form_line(struct reader *rd)
 			continue;
 		char *shown = msg_value(got);
 		char *where = answer_cell(rd, row->row);
+		/*
+		 * TRANSLATORS: the form the workbook says it is of, then the form's own,
+		 * each its identifier and version: "fisheries-2019, version 2".
+		 */
 		rc = msg_error_where(where, "an answer workbook of '%s', not of '%s'", shown, want);
 		g_free(where);
 		g_free(shown);

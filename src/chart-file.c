@@ -175,6 +175,7 @@ int chart_write(const struct chart *c, const char *path, double width, double he
 		return msg_error_at(path, 0, "cannot write chart: the name must end in .png, .svg "
 				    "or .pdf");
 	if (!(width > 0))
+		/* TRANSLATORS: %g is the width asked for, not a positive number. */
 		return msg_error_at(path, 0, "cannot write chart: a width of %g points", width);
 	if (format == CHART_FORMAT_PDF && isodate_now(NULL) != 0)
 		return -1;	/* the PDF is dated */
@@ -192,6 +193,7 @@ int chart_write(const struct chart *c, const char *path, double width, double he
 		atomic_abort(f);
 		if (sink.err)
 			return msg_error_at(path, 0, "write error: %s", g_strerror(sink.err));
+		/* TRANSLATORS: %s is why, in cairo's words (English). */
 		return msg_error_at(path, 0, "cannot write chart: %s", cairo_status_to_string(st));
 	}
 	return atomic_commit(f);

@@ -17,7 +17,13 @@
 #include "response.h"
 #include "roster.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire blank.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire blank [OPTIONS] FORM --respondent CODE\n"
 	"Write an answer sheet for the State CODE: a CSV with the columns\n"
 	"name,question,choices,value, one row per question, for a delegate to fill in\n"
@@ -34,7 +40,7 @@ static const char usage[] =
 	"      --deadline TEXT    the date replies are due (xlsx; default: the form's\n"
 	"                         settings 'deadline')\n"
 	"  -o, --output FILE      write to FILE (default: standard output)\n"
-	"  -h, --help             show this help\n";
+	"  -h, --help             show this help\n");
 
 static char *question_text(const struct form *form, const struct form_question *q, int lang)
 {
@@ -197,6 +203,7 @@ static int write_workbook(const struct form *form, const struct blank_options *o
 	}
 	const struct roster_member *m = roster ? roster_find(roster, o->code) : NULL;
 	if (roster && !m) {
+		/* TRANSLATORS: %s is the code given with --respondent. */
 		msg_error_at(o->roster, 0, "'%s' is not on the roster", o->code);
 		roster_free(roster);
 		atomic_abort(out);
@@ -244,7 +251,10 @@ int cmd_blank(int argc, char **argv)
 			return cli_common_option(opt, "blank", usage);
 	}
 	if (argc - optind != 1)
-		return cli_usage_error("blank", argc - optind ? "one FORM expected" : "missing FORM");
+		/* Each marked: of a ?: argument, xgettext takes only the first. */
+		return cli_usage_error("blank",
+				       argc - optind ? N_("one FORM expected")
+						     : N_("missing FORM"));
 	if (!o.code)
 		return cli_usage_error("blank", "missing --respondent CODE");
 	if (!cli_respondent(o.code, "blank"))

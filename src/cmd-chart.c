@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "qchart.h"
@@ -21,7 +22,13 @@
 #include "source.h"
 #include "tally.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire chart.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire chart [OPTIONS] FORM DATA... -q NAME -o FILE\n"
 	"       quire chart [OPTIONS] FORM DATA... --type timeline -o FILE\n"
 	"Draw one question's answers, or the replies' arrival over time, as a chart.\n"
@@ -59,7 +66,7 @@ static const char usage[] =
 	"Every chart states its base, the number of States the figures are out of.\n"
 	"For select_multiple, each choice's share is of the States that answered, so\n"
 	"shares may sum past 100%; the chart's note says so.  The replies charted\n"
-	"are those quire tab counts: valid, complete, on time and from members.\n";
+	"are those quire tab counts: valid, complete, on time and from members.\n");
 
 struct options {
 	const char *question, *by, *type, *label, *lang, *roster, *output;
@@ -111,6 +118,7 @@ static int run(const struct form *form, const struct roster *roster, char *const
 	struct source *src = NULL;
 	struct analysis *a = NULL;
 	if (!t) {
+		/* TRANSLATORS: %s says why the --by is refused ("'x' is a text question; ..."). */
 		cli_usage_error("chart", "--by: %s", error->message);
 		g_error_free(error);
 		goto done;
@@ -124,8 +132,13 @@ static int run(const struct form *form, const struct roster *roster, char *const
 	if (analysis_read(a, src, count_included, t, &problems) < 0)
 		goto done;
 	if (problems) {
-		msg_error("%d problem%s in the data; no chart drawn (run quire validate)", problems,
-			  problems == 1 ? "" : "s");
+		/*
+		 * TRANSLATORS: %d counts the problems found in the replies; "quire
+		 * validate" is a command: keep it.
+		 */
+		msg_error(EP_("%d problem in the data; no chart drawn (run quire validate)",
+			      "%d problems in the data; no chart drawn (run quire validate)",
+			      problems), problems);
 		goto done;
 	}
 	tally_finish(t, NULL);
@@ -197,7 +210,8 @@ static int check_options(const struct options *o, int n_args, bool *has_type,
 		return cli_usage_error("chart", "--label must be count or percent, not '%s'",
 				       o->label);
 	if (n_args < 2)
-		return cli_usage_error("chart", n_args ? "missing DATA" : "missing FORM");
+		/* Each marked: of a ?: argument, xgettext takes only the first. */
+		return cli_usage_error("chart", n_args ? N_("missing DATA") : N_("missing FORM"));
 	if (!o->output)
 		return cli_usage_error("chart", "missing -o FILE");
 	if (chart_format_from_path(o->output) == CHART_FORMAT_NONE)
@@ -236,6 +250,10 @@ int cmd_chart(int argc, char **argv)
 		status = EXIT_USAGE;
 		char *paths = q ? NULL : form_shared_paths(form, o.question);
 		if (paths) {
+			/*
+			 * TRANSLATORS: %s is the name given with -q, then the paths of the
+			 * questions it may name ("g1/q, g2/q").
+			 */
 			cli_usage_error("chart", "'%s' names questions in different groups: %s",
 					o.question, paths);
 			g_free(paths);
@@ -251,6 +269,7 @@ int cmd_chart(int argc, char **argv)
 			goto done;
 		}
 		if (o.by && strcmp(o.by, form_question_key(q)) == 0) {
+			/* TRANSLATORS: %s is the question's name, given with both -q and --by. */
 			cli_usage_error("chart", "--by names the question charted, '%s'", o.by);
 			goto done;
 		}
@@ -258,8 +277,14 @@ int cmd_chart(int argc, char **argv)
 		if (!qchart_check_type(has_type ? type : qchart_default_type(q, 0, o.by != NULL), q,
 				       o.by != NULL, &error)) {
 			if (has_type && error->code != QCHART_ERROR_KIND)
+				/*
+				 * TRANSLATORS: %s is the chart type given with --type ("pie"),
+				 * then why it does not fit the question, a phrase that follows
+				 * it ("shows at most 6 choices and 'q' has 12; use bar").
+				 */
 				cli_usage_error("chart", "--type %s %s", o.type, error->message);
 			else
+				/* TRANSLATORS: a message translated already: keep "%s" as it is. */
 				cli_usage_error("chart", "%s", error->message);
 			g_error_free(error);
 			goto done;

@@ -2,16 +2,25 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "i18n.h"
+#include "msg.h"
 #include "phrase.h"
 #include "textcol.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire check.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire check [OPTIONS] FORM\n"
 	"Load and validate the form FORM (a directory with survey.csv, choices.csv\n"
 	"and settings.csv, or a single pyxform-style CSV file) and print its outline:\n"
@@ -29,20 +38,30 @@ static const char usage[] =
 	"                    numbers, and leaves such a constraint out)\n"
 	"  -h, --help        show this help\n"
 	"\n"
-	"Exit status: 0 valid, 1 invalid, 2 usage error.\n";
+	"Exit status: 0 valid, 1 invalid, 2 usage error.\n");
 
 static void print_languages(const struct form *form)
 {
-	printf("Languages: ");
+	/* TRANSLATORS: in quire check's outline; pad it as "Form:      %s\n". */
+	fputs(E_("Languages: "), stdout);
 	for (guint i = 0; i < form->languages->len; i++) {
 		const char *name = g_ptr_array_index(form->languages, i);
 		if (i == 0 && !form->default_language) {
-			printf("(unsuffixed columns)");
+			/*
+			 * TRANSLATORS: in quire check's outline, in place of the name of
+			 * the language of the columns "label", "hint"... without a
+			 * language after them; keep the parentheses.
+			 */
+			fputs(E_("(unsuffixed columns)"), stdout);
 		} else {
 			printf("%s%s", i ? ", " : "", name);
 		}
 		if (i == 0)
-			printf(" [default]");
+			/*
+			 * TRANSLATORS: in quire check's outline, after the form's default
+			 * language; keep the space before it.
+			 */
+			fputs(E_(" [default]"), stdout);
 	}
 	putchar('\n');
 }
@@ -59,7 +78,11 @@ static void print_type_counts(const struct form_part *part)
 		counts[q->kind]++;
 		total++;
 	}
-	printf("%d question%s", total, total == 1 ? "" : "s");
+	/*
+	 * TRANSLATORS: in quire check's outline, after a part's heading: the
+	 * questions it asks, which their types follow: "7 questions: 3 select_one, ...".
+	 */
+	printf(EP_("%d question", "%d questions", total), total);
 	const char *sep = ": ";
 	for (int k = 0; k <= FORM_META; k++) {
 		if (!counts[k])
@@ -69,6 +92,19 @@ static void print_type_counts(const struct form_part *part)
 	}
 }
 
+/* Prints a line of the outline: INDENT, then FMT (marked E_() by the caller) formatted. */
+static void print_detail(const char *indent, const char *fmt, ...) MSG_PRINTF(2, 3);
+
+static void print_detail(const char *indent, const char *fmt, ...)
+{
+	va_list ap;
+	fputs(indent, stdout);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
 static void print_question(const struct form *form, const struct form_question *q, int lang)
 {
 	const char *key = form_question_key(q);
@@ -76,34 +112,71 @@ static void print_question(const struct form *form, const struct form_question *
 	printf("  %-6s %s%*s %s", q->number ? q->number : "-", key, pad > 0 ? pad : 0, "",
 	       q->type);
 	if (q->required)
-		printf("  required");
+		/* TRANSLATORS: in quire check's outline, after a question's type. */
+		printf("  %s\n", E_("required"));
 	else if (q->required_text)
-		printf("  required if %s", q->required_text);
-	putchar('\n');
+		/*
+		 * TRANSLATORS: in quire check's outline, after a question's type: %s is
+		 * the form's expression (its column "required") that decides whether
+		 * an answer is required.
+		 */
+		print_detail("  ", E_("required if %s"), q->required_text);
+	else
+		putchar('\n');
 	printf("         %s\n", form_label(form, q, lang));
 	if (q->relevant_text)
-		printf("         asked if %s\n", q->relevant_text);
+		/*
+		 * TRANSLATORS: in quire check's outline, under a question: %s is the
+		 * form's expression (its column "relevant") that decides whether it is asked.
+		 */
+		print_detail("         ", E_("asked if %s"), q->relevant_text);
 	if (q->constraint_text)
-		printf("         valid if %s\n", q->constraint_text);
+		/*
+		 * TRANSLATORS: in quire check's outline, under a question: %s is the
+		 * form's expression (its column "constraint") an answer must meet.
+		 */
+		print_detail("         ", E_("valid if %s"), q->constraint_text);
 	if (q->filter)
-		printf("         choices where %s\n", q->choice_filter);
-	if (q->calculation_text)
-		printf("         = %s%s\n", q->calculation_text,
-		       form_question_uncomputed(q) ? "  (not computed)" : "");
+		/*
+		 * TRANSLATORS: in quire check's outline, under a question: %s is the
+		 * form's expression (its column "choice_filter") that decides which
+		 * choices are offered.
+		 */
+		print_detail("         ", E_("choices where %s"), q->choice_filter);
+	if (q->calculation_text) {
+		printf("         = %s", q->calculation_text);
+		if (form_question_uncomputed(q))
+			/*
+			 * TRANSLATORS: in quire check's outline, after a calculation that
+			 * quire cannot evaluate.
+			 */
+			printf("  %s", E_("(not computed)"));
+		putchar('\n');
+	}
 }
 
 static void print_parts(const struct form *form, int lang)
 {
 	for (guint p = 0; p < form->parts->len; p++) {
 		const struct form_part *part = g_ptr_array_index(form->parts, p);
-		printf("\nPart %d", part->number);
+		putchar('\n');
+		/*
+		 * TRANSLATORS: in quire check's outline, a part of the form and its
+		 * number; its group's name and title may follow, "Part 2 g2: Assistance".
+		 */
+		printf(E_("Part %d"), part->number);
 		if (part->group)
 			printf(" %s: %s", part->group->name, form_group_label(form, part->group, lang));
 		printf(" (");
 		print_type_counts(part);
 		printf(")\n");
 		if (part->group && part->group->relevant_text)
-			printf("  whole part asked if %s\n", part->group->relevant_text);
+			/*
+			 * TRANSLATORS: in quire check's outline, under a part's heading: %s
+			 * is the form's expression that decides whether the part is asked.
+			 */
+			print_detail("  ", E_("whole part asked if %s"),
+				     part->group->relevant_text);
 		for (guint i = 0; i < part->questions->len; i++)
 			print_question(form, g_ptr_array_index(part->questions, i), lang);
 	}
@@ -111,7 +184,8 @@ static void print_parts(const struct form *form, int lang)
 
 static void print_lists(const struct form *form, int lang)
 {
-	printf("\nChoice lists:\n");
+	/* TRANSLATORS: in quire check's outline, the heading above the form's choice lists. */
+	printf("\n%s\n", E_("Choice lists:"));
 	for (guint i = 0; i < form->lists->len; i++) {
 		const struct form_list *l = g_ptr_array_index(form->lists, i);
 		printf("  %s (%u):", l->name, l->choices->len);
@@ -139,13 +213,30 @@ static void print_outline(const struct form *form, int lang)
 		constrained += q->constraint != NULL;
 		required += q->required || q->required_text;
 	}
-	printf("Form:      %s\n", form->title);
-	printf("Id:        %s\n", form->id);
-	printf("Version:   %s\n", form->version ? form->version : "(none)");
+	/*
+	 * TRANSLATORS: the first lines of quire check's outline: the form's title,
+	 * id and version.  Their labels, and "Languages: " and "Questions: ", are
+	 * padded to one width, so that the values line up: pad yours alike.
+	 */
+	printf(E_("Form:      %s\n"), form->title);
+	/* TRANSLATORS: in quire check's outline; pad it as "Form:      %s\n". */
+	printf(E_("Id:        %s\n"), form->id);
+	/* TRANSLATORS: in quire check's outline, for a form without a version. */
+	const char *version = form->version ? form->version : E_("(none)");
+	/* TRANSLATORS: in quire check's outline; pad it as "Form:      %s\n". */
+	printf(E_("Version:   %s\n"), version);
 	print_languages(form);
-	printf("Questions: %d in %u part%s; %d with skip logic, %d with constraints, "
-	       "%d required\n", asked, form->parts->len, form->parts->len == 1 ? "" : "s",
-	       conditional, constrained, required);
+	/*
+	 * TRANSLATORS: in quire check's outline; pad it as "Form:      %s\n".  The
+	 * questions asked, the parts they are in (which choose the plural form),
+	 * and how many of the questions have skip logic, a constraint and a
+	 * required answer.
+	 */
+	printf(EP_("Questions: %d in %u part; %d with skip logic, %d with constraints, "
+		   "%d required\n",
+		   "Questions: %d in %u parts; %d with skip logic, %d with constraints, "
+		   "%d required\n", form->parts->len),
+	       asked, form->parts->len, conditional, constrained, required);
 	print_parts(form, lang);
 	print_lists(form, lang);
 }
@@ -163,15 +254,26 @@ static void print_unsaid(const struct form *form, int lang)
 			continue;
 		bool said = true;
 		char *applies = phrase_applies(form, q, lang, &said);
-		if (applies && !said)
-			printf("%s:%ld: %s: skip logic not said in words: %s\n", q->file, q->row,
-			       form_question_key(q), applies);
+		if (applies && !said) {
+			printf("%s:%ld: %s: ", q->file, q->row, form_question_key(q));
+			/*
+			 * TRANSLATORS: quire check --unsaid, after "survey.csv:11: share: ":
+			 * %s is the skip logic as the printed questionnaire shows it,
+			 * "1.2 * 2 > 3990".
+			 */
+			print_detail("", E_("skip logic not said in words: %s"), applies);
+		}
 		g_free(applies);
 		said = true;
 		char *constraint = phrase_constraint(form, q, lang, &said);
-		if (constraint && !said)
-			printf("%s:%ld: %s: constraint not said in words: %s\n", q->file, q->row,
-			       form_question_key(q), constraint);
+		if (constraint && !said) {
+			printf("%s:%ld: %s: ", q->file, q->row, form_question_key(q));
+			/*
+			 * TRANSLATORS: quire check --unsaid, after "survey.csv:12: share: ":
+			 * %s is the constraint as an expression, ". < 100".
+			 */
+			print_detail("", E_("constraint not said in words: %s"), constraint);
+		}
 		g_free(constraint);
 	}
 }
@@ -200,7 +302,10 @@ int cmd_check(int argc, char **argv)
 			return cli_common_option(opt, "check", usage);
 	}
 	if (argc - optind != 1)
-		return cli_usage_error("check", argc - optind ? "one FORM expected" : "missing FORM");
+		/* Each marked: of a ?: argument, xgettext takes only the first. */
+		return cli_usage_error("check",
+				       argc - optind ? N_("one FORM expected")
+						     : N_("missing FORM"));
 	struct form *form = form_load(argv[optind]);
 	if (!form)
 		return EXIT_DATA;

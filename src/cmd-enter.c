@@ -20,7 +20,13 @@
 #include "msg.h"
 #include "response.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire enter.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire enter [OPTIONS] FORM --respondent CODE --data DIR\n"
 	"Type in the reply of the State CODE, question by question, into DIR/CODE.csv.\n"
 	"The questions come in form order, with the form's skip logic, constraints\n"
@@ -52,7 +58,7 @@ static const char usage[] =
 	"holds it (the lock is DIR/.CODE.csv.lock, removed when the session ends).\n"
 	"\n"
 	"Exit status: 0 saved (or nothing to save), 1 the form or reply could not be\n"
-	"read or saved, or the reply is in use, 2 usage error.\n";
+	"read or saved, or the reply is in use, 2 usage error.\n");
 
 /* Width of the text when standard output is not a terminal. */
 #define PLAIN_WIDTH 78
@@ -590,7 +596,8 @@ static enum outcome ask(struct session *s, int *step)
 		if (cmd == ENTRY_BACK) {
 			int prev = entry_prev(s->e, *step);
 			if (prev < 0) {
-				say_problem(s, "there is no question before this one");
+				/* TRANSLATORS: in quire enter, after < at the first question. */
+				say_problem(s, _("there is no question before this one"));
 				continue;
 			}
 			*step = prev;
@@ -720,10 +727,21 @@ static struct resp_reply *open_reply(const struct form *form, const char *path, 
 	inputs_forget(path);	/* every answer saved replaces it */
 	const char *found = r->meta[RESP_RESPONDENT];
 	if (problems) {
-		msg_error_at(path, 0, "cannot resume: quire enter would drop the %d row%s above; "
-			     "correct %s first", problems, problems == 1 ? "" : "s",
-			     problems == 1 ? "it" : "them");
+		msg_error_at(path, 0,
+			     /*
+			      * TRANSLATORS: %d counts the rows of the reply file whose
+			      * problems are reported above; "quire enter" is a command:
+			      * keep it.
+			      */
+			     EP_("cannot resume: quire enter would drop the %d row above; "
+				 "correct it first",
+				 "cannot resume: quire enter would drop the %d rows above; "
+				 "correct them first", problems), problems);
 	} else if (found && strcmp(found, code) != 0) {
+		/*
+		 * TRANSLATORS: _respondent is kept as it is; %s is the code in the reply
+		 * file, then the code given with --respondent.
+		 */
 		msg_error_at(path, r->meta_row[RESP_RESPONDENT], "_respondent is '%s', not '%s'",
 			     found, code);
 		problems++;
@@ -801,6 +819,10 @@ static int first_step(struct session *s, const char *edit)
 	int step = entry_find(s->e, edit);
 	char *paths = step < 0 ? form_shared_paths(s->e->form, edit) : NULL;
 	if (paths) {
+		/*
+		 * TRANSLATORS: %s is the name given with --edit, then the paths of the
+		 * questions it may name ("g1/q, g2/q").
+		 */
 		cli_usage_error("enter", "--edit: '%s' names questions in different groups: %s",
 				edit, paths);
 		g_free(paths);
@@ -812,11 +834,20 @@ static int first_step(struct session *s, const char *edit)
 	}
 	const struct form_question *q = entry_question(s->e, step);
 	if (q && (q->kind == FORM_NOTE || q->kind == FORM_CALCULATE || q->kind == FORM_META)) {
+		/*
+		 * TRANSLATORS: %s is the name given with --edit, then the question's
+		 * type as the form names it, kept as it is (note, calculate, ...).
+		 */
 		cli_usage_error("enter", "--edit: '%s' is a %s and takes no answer", edit,
 				form_kind_name(q->kind));
 		return -EXIT_USAGE;
 	}
 	if (!entry_asks(s->e, step)) {
+		/*
+		 * TRANSLATORS: %s is the name given with --edit, then the form's
+		 * expression that decides whether it is asked; "relevant" is the
+		 * form's column, kept as it is.
+		 */
 		msg_error_at(s->path, 0, "%s does not apply to this reply (relevant: %s)", edit,
 			     relevant_of(q) ? relevant_of(q) : "?");
 		return -EXIT_DATA;
@@ -871,7 +902,10 @@ int cmd_enter(int argc, char **argv)
 			return cli_common_option(opt, "enter", usage);
 	}
 	if (argc - optind != 1)
-		return cli_usage_error("enter", argc - optind ? "one FORM expected" : "missing FORM");
+		/* Each marked: of a ?: argument, xgettext takes only the first. */
+		return cli_usage_error("enter",
+				       argc - optind ? N_("one FORM expected")
+						     : N_("missing FORM"));
 	if (!code)
 		return cli_usage_error("enter", "missing --respondent CODE");
 	if (!dir)
@@ -902,6 +936,10 @@ int cmd_enter(int argc, char **argv)
 	char *holder;
 	struct lock *lock = lock_take(path, "quire enter", &holder);
 	if (!lock && holder)
+		/*
+		 * TRANSLATORS: %s says who holds the reply's lock: "quire enter (process
+		 * 4242 of ana on lap-07) since 2019-06-30 14:30:00 +0200".
+		 */
 		msg_error_at(path, 0, "in use, held by %s", holder);
 	struct resp_reply *reply = lock ? open_reply(form, path, code, &s.exists) : NULL;
 	int status = EXIT_DATA;

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "response.h"
@@ -17,7 +18,13 @@
 #include "source.h"
 #include "wide.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire export.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire export [OPTIONS] FORM DATA...\n"
 	"Write the replies as one CSV row per respondent: respondent, submitted, the\n"
 	"questions in form order (a select_multiple as its space-separated column\n"
@@ -41,13 +48,17 @@ static const char usage[] =
 	"      --roster FILE      write only the replies from members of the roster on\n"
 	"                         the cut-off date; with either option the replies left\n"
 	"                         out are named with the reason\n"
-	"  -h, --help             show this help\n";
+	"  -h, --help             show this help\n");
 
 /* A reply left out of an export of the analysis set, said on standard error. */
 static void note_left_out(const struct resp_reply *r, enum analysis_reason reason)
 {
 	if (reason == ANALYSIS_INVALID)
 		return;	/* the validator has said why */
+	/*
+	 * TRANSLATORS: %s is a respondent's code, then why the reply is left
+	 * out, a code kept as it is (late, not_on_roster, not_member, incomplete).
+	 */
 	resp_warn_at(r, r->row, "the reply of '%s' is left out (%s)", r->meta[RESP_RESPONDENT],
 		    analysis_reason_name(reason));
 }
@@ -127,7 +138,9 @@ int cmd_export(int argc, char **argv)
 		}
 	}
 	if (argc - optind < 2)
-		return cli_usage_error("export", argc - optind ? "missing DATA" : "missing FORM");
+		/* Each marked: of a ?: argument, xgettext takes only the first. */
+		return cli_usage_error("export",
+				       argc - optind ? N_("missing DATA") : N_("missing FORM"));
 	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
 		return EXIT_DATA;
 	struct form *form = form_load(argv[optind]);

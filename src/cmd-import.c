@@ -11,13 +11,20 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "i18n.h"
 #include "lock.h"
 #include "msg.h"
 #include "response.h"
 #include "source.h"
 #include "wide.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire import.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire import [OPTIONS] FORM EXPORT.csv --into DIR\n"
 	"   or: quire import [OPTIONS] FORM WORKBOOK.xlsx|DIR... --into DIR\n"
 	"Split a wide export -- KoboToolbox (current ';' or legacy), ODK Central, or\n"
@@ -42,7 +49,7 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 when every row was imported or skipped, 1 when a row was\n"
 	"rejected, a reply was in use or could not be written, or the export could\n"
-	"not be read, 2 usage error.\n";
+	"not be read, 2 usage error.\n");
 
 /*
  * Replies are written in batches: each is written to a temporary file
@@ -96,6 +103,7 @@ static void reject(struct tally *t, const struct resp_reply *r, const char *fmt,
 	va_start(ap, fmt);
 	char *why = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
+	/* TRANSLATORS: %s says why ("no respondent code"). */
 	resp_error_at(r, r->row, "row not imported: %s", why);
 	g_free(why);
 	t->rejected++;
@@ -130,6 +138,10 @@ static bool write_locked(struct tally *t, const struct resp_reply *r, const char
 	struct lock *lock = lock_take(path, "quire import", &holder);
 	msg_capture(outer);
 	if (!lock && holder) {
+		/*
+		 * TRANSLATORS: %s says who holds the reply's lock: "quire enter (process
+		 * 4242 of ana on lap-07) since 2019-06-30 14:30:00 +0200".
+		 */
 		msg_error_at(path, 0, "not imported: in use, held by %s", holder);
 		t->in_use++;
 		list_code(t->in_use_codes, code);
@@ -159,26 +171,45 @@ static bool import_row(struct tally *t, struct resp_reply *r, const char *dir, b
 {
 	const char *code = r->meta[RESP_RESPONDENT];
 	if (!code) {
-		reject(t, r, "no respondent code");
+		/* TRANSLATORS: why a row of an export is refused, after "row not imported: ". */
+		reject(t, r, E_("no respondent code"));
 		return true;
 	}
 	if (!resp_code_is_safe(code)) {
 		char *shown = resp_code_for_message(code);
-		reject(t, r, "unsafe respondent code %s", shown);
+		/*
+		 * TRANSLATORS: why a row of an export is not imported, after "row not
+		 * imported: "; %s is the code, quoted ('X Y'), or "of 300 bytes" when
+		 * too long to show.
+		 */
+		reject(t, r, E_("unsafe respondent code %s"), shown);
 		g_free(shown);
 		return true;
 	}
 	if (!r->meta[RESP_SUBMITTED]) {
-		reject(t, r, "no submission date for '%s'", code);
+		/*
+		 * TRANSLATORS: why a row of an export is not imported, after "row not
+		 * imported: "; %s is the respondent's code.
+		 */
+		reject(t, r, E_("no submission date for '%s'"), code);
 		return true;
 	}
 	const char *first = g_hash_table_lookup(t->seen, code);
 	if (first) {
-		reject(t, r, "'%s' already imported from %s", code, first);
+		/*
+		 * TRANSLATORS: why a row of an export is not imported, after "row not
+		 * imported: "; %s is the respondent's code, then where its first reply
+		 * was: "row 4" or a file.
+		 */
+		reject(t, r, E_("'%s' already imported from %s"), code, first);
 		return true;
 	}
-	g_hash_table_insert(t->seen, g_strdup(code), r->row ? g_strdup_printf("row %ld", r->row)
-							    : g_strdup(r->file));
+	/*
+	 * TRANSLATORS: where a reply was in an export, as in "'FRA' already
+	 * imported from row 4"; %ld is the row number.
+	 */
+	char *where = r->row ? g_strdup_printf(E_("row %ld"), r->row) : g_strdup(r->file);
+	g_hash_table_insert(t->seen, g_strdup(code), where);
 	char *name = g_strconcat(code, ".csv", NULL);
 	char *path = g_build_filename(dir, name, NULL);
 	bool ok = true;
@@ -220,31 +251,68 @@ static void list_unmatched(const struct wide_reader *w, const char *path)
 	GString *s = g_string_new(NULL);
 	for (guint i = 0; i < u->len; i++) {
 		if (i == UNMATCHED_SHOWN) {
-			g_string_append_printf(s, ", ... (%u in all)", u->len);
+			/*
+			 * TRANSLATORS: after the first twelve of the columns that match no
+			 * question, listed with commas: "'a', 'b', ... (40 in all)";
+			 * %u counts them all.  Keep the leading comma and space.
+			 */
+			g_string_append_printf(s, EP_(", ... (%u in all)", ", ... (%u in all)",
+						      u->len), u->len);
 			break;
 		}
 		char *shown = msg_value(g_ptr_array_index(u, i));
 		g_string_append_printf(s, "%s'%s'", i ? ", " : "", shown);
 		g_free(shown);
 	}
-	msg_warn_at(path, 1, "%u column%s match%s no question: %s", u->len, u->len == 1 ? "" : "s",
-		    u->len == 1 ? "es" : "", s->str);
+	/*
+	 * TRANSLATORS: %u counts the export's columns that match no question of
+	 * the form; %s lists them, quoted: "'a', 'b', ... (40 in all)".
+	 */
+	msg_warn_at(path, 1, EP_("%u column matches no question: %s",
+				 "%u columns match no question: %s", u->len), u->len, s->str);
 	g_string_free(s, TRUE);
+}
+
+/* The end of an import's summary line: the replies not written, and why. */
+static void summary_rest(const struct tally *t)
+{
+	if (t->skipped)
+		/*
+		 * TRANSLATORS: in the line that ends quire import, after "3 replies
+		 * written to DIR": %u counts the replies already there, %s lists their
+		 * codes.  Keep the leading "; " and --force.
+		 */
+		printf(EP_("; %u skipped, already there (%s; use --force to replace them)",
+			   "; %u skipped, already there (%s; use --force to replace them)",
+			   t->skipped), t->skipped, t->skipped_codes->str);
+	if (t->in_use)
+		/*
+		 * TRANSLATORS: in the line that ends quire import: %u counts the
+		 * replies being entered (quire enter holds them), %s lists their codes.
+		 * Keep the leading "; ".
+		 */
+		printf(EP_("; %u in use, not imported (%s)", "; %u in use, not imported (%s)",
+			   t->in_use), t->in_use, t->in_use_codes->str);
+	if (t->rejected)
+		/*
+		 * TRANSLATORS: in the line that ends quire import: %u counts the rows
+		 * not imported, each named above.  Keep the leading "; ".
+		 */
+		printf(EP_("; %u rejected", "; %u rejected", t->rejected), t->rejected);
+	putchar('\n');
 }
 
 static void summary(const char *export, const struct wide_reader *w, const char *dir,
 		    const struct tally *t)
 {
-	printf("%s (%s): %u repl%s written to %s", export, wide_dialect_name(wide_dialect(w)),
-	       t->written, t->written == 1 ? "y" : "ies", dir);
-	if (t->skipped)
-		printf("; %u skipped, already there (%s; use --force to replace them)", t->skipped,
-		       t->skipped_codes->str);
-	if (t->in_use)
-		printf("; %u in use, not imported (%s)", t->in_use, t->in_use_codes->str);
-	if (t->rejected)
-		printf("; %u rejected", t->rejected);
-	putchar('\n');
+	/*
+	 * TRANSLATORS: the line that ends quire import: the export's file, the kind
+	 * of file ("KoboToolbox export"), then %u counts the replies written to
+	 * the directory named last.  What was not imported may follow.
+	 */
+	printf(EP_("%s (%s): %u reply written to %s", "%s (%s): %u replies written to %s",
+		   t->written), export, wide_dialect_name(wide_dialect(w)), t->written, dir);
+	summary_rest(t);
 }
 
 static int import(const struct form *form, const char *export, const char *dir,
@@ -276,8 +344,15 @@ static int import(const struct form *form, const char *export, const char *dir,
 	going = flush(&t) && going;
 	if (!going) {
 		rows += count_rest(w, r);
-		msg_error_heard(t.failure->str, "; stopped after %u of %lu repl%s", t.written, rows,
-				rows == 1 ? "y" : "ies");
+		/*
+		 * TRANSLATORS: follows a message about a failed write ("quire:X.csv:
+		 * write error: No space left on device"): %u counts the replies
+		 * written, of the export's %lu, which choose the plural form.  Keep
+		 * the leading "; ".
+		 */
+		msg_error_heard(t.failure->str, EP_("; stopped after %u of %lu reply",
+						    "; stopped after %u of %lu replies", rows),
+				t.written, rows);
 	} else {
 		/* An export without rows is the wrong file or the wrong filter, not an import. */
 		if (rc == 0 && rows == 0)
@@ -320,19 +395,31 @@ static int import_replies(const struct form *form, char **paths, int n_paths, co
 	going = flush(&t) && going;
 	unsigned long files = source_files(src);
 	if (!going)
-		msg_error_heard(t.failure->str, "; stopped after %u repl%s", t.written,
-				t.written == 1 ? "y" : "ies");
+		/*
+		 * TRANSLATORS: follows a message about a failed write ("quire:X.csv:
+		 * write error: No space left on device"): %u counts the replies
+		 * written.  Keep the leading "; ".
+		 */
+		msg_error_heard(t.failure->str, EP_("; stopped after %u reply",
+						    "; stopped after %u replies", t.written),
+				t.written);
 	else {
-		printf("%lu file%s: %u repl%s written to %s", files, files == 1 ? "" : "s",
-		       t.written, t.written == 1 ? "y" : "ies", dir);
-		if (t.skipped)
-			printf("; %u skipped, already there (%s; use --force to replace them)",
-			       t.skipped, t.skipped_codes->str);
-		if (t.in_use)
-			printf("; %u in use, not imported (%s)", t.in_use, t.in_use_codes->str);
-		if (t.rejected)
-			printf("; %u rejected", t.rejected);
-		putchar('\n');
+		/*
+		 * TRANSLATORS: what quire import wrote from answer workbooks, put for
+		 * %s in "%lu files: %s": %u counts the replies written to the
+		 * directory named last.
+		 */
+		char *written = g_strdup_printf(EP_("%u reply written to %s",
+						    "%u replies written to %s", t.written),
+						t.written, dir);
+		/*
+		 * TRANSLATORS: the line that ends quire import of answer workbooks: %lu
+		 * counts the files read, %s is "3 replies written to DIR".  What was
+		 * not imported may follow.
+		 */
+		printf(EP_("%lu file: %s", "%lu files: %s", files), files, written);
+		g_free(written);
+		summary_rest(&t);
 	}
 	tally_release(&t);
 	resp_eval_free(ev);

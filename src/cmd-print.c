@@ -7,10 +7,17 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "print.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire print.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire print [OPTIONS] FORM\n"
 	"Write the questionnaire as a PDF for a Secretariat to send with its note\n"
 	"verbale: a cover with the organisation, the title, the form's version and\n"
@@ -31,7 +38,7 @@ static const char usage[] =
 	"  -h, --help               show this help\n"
 	"\n"
 	"SOURCE_DATE_EPOCH fixes the document's date: two runs then give\n"
-	"byte-identical files.\n";
+	"byte-identical files.\n");
 
 int cmd_print(int argc, char **argv)
 {
@@ -61,7 +68,10 @@ int cmd_print(int argc, char **argv)
 		}
 	}
 	if (argc - optind != 1)
-		return cli_usage_error("print", argc - optind ? "one FORM expected" : "missing FORM");
+		/* Each marked: of a ?: argument, xgettext takes only the first. */
+		return cli_usage_error("print",
+				       argc - optind ? N_("one FORM expected")
+						     : N_("missing FORM"));
 	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
 		return EXIT_DATA;
 	struct form *form = form_load(argv[optind]);

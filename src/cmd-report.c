@@ -9,11 +9,18 @@
 #include "chart.h"
 #include "cli.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "rdef.h"
 #include "report.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire report.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire report [OPTIONS] DEFINITION.ini\n"
 	"       quire report [OPTIONS] FORM DATA...\n"
 	"Write the Working Group report: a cover, the summary of replies with the\n"
@@ -46,7 +53,7 @@ static const char usage[] =
 	"  -h, --help             show this help\n"
 	"\n"
 	"SOURCE_DATE_EPOCH fixes every date in the document: two runs then give\n"
-	"byte-identical files.\n";
+	"byte-identical files.\n");
 
 struct overrides {
 	const char *output, *roster, *lang;

@@ -23,7 +23,13 @@
 #include "status.h"
 #include "textcol.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire status.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire status [OPTIONS] FORM DATA --roster FILE\n"
 	"Who replied and when, who replied after the cut-off, who has not replied,\n"
 	"and the replies left out of the figures: from codes not on the roster, from\n"
@@ -42,7 +48,7 @@ static const char usage[] =
 	"  -h, --help             show this help\n"
 	"\n"
 	"Exit status: 0 success, 1 when a reply is invalid (the status is still\n"
-	"written, listing it), 2 usage error.\n";
+	"written, listing it), 2 usage error.\n");
 
 static double rate(unsigned k, unsigned n)
 {
@@ -343,8 +349,14 @@ static int run(const struct form *form, const struct roster *roster, char *const
 		status = atomic_commit(out) == 0 && problems == 0 ? EXIT_OK : EXIT_DATA;
 	}
 	if (problems)
-		msg_error("%d problem%s in the replies; the replies concerned are listed as "
-			  "invalid (run quire validate)", problems, problems == 1 ? "" : "s");
+		/*
+		 * TRANSLATORS: %d counts the problems found in the replies; "quire
+		 * validate" is a command: keep it.
+		 */
+		msg_error(EP_("%d problem in the replies; the replies concerned are listed as "
+			      "invalid (run quire validate)",
+			      "%d problems in the replies; the replies concerned are listed as "
+			      "invalid (run quire validate)", problems), problems);
 	g_ptr_array_free(columns, TRUE);
 	status_free(st);
 	analysis_free(a);
@@ -385,7 +397,9 @@ int cmd_status(int argc, char **argv)
 		return cli_usage_error("status", "--format must be text, csv or json, not '%s'",
 				       o.format);
 	if (argc - optind < 2)
-		return cli_usage_error("status", argc - optind ? "missing DATA" : "missing FORM");
+		/* Each marked: of a ?: argument, xgettext takes only the first. */
+		return cli_usage_error("status",
+				       argc - optind ? N_("missing DATA") : N_("missing FORM"));
 	if (!o.roster)
 		return cli_usage_error("status", "missing --roster FILE");
 	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
@@ -394,6 +408,7 @@ int cmd_status(int argc, char **argv)
 	struct roster *roster = form ? roster_load(o.roster) : NULL;
 	int status = EXIT_DATA;
 	if (roster && o.by && roster_column(roster, o.by) < 0)
+		/* TRANSLATORS: %s is the column named with --by, as it was given. */
 		status = cli_usage_error("status", "the roster has no column '%s'", o.by);
 	else if (roster)
 		status = run(form, roster, argv + optind + 1, argc - optind - 1, &o);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "response.h"
@@ -19,7 +20,13 @@
 #include "tabout.h"
 #include "tally.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire tab.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire tab [OPTIONS] FORM DATA...\n"
 	"Frequencies for every question that carries data (or the ones named with\n"
 	"-q), numeric summaries, and with --by crosstabs with Pearson's and the\n"
@@ -51,7 +58,7 @@ static const char usage[] =
 	"received by the cut-off and, with --roster, from a member on the cut-off\n"
 	"date; the others are listed as left out, with the reason.\n"
 	"\n"
-	"Exit status: 0 success, 1 invalid data (nothing is written), 2 usage error.\n";
+	"Exit status: 0 success, 1 invalid data (nothing is written), 2 usage error.\n");
 
 struct options {
 	GArray *questions;
@@ -97,6 +104,7 @@ static int tabulate(const struct form *form, const struct roster *roster, char *
 	GError *error = NULL;
 	struct tally *t = tally_new(form, &topt, &error);
 	if (!t) {
+		/* TRANSLATORS: %s says why the --by is refused ("'x' is a text question; ..."). */
 		cli_usage_error("tab", "--by: %s", error->message);
 		g_error_free(error);
 		return EXIT_USAGE;
@@ -113,8 +121,13 @@ static int tabulate(const struct form *form, const struct roster *roster, char *
 	source_close(src);
 	int status = EXIT_DATA;
 	if (rc == 0 && problems) {
-		msg_error("%d problem%s in the data; nothing written (run quire validate)", problems,
-			  problems == 1 ? "" : "s");
+		/*
+		 * TRANSLATORS: %d counts the problems found in the replies; "quire
+		 * validate" is a command: keep it.
+		 */
+		msg_error(EP_("%d problem in the data; nothing written (run quire validate)",
+			      "%d problems in the data; nothing written (run quire validate)",
+			      problems), problems);
 	} else if (rc == 0) {
 		tally_finish(t, &o->fisher);
 		tally_disclose(t, o->small_cell);
@@ -134,6 +147,10 @@ static bool resolve_questions(const struct form *form, struct options *o)
 		const struct form_question *q = form_question(form, name);
 		char *paths = q ? NULL : form_shared_paths(form, name);
 		if (paths) {
+			/*
+			 * TRANSLATORS: %s is the name given with -q, then the paths of the
+			 * questions it may name ("g1/q, g2/q").
+			 */
 			cli_usage_error("tab", "-q: '%s' names questions in different groups: %s",
 					name, paths);
 			g_free(paths);
@@ -224,7 +241,9 @@ static int parse(int argc, char **argv, struct options *o)
 		return cli_usage_error("tab", "--format must be text, csv or json, not '%s'",
 				       o->format);
 	if (argc - optind < 2)
-		return cli_usage_error("tab", argc - optind ? "missing DATA" : "missing FORM");
+		/* Each marked: of a ?: argument, xgettext takes only the first. */
+		return cli_usage_error("tab",
+				       argc - optind ? N_("missing DATA") : N_("missing FORM"));
 	return -1;
 }
 

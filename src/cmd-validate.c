@@ -9,13 +9,20 @@
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "response.h"
 #include "roster.h"
 #include "source.h"
 
-static const char usage[] =
+static const char *const usage = N_(
+	/*
+	 * TRANSLATORS: the --help of quire validate.  Keep the commands, the options,
+	 * the file, column and setting names, and the layout: the descriptions in
+	 * one column, lines no longer than the English.  FORM, DATA and the like
+	 * may be translated.
+	 */
 	"Usage: quire validate [OPTIONS] FORM DATA...\n"
 	"Check replies against the form FORM.  DATA is reply files, directories of\n"
 	"them, or wide exports.  Each reply is checked with its own skip logic:\n"
@@ -30,7 +37,7 @@ static const char usage[] =
 	"      --id-column COL    wide exports: the column holding the respondent code\n"
 	"  -h, --help             show this help\n"
 	"\n"
-	"Exit status: 0 all valid, 1 problems found, 2 usage error.\n";
+	"Exit status: 0 all valid, 1 problems found, 2 usage error.\n");
 
 /*
  * Each reply's problems, counted as they are reported -- the rows its
@@ -55,15 +62,25 @@ static void count_problems(void *data, const struct resp_reply *r, enum analysis
 		const char *code = r->meta[RESP_RESPONDENT];
 		const struct roster_member *m = roster_suggest(c->roster, code);
 		char *shown = msg_value(code);
+		long row = r->meta_row[RESP_RESPONDENT];
+		int rc;
 		if (m)
-			c->roster_problems += resp_error_at(r, r->meta_row[RESP_RESPONDENT],
-							   "_respondent: '%s' is not on the roster %s; "
-							   "did you mean '%s' (%s)?", shown,
-							   c->roster->path, m->code, m->name) < 0;
+			/*
+			 * TRANSLATORS: _respondent is kept as it is; %s is the code in the
+			 * reply, then the roster's file, then the roster code most like
+			 * it and that State's name.
+			 */
+			rc = resp_error_at(r, row, "_respondent: '%s' is not on the roster %s; "
+					   "did you mean '%s' (%s)?", shown, c->roster->path,
+					   m->code, m->name);
 		else
-			c->roster_problems += resp_error_at(r, r->meta_row[RESP_RESPONDENT],
-							   "_respondent: '%s' is not on the roster %s",
-							   shown, c->roster->path) < 0;
+			/*
+			 * TRANSLATORS: _respondent is kept as it is; %s is the code in the
+			 * reply, then the roster's file.
+			 */
+			rc = resp_error_at(r, row, "_respondent: '%s' is not on the roster %s",
+					   shown, c->roster->path);
+		c->roster_problems += rc < 0;
 		g_free(shown);
 	}
 	int now = *c->reading + c->a->problems + c->roster_problems;
@@ -89,11 +106,24 @@ static int validate(const struct form *form, struct source *src, const struct ro
 	if (rc < 0)
 		return EXIT_DATA;
 	if (problems) {
-		msg_note("%d problem%s in %lu of %lu repl%s", problems, problems == 1 ? "" : "s",
-			 c.bad, n, n == 1 ? "y" : "ies");
+		/*
+		 * TRANSLATORS: the replies with a problem, of the replies read, put for
+		 * %s in "%d problems in %s": "3 problems in 2 of 5 replies".  The
+		 * replies read (the second number) choose the plural form.
+		 */
+		char *replies = g_strdup_printf(EP_("%lu of %lu reply", "%lu of %lu replies", n),
+						c.bad, n);
+		/*
+		 * TRANSLATORS: the last line of quire validate: %d counts the problems,
+		 * %s is "2 of 5 replies", the replies that have one.
+		 */
+		msg_note(EP_("%d problem in %s", "%d problems in %s", problems), problems, replies);
+		g_free(replies);
 		return EXIT_DATA;
 	}
-	printf("%lu repl%s checked: no problems\n", n, n == 1 ? "y" : "ies");
+	/* TRANSLATORS: the last line of quire validate: %lu counts the replies read. */
+	printf(EP_("%lu reply checked: no problems", "%lu replies checked: no problems", n), n);
+	putchar('\n');
 	return EXIT_OK;
 }
 
@@ -121,7 +151,9 @@ int cmd_validate(int argc, char **argv)
 			return cli_common_option(opt, "validate", usage);
 	}
 	if (argc - optind < 2)
-		return cli_usage_error("validate", argc - optind ? "missing DATA" : "missing FORM");
+		/* Each marked: of a ?: argument, xgettext takes only the first. */
+		return cli_usage_error("validate",
+				       argc - optind ? N_("missing DATA") : N_("missing FORM"));
 	if (isodate_now(NULL) != 0)	/* an invalid SOURCE_DATE_EPOCH */
 		return EXIT_DATA;
 	struct form *form = form_load(argv[optind]);

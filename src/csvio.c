@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "i18n.h"
 #include "inputs.h"
 #include "msg.h"
 
@@ -233,12 +234,15 @@ int csvio_check_width(const struct csvio_reader *r, const struct csvio_record *r
 	if (header == 0 || width <= header)
 		return 0;
 	char delim = csvio_delimiter(r);
-	const char *what = delim == ';' ? "a semicolon" : "a comma";
+	/* TRANSLATORS: the delimiter, in "quote a value that holds %s". */
+	const char *what = delim == ';' ? E_("a semicolon") : E_("a comma");
 	if (text_column < 0 || (size_t)text_column + 1 != header)
+		/* TRANSLATORS: %s is "a comma" or "a semicolon". */
 		return msg_error_at(r->name, rec->row, "%zu fields, but the header has %zu: quote a "
 				    "value that holds %s", width, header, what);
 	char *meant = rejoin(rec, header - 1, width, delim);
 	char *shown = msg_value(meant);
+	/* TRANSLATORS: the first %s is "a comma" or "a semicolon", the second the value as it was meant. */
 	msg_error_at(r->name, rec->row, "%zu fields, but the header has %zu: quote a value that "
 		     "holds %s (\"%s\")", width, header, what, shown);
 	g_free(shown);
@@ -266,6 +270,7 @@ static long current_row(const struct csvio_reader *r)
 	return r->rows_ended + 1;
 }
 
+/* The reader's error, reported when the caller reaches it; FMT is marked E_() by the caller. */
 static void fail(struct csvio_reader *r, const char *fmt, ...) MSG_PRINTF(2, 3);
 
 static void fail(struct csvio_reader *r, const char *fmt, ...)
@@ -296,8 +301,11 @@ static void fail_file(struct csvio_reader *r, const char *fmt, ...)
 	r->state = -1;
 }
 
-/* What to do about a file that is not UTF-8, in the words of Excel's "Save as" menu. */
-#define RESAVE_AS_UTF8 "\"CSV UTF-8 (comma delimited)\""
+/*
+ * A message about a file that is not UTF-8 says what to do in the words of
+ * Excel's "Save as" menu, "CSV UTF-8 (comma delimited)", written out in
+ * each such message so that it is one whole message to translate.
+ */
 
 /*
  * Whether S holds only ASCII characters other than NUL: the common case,
@@ -353,18 +361,24 @@ static void check_field(struct csvio_reader *r, const char *s, size_t len)
 	if (!g_utf8_validate(s, (gssize)len, &end)) {
 		char *guess = as_windows_1252(s, len, end);
 		if (guess)
-			fail(r, "invalid UTF-8 in column %u (byte %zu of the field): the file seems "
-			     "to be Windows-1252 (Latin-1), in which it reads '%s'; save it as "
-			     RESAVE_AS_UTF8, column, (size_t)(end - s) + 1, guess);
+			/*
+			 * TRANSLATORS: %s is the field read as Windows-1252.  "CSV
+			 * UTF-8 (comma delimited)" is a file type of Excel's "Save
+			 * as" menu: write it as your language's Excel names it.
+			 */
+			fail(r, E_("invalid UTF-8 in column %u (byte %zu of the field): the file seems "
+				   "to be Windows-1252 (Latin-1), in which it reads '%s'; save it as "
+				   "\"CSV UTF-8 (comma delimited)\""),
+			     column, (size_t)(end - s) + 1, guess);
 		else
-			fail(r, "invalid UTF-8 in column %u (byte %zu of the field)", column,
+			fail(r, E_("invalid UTF-8 in column %u (byte %zu of the field)"), column,
 			     (size_t)(end - s) + 1);
 		g_free(guess);
 		return;
 	}
 	if (memmem(s, len, "\xEF\xBB\xBF", 3))
-		fail(r, "byte order mark (U+FEFF) inside the file in column %u; "
-		     "were two files joined?", column);
+		fail(r, E_("byte order mark (U+FEFF) inside the file in column %u; "
+			   "were two files joined?"), column);
 }
 
 /* A field stored as "" without copying: SIZE_MAX marks it. */
@@ -393,11 +407,11 @@ static void on_field(void *data, size_t len, void *ctx)
 	if (r->state < 0)
 		return;
 	if (r->cur_fields >= CSVIO_MAX_FIELDS) {
-		fail(r, "more than %u fields in one row", CSVIO_MAX_FIELDS);
+		fail(r, E_("more than %u fields in one row"), CSVIO_MAX_FIELDS);
 		return;
 	}
 	if (len > CSVIO_MAX_FIELD) {
-		fail(r, "field in column %u is longer than %u bytes", r->cur_fields + 1,
+		fail(r, E_("field in column %u is longer than %u bytes"), r->cur_fields + 1,
 		     CSVIO_MAX_FIELD);
 		return;
 	}
@@ -476,14 +490,15 @@ static enum csvio_delim sniff_delimiter(const char *s, size_t len)
  * three in every four of UTF-32, on the side its byte order puts them.
  */
 static const char *const encoding_names[] = {
-	"UTF-32 (little-endian, with a byte order mark)",
-	"UTF-32 (big-endian, with a byte order mark)",
-	"UTF-16 (little-endian, with a byte order mark)",
-	"UTF-16 (big-endian, with a byte order mark)",
-	"UTF-32 (little-endian, no byte order mark)",
-	"UTF-32 (big-endian, no byte order mark)",
-	"UTF-16 (little-endian, no byte order mark)",
-	"UTF-16 (big-endian, no byte order mark)",
+	/* TRANSLATORS: an encoding, in "the file is %s; save it as ...". */
+	N_("UTF-32 (little-endian, with a byte order mark)"),
+	N_("UTF-32 (big-endian, with a byte order mark)"),
+	N_("UTF-16 (little-endian, with a byte order mark)"),
+	N_("UTF-16 (big-endian, with a byte order mark)"),
+	N_("UTF-32 (little-endian, no byte order mark)"),
+	N_("UTF-32 (big-endian, no byte order mark)"),
+	N_("UTF-16 (little-endian, no byte order mark)"),
+	N_("UTF-16 (big-endian, no byte order mark)"),
 };
 
 /* Bytes looked at to tell the encoding of a file without a byte order mark. */
@@ -540,7 +555,14 @@ static void start(struct csvio_reader *r, const char **s, size_t *len)
 {
 	const char *encoding = wide_encoding(*s, *len);
 	if (encoding)
-		fail_file(r, "the file is %s; save it as " RESAVE_AS_UTF8, encoding);
+		/*
+		 * TRANSLATORS: %s is an encoding ("UTF-16 (little-endian, with a
+		 * byte order mark)").  "CSV UTF-8 (comma delimited)" is a file type
+		 * of Excel's "Save as" menu: write it as your language's Excel
+		 * names it.
+		 */
+		fail_file(r, E_("the file is %s; save it as \"CSV UTF-8 (comma delimited)\""),
+			  E_(encoding));
 	if (*len >= 3 && memcmp(*s, "\xEF\xBB\xBF", 3) == 0) {
 		*s += 3;
 		*len -= 3;
@@ -562,7 +584,8 @@ static long read_chunk(struct csvio_reader *r, const char **s)
 	}
 	size_t n = fread(r->chunk, 1, CHUNK_SIZE, r->fp);
 	if (n == 0 && ferror(r->fp)) {
-		fail(r, "read error: %s", g_strerror(errno));
+		/* TRANSLATORS: %s is the system's reason. */
+		fail(r, E_("read error: %s"), g_strerror(errno));
 		return -1;
 	}
 	*s = r->chunk;
@@ -597,11 +620,11 @@ static void reset_queue(struct csvio_reader *r)
 static void fail_parse(struct csvio_reader *r)
 {
 	if (csv_error(&r->parser) == CSV_ENOMEM)	/* grow_field_buffer() refused */
-		fail(r, "field in column %u is longer than %u bytes", r->cur_fields + 1,
+		fail(r, E_("field in column %u is longer than %u bytes"), r->cur_fields + 1,
 		     CSVIO_MAX_FIELD);
 	else if (csv_error(&r->parser) == CSV_EPARSE)
-		fail(r, "malformed quoting: inside quotes a quote must be doubled, "
-		     "and a quoted field must end at a delimiter or line end");
+		fail(r, E_("malformed quoting: inside quotes a quote must be doubled, "
+			   "and a quoted field must end at a delimiter or line end"));
 	else
 		fail(r, "%s", csv_strerror(csv_error(&r->parser)));
 }
@@ -618,7 +641,7 @@ static void fill(struct csvio_reader *r)
 		if (n == 0) {
 			if (csv_fini(&r->parser, on_field, on_record_end, r) != 0 ||
 			    csv_error(&r->parser) == CSV_EPARSE)
-				fail(r, "unterminated quoted field at end of file");
+				fail(r, E_("unterminated quoted field at end of file"));
 			r->finished = true;
 			return;
 		}
@@ -637,7 +660,7 @@ static void fill(struct csvio_reader *r)
 		if (csv_parse(&r->parser, s, text_len, on_field, on_record_end, r) != text_len)
 			fail_parse(r);
 		else if (nul)
-			fail(r, "NUL byte in column %u", r->cur_fields + 1);
+			fail(r, E_("NUL byte in column %u"), r->cur_fields + 1);
 	}
 }
 

@@ -13,6 +13,7 @@
 
 #include "atomic.h"
 #include "doc-int.h"
+#include "i18n.h"
 #include "msg.h"
 
 /*
@@ -1649,7 +1650,8 @@ int doc_write_docx(struct doc *d, const char *path)
 	char *why = NULL;
 	bool ok = render_figures(&dx);
 	if (!ok)
-		why = g_strdup("a figure could not be drawn");
+		/* TRANSLATORS: after "cannot write the Word document: ". */
+		why = g_strdup(E_("a figure could not be drawn"));
 	ok = ok && write_content_types(&dx) && write_package_rels(&dx) && write_core(&dx) &&
 	     write_app(&dx) && write_styles(&dx) && write_settings(&dx) &&
 	     write_document_rels(&dx) && write_document(&dx) &&
@@ -1661,8 +1663,10 @@ int doc_write_docx(struct doc *d, const char *path)
 	g_ptr_array_free(dx.images, TRUE);
 	g_ptr_array_free(dx.svgs, TRUE);
 	if (!zip) {
+		/* TRANSLATORS: %s is why: libzip's words (English), or a reason of quire's. */
 		msg_error_at(path, 0, "cannot write the Word document: %s",
-			     why ? why : "out of memory");
+			     /* TRANSLATORS: after "cannot write the Word document: ". */
+			     why ? why : E_("out of memory"));
 		g_free(why);
 		atomic_abort(out);
 		return -1;

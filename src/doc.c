@@ -2186,6 +2186,10 @@ int doc_write_pdf(struct doc *d, const char *path)
 		cairo_surface_destroy(s);
 		g_byte_array_free(sink.bytes, TRUE);
 		atomic_abort(out);
+		/*
+		 * TRANSLATORS: the footnote's text (its start), its height, then the
+		 * most a footnote may take, in points.
+		 */
 		msg_error_at(path, 0, "the footnote '%s' is %.0f points high, more than the half of "
 			     "a page's text area (%.0f points) a footnote may take", shown, h,
 			     doc_text_height(d) / 2);
@@ -2221,15 +2225,21 @@ int doc_write_pdf(struct doc *d, const char *path)
 		status = cairo_surface_status(s);
 	cairo_surface_destroy(s);
 	if (!ok || status != CAIRO_STATUS_SUCCESS) {
+		/*
+		 * TRANSLATORS: %s is why: cairo's words (English), or "a figure could not be
+		 * drawn".
+		 */
 		msg_error_at(path, 0, "cannot write the PDF: %s",
 			     status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string(status)
-							    : "a figure could not be drawn");
+			     /* TRANSLATORS: after "cannot write the PDF: ". */
+							    : E_("a figure could not be drawn"));
 		g_byte_array_free(sink.bytes, TRUE);
 		atomic_abort(out);
 		return -1;
 	}
 	GError *lang_error = NULL;
 	if (d->lang && pdflang_set(sink.bytes, d->lang, &lang_error) != 0) {	/* cairo cannot say it */
+		/* TRANSLATORS: a language tag ("fr"), then the problem. */
 		msg_error_at(path, 0, "cannot set the PDF's language '%s': %s", d->lang,
 			     lang_error->message);
 		g_error_free(lang_error);

@@ -808,6 +808,7 @@ static void check_node(struct expr_node *call, struct expr_parse_ctx *ctx)
 {
 	const struct expr_node *a = call->u.call.argv[0];
 	if (a->op != EXPR_OP_REF && a->op != EXPR_OP_SELF)
+		/* TRANSLATORS: both %s are a function's name, count or count-non-empty; keep ${q}. */
 		expr_lex_error(ctx->lx, a->at, "'%s' takes a question, like %s(${q})",
 			       call->u.call.fn->name, call->u.call.fn->name);
 }
@@ -869,6 +870,7 @@ static void check_format_date(struct expr_node *call, struct expr_parse_ctx *ctx
 	const char *s = expr_literal_string(fmt);
 	const char *bad = s ? bad_format_code(s) : NULL;
 	if (bad)
+		/* TRANSLATORS: %s is a function's name, format-date or format-date-time; %.*s a format code such as %Q. */
 		expr_lex_error(ctx->lx, fmt->at + 1 + (bad - s), "unknown %s code '%.*s'",
 			       call->u.call.fn->name, bad[1] ? 2 : 1, bad);
 }

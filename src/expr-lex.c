@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "i18n.h"
+
 /*
  * Tokens follow XPath 1.0 (REC §3.7) with XLSForm's ${name} references.
  * Whether '*' and the names and/or/div/mod are operators depends on the
@@ -32,12 +34,17 @@ long expr_column(const char *text, const char *at)
 	return column;
 }
 
+/*
+ * FMT is looked up in the terminal's language here: xgettext knows
+ * expr_lex_error (and expr-parse.c's error_at and unsupported_at, which
+ * call it) as keywords, so its callers pass their literal formats unmarked.
+ */
 void expr_lex_error(struct expr_lexer *lx, const char *at, const char *fmt, ...)
 {
 	va_list ap;
 	lx->err->column = expr_column(lx->text, at);
 	va_start(ap, fmt);
-	g_vsnprintf(lx->err->message, sizeof lx->err->message, fmt, ap);
+	g_vsnprintf(lx->err->message, sizeof lx->err->message, E_(fmt), ap);
 	va_end(ap);
 	longjmp(*lx->on_error, 1);
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "expr-int.h"
+#include "i18n.h"
 
 /*
  * Grammar (xlsform.md §3.2; XPath 1.0 REC §3, all binary operators left
@@ -55,6 +56,11 @@ static const struct expr_token *tok(struct parser *ps)
 	return &ps->lx.tok;
 }
 
+/*
+ * expr_lex_error() looks the format up in the terminal's language; xgettext
+ * knows error_at and unsupported_at as keywords (po/Makevars), so their
+ * literal formats need no mark.
+ */
 #define error_at(ps, at, ...) expr_lex_error(&(ps)->lx, (at), __VA_ARGS__)
 /* The same, for ODK that quire cannot evaluate (expr_error.unsupported). */
 #define unsupported_at(ps, at, ...) \
@@ -129,9 +135,11 @@ static const char *describe(struct parser *ps, char *buf, size_t size)
 {
 	const struct expr_token *t = tok(ps);
 	if (t->kind == TK_EOF)
-		return "the end";
+		/* TRANSLATORS: what came instead, as in "expected an operator, not the end". */
+		return E_("the end");
 	if (t->kind == TK_STRING)
-		return "a string";
+		/* TRANSLATORS: what came instead, as in "expected a value, not a string". */
+		return E_("a string");
 	size_t len = MIN(t->len, 40);
 	while (len < t->len && ((unsigned char)t->start[len] & 0xC0) == 0x80)
 		len--;	/* not in the middle of a character */
@@ -161,6 +169,7 @@ static void reject_path(struct parser *ps)
 static void check_match(struct parser *ps, enum expr_tok kind, const char *what)
 {
 	if (tok(ps)->kind != kind)
+		/* TRANSLATORS: %s is what must come next: a token such as ')' or ']', or "',' or ')'". */
 		error_at(ps, tok(ps)->start, "expected %s", what);
 	next(ps);
 }
@@ -255,6 +264,7 @@ static struct expr_node *dots(struct parser *ps, bool parent_ok)
 		error_at(ps, at, "'..' is not supported");
 	}
 	if (ps->item_list >= 0)
+		/* TRANSLATORS: %s is ".." or "."; keep current()/ and ${name}. */
 		error_at(ps, at, "in a choice_filter a relative path starts from the choice; "
 			 "write current()/%s or ${name}", up ? ".." : ".");
 	return relpath(ps, at, up);
@@ -266,7 +276,8 @@ static struct expr_node *current(struct parser *ps)
 	const char *at = tok(ps)->start;
 	next(ps);	/* '(' */
 	next(ps);
-	check_match(ps, TK_RPAREN, "')' (current() takes no arguments)");
+	/* TRANSLATORS: what "expected %s" expects here; keep ')' and current(). */
+	check_match(ps, TK_RPAREN, E_("')' (current() takes no arguments)"));
 	if (tok(ps)->kind != TK_SLASH)
 		return self_at(ps, at);
 	return relpath(ps, at, 0);
@@ -303,8 +314,13 @@ static EXPR_NORETURN void arity_error(struct parser *ps, const struct expr_func 
 				      const char *at)
 {
 	char want[64];
+	/*
+	 * "%d argument%s" below glues an English plural 's' to a count; it stays
+	 * English until the terminal's words have a plural lookup of their own.
+	 */
 	if (fn->min_args == fn->max_args && fn->min_args == 0)
-		g_strlcpy(want, "no arguments", sizeof want);
+		/* TRANSLATORS: what a function takes, as in "'today' takes no arguments, not 1". */
+		g_strlcpy(want, E_("no arguments"), sizeof want);
 	else if (fn->min_args == fn->max_args)
 		g_snprintf(want, sizeof want, "%d argument%s", fn->min_args,
 			   fn->min_args == 1 ? "" : "s");
@@ -312,7 +328,13 @@ static EXPR_NORETURN void arity_error(struct parser *ps, const struct expr_func 
 		g_snprintf(want, sizeof want, "at least %d argument%s", fn->min_args,
 			   fn->min_args == 1 ? "" : "s");
 	else
-		g_snprintf(want, sizeof want, "%d or %d arguments", fn->min_args, fn->max_args);
+		/* TRANSLATORS: what a function takes, as in "'round' takes 1 or 2 arguments, not 3". */
+		g_snprintf(want, sizeof want, E_("%d or %d arguments"), fn->min_args, fn->max_args);
+	/*
+	 * TRANSLATORS: the first %s is a function's name, the second what it
+	 * takes ("no arguments", "2 arguments", "1 or 2 arguments"), %d the
+	 * number of arguments given.
+	 */
 	error_at(ps, at, "'%s' takes %s, not %d", fn->name, want, argc);
 }
 
@@ -346,7 +368,8 @@ static void args(struct parser *ps, struct expr_node *call)
 			next(ps);
 		}
 	}
-	check_match(ps, TK_RPAREN, "',' or ')'");
+	/* TRANSLATORS: what "expected %s" expects here: a comma or a closing parenthesis. */
+	check_match(ps, TK_RPAREN, E_("',' or ')'"));
 	leave(ps);
 	set_args(ps, call, first, argc);
 }
@@ -476,8 +499,10 @@ static EXPR_NORETURN void bare_name(struct parser *ps)
 	int len = (int)t->name_len;
 	if ((len == 4 && memcmp(t->name, "true", 4) == 0) ||
 	    (len == 5 && memcmp(t->name, "false", 5) == 0))
+		/* TRANSLATORS: both %.*s are the name written, true or false. */
 		error_at(ps, t->start, "bare name '%.*s': write %.*s() for the boolean", len,
 			 t->name, len, t->name);
+	/* TRANSLATORS: both %.*s are the name written; keep ${...}. */
 	error_at(ps, t->start, "bare name '%.*s': paths are not supported; write ${%.*s}", len,
 		 t->name, len, t->name);
 }
@@ -514,6 +539,7 @@ static struct expr_node *primary(struct parser *ps)
 	case TK_EOF:
 		error_at(ps, at, "unexpected end of expression");
 	default:
+		/* TRANSLATORS: %s is what came instead: "the end", "a string", or a token in quotes. */
 		error_at(ps, at, "expected a value, not %s", describe(ps, buf, sizeof buf));
 	}
 }
@@ -591,6 +617,7 @@ static struct expr_node *top(struct parser *ps)
 	if (tok(ps)->kind == TK_RPAREN)
 		error_at(ps, tok(ps)->start, "unmatched ')'");
 	if (tok(ps)->kind != TK_EOF)
+		/* TRANSLATORS: %s is what came instead: "the end", "a string", or a token in quotes. */
 		error_at(ps, tok(ps)->start, "expected an operator, not %s",
 			 describe(ps, buf, sizeof buf));
 	return n;

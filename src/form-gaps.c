@@ -99,7 +99,7 @@ char *form_document_language(const struct form *form, int lang)
 	return code || lang > 0 ? code : g_strdup("en");
 }
 
-/* A problem at FILE:ROW, as an error when FATAL, else as a warning. */
+/* A problem at FILE:ROW, as an error when FATAL, else as a warning; FMT is marked E_() by the caller. */
 static void say(bool fatal, const char *file, long row, const char *fmt, ...) MSG_PRINTF(4, 5);
 static void say(bool fatal, const char *file, long row, const char *fmt, ...)
 {
@@ -120,12 +120,14 @@ int form_check_language(const struct form *form, int lang, bool fatal)
 	const char *name = g_ptr_array_index(form->languages, lang);
 	char *code = form_document_language(form, lang);
 	if (!code) {
-		say(fatal, form->survey_file, 1, "language '%s' has no code, as in 'French (fr)': quire "
-		    "needs one to write its own words in it", name);
+		/* TRANSLATORS: %s is a language as the form names it, such as "French (fr)" or "Deutsch". */
+		say(fatal, form->survey_file, 1, E_("language '%s' has no code, as in 'French (fr)': "
+						    "quire needs one to write its own words in it"), name);
 		problems++;
 	} else if (!i18n_has_catalog(code)) {
-		say(fatal, form->survey_file, 1, "language '%s': quire has no catalog of its own words "
-		    "for '%s'", name, code);
+		/* TRANSLATORS: the language as the form names it ("Français (fr)"), then its code ("fr"). */
+		say(fatal, form->survey_file, 1, E_("language '%s': quire has no catalog of its own "
+						    "words for '%s'"), name, code);
 		problems++;
 	}
 	g_free(code);
@@ -133,7 +135,9 @@ int form_check_language(const struct form *form, int lang, bool fatal)
 	form_gaps(form, lang, gaps);
 	for (guint i = 0; i < gaps->len; i++) {
 		const struct form_gap *gap = g_ptr_array_index(gaps, i);
-		say(fatal, gap->file, gap->row, "%s: no text in column '%s'", gap->name, gap->column);
+		/* TRANSLATORS: the name of a question or choice, then a column such as "label::French (fr)". */
+		say(fatal, gap->file, gap->row, E_("%s: no text in column '%s'"), gap->name,
+		    gap->column);
 	}
 	problems += (int)gaps->len;
 	g_ptr_array_free(gaps, TRUE);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "form-sheet.h"
+#include "i18n.h"
 #include "label.h"
 #include "msg.h"
 #include "workbook.h"
@@ -31,7 +32,11 @@ struct loader {
 	int errors;
 };
 
-/* Reports an error at ROW of FILE and counts it. */
+/*
+ * Reports an error at ROW of FILE and counts it.  msg_error_at() looks the
+ * format up in the terminal's language, and xgettext knows LOAD_ERROR as a
+ * keyword (po/Makevars): a literal format needs no mark.
+ */
 #define LOAD_ERROR(ld, file, row, ...) ((ld)->errors++, msg_error_at((file), (row), __VA_ARGS__))
 
 /* Settings */
@@ -388,7 +393,8 @@ static bool parse_group_type(const char *type, struct parsed_type *pt)
 		   g_str_has_prefix(what, "lgroup") || g_str_has_prefix(what, "looped group")) {
 		/* The begin row is reported; its end row then closes nothing. */
 		pt->row_type = begin ? ROW_UNSUPPORTED : ROW_IGNORED;
-		pt->unsupported = g_str_has_prefix(what, "repeat") ? "repeat groups" : "loops";
+		/* TRANSLATORS: what cannot be tabulated, in "'%s' is not supported: ... so %s cannot be tabulated". */
+		pt->unsupported = g_str_has_prefix(what, "repeat") ? N_("repeat groups") : N_("loops");
 	}
 	return true;
 }
@@ -554,11 +560,14 @@ static void parse_range(struct loader *ld, struct form_question *q, const char *
 	if (numbers && q->range_step == 0)
 		LOAD_ERROR(ld, q->file, q->row, "range parameter 'step' must not be 0");
 	else if (numbers && (q->range_end - q->range_start) * q->range_step < 0)
+		/* TRANSLATORS: keep start=, end= and step=; %s says what is wrong with them ("start is greater than end ..."). */
 		LOAD_ERROR(ld, q->file, q->row, "range start=%g end=%g step=%g: %s", q->range_start,
 			   q->range_end, q->range_step, q->range_step > 0
-			   ? "start is greater than end (a range that counts down needs a "
-			     "negative step)"
-			   : "a negative step counts down, but start is less than end");
+			   /* TRANSLATORS: what is wrong with a range's start, end and step. */
+			   ? E_("start is greater than end (a range that counts down needs a "
+				"negative step)")
+			   /* TRANSLATORS: what is wrong with a range's start, end and step. */
+			   : E_("a negative step counts down, but start is less than end"));
 }
 
 /*
@@ -597,6 +606,7 @@ static bool check_question_name(struct loader *ld, const char *file, long row, c
 	const char *reserved = form_name_reserved(name);
 	if (!reserved)
 		return true;
+	/* TRANSLATORS: the second %s says what the name is kept for: "the reply metadata (...)". */
 	LOAD_ERROR(ld, file, row, "name '%s' is reserved for %s", name, reserved);
 	return false;
 }
@@ -651,6 +661,7 @@ static void check_unit(struct loader *ld, const struct form_question *q)
 	while (g_hash_table_iter_next(&it, &key, &value))
 		if ((strcmp(key, "unit") == 0 || g_str_has_prefix(key, "unit::")) &&
 		    *(const char *)value) {
+			/* TRANSLATORS: keep "unit:", the column; the question's name, then its type, not translated. */
 			LOAD_ERROR(ld, q->file, q->row, "unit: a unit is for a number (integer, "
 				   "decimal or range), and '%s' is of type '%s'", q->name, q->type);
 			return;
@@ -750,9 +761,15 @@ static void list_fill(struct loader *ld, struct form_list *l, const struct form_
 {
 	int vcol = form_sheet_find(sheet, value), lcol = form_sheet_find(sheet, label);
 	if (vcol < 0) {
+		/*
+		 * TRANSLATORS: the first %s is a column's name; the second is
+		 * empty or " (or name another with the question's parameters
+		 * value=COLUMN)", with its leading space.
+		 */
 		LOAD_ERROR(ld, sheet->file, sheet->header_row, "the list file has no column '%s' "
 			   "for the choices' names%s", value, strcmp(value, "name") == 0
-			   ? " (or name another with the question's parameters value=COLUMN)" : "");
+			   /* TRANSLATORS: added to "the list file has no column 'name' for the choices' names"; keep value=COLUMN. */
+			   ? E_(" (or name another with the question's parameters value=COLUMN)") : "");
 		return;
 	}
 	if (lcol < 0 && strcmp(label, "label") != 0)
@@ -765,6 +782,7 @@ static void list_fill(struct loader *ld, struct form_list *l, const struct form_
 		const struct form_sheet_row *row = g_ptr_array_index(sheet->rows, i);
 		const char *name = row->cells[vcol];
 		if (!*name) {
+			/* TRANSLATORS: %s is the list file's column of names ("name"), not translated. */
 			LOAD_ERROR(ld, sheet->file, row->row, "choice has no %s", value);
 			continue;
 		}
@@ -909,6 +927,7 @@ static void typeless_row(struct loader *ld, const struct form_sheet_row *row)
 	const char *name = form_sheet_cell(s, row, "name");
 	char **label = texts_of(ld, s, row, "label");
 	if (*name || label)
+		/* TRANSLATORS: %s is the name of a column, "name" or "label", not translated. */
 		LOAD_ERROR(ld, s->file, row->row, "row has a %s but no type",
 			   *name ? "name" : "label");
 	if (label)
@@ -935,6 +954,7 @@ static void unknown_type(struct loader *ld, long row, const char *type)
 			msg_suggest_try(&sg, t->name);
 		g_free(head);
 		if (sg.best) {
+			/* TRANSLATORS: '%s%s' is a type followed by its list, as in 'select_one yn'. */
 			LOAD_ERROR(ld, file, row, "unknown type '%s'; did you mean '%s%s'?", type,
 				   sg.best, space);
 			return;
@@ -1039,9 +1059,10 @@ static void load_survey(struct loader *ld)
 			if (strcmp(pt.unsupported, "repeat groups") == 0 &&
 			    repeat_is_background(s, i, &i))
 				break;
+			/* TRANSLATORS: the first %s is a type ("begin repeat"), the second "repeat groups" or "loops". */
 			LOAD_ERROR(ld, s->file, row->row, "'%s' is not supported: quire reads one "
 				   "row of answers per respondent, so %s cannot be tabulated",
-				   type, pt.unsupported);
+				   type, E_(pt.unsupported));
 			note_repeat_names(ld, begin, i);
 			break;
 		}
@@ -1076,6 +1097,11 @@ static void check_choice_names(struct loader *ld)
 				continue;
 			g_hash_table_add(reported, c);
 			LOAD_ERROR(ld, q->list->file ? q->list->file : ld->sheets.choices->file, c->row,
+				   /*
+				    * TRANSLATORS: the third %s is a question's type, not
+				    * translated (select_multiple, rank), the fourth the
+				    * question's name.
+				    */
 				   "choice name '%s' in list '%s' contains a space, which %s '%s' "
 				   "cannot store", c->name, q->list->name, form_kind_name(q->kind),
 				   q->name);
@@ -1198,26 +1224,34 @@ static void suggest_extras(struct msg_suggest *sg, const struct form_list *l)
 	}
 }
 
-/* What to add to "unknown choice list 'NAME'" or "unknown choice column 'NAME'". */
-static char *unknown_item_hint(const struct loader *ld, const char *message)
+/*
+ * What to add to "unknown choice list 'NAME'" or "unknown choice column
+ * 'NAME'".  The parser stops at the lookup that failed, so the name noted
+ * as unknown tells which of the two the message is: its words, in the
+ * user's language, are never tested.
+ */
+static char *unknown_item_hint(const struct loader *ld)
 {
 	struct msg_suggest sg;
-	if (ld->unknown_list && g_str_has_prefix(message, "unknown choice list '")) {
+	if (ld->unknown_list) {
 		msg_suggest_init(&sg, ld->unknown_list);
 		for (guint i = 0; i < ld->form->lists->len; i++)
 			msg_suggest_try(&sg, ((struct form_list *)
 					      g_ptr_array_index(ld->form->lists, i))->name);
-	} else if (ld->unknown_column && g_str_has_prefix(message, "unknown choice column '")) {
+	} else if (ld->unknown_column) {
 		msg_suggest_init(&sg, ld->unknown_column);
 		suggest_extras(&sg, ld->unknown_column_of);
 		if (!sg.best)
-			return g_strdup_printf(" of list '%s'", ld->unknown_column_of->name);
-		return g_strdup_printf(" of list '%s'; did you mean '%s'?",
+			/* TRANSLATORS: added to "unknown choice column 'x'"; %s is the list's name. */
+			return g_strdup_printf(E_(" of list '%s'"), ld->unknown_column_of->name);
+		/* TRANSLATORS: added to "unknown choice column 'x'"; the list's name, then the column meant. */
+		return g_strdup_printf(E_(" of list '%s'; did you mean '%s'?"),
 				       ld->unknown_column_of->name, sg.best);
 	} else {
 		return g_strdup("");
 	}
-	return sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
+	/* TRANSLATORS: added to a message about an unknown name; %s is the name probably meant. */
+	return sg.best ? g_strdup_printf(E_("; did you mean '%s'?"), sg.best) : g_strdup("");
 }
 
 /*
@@ -1229,15 +1263,18 @@ static char *unknown_ref_hint(const struct loader *ld, const char *name)
 {
 	gpointer row;
 	if (g_hash_table_lookup_extended(ld->refused, name, NULL, &row))
-		return g_strdup_printf(" (its row %ld was refused)", (long)GPOINTER_TO_SIZE(row));
+		/* TRANSLATORS: added to "unknown question 'x'": the row that would have defined it. */
+		return g_strdup_printf(E_(" (its row %ld was refused)"), (long)GPOINTER_TO_SIZE(row));
 	if (g_hash_table_lookup_extended(ld->in_repeat, name, NULL, &row))
-		return g_strdup_printf(" (it is asked in the repeat group of row %ld, which was "
-				       "refused)", (long)GPOINTER_TO_SIZE(row));
+		/* TRANSLATORS: added to "unknown question 'x'": the row of the repeat it is asked in. */
+		return g_strdup_printf(E_(" (it is asked in the repeat group of row %ld, which was "
+					  "refused)"), (long)GPOINTER_TO_SIZE(row));
 	struct msg_suggest sg;
 	msg_suggest_init(&sg, name);
 	for (guint i = 0; i < ld->form->questions->len; i++)
 		msg_suggest_try(&sg, form_question_at(ld->form, i)->name);
-	return sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
+	/* TRANSLATORS: added to a message about an unknown name; %s is the name probably meant. */
+	return sg.best ? g_strdup_printf(E_("; did you mean '%s'?"), sg.best) : g_strdup("");
 }
 
 /* "'${name}' is ambiguous: rows 6 ('hh/name') and 11 ('person/name')", a new string. */
@@ -1245,11 +1282,17 @@ static char *ambiguous_ref(const struct loader *ld, const char *name)
 {
 	const GPtrArray *same = form_sharing(ld->form, name);
 	GString *s = g_string_new(NULL);
-	g_string_printf(s, "'${%s}' is ambiguous: rows ", name);
+	/*
+	 * TRANSLATORS: the start of "'${name}' is ambiguous: rows 6 ('hh/name')
+	 * and 11 ('person/name')": the rows and paths follow, separated by ", "
+	 * and " and ".
+	 */
+	g_string_printf(s, E_("'${%s}' is ambiguous: rows "), name);
 	for (guint i = 0; i < same->len; i++) {
 		const struct form_question *q = g_ptr_array_index(same, i);
 		g_string_append_printf(s, "%s%ld ('%s')",
-				       i == 0 ? "" : i + 1 == same->len ? " and " : ", ", q->row,
+				       /* TRANSLATORS: before the last of a list: "'a', 'b' and 'c'". */
+				       i == 0 ? "" : i + 1 == same->len ? E_(" and ") : ", ", q->row,
 				       q->path);
 	}
 	return g_string_free(s, FALSE);
@@ -1277,19 +1320,30 @@ static struct expr *compile(struct loader *ld, const char *file, long row, const
 	g_clear_pointer(&ld->unknown_column, g_free);
 	ld->ambiguous_ref = false;
 	struct expr *e = expr_parse(text, &scope, &err);
+	/*
+	 * Whether the error is "unknown question" is known from the lookup
+	 * that failed (ld->unknown_ref, ld->ambiguous_ref), never from the
+	 * message's words, which are in the user's language.
+	 */
 	if (!e && skipped && err.unsupported) {
-		g_string_append_printf(skipped, "%srow %ld '%s' (%s)", skipped->len ? ", " : "",
+		/*
+		 * TRANSLATORS: one calculation in the list of those not computed;
+		 * the first %s is ", " or nothing, then the row, the question's
+		 * name and why ("unknown function 'pulldata'").
+		 */
+		g_string_append_printf(skipped, E_("%srow %ld '%s' (%s)"), skipped->len ? ", " : "",
 				       row, name, err.message);
-	} else if (!e && ld->ambiguous_ref && g_str_has_prefix(err.message, "unknown question '")) {
+	} else if (!e && ld->ambiguous_ref) {
 		ld->errors++;
 		char *what = ambiguous_ref(ld, ld->unknown_ref);
+		/* TRANSLATORS: a column (relevant, constraint...), then "'${x}' is ambiguous: rows ...". */
 		msg_error_expr(file, row, err.column, text, "%s: %s", column, what);
 		g_free(what);
 	} else if (!e) {
 		ld->errors++;
-		char *hint = ld->unknown_ref && g_str_has_prefix(err.message, "unknown question '")
-				     ? unknown_ref_hint(ld, ld->unknown_ref)
-				     : unknown_item_hint(ld, err.message);
+		char *hint = ld->unknown_ref ? unknown_ref_hint(ld, ld->unknown_ref)
+					     : unknown_item_hint(ld);
+		/* TRANSLATORS: a column (relevant, constraint...), the expression's error, then a hint or nothing. */
 		msg_error_expr(file, row, err.column, text, "%s: %s%s", column, err.message, hint);
 		g_free(hint);
 	}
@@ -1319,9 +1373,14 @@ static void check_choice_test(int ref, const char *value, long column, void *dat
 		msg_suggest_try(&sg, c->name);
 	}
 	char *shown = msg_value(value);
-	char *hint = sg.best ? g_strdup_printf("; did you mean '%s'?", sg.best) : g_strdup("");
+	/* TRANSLATORS: added to a message about an unknown name; %s is the name probably meant. */
+	char *hint = sg.best ? g_strdup_printf(E_("; did you mean '%s'?"), sg.best) : g_strdup("");
 	ct->ld->errors++;
 	msg_error_expr(ct->file, ct->row, column, ct->text,
+		       /*
+			* TRANSLATORS: the column (relevant, constraint...), the value,
+			* the question, its list, then nothing or "; did you mean 'x'?".
+			*/
 		       "%s: '%s' is not a choice of '%s' (list '%s')%s", ct->column, shown, q->name,
 		       q->list->name, hint);
 	g_free(hint);
@@ -1378,7 +1437,12 @@ static void spread_uncomputed(struct form *form, bool *uncomputed, GString *skip
 				uncomputed_ref(form, uncomputed, q->calculation);
 			if (!r)
 				continue;
-			g_string_append_printf(skipped, "%srow %ld '%s' (uses '%s')",
+			/*
+			 * TRANSLATORS: one calculation in the list of those not
+			 * computed; the first %s is ", " or nothing, then the row,
+			 * the question's name and the one whose calculation it uses.
+			 */
+			g_string_append_printf(skipped, E_("%srow %ld '%s' (uses '%s')"),
 					       skipped->len ? ", " : "", q->row, q->name, r->name);
 			expr_free(q->calculation);
 			q->calculation = NULL;
@@ -1393,6 +1457,7 @@ static void check_uses(struct loader *ld, const bool *uncomputed, const char *fi
 {
 	const struct form_question *r = uncomputed_ref(ld->form, uncomputed, e);
 	if (r)
+		/* TRANSLATORS: the first %s is a column, not translated (relevant, constraint, required, choice_filter). */
 		LOAD_ERROR(ld, file, row, "%s uses '%s', whose calculation quire cannot evaluate",
 			   column, r->name);
 }
@@ -1443,6 +1508,7 @@ static void compile_expressions(struct loader *ld)
 		check_uses(ld, uncomputed, q->file, q->row, "choice_filter", q->filter);
 	}
 	if (skipped->len)
+		/* TRANSLATORS: %s lists the calculations: "row 12 'x' (unknown function 'pulldata'), ...". */
 		msg_warn_at(survey, 0, "calculations quire cannot evaluate are not computed, and "
 			    "left out of tables: %s", skipped->str);
 	g_string_free(skipped, TRUE);
@@ -1473,12 +1539,14 @@ static void check_triggers(struct loader *ld)
 			any = true;
 			if (form_sharing(ld->form, name)) {
 				char *what = ambiguous_ref(ld, name);
+				/* TRANSLATORS: keep "trigger:", the column; %s is "'${x}' is ambiguous: rows ...". */
 				LOAD_ERROR(ld, s->file, row->row, "trigger: %s", what);
 				g_free(what);
 			} else if (!form_question(ld->form, name)) {
 				char *hint = unknown_ref_hint(ld, name);
 				char *shown = msg_value(name);
 				LOAD_ERROR(ld, s->file, row->row,
+					   /* TRANSLATORS: keep "trigger:", the column; a name, then a hint or nothing. */
 					   "trigger: unknown question '%s'%s", shown, hint);
 				g_free(shown);
 				g_free(hint);
@@ -1557,6 +1625,7 @@ static void report_cycle(struct loader *ld, GPtrArray *deps, const bool *done, i
 	g_string_append(chain, form_question_at(form, cur)->name);
 	struct form_question *first = form_question_at(form, cur);
 	LOAD_ERROR(ld, first->file, first->row,
+		   /* TRANSLATORS: keep relevant and calculation, columns; a question, then the chain "a -> b -> a". */
 		   "'%s' depends on itself through relevant or calculation: %s", first->name,
 		   chain->str);
 	g_string_free(chain, TRUE);

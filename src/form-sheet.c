@@ -321,6 +321,7 @@ static int set_header(struct form_sheet *sheet, char **cells, size_t n, long row
 			struct form_sheet_column *other = g_ptr_array_index(sheet->columns, j);
 			if (other && strcmp(other->key, col->key) == 0) {
 				errors++;
+				/* TRANSLATORS: a column's header, then the sheet's name, not translated (survey, choices, settings). */
 				msg_error_at(sheet->file, row, "duplicate column '%s' in the %s sheet",
 					     cells[i], sheet->name);
 				column_free(col);
@@ -443,6 +444,7 @@ static int assign_sheets(const char *file, struct form_sheets *sheets)
 			sheets->settings = s;
 		else if (strcmp(s->name, "survey") == 0 || strcmp(s->name, "choices") == 0 ||
 			 strcmp(s->name, "settings") == 0)
+			/* TRANSLATORS: %s is a sheet's name, not translated: survey, choices or settings. */
 			errors += msg_error_at(file, s->header_row, "second '%s' sheet", s->name) < 0;
 	}
 	return errors;
@@ -556,6 +558,11 @@ static int read_workbook_sheet(const struct workbook_sheet *ws, struct form_shee
 			add_row(sheet, (char **)cells->pdata, MIN(cells->len, width), row->row);
 	}
 	if (headerless)
+		/*
+		 * TRANSLATORS: %u is a count; the first %s is "s" or nothing (an
+		 * English plural, to be given a plural form of its own), then the
+		 * cells ("K3, K7") and ", ..." when there are more.
+		 */
 		msg_warn_at(sheet->file, first_headerless, "ignored %u cell%s in columns without a "
 			    "header: %s%s", headerless, headerless == 1 ? "" : "s", named->str,
 			    headerless > HEADERLESS_NAMED ? ", ..." : "");
@@ -602,6 +609,7 @@ int form_sheets_read(const char *path, struct form_sheets *sheets)
 	sheets->all = g_ptr_array_new_with_free_func(sheet_free);
 	struct stat st;
 	if (stat(path, &st) != 0)
+		/* TRANSLATORS: %s is the system's reason, such as "No such file or directory". */
 		return msg_error_at(path, 0, "cannot open: %s", g_strerror(errno)) < 0;
 	if (!S_ISDIR(st.st_mode) && workbook_is_workbook(path))
 		return read_workbook(path, sheets);

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "i18n.h"
+
 static void free_texts(char **texts, size_t n)
 {
 	if (!texts)
@@ -165,7 +167,8 @@ char *form_shared_paths(const struct form *form, const char *name)
 	GString *s = g_string_new(NULL);
 	for (guint i = 0; i < same->len; i++) {
 		const struct form_question *q = g_ptr_array_index(same, i);
-		const char *sep = i == 0 ? "" : i + 1 == same->len ? " and " : ", ";
+		/* TRANSLATORS: before the last of a list: "'a', 'b' and 'c'". */
+		const char *sep = i == 0 ? "" : i + 1 == same->len ? E_(" and ") : ", ";
 		g_string_append_printf(s, "%s'%s'", sep, q->path);
 	}
 	return g_string_free(s, FALSE);
@@ -410,10 +413,12 @@ const char *form_name_reserved(const char *name)
 	};
 	static const char *const export_columns[] = { "respondent", "submitted", NULL };
 	if (g_strv_contains(metadata, name))
-		return "the reply metadata (_respondent, _submitted, _channel, _entered_by, "
-		       "_form_version, _note, _incomplete)";
+		/* TRANSLATORS: in "name '%s' is reserved for %s"; keep the names in parentheses. */
+		return E_("the reply metadata (_respondent, _submitted, _channel, _entered_by, "
+			  "_form_version, _note, _incomplete)");
 	if (g_strv_contains(export_columns, name))
-		return "the columns quire's export begins with (respondent, submitted)";
+		/* TRANSLATORS: in "name '%s' is reserved for %s"; keep the names in parentheses. */
+		return E_("the columns quire's export begins with (respondent, submitted)");
 	return NULL;
 }
 

@@ -19,6 +19,7 @@ extern int _nl_msg_cat_cntr;
 
 static char *user_language;	/* LANGUAGE as the user set it, or NULL */
 static char *current_language;	/* the first of the languages in use, for i18n_language() */
+static bool in_document;	/* between i18n_begin_language() and i18n_end_language() */
 static char *locale_dir;	/* where the catalogs are */
 static GPtrArray *missing;	/* msgids the document's catalog lacks, first use first */
 static GHashTable *missing_set;	/* the same, for lookups */
@@ -93,6 +94,7 @@ void i18n_init(void)
 void i18n_begin_language(const char *lang)
 {
 	set_language(lang);
+	in_document = true;
 	if (missing)
 		g_ptr_array_unref(missing);
 	if (missing_set)
@@ -105,6 +107,7 @@ void i18n_begin_language(const char *lang)
 void i18n_end_language(void)
 {
 	set_language(user_language);
+	in_document = false;
 	noting = false;
 }
 
@@ -180,4 +183,31 @@ const char *i18n_language(void)
 bool i18n_is_rtl(const char *lang)
 {
 	return lang && *lang && uloc_isRightToLeft(lang);
+}
+
+/* dngettext() in the user's language, whatever document is being written (PLURAL NULL: dgettext()). */
+static const char *in_user_language(const char *msgid, const char *plural, unsigned long n)
+{
+	char *document = in_document && current_language ? g_strdup(current_language) : NULL;
+	if (document)
+		set_language(user_language);
+	const char *t = plural ? dngettext(GETTEXT_PACKAGE, msgid, plural, n)
+			       : dgettext(GETTEXT_PACKAGE, msgid);
+	if (document) {
+		set_language(document);
+		g_free(document);
+	}
+	return t;
+}
+
+const char *i18n_terminal(const char *msgid)
+{
+	if (!msgid || !*msgid)
+		return msgid;
+	return in_user_language(msgid, NULL, 0);
+}
+
+const char *i18n_terminal_n(const char *msgid, const char *plural, unsigned long n)
+{
+	return in_user_language(msgid, plural, n);
 }

@@ -26,6 +26,20 @@
 #define P_(msgid, plural, n) i18n_ngettext(msgid, plural, n)
 
 /*
+ * Words for the terminal -- a diagnostic, a usage error, --help -- are in
+ * the user's language even while a document in another is being written,
+ * and are never noted as a document's missing message: E_() marks them.
+ * msg.c's functions and cli_usage_error() look their format up the same
+ * way, so a literal format passed to them needs no mark of its own (xgettext
+ * knows them as keywords, po/Makevars).
+ */
+#define E_(msgid) i18n_terminal(msgid)
+#define EP_(msgid, plural, n) i18n_terminal_n(msgid, plural, n)
+const char *i18n_terminal(const char *msgid) __attribute__((format_arg(1)));
+const char *i18n_terminal_n(const char *msgid, const char *plural, unsigned long n)
+	__attribute__((format_arg(1))) __attribute__((format_arg(2)));
+
+/*
  * A message that is data as well as words -- a list split into its items,
  * such as the months' names -- is looked up with i18n_gettext_list(): noted
  * when missing, as any, but never marked, as a mark would become an item.

@@ -148,24 +148,32 @@ int isodate_weekday(int days)
 	return g_date_get_weekday(&d);
 }
 
-/* What is wrong with S as a value of SOURCE_DATE_EPOCH, or NULL when it is valid (*SECONDS set). */
+/*
+ * What is wrong with S as a value of SOURCE_DATE_EPOCH, or NULL when it is
+ * valid (*SECONDS set): a message marked N_(), which report_epoch() looks
+ * up, since it is kept for later.
+ */
 static const char *epoch_problem(const char *s, long long *seconds)
 {
 	const char *digits = s[0] == '-' ? s + 1 : s;
 	size_t n = strlen(digits);
 	if (n == 0 || strspn(digits, "0123456789") != n)
-		return "is not a number of seconds since 1970-01-01";
+		/* TRANSLATORS: said of a value of SOURCE_DATE_EPOCH, in "SOURCE_DATE_EPOCH: '%s' %s". */
+		return N_("is not a number of seconds since 1970-01-01");
 	if (digits != s)
-		return "is before 1970-01-01";
+		/* TRANSLATORS: said of a value of SOURCE_DATE_EPOCH, in "SOURCE_DATE_EPOCH: '%s' %s". */
+		return N_("is before 1970-01-01");
 	if (n > 15 || (*seconds = g_ascii_strtoll(s, NULL, 10)) > ISODATE_MAX_SECONDS)
-		return "is after the year 9999";
+		/* TRANSLATORS: said of a value of SOURCE_DATE_EPOCH, in "SOURCE_DATE_EPOCH: '%s' %s". */
+		return N_("is after the year 9999");
 	return NULL;
 }
 
 static int report_epoch(const char *s, const char *problem)
 {
 	char *shown = msg_value(s);
-	msg_error("SOURCE_DATE_EPOCH: '%s' %s", shown, problem);
+	/* TRANSLATORS: keep SOURCE_DATE_EPOCH; the value, then what is wrong with it ("is before 1970-01-01"). */
+	msg_error("SOURCE_DATE_EPOCH: '%s' %s", shown, E_(problem));
 	g_free(shown);
 	return -1;
 }

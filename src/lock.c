@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <glib.h>
 
+#include "i18n.h"
 #include "msg.h"
 
 struct lock {
@@ -182,20 +183,41 @@ static char *describe(int fd)
 	char *command = recorded(lines, "command"), *pid = recorded(lines, "pid");
 	char *user = recorded(lines, "user"), *host = recorded(lines, "host");
 	char *since = recorded(lines, "since");
-	GString *who = g_string_new(command ? command : "another process");
+	/*
+	 * TRANSLATORS: who holds a lock, when its file does not say: "in use,
+	 * held by another process".  Otherwise the command is named,
+	 * and the parts below follow it: "quire enter (process 4242 of ana on
+	 * lap-07) since 2019-06-30 14:30:00 +0200".
+	 */
+	GString *who = g_string_new(command ? command : E_("another process"));
 	if (pid || user || host) {
 		GString *details = g_string_new(NULL);
 		if (pid)
-			g_string_append_printf(details, "process %s", pid);
+			/* TRANSLATORS: %s is a process id, in "(process 4242 of ana on lap-07)". */
+			g_string_append_printf(details, E_("process %s"), pid);
 		if (user)
-			g_string_append_printf(details, "%sof %s", details->len ? " " : "", user);
+			/*
+			 * TRANSLATORS: the first %s is a space after "process 4242", or
+			 * nothing; the second a user's login name.
+			 */
+			g_string_append_printf(details, E_("%sof %s"), details->len ? " " : "",
+					       user);
 		if (host)
-			g_string_append_printf(details, "%son %s", details->len ? " " : "", host);
+			/*
+			 * TRANSLATORS: the first %s is a space after "process 4242 of ana",
+			 * or nothing; the second a computer's name.
+			 */
+			g_string_append_printf(details, E_("%son %s"), details->len ? " " : "",
+					       host);
 		g_string_append_printf(who, " (%s)", details->str);
 		g_string_free(details, TRUE);
 	}
 	if (since)
-		g_string_append_printf(who, " since %s", since);
+		/*
+		 * TRANSLATORS: after who holds a lock; %s is when it was taken,
+		 * "2019-06-30 14:30:00 +0200".  Keep the leading space.
+		 */
+		g_string_append_printf(who, E_(" since %s"), since);
 	g_free(command);
 	g_free(pid);
 	g_free(user);

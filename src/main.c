@@ -13,31 +13,47 @@
 #include "i18n.h"
 #include "lock.h"
 
+/*
+ * The summaries are quire's words on the terminal (quire --help): marked
+ * N_() here, looked up with E_() where they are printed.
+ */
 static const struct cmd_entry commands[] = {
-	{ "check", cmd_check, "load and validate a form; print its outline" },
-	{ "print", cmd_print, "the questionnaire as a PDF to send to States" },
-	{ "blank", cmd_blank, "write an answer sheet for one State to fill in" },
-	{ "enter", cmd_enter, "type in one State's reply, question by question" },
-	{ "validate", cmd_validate, "check replies against the form" },
-	{ "import", cmd_import, "split a KoboToolbox, ODK or quire export into reply files" },
-	{ "export", cmd_export, "one row per respondent, for spreadsheets and other tools" },
-	{ "status", cmd_status, "who replied, who is late, who has not replied" },
-	{ "tab", cmd_tab, "frequencies, summaries and crosstabs with tests" },
-	{ "chart", cmd_chart, "draw one question, or the replies' arrival, as a chart" },
-	{ "report", cmd_report, "the Working Group report as PDF" },
+	/* TRANSLATORS: each command's summary, after its name in quire --help. */
+	{ "check", cmd_check, N_("load and validate a form; print its outline") },
+	{ "print", cmd_print, N_("the questionnaire as a PDF to send to States") },
+	{ "blank", cmd_blank, N_("write an answer sheet for one State to fill in") },
+	{ "enter", cmd_enter, N_("type in one State's reply, question by question") },
+	{ "validate", cmd_validate, N_("check replies against the form") },
+	{ "import", cmd_import, N_("split a KoboToolbox, ODK or quire export into reply files") },
+	{ "export", cmd_export, N_("one row per respondent, for spreadsheets and other tools") },
+	{ "status", cmd_status, N_("who replied, who is late, who has not replied") },
+	{ "tab", cmd_tab, N_("frequencies, summaries and crosstabs with tests") },
+	{ "chart", cmd_chart, N_("draw one question, or the replies' arrival, as a chart") },
+	{ "report", cmd_report, N_("the Working Group report as PDF") },
 	{ NULL, NULL, NULL },
 };
 
 static void usage(FILE *fp)
 {
-	fputs("Usage: quire COMMAND [OPTIONS] ARGS...\n"
-	      "       quire --help | --version\n"
-	      "\n"
-	      "Commands:\n", fp);
+	/*
+	 * TRANSLATORS: the start of quire --help, before the list of commands
+	 * ("  check     load and validate a form; print its outline").  Keep
+	 * "quire", the options and the layout; COMMAND, OPTIONS and ARGS may
+	 * be translated, as in the line after the list.
+	 */
+	fputs(E_("Usage: quire COMMAND [OPTIONS] ARGS...\n"
+		 "       quire --help | --version\n"
+		 "\n"
+		 "Commands:\n"), fp);
 	for (size_t i = 0; commands[i].name; i++)
-		fprintf(fp, "  %-9s %s\n", commands[i].name, commands[i].summary);
-	fputs("\nRun 'quire COMMAND --help' for a command's options.\n"
-	      "Exit status: 0 success, 1 invalid data or failed processing, 2 usage error.\n", fp);
+		fprintf(fp, "  %-9s %s\n", commands[i].name, E_(commands[i].summary));
+	/*
+	 * TRANSLATORS: the end of quire --help, after the list of commands.  Keep
+	 * "quire" and "--help"; the exit statuses are 0, 1 and 2 in every language.
+	 */
+	fputs(E_("\nRun 'quire COMMAND --help' for a command's options.\n"
+		 "Exit status: 0 success, 1 invalid data or failed processing, 2 usage error.\n"),
+	      fp);
 }
 
 static int dispatch(int argc, char **argv)
@@ -58,8 +74,12 @@ static int dispatch(int argc, char **argv)
 	for (size_t i = 0; commands[i].name; i++)
 		if (strcmp(verb, commands[i].name) == 0)
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "quire: unknown command '%s'\n", verb);
-	fputs("Try 'quire --help' for the list of commands.\n", stderr);
+	fputs("quire: ", stderr);
+	/* TRANSLATORS: %s is what was typed in place of a command, as it was typed. */
+	fprintf(stderr, E_("unknown command '%s'"), verb);
+	fputc('\n', stderr);
+	/* TRANSLATORS: keep "quire --help" as it is. */
+	fputs(E_("Try 'quire --help' for the list of commands.\n"), stderr);
 	return EXIT_USAGE;
 }
 

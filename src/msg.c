@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
 static unsigned long error_count;
 static GString *capture;
 
@@ -24,7 +26,7 @@ static void emitv(const char *prefix, const char *fmt, va_list ap) MSG_PRINTF(2,
 static void emitv(const char *prefix, const char *fmt, va_list ap)
 {
 	GString *s = g_string_new(prefix);
-	g_string_append_vprintf(s, fmt, ap);
+	g_string_append_vprintf(s, E_(fmt), ap);
 	char *line = msg_printable(s->str);
 	g_string_assign(s, line);
 	g_string_append_c(s, '\n');
@@ -84,8 +86,10 @@ int msg_error_where(const char *where, const char *fmt, ...)
 
 void msg_vwarn_where(const char *where, const char *fmt, va_list ap)
 {
-	char *prefix = where ? g_strdup_printf("quire:%s: warning: ", where)
-			     : g_strdup("quire: warning: ");
+	/* TRANSLATORS: the word before a warning's message, as in "quire:x.csv:3: warning: ...". */
+	const char *warning = E_("warning: ");
+	char *prefix = where ? g_strdup_printf("quire:%s: %s", where, warning)
+			     : g_strconcat("quire: ", warning, NULL);
 	emitv(prefix, fmt, ap);
 	g_free(prefix);
 }
@@ -159,7 +163,7 @@ int msg_error_expr(const char *file, long line, long column, const char *excerpt
 void msg_warn_at(const char *file, long line, const char *fmt, ...)
 {
 	char *loc = location(file, line);
-	char *prefix = g_strconcat(loc, "warning: ", NULL);
+	char *prefix = g_strconcat(loc, E_("warning: "), NULL);
 	va_list ap;
 	va_start(ap, fmt);
 	emitv(prefix, fmt, ap);

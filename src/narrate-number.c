@@ -25,16 +25,76 @@ static char *utf8_of(const UChar *u, int32_t len)
 	return out;
 }
 
+/*
+ * ICU's rules, parsed once per language and rule set and kept for the
+ * process: parsing Russian's spell-out rules takes milliseconds, and a
+ * report asks for hundreds of numbers.  Looking one up is thread safe;
+ * formatting with it is not, and drafting runs on one thread.
+ */
+G_LOCK_DEFINE_STATIC(cache);
+static GHashTable *cache;	/* "KIND\x1fLANG\x1fRULESET" -> UPluralRules * or UNumberFormat * */
+
+/* The cached object for KEY, or NULL; OPEN makes it when it is not there yet. */
+static void *cached(const char *kind, const char *lang, const char *ruleset,
+		    void *(*open)(const char *lang, const char *ruleset))
+{
+	char *key = g_strjoin("\x1f", kind, lang, ruleset ? ruleset : "", NULL);
+	G_LOCK(cache);
+	if (!cache)
+		cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	void *object = g_hash_table_lookup(cache, key);
+	if (!object && (object = open(lang, ruleset)))
+		g_hash_table_insert(cache, g_strdup(key), object);
+	G_UNLOCK(cache);
+	g_free(key);
+	return object;
+}
+
+static void *open_plural_rules(const char *lang, const char *ruleset)
+{
+	(void)ruleset;
+	UErrorCode e = U_ZERO_ERROR;
+	UPluralRules *rules = uplrules_open(lang, &e);
+	return U_FAILURE(e) ? NULL : rules;
+}
+
+static void *open_spellout(const char *lang, const char *ruleset)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, lang, NULL, &e);
+	if (U_FAILURE(e))
+		return NULL;
+	UChar name[96];
+	u_uastrncpy(name, ruleset, G_N_ELEMENTS(name) - 1);
+	name[G_N_ELEMENTS(name) - 1] = 0;
+	unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, name, -1, &e);
+	if (U_FAILURE(e)) {
+		unum_close(f);
+		return NULL;
+	}
+	return f;
+}
+
+static void *open_decimal(const char *lang, const char *ruleset)
+{
+	(void)ruleset;
+	/* Western digits in every language, as the catalogs use them (Arabic too). */
+	char *locale = g_strdup_printf("%s@numbers=latn", lang);
+	UErrorCode e = U_ZERO_ERROR;
+	UNumberFormat *f = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &e);
+	g_free(locale);
+	return U_FAILURE(e) ? NULL : f;
+}
+
 const char *narrate_plural(const char *lang, unsigned long n)
 {
 	static const char *const categories[] = { "zero", "one", "two", "few", "many", "other" };
 	UErrorCode e = U_ZERO_ERROR;
-	UPluralRules *rules = uplrules_open(lang, &e);
-	if (U_FAILURE(e))
+	UPluralRules *rules = cached("plural", lang, NULL, open_plural_rules);
+	if (!rules)
 		return "other";
 	UChar keyword[16];
 	int32_t len = uplrules_select(rules, (double)n, keyword, G_N_ELEMENTS(keyword), &e);
-	uplrules_close(rules);
 	if (U_FAILURE(e))
 		return "other";
 	char *k = utf8_of(keyword, len);
@@ -57,28 +117,13 @@ static char *format(UNumberFormat *f, unsigned long n)
 
 char *narrate_spellout(const char *lang, const char *ruleset, unsigned long n)
 {
-	UErrorCode e = U_ZERO_ERROR;
-	UNumberFormat *f = unum_open(UNUM_SPELLOUT, NULL, 0, lang, NULL, &e);
-	if (U_FAILURE(e))
-		return NULL;
-	UChar name[96];
-	u_uastrncpy(name, ruleset, G_N_ELEMENTS(name) - 1);
-	name[G_N_ELEMENTS(name) - 1] = 0;
-	unum_setTextAttribute(f, UNUM_DEFAULT_RULESET, name, -1, &e);
-	char *out = U_FAILURE(e) ? NULL : format(f, n);
-	unum_close(f);
-	return out;
+	UNumberFormat *f = cached("spellout", lang, ruleset, open_spellout);
+	return f ? format(f, n) : NULL;
 }
 
 char *narrate_digits(const char *lang, unsigned long n)
 {
-	/* Western digits in every language, as the catalogs use them (Arabic too). */
-	char *locale = g_strdup_printf("%s@numbers=latn", lang);
-	UErrorCode e = U_ZERO_ERROR;
-	UNumberFormat *f = unum_open(UNUM_DECIMAL, NULL, 0, locale, NULL, &e);
-	g_free(locale);
-	char *out = U_FAILURE(e) ? NULL : format(f, n);
-	if (!U_FAILURE(e))
-		unum_close(f);
+	UNumberFormat *f = cached("decimal", lang, NULL, open_decimal);
+	char *out = f ? format(f, n) : NULL;
 	return out ? out : g_strdup_printf("%lu", n);
 }

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <qpdf/qpdf-c.h>
 
+#include "i18n.h"
+
 G_DEFINE_QUARK(quire-pdflang-error-quark, pdflang_error)
 
 static bool is_subtag(const char *s, size_t len, bool letters_only)
@@ -44,24 +46,33 @@ static bool is_tag(const char *lang)
  * Sets ERROR from the error Q holds, met while DOING ("read", "write"):
  * "cannot read the PDF: REASON", with the byte of the PDF qpdf names when
  * it names one.  MISSING stands for the reason when qpdf holds no error.
- * Taking the error empties Q's slot (see free_qpdf()).
+ * DOING and MISSING are in the user's language (E_()).  Taking the error
+ * empties Q's slot (see free_qpdf()).
  */
 static void set_qpdf_error(qpdf_data q, const char *doing, const char *missing, GError **error)
 {
 	qpdf_error e = qpdf_has_error(q) ? qpdf_get_error(q) : NULL;
 	if (!e) {
-		g_set_error(error, PDFLANG_ERROR, PDFLANG_ERROR_PDF, "cannot %s the PDF: %s", doing,
-			    missing);
+		/*
+		 * TRANSLATORS: %s is a verb, "read", "change" or "write" (translated
+		 * on their own), then why: "cannot write the PDF: no output".
+		 */
+		g_set_error(error, PDFLANG_ERROR, PDFLANG_ERROR_PDF, E_("cannot %s the PDF: %s"),
+			    doing, missing);
 		return;
 	}
 	const char *reason = qpdf_get_error_message_detail(q, e);
 	unsigned long long at = qpdf_get_error_file_position(q, e);
 	if (at > 0)
 		g_set_error(error, PDFLANG_ERROR, PDFLANG_ERROR_PDF,
-			    "cannot %s the PDF: %s (at byte %llu)", doing, reason, at);
+			    /*
+			     * TRANSLATORS: as "cannot %s the PDF: %s": a verb, then qpdf's
+			     * words (English), then where in the file.
+			     */
+			    E_("cannot %s the PDF: %s (at byte %llu)"), doing, reason, at);
 	else
-		g_set_error(error, PDFLANG_ERROR, PDFLANG_ERROR_PDF, "cannot %s the PDF: %s", doing,
-			    reason);
+		g_set_error(error, PDFLANG_ERROR, PDFLANG_ERROR_PDF, E_("cannot %s the PDF: %s"),
+			    doing, reason);
 }
 
 /*
@@ -94,7 +105,8 @@ static void free_qpdf(qpdf_data *q)
 int pdflang_set(GByteArray *pdf, const char *lang, GError **error)
 {
 	if (!lang || !is_tag(lang)) {
-		g_set_error(error, PDFLANG_ERROR, PDFLANG_ERROR_TAG, "not a language tag: '%s'",
+		/* TRANSLATORS: %s is the tag as given ("fr_FR"). */
+		g_set_error(error, PDFLANG_ERROR, PDFLANG_ERROR_TAG, E_("not a language tag: '%s'"),
 			    lang ? lang : "(null)");
 		return -1;
 	}
@@ -108,29 +120,42 @@ int pdflang_set(GByteArray *pdf, const char *lang, GError **error)
 	int ret = -1;
 	const char *bytes = pdf->len ? (const char *)pdf->data : "";
 	if (qpdf_read_memory(q, "PDF", bytes, pdf->len, NULL) & QPDF_ERRORS) {
-		set_qpdf_error(q, "read", "no reason given", error);
+		/* TRANSLATORS: the verb in "cannot %s the PDF: %s". */
+		set_qpdf_error(q, E_("read"),
+			       /*
+			        * TRANSLATORS: the reason in "cannot %s the PDF: %s" when qpdf gives
+			        * none.
+			        */
+			       E_("no reason given"), error);
 		goto out;
 	}
 	qpdf_oh root = qpdf_get_root(q);
 	if (qpdf_has_error(q) || !qpdf_oh_is_dictionary(q, root)) {
-		set_qpdf_error(q, "read", "its Catalog is not a dictionary", error);
+		set_qpdf_error(q, E_("read"),
+			       /*
+				* TRANSLATORS: the reason in "cannot read the PDF: %s"; Catalog
+				* and dictionary are PDF's terms.
+				*/
+			       E_("its Catalog is not a dictionary"), error);
 		goto out;
 	}
 	qpdf_oh tag = qpdf_oh_new_unicode_string(q, lang);
 	qpdf_oh_replace_key(q, root, "/Lang", tag);
 	if (qpdf_has_error(q)) {
-		set_qpdf_error(q, "change", "no reason given", error);
+		/* TRANSLATORS: the verb in "cannot %s the PDF: %s" (to set its language). */
+		set_qpdf_error(q, E_("change"), E_("no reason given"), error);
 		goto out;
 	}
 
 	if (qpdf_init_write_memory(q) & QPDF_ERRORS) {
-		set_qpdf_error(q, "write", "no reason given", error);
+		/* TRANSLATORS: the verb in "cannot %s the PDF: %s". */
+		set_qpdf_error(q, E_("write"), E_("no reason given"), error);
 		goto out;
 	}
 	/* The /ID is a digest of the contents, not of the time and a random number. */
 	qpdf_set_deterministic_ID(q, QPDF_TRUE);
 	if (qpdf_write(q) & QPDF_ERRORS) {
-		set_qpdf_error(q, "write", "no reason given", error);
+		set_qpdf_error(q, E_("write"), E_("no reason given"), error);
 		goto out;
 	}
 
@@ -138,7 +163,9 @@ int pdflang_set(GByteArray *pdf, const char *lang, GError **error)
 	size_t len = qpdf_get_buffer_length(q);
 	const unsigned char *out = qpdf_get_buffer(q);
 	if (!out || len == 0 || len > G_MAXUINT) {
-		set_qpdf_error(q, "write", "no output", error);
+		set_qpdf_error(q, E_("write"),
+			       /* TRANSLATORS: the reason in "cannot write the PDF: %s". */
+			       E_("no output"), error);
 		goto out;
 	}
 	GByteArray *written = g_byte_array_sized_new((guint)len);

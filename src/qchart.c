@@ -26,10 +26,19 @@ static bool is_select(const struct form_question *q)
 	return (q->kind == FORM_SELECT_ONE || q->kind == FORM_SELECT_MULTIPLE) && q->list;
 }
 
-/* "a" or "an" before WORD. */
+/* "a" or "an" before WORD, in the user's language. */
 static const char *article(const char *word)
 {
-	return strchr("aeiou", word[0]) ? "an" : "a";
+	/*
+	 * TRANSLATORS: the article before a kind of question, a name kept in
+	 * English ("integer", "text"), in "'%s' is %s %s question" and "does
+	 * not suit '%s', %s %s question": "an" before a vowel, "a" before a
+	 * consonant.  Translate either to what your language puts there, or to
+	 * nothing.
+	 */
+	return strchr("aeiou", word[0]) ? E_("an")
+	       /* TRANSLATORS: as "an", before a consonant. */
+					: E_("a");
 }
 
 bool qchart_check_type(enum chart_type type, const struct form_question *q, bool by,
@@ -41,30 +50,69 @@ bool qchart_check_type(enum chart_type type, const struct form_question *q, bool
 	bool crossed = type == CHART_STACKED || type == CHART_GROUPED;
 	bool numbers = type == CHART_HISTOGRAM || type == CHART_DOTPLOT;
 	bool multiple = q->kind == FORM_SELECT_MULTIPLE;
+	/*
+	 * The messages but the first say what the chart type does, after its
+	 * name: "[chart q1]: type pie needs a breakdown by ...", "--type pie
+	 * needs a breakdown by ...".
+	 */
 	if (!is_select(q) && !is_numeric(q))
-		g_set_error(error, QCHART_ERROR, QCHART_ERROR_KIND, "'%s' is %s %s question; charts "
-			    "take select_one, select_multiple, integer, decimal and range questions",
+		g_set_error(error, QCHART_ERROR, QCHART_ERROR_KIND,
+			    /*
+			     * TRANSLATORS: a question's name, "a" or "an" (translated above), then
+			     * the question's kind ("text"), kept; the kinds listed are kept too.
+			     */
+			    E_("'%s' is %s %s question; charts take select_one, select_multiple, "
+			       "integer, decimal and range questions"),
 			    shown, article(kind), kind);
 	else if (type == CHART_TIMELINE)
-		g_set_error(error, QCHART_ERROR, QCHART_ERROR_TYPE, "shows the replies' dates, not "
-			    "a question");
+		g_set_error(error, QCHART_ERROR, QCHART_ERROR_TYPE,
+			    /*
+			     * TRANSLATORS: follows a chart type, "[chart q1]: type timeline " or
+			     * "--type timeline ": that type charts the dates of the replies.
+			     */
+			    E_("shows the replies' dates, not a question"));
 	else if (numbers != is_numeric(q))
-		g_set_error(error, QCHART_ERROR, QCHART_ERROR_TYPE, "does not suit '%s', %s %s "
-			    "question; use %s", shown, article(kind), kind,
-			    is_numeric(q) ? "histogram or dotplot" : "bar, pie or donut");
+		g_set_error(error, QCHART_ERROR, QCHART_ERROR_TYPE,
+			    /*
+			     * TRANSLATORS: follows a chart type ("type pie "): a question's name,
+			     * "a" or "an" (translated above), the question's kind ("integer"),
+			     * kept, then the types to use instead ("histogram or dotplot").
+			     */
+			    E_("does not suit '%s', %s %s question; use %s"), shown, article(kind),
+			    kind,
+			    /* TRANSLATORS: after "use ": chart types, kept; "or" is translated. */
+			    is_numeric(q) ? E_("histogram or dotplot")
+			    /* TRANSLATORS: after "use ": chart types, kept; "or" is translated. */
+					  : E_("bar, pie or donut"));
 	else if (by && !crossed)
-		g_set_error(error, QCHART_ERROR, QCHART_ERROR_NOT_BY, "shows no breakdown; use "
-			    "stacked or grouped");
+		g_set_error(error, QCHART_ERROR, QCHART_ERROR_NOT_BY,
+			    /*
+			     * TRANSLATORS: follows a chart type ("type bar "); stacked and grouped
+			     * are chart types, kept.
+			     */
+			    E_("shows no breakdown; use stacked or grouped"));
 	else if (!by && crossed)
-		g_set_error(error, QCHART_ERROR, QCHART_ERROR_NEEDS_BY, "needs a breakdown by a "
-			    "question or a roster column");
+		g_set_error(error, QCHART_ERROR, QCHART_ERROR_NEEDS_BY,
+			    /* TRANSLATORS: follows a chart type ("type stacked "). */
+			    E_("needs a breakdown by a question or a roster column"));
 	else if (multiple && (type == CHART_STACKED || type == CHART_PIE || type == CHART_DONUT))
-		g_set_error(error, QCHART_ERROR, QCHART_ERROR_ADDS_UP, "adds up to 100%%, but the "
-			    "shares of '%s', a select_multiple, may sum past it; use %s", shown,
-			    type == CHART_STACKED ? "grouped" : "bar");
+		g_set_error(error, QCHART_ERROR, QCHART_ERROR_ADDS_UP,
+			    /*
+			     * TRANSLATORS: follows a chart type ("type pie "): a question's name,
+			     * then the chart type to use ("bar"), kept; select_multiple is kept.
+			     */
+			    E_("adds up to 100%%, but the shares of '%s', a select_multiple, may "
+			       "sum past it; use %s"),
+			    shown, type == CHART_STACKED ? "grouped" : "bar");
 	else if ((type == CHART_PIE || type == CHART_DONUT) && q->list->choices->len > CHART_PIE_MAX)
-		g_set_error(error, QCHART_ERROR, QCHART_ERROR_TOO_MANY, "shows at most %d choices "
-			    "and '%s' has %u; use bar", CHART_PIE_MAX, shown, q->list->choices->len);
+		g_set_error(error, QCHART_ERROR, QCHART_ERROR_TOO_MANY,
+			    /*
+			     * TRANSLATORS: follows a chart type ("type pie "): the most choices it
+			     * shows, a question's name, then its number of choices; "bar" is a
+			     * chart type, kept.
+			     */
+			    E_("shows at most %d choices and '%s' has %u; use bar"), CHART_PIE_MAX,
+			    shown, q->list->choices->len);
 	else
 		ok = true;
 	g_free(shown);

@@ -226,6 +226,10 @@ static bool get_bool(struct loader *ld, const char *group, const char *key, bool
 	else if (g_ascii_strcasecmp(v, "false") == 0 || g_ascii_strcasecmp(v, "no") == 0)
 		b = false;
 	else
+		/*
+		 * TRANSLATORS: a key of the report definition ("anonymous"), then its value as
+		 * typed.
+		 */
 		DEF_ERROR(ld, group, key, "%s: '%s' is not true or false", key, v);
 	g_free(v);
 	return b;
@@ -236,6 +240,10 @@ static int get_date(struct loader *ld, const char *group, const char *key, int d
 	char *v = get(ld, group, key);
 	int day = dflt;
 	if (v && !isodate_parse(v, &day)) {
+		/*
+		 * TRANSLATORS: a key of the report definition ("cutoff"), then its
+		 * value as typed; YYYY-MM-DD is kept.
+		 */
 		DEF_ERROR(ld, group, key, "%s: '%s' is not a date (YYYY-MM-DD)", key, v);
 		day = dflt;
 	}
@@ -265,6 +273,7 @@ static void check_keys(struct loader *ld, const char *group, const char *const *
 	char **keys = g_key_file_get_keys(ld->kf, group, NULL, NULL);
 	for (char **k = keys; k && *k; k++)
 		if (!g_strv_contains(known, *k) && !is_translation(*k, texts))
+			/* TRANSLATORS: a key as typed, then the name of its group ("chart q1"). */
 			DEF_ERROR(ld, group, *k, "unknown key '%s' in [%s]", *k, group);
 	g_strfreev(keys);
 }
@@ -401,6 +410,10 @@ static void load_crosstab(struct loader *ld, const char *group)
 	struct rdef_crosstab *x = parse_crosstab(group + strlen("crosstab "),
 						 rdef_line(ld->def, group, NULL));
 	if (!x) {
+		/*
+		 * TRANSLATORS: %s is the group's name as typed; "[crosstab ... by ...]"
+		 * is kept, its QUESTION and QUESTION-OR-COLUMN may be translated.
+		 */
 		DEF_ERROR(ld, group, NULL, "[%s]: write [crosstab QUESTION by QUESTION-OR-COLUMN]",
 			  group);
 		return;
@@ -471,6 +484,10 @@ static char *line_text(const char *line)
 static void repeated(struct loader *ld, guint i, const char *what, gpointer first)
 {
 	ld->errors++;
+	/*
+	 * TRANSLATORS: %s is a group as typed ("[report]") or a key in quotes
+	 * ("'title'"), then the line it was first given at.
+	 */
 	msg_error_at(ld->def->path, (long)i + 1, "%s is given twice (first at line %ld)", what,
 		     (long)GPOINTER_TO_SIZE(first));
 }
@@ -535,6 +552,10 @@ static void load_paragraph(struct loader *ld, const char *group)
 	p->figures = get(ld, group, "figures");
 	p->footnote = get(ld, group, "footnote");
 	if (!*p->name)
+		/*
+		 * TRANSLATORS: %s is the group's name as typed; "[paragraph ...]" and
+		 * "by" are kept, QUESTION and QUESTION-OR-COLUMN may be translated.
+		 */
 		DEF_ERROR(ld, group, NULL, "[%s]: write [paragraph QUESTION] or [paragraph QUESTION "
 			  "by QUESTION-OR-COLUMN]", group);
 	g_ptr_array_add(ld->def->paragraphs, p);
@@ -556,6 +577,10 @@ static void load_groups(struct loader *ld)
 		else if (g_str_has_prefix(*g, "paragraph "))
 			load_paragraph(ld, *g);
 		else
+			/*
+			 * TRANSLATORS: %s is the group's name as typed; the names in brackets are
+			 * kept.
+			 */
 			DEF_ERROR(ld, *g, NULL, "unknown group [%s] (known: [report], [crosstab ...], "
 				  "[chart ...], [section ...], [paragraph ...])", *g);
 	}
@@ -706,6 +731,10 @@ static void localize(struct localizer *lz, const char *group, const char *key, c
 		lz->gaps++;
 		long line = rdef_line(lz->def, group, key);
 		if (lz->fatal)
+			/*
+			 * TRANSLATORS: a key of the report definition ("title"), then the
+			 * key to give for the document's language ("title[fr]").
+			 */
 			msg_error_at(lz->def->path, line, "%s: no text in the document's language: "
 				     "give %s", key, k);
 		else

@@ -329,6 +329,10 @@ static int add_written(struct terms *ts, const struct roster *r, const struct ro
 	int problems = 0;
 	if (g_utf8_strlen(name, -1) > REDACT_MAX_NAME) {
 		char *shown = msg_value(name);
+		/*
+		 * TRANSLATORS: a column of the roster (name, aliases: kept as they
+		 * are), the name written there, then the most characters it may have.
+		 */
 		problems += msg_error_at(r->path, m->row, "%s: '%s' is too long to hide in answers "
 					 "(more than %d characters)", column, shown,
 					 REDACT_MAX_NAME) < 0;

@@ -7,6 +7,7 @@
 #include "doc.h"
 #include "figure.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "rdef.h"
@@ -144,17 +145,36 @@ static char *changes(const char *was, const char *now)
 	for (guint i = 0; i < a->len; i++) {
 		char **kv = g_ptr_array_index(a, i);
 		const char *then = kv[1] ? kv[1] : "", *v = value_of(b, kv[0]);
+		if (v && strcmp(v, then) == 0)
+			continue;
+		if (s->len)
+			g_string_append(s, ", ");
 		if (!v)
-			g_string_append_printf(s, "%s%s %s is gone", s->len ? ", " : "", kv[0], then);
-		else if (strcmp(v, then) != 0)
-			g_string_append_printf(s, "%s%s %s is now %s", s->len ? ", " : "", kv[0], then,
-					       v);
+			/*
+			 * TRANSLATORS: in the list after "[paragraph NAME] was written
+			 * against figures that have changed: ", the items joined by ", ":
+			 * a figure's name ("base", "yes"), kept, then its value: "sectoral
+			 * 2 is gone".
+			 */
+			g_string_append_printf(s, E_("%s %s is gone"), kv[0], then);
+		else
+			/*
+			 * TRANSLATORS: as "%s %s is gone": a figure's name, its value
+			 * then, its value now: "yes 7 is now 8".
+			 */
+			g_string_append_printf(s, E_("%s %s is now %s"), kv[0], then, v);
 	}
 	for (guint i = 0; i < b->len; i++) {
 		char **kv = g_ptr_array_index(b, i);
-		if (!value_of(a, kv[0]))
-			g_string_append_printf(s, "%s%s %s is new", s->len ? ", " : "", kv[0],
-					       kv[1] ? kv[1] : "");
+		if (value_of(a, kv[0]))
+			continue;
+		if (s->len)
+			g_string_append(s, ", ");
+		/*
+		 * TRANSLATORS: as "%s %s is gone": a figure's name, then its value: "drafting 1 is
+		 * new".
+		 */
+		g_string_append_printf(s, E_("%s %s is new"), kv[0], kv[1] ? kv[1] : "");
 	}
 	g_ptr_array_free(a, TRUE);
 	g_ptr_array_free(b, TRUE);
@@ -205,6 +225,10 @@ const char *report_paragraph_text(const struct report *r, const char *name, cons
 	}
 	char *changed = changes(p->figures, figures);
 	if (changed)
+		/*
+		 * TRANSLATORS: %s is the paragraph's name as in the definition, then
+		 * what changed: "yes 7 is now 8, base 9 is now 10".
+		 */
 		msg_warn_at(r->def->path, p->line, "[paragraph %s] was written against figures that "
 			    "have changed: %s; its text is used as written", name, changed);
 	g_free(changed);

@@ -251,6 +251,11 @@ static bool check_chart(const struct report *r, const struct rdef_chart *c)
 		msg_error_at(r->def->path, line ? line : c->line, "[chart %s]: %s", c->question,
 			     error->message);
 	else
+		/*
+		 * TRANSLATORS: a question's name, a chart type as typed ("pie"), then
+		 * why the type does not suit it (a message of its own): "[chart q1]:
+		 * type stacked needs a breakdown by a question or a roster column".
+		 */
 		msg_error_at(r->def->path, line ? line : c->line, "[chart %s]: type %s %s",
 			     c->question, c->type, error->message);
 	g_error_free(error);
@@ -262,6 +267,10 @@ static bool check_list(const struct report *r, char **names, const char *key)
 	bool ok = true;
 	for (char **q = names; *q; q++)
 		if (!form_question(r->form, *q))
+			/*
+			 * TRANSLATORS: a key of the report definition ("omit"), then a question's
+			 * name.
+			 */
 			ok = msg_error_at(r->def->path, rdef_line(r->def, "report", key), "%s: the form "
 					  "has no question '%s'", key, *q) < 0 && false;
 	return ok;
@@ -377,6 +386,7 @@ static void setup_by(const struct rdef_crosstab *x, void *data)
 	GError *error = NULL;
 	struct tally *t = tally_new(r->form, &topt, &error);
 	if (!t) {
+		/* TRANSLATORS: a question's name, a question's or a column's, then the problem. */
 		bs->ok = msg_error_at(r->def->path, x->line, "[crosstab %s by %s]: %s", x->row, x->by,
 				      error->message) < 0 && false;
 		g_error_free(error);
@@ -461,9 +471,16 @@ static bool read_replies(struct report *r)
 		add_input(r, resp_is_reply_file(path) ? N_("Reply") : N_("Replies (export)"), path);
 	}
 	source_close(src);
-	if (rc == 0 && rd.problems)
-		msg_error("%d problem%s in the replies; the report is made only from valid replies "
-			  "(run quire validate)", rd.problems, rd.problems == 1 ? "" : "s");
+	if (rc == 0 && rd.problems) {
+		char *text = g_strdup_printf(EP_("%d problem in the replies; the report is made "
+						 "only from valid replies (run quire validate)",
+						 "%d problems in the replies; the report is made "
+						 "only from valid replies (run quire validate)",
+						 (unsigned long)rd.problems),
+					     rd.problems);
+		msg_error("%s", text);
+		g_free(text);
+	}
 	return rc == 0 && rd.problems == 0;
 }
 
@@ -490,6 +507,7 @@ static bool check_paths(const struct rdef *def)
 	if (!def->path)
 		return true;
 	if (stat(def->form, &st) != 0)
+		/* TRANSLATORS: a file's name, then why it cannot be opened (the system's words). */
 		ok = msg_error_at(def->path, rdef_line(def, "report", "form"), "form: cannot open "
 				  "'%s': %s", def->form, g_strerror(errno)) < 0 && false;
 	for (char **p = def->data; *p; p++)
@@ -904,6 +922,7 @@ static void note_left_out(const struct report *r)
 					       form_question_key(q));
 	}
 	if (names->len)
+		/* TRANSLATORS: %s is a list of questions' names; 'include' is a key, kept. */
 		msg_note("left out of the report as contact details: %s (name them in 'include' "
 			 "to report them)", names->str);
 	g_string_free(names, TRUE);
@@ -1761,6 +1780,10 @@ static unsigned say_missing_messages(const char *lang, bool fatal)
 	for (guint i = 0; i < missing->len; i++) {
 		char *shown = g_strescape(g_ptr_array_index(missing, i), high);
 		if (fatal)
+			/*
+			 * TRANSLATORS: a language code ("fr"), then a message of quire's
+			 * that its catalog lacks, in English.
+			 */
 			msg_error("catalog '%s': no translation of \"%s\"", lang, shown);
 		else
 			msg_warn_at(NULL, 0, "catalog '%s': no translation of \"%s\"", lang, shown);
@@ -1774,14 +1797,37 @@ static unsigned say_missing_messages(const char *lang, bool fatal)
 /* Says that N drafted paragraphs are English, and what to do. */
 static void say_english_drafts(unsigned n, const char *lang, bool fatal)
 {
-	char *text = g_strdup_printf("%u drafted paragraph%s in English: quire drafts its "
-				     "sentences in English only so far; give the Rapporteur's "
-				     "own as text[%s] in [paragraph NAME] of the definition",
-				     n, n == 1 ? " is" : "s are", lang);
+	/* TRANSLATORS: a number of paragraphs, then a language's code ("de") twice. */
+	char *text = g_strdup_printf(EP_("%u drafted paragraph is in English: quire drafts no "
+					 "sentences in '%s'; give the Rapporteur's own as text[%s] "
+					 "in [paragraph NAME] of the definition",
+					 "%u drafted paragraphs are in English: quire drafts no "
+					 "sentences in '%s'; give the Rapporteur's own as text[%s] "
+					 "in [paragraph NAME] of the definition", n),
+				     n, lang, lang);
 	if (fatal)
 		msg_error("%s", text);
 	else
 		msg_warn_at(NULL, 0, "%s", text);
+	g_free(text);
+}
+
+/* Says that the report in LANGUAGE ("French (fr)") lacks N texts, listed before. */
+static void say_gaps(unsigned n, const char *language)
+{
+	/*
+	 * TRANSLATORS: a language of the form ("French (fr)"), a number of
+	 * texts, then the mark a draft puts before each ("[en] ");
+	 * --allow-fallback is kept.
+	 */
+	char *text = g_strdup_printf(EP_("the report in '%s' needs %u text that is not there in "
+					 "that language (listed above); --allow-fallback makes a "
+					 "draft with it marked %s",
+					 "the report in '%s' needs %u texts that are not there in "
+					 "that language (listed above); --allow-fallback makes a "
+					 "draft with them marked %s", n),
+				     language, n, FALLBACK_MARK);
+	msg_error("%s", text);
 	g_free(text);
 }
 
@@ -1826,11 +1872,7 @@ int report_write(struct rdef *def)
 			i18n_end_language();
 		}
 		if (gaps && !draft)
-			msg_error("the report in '%s' needs %u text%s that %s not there in that "
-				  "language (listed above); --allow-fallback makes a draft with "
-				  "them marked %s", (char *)g_ptr_array_index(r.form->languages, r.lang),
-				  gaps, gaps == 1 ? "" : "s", gaps == 1 ? "is" : "are",
-				  FALLBACK_MARK);
+			say_gaps(gaps, g_ptr_array_index(r.form->languages, r.lang));
 		g_free(lang);
 	}
 	report_release(&r);

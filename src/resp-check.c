@@ -10,6 +10,7 @@
 
 #include "figure.h"
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 
@@ -22,7 +23,12 @@ static char *choice_names(const struct form_list *list)
 	for (guint i = 0; i < list->choices->len; i++) {
 		const struct form_choice *c = g_ptr_array_index(list->choices, i);
 		if (i == CHOICES_SHOWN) {
-			g_string_append_printf(s, ", ... (%u in all)", list->choices->len);
+			/*
+			 * TRANSLATORS: ends a list of a question's choices cut short:
+			 * "yes, no, ... (14 in all)"; %u is the number of choices.
+			 */
+			g_string_append_printf(s, EP_(", ... (%u in all)", ", ... (%u in all)",
+						      list->choices->len), list->choices->len);
 			break;
 		}
 		g_string_append_printf(s, "%s%s", i ? ", " : "", c->name);
@@ -66,8 +72,12 @@ static char *not_a_choice(const struct form *form, const struct form_list *list,
 	const struct form_choice *labelled = choice_labelled(form, list, value);
 	if (labelled) {
 		char *shown = msg_value(value);
-		char *msg = g_strdup_printf("'%s' is not a choice: it is the label of '%s'", shown,
-					    labelled->name);
+		/*
+		 * TRANSLATORS: %s is the answer as typed (a choice's label, such as
+		 * "France"), then the choice's name ("fr"), typed as it is.
+		 */
+		char *msg = g_strdup_printf(E_("'%s' is not a choice: it is the label of '%s'"),
+					    shown, labelled->name);
 		g_free(shown);
 		return msg;
 	}
@@ -79,9 +89,17 @@ static char *not_a_choice(const struct form *form, const struct form_list *list,
 	}
 	char *names = choice_names(list);
 	char *shown = msg_value(value);
-	char *msg = sg.best ? g_strdup_printf("'%s' is not a choice (choices: %s); did you mean "
-					      "'%s'?", shown, names, sg.best)
-			    : g_strdup_printf("'%s' is not a choice (choices: %s)", shown, names);
+	char *msg;
+	if (sg.best)
+		/*
+		 * TRANSLATORS: %s is the answer as typed, then the names of the
+		 * choices ("yes, no, unknown"), then the choice closest to it.
+		 */
+		msg = g_strdup_printf(E_("'%s' is not a choice (choices: %s); did you mean '%s'?"),
+				      shown, names, sg.best);
+	else
+		/* TRANSLATORS: %s is the answer as typed, then the names of the choices. */
+		msg = g_strdup_printf(E_("'%s' is not a choice (choices: %s)"), shown, names);
 	g_free(shown);
 	g_free(names);
 	return msg;
@@ -118,8 +136,18 @@ static char *choices_problem(const struct form *form, const struct form_question
 			msg = not_a_choice(form, q->list, token->str);
 		} else if (seen[c->index]) {
 			char *shown = msg_value(token->str);
-			msg = g_strdup_printf("'%s' is %s twice", shown,
-					      q->kind == FORM_RANK ? "ranked" : "selected");
+			const char *how;
+			if (q->kind == FORM_RANK)
+				/* TRANSLATORS: in "'%s' is %s twice", for a ranking. */
+				how = E_("ranked");
+			else
+				/* TRANSLATORS: in "'%s' is %s twice", for choices chosen. */
+				how = E_("selected");
+			/*
+			 * TRANSLATORS: %s is a choice's name, then "ranked" or "selected"
+			 * (above): "'fr' is selected twice".
+			 */
+			msg = g_strdup_printf(E_("'%s' is %s twice"), shown, how);
 			g_free(shown);
 		}
 		if (c)
@@ -229,20 +257,31 @@ static char *integer_problem(const char *value)
 {
 	const char *p = value + (*value == '-' || *value == '+');
 	size_t n = strspn(p, "0123456789");
-	if (n > INTEGER_DIGITS && p[n] == '\0')
-		return said("'%s' has more than " G_STRINGIFY(INTEGER_DIGITS) " digits, too many "
-			    "for an integer", value);
-	return said("'%s' is not an integer", value);
+	if (n > INTEGER_DIGITS && p[n] == '\0') {
+		char *shown = msg_value(value);
+		/*
+		 * TRANSLATORS: %s is the answer as typed (a long number), %d the most
+		 * digits an integer may have (15).
+		 */
+		char *s = g_strdup_printf(E_("'%s' has more than %d digits, too many for an "
+					     "integer"), shown, INTEGER_DIGITS);
+		g_free(shown);
+		return s;
+	}
+	/* TRANSLATORS: %s is the answer as typed. */
+	return said(E_("'%s' is not an integer"), value);
 }
 
 static char *range_problem(const struct form_question *q, const char *value)
 {
 	double v;
 	if (!parse_decimal(value, &v))
-		return said("'%s' is not a number", value);
+		/* TRANSLATORS: %s is the answer as typed. */
+		return said(E_("'%s' is not a number"), value);
 	if (!in_range(q, v)) {
 		char *shown = msg_value(value);
-		char *s = g_strdup_printf("%s is outside the range %g to %g", shown,
+		/* TRANSLATORS: %s is the answer as typed, then the range's two bounds. */
+		char *s = g_strdup_printf(E_("%s is outside the range %g to %g"), shown,
 					  MIN(q->range_start, q->range_end),
 					  MAX(q->range_start, q->range_end));
 		g_free(shown);
@@ -251,7 +290,12 @@ static char *range_problem(const struct form_question *q, const char *value)
 	if (!on_step(q, v)) {
 		char *shown = msg_value(value);
 		char *step = figure_plain(q->range_step), *start = figure_plain(q->range_start);
-		char *s = g_strdup_printf("'%s' is not a step of %s from %s", shown, step, start);
+		/*
+		 * TRANSLATORS: %s is the answer as typed, then the range's step and its
+		 * start: "'0.35' is not a step of 0.1 from 0".
+		 */
+		char *s = g_strdup_printf(E_("'%s' is not a step of %s from %s"), shown, step,
+					  start);
 		g_free(start);
 		g_free(step);
 		g_free(shown);
@@ -277,18 +321,27 @@ static char *value_problem(const struct form *form, const struct form_question *
 	case FORM_INTEGER:
 		return resp_value_number(q, value, &v) ? NULL : integer_problem(value);
 	case FORM_DECIMAL:
-		return resp_value_number(q, value, &v) ? NULL : said("'%s' is not a number", value);
+		return resp_value_number(q, value, &v) ? NULL
+						       /* TRANSLATORS: %s is the answer as typed. */
+						       : said(E_("'%s' is not a number"), value);
 	case FORM_RANGE:
 		return range_problem(q, value);
 	case FORM_DATE:
-		return resp_value_day(q, value, &day) ? NULL
-						      : said("'%s' is not a date (YYYY-MM-DD)", value);
+		return resp_value_day(q, value, &day)
+			       ? NULL
+			       /* TRANSLATORS: %s is the answer as typed; keep YYYY-MM-DD. */
+			       : said(E_("'%s' is not a date (YYYY-MM-DD)"), value);
 	case FORM_DATETIME:
 		return resp_value_day(q, value, &day)
 			       ? NULL
-			       : said("'%s' is not a date and time (YYYY-MM-DDTHH:MM:SS)", value);
+			       /* TRANSLATORS: %s is the answer; keep YYYY-MM-DDTHH:MM:SS. */
+			       : said(E_("'%s' is not a date and time (YYYY-MM-DDTHH:MM:SS)"),
+				      value);
 	case FORM_TIME:
-		return parse_time(value) ? NULL : said("'%s' is not a time (HH:MM:SS)", value);
+		return parse_time(value)
+			       ? NULL
+			       /* TRANSLATORS: %s is the answer as typed; HH:MM:SS is kept. */
+			       : said(E_("'%s' is not a time (HH:MM:SS)"), value);
 	default:
 		return NULL;
 	}
@@ -303,8 +356,12 @@ static char *length_problem(const char *value)
 	if (n <= RESP_ANSWER_MAX)
 		return NULL;
 	char *has = figure_number((double)n), *max = figure_number(RESP_ANSWER_MAX);
-	char *s = g_strdup_printf("the answer has %s characters; answers are limited to %s", has,
-				  max);
+	/*
+	 * TRANSLATORS: both %s are numbers of characters, written out
+	 * ("140,000" and "100,000").
+	 */
+	char *s = g_strdup_printf(E_("the answer has %s characters; answers are limited to %s"),
+				  has, max);
 	g_free(has);
 	g_free(max);
 	return s;
@@ -329,6 +386,10 @@ static int check_metadata(const struct resp_reply *r)
 	else if (!resp_code_is_safe(code)) {
 		char *shown = resp_code_for_message(code);
 		problems += resp_error_at(r, r->meta_row[RESP_RESPONDENT],
+					 /*
+					  * TRANSLATORS: %s is the code, quoted ("'X Y'") or
+					  * "of 300 bytes", then why it is refused.
+					  */
 					 "_respondent: unsafe code %s: %s", shown,
 					 resp_code_problem(code)) < 0;
 		g_free(shown);
@@ -361,9 +422,17 @@ static void describe_ref(int ref, void *data)
 	struct filter_refs *fr = data;
 	const struct form_question *q = form_question_at(fr->ev->form, (size_t)ref);
 	const char *v = fr->ev->value[ref];
-	g_string_append_printf(fr->out, "%s%s is ", fr->out->len ? ", " : "", form_question_key(q));
+	if (fr->out->len)
+		g_string_append(fr->out, ", ");
+	/*
+	 * TRANSLATORS: in the list after "is not offered: choice_filter ... leaves
+	 * it out": %s is a question's name; its answer follows, quoted, or
+	 * "unanswered": "(state is 'bavaria', region is unanswered)".
+	 */
+	g_string_append_printf(fr->out, E_("%s is "), form_question_key(q));
 	if (!v || !*v) {
-		g_string_append(fr->out, "unanswered");
+		/* TRANSLATORS: after "%s is ", a question with no answer. */
+		g_string_append(fr->out, E_("unanswered"));
 		return;
 	}
 	char *shown = msg_value(v);
@@ -391,6 +460,12 @@ static int check_offered(const struct resp_reply *r, struct resp_eval *ev,
 		struct filter_refs fr = { ev, refs };
 		expr_foreach_ref(q->filter, describe_ref, &fr);
 		char *shown = msg_value(c->name);
+		/*
+		 * TRANSLATORS: a question's name, a choice's name, the form's
+		 * expression, then " (" a list of the answers it refers to ")" or
+		 * nothing: "district: 'lyon' is not offered: choice_filter
+		 * "state = ${state}" leaves it out (state is 'bavaria')".
+		 */
 		resp_error_at(r, row, "%s: '%s' is not offered: choice_filter \"%s\" leaves it "
 			     "out%s%s%s", form_question_key(q), shown, q->choice_filter, refs->len ? " (" : "",
 			     refs->str, refs->len ? ")" : "");
@@ -419,6 +494,7 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 		const char *rel = q->relevant_text;
 		for (const struct form_group *g = q->group; !rel && g; g = g->parent)
 			rel = g->relevant_text;
+		/* TRANSLATORS: a question's name, then the form's expression. */
 		return resp_error_at(r, row, "%s: answered, but the question does not apply "
 				    "to this reply (relevant: %s)", key, rel ? rel : "?") < 0;
 	}
@@ -430,9 +506,17 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	const char *message = form_text(r->form, q->constraint_message, lang);
 	char *shown = msg_value(value);
 	if (message)
+		/*
+		 * TRANSLATORS: a question's name, the answer, then the form's own
+		 * message; "constraint" is a column of the form.
+		 */
 		resp_error_at(r, row, "%s: '%s' breaks the constraint: %s", key, shown,
 			     message);
 	else
+		/*
+		 * TRANSLATORS: a question's name, the answer, then the form's
+		 * expression; "constraint" is a column of the form.
+		 */
 		resp_error_at(r, row, "%s: '%s' breaks the constraint %s", key, shown,
 			     q->constraint_text);
 	g_free(shown);
@@ -453,6 +537,7 @@ static int check_missing(const struct resp_reply *r, struct resp_eval *ev,
 	}
 	const char *message = form_text(r->form, q->required_message, lang);
 	if (message)
+		/* TRANSLATORS: a question's name, then the form's own message. */
 		return resp_error_at(r, r->row, "%s: required answer is missing: %s", key,
 				    message) < 0;
 	return resp_error_at(r, r->row, "%s: required answer is missing", key) < 0;

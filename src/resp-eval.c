@@ -3,6 +3,7 @@
 #include "response.h"
 
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 
@@ -83,8 +84,15 @@ int resp_eval_report(const struct resp_eval *ev, const struct resp_reply *r)
 		const char *file = o->q ? o->q->file : ev->form->survey_file;
 		long row = o->q ? o->q->row : o->g->row;
 		const char *name = o->q ? form_question_key(o->q) : o->g->name;
+		/* TRANSLATORS: put before a group's name in the message below; keep the space. */
+		const char *group = o->q ? "" : E_("group ");
+		/*
+		 * TRANSLATORS: a column of the form (relevant, calculation, kept as
+		 * it is), "group " or nothing, a question's or group's name, the form's
+		 * file and row, then the most bytes a value may hold.
+		 */
 		resp_error_at(r, r->row, "%s of %s'%s' (%s row %ld) makes a value longer than "
-			     "%u bytes, the most a value may hold", o->column, o->q ? "" : "group ",
+			     "%u bytes, the most a value may hold", o->column, group,
 			     name, file, row, EXPR_MAX_STRING);
 	}
 	return (int)ev->overlong->len;

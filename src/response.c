@@ -8,6 +8,7 @@
 #include "atomic.h"
 #include "csvio.h"
 #include "form.h"
+#include "i18n.h"
 #include "msg.h"
 #include "answer.h"
 #include "workbook.h"
@@ -92,7 +93,11 @@ char *resp_where_row(const struct resp_reply *r, long row)
 {
 	if (r->sheet)
 		return workbook_cell_name(NULL, r->sheet, row, r->column);
-	return g_strdup_printf("row %ld", row);
+	/*
+	 * TRANSLATORS: where an answer is in a reply file, as in "_note given
+	 * twice (first in row 4)"; %ld is the row number.
+	 */
+	return g_strdup_printf(E_("row %ld"), row);
 }
 
 char *resp_where(const struct resp_reply *r, long row)
@@ -157,6 +162,10 @@ static void unknown_name(const struct resp_reply *r, long row, const char *name)
 	const struct form *form = r->form;
 	char *paths = form_shared_paths(form, name);
 	if (paths) {
+		/*
+		 * TRANSLATORS: %s is the name typed in a reply file, then the paths of
+		 * the questions it may name ("g1/q, g2/q").
+		 */
 		resp_error_at(r, row, "'%s' names questions in different groups: %s; a reply "
 			     "names each by its path", name, paths);
 		g_free(paths);
@@ -219,10 +228,19 @@ static int given_twice(const struct resp_reply *r, long row, const char *name, b
 		       long first)
 {
 	char *where = resp_where_row(r, first);
-	if (is_meta)
+	if (is_meta) {
+		/*
+		 * TRANSLATORS: %s is a metadata field (_submitted, kept as it is), then
+		 * where it was given first: "row 4" or a cell such as "Reply!C14".
+		 */
 		resp_error_at(r, row, "%s given twice (first in %s)", name, where);
-	else
+	} else {
+		/*
+		 * TRANSLATORS: %s is a question's name, then where it was answered
+		 * first: "row 4" or a cell such as "Reply!C14".
+		 */
 		resp_error_at(r, row, "%s: answered twice (first in %s)", name, where);
+	}
 	g_free(where);
 	return 1;
 }
@@ -422,7 +440,11 @@ char *resp_code_for_message(const char *code)
 {
 	size_t n = strlen(code);
 	if (n > RESP_CODE_SHOWN)
-		return g_strdup_printf("of %zu bytes", n);
+		/*
+		 * TRANSLATORS: a respondent code too long to quote, in place of it in
+		 * "unsafe code %s": "unsafe code of 300 bytes".
+		 */
+		return g_strdup_printf(E_("of %zu bytes"), n);
 	return g_strdup_printf("'%s'", code);
 }
 
@@ -458,10 +480,16 @@ static bool is_device_name(const char *code)
 const char *resp_code_problem(const char *code)
 {
 	if (!code_chars_are_safe(code))
-		return "use 1 to 64 letters, digits, '-', '_' and '.', not starting with '.' or '-'";
+		/* TRANSLATORS: why a respondent code is refused, after "unsafe code 'X Y': ". */
+		return E_("use 1 to 64 letters, digits, '-', '_' and '.', not starting with '.' "
+			  "or '-'");
 	if (is_device_name(code))
-		return "Windows keeps CON, PRN, AUX, NUL, COM0 to COM9 and LPT0 to LPT9 for devices, "
-		       "in any case and with any extension";
+		/*
+		 * TRANSLATORS: why a respondent code is refused, after "unsafe code
+		 * 'NUL': "; the names are kept as they are.
+		 */
+		return E_("Windows keeps CON, PRN, AUX, NUL, COM0 to COM9 and LPT0 to LPT9 for "
+			  "devices, in any case and with any extension");
 	return NULL;
 }
 

@@ -122,6 +122,7 @@ static int parse_date(const char *path, long row, const char *column, const char
 	}
 	if (isodate_parse(s, day))
 		return 0;
+	/* TRANSLATORS: a column of the roster (member_from, kept as it is), then the cell. */
 	return msg_error_at(path, row, "%s: '%s' is not a date (YYYY-MM-DD)", column, s) < 0;
 }
 
@@ -168,6 +169,10 @@ static int check_code(const struct roster *r, const struct roster_member *m, GHa
 	const char *why = resp_code_problem(m->code);
 	if (why) {
 		char *shown = resp_code_for_message(m->code);
+		/*
+		 * TRANSLATORS: "code" is a column of the roster, kept as it is; %s is
+		 * the code, quoted ("'X Y'") or "of 300 bytes", then why it is refused.
+		 */
 		msg_error_at(r->path, m->row, "code: unsafe code %s: %s", shown, why);
 		g_free(shown);
 		return 1;
@@ -204,6 +209,7 @@ static int add_member(struct roster *r, const struct csvio_record *rec, GHashTab
 	problems += parse_date(r->path, m->row, "member_to", to < 0 ? "" : m->cells[to], INT_MAX,
 			       &m->to);
 	if (!problems && m->from > m->to)
+		/* TRANSLATORS: member_to and member_from are roster columns, kept as they are. */
 		problems += msg_error_at(r->path, m->row, "member_to: '%s' is before member_from "
 					 "'%s'", m->cells[to], m->cells[from]) < 0;
 	problems += check_code(r, m, folded);

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "form.h"
+#include "i18n.h"
 #include "msg.h"
 #include "response.h"
 #include "wide.h"
@@ -58,14 +59,19 @@ static const char *file_kind(mode_t mode)
 	if (S_ISREG(mode))
 		return NULL;
 	if (S_ISDIR(mode))
-		return "a directory";
+		/* TRANSLATORS: what a file is, as in "cannot read replies from a FIFO: ...". */
+		return E_("a directory");
 	if (S_ISFIFO(mode))
-		return "a FIFO";
+		/* TRANSLATORS: what a file is, as in "pipe.csv (a FIFO)". */
+		return E_("a FIFO");
 	if (S_ISCHR(mode) || S_ISBLK(mode))
-		return "a device";
+		/* TRANSLATORS: what a file is, as in "tty (a device)". */
+		return E_("a device");
 	if (S_ISSOCK(mode))
-		return "a socket";
-	return "not a regular file";
+		/* TRANSLATORS: what a file is, as in "control.csv (a socket)". */
+		return E_("a socket");
+	/* TRANSLATORS: what a file is when it is no directory, FIFO, device or socket. */
+	return E_("not a regular file");
 }
 
 /*
@@ -90,7 +96,8 @@ static char *skipped_entry(const char *path, const char *name)
 	else if (!S_ISREG(st.st_mode))
 		entry = g_strdup_printf("%s (%s)", shown, file_kind(st.st_mode));
 	else if (named)
-		entry = g_strdup_printf("%s (hidden)", shown);
+		/* TRANSLATORS: a file's name in a list of files skipped: "._XAA.csv (hidden)". */
+		entry = g_strdup_printf(E_("%s (hidden)"), shown);
 	else
 		entry = g_strdup(shown);
 	g_free(shown);
@@ -113,9 +120,15 @@ static void warn_skipped(const char *dir, GPtrArray *skipped)
 				       (const char *)g_ptr_array_index(skipped, i));
 	if (n > SKIPPED_SHOWN)
 		g_string_append(list, ", ...");
+	/*
+	 * TRANSLATORS: %u is a count, then "file that is not a reply (...)" or
+	 * "files that are not replies (...)", then the files' names.
+	 */
 	msg_warn_at(dir, 0, "skipped %u %s: %s", n,
-		    n == 1 ? "file that is not a reply (.csv or a workbook)"
-			   : "files that are not replies (.csv or workbooks)", list->str);
+		    /* TRANSLATORS: in "skipped %u %s: %s", for a count of 1. */
+		    n == 1 ? E_("file that is not a reply (.csv or a workbook)")
+			   /* TRANSLATORS: in "skipped %u %s: %s", for any other count. */
+			   : E_("files that are not replies (.csv or workbooks)"), list->str);
 	g_string_free(list, TRUE);
 }
 
@@ -176,6 +189,7 @@ struct source *source_open(const struct form *form, char *const *paths, int n_pa
 			ok &= add_directory(s->files, paths[i]);
 		} else if (!S_ISREG(st.st_mode)) {
 			/* A FIFO would block until a writer comes, a device never end. */
+			/* TRANSLATORS: %s says what the path is: "a FIFO", "a device", "a socket"... */
 			msg_error_at(paths[i], 0, "cannot read replies from %s: give a file, a "
 				     "directory, or '-' for standard input", file_kind(st.st_mode));
 			ok = false;

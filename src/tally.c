@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "form.h"
+#include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
 #include "response.h"
@@ -206,17 +207,35 @@ static bool setup_by(struct tally *t, GError **error)
 	}
 	char *shown = msg_value(by);
 	char *paths = q ? NULL : form_shared_paths(t->form, by);
-	if (paths)
-		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_UNKNOWN, "'%s' names questions in "
-			    "different groups: %s", shown, paths);
-	else if (q)
-		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_KIND, "'%s' is a %s question; "
+	if (paths) {
+		/*
+		 * TRANSLATORS: %s is what a crosstab is by (--by), then the paths of the
+		 * questions it may name ("g1/q, g2/q").
+		 */
+		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_UNKNOWN, E_("'%s' names questions "
+			    "in different groups: %s"), shown, paths);
+	} else if (q) {
+		/*
+		 * TRANSLATORS: %s is what a crosstab is by (--by), then the question's
+		 * type (integer, text: kept as it is, as are select_one and
+		 * select_multiple).
+		 */
+		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_KIND, E_("'%s' is a %s question; "
 			    "crosstabs need a select_one or select_multiple question, or a roster "
-			    "column", shown, form_kind_name(q->kind));
-	else
-		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_UNKNOWN, "'%s' is neither a question "
-			    "of the form nor a column of the roster%s", shown,
-			    t->opt.roster ? "" : " (there is no roster)");
+			    "column"), shown, form_kind_name(q->kind));
+	} else {
+		/*
+		 * TRANSLATORS: put after "... nor a column of the roster" when no
+		 * roster was given; keep the leading space.
+		 */
+		const char *none = t->opt.roster ? "" : E_(" (there is no roster)");
+		/*
+		 * TRANSLATORS: %s is what a crosstab is by (--by), then " (there is no
+		 * roster)" or nothing.
+		 */
+		g_set_error(error, TALLY_ERROR, TALLY_ERROR_BY_UNKNOWN, E_("'%s' is neither a "
+			    "question of the form nor a column of the roster%s"), shown, none);
+	}
 	g_free(paths);
 	g_free(shown);
 	return false;

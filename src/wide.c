@@ -7,6 +7,7 @@
 
 #include "csvio.h"
 #include "form.h"
+#include "i18n.h"
 #include "msg.h"
 #include "response.h"
 #include "workbook.h"
@@ -81,16 +82,18 @@ static bool is_known_metadata(const char *h)
 	return false;
 }
 
+/* The dialect's name for the terminal, in the user's language. */
 const char *wide_dialect_name(enum wide_dialect d)
 {
 	static const char *const names[] = {
-		[WIDE_QUIRE] = "quire export",
-		[WIDE_KOBO] = "KoboToolbox export",
-		[WIDE_KOBO_LEGACY] = "KoboToolbox legacy export",
-		[WIDE_ODK] = "ODK Central export",
-		[WIDE_OTHER] = "wide CSV",
+		/* TRANSLATORS: the kind of file imported, as in "X.csv (KoboToolbox export): ...". */
+		[WIDE_QUIRE] = N_("quire export"),
+		[WIDE_KOBO] = N_("KoboToolbox export"),
+		[WIDE_KOBO_LEGACY] = N_("KoboToolbox legacy export"),
+		[WIDE_ODK] = N_("ODK Central export"),
+		[WIDE_OTHER] = N_("wide CSV"),
 	};
-	return names[d];
+	return E_(names[d]);
 }
 
 /* Header candidates */
@@ -225,6 +228,7 @@ static int find_id_column(struct wide_reader *w, const struct csvio_record *h, c
 		}
 	}
 	if (id_column && w->id_col < 0)
+		/* TRANSLATORS: %s is the column --id-column names; keep --id-column. */
 		return msg_error_at(w->name, w->header_row, "no column '%s' for --id-column", id_column) < 0;
 	if (w->require_id && w->id_col < 0)
 		return msg_error_at(w->name, w->header_row, "no column holds the respondent code; name it "
@@ -271,6 +275,7 @@ static int map_header(struct wide_reader *w, const struct csvio_record *h, const
 			const struct form *f = w->form;
 			const struct form_question *a = form_question_at(f, (size_t)col.question);
 			const struct form_question *b = form_question_at(f, (size_t)col.other);
+			/* TRANSLATORS: a column's header, then the two questions' names. */
 			problems += msg_error_at(w->name, w->header_row, "column '%s' matches two questions: '%s' "
 						 "and '%s'", name, form_question_key(a),
 						 form_question_key(b)) < 0;
@@ -287,6 +292,7 @@ static int map_header(struct wide_reader *w, const struct csvio_record *h, const
 	g_hash_table_destroy(cand);
 	g_hash_table_destroy(taken);
 	if (labels > matched)
+		/* TRANSLATORS: "XML values and headers" is an option of KoboToolbox's export: write it as its screen in your language does. */
 		return msg_error_at(w->name, w->header_row, "the columns are question labels, not names; "
 				    "export again choosing \"XML values and headers\"") < 0;
 	return problems + find_id_column(w, h, id_column);
@@ -469,6 +475,7 @@ static int take_detail_value(struct wide_reader *w, const struct col *c, const c
 	if (v == -2) {
 		const struct form_question *q = form_question_at(w->form, (size_t)c->question);
 		char *shown = msg_value(cell);
+		/* TRANSLATORS: %s/%s is a column, the question's name then the choice's; then the cell. */
 		*problems += msg_error_at(w->name, row, "%s/%s: '%s' is neither 1/0 nor "
 					  "True/False", form_question_key(q), choice_of(w, c)->name,
 					  shown) < 0;
@@ -539,9 +546,17 @@ static int contradiction(const struct wide_reader *w, const struct csvio_record 
 	char *cell = msg_value(rec->fields[k->column]);
 	char *shown = value ? msg_value(value) : NULL;
 	if (shown)
+		/*
+		 * TRANSLATORS: a detail column (question/choice) and its cell,
+		 * what the cell says ("chosen" or "not chosen"), then the
+		 * question's name and its value: "offences/interception: '0'
+		 * (not chosen), but offences is 'interception'".
+		 */
 		msg_error_at(w->name, rec->row, "%s/%s: '%s' (%s), but %s is '%s'", question,
-			     k->choice, cell, chosen ? "chosen" : "not chosen", question, shown);
+			     /* TRANSLATORS: what a detail cell says of its choice, in "%s/%s: '%s' (%s), but ...". */
+			     k->choice, cell, chosen ? E_("chosen") : E_("not chosen"), question, shown);
 	else
+		/* TRANSLATORS: a detail column (question/choice), its cell, then the question's name. */
 		msg_error_at(w->name, rec->row, "%s/%s: '%s' (chosen), but %s is empty", question,
 			     k->choice, cell, question);
 	g_free(cell);

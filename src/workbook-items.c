@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "csvio.h"
+#include "i18n.h"
 
 /* One <item>: the line it starts on and its columns' texts (column index -> text). */
 struct item {
@@ -138,11 +139,13 @@ struct workbook *workbook_read_items(const char *path, GError **error)
 	GMappedFile *map = g_mapped_file_new_from_fd(fd, FALSE, NULL);
 	close(fd);
 	if (!map) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "cannot be read");
+		/* TRANSLATORS: said of a list file, after its name. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("cannot be read"));
 		return NULL;
 	}
 	if (g_mapped_file_get_length(map) > WORKBOOK_MAX_PART) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "larger than %u bytes", WORKBOOK_MAX_PART);
+		/* TRANSLATORS: said of a list file, after its name. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("larger than %u bytes"), WORKBOOK_MAX_PART);
 		g_mapped_file_unref(map);
 		return NULL;
 	}
@@ -155,15 +158,17 @@ struct workbook *workbook_read_items(const char *path, GError **error)
 	const char *data = g_mapped_file_get_contents(map);
 	size_t len = g_mapped_file_get_length(map);
 	if (len == 0)
-		g_set_error(error, WORKBOOK_ERROR, 0, "empty: a list needs a root element holding "
-			    "an <item> per choice");
+		/* TRANSLATORS: said of a list file (XML), after its name; keep <item>. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("empty: a list needs a root element holding "
+							 "an <item> per choice"));
 	else if (workbook_xml_open(&in.xml, data ? data : "", data ? len : 0, "XML", error) == 0) {
 		rc = read_items(&in);
 		rc = workbook_xml_close(&in.xml, rc, error);
 	}
 	g_mapped_file_unref(map);
 	if (rc == 0 && in.items->len == 0) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "no <item> inside the root element");
+		/* TRANSLATORS: said of a list file (XML), after its name; keep <item>. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("no <item> inside the root element"));
 		rc = -1;
 	}
 	if (rc == 0)

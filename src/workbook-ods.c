@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "i18n.h"
 
 #define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 #define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -222,7 +223,8 @@ int workbook_read_ods(struct workbook *w, zip_t *zip, const char *const *only, G
 	size_t len;
 	int rc = workbook_zip_read(zip, "content.xml", &data, &len, error);
 	if (rc == 0)
-		g_set_error(error, WORKBOOK_ERROR, 0, "not an .ods spreadsheet: no content.xml");
+		/* TRANSLATORS: keep content.xml, the part of the file that holds the sheets. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("not an .ods spreadsheet: no content.xml"));
 	if (rc <= 0)
 		return -1;
 	struct ods o = { .text = g_string_new(NULL) };

@@ -6,28 +6,35 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "i18n.h"
 
 static const char *freexl_reason(int code)
 {
 	switch (code) {
 	case FREEXL_FILE_NOT_FOUND:
-		return "cannot open";
+		/* TRANSLATORS: why an .xls file cannot be read, in "%s (FreeXL error %d)". */
+		return E_("cannot open");
 	case FREEXL_INSUFFICIENT_MEMORY:
-		return "out of memory";
+		/* TRANSLATORS: why an .xls file cannot be read, in "%s (FreeXL error %d)". */
+		return E_("out of memory");
 	case FREEXL_INVALID_CFBF_HEADER:
 	case FREEXL_CFBF_INVALID_SIGNATURE:
-		return "not an Excel 97-2003 workbook";
+		/* TRANSLATORS: why an .xls file cannot be read, in "%s (FreeXL error %d)". */
+		return E_("not an Excel 97-2003 workbook");
 	case FREEXL_UNSUPPORTED_CHARSET:
 	case FREEXL_INVALID_CHARACTER:
-		return "text in a character set that cannot be read";
+		/* TRANSLATORS: why an .xls file cannot be read, in "%s (FreeXL error %d)". */
+		return E_("text in a character set that cannot be read");
 	default:
-		return "corrupt Excel 97-2003 workbook";
+		/* TRANSLATORS: why an .xls file cannot be read, in "%s (FreeXL error %d)". */
+		return E_("corrupt Excel 97-2003 workbook");
 	}
 }
 
 static int xls_error(int code, GError **error)
 {
-	g_set_error(error, WORKBOOK_ERROR, 0, "%s (FreeXL error %d)", freexl_reason(code), code);
+	/* TRANSLATORS: %s is why ("corrupt Excel 97-2003 workbook"), %d the code FreeXL, the library reading .xls, gave. */
+	g_set_error(error, WORKBOOK_ERROR, 0, E_("%s (FreeXL error %d)"), freexl_reason(code), code);
 	return -1;
 }
 
@@ -94,8 +101,9 @@ int workbook_read_xls(struct workbook *w, const char *const *only, GError **erro
 		return xls_error(rc, error);
 	}
 	if (!h) {	/* FreeXL 1.0.6 says so of some files saved by recent Excel */
-		g_set_error(error, WORKBOOK_ERROR, 0, "an Excel 97-2003 workbook FreeXL cannot "
-			    "read; save it as .xlsx");
+		/* TRANSLATORS: FreeXL is the library that reads .xls files. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("an Excel 97-2003 workbook FreeXL cannot "
+							 "read; save it as .xlsx"));
 		return -1;
 	}
 	unsigned int n = 0;

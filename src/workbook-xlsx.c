@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csvio.h"
+#include "i18n.h"
 
 /*
  * The parts read: xl/workbook.xml names the sheets and their
@@ -49,7 +50,8 @@ static int read_rels(struct xlsx *x, GError **error)
 	if (rc <= 0) {
 		if (rc == 0)
 			g_set_error(error, WORKBOOK_ERROR, 0,
-				    "not an .xlsx workbook: no xl/_rels/workbook.xml.rels");
+				    /* TRANSLATORS: keep the part's name, xl/_rels/workbook.xml.rels. */
+				    E_("not an .xlsx workbook: no xl/_rels/workbook.xml.rels"));
 		return -1;
 	}
 	while ((rc = xmlTextReaderRead(xml.reader)) == 1) {
@@ -82,7 +84,8 @@ static int append_text(struct workbook_xml *xml, GString *buf, GError **error)
 	const char *s = (const char *)xmlTextReaderConstValue(xml->reader);
 	size_t n = s ? strlen(s) : 0;
 	if (buf->len + n > CSVIO_MAX_FIELD) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "%s: a text longer than %u bytes", xml->part,
+		/* TRANSLATORS: %s is a part of the workbook, such as xl/sharedStrings.xml. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("%s: a text longer than %u bytes"), xml->part,
 			    CSVIO_MAX_FIELD);
 		return -1;
 	}
@@ -268,8 +271,13 @@ static char *cell_text(struct xlsx *x, struct cell *c, GError **error)
 		char *end;
 		long i = strtol(v, &end, 10);
 		if (end == v || *end || i < 0 || (guint64)i >= x->strings->len) {
-			g_set_error(error, WORKBOOK_ERROR, 0, "cell with shared string '%s', "
-				    "of %u", v, x->strings->len);
+			/*
+			 * TRANSLATORS: a cell refers to a shared string by its index, %s,
+			 * of which the workbook has %u; "sheet 'survey', cell C14: " comes
+			 * before.
+			 */
+			g_set_error(error, WORKBOOK_ERROR, 0, E_("cell with shared string '%s', "
+								 "of %u"), v, x->strings->len);
 			return NULL;
 		}
 		return g_strdup(g_ptr_array_index(x->strings, i));
@@ -334,7 +342,8 @@ static int cell_end(struct xlsx *x, struct workbook_builder *b, struct cell *c, 
 	char *text = cell_text(x, c, error);
 	if (!text) {
 		char name[8];
-		g_prefix_error(error, "sheet '%s', cell %s%ld: ", b->sheet->name,
+		/* TRANSLATORS: a sheet's name, then a cell: %s%ld is its column and row, as in "C14". */
+		g_prefix_error(error, E_("sheet '%s', cell %s%ld: "), b->sheet->name,
 			       workbook_column_name(c->col, name), c->row);
 		return -1;
 	}
@@ -350,7 +359,8 @@ static int read_sheet(struct xlsx *x, struct workbook *w, const char *name, cons
 	int rc = open_part(x, part, &xml, &data, error);
 	if (rc <= 0) {
 		if (rc == 0)
-			g_set_error(error, WORKBOOK_ERROR, 0, "sheet '%s': no part %s", name, part);
+			/* TRANSLATORS: a sheet's name, then the part of the workbook that should hold it. */
+			g_set_error(error, WORKBOOK_ERROR, 0, E_("sheet '%s': no part %s"), name, part);
 		return -1;
 	}
 	struct workbook_builder b;
@@ -399,7 +409,9 @@ static int read_book(struct xlsx *x, GPtrArray *sheets, GError **error)
 	int rc = open_part(x, "xl/workbook.xml", &xml, &data, error);
 	if (rc <= 0) {
 		if (rc == 0)
-			g_set_error(error, WORKBOOK_ERROR, 0, "not an .xlsx workbook: no xl/workbook.xml");
+			g_set_error(error, WORKBOOK_ERROR, 0,
+				    /* TRANSLATORS: keep the part's name, xl/workbook.xml. */
+				    E_("not an .xlsx workbook: no xl/workbook.xml"));
 		return -1;
 	}
 	while ((rc = xmlTextReaderRead(xml.reader)) == 1) {
@@ -444,7 +456,8 @@ int workbook_read_xlsx(struct workbook *w, zip_t *zip, const char *const *only, 
 		if (!workbook_wanted(only, name))
 			continue;
 		if (!part) {
-			g_set_error(error, WORKBOOK_ERROR, 0, "sheet '%s': no relationship '%s'", name,
+			/* TRANSLATORS: a sheet's name, then the id by which the workbook names its part. */
+			g_set_error(error, WORKBOOK_ERROR, 0, E_("sheet '%s': no relationship '%s'"), name,
 				    (const char *)g_ptr_array_index(sheets, i + 1));
 			rc = -1;
 		} else {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "csvio.h"
+#include "i18n.h"
 #include "inputs.h"
 #include "msg.h"
 #include "workbook-int.h"
@@ -91,7 +92,8 @@ bool workbook_wanted(const char *const *only, const char *name)
 int workbook_too_long(const char *sheet, long row, guint col, GError **error)
 {
 	char name[8];
-	g_set_error(error, WORKBOOK_ERROR, 0, "sheet '%s', cell %s%ld: longer than %u bytes",
+	/* TRANSLATORS: a sheet's name, then a cell: %s%ld is its column and row, as in "C14". */
+	g_set_error(error, WORKBOOK_ERROR, 0, E_("sheet '%s', cell %s%ld: longer than %u bytes"),
 		    sheet, workbook_column_name(col, name), row, CSVIO_MAX_FIELD);
 	return -1;
 }
@@ -143,15 +145,20 @@ int workbook_builder_cell(struct workbook_builder *b, long row, guint col, char 
 	char name[8];
 	char *problem = NULL;
 	if (strlen(text) > CSVIO_MAX_FIELD)
-		problem = g_strdup_printf("longer than %u bytes", CSVIO_MAX_FIELD);
+		/* TRANSLATORS: what is wrong with a cell, in "sheet 'survey', cell C14: %s". */
+		problem = g_strdup_printf(E_("longer than %u bytes"), CSVIO_MAX_FIELD);
 	else if (!g_utf8_validate(text, -1, NULL))
-		problem = g_strdup("text that is not UTF-8");
+		/* TRANSLATORS: what is wrong with a cell, in "sheet 'survey', cell C14: %s". */
+		problem = g_strdup(E_("text that is not UTF-8"));
 	else if (col >= CSVIO_MAX_FIELDS)
-		problem = g_strdup_printf("past column %u", CSVIO_MAX_FIELDS);
+		/* TRANSLATORS: what is wrong with a cell, in "sheet 'survey', cell C14: %s". */
+		problem = g_strdup_printf(E_("past column %u"), CSVIO_MAX_FIELDS);
 	else if (++b->n_cells > WORKBOOK_MAX_CELLS)
-		problem = g_strdup_printf("more than %u cells in the sheet", WORKBOOK_MAX_CELLS);
+		/* TRANSLATORS: what is wrong with a cell, in "sheet 'survey', cell C14: %s". */
+		problem = g_strdup_printf(E_("more than %u cells in the sheet"), WORKBOOK_MAX_CELLS);
 	if (problem) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "sheet '%s', cell %s%ld: %s", b->sheet->name,
+		/* TRANSLATORS: a sheet's name, a cell (%s%ld: its column and row, as in "C14"), then what is wrong with it. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("sheet '%s', cell %s%ld: %s"), b->sheet->name,
 			    workbook_column_name(col, name), row, problem);
 		g_free(problem);
 		g_free(text);
@@ -172,7 +179,8 @@ int workbook_builder_repeat_row(struct workbook_builder *b, long n, GError **err
 	guint at = rows->len - 1;
 	struct workbook_row *last = g_ptr_array_index(rows, at);
 	if ((guint64)n * last->n_cells > WORKBOOK_MAX_CELLS - b->n_cells) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "sheet '%s', row %ld: repeated past %u cells",
+		/* TRANSLATORS: a sheet's name, a row's number, then the most cells a sheet may have. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("sheet '%s', row %ld: repeated past %u cells"),
 			    b->sheet->name, last->row, WORKBOOK_MAX_CELLS);
 		return -1;
 	}
@@ -278,7 +286,8 @@ int workbook_zip_read(zip_t *zip, const char *name, char **data, size_t *len, GE
 		g_string_append_len(buf, chunk, (gssize)n);
 	}
 	if (n > 0)
-		g_set_error(error, WORKBOOK_ERROR, 0, "%s: inflates to more than %u bytes", name,
+		/* TRANSLATORS: %s is a part of the workbook's archive, such as xl/sharedStrings.xml. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("%s: inflates to more than %u bytes"), name,
 			    WORKBOOK_MAX_PART);
 	else if (n < 0)
 		g_set_error(error, WORKBOOK_ERROR, 0, "%s: %s", name,
@@ -304,8 +313,10 @@ static zip_t *zip_open_fd(int fd, GError **error)
 		close(dup_fd);
 	zip_error_t ze;
 	zip_error_init_with_code(&ze, code);
-	g_set_error(error, WORKBOOK_ERROR, 0, "not a readable workbook: %s",
-		    code == ZIP_ER_NOZIP ? "not a zip archive" : zip_error_strerror(&ze));
+	/* TRANSLATORS: %s is why: "not a zip archive", or libzip's reason. */
+	g_set_error(error, WORKBOOK_ERROR, 0, E_("not a readable workbook: %s"),
+		    /* TRANSLATORS: why a file is not a readable workbook. */
+		    code == ZIP_ER_NOZIP ? E_("not a zip archive") : zip_error_strerror(&ze));
 	zip_error_fini(&ze);
 	return NULL;
 }
@@ -320,7 +331,8 @@ static void xml_error(void *arg, const char *msg, xmlParserSeverities severity,
 	    severity == XML_PARSER_SEVERITY_VALIDITY_WARNING)
 		return;
 	int line = xmlTextReaderLocatorLineNumber(locator);
-	x->error = line > 0 ? g_strdup_printf("line %d: %s", line, msg) : g_strdup(msg);
+	/* TRANSLATORS: a line of an XML part, then libxml2's message. */
+	x->error = line > 0 ? g_strdup_printf(E_("line %d: %s"), line, msg) : g_strdup(msg);
 	g_strchomp(x->error);
 }
 
@@ -331,12 +343,14 @@ int workbook_xml_open(struct workbook_xml *x, const char *data, size_t len, cons
 	x->error = NULL;
 	x->reader = NULL;
 	if (len > INT_MAX) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "%s: too large", part);
+		/* TRANSLATORS: %s is a part of the workbook, such as content.xml. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("%s: too large"), part);
 		return -1;
 	}
 	x->reader = xmlReaderForMemory(data, (int)len, part, NULL, XML_PARSE_NONET);
 	if (!x->reader) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "%s: cannot be read as XML", part);
+		/* TRANSLATORS: %s is a part of the workbook, such as content.xml. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("%s: cannot be read as XML"), part);
 		return -1;
 	}
 	xmlTextReaderSetErrorHandler(x->reader, xml_error, x);
@@ -347,7 +361,8 @@ int workbook_xml_close(struct workbook_xml *x, int rc, GError **error)
 {
 	if (rc < 0 && !(error && *error))
 		g_set_error(error, WORKBOOK_ERROR, 0, "%s: %s", x->part,
-			    x->error ? x->error : "not well-formed XML");
+			    /* TRANSLATORS: what is wrong with a part of a workbook, as in "content.xml: %s". */
+			    x->error ? x->error : E_("not well-formed XML"));
 	if (x->reader)
 		xmlFreeTextReader(x->reader);
 	g_free(x->error);
@@ -408,13 +423,14 @@ int workbook_open_input(const char *path, GError **error)
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	struct stat st;
 	if (fd < 0 || fstat(fd, &st) != 0) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "cannot open: %s", g_strerror(errno));
+		/* TRANSLATORS: %s is the system's reason, such as "No such file or directory". */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("cannot open: %s"), g_strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "cannot open: not a regular file");
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("cannot open: not a regular file"));
 		close(fd);
 		return -1;
 	}
@@ -426,7 +442,7 @@ struct workbook *workbook_read(const char *path, const char *const *only, GError
 {
 	enum format format = format_of(path);
 	if (format == FORMAT_NONE) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "not a workbook (.xlsx, .xls or .ods)");
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("not a workbook (.xlsx, .xls or .ods)"));
 		return NULL;
 	}
 	int fd = workbook_open_input(path, error);
@@ -477,7 +493,7 @@ struct csvio_reader *workbook_open_csv(const char *path, GError **error)
 	if (!w)
 		return NULL;
 	if (!w->sheets->len) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "empty workbook: no sheet");
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("empty workbook: no sheet"));
 		workbook_free(w);
 		return NULL;
 	}
@@ -486,7 +502,8 @@ struct csvio_reader *workbook_open_csv(const char *path, GError **error)
 	size_t len = 0;
 	FILE *fp = open_memstream(&csv, &len);
 	if (!fp) {
-		g_set_error(error, WORKBOOK_ERROR, 0, "cannot read: %s", g_strerror(errno));
+		/* TRANSLATORS: %s is the system's reason. */
+		g_set_error(error, WORKBOOK_ERROR, 0, E_("cannot read: %s"), g_strerror(errno));
 		workbook_free(w);
 		return NULL;
 	}
