@@ -100,11 +100,7 @@
 /* N in words below ten by ICU's RULESET of Spanish, else in digits. */
 static void put_in(GString *s, const char *ruleset, unsigned long n)
 {
-	char *w = n < 10 ? narrate_spellout("es", ruleset, n) : NULL;
-	if (!w)
-		w = narrate_digits("es", n);
-	g_string_append(s, w);
-	g_free(w);
+	narrate_put_count(s, "es", ruleset, n);
 }
 
 /* Standing for States: "uno", "tres", "12". */

@@ -50,11 +50,7 @@
 
 static void put_number(GString *s, unsigned long n)
 {
-	char *w = n < 10 ? narrate_spellout("fr", "%spellout-cardinal-masculine", n) : NULL;
-	if (!w)
-		w = narrate_digits("fr", n);
-	g_string_append(s, w);
-	g_free(w);
+	narrate_put_count(s, "fr", "%spellout-cardinal-masculine", n);
 }
 
 /* "de trois", "d'un" (no elision before "huit" and "onze") */

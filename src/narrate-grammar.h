@@ -108,4 +108,7 @@ const char *narrate_plural(const char *lang, unsigned long n);
  */
 char *narrate_spellout(const char *lang, const char *ruleset, unsigned long n);
 
+/* Appends N in the words of LANG's RULESET below ten, in digits (narrate_digits()) from ten. */
+void narrate_put_count(GString *s, const char *lang, const char *ruleset, unsigned long n);
+
 #endif

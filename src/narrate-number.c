@@ -127,3 +127,12 @@ char *narrate_digits(const char *lang, unsigned long n)
 	char *out = f ? format(f, n) : NULL;
 	return out ? out : g_strdup_printf("%lu", n);
 }
+
+void narrate_put_count(GString *s, const char *lang, const char *ruleset, unsigned long n)
+{
+	char *w = n < 10 ? narrate_spellout(lang, ruleset, n) : NULL;
+	if (!w)
+		w = narrate_digits(lang, n);
+	g_string_append(s, w);
+	g_free(w);
+}

@@ -105,11 +105,7 @@ static bool is_few(unsigned long n)
 /* N in the words of ICU's RULESET below 10, in digits from 10. */
 static void put_number_as(GString *s, const char *ruleset, unsigned long n)
 {
-	char *w = n < 10 ? narrate_spellout("ru", ruleset, n) : NULL;
-	if (!w)
-		w = narrate_digits("ru", n);
-	g_string_append(s, w);
-	g_free(w);
+	narrate_put_count(s, "ru", ruleset, n);
 }
 
 /* A count of States as a subject: "одно", "семь", "21". */
