@@ -79,6 +79,7 @@ struct docx {
 	guint placed;		/* the figures placed in document.xml so far */
 	bool page_break;	/* the next paragraph starts a page */
 	bool last_rtl;		/* the last paragraph or heading read right to left */
+	bool rtl;		/* the document's language is written right to left: every paragraph and table is */
 	bool has_head;
 	/*
 	 * The footnotes, ids in the order of their references, as LibreOffice
@@ -429,6 +430,12 @@ static bool keep_with_next(const struct doc *d, guint i)
 	return b->group && b->group == n->group && !b->loose;
 }
 
+/* Whether a paragraph of TEXT reads right to left: in a right-to-left document all do. */
+static bool para_rtl(const struct docx *dx, const char *text)
+{
+	return dx->rtl || doc_reads_rtl(text);
+}
+
 /* The cover */
 
 static void cover_line(struct docx *dx, struct xml *x, const char *s, const char *jc,
@@ -442,9 +449,9 @@ static void cover_line(struct docx *dx, struct xml *x, const char *s, const char
 	pp.before = before;
 	pp.after = 0;
 	pp.whole_words = true;
-	pp.rtl = doc_reads_rtl(s);
+	pp.rtl = para_rtl(dx, s);
 	struct run_style r = *rs;
-	r.rtl = pp.rtl;
+	r.rtl = doc_reads_rtl(s);
 	para(dx, x, &pp, NULL, s, &r);
 }
 
@@ -570,12 +577,12 @@ static void table_row(struct docx *dx, struct xml *x, const struct doc_table *t,
 		const char *s = r->cells[c];
 		struct para pp = PARA_INIT;
 		pp.style = "TableText";
-		pp.rtl = doc_reads_rtl(s);
+		pp.rtl = para_rtl(dx, s);
 		pp.jc = align_jc(t->align[c]);
 		pp.keep_next = keep;
 		bool mono = t->mono[c] && !r->header;
 		struct run_style rs = { mono ? MONO_FONT : NULL, mono ? DOC_SIZE_MONO : 0, r->bold, false,
-					pp.rtl, NULL };
+					doc_reads_rtl(s), NULL };
 		para(dx, x, &pp, NULL, s, &rs);
 		end(x);
 	}
@@ -588,6 +595,8 @@ static void write_table(struct docx *dx, struct xml *x, const struct doc_table *
 	el(x, "w:tbl");
 	el(x, "w:tblPr");
 	val(x, "w:tblStyle", "TableGrid");
+	if (dx->rtl)
+		val(x, "w:bidiVisual", NULL);	/* the first column on the right */
 	el(x, "w:tblW");
 	attr_long(x, "w:w", twips(width));
 	attr(x, "w:type", "dxa");
@@ -825,7 +834,7 @@ static void text_block(struct docx *dx, struct xml *x, const struct block *b, co
 	struct para pp = PARA_INIT;
 	pp.style = style;
 	pp.jc = jc;
-	pp.rtl = doc_reads_rtl(b->text);
+	pp.rtl = para_rtl(dx, b->text);
 	pp.keep_next = keep_next;
 	pp.left = left;
 	if (b->number) {
@@ -834,7 +843,7 @@ static void text_block(struct docx *dx, struct xml *x, const struct block *b, co
 	}
 	if (b->kind == BLOCK_PARAGRAPH && b->footnote)
 		pp.footnote = b->footnote_number + dx->agenda_note;
-	struct run_style rs = { NULL, 0, false, false, pp.rtl, NULL };
+	struct run_style rs = { NULL, 0, false, false, doc_reads_rtl(b->text), NULL };
 	para(dx, x, &pp, b->number, b->text, &rs);
 }
 
@@ -862,6 +871,7 @@ static void write_contents(struct docx *dx, struct xml *x, guint at)
 	pp.before = 16;
 	pp.after = 8;
 	pp.keep_next = true;
+	pp.rtl = para_rtl(dx, b->text);
 	para(dx, x, &pp, NULL, b->text, &title);
 	/* headings by their outline level; the list of tables and figures by the Caption style */
 	char *instr = b->captions ? g_strdup(" TOC \\h \\z \\t \"Caption,1\" ")
@@ -876,6 +886,7 @@ static void write_contents(struct docx *dx, struct xml *x, guint at)
 		const struct block *h = entries->len ? g_ptr_array_index(entries, i) : NULL;
 		struct para line = PARA_INIT;
 		line.after = 2;
+		line.rtl = dx->rtl;
 		if (h && !b->captions) {
 			line.left = h->level * NUMBER_INDENT;
 			line.hanging = NUMBER_INDENT;
@@ -924,12 +935,12 @@ static void write_block(struct docx *dx, struct xml *x, guint i)
 		static const char *const styles[] = { "Heading1", "Heading2", "Heading3" };
 		text_block(dx, x, b, styles[CLAMP(b->level, 1, 3) - 1],
 			   b->number ? NUMBER_INDENT : 0, NULL, true);
-		dx->last_rtl = doc_reads_rtl(b->text);
+		dx->last_rtl = para_rtl(dx, b->text);
 		break;
 	}
 	case BLOCK_PARAGRAPH:
 		text_block(dx, x, b, NULL, NUMBER_INDENT, b->ragged ? NULL : "both", keep);
-		dx->last_rtl = doc_reads_rtl(b->text);
+		dx->last_rtl = para_rtl(dx, b->text);
 		break;
 	case BLOCK_NOTE:
 		text_block(dx, x, b, "Note", NUMBER_INDENT, NULL, keep);
@@ -943,7 +954,7 @@ static void write_block(struct docx *dx, struct xml *x, guint i)
 			pp.style = "Quote";
 			pp.keep_next = true;
 			pp.after = 0;
-			pp.rtl = doc_reads_rtl(b->attribution);
+			pp.rtl = para_rtl(dx, b->attribution);
 			struct run_style rs = { NULL, 0, true, false, pp.rtl, NULL };
 			para(dx, x, &pp, NULL, b->attribution, &rs);
 		}
@@ -1571,7 +1582,7 @@ static void footnote(struct docx *dx, struct xml *x, int id, const char *mark, c
 	pp.left = 14;
 	pp.hanging = 14;
 	pp.tab = 14;
-	pp.rtl = doc_reads_rtl(s);
+	pp.rtl = para_rtl(dx, s);
 	para_begin(dx, x, &pp);
 	el(x, "w:r");
 	el(x, "w:rPr");
@@ -1587,7 +1598,7 @@ static void footnote(struct docx *dx, struct xml *x, int id, const char *mark, c
 	el(x, "w:r");
 	val(x, "w:tab", NULL);
 	end(x);
-	struct run_style rs = { NULL, 0, false, false, pp.rtl, NULL };
+	struct run_style rs = { NULL, 0, false, false, doc_reads_rtl(s), NULL };
 	runs(x, s, &rs);
 	end(x);
 	end(x);
@@ -1644,6 +1655,7 @@ int doc_write_docx(struct doc *d, const char *path)
 	dx.images = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
 	dx.svgs = g_ptr_array_new_with_free_func((GDestroyNotify)g_byte_array_unref);
 	dx.has_head = d->head_left || d->head_right;
+	dx.rtl = i18n_is_rtl(doc_language(d));
 	dx.n_footnotes = doc_number_footnotes(d);
 	dx.agenda_note = has_agenda_note(d);
 	/* the figures first, for the relationships to name them; then the parts in order */
