@@ -77,6 +77,18 @@ expect_grep 'ar: the symbol whole and in its order' 'AALCO/WG/ILC/4/2019/L.1' ar
 expect_grep 'ar: an English answer in its own direction' \
 	'Accession to the Council of Europe Convention on Cybercrime is under study.' ar.txt
 
+# The Word document in Arabic as well: its tables and paragraphs right to left.
+run 0 "$QUIRE" report "$def" --lang ar -o ar.docx
+"$FILL_ANSWERS" --part ar.docx word/document.xml >ar-document.xml
+tables=$(grep -o '<w:tbl>' ar-document.xml | wc -l)
+expect_true "ar: every one of Word's $tables tables runs right to left" \
+	test "$(grep -o '<w:bidiVisual/>' ar-document.xml | wc -l)" -eq "$tables" -a "$tables" -gt 5
+expect_true "ar: and all but Word's empty paragraphs read right to left" \
+	test "$(grep -o '<w:bidi/>' ar-document.xml | wc -l)" -gt 400
+run 0 "$QUIRE" report "$def" --lang fr -o fr.docx
+"$FILL_ANSWERS" --part fr.docx word/document.xml >fr-document.xml
+expect_no_grep 'fr: none reads right to left' 'bidi' fr-document.xml
+
 # The masthead and the cover, in each language: the definition's texts[LL]
 # and the catalog's words.
 expect_grep 'fr: the title from title[fr]' \
