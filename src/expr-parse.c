@@ -313,20 +313,18 @@ static struct expr_node *group(struct parser *ps)
 static EXPR_NORETURN void arity_error(struct parser *ps, const struct expr_func *fn, int argc,
 				      const char *at)
 {
-	char want[64];
-	/*
-	 * "%d argument%s" below glues an English plural 's' to a count; it stays
-	 * English until the terminal's words have a plural lookup of their own.
-	 */
+	char want[256];	/* error_at() does not return: nothing to free after it */
 	if (fn->min_args == fn->max_args && fn->min_args == 0)
 		/* TRANSLATORS: what a function takes, as in "'today' takes no arguments, not 1". */
 		g_strlcpy(want, E_("no arguments"), sizeof want);
 	else if (fn->min_args == fn->max_args)
-		g_snprintf(want, sizeof want, "%d argument%s", fn->min_args,
-			   fn->min_args == 1 ? "" : "s");
+		/* TRANSLATORS: what a function takes, as in "'if' takes 3 arguments, not 2". */
+		g_snprintf(want, sizeof want, EP_("%d argument", "%d arguments",
+						  (unsigned long)fn->min_args), fn->min_args);
 	else if (fn->max_args < 0)
-		g_snprintf(want, sizeof want, "at least %d argument%s", fn->min_args,
-			   fn->min_args == 1 ? "" : "s");
+		/* TRANSLATORS: what a function takes, as in "'concat' takes at least 1 argument, not 0". */
+		g_snprintf(want, sizeof want, EP_("at least %d argument", "at least %d arguments",
+						  (unsigned long)fn->min_args), fn->min_args);
 	else
 		/* TRANSLATORS: what a function takes, as in "'round' takes 1 or 2 arguments, not 3". */
 		g_snprintf(want, sizeof want, E_("%d or %d arguments"), fn->min_args, fn->max_args);

@@ -146,6 +146,37 @@ expect_status '--allow-fallback makes the draft'
 pdftotext es-gaps.pdf - | tr '\n\f' '  ' | tr -s ' ' >es-gaps.txt
 expect_grep 'the English title, marked' '[en] Special Needs of Member States' es-gaps.txt
 
+# Diagnostics follow the user's language, not the document's: a Russian
+# user making a Spanish report reads what is missing in Russian.
+LANGUAGE=ru "$QUIRE" report def.ini --lang es -o es-gaps-ru.pdf 2>gaps-ru.txt
+expect_true 'the report is still refused' test ! -e es-gaps-ru.pdf
+expect_grep 'a form gap, in Russian' \
+	"quire:./form/choices.csv:$row: $choice: нет текста в столбце «label::Spanish (es)»" gaps-ru.txt
+expect_grep 'the summary, in Russian, with its plural' \
+	'quire: для доклада на языке «Spanish (es)» нужны 2 текста, которых нет на этом языке' gaps-ru.txt
+LANGUAGE=ar "$QUIRE" frob 2>unknown-ar.txt
+expect_grep 'a usage error in Arabic' 'quire: أمر غير معروف «frob»' unknown-ar.txt
+LANGUAGE=fr "$QUIRE" report --help >help-fr.txt
+expect_grep '--help in French, its option names and placeholders kept' \
+	"$(printf 'Utilisation\302\240: quire report [OPTIONS] DEFINITION.ini')" help-fr.txt
+# Every command's --help in every language: as many option lines as the
+# English, none wider than 80 columns (wc -L counts a CJK character as two).
+for cmd in check validate blank status import export enter chart tab report print; do
+	"$QUIRE" "$cmd" --help >help-en.txt
+	options=$(grep -c '^ \{1,6\}-' help-en.txt)
+	for lang in ar es fr ru zh; do
+		LANGUAGE=$lang "$QUIRE" "$cmd" --help >help-$lang.txt
+		width=$(LC_ALL=C.UTF-8 wc -L <help-$lang.txt)
+		expect_true "$cmd --help in $lang: $width columns at most, $options option lines" \
+			test "$width" -le 80 -a "$(grep -c '^ \{1,6\}-' help-$lang.txt)" -eq "$options" \
+			-a "$(cmp -s help-en.txt help-$lang.txt; echo $?)" -eq 1
+	done
+done
+LANGUAGE=es "$QUIRE" validate "$top_srcdir/forms/cybercrime-cooperation" \
+	"$top_srcdir/tests/data/replies/bad/names.csv" 2>validate-es.txt
+expect_grep 'a reply'"'"'s problem in Spanish' \
+	'names.csv:5: pregunta desconocida “has_lwa”' validate-es.txt
+
 # On the terminal, quire's words follow LANGUAGE (no installed locale needed).
 LANGUAGE=fr "$QUIRE" status "$top_srcdir/forms/cybercrime-cooperation" \
 	"$top_srcdir/data/cybercrime-cooperation" --roster "$top_srcdir/data/rosters/demo.csv" \

@@ -25,6 +25,25 @@ static void test_user_and_document(void)
 	check_str(_("Replies to the questionnaire"), in_french);
 }
 
+/*
+ * Words for the terminal (E_()) stay in the user's language while a
+ * document in another is written, and are never noted as its missing words.
+ */
+static void test_terminal(void)
+{
+	const char *french = E_("warning: ");
+	ok(strcmp(french, "warning: ") != 0, "the French catalog has the terminal's words (%s)", french);
+	i18n_begin_language("ru");
+	check_str(E_("warning: "), french);
+	check_str(E_("A terminal message no catalog has"), "A terminal message no catalog has");
+	ok(i18n_missing() == NULL, "and none is noted as the Russian document's");
+	ok(strcmp(_("Replies to the questionnaire"), in_french) != 0,
+	   "while the document's words are Russian");
+	check_str(i18n_language(), "ru");
+	i18n_end_language();
+	check_str(E_("warning: "), french);
+}
+
 static void test_missing(void)
 {
 	static const char *const absent = "A message no catalog has";
@@ -115,6 +134,7 @@ int main(void)
 	setlocale(LC_ALL, "");
 	i18n_init();
 	test_user_and_document();
+	test_terminal();
 	test_missing();
 	test_catalogs();
 	test_counts();
