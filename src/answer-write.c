@@ -613,7 +613,7 @@ static void write_header(struct writer *w)
 {
 	const struct form *form = w->form;
 	lxw_worksheet *ws = w->reply;
-	put(w, ws, ROW_TITLE, 0, form->title ? form->title : form->id, w->title);
+	put(w, ws, ROW_TITLE, 0, form_title(form, w->opt->lang), w->title);
 	put(w, ws, ROW_STATE, ANSWER_COL_QUESTION, ANSWER_LABEL_STATE, w->bold);
 	char *state = w->opt->name ? g_strdup_printf("%s (%s)", w->opt->name, w->opt->code)
 				   : g_strdup(w->opt->code);
@@ -783,7 +783,7 @@ static void set_properties(struct writer *w)
 {
 	long long now;
 	lxw_doc_properties props = { 0 };
-	props.title = (char *)(w->form->title ? w->form->title : w->form->id);
+	props.title = (char *)form_title(w->form, w->opt->lang);
 	props.author = (char *)"quire";
 	if (isodate_now(&now) == 0)
 		props.created = (time_t)now;

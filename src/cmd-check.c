@@ -218,7 +218,7 @@ static void print_outline(const struct form *form, int lang)
 	 * id and version.  Their labels, and "Languages: " and "Questions: ", are
 	 * padded to one width, so that the values line up: pad yours alike.
 	 */
-	printf(E_("Form:      %s\n"), form->title);
+	printf(E_("Form:      %s\n"), form_title(form, lang));
 	/* TRANSLATORS: in quire check's outline; pad it as "Form:      %s\n". */
 	printf(E_("Id:        %s\n"), form->id);
 	/* TRANSLATORS: in quire check's outline, for a form without a version. */

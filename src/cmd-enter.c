@@ -758,7 +758,7 @@ static struct resp_reply *open_reply(const struct form *form, const char *path, 
 static void greet(struct session *s, const char *code)
 {
 	const struct form *form = s->e->form;
-	const char *title = form->title ? form->title : form->id;
+	const char *title = form_title(form, s->e->lang);
 	/* TRANSLATORS: the title of a form with neither title nor id, in "Reply of ... to ...". */
 	const char *shown_title = title ? title : _("the form");
 	char *text;

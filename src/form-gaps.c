@@ -64,6 +64,8 @@ void form_gaps(const struct form *form, int lang, GPtrArray *gaps)
 	if (lang <= 0 || (guint)lang >= form->languages->len)
 		return;
 	const char *lang_name = g_ptr_array_index(form->languages, lang);
+	if (lacks_extra(form->settings, "form_title", lang_name))
+		add_gap(gaps, form->settings_file, 2, "form_title", lang_name, "form_title");
 	for (guint i = 0; i < form->groups->len; i++) {
 		const struct form_group *g = g_ptr_array_index(form->groups, i);
 		if (lacks(form, g->label, lang))

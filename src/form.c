@@ -292,6 +292,37 @@ const char *form_text(const struct form *form, char *const *texts, int lang)
 	return interned;
 }
 
+/* Whether the settings give the title in some language (a form_title::LANGUAGE column). */
+static bool has_translated_title(const struct form *form)
+{
+	GHashTableIter it;
+	gpointer key, value;
+	g_hash_table_iter_init(&it, form->settings);
+	while (g_hash_table_iter_next(&it, &key, &value))
+		if (g_str_has_prefix(key, "form_title::") && value && *(const char *)value)
+			return true;
+	return false;
+}
+
+const char *form_title(const struct form *form, int lang)
+{
+	if (lang > 0 && (guint)lang < form->languages->len) {
+		char *column = g_strconcat("form_title::",
+					   (const char *)g_ptr_array_index(form->languages, lang), NULL);
+		const char *own = g_hash_table_lookup(form->settings, column);
+		g_free(column);
+		if (own && *own)
+			return own;
+		if (form->fallback_mark && has_translated_title(form)) {
+			char *marked = g_strconcat(form->fallback_mark, form->title, NULL);
+			const char *interned = g_intern_string(marked);
+			g_free(marked);
+			return interned;
+		}
+	}
+	return form->title;
+}
+
 const char *form_label(const struct form *form, const struct form_question *q, int lang)
 {
 	const char *s = form_text(form, q->label, lang);

@@ -246,6 +246,13 @@ char *form_lang_code(const struct form *form, int lang);
  */
 const char *form_text(const struct form *form, char *const *texts, int lang);
 
+/*
+ * The form's title in LANG: the settings' form_title::LANGUAGE column, or
+ * form_title (the form's id without one), marked with FORM->fallback_mark
+ * when the form gives its title in other languages but not in LANG.
+ */
+const char *form_title(const struct form *form, int lang);
+
 /* The label of Q in LANG, or its name when it has none. */
 const char *form_label(const struct form *form, const struct form_question *q, int lang);
 const char *form_choice_label(const struct form *form, const struct form_choice *c, int lang);

@@ -721,7 +721,7 @@ static void add_cover(struct printer *p)
 		.organisation = p->organisation,
 		/* TRANSLATORS: on the cover, above the questionnaire's title. */
 		.meeting = _("Questionnaire"),
-		.title = form->title,
+		.title = form_title(form, p->lang),
 		.subtitle = version,
 		.prepared_by = reply_by,
 		.notice = notice,
@@ -818,9 +818,11 @@ static void add_instructions(struct printer *p)
 static void set_info(struct printer *p, const char *created)
 {
 	char *creator = g_strdup_printf("quire %s", PACKAGE_VERSION);
-	doc_set_info(p->doc, p->form->title, p->organisation, _("Questionnaire"), creator, created);
+	doc_set_info(p->doc, form_title(p->form, p->lang), p->organisation, _("Questionnaire"),
+		     creator, created);
 	char *version = p->form->version ? version_text(p->form->version) : NULL;
-	doc_set_running_head(p->doc, p->organisation ? p->organisation : p->form->title, version);
+	doc_set_running_head(p->doc, p->organisation ? p->organisation
+						     : form_title(p->form, p->lang), version);
 	g_free(version);
 	g_free(creator);
 }

@@ -638,7 +638,7 @@ static void add_cover(struct report *r)
 		.agenda_note = def->plain ? NULL : def->agenda_note,
 		.meeting = def->meeting,
 		.place_date = place_date,
-		.title = def->title ? def->title : r->form->title,
+		.title = def->title ? def->title : form_title(r->form, r->lang),
 		.subtitle = def->subtitle,
 		.prepared_by = def->prepared_by,
 		.notice = def->notice,
@@ -1532,7 +1532,7 @@ static void add_methodology(struct report *r)
 		 */
 		g_string_printf(s, _("This report was drafted by quire %s from the questionnaire "
 				     "\"%s\" (form %s, version %s) and the replies to it."),
-				PACKAGE_VERSION, form->title, form->id, form->version);
+				PACKAGE_VERSION, form_title(form, r->lang), form->id, form->version);
 	else
 		/*
 		 * TRANSLATORS: quire's version ("1.2.0"), the questionnaire's title
@@ -1540,7 +1540,7 @@ static void add_methodology(struct report *r)
 		 */
 		g_string_printf(s, _("This report was drafted by quire %s from the questionnaire "
 				     "\"%s\" (form %s, version not given) and the replies to it."),
-				PACKAGE_VERSION, form->title, form->id);
+				PACKAGE_VERSION, form_title(form, r->lang), form->id);
 	put_counts(r, s);
 	put_left_out(r, s);
 	doc_paragraph(r->doc, NULL, s->str);
@@ -1615,7 +1615,7 @@ static void set_info(struct report *r)
 {
 	const struct rdef *def = r->def;
 	char *creator = g_strdup_printf("quire %s", PACKAGE_VERSION);
-	doc_set_info(r->doc, def->title ? def->title : r->form->title,
+	doc_set_info(r->doc, def->title ? def->title : form_title(r->form, r->lang),
 		     def->organisation ? def->organisation : def->prepared_by,
 		     def->meeting ? def->meeting : _("Summary of the replies to a questionnaire"),
 		     creator, r->created);
@@ -1624,7 +1624,7 @@ static void set_info(struct report *r)
 	GString *keywords = g_string_new(NULL);
 	if (def->symbol)
 		g_string_append_printf(keywords, "%s; ", def->symbol);
-	g_string_append_printf(keywords, "%s; questionnaire; replies; %s", r->form->title,
+	g_string_append_printf(keywords, "%s; questionnaire; replies; %s", form_title(r->form, r->lang),
 			       def->respondent_plural);
 	doc_set_keywords(r->doc, keywords->str);
 	g_string_free(keywords, TRUE);

@@ -146,6 +146,20 @@ expect_status '--allow-fallback makes the draft'
 pdftotext es-gaps.pdf - | tr '\n\f' '  ' | tr -s ' ' >es-gaps.txt
 expect_grep 'the English title, marked' '[en] Special Needs of Member States' es-gaps.txt
 
+# The form's title in each language: the settings' form_title::LANGUAGE.
+run 0 "$QUIRE" check --lang zh "$top_srcdir/forms/cybercrime-cooperation"
+expect_grep 'check --lang zh: the Chinese title' 'Form:      成员国在打击网络犯罪国际合作方面的特殊需要' "$OUT"
+run 0 "$QUIRE" print "$top_srcdir/forms/cybercrime-cooperation" --lang ar -o print-ar.pdf
+pdftotext -l 1 print-ar.pdf - | tr '\n' ' ' >print-ar.txt
+expect_grep 'print --lang ar: the Arabic title on the cover' 'الدولي لمكافحة' print-ar.txt
+expect_no_grep 'and not the English one' 'Special Needs' print-ar.txt
+cp -r "$top_srcdir/forms/cybercrime-cooperation" untitled
+awk -F, 'BEGIN { OFS = "," } NR == 1 { for (i = 1; i <= NF; i++) if ($i == "form_title::Spanish (es)") c = i }
+	{ $c = ""; print }' "$top_srcdir/forms/cybercrime-cooperation/settings.csv" >untitled/settings.csv
+run 1 "$QUIRE" check --lang es untitled
+expect_grep 'a title missing in Spanish is a gap, at its cell' \
+	"quire:untitled/settings.csv:2: form_title: no text in column 'form_title::Spanish (es)'" "$ERR"
+
 # Diagnostics follow the user's language, not the document's: a Russian
 # user making a Spanish report reads what is missing in Russian.
 LANGUAGE=ru "$QUIRE" report def.ini --lang es -o es-gaps-ru.pdf 2>gaps-ru.txt
