@@ -15,7 +15,8 @@ static const char *const report_keys[] = {
 	"form", "data", "roster", "cutoff", "language", "organisation", "title", "subtitle",
 	"meeting", "place", "dates", "symbol", "date", "prepared_by", "notice", "conclusions",
 	"distribution", "original", "agenda", "agenda_note", "respondent",
-	"paper", "style", "anonymous", "attribute_texts", "small_cell", "group_by", "output", "omit",
+	"paper", "style", "anonymous", "attribute_texts", "small_cell", "group_by", "group_label",
+	"output", "omit",
 	"include", "fisher_exact_limit", NULL,
 };
 static const char *const crosstab_keys[] = { "title", "note", NULL };
@@ -30,7 +31,7 @@ static const char *const paragraph_keys[] = { "text", "before", "after", "figure
  */
 static const char *const report_texts[] = {
 	"organisation", "title", "subtitle", "meeting", "place", "dates", "prepared_by", "notice",
-	"conclusions", "distribution", "original", "agenda", "agenda_note", NULL,
+	"conclusions", "distribution", "original", "agenda", "agenda_note", "group_label", NULL,
 };
 static const char *const crosstab_texts[] = { "title", "note", NULL };
 static const char *const section_texts[] = { "title", "text", NULL };
@@ -77,7 +78,7 @@ void rdef_free(struct rdef *def)
 			     &def->agenda, &def->agenda_note, &def->texts_language,
 			     &def->respondent_singular,
 			     &def->respondent_plural,
-			     &def->group_by };
+			     &def->group_by, &def->group_label };
 	for (size_t i = 0; i < G_N_ELEMENTS(strings); i++)
 		g_free(*strings[i]);
 	g_strfreev(def->data);
@@ -330,10 +331,10 @@ static void load_report(struct loader *ld)
 	char **texts[] = { &def->organisation, &def->title, &def->subtitle, &def->meeting,
 			   &def->place, &def->dates, &def->symbol, &def->prepared_by, &def->notice,
 			   &def->conclusions, &def->distribution, &def->original, &def->agenda,
-			   &def->agenda_note, &def->group_by };
+			   &def->agenda_note, &def->group_by, &def->group_label };
 	const char *names[] = { "organisation", "title", "subtitle", "meeting", "place", "dates",
 				"symbol", "prepared_by", "notice", "conclusions", "distribution",
-				"original", "agenda", "agenda_note", "group_by" };
+				"original", "agenda", "agenda_note", "group_by", "group_label" };
 	for (size_t i = 0; i < G_N_ELEMENTS(texts); i++)
 		*texts[i] = get(ld, g, names[i]);
 	if (def->agenda_note && !def->agenda)
@@ -759,7 +760,7 @@ int rdef_localize(struct rdef *def, const char *lang, bool own, const char *mark
 	char **report[] = { &def->organisation, &def->title, &def->subtitle, &def->meeting,
 			    &def->place, &def->dates, &def->prepared_by, &def->notice,
 			    &def->conclusions, &def->distribution, &def->original, &def->agenda,
-			    &def->agenda_note };
+			    &def->agenda_note, &def->group_label };
 	G_STATIC_ASSERT(G_N_ELEMENTS(report) == G_N_ELEMENTS(report_texts) - 1);
 	for (size_t i = 0; i < G_N_ELEMENTS(report); i++)
 		localize(&lz, "report", report_texts[i], report[i]);

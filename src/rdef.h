@@ -38,6 +38,9 @@
  *                       the totals would reveal (default 3; 1 turns suppression off)
  *   group_by            roster column for the response rate by group (default: region
  *                       when the roster has it)
+ *   group_label         what readers call that column, in lower case ("regional
+ *                       group"): the table's caption and, capitalised, its header
+ *                       (default: the column's name)
  *   omit                questions left out of the body and the annexes, ';'
  *   include             questions reported although they look like contact details
  *                       (e-mail, phone, a person's name), which are otherwise left
@@ -109,6 +112,7 @@ struct rdef {
 	bool allow_fallback;	/* a draft with the texts not in its language marked (CLI only) */
 	int small_cell;
 	char *group_by;
+	char *group_label;	/* NULL: the column's name */
 	char **omit;		/* NULL-terminated question names */
 	char **include;		/* NULL-terminated question names */
 	unsigned long long fisher_exact_limit;	/* 0: the default */

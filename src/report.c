@@ -799,20 +799,53 @@ static const char *group_column(const struct report *r)
 	return roster_column(r->roster, "region") >= 0 ? "region" : NULL;
 }
 
+/*
+ * A roster's group VALUE ("Asia") in the document's language: the label of
+ * the choice it names in the form's question of the same name as the
+ * roster's COLUMN ("region", choice asia), matched by name or by label in
+ * the form's first language, case aside; else VALUE as the roster has it.
+ */
+static const char *group_value(const struct report *r, const char *column, const char *value)
+{
+	const struct form_question *q = form_question(r->form, column);
+	if (!q || !q->list)
+		return value;
+	for (guint i = 0; i < q->list->choices->len; i++) {
+		const struct form_choice *c = g_ptr_array_index(q->list->choices, i);
+		const char *first = c->label ? c->label[0] : NULL;
+		if (g_ascii_strcasecmp(c->name, value) == 0 || (first && strcmp(first, value) == 0))
+			return form_choice_label(r->form, c, r->lang);
+	}
+	return value;
+}
+
+/* TEXT with its first letter capitalised ("Regional group"), a new string. */
+static char *capitalised(const char *text)
+{
+	gunichar c = g_utf8_get_char(text);
+	char first[8];
+	int len = g_unichar_to_utf8(g_unichar_totitle(c), first);
+	return g_strdup_printf("%.*s%s", len, first, g_utf8_next_char(text));
+}
+
 static void rate_table(struct report *r, const char *column)
 {
-	/* TRANSLATORS: a table's title; %s names a column of the roster, such as "region". */
-	char *title = g_strdup_printf(_("Replies and response rate by %s"), column);
+	const char *label = r->def->group_label ? r->def->group_label : column;
+	/*
+	 * TRANSLATORS: a table's title; %s is what the definition calls a column
+	 * of the roster, in lower case ("regional group"), or the column's name
+	 * ("region").
+	 */
+	char *title = g_strdup_printf(_("Replies and response rate by %s"), label);
 	report_table_caption(r, title);
 	g_free(title);
 	GPtrArray *groups = status_by_group(r->status, column);
 	struct doc_table *t = doc_table_new(5, (double[]){ 0.36, 0.16, 0.16, 0.16, 0.16 });
 	for (size_t c = 1; c < 5; c++)
 		doc_table_align(t, c, DOC_RIGHT);
-	char *head = g_strdup(column);
-	head[0] = g_ascii_toupper(head[0]);
+	char *head = capitalised(label);
 	const char *header[] = {
-		head,	/* the column of the roster: "Region" */
+		head,	/* the column of the roster: "Region", "Regional group" */
 		/* TRANSLATORS: a header of the table of replies by group: the group's count. */
 		_("Member States"),
 		/* TRANSLATORS: a header: how many of the group replied in time (included). */
@@ -829,7 +862,7 @@ static void rate_table(struct report *r, const char *column)
 		char *m = g_strdup_printf("%u", g->members), *k = g_strdup_printf("%u", g->replied);
 		char *pct = figure_percent(g->replied, g->members), *l = g_strdup_printf("%u", g->late);
 		/* TRANSLATORS: the group of the members the roster gives no group. */
-		const char *group = *g->value ? g->value : _("(none)");
+		const char *group = *g->value ? group_value(r, column, g->value) : _("(none)");
 		doc_table_row(t, (const char *[]){ group, m, k, pct, l }, false);
 		members += g->members;
 		replied += g->replied;

@@ -35,6 +35,7 @@ Share
 Answer
 Median
 Late
+Region
 X
 
 # The drafted sentences' English: no other language's report may have it.
@@ -94,6 +95,8 @@ expect_no_grep 'fr: none reads right to left' 'bidi' fr-document.xml
 expect_grep 'fr: the title from title[fr]' \
 	'Besoins particuliers des États membres' fr.txt
 expect_grep 'fr: the masthead in French' 'Distr. générale' fr.txt
+expect_grep "fr: the roster's groups by the definition's group_label[fr] and the form's labels" \
+	'Groupe régional États membres Ont répondu Taux de réponse Hors délai Asie 32 6 19%' fr.txt
 expect_grep 'es: the masthead in Spanish' 'Distr. general' es.txt
 expect_grep 'zh: the masthead in Chinese' '分发：普遍' zh.txt
 expect_grep 'fr: a date as French writes it' '30 août 2019' fr.txt
