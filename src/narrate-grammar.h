@@ -89,9 +89,6 @@ extern const struct narrate_grammar narrate_fr, narrate_es, narrate_ru, narrate_
 void narrate_put_list(GString *s, const char *const *items, size_t n, const char *sep,
 		      const char *conj);
 
-/* Replaces the first occurrence of word FROM (whole word, after START) by TO; true if found. */
-bool narrate_replace_word(GString *s, gsize start, const char *from, const char *to);
-
 /* Numbers (narrate-number.c), through ICU */
 
 /*

@@ -34,29 +34,6 @@ void narrate_put_list(GString *s, const char *const *items, size_t n, const char
 	}
 }
 
-static bool is_word_char(const char *p)
-{
-	gunichar c = g_utf8_get_char(p);
-	return g_unichar_isalnum(c) || g_unichar_ismark(c) || c == '-' || c == '\'' ||
-	       c == 0x2019;
-}
-
-bool narrate_replace_word(GString *s, gsize start, const char *from, const char *to)
-{
-	size_t len = strlen(from);
-	for (const char *p = s->str + start; (p = strstr(p, from)); p += len) {
-		bool head = p == s->str || !is_word_char(g_utf8_find_prev_char(s->str, p));
-		bool tail = !p[len] || !is_word_char(p + len);
-		if (head && tail) {
-			gsize at = (gsize)(p - s->str);
-			g_string_erase(s, (gssize)at, (gssize)len);
-			g_string_insert(s, (gssize)at, to);
-			return true;
-		}
-	}
-	return false;
-}
-
 /* Sentences */
 
 static void capitalise_first(GString *s)

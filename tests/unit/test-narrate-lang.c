@@ -36,7 +36,7 @@ static struct narrate_base base(const char *lang, unsigned long n, const char *s
 		b.scope = NARRATE_ANSWERED;
 		b.question = scope[8] == ':' ? scope + 9 : NULL;
 		b.pre = NULL;
-		b.post = b.question ? "that answered the question" : "that answered the question";
+		b.post = "that answered the question";
 	} else if (scope && strcmp(scope, "applied") == 0) {
 		b.scope = NARRATE_APPLIED;
 		b.pre = NULL;
