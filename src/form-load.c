@@ -1802,6 +1802,7 @@ struct form *form_load(const char *path)
 		check_triggers(&ld);
 		order_questions(&ld);
 		number_questions(form);
+		form_index_choices(form);
 	}
 	bool loaded = ld.sheets.survey && ld.errors == 0;
 	form_sheets_release(&ld.sheets);

@@ -30,6 +30,7 @@ static void list_free(struct form_list *l, size_t n_lang)
 		choice_free(g_ptr_array_index(l->choices, i), n_lang);
 	g_ptr_array_free(l->choices, TRUE);
 	g_hash_table_destroy(l->by_name);
+	g_free(l->keys);
 	g_free(l->name);
 	g_free(l->file);
 	g_free(l);
@@ -181,7 +182,64 @@ struct form_list *form_list(const struct form *form, const char *name)
 
 struct form_choice *form_choice(const struct form_list *list, const char *name)
 {
-	return list ? g_hash_table_lookup(list->by_name, name) : NULL;
+	if (list && list->keys)
+		return form_choice_len(list, name, strlen(name));
+	return list ? g_hash_table_lookup(list->by_name, name) : NULL;	/* while loading */
+}
+
+/* Orders keys by length, then bytes. */
+static int compare_keys(size_t len, const char *name, const struct form_choice_key *k)
+{
+	if (len != k->len)
+		return len < k->len ? -1 : 1;
+	return memcmp(name, k->name, len);
+}
+
+struct form_choice *form_choice_len(const struct form_list *list, const char *name, size_t len)
+{
+	if (!list)
+		return NULL;
+	if (!list->keys) {	/* while loading */
+		char *copy = g_strndup(name, len);
+		struct form_choice *c = g_hash_table_lookup(list->by_name, copy);
+		g_free(copy);
+		return c;
+	}
+	guint lo = 0, hi = list->n_keys;
+	while (lo < hi) {
+		guint mid = (lo + hi) / 2;
+		int c = compare_keys(len, name, &list->keys[mid]);
+		if (c == 0)
+			return list->keys[mid].choice;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+static int compare_choice_keys(const void *a, const void *b)
+{
+	const struct form_choice_key *x = a;
+	return compare_keys(x->len, x->name, b);
+}
+
+void form_index_choices(struct form *form)
+{
+	for (guint i = 0; i < form->lists->len; i++) {
+		struct form_list *l = g_ptr_array_index(form->lists, i);
+		guint n = g_hash_table_size(l->by_name), k = 0;
+		g_free(l->keys);
+		l->keys = g_new(struct form_choice_key, n + 1);
+		GHashTableIter it;
+		gpointer name, choice;
+		g_hash_table_iter_init(&it, l->by_name);
+		while (g_hash_table_iter_next(&it, &name, &choice))
+			l->keys[k++] = (struct form_choice_key){ strlen(name), name, choice };
+		qsort(l->keys, n, sizeof *l->keys, compare_choice_keys);
+		l->n_keys = n;
+	}
 }
 
 bool form_kind_has_value(enum form_kind kind)

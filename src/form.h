@@ -51,6 +51,12 @@ struct form_list {
 	char *name;
 	GPtrArray *choices;	/* struct form_choice *, in sheet order */
 	GHashTable *by_name;	/* name -> struct form_choice * */
+	/*
+	 * The names interned once the form is loaded, for form_choice_len():
+	 * each distinct name once, ordered by length, then bytes.
+	 */
+	struct form_choice_key *keys;
+	guint n_keys;
 	long row;		/* first row */
 	int index;		/* position in form->lists: its id in expressions */
 	char *file;		/* the file of a select_one_from_file list; NULL: the choices sheet */
@@ -162,6 +168,19 @@ void form_free(struct form *form);
 struct form_question *form_question(const struct form *form, const char *key);
 struct form_list *form_list(const struct form *form, const char *name);
 struct form_choice *form_choice(const struct form_list *list, const char *name);
+/*
+ * The choice of LIST named by the LEN bytes at NAME (not NUL-terminated:
+ * a choice in a select_multiple's value, a cell of a CSV), or NULL.  The
+ * one lookup replies are read with: no copy, no hashing, a few
+ * comparisons of lengths and bytes.
+ */
+struct form_choice *form_choice_len(const struct form_list *list, const char *name, size_t len);
+
+struct form_choice_key {
+	size_t len;
+	const char *name;
+	struct form_choice *choice;
+};
 
 static inline size_t form_n_questions(const struct form *form)
 {
@@ -206,6 +225,8 @@ char *form_path(const struct form_group *group, const char *name);
  * shared.  The loader calls it once all the questions are in.
  */
 void form_index_keys(struct form *form);
+/* Interns every list's choice names for form_choice_len(); the loader calls it last. */
+void form_index_choices(struct form *form);
 
 /*
  * The questions of FORM named NAME, in form order, when there are two or
