@@ -172,8 +172,45 @@ static bool is_integer(const char *s)
 	return n >= 1 && n <= INTEGER_DIGITS && p[n] == '\0';
 }
 
+/*
+ * The plain decimals answers mostly are -- a sign, at most 15 digits and
+ * one point, no exponent -- read without strtod: the digits make an
+ * integer M below 10^15, exact in a double, and a power of ten P up to
+ * 10^15 is exact too, so M / P, one correctly rounded division, is the
+ * correctly rounded value (Clinger's fast path).  Returns false for
+ * anything else, which strtod reads.
+ */
+static bool fast_decimal(const char *s, double *v)
+{
+	static const double powers[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+					  1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+	const char *p = s + (*s == '-' || *s == '+');
+	guint64 m = 0;
+	int digits = 0, decimals = 0;
+	bool point = false;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (++digits > 15)
+				return false;
+			m = m * 10 + (guint64)(*p - '0');
+			decimals += point;
+		} else if (*p == '.' && !point) {
+			point = true;
+		} else {
+			return false;
+		}
+	}
+	if (!digits)
+		return false;
+	double d = (double)m / powers[decimals];
+	*v = *s == '-' ? -d : d;
+	return true;
+}
+
 static bool parse_decimal(const char *s, double *v)
 {
+	if (fast_decimal(s, v))
+		return true;
 	char *end;
 	if (!*s || g_ascii_isspace(*s) || strpbrk(s, "xXpPnNiI"))
 		return false;
@@ -367,10 +404,82 @@ static char *length_problem(const char *value)
 	return s;
 }
 
+/* Whether the LEN bytes at NAME are among the N choices read so far at CHOSEN. */
+static bool chosen_before(const int *chosen, guint n, int index)
+{
+	for (guint i = 0; i < n; i++)
+		if (chosen[i] == index)
+			return true;
+	return false;
+}
+
+/* The choices of a select_multiple or rank value, appended to CHOSEN; false if one is no choice or repeated. */
+static bool read_choices(const struct form_list *list, const char *value, struct resp_read *out,
+			 GArray *chosen)
+{
+	guint first = chosen->len;
+	size_t len;
+	bool ok = true;
+	for (const char *p = value, *name; ok && (name = resp_value_next_choice(&p, &len));) {
+		const struct form_choice *c = form_choice_len(list, name, len);
+		ok = c && !chosen_before((const int *)(void *)chosen->data + first, chosen->len - first,
+					 c->index);
+		if (ok)
+			g_array_append_val(chosen, c->index);
+	}
+	out->first = first;
+	out->n = chosen->len - first;
+	return ok;
+}
+
+/*
+ * Whether VALUE is well formed for Q: the one decision, which
+ * resp_value_problem() words when it is not.  Fills OUT (and CHOSEN) with
+ * what VALUE reads as.
+ */
+static bool value_reads(const struct form_question *q, const char *value, struct resp_read *out,
+			GArray *chosen)
+{
+	if (strnlen(value, RESP_ANSWER_MAX + 1) > RESP_ANSWER_MAX &&
+	    g_utf8_strlen(value, -1) > RESP_ANSWER_MAX)
+		return false;
+	const struct form_choice *c;
+	switch (q->kind) {
+	case FORM_SELECT_ONE:
+		if (!q->list)
+			return true;
+		if (!(c = form_choice(q->list, value)))
+			return false;
+		out->first = chosen->len;
+		out->n = 1;
+		g_array_append_val(chosen, c->index);
+		return true;
+	case FORM_SELECT_MULTIPLE:
+	case FORM_RANK:
+		return !q->list || read_choices(q->list, value, out, chosen);
+	case FORM_INTEGER:
+	case FORM_DECIMAL:
+	case FORM_RANGE:
+		return resp_value_number(q, value, &out->number);
+	case FORM_DATE:
+	case FORM_DATETIME:
+		return resp_value_day(q, value, &out->day);
+	case FORM_TIME:
+		return parse_time(value);
+	default:
+		return true;
+	}
+}
+
 char *resp_value_problem(const struct form *form, const struct form_question *q,
 			 const char *value)
 {
-	(void)form;
+	struct resp_read read;
+	GArray *chosen = g_array_new(FALSE, FALSE, sizeof(int));
+	bool ok = value_reads(q, value, &read, chosen);
+	g_array_free(chosen, TRUE);
+	if (ok)
+		return NULL;
 	char *why = length_problem(value);
 	return why ? why : value_problem(form, q, value);
 }
@@ -484,8 +593,9 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	const char *key = form_question_key(q);
 	const char *value = r->values[q->index];
 	long row = r->rows[q->index];
-	char *why = resp_value_problem(r->form, q, value);
-	if (why) {
+	struct resp_read *read = &ev->read[q->index];
+	if (!value_reads(q, value, read, ev->chosen)) {
+		char *why = resp_value_problem(r->form, q, value);
 		resp_error_at(r, row, "%s: %s", key, why);
 		g_free(why);
 		return 1;
@@ -501,8 +611,10 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	int offered = check_offered(r, ev, q, value, row);
 	if (offered)
 		return offered;
-	if (q->kind == FORM_CALCULATE || resp_eval_constraint(ev, q, value))
+	if (q->kind == FORM_CALCULATE || resp_eval_constraint(ev, q, value)) {
+		read->ok = true;
 		return 0;
+	}
 	const char *message = form_text(r->form, q->constraint_message, lang);
 	char *shown = msg_value(value);
 	if (message)

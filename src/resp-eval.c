@@ -2,6 +2,8 @@
 #include <config.h>
 #include "response.h"
 
+#include <string.h>
+
 #include "form.h"
 #include "i18n.h"
 #include "isodate.h"
@@ -105,6 +107,8 @@ struct resp_eval *resp_eval_new(const struct form *form)
 	ev->form = form;
 	ev->relevant = g_new0(bool, n + 1);
 	ev->value = g_new0(const char *, n + 1);
+	ev->read = g_new0(struct resp_read, n + 1);
+	ev->chosen = g_array_new(FALSE, FALSE, sizeof(int));
 	ev->group_state = g_new0(signed char, form->groups->len + 1);
 	ev->unknown_groups = g_ptr_array_new();
 	ev->overlong = g_array_new(FALSE, FALSE, sizeof(struct resp_overlong));
@@ -121,6 +125,8 @@ void resp_eval_free(struct resp_eval *ev)
 		return;
 	g_free(ev->relevant);
 	g_free(ev->value);
+	g_free(ev->read);
+	g_array_free(ev->chosen, TRUE);
 	g_free(ev->group_state);
 	g_ptr_array_free(ev->unknown_groups, TRUE);
 	g_array_free(ev->overlong, TRUE);
@@ -172,6 +178,8 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 	struct expr_env env;
 	g_string_chunk_clear(ev->scratch);
 	g_array_set_size(ev->overlong, 0);
+	memset(ev->read, 0, n * sizeof *ev->read);
+	g_array_set_size(ev->chosen, 0);
 	if (ev->reproducible)
 		reseed(ev, answers);
 	env_init(ev, &env);

@@ -451,11 +451,13 @@ char *resp_code_for_message(const char *code)
 static bool code_chars_are_safe(const char *code)
 {
 	size_t n = strlen(code);
-	if (n == 0 || n > 64 || code[0] == '.' || code[0] == '-' || !g_utf8_validate(code, -1, NULL))
+	if (n == 0 || n > RESP_CODE_MAX || code[0] == '.' || code[0] == '-' ||
+	    !g_utf8_validate(code, -1, NULL))
 		return false;
 	for (const char *p = code; *p; p = g_utf8_next_char(p)) {
-		gunichar c = g_utf8_get_char(p);
-		if (!g_unichar_isalnum(c) && c != '-' && c != '_' && c != '.')
+		gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);
+		bool alnum = c < 0x80 ? g_ascii_isalnum((char)c) : g_unichar_isalnum(c);
+		if (!alnum && c != '-' && c != '_' && c != '.')
 			return false;
 	}
 	return true;

@@ -138,10 +138,25 @@ bool resp_write_stream(const struct resp_reply *r, FILE *fp);
  * ignored, as ODK drops it).  Strings in VALUE are borrowed from ANSWERS
  * or from the evaluator and live until the next run.
  */
+/*
+ * An answer as the validator read it.  resp_check() fills one for each
+ * answer it finds well formed, so that what reads replies after it (the
+ * tally) takes the choices, number or day from here and parses nothing
+ * again.
+ */
+struct resp_read {
+	bool ok;		/* read and well formed in the last resp_check() */
+	double number;		/* integer, decimal, range */
+	int day;		/* date, dateTime */
+	guint first, n;		/* choices: indexes CHOSEN[FIRST .. FIRST + N), in the value's order */
+};
+
 struct resp_eval {
 	const struct form *form;
 	bool *relevant;		/* [n_questions] */
 	const char **value;	/* [n_questions] */
+	struct resp_read *read;	/* [n_questions]: cleared by each run, filled by resp_check() */
+	GArray *chosen;		/* int: the choice indexes of the reads */
 	/* private */
 	const char *self;	/* '.' while checking a constraint */
 	signed char *group_state;	/* per group: -1 unknown, 0 not relevant, 1 relevant */
@@ -255,6 +270,8 @@ int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang);
  * blank, enter, import and rosters all ask here.
  */
 bool resp_code_is_safe(const char *code);
+/* The longest safe code, in bytes. */
+#define RESP_CODE_MAX 64
 
 /*
  * Why CODE is not safe, to end a message after the code ("use 1 to 64
