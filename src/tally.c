@@ -37,33 +37,180 @@ static gpointer copy_direct(gconstpointer p)
 }
 
 /*
- * Distinct numbers are counted by their exact value.  The key of the
- * table is a struct number_count, whose first member is the value, so a
- * lookup by the address of a double finds it; the hash mixes all 64 bits
- * of the value (g_double_hash truncates to an integer, so every value in
- * [0, 1) would share one bucket), and the cost of a lookup does not depend
- * on how the values are spread.
+ * Distinct numbers are counted by their exact value, as sorted runs: RUNS
+ * holds each distinct value once, ascending, with its count, and PENDING
+ * the values added since, unsorted.  When PENDING is full it is sorted
+ * and merged into RUNS in place, from the back, so memory is 16 bytes a
+ * distinct value and one batch, whatever the order of the values, and two
+ * tallies merge by merging their runs.  -0 and 0 are one value.
  */
 struct number_count {
 	double value;
 	unsigned long count;
 };
 
-static guint number_hash(gconstpointer p)
+struct tally_number_runs {
+	GArray *runs;		/* struct number_count */
+	GArray *pending;	/* double */
+};
+
+/* Values wait in PENDING until there are this many, or a quarter of the runs (so sorting in is linear overall). */
+#define PENDING_MIN 65536
+
+static struct tally_number_runs *runs_new(void)
 {
-	guint64 x;
-	memcpy(&x, p, sizeof x);
-	x ^= x >> 33;		/* MurmurHash3's 64-bit finaliser */
-	x *= 0xff51afd7ed558ccdULL;
-	x ^= x >> 33;
-	x *= 0xc4ceb9fe1a85ec53ULL;
-	x ^= x >> 33;
-	return (guint)x;
+	struct tally_number_runs *nr = g_new(struct tally_number_runs, 1);
+	nr->runs = g_array_new(FALSE, FALSE, sizeof(struct number_count));
+	nr->pending = g_array_sized_new(FALSE, FALSE, sizeof(double), 1024);
+	return nr;
 }
 
-static gboolean number_equal(gconstpointer a, gconstpointer b)
+static void runs_free(struct tally_number_runs *nr)
 {
-	return *(const double *)a == *(const double *)b;
+	if (!nr)
+		return;
+	g_array_free(nr->runs, TRUE);
+	g_array_free(nr->pending, TRUE);
+	g_free(nr);
+}
+
+/* Merges the N ascending distinct runs ADD into TO's runs. */
+static void merge_runs(GArray *to, const struct number_count *add, size_t n)
+{
+	if (!n)
+		return;
+	size_t old = to->len;
+	g_array_set_size(to, old + n);
+	struct number_count *r = (struct number_count *)(void *)to->data;
+	/* From the back: the merged runs end at OUT and never overtake the old ones. */
+	size_t i = old, j = n, out = old + n;
+	while (j > 0) {
+		if (i > 0 && r[i - 1].value > add[j - 1].value) {
+			r[--out] = r[--i];
+		} else if (i > 0 && r[i - 1].value == add[j - 1].value) {
+			r[--out] = r[--i];
+			r[out].count += add[--j].count;
+		} else {
+			r[--out] = add[--j];
+		}
+	}
+	/* Runs that met an equal one left a gap before OUT's old runs. */
+	if (out > i) {
+		memmove(r + i, r + out, (old + n - out) * sizeof *r);
+		g_array_set_size(to, i + old + n - out);
+	}
+}
+
+/*
+ * The bits of a double as an unsigned key in the order of the values:
+ * positive numbers have their sign bit set, negative ones all their bits
+ * flipped.  (No NaN reaches a tally.)
+ */
+static guint64 order_key(double d)
+{
+	guint64 x;
+	memcpy(&x, &d, sizeof x);
+	return x >> 63 ? ~x : x | G_GUINT64_CONSTANT(0x8000000000000000);
+}
+
+static double key_value(guint64 x)
+{
+	x = x >> 63 ? x & ~G_GUINT64_CONSTANT(0x8000000000000000) : ~x;
+	double d;
+	memcpy(&d, &x, sizeof d);
+	return d;
+}
+
+/*
+ * Sorts the N keys at K ascending: least significant digit first, 11 bits
+ * at a time, through TMP (N more).  Passes whose digit is the same for
+ * every key are skipped, so keys of a narrow range cost fewer passes.
+ */
+#define RADIX_BITS 11
+#define RADIX_SIZE (1u << RADIX_BITS)
+
+static void radix_sort(guint64 *k, guint64 *tmp, size_t n)
+{
+	size_t count[RADIX_SIZE];
+	for (int shift = 0; shift < 64; shift += RADIX_BITS) {
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(k[i] >> shift) & (RADIX_SIZE - 1)]++;
+		if (count[(k[0] >> shift) & (RADIX_SIZE - 1)] == n)
+			continue;
+		size_t at = 0;
+		for (size_t d = 0; d < RADIX_SIZE; d++) {
+			size_t c = count[d];
+			count[d] = at;
+			at += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[count[(k[i] >> shift) & (RADIX_SIZE - 1)]++] = k[i];
+		memcpy(k, tmp, n * sizeof *k);
+	}
+}
+
+/* Sorts the pending values into the runs. */
+static void runs_compact(struct tally_number_runs *nr)
+{
+	size_t n = nr->pending->len;
+	if (!n)
+		return;
+	guint64 *keys = g_new(guint64, 2 * n);
+	const double *v = (const double *)(void *)nr->pending->data;
+	for (size_t i = 0; i < n; i++)
+		keys[i] = order_key(v[i]);
+	radix_sort(keys, keys + n, n);
+	struct number_count *add = g_new(struct number_count, n);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		double d = key_value(keys[i]);
+		if (k && add[k - 1].value == d) {
+			add[k - 1].count++;
+		} else {
+			add[k].value = d;
+			add[k++].count = 1;
+		}
+	}
+	g_free(keys);
+	merge_runs(nr->runs, add, k);
+	g_free(add);
+	g_array_set_size(nr->pending, 0);
+}
+
+/*
+ * Up to this many distinct values, a value is counted straight into its
+ * run, found by bisection (most questions have a few dozen values: years,
+ * counts, a scale); past it, values wait in PENDING to be sorted in by
+ * the batch.
+ */
+#define RUNS_SEARCHED 2048
+
+static void runs_add(struct tally_number_runs *nr, double d)
+{
+	if (d == 0)
+		d = 0;	/* -0 and 0 are one value */
+	if (nr->runs->len < RUNS_SEARCHED && !nr->pending->len) {
+		struct number_count *r = (struct number_count *)(void *)nr->runs->data;
+		size_t lo = 0, hi = nr->runs->len;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (r[mid].value < d)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < nr->runs->len && r[lo].value == d) {
+			r[lo].count++;
+		} else {
+			struct number_count add = { d, 1 };
+			g_array_insert_val(nr->runs, lo, add);
+		}
+		return;
+	}
+	g_array_append_val(nr->pending, d);
+	if (nr->pending->len >= MAX(PENDING_MIN, nr->runs->len / 4))
+		runs_compact(nr);
 }
 
 static bool is_tallied(const struct form_question *q)
@@ -106,7 +253,7 @@ static struct tally_question *question_new(const struct form_question *q, bool k
 	case FORM_INTEGER:
 	case FORM_DECIMAL:
 	case FORM_RANGE:
-		tq->numbers = g_hash_table_new_full(number_hash, number_equal, g_free, NULL);
+		tq->numbers = runs_new();
 		break;
 	case FORM_DATE:
 	case FORM_DATETIME:
@@ -145,8 +292,7 @@ static void question_free(gpointer p)
 	g_free(tq->firsts);
 	if (tq->combinations)
 		g_hash_table_destroy(tq->combinations);
-	if (tq->numbers)
-		g_hash_table_destroy(tq->numbers);
+	runs_free(tq->numbers);
 	if (tq->months)
 		g_hash_table_destroy(tq->months);
 	if (tq->texts)
@@ -262,6 +408,7 @@ struct tally *tally_new(const struct form *form, const struct tally_options *opt
 	t->form = form;
 	t->opt = *opt;
 	t->questions = g_ptr_array_new_with_free_func(question_free);
+	t->scratch = g_string_sized_new(64);
 	if (!setup_by(t, error)) {
 		tally_free(t);
 		return NULL;
@@ -285,6 +432,7 @@ void tally_free(struct tally *t)
 	if (!t)
 		return;
 	g_ptr_array_free(t->questions, TRUE);
+	g_string_free(t->scratch, TRUE);
 	if (t->by_values)
 		g_ptr_array_free(t->by_values, TRUE);
 	if (t->by_index)
@@ -334,6 +482,15 @@ static size_t by_columns(struct tally *t, const struct resp_reply *r, const stru
 	const char *v = ev->value[t->by_question->index];
 	if (!v)
 		return 0;
+	const struct resp_read *read = &ev->read[t->by_question->index];
+	if (read->ok) {
+		/* The column variable's values are its choices, in list order. */
+		const int *index = (const int *)(void *)ev->chosen->data + read->first;
+		size_t n = 0;
+		for (guint i = 0; i < read->n && n < t->by_values->len; i++)
+			cols[n++] = (size_t)index[i];
+		return n;
+	}
 	if (t->by_question->kind == FORM_SELECT_ONE) {
 		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(t->by_index, v));
 		cols[0] = k - 1;
@@ -396,12 +553,34 @@ static bool read_choices(struct tally_question *tq, const char *v, bool *chosen,
 	return rank > 0;
 }
 
-static void count_choices(struct tally_question *tq, const char *v, const size_t *cols,
-			  size_t n_cols, GString *buf)
+/*
+ * Marks in CHOSEN the choices of V, as the validator read them (READ) or,
+ * for a value it did not read, read here; false if none.  A rank's
+ * choices add their places to the rank sums.
+ */
+static bool chosen_of(struct tally_question *tq, const char *v, const struct resp_read *read,
+		      const struct resp_eval *ev, bool *chosen, GString *buf)
+{
+	if (!read)
+		return read_choices(tq, v, chosen, buf);
+	const int *index = (const int *)(void *)ev->chosen->data + read->first;
+	for (guint i = 0; i < read->n; i++) {
+		int c = index[i];
+		chosen[c] = true;
+		if (tq->rank_sum) {
+			tq->rank_sum[c] += i + 1;
+			tq->firsts[c] += i == 0;
+		}
+	}
+	return read->n > 0;
+}
+
+static void count_choices(struct tally_question *tq, const char *v, const struct resp_read *read,
+			  const struct resp_eval *ev, const size_t *cols, size_t n_cols, GString *buf)
 {
 	bool *chosen = g_newa(bool, tq->n_choices + 1);
 	memset(chosen, 0, tq->n_choices + 1);
-	if (!read_choices(tq, v, chosen, buf))
+	if (!chosen_of(tq, v, read, ev, chosen, buf))
 		return;
 	guint64 mask = 0;
 	for (size_t c = 0; c < tq->n_choices; c++) {
@@ -416,27 +595,21 @@ static void count_choices(struct tally_question *tq, const char *v, const size_t
 		(*counter(tq->combinations, &mask, copy_mask))++;
 }
 
-static void count_number(struct tally_question *tq, const char *v)
+static void count_number(struct tally_question *tq, const char *v, const struct resp_read *read)
 {
 	double d;
-	if (!resp_value_number(tq->q, v, &d))
-		return;
-	if (d == 0)
-		d = 0;	/* -0 and 0 are one value */
-	struct number_count *nc = g_hash_table_lookup(tq->numbers, &d);
-	if (!nc) {
-		nc = g_new(struct number_count, 1);
-		nc->value = d;
-		nc->count = 0;
-		g_hash_table_add(tq->numbers, nc);
-	}
-	nc->count++;
+	if (read)
+		runs_add(tq->numbers, read->number);
+	else if (resp_value_number(tq->q, v, &d))
+		runs_add(tq->numbers, d);
 }
 
-static void count_date(struct tally_question *tq, const char *v)
+static void count_date(struct tally_question *tq, const char *v, const struct resp_read *read)
 {
 	int day;
-	if (!resp_value_day(tq->q, v, &day))
+	if (read)
+		day = read->day;
+	else if (!resp_value_day(tq->q, v, &day))
 		return;
 	int y, m, d;
 	isodate_split(day, &y, &m, &d);
@@ -445,15 +618,17 @@ static void count_date(struct tally_question *tq, const char *v)
 	(*counter(tq->months, GINT_TO_POINTER(y * 12 + m - 1), copy_direct))++;
 }
 
-static void count_answer(const struct resp_reply *r, struct tally_question *tq, const char *v,
-			 const size_t *cols, size_t n_cols, GString *buf)
+static void count_answer(const struct resp_reply *r, const struct resp_eval *ev,
+			 struct tally_question *tq, const char *v, const size_t *cols, size_t n_cols,
+			 GString *buf)
 {
+	const struct resp_read *read = ev->read[tq->q->index].ok ? &ev->read[tq->q->index] : NULL;
 	if (tq->counts) {
-		count_choices(tq, v, cols, n_cols, buf);
+		count_choices(tq, v, read, ev, cols, n_cols, buf);
 	} else if (tq->numbers) {
-		count_number(tq, v);
+		count_number(tq, v, read);
 	} else if (tq->months) {
-		count_date(tq, v);
+		count_date(tq, v, read);
 	} else if (tq->texts) {
 		struct tally_text *text = g_new(struct tally_text, 1);
 		text->respondent = g_strdup(r->meta[RESP_RESPONDENT]);
@@ -466,7 +641,7 @@ void tally_add(struct tally *t, const struct resp_reply *r, const struct resp_ev
 {
 	t->included++;
 	size_t *cols = g_newa(size_t, t->by_values->len + 1);
-	GString *buf = g_string_sized_new(64);
+	GString *buf = t->scratch;
 	size_t n_cols = t->opt.by ? by_columns(t, r, ev, cols, buf) : 0;
 	for (guint i = 0; i < t->questions->len; i++) {
 		struct tally_question *tq = g_ptr_array_index(t->questions, i);
@@ -482,39 +657,98 @@ void tally_add(struct tally *t, const struct resp_reply *r, const struct resp_ev
 			continue;
 		}
 		tq->answered++;
-		count_answer(r, tq, v, cols, n_cols, buf);
+		count_answer(r, ev, tq, v, cols, n_cols, buf);
 	}
-	g_string_free(buf, TRUE);
+}
+
+/* Merging tallies of parts of the replies */
+
+static void add_counts(unsigned long *to, const unsigned long *from, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		to[i] += from[i];
+}
+
+static void merge_cross(struct tally_cross *to, const struct tally_cross *from)
+{
+	add_counts(to->cells, from->cells, to->n_rows * to->n_cols);
+	add_counts(to->row_bases, from->row_bases, to->n_rows);
+	add_counts(to->col_bases, from->col_bases, to->n_cols);
+	to->n += from->n;
+}
+
+static void merge_question(struct tally_question *to, struct tally_question *from)
+{
+	to->base += from->base;
+	to->answered += from->answered;
+	to->not_applicable += from->not_applicable;
+	to->no_answer += from->no_answer;
+	if (to->counts)
+		add_counts(to->counts, from->counts, to->n_choices);
+	if (to->firsts) {
+		add_counts(to->firsts, from->firsts, to->n_choices);
+		for (size_t c = 0; c < to->n_choices; c++)
+			to->rank_sum[c] += from->rank_sum[c];	/* sums of small integers: exact */
+	}
+	GHashTableIter it;
+	gpointer k, v;
+	if (to->combinations) {
+		g_hash_table_iter_init(&it, from->combinations);
+		while (g_hash_table_iter_next(&it, &k, &v))
+			*counter(to->combinations, k, copy_mask) += *(unsigned long *)v;
+	}
+	if (to->numbers) {
+		runs_compact(to->numbers);
+		runs_compact(from->numbers);
+		merge_runs(to->numbers->runs, (const struct number_count *)(void *)from->numbers->runs->data,
+			   from->numbers->runs->len);
+	}
+	if (to->months) {
+		g_hash_table_iter_init(&it, from->months);
+		while (g_hash_table_iter_next(&it, &k, &v))
+			*counter(to->months, k, copy_direct) += *(unsigned long *)v;
+		to->earliest = MIN(to->earliest, from->earliest);
+		to->latest = MAX(to->latest, from->latest);
+	}
+	if (to->texts) {
+		g_ptr_array_extend_and_steal(to->texts, from->texts);
+		from->texts = g_ptr_array_new_with_free_func(text_free);
+	}
+	if (to->cross)
+		merge_cross(to->cross, from->cross);
+}
+
+void tally_merge(struct tally *t, struct tally *part)
+{
+	t->included += part->included;
+	for (guint i = 0; i < t->questions->len; i++)
+		merge_question(g_ptr_array_index(t->questions, i),
+			       g_ptr_array_index(part->questions, i));
 }
 
 /* Figures that depend on all the replies */
 
-static int compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 void tally_numbers(const struct tally_question *tq, double **values, double **counts, size_t *n)
 {
-	*n = tq->numbers ? g_hash_table_size(tq->numbers) : 0;
-	struct number_count *runs = g_new(struct number_count, *n + 1);
+	const struct tally_number_runs *nr = tq->numbers;
+	/* tally_finish() sorted the pending values in; a tally read before has them sorted in here. */
+	struct tally_number_runs *copy = NULL;
+	if (nr && nr->pending->len) {
+		copy = runs_new();
+		g_array_append_vals(copy->runs, nr->runs->data, nr->runs->len);
+		g_array_append_vals(copy->pending, nr->pending->data, nr->pending->len);
+		runs_compact(copy);
+		nr = copy;
+	}
+	*n = nr ? nr->runs->len : 0;
 	*values = g_new(double, *n + 1);
 	*counts = g_new(double, *n + 1);
-	if (*n) {
-		GHashTableIter it;
-		gpointer k;
-		size_t i = 0;
-		g_hash_table_iter_init(&it, tq->numbers);
-		while (g_hash_table_iter_next(&it, &k, NULL))
-			runs[i++] = *(struct number_count *)k;
-		qsort(runs, *n, sizeof *runs, compare_doubles);
-	}
 	for (size_t i = 0; i < *n; i++) {
-		(*values)[i] = runs[i].value;
-		(*counts)[i] = (double)runs[i].count;
+		const struct number_count *r = &g_array_index(nr->runs, struct number_count, i);
+		(*values)[i] = r->value;
+		(*counts)[i] = (double)r->count;
 	}
-	g_free(runs);
+	runs_free(copy);
 }
 
 static void finish_cross(struct tally_cross *x, const struct stats_fisher_options *fisher)
@@ -539,6 +773,7 @@ void tally_finish(struct tally *t, const struct stats_fisher_options *fisher)
 	for (guint i = 0; i < t->questions->len; i++) {
 		struct tally_question *tq = g_ptr_array_index(t->questions, i);
 		if (tq->numbers) {
+			runs_compact(tq->numbers);
 			double *values, *counts;
 			size_t n;
 			tally_numbers(tq, &values, &counts, &n);

@@ -93,6 +93,8 @@ struct tally_text {
 	char *text;
 };
 
+struct tally_number_runs;
+
 struct tally_question {
 	const struct form_question *q;
 	unsigned long base, answered, not_applicable, no_answer;
@@ -105,8 +107,8 @@ struct tally_question {
 	/* rank */
 	double *rank_sum;
 	unsigned long *firsts;
-	/* integer, decimal, range: distinct value (exactly) -> count */
-	GHashTable *numbers;
+	/* integer, decimal, range: the distinct values (exactly) and their counts (tally_numbers()) */
+	struct tally_number_runs *numbers;
 	struct stats_numeric summary;	/* tally_finish() */
 	/* date, dateTime */
 	int earliest, latest;
@@ -127,6 +129,7 @@ struct tally {
 	GPtrArray *by_values;	/* struct tally_by_value * */
 	GHashTable *by_index;	/* value -> index + 1 */
 	unsigned long small_cell;	/* tally_disclose()'s threshold; 0 when not applied */
+	GString *scratch;	/* private: a choice name being looked up */
 };
 
 /*
@@ -144,6 +147,15 @@ void tally_free(struct tally *t);
  * validator would have refused -- is not counted as an answer.
  */
 void tally_add(struct tally *t, const struct resp_reply *r, const struct resp_eval *ev);
+
+/*
+ * Adds to T the replies PART counted: a tally made with the same form and
+ * options, of the replies that follow T's (chunked.h).  Every figure is
+ * then what one tally of all those replies in that order would hold: the
+ * counts are sums, and the kept texts follow T's.  PART gives up its kept
+ * texts; free it after.  Call before tally_finish().
+ */
+void tally_merge(struct tally *t, struct tally *part);
 
 /*
  * Computes what depends on all the replies: numeric summaries, and for
