@@ -2,6 +2,8 @@
 #include <config.h>
 #include "analysis.h"
 
+#include <string.h>
+
 #include "isodate.h"
 #include "msg.h"
 #include "response.h"
@@ -17,11 +19,38 @@ const char *analysis_reason_name(enum analysis_reason reason)
 	return reason < ANALYSIS_N_REASONS ? reason_names[reason] : "?";
 }
 
-/* Where a respondent's first reply was, for the message about a second one. */
+/*
+ * Where a respondent's first reply was, for the message about a second
+ * one.  A million respondents are a million of these, so each is kept in
+ * the analysis's string chunk right after its code, and the set of codes
+ * holds only the code's address:
+ *
+ *   code NUL  file (const char *, in the chunk)  row (long)
+ *
+ * read with memcpy(), as the chunk does not align them.
+ */
 struct analysis_seen {
-	const char *file;	/* in the analysis's string chunk */
+	const char *file;
 	long row;
 };
+
+static struct analysis_seen seen_where(const char *code)
+{
+	struct analysis_seen at;
+	memcpy(&at, code + strlen(code) + 1, sizeof at);
+	return at;
+}
+
+static void seen_add(struct analysis *a, const char *code, const char *file, long row)
+{
+	size_t len = strlen(code);
+	struct analysis_seen at = { g_string_chunk_insert_const(a->strings, file), row };
+	char entry[RESP_CODE_MAX + 1 + sizeof at];	/* codes are safe (check_once()) */
+	memcpy(entry, code, len + 1);
+	memcpy(entry + len + 1, &at, sizeof at);
+	g_hash_table_add(a->seen, g_string_chunk_insert_len(a->strings, entry,
+							    (gssize)(len + 1 + sizeof at)));
+}
 
 static void record_free(gpointer p)
 {
@@ -39,7 +68,7 @@ struct analysis *analysis_new(const struct form *form, const struct analysis_opt
 	a->day = opt->cutoff != INT_MAX ? opt->cutoff : isodate_today();
 	a->records = g_ptr_array_new_with_free_func(record_free);
 	a->ev = resp_eval_new(form);
-	a->seen = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+	a->seen = g_hash_table_new(g_str_hash, g_str_equal);
 	a->strings = g_string_chunk_new(64 * 1024);
 	return a;
 }
@@ -75,7 +104,9 @@ static int check_once(struct analysis *a, const struct resp_reply *r)
 	const char *code = r->meta[RESP_RESPONDENT];
 	if (!code || !resp_code_is_safe(code))
 		return 0;	/* resp_check() has reported it */
-	const struct analysis_seen *first = g_hash_table_lookup(a->seen, code);
+	const char *entry = g_hash_table_lookup(a->seen, code);
+	struct analysis_seen where = entry ? seen_where(entry) : (struct analysis_seen){ NULL, 0 };
+	const struct analysis_seen *first = entry ? &where : NULL;
 	long row = r->meta_row[RESP_RESPONDENT];
 	if (first && first->row)
 		/*
@@ -91,10 +122,7 @@ static int check_once(struct analysis *a, const struct resp_reply *r)
 		 */
 		return resp_error_at(r, row, "_respondent: '%s' also replied in %s", code,
 				    first->file) < 0;
-	struct analysis_seen *seen = g_new(struct analysis_seen, 1);
-	seen->file = g_string_chunk_insert_const(a->strings, r->file ? r->file : "");
-	seen->row = r->row;
-	g_hash_table_insert(a->seen, g_string_chunk_insert(a->strings, code), seen);
+	seen_add(a, code, r->file ? r->file : "", r->row);
 	return 0;
 }
 
@@ -158,4 +186,30 @@ int analysis_read(struct analysis *a, struct source *src, analysis_each_fn each,
 	}
 	*problems += a->problems - before;
 	return rc < 0 ? -1 : 0;
+}
+
+bool analysis_shares_respondent(const struct analysis *a, const struct analysis *part)
+{
+	GHashTableIter it;
+	gpointer code;
+	g_hash_table_iter_init(&it, part->seen);
+	while (g_hash_table_iter_next(&it, &code, NULL))
+		if (g_hash_table_contains(a->seen, code))
+			return true;
+	return false;
+}
+
+void analysis_merge(struct analysis *a, struct analysis *part, long row_offset)
+{
+	for (int i = 0; i < ANALYSIS_N_REASONS; i++)
+		a->count[i] += part->count[i];
+	a->replies += part->replies;
+	a->problems += part->problems;
+	for (guint i = 0; i < part->records->len; i++) {
+		struct analysis_record *rec = g_ptr_array_index(part->records, i);
+		if (rec->row)
+			rec->row += row_offset;
+	}
+	g_ptr_array_extend_and_steal(a->records, part->records);
+	part->records = g_ptr_array_new_with_free_func(record_free);
 }

@@ -69,7 +69,7 @@ struct analysis {
 	GPtrArray *records;	/* struct analysis_record *, in reading order (see keep_included) */
 	/* private */
 	struct resp_eval *ev;
-	GHashTable *seen;	/* code -> struct analysis_seen *, for duplicates */
+	GHashTable *seen;	/* the codes seen, each followed by where (analysis.c), for duplicates */
 	GStringChunk *strings;
 };
 
@@ -101,6 +101,20 @@ typedef void (*analysis_each_fn)(void *data, const struct resp_reply *r,
 				 enum analysis_reason reason, const struct resp_eval *ev);
 int analysis_read(struct analysis *a, struct source *src, analysis_each_fn each, void *data,
 		  int *problems);
+
+/*
+ * Reading in parts (chunked.h).  analysis_shares_respondent() tells
+ * whether a respondent of PART also replied among A's: only a reading in
+ * one pass reports that second reply as quire validate does.
+ * analysis_merge() adds to A the replies PART saw -- an analysis with the
+ * same options, of replies that follow A's, whose rows are numbered
+ * ROW_OFFSET less than they are in the file -- once no respondent is
+ * shared: the counts and the records (PART gives them up; free it after).
+ * A's check for second replies does not learn PART's respondents, so a
+ * merged analysis takes no more replies.
+ */
+bool analysis_shares_respondent(const struct analysis *a, const struct analysis *part);
+void analysis_merge(struct analysis *a, struct analysis *part, long row_offset);
 
 /* Replies left out (every reason but ANALYSIS_INCLUDED). */
 unsigned long analysis_excluded(const struct analysis *a);
