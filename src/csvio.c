@@ -51,6 +51,8 @@ struct csvio_reader {
 	size_t mem_len, mem_pos;
 	char *owned_mem;	/* csvio_open_memory_owned()'s, freed with free() */
 	size_t bytes_read;
+	bool limited;		/* csvio_open_part(): stop after REMAINING more bytes */
+	unsigned long long remaining;
 
 	struct csv_parser parser;
 	enum csvio_delim delim;
@@ -163,6 +165,38 @@ struct csvio_reader *csvio_open_memory_owned(const char *name, char *data, size_
 	struct csvio_reader *r = csvio_open_memory(name, data, len, delim);
 	r->owned_mem = data;
 	return r;
+}
+
+struct csvio_reader *csvio_open_part(const struct csvio_reader *whole, const char *path,
+				     unsigned long long start, unsigned long long end)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		msg_error_at(whole->name, 0, "cannot open: %s", g_strerror(errno));
+		return NULL;
+	}
+	if (fseeko(fp, (off_t)start, SEEK_SET) != 0) {
+		msg_error_at(whole->name, 0, "cannot open: %s", g_strerror(errno));
+		fclose(fp);
+		return NULL;
+	}
+	struct csvio_reader *r = reader_new(whole->name, (enum csvio_delim)csvio_delimiter(whole));
+	r->fp = fp;
+	r->owns_fp = true;
+	r->chunk = g_malloc(CHUNK_SIZE);
+	r->limited = true;
+	r->remaining = end - start;
+	csv_set_delim(&r->parser, (unsigned char)r->delim);
+	r->started = true;
+	r->header_width = whole->header_width;
+	r->width_rule = whole->width_rule;
+	csvio_keep_columns(r, whole->keep, whole->n_keep);
+	return r;
+}
+
+long csvio_rows(const struct csvio_reader *r)
+{
+	return r->rows_ended;
 }
 
 void csvio_close(struct csvio_reader *r)
@@ -582,8 +616,11 @@ static long read_chunk(struct csvio_reader *r, const char **s)
 		r->mem_pos += n;
 		return (long)n;
 	}
-	size_t n = fread(r->chunk, 1, CHUNK_SIZE, r->fp);
-	if (n == 0 && ferror(r->fp)) {
+	size_t want = r->limited ? (size_t)MIN(r->remaining, (unsigned long long)CHUNK_SIZE)
+				 : CHUNK_SIZE;
+	size_t n = want ? fread(r->chunk, 1, want, r->fp) : 0;
+	r->remaining -= n;
+	if (n == 0 && want && ferror(r->fp)) {
 		/* TRANSLATORS: %s is the system's reason. */
 		fail(r, E_("read error: %s"), g_strerror(errno));
 		return -1;

@@ -59,6 +59,21 @@ struct csvio_reader *csvio_open_memory_owned(const char *name, char *data, size_
 					     enum csvio_delim delim);
 
 /*
+ * A reader of bytes [START, END) of the file at PATH, which WHOLE (a
+ * reader of the same file, past its header) reads as a whole: the part
+ * must start at a record's start.  It takes WHOLE's delimiter, header
+ * width and kept columns, and numbers its rows from 1 at START (add the
+ * rows before START, see csvio_rows()).  A part that ends inside a quoted
+ * field reports it as the end of a file would.  Returns NULL after
+ * reporting a file that cannot be opened.
+ */
+struct csvio_reader *csvio_open_part(const struct csvio_reader *whole, const char *path,
+				     unsigned long long start, unsigned long long end);
+
+/* The line ends outside quoted fields read so far: after the end, the rows of the input. */
+long csvio_rows(const struct csvio_reader *r);
+
+/*
  * Reads the next record into *REC.  Returns 1 for a record, 0 at the end,
  * -1 after reporting an error.  Blank lines are not returned (they only
  * advance the row count).  After 0 or -1 further calls return the same.

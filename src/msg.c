@@ -11,9 +11,15 @@
 
 static unsigned long error_count;
 static GString *capture;
+/* msg_hold(): per thread, so that a worker's messages never reach the terminal. */
+static _Thread_local bool holding, held_back;
 
 static void emit(const char *text)
 {
+	if (holding) {
+		held_back = true;
+		return;
+	}
 	if (capture) {
 		g_string_append(capture, text);
 		return;
@@ -50,7 +56,7 @@ int msg_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	emitv("quire: ", fmt, ap);
 	va_end(ap);
-	error_count++;
+	error_count += !holding;
 	return -1;
 }
 
@@ -62,7 +68,7 @@ int msg_error_at(const char *file, long line, const char *fmt, ...)
 	emitv(prefix, fmt, ap);
 	va_end(ap);
 	g_free(prefix);
-	error_count++;
+	error_count += !holding;
 	return -1;
 }
 
@@ -71,7 +77,7 @@ int msg_verror_where(const char *where, const char *fmt, va_list ap)
 	char *prefix = where ? g_strdup_printf("quire:%s: ", where) : g_strdup("quire: ");
 	emitv(prefix, fmt, ap);
 	g_free(prefix);
-	error_count++;
+	error_count += !holding;
 	return -1;
 }
 
@@ -102,7 +108,7 @@ int msg_error_heard(const char *heard, const char *fmt, ...)
 	emitv(first, fmt, ap);
 	va_end(ap);
 	g_free(first);
-	error_count++;
+	error_count += !holding;
 	return -1;
 }
 
@@ -156,7 +162,7 @@ int msg_error_expr(const char *file, long line, long column, const char *excerpt
 	g_free(prefix);
 	if (excerpt && g_utf8_validate(excerpt, -1, NULL))
 		emit_excerpt(excerpt, column);
-	error_count++;
+	error_count += !holding;
 	return -1;
 }
 
@@ -297,4 +303,15 @@ GString *msg_capture(GString *sink)
 	GString *before = capture;
 	capture = sink;
 	return before;
+}
+
+void msg_hold(bool hold)
+{
+	holding = hold;
+	held_back = false;
+}
+
+bool msg_heard(void)
+{
+	return held_back;
 }

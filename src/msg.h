@@ -4,6 +4,7 @@
 
 #include <glib.h>
 #include <stdarg.h>
+#include <stdbool.h>
 
 /*
  * Every diagnostic quire prints goes through here, so the format is decided
@@ -114,5 +115,15 @@ void msg_reset(void);
  * nest: a library function that captures must not undo its caller's.
  */
 GString *msg_capture(GString *sink);
+
+/*
+ * For worker threads whose results are used only when they had nothing to
+ * say: while the calling thread holds (msg_hold(true)), its messages are
+ * neither printed, captured nor counted, and msg_heard() tells whether
+ * there was any.  msg_hold() clears that flag.  Other threads are not
+ * affected.
+ */
+void msg_hold(bool hold);
+bool msg_heard(void);
 
 #endif

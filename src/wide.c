@@ -384,6 +384,47 @@ struct wide_reader *wide_open(const struct form *form, const char *path,
 	return w;
 }
 
+struct wide_reader *wide_open_part(const struct wide_reader *whole, const char *path,
+				   unsigned long long start, unsigned long long end)
+{
+	struct csvio_reader *in = csvio_open_part(whole->in, path, start, end);
+	if (!in)
+		return NULL;
+	size_t n = form_n_questions(whole->form);
+	struct wide_reader *w = g_new0(struct wide_reader, 1);
+	w->form = whole->form;
+	w->in = in;
+	w->name = g_strdup(whole->name);
+	w->dialect = whole->dialect;
+	w->cols = g_array_copy(whole->cols);
+	w->unmatched = g_ptr_array_new_with_free_func(g_free);
+	w->has_value_col = g_memdup2(whole->has_value_col, (n + 1) * sizeof(bool));
+	w->has_detail_col = g_memdup2(whole->has_detail_col, (n + 1) * sizeof(bool));
+	w->require_id = whole->require_id;
+	w->id_col = whole->id_col;
+	w->header_row = whole->header_row;
+	w->scratch = g_string_new(NULL);
+	w->selected = g_array_new(FALSE, FALSE, sizeof(struct selected));
+	w->checked = g_array_copy(whole->checked);
+	for (guint i = 0; i < w->checked->len; i++) {
+		struct checked *k = &g_array_index(w->checked, struct checked, i);
+		k->col = &g_array_index(w->cols, struct col, k->column);
+	}
+	w->chosen = g_new0(bool, w->checked->len + 1);
+	return w;
+}
+
+bool wide_can_split(const struct wide_reader *w)
+{
+	/* KoboToolbox's tag row, and a workbook's sheet, are for the first row to tell. */
+	return w->dialect != WIDE_KOBO && !w->workbook && w->header_row == 1;
+}
+
+long wide_rows(const struct wide_reader *w)
+{
+	return csvio_rows(w->in);
+}
+
 void wide_close(struct wide_reader *w)
 {
 	if (!w)

@@ -60,6 +60,21 @@ struct wide_reader *wide_open(const struct form *form, const char *path,
  */
 int wide_next(struct wide_reader *w, struct resp_reply *reply, int *problems);
 
+/*
+ * Reading one export in parts (chunked.h).  wide_can_split() tells
+ * whether W's file may be read so: a CSV, not KoboToolbox's dialect
+ * (whose tag row only the first row may be), with its header on row 1.
+ * wide_open_part() reads bytes [START, END) of the file at PATH, which
+ * WHOLE has open, with WHOLE's columns; START must be where a row
+ * starts, past the header.  Its rows are numbered from 1 at START, and
+ * wide_rows() tells how many line ends it has read (the rows of the
+ * part, once it is read).  Returns NULL after reporting.
+ */
+bool wide_can_split(const struct wide_reader *w);
+struct wide_reader *wide_open_part(const struct wide_reader *whole, const char *path,
+				   unsigned long long start, unsigned long long end);
+long wide_rows(const struct wide_reader *w);
+
 enum wide_dialect wide_dialect(const struct wide_reader *w);
 const char *wide_dialect_name(enum wide_dialect d);
 /* Headers that match no question and are no known metadata column (borrowed). */
