@@ -8,6 +8,7 @@
 
 #include "analysis.h"
 #include "atomic.h"
+#include "chunked.h"
 #include "cli.h"
 #include "cmd.h"
 #include "form.h"
@@ -51,6 +52,8 @@ static const char *const usage = N_(
 	"      --format FORMAT    text (default), csv or json\n"
 	"      --lang LANG        language of the labels\n"
 	"      --id-column COL    wide exports: the column holding the respondent code\n"
+	"  -j, --jobs N           read a large export on N threads (default: one per\n"
+	"                         core); the figures are the same\n"
 	"  -o, --output FILE      write to FILE (default: standard output)\n"
 	"  -h, --help             show this help\n"
 	"\n"
@@ -66,6 +69,7 @@ struct options {
 	const char *by, *roster, *format, *lang, *output;
 	int cutoff;
 	unsigned long small_cell;
+	unsigned long jobs;
 	struct stats_fisher_options fisher;
 	struct source_options source;
 };
@@ -109,16 +113,23 @@ static int tabulate(const struct form *form, const struct roster *roster, char *
 		g_error_free(error);
 		return EXIT_USAGE;
 	}
-	struct source *src = source_open(form, data, n, &o->source);
-	if (!src) {
-		tally_free(t);
-		return EXIT_DATA;
-	}
 	struct analysis_options aopt = { roster, o->cutoff, lang, false };
-	struct analysis *a = analysis_new(form, &aopt);
-	int problems = 0;
-	int rc = analysis_read(a, src, count_included, t, &problems);
-	source_close(src);
+	struct analysis *a = NULL;
+	struct tally *whole = NULL;
+	int problems = 0, rc = 0;
+	if (chunked_read(form, data, n, &o->source, &aopt, &topt, (int)o->jobs, &a, &whole)) {
+		tally_free(t);
+		t = whole;
+	} else {
+		struct source *src = source_open(form, data, n, &o->source);
+		if (!src) {
+			tally_free(t);
+			return EXIT_DATA;
+		}
+		a = analysis_new(form, &aopt);
+		rc = analysis_read(a, src, count_included, t, &problems);
+		source_close(src);
+	}
 	int status = EXIT_DATA;
 	if (rc == 0 && problems) {
 		/*
@@ -201,6 +212,7 @@ static int parse(int argc, char **argv, struct options *o)
 		{ "format", required_argument, NULL, 'f' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "id-column", required_argument, NULL, 'i' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "small-cell", required_argument, NULL, 's' },
 		{ "fisher-exact-limit", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' },
@@ -210,7 +222,7 @@ static int parse(int argc, char **argv, struct options *o)
 	int opt;
 	unsigned long limit;
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "q:o:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "q:j:o:h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'q': g_ptr_array_add(o->names, optarg); break;
 		case 'b': o->by = optarg; break;
@@ -223,6 +235,10 @@ static int parse(int argc, char **argv, struct options *o)
 		case 'l': o->lang = optarg; break;
 		case 'i': o->source.id_column = optarg; break;
 		case 'o': o->output = optarg; break;
+		case 'j':
+			if (!cli_count(optarg, "--jobs", "tab", 1, 64, &o->jobs))
+				return EXIT_USAGE;
+			break;
 		case 's':
 			if (!cli_count(optarg, "--small-cell", "tab", 1, 1000000, &o->small_cell))
 				return EXIT_USAGE;
@@ -250,7 +266,8 @@ static int parse(int argc, char **argv, struct options *o)
 int cmd_tab(int argc, char **argv)
 {
 	struct options o = { g_array_new(FALSE, FALSE, sizeof(int)), g_ptr_array_new(), NULL, NULL,
-			     "text", NULL, "-", INT_MAX, 0, { 0, 0, 0 }, { NULL, true } };
+			     "text", NULL, "-", INT_MAX, 0, 0, { 0, 0, 0 }, { NULL, true } };
+	o.jobs = (unsigned long)MAX(1, g_get_num_processors());
 	int status = parse(argc, argv, &o);
 	if (status < 0)
 		status = run(&o, argv + optind, argc - optind);

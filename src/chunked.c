@@ -1,0 +1,197 @@
+/* chunked.c - one large wide export read in parts, a thread each, with the figures of one pass */
+#include <config.h>
+#include "chunked.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib.h>
+
+#include "analysis.h"
+#include "msg.h"
+#include "response.h"
+#include "source.h"
+#include "tally.h"
+#include "wide.h"
+
+struct part {
+	unsigned long long start, end;
+	struct wide_reader *in;
+	struct resp_reply *reply;
+	struct analysis *a;
+	struct tally *t;
+	int problems;
+	int rc;
+	bool heard;		/* the thread had something to say */
+	long rows;
+};
+
+static gpointer read_part(gpointer data)
+{
+	struct part *p = data;
+	msg_hold(true);
+	int rc;
+	while ((rc = wide_next(p->in, p->reply, &p->problems)) == 1)
+		if (analysis_add(p->a, p->reply) == ANALYSIS_INCLUDED)
+			tally_add(p->t, p->reply, analysis_eval(p->a));
+	p->rc = rc;
+	p->rows = wide_rows(p->in);
+	p->heard = msg_heard() || p->problems || p->a->problems;
+	msg_hold(false);
+	return NULL;
+}
+
+/*
+ * Where the rows start: past the first line end outside quotes.  Returns
+ * 0 when there is none.
+ */
+static unsigned long long data_start(FILE *fp)
+{
+	bool quoted = false;
+	unsigned long long at = 0;
+	int c;
+	while ((c = getc(fp)) != EOF) {
+		at++;
+		if (c == '"')
+			quoted = !quoted;
+		else if (c == '\n' && !quoted)
+			return at;
+	}
+	return 0;
+}
+
+/* The first position past a line end at or after AT, or SIZE. */
+static unsigned long long next_line(FILE *fp, unsigned long long at, unsigned long long size)
+{
+	if (fseeko(fp, (off_t)at, SEEK_SET) != 0)
+		return size;
+	int c;
+	while ((c = getc(fp)) != EOF) {
+		at++;
+		if (c == '\n')
+			return at;
+	}
+	return size;
+}
+
+/* Cuts [START, SIZE) into at most N parts at line ends; returns how many. */
+static int cut(const char *path, unsigned long long size, int n, struct part *parts)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return 0;
+	unsigned long long start = data_start(fp);
+	int k = 0;
+	if (start && start < size) {
+		unsigned long long each = (size - start) / (unsigned long long)n;
+		for (; k < n && start < size; k++) {
+			unsigned long long end = k == n - 1 ? size : next_line(fp, start + each, size);
+			parts[k].start = start;
+			parts[k].end = end;
+			start = end;
+		}
+	}
+	fclose(fp);
+	return k;
+}
+
+static void part_free(struct part *p)
+{
+	wide_close(p->in);
+	resp_free(p->reply);
+	analysis_free(p->a);
+	tally_free(p->t);
+}
+
+/* The whole file's reader, past its header, when the file may be cut; NULL else. */
+static struct wide_reader *open_whole(const struct form *form, const char *path,
+				      const struct source_options *sopt)
+{
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    resp_is_reply_file(path))
+		return NULL;
+	struct wide_options wopt = { sopt->id_column, sopt->require_id };
+	msg_hold(true);
+	struct wide_reader *w = wide_open(form, path, &wopt);
+	bool heard = msg_heard();
+	msg_hold(false);
+	if (w && (heard || !wide_can_split(w))) {
+		wide_close(w);
+		w = NULL;
+	}
+	return w;
+}
+
+/* Whether a respondent replied in two parts. */
+static bool shared_respondent(const struct part *parts, int n)
+{
+	for (int k = 1; k < n; k++)
+		for (int j = 0; j < k; j++)
+			if (analysis_shares_respondent(parts[j].a, parts[k].a))
+				return true;
+	return false;
+}
+
+/* Merges the parts in order into A and T. */
+static void merge_parts(struct part *parts, int n, struct analysis *a, struct tally *t)
+{
+	long offset = 1;	/* the header is row 1 */
+	for (int k = 0; k < n; k++) {
+		analysis_merge(a, parts[k].a, offset);
+		tally_merge(t, parts[k].t);
+		offset += parts[k].rows;
+	}
+}
+
+int chunked_read(const struct form *form, char *const *paths, int n_paths,
+		 const struct source_options *sopt, const struct analysis_options *aopt,
+		 const struct tally_options *topt, int jobs, struct analysis **a_out,
+		 struct tally **t_out)
+{
+	struct stat st;
+	if (jobs < 2 || n_paths != 1 || stat(paths[0], &st) != 0)
+		return 0;
+	unsigned long long size = (unsigned long long)st.st_size;
+	int n = (int)MIN((unsigned long long)jobs, size / CHUNKED_MIN_PART);
+	if (n < 2)
+		return 0;
+	struct wide_reader *whole = open_whole(form, paths[0], sopt);
+	if (!whole)
+		return 0;
+	struct part *parts = g_new0(struct part, n);
+	n = cut(paths[0], size, n, parts);
+	bool ok = n >= 2;
+	for (int k = 0; ok && k < n; k++) {
+		msg_hold(true);
+		parts[k].in = wide_open_part(whole, paths[0], parts[k].start, parts[k].end);
+		ok = parts[k].in && !msg_heard();
+		msg_hold(false);
+		if (!ok)
+			break;
+		parts[k].reply = resp_new(form);
+		parts[k].reply->file = g_strdup(paths[0]);
+		parts[k].a = analysis_new(form, aopt);
+		parts[k].t = tally_new(form, topt, NULL);
+		ok = parts[k].t != NULL;
+	}
+	GThread **threads = g_new0(GThread *, n + 1);
+	for (int k = 0; ok && k < n; k++)
+		threads[k] = g_thread_new("quire-part", read_part, &parts[k]);
+	for (int k = 0; ok && k < n; k++) {
+		g_thread_join(threads[k]);
+		ok &= parts[k].rc == 0 && !parts[k].heard;
+	}
+	ok = ok && !shared_respondent(parts, n);
+	if (ok) {
+		*a_out = analysis_new(form, aopt);
+		*t_out = tally_new(form, topt, NULL);
+		merge_parts(parts, n, *a_out, *t_out);
+	}
+	for (int k = 0; k < n; k++)
+		part_free(&parts[k]);
+	g_free(threads);
+	g_free(parts);
+	wide_close(whole);
+	return ok ? 1 : 0;
+}
