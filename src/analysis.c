@@ -68,6 +68,7 @@ struct analysis *analysis_new(const struct form *form, const struct analysis_opt
 	a->day = opt->cutoff != INT_MAX ? opt->cutoff : isodate_today();
 	a->records = g_ptr_array_new_with_free_func(record_free);
 	a->ev = resp_eval_new(form);
+	resp_eval_scope(a->ev, opt->scope);
 	a->seen = g_hash_table_new(g_str_hash, g_str_equal);
 	a->strings = g_string_chunk_new(64 * 1024);
 	return a;
@@ -97,12 +98,13 @@ unsigned long analysis_excluded(const struct analysis *a)
 /*
  * One reply per respondent: a second one is a problem, reported as quire
  * validate reports it, with where the first one was.  Returns the number of
- * problems (0 or 1).
+ * problems (0 or 1).  CHECKED: resp_check() found no problem, so the code
+ * is there and safe.
  */
-static int check_once(struct analysis *a, const struct resp_reply *r)
+static int check_once(struct analysis *a, const struct resp_reply *r, bool checked)
 {
 	const char *code = r->meta[RESP_RESPONDENT];
-	if (!code || !resp_code_is_safe(code))
+	if (!checked && (!code || !resp_code_is_safe(code)))
 		return 0;	/* resp_check() has reported it */
 	const char *entry = g_hash_table_lookup(a->seen, code);
 	struct analysis_seen where = entry ? seen_where(entry) : (struct analysis_seen){ NULL, 0 };
@@ -161,7 +163,7 @@ static void record(struct analysis *a, const struct resp_reply *r, int submitted
 enum analysis_reason analysis_add(struct analysis *a, const struct resp_reply *r)
 {
 	int problems = resp_check(r, a->ev, a->opt.lang);
-	problems += check_once(a, r);
+	problems += check_once(a, r, problems == 0);
 	a->problems += problems;
 	int submitted;
 	if (!r->meta[RESP_SUBMITTED] || !isodate_parse(r->meta[RESP_SUBMITTED], &submitted))

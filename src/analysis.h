@@ -48,6 +48,11 @@ struct analysis_options {
 	int cutoff;		/* day number; INT_MAX: none */
 	int lang;		/* language of the form's constraint messages */
 	bool keep_included;	/* record included replies too (status); else only the others */
+	/*
+	 * The questions checked ([n_questions], closed by form_close_needed()),
+	 * or NULL for all (quire validate's check).  Borrowed.
+	 */
+	const bool *scope;
 };
 
 /* One reply as the analysis saw it. */

@@ -111,7 +111,7 @@ static struct wide_reader *open_whole(const struct form *form, const char *path,
 	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    resp_is_reply_file(path))
 		return NULL;
-	struct wide_options wopt = { sopt->id_column, sopt->require_id };
+	struct wide_options wopt = { sopt->id_column, sopt->require_id, sopt->scope };
 	msg_hold(true);
 	struct wide_reader *w = wide_open(form, path, &wopt);
 	bool heard = msg_heard();

@@ -126,7 +126,7 @@ static int run(const struct form *form, const struct roster *roster, char *const
 	status = EXIT_DATA;
 	if (!(src = source_open(form, data, n, &o->source)))
 		goto done;
-	struct analysis_options aopt = { roster, o->cutoff, lang, true };
+	struct analysis_options aopt = { roster, o->cutoff, lang, true, NULL };
 	a = analysis_new(form, &aopt);
 	int problems = 0;
 	if (analysis_read(a, src, count_included, t, &problems) < 0)
@@ -225,7 +225,7 @@ static int check_options(const struct options *o, int n_args, bool *has_type,
 int cmd_chart(int argc, char **argv)
 {
 	struct options o = { NULL, NULL, NULL, "count", NULL, NULL, NULL, INT_MAX, 480,
-			     { NULL, true } };
+			     { NULL, true, NULL } };
 	int status = parse(argc, argv, &o);
 	if (status >= 0)
 		return status;

@@ -119,7 +119,7 @@ int cmd_export(int argc, char **argv)
 	const char *output = "-", *lang_arg = NULL, *roster_path = NULL;
 	int cutoff = INT_MAX;
 	struct wide_write_options wopt = { false, 0, false };
-	struct source_options sopt = { NULL, false };
+	struct source_options sopt = { NULL, false, NULL };
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
@@ -155,7 +155,7 @@ int cmd_export(int argc, char **argv)
 	if (roster_path && !(roster = roster_load(roster_path)))
 		goto done;
 	if (roster || cutoff != INT_MAX) {
-		struct analysis_options aopt = { roster, cutoff, wopt.lang, false };
+		struct analysis_options aopt = { roster, cutoff, wopt.lang, false, NULL };
 		a = analysis_new(form, &aopt);
 		sopt.require_id = true;
 	}

@@ -318,7 +318,7 @@ static void summary(const char *export, const struct wide_reader *w, const char 
 static int import(const struct form *form, const char *export, const char *dir,
 		  const char *id_column, bool force)
 {
-	struct wide_options wopt = { id_column, true };
+	struct wide_options wopt = { id_column, true, NULL };
 	struct wide_reader *w = wide_open(form, export, &wopt);
 	if (!w)
 		return EXIT_DATA;
@@ -374,7 +374,7 @@ static int import(const struct form *form, const char *export, const char *dir,
 static int import_replies(const struct form *form, char **paths, int n_paths, const char *dir,
 			  bool force)
 {
-	struct source_options sopt = { NULL, true };
+	struct source_options sopt = { NULL, true, NULL };
 	struct source *src = source_open(form, paths, n_paths, &sopt);
 	if (!src)
 		return EXIT_DATA;

@@ -323,7 +323,7 @@ static int run(const struct form *form, const struct roster *roster, char *const
 	struct source *src = source_open(form, data, n, &o->source);
 	if (!src)
 		return EXIT_DATA;
-	struct analysis_options aopt = { roster, o->cutoff, 0, true };
+	struct analysis_options aopt = { roster, o->cutoff, 0, true, NULL };
 	struct analysis *a = analysis_new(form, &aopt);
 	int problems = 0;
 	int rc = analysis_read(a, src, NULL, NULL, &problems);
@@ -375,7 +375,7 @@ int cmd_status(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct options o = { NULL, NULL, "text", "-", INT_MAX, { NULL, true } };
+	struct options o = { NULL, NULL, "text", "-", INT_MAX, { NULL, true, NULL } };
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {

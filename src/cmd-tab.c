@@ -37,7 +37,10 @@ static const char *const usage = N_(
 	"(quire, KoboToolbox, ODK Central), read in one streaming pass.\n"
 	"\n"
 	"Options:\n"
-	"  -q, --question NAME    tabulate NAME (repeatable; default: every question)\n"
+	"  -q, --question NAME    tabulate NAME (repeatable; default: every question);\n"
+	"                         only NAME, --by and what their skip logic reads are\n"
+	"                         read and checked\n"
+	"      --validate-all     with -q, check every answer as quire validate does\n"
 	"      --by NAME          cross-tabulate by a select question or roster column\n"
 	"      --cutoff DATE      leave out replies received after DATE (YYYY-MM-DD);\n"
 	"                         they are counted as late\n"
@@ -70,6 +73,7 @@ struct options {
 	int cutoff;
 	unsigned long small_cell;
 	unsigned long jobs;
+	bool validate_all;
 	struct stats_fisher_options fisher;
 	struct source_options source;
 };
@@ -113,7 +117,18 @@ static int tabulate(const struct form *form, const struct roster *roster, char *
 		g_error_free(error);
 		return EXIT_USAGE;
 	}
-	struct analysis_options aopt = { roster, o->cutoff, lang, false };
+	/* With -q, only what the questions, the --by and their skip logic need is read and checked. */
+	bool *scope = NULL;
+	if (o->names->len && !o->validate_all) {
+		scope = g_new0(bool, form_n_questions(form) + 1);
+		for (guint i = 0; i < o->questions->len; i++)
+			scope[g_array_index(o->questions, int, i)] = true;
+		if (t->by_question)
+			scope[t->by_question->index] = true;
+		form_close_needed(form, scope);
+	}
+	o->source.scope = scope;
+	struct analysis_options aopt = { roster, o->cutoff, lang, false, scope };
 	struct analysis *a = NULL;
 	struct tally *whole = NULL;
 	int problems = 0, rc = 0;
@@ -124,6 +139,7 @@ static int tabulate(const struct form *form, const struct roster *roster, char *
 		struct source *src = source_open(form, data, n, &o->source);
 		if (!src) {
 			tally_free(t);
+			g_free(scope);
 			return EXIT_DATA;
 		}
 		a = analysis_new(form, &aopt);
@@ -147,6 +163,7 @@ static int tabulate(const struct form *form, const struct roster *roster, char *
 	}
 	analysis_free(a);
 	tally_free(t);
+	g_free(scope);
 	return status;
 }
 
@@ -213,6 +230,7 @@ static int parse(int argc, char **argv, struct options *o)
 		{ "lang", required_argument, NULL, 'l' },
 		{ "id-column", required_argument, NULL, 'i' },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "validate-all", no_argument, NULL, 'V' },
 		{ "small-cell", required_argument, NULL, 's' },
 		{ "fisher-exact-limit", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' },
@@ -235,6 +253,7 @@ static int parse(int argc, char **argv, struct options *o)
 		case 'l': o->lang = optarg; break;
 		case 'i': o->source.id_column = optarg; break;
 		case 'o': o->output = optarg; break;
+		case 'V': o->validate_all = true; break;
 		case 'j':
 			if (!cli_count(optarg, "--jobs", "tab", 1, 64, &o->jobs))
 				return EXIT_USAGE;
@@ -266,7 +285,8 @@ static int parse(int argc, char **argv, struct options *o)
 int cmd_tab(int argc, char **argv)
 {
 	struct options o = { g_array_new(FALSE, FALSE, sizeof(int)), g_ptr_array_new(), NULL, NULL,
-			     "text", NULL, "-", INT_MAX, 0, 0, { 0, 0, 0 }, { NULL, true } };
+			     "text", NULL, "-", INT_MAX, 0, 0, false, { 0, 0, 0 },
+			     { NULL, true, NULL } };
 	o.jobs = (unsigned long)MAX(1, g_get_num_processors());
 	int status = parse(argc, argv, &o);
 	if (status < 0)

@@ -95,7 +95,7 @@ static void count_problems(void *data, const struct resp_reply *r, enum analysis
 static int validate(const struct form *form, struct source *src, const struct roster *roster,
 		    int lang)
 {
-	struct analysis_options aopt = { roster, INT_MAX, lang, false };
+	struct analysis_options aopt = { roster, INT_MAX, lang, false, NULL };
 	struct analysis *a = analysis_new(form, &aopt);
 	int problems = 0;
 	struct counting c = { a, roster, &problems, 0, 0, 0 };
@@ -137,7 +137,7 @@ int cmd_validate(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *roster_path = NULL, *lang_arg = NULL;
-	struct source_options sopt = { NULL, true };
+	struct source_options sopt = { NULL, true, NULL };
 	int opt;
 	optind = 0;
 	while ((opt = getopt_long(argc, argv, "h", options, NULL)) != -1) {

@@ -225,6 +225,37 @@ static int compare_choice_keys(const void *a, const void *b)
 	return compare_keys(x->len, x->name, b);
 }
 
+static void need_ref(int ref, void *data)
+{
+	bool *needed = data;
+	if (ref >= 0)
+		needed[ref] = true;
+}
+
+void form_close_needed(const struct form *form, bool *needed)
+{
+	size_t n = form_n_questions(form);
+	bool *done = g_new0(bool, n + 1);
+	for (bool more = true; more;) {
+		more = false;
+		for (size_t i = 0; i < n; i++) {
+			if (!needed[i] || done[i])
+				continue;
+			const struct form_question *q = form_question_at(form, i);
+			const struct expr *own[] = { q->relevant, q->calculation, q->constraint,
+						     q->required_expr, q->filter };
+			for (size_t e = 0; e < G_N_ELEMENTS(own); e++)
+				if (own[e])
+					expr_foreach_ref(own[e], need_ref, needed);
+			for (const struct form_group *g = q->group; g; g = g->parent)
+				if (g->relevant)
+					expr_foreach_ref(g->relevant, need_ref, needed);
+			done[i] = more = true;
+		}
+	}
+	g_free(done);
+}
+
 void form_index_choices(struct form *form)
 {
 	for (guint i = 0; i < form->lists->len; i++) {

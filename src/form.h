@@ -225,6 +225,15 @@ char *form_path(const struct form_group *group, const char *name);
  * shared.  The loader calls it once all the questions are in.
  */
 void form_index_keys(struct form *form);
+/*
+ * Closes the set of questions NEEDED ([n_questions]) under what their
+ * evaluation reads: adds every question that a needed question's
+ * relevant (and its groups'), calculation, constraint, required or
+ * choice_filter refers to, and so on, so that the needed questions can be
+ * evaluated and checked on their own (tab -q).
+ */
+void form_close_needed(const struct form *form, bool *needed);
+
 /* Interns every list's choice names for form_choice_len(); the loader calls it last. */
 void form_index_choices(struct form *form);
 

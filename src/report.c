@@ -454,7 +454,7 @@ static void count_reply(void *data, const struct resp_reply *reply, enum analysi
 static bool read_replies(struct report *r)
 {
 	const struct rdef *def = r->def;
-	struct source_options sopt = { NULL, true };
+	struct source_options sopt = { NULL, true, NULL };
 	struct source *src = source_open(r->form, def->data, (int)g_strv_length(def->data), &sopt);
 	if (!src)
 		return false;
@@ -549,7 +549,7 @@ static bool load_inputs(struct report *r)
 	each_crosstab(def, setup_by, &bs);
 	if (!bs.ok)
 		return false;
-	struct analysis_options aopt = { r->roster, def->cutoff, r->lang, true };
+	struct analysis_options aopt = { r->roster, def->cutoff, r->lang, true, NULL };
 	r->analysis = analysis_new(r->form, &aopt);
 	struct tally_options topt = { r->roster, def->cutoff, NULL, true, NULL, false };
 	r->tally = tally_new(r->form, &topt, NULL);

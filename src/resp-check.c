@@ -384,6 +384,13 @@ static char *value_problem(const struct form *form, const struct form_question *
 	}
 }
 
+/* Whether VALUE has more characters than an answer may. */
+static bool length_problem_at(const char *value)
+{
+	return strnlen(value, RESP_ANSWER_MAX + 1) > RESP_ANSWER_MAX &&
+	       g_utf8_strlen(value, -1) > RESP_ANSWER_MAX;
+}
+
 /* "the answer has 140,000 characters; answers are limited to 100,000", or NULL. */
 static char *length_problem(const char *value)
 {
@@ -440,35 +447,42 @@ static bool read_choices(const struct form_list *list, const char *value, struct
 static bool value_reads(const struct form_question *q, const char *value, struct resp_read *out,
 			GArray *chosen)
 {
-	if (strnlen(value, RESP_ANSWER_MAX + 1) > RESP_ANSWER_MAX &&
-	    g_utf8_strlen(value, -1) > RESP_ANSWER_MAX)
-		return false;
 	const struct form_choice *c;
 	switch (q->kind) {
 	case FORM_SELECT_ONE:
 		if (!q->list)
-			return true;
+			break;
 		if (!(c = form_choice(q->list, value)))
 			return false;
 		out->first = chosen->len;
 		out->n = 1;
 		g_array_append_val(chosen, c->index);
-		return true;
+		/* As long as a choice's name: only a choice that long could be too long an answer. */
+		return strlen(c->name) <= RESP_ANSWER_MAX || !length_problem_at(value);
 	case FORM_SELECT_MULTIPLE:
 	case FORM_RANK:
-		return !q->list || read_choices(q->list, value, out, chosen);
+		if (q->list && !read_choices(q->list, value, out, chosen))
+			return false;
+		break;
 	case FORM_INTEGER:
 	case FORM_DECIMAL:
 	case FORM_RANGE:
-		return resp_value_number(q, value, &out->number);
+		if (!resp_value_number(q, value, &out->number))
+			return false;
+		break;
 	case FORM_DATE:
 	case FORM_DATETIME:
-		return resp_value_day(q, value, &out->day);
+		if (!resp_value_day(q, value, &out->day))
+			return false;
+		break;
 	case FORM_TIME:
-		return parse_time(value);
+		if (!parse_time(value))
+			return false;
+		break;
 	default:
-		return true;
+		break;
 	}
+	return !length_problem_at(value);
 }
 
 char *resp_value_problem(const struct form *form, const struct form_question *q,
@@ -662,6 +676,8 @@ int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)
 	resp_eval_run(ev, r->values);
 	for (size_t i = 0; i < form_n_questions(form); i++) {
 		const struct form_question *q = form_question_at(form, i);
+		if (ev->scope && !ev->scope[i])
+			continue;
 		if (r->values[i])
 			problems += check_answer(r, ev, q, lang);
 		else

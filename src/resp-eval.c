@@ -119,6 +119,11 @@ struct resp_eval *resp_eval_new(const struct form *form)
 	return ev;
 }
 
+void resp_eval_scope(struct resp_eval *ev, const bool *scope)
+{
+	ev->scope = scope;
+}
+
 void resp_eval_free(struct resp_eval *ev)
 {
 	if (!ev)
@@ -188,6 +193,11 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 	for (size_t k = 0; k < n; k++) {
 		int i = form->eval_order[k];
 		const struct form_question *q = form_question_at(form, (size_t)i);
+		if (ev->scope && !ev->scope[i]) {
+			ev->relevant[i] = false;
+			ev->value[i] = NULL;
+			continue;
+		}
 		bool relevant = group_relevant(ev, q->group, &env) &&
 				(!q->relevant || expr_eval_bool(q->relevant, &env));
 		check_length(ev, "relevant", q, NULL);

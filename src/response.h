@@ -156,6 +156,12 @@ struct resp_eval {
 	bool *relevant;		/* [n_questions] */
 	const char **value;	/* [n_questions] */
 	struct resp_read *read;	/* [n_questions]: cleared by each run, filled by resp_check() */
+	/*
+	 * resp_eval_scope(): the questions evaluated and checked ([n_questions],
+	 * closed by form_close_needed()), or NULL for all.  The others are left
+	 * unread: not relevant, no value, not checked.
+	 */
+	const bool *scope;
 	GArray *chosen;		/* int: the choice indexes of the reads */
 	/* private */
 	const char *self;	/* '.' while checking a constraint */
@@ -171,6 +177,8 @@ struct resp_eval {
 };
 
 struct resp_eval *resp_eval_new(const struct form *form);
+/* Evaluates and checks (resp_check()) only the questions SCOPE marks from now on (NULL: all); borrowed. */
+void resp_eval_scope(struct resp_eval *ev, const bool *scope);
 void resp_eval_free(struct resp_eval *ev);
 /* Evaluates relevance and calculations for ANSWERS ([n_questions], NULL = unanswered). */
 void resp_eval_run(struct resp_eval *ev, char *const *answers);

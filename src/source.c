@@ -219,7 +219,7 @@ static int open_next(struct source *s, struct resp_reply **reply, int *problems)
 		s->n_replies++;
 		return 1;
 	}
-	struct wide_options wopt = { s->opt.id_column, s->opt.require_id };
+	struct wide_options wopt = { s->opt.id_column, s->opt.require_id, s->opt.scope };
 	s->wide = wide_open(s->form, path, &wopt);
 	g_free(s->reply->file);
 	s->reply->file = g_strdup(strcmp(path, "-") == 0 ? "<stdin>" : path);

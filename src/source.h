@@ -25,6 +25,7 @@ struct resp_reply;
 struct source_options {
 	const char *id_column;	/* wide exports: the column holding the respondent code */
 	bool require_id;	/* wide exports must name the respondent of each row */
+	const bool *scope;	/* wide exports: read only these questions' columns ([n_questions]); NULL: all */
 };
 
 struct source;

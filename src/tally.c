@@ -52,6 +52,10 @@ struct number_count {
 struct tally_number_runs {
 	GArray *runs;		/* struct number_count */
 	GArray *pending;	/* double */
+	/* runs_compact()'s scratch, kept for the next batch: fresh memory for each would fault in */
+	guint64 *keys;		/* [2 * cap] */
+	struct number_count *batch;	/* [cap] */
+	size_t cap;
 };
 
 /* Values wait in PENDING until there are this many, or a quarter of the runs (so sorting in is linear overall). */
@@ -59,7 +63,7 @@ struct tally_number_runs {
 
 static struct tally_number_runs *runs_new(void)
 {
-	struct tally_number_runs *nr = g_new(struct tally_number_runs, 1);
+	struct tally_number_runs *nr = g_new0(struct tally_number_runs, 1);
 	nr->runs = g_array_new(FALSE, FALSE, sizeof(struct number_count));
 	nr->pending = g_array_sized_new(FALSE, FALSE, sizeof(double), 1024);
 	return nr;
@@ -71,6 +75,8 @@ static void runs_free(struct tally_number_runs *nr)
 		return;
 	g_array_free(nr->runs, TRUE);
 	g_array_free(nr->pending, TRUE);
+	g_free(nr->keys);
+	g_free(nr->batch);
 	g_free(nr);
 }
 
@@ -156,12 +162,17 @@ static void runs_compact(struct tally_number_runs *nr)
 	size_t n = nr->pending->len;
 	if (!n)
 		return;
-	guint64 *keys = g_new(guint64, 2 * n);
+	if (n > nr->cap) {
+		nr->cap = n;
+		nr->keys = g_renew(guint64, nr->keys, 2 * n);
+		nr->batch = g_renew(struct number_count, nr->batch, n);
+	}
+	guint64 *keys = nr->keys;
 	const double *v = (const double *)(void *)nr->pending->data;
 	for (size_t i = 0; i < n; i++)
 		keys[i] = order_key(v[i]);
 	radix_sort(keys, keys + n, n);
-	struct number_count *add = g_new(struct number_count, n);
+	struct number_count *add = nr->batch;
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		double d = key_value(keys[i]);
@@ -172,9 +183,7 @@ static void runs_compact(struct tally_number_runs *nr)
 			add[k++].count = 1;
 		}
 	}
-	g_free(keys);
 	merge_runs(nr->runs, add, k);
-	g_free(add);
 	g_array_set_size(nr->pending, 0);
 }
 

@@ -318,14 +318,16 @@ static int compare_checked(gconstpointer a, gconstpointer b)
  * checked nor copied.  Detail columns are read even when the summary
  * column holds the answer, to check that they agree with it.
  */
-static void keep_columns(struct wide_reader *w)
+static void keep_columns(struct wide_reader *w, const bool *scope)
 {
 	guint n = w->cols->len;
 	bool *keep = g_new0(bool, n + 1);
 	for (guint i = 0; i < n; i++) {
 		const struct col *c = &g_array_index(w->cols, struct col, i);
-		keep[i] = (int)i == w->id_col || c->kind == COL_VALUE || c->kind == COL_DETAIL ||
-			  c->kind == COL_META;
+		bool value = c->kind == COL_VALUE || c->kind == COL_DETAIL;
+		if (value && scope && !scope[c->question])
+			continue;
+		keep[i] = (int)i == w->id_col || value || c->kind == COL_META;
 		if (c->kind == COL_DETAIL && w->has_value_col[c->question]) {
 			const char *name = choice_of(w, c)->name;
 			struct checked k = { i, c, name, strlen(name) };
@@ -380,7 +382,7 @@ struct wide_reader *wide_open(const struct form *form, const char *path,
 		wide_close(w);
 		return NULL;
 	}
-	keep_columns(w);
+	keep_columns(w, opt ? opt->scope : NULL);
 	return w;
 }
 

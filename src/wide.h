@@ -34,6 +34,11 @@ enum wide_dialect {
 struct wide_options {
 	const char *id_column;	/* the column with the respondent code; NULL = guess */
 	bool require_id;	/* fail when no column holds the respondent code */
+	/*
+	 * Only these questions' columns are read ([n_questions]); the others
+	 * are tokenised and dropped, not checked.  NULL: every column.
+	 */
+	const bool *scope;
 };
 
 struct wide_reader;

@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_quiet();
 	if (size == 0)
 		return 0;
-	struct wide_options opt = { id_columns[data[0] & 3], (data[0] & 4) != 0 };
+	struct wide_options opt = { id_columns[data[0] & 3], (data[0] & 4) != 0, NULL };
 	char *path = fuzz_write("export.csv", data + 1, size - 1);
 	struct wide_reader *w = wide_open(form, path, &opt);
 	FUZZ_ASSERT(w || msg_error_count() > 0);
