@@ -82,8 +82,13 @@ static char *random_value(GRand *rng, const struct form_question *q)
 		}
 		break;
 	case FORM_DECIMAL:
+		/* amounts to three places: a million replies give nearly a million distinct values */
+		g_string_append_printf(s, "%.3f", g_rand_double_range(rng, 0.001, 100000));
+		break;
 	case FORM_RANGE:
-		g_string_append_printf(s, "%.1f", g_rand_double_range(rng, 0, 10));
+		/* a step from the range's start */
+		g_string_append_printf(s, "%g", q->range_start + q->range_step *
+				       g_rand_int_range(rng, 0, 1 + (gint32)((q->range_end - q->range_start) / q->range_step)));
 		break;
 	case FORM_DATE:
 		{
