@@ -243,10 +243,6 @@ static struct tally_question *question_new(const struct form_question *q, bool k
 	if (q->list && form_kind_is_choice(q->kind)) {
 		tq->n_choices = q->list->choices->len;
 		tq->counts = g_new0(unsigned long, tq->n_choices + 1);
-		tq->name_len = g_new0(size_t, tq->n_choices + 1);
-		for (size_t c = 0; c < tq->n_choices; c++)
-			tq->name_len[c] = strlen(((struct form_choice *)
-						  g_ptr_array_index(q->list->choices, c))->name);
 	}
 	switch (q->kind) {
 	case FORM_SELECT_MULTIPLE:
@@ -296,7 +292,6 @@ static void question_free(gpointer p)
 {
 	struct tally_question *tq = p;
 	g_free(tq->counts);
-	g_free(tq->name_len);
 	g_free(tq->rank_sum);
 	g_free(tq->firsts);
 	if (tq->combinations)
@@ -418,6 +413,7 @@ struct tally *tally_new(const struct form *form, const struct tally_options *opt
 	t->opt = *opt;
 	t->questions = g_ptr_array_new_with_free_func(question_free);
 	t->scratch = g_string_sized_new(64);
+	t->chosen = g_array_new(FALSE, FALSE, sizeof(int));
 	if (!setup_by(t, error)) {
 		tally_free(t);
 		return NULL;
@@ -442,6 +438,7 @@ void tally_free(struct tally *t)
 		return;
 	g_ptr_array_free(t->questions, TRUE);
 	g_string_free(t->scratch, TRUE);
+	g_array_free(t->chosen, TRUE);
 	if (t->by_values)
 		g_ptr_array_free(t->by_values, TRUE);
 	if (t->by_index)
@@ -451,26 +448,6 @@ void tally_free(struct tally *t)
 
 /* Counting one reply */
 
-/*
- * The choice named by [S, S+LEN) of a value, or -1.  Lists are short, so
- * comparing lengths first and then bytes beats copying the name out to
- * look it up; long lists use the form's hash table.
- */
-static int choice_index(const struct tally_question *tq, const char *s, size_t len, GString *buf)
-{
-	if (tq->n_choices <= 32) {
-		for (size_t c = 0; c < tq->n_choices; c++)
-			if (tq->name_len[c] == len &&
-			    memcmp(((struct form_choice *)g_ptr_array_index(tq->q->list->choices, c))->name,
-				   s, len) == 0)
-				return (int)c;
-		return -1;
-	}
-	g_string_truncate(buf, 0);
-	g_string_append_len(buf, s, (gssize)len);
-	const struct form_choice *c = form_choice(tq->q->list, buf->str);
-	return c ? c->index : -1;
-}
 
 /*
  * The columns of the --by variable reply R falls in (several for a
@@ -519,87 +496,80 @@ static size_t by_columns(struct tally *t, const struct resp_reply *r, const stru
 	return n;
 }
 
-/* One State's answer in the crosstab: CHOSEN rows, COLS columns. */
-static void cross_add(struct tally_cross *x, const bool *chosen, const size_t *cols, size_t n_cols)
+/* One State's answer in the crosstab: the N distinct rows ROWS, the N_COLS columns COLS. */
+static void cross_add(struct tally_cross *x, const int *rows, size_t n, const size_t *cols,
+		      size_t n_cols)
 {
 	if (!n_cols)
 		return;
 	x->n++;
 	for (size_t k = 0; k < n_cols; k++)
 		x->col_bases[cols[k]]++;
-	for (size_t row = 0; row < x->n_rows; row++) {
-		if (!chosen[row])
-			continue;
+	for (size_t i = 0; i < n; i++) {
+		size_t row = (size_t)rows[i];
 		x->row_bases[row]++;
 		for (size_t k = 0; k < n_cols; k++)
 			x->cells[row * x->n_cols + cols[k]]++;
 	}
 }
 
-/* The choices of V (a validated value of a choice question), marked in CHOSEN; false if none read. */
-static bool read_choices(struct tally_question *tq, const char *v, bool *chosen, GString *buf)
+/*
+ * The choices of V, a value the validator did not read (a tally fed by
+ * hand): appended to CHOSEN once each, in the value's order.  Reads as
+ * the validator does (form_choice_len()).
+ */
+static void read_choices(const struct tally_question *tq, const char *v, GArray *chosen)
 {
-	const struct form_question *q = tq->q;
-	if (q->kind == FORM_SELECT_ONE) {
-		const struct form_choice *ch = form_choice(q->list, v);
+	if (tq->q->kind == FORM_SELECT_ONE) {
+		const struct form_choice *ch = form_choice(tq->q->list, v);
 		if (ch)
-			chosen[ch->index] = true;
-		return ch != NULL;
+			g_array_append_val(chosen, ch->index);
+		return;
 	}
-	int rank = 0;
 	size_t len;
 	for (const char *p = v, *name; (name = resp_value_next_choice(&p, &len));) {
-		int c = choice_index(tq, name, len, buf);
-		if (c < 0 || chosen[c])
-			continue;
-		chosen[c] = true;
-		rank++;
-		if (tq->rank_sum) {
-			tq->rank_sum[c] += rank;
-			tq->firsts[c] += rank == 1;
-		}
+		const struct form_choice *ch = form_choice_len(tq->q->list, name, len);
+		bool again = false;
+		for (guint i = 0; ch && i < chosen->len && !again; i++)
+			again = g_array_index(chosen, int, i) == ch->index;
+		if (ch && !again)
+			g_array_append_val(chosen, ch->index);
 	}
-	return rank > 0;
 }
 
 /*
- * Marks in CHOSEN the choices of V, as the validator read them (READ) or,
- * for a value it did not read, read here; false if none.  A rank's
- * choices add their places to the rank sums.
+ * Counts the choices of V: as the validator read them (READ), or read
+ * here.  A rank's choices add their places to the rank sums.
  */
-static bool chosen_of(struct tally_question *tq, const char *v, const struct resp_read *read,
-		      const struct resp_eval *ev, bool *chosen, GString *buf)
+static void count_choices(struct tally *t, struct tally_question *tq, const char *v,
+			  const struct resp_read *read, const struct resp_eval *ev, const size_t *cols,
+			  size_t n_cols)
 {
-	if (!read)
-		return read_choices(tq, v, chosen, buf);
-	const int *index = (const int *)(void *)ev->chosen->data + read->first;
-	for (guint i = 0; i < read->n; i++) {
+	const int *index;
+	size_t n;
+	if (read) {
+		index = (const int *)(void *)ev->chosen->data + read->first;
+		n = read->n;
+	} else {
+		g_array_set_size(t->chosen, 0);
+		read_choices(tq, v, t->chosen);
+		index = (const int *)(void *)t->chosen->data;
+		n = t->chosen->len;
+	}
+	if (!n)
+		return;
+	guint64 mask = 0;
+	for (size_t i = 0; i < n; i++) {
 		int c = index[i];
-		chosen[c] = true;
+		tq->counts[c]++;
+		mask |= c < 64 ? (guint64)1 << c : 0;
 		if (tq->rank_sum) {
-			tq->rank_sum[c] += i + 1;
+			tq->rank_sum[c] += (double)(i + 1);
 			tq->firsts[c] += i == 0;
 		}
 	}
-	return read->n > 0;
-}
-
-static void count_choices(struct tally_question *tq, const char *v, const struct resp_read *read,
-			  const struct resp_eval *ev, const size_t *cols, size_t n_cols, GString *buf)
-{
-	bool *chosen = g_newa(bool, tq->n_choices + 1);
-	memset(chosen, 0, tq->n_choices + 1);
-	if (!chosen_of(tq, v, read, ev, chosen, buf))
-		return;
-	guint64 mask = 0;
-	for (size_t c = 0; c < tq->n_choices; c++) {
-		if (!chosen[c])
-			continue;
-		tq->counts[c]++;
-		mask |= c < 64 ? (guint64)1 << c : 0;
-	}
 	if (tq->cross)
-		cross_add(tq->cross, chosen, cols, n_cols);
+		cross_add(tq->cross, index, n, cols, n_cols);
 	if (tq->combinations)
 		(*counter(tq->combinations, &mask, copy_mask))++;
 }
@@ -627,13 +597,12 @@ static void count_date(struct tally_question *tq, const char *v, const struct re
 	(*counter(tq->months, GINT_TO_POINTER(y * 12 + m - 1), copy_direct))++;
 }
 
-static void count_answer(const struct resp_reply *r, const struct resp_eval *ev,
-			 struct tally_question *tq, const char *v, const size_t *cols, size_t n_cols,
-			 GString *buf)
+static void count_answer(struct tally *t, const struct resp_reply *r, const struct resp_eval *ev,
+			 struct tally_question *tq, const char *v, const size_t *cols, size_t n_cols)
 {
 	const struct resp_read *read = ev->read[tq->q->index].ok ? &ev->read[tq->q->index] : NULL;
 	if (tq->counts) {
-		count_choices(tq, v, read, ev, cols, n_cols, buf);
+		count_choices(t, tq, v, read, ev, cols, n_cols);
 	} else if (tq->numbers) {
 		count_number(tq, v, read);
 	} else if (tq->months) {
@@ -666,7 +635,7 @@ void tally_add(struct tally *t, const struct resp_reply *r, const struct resp_ev
 			continue;
 		}
 		tq->answered++;
-		count_answer(r, ev, tq, v, cols, n_cols, buf);
+		count_answer(t, r, ev, tq, v, cols, n_cols);
 	}
 }
 

@@ -103,7 +103,6 @@ struct tally_question {
 	size_t n_choices;
 	GHashTable *combinations;	/* select_multiple: bit mask of choices -> count; NULL
 					   for lists of more than 64 choices */
-	size_t *name_len;	/* the length of each choice's name */
 	/* rank */
 	double *rank_sum;
 	unsigned long *firsts;
@@ -130,6 +129,7 @@ struct tally {
 	GHashTable *by_index;	/* value -> index + 1 */
 	unsigned long small_cell;	/* tally_disclose()'s threshold; 0 when not applied */
 	GString *scratch;	/* private: a choice name being looked up */
+	GArray *chosen;		/* private: the choices of a value read here (int) */
 };
 
 /*
