@@ -178,7 +178,10 @@ int chunked_read(const struct form *form, char *const *paths, int n_paths,
 	GThread **threads = g_new0(GThread *, n + 1);
 	for (int k = 0; ok && k < n; k++)
 		threads[k] = g_thread_new("quire-part", read_part, &parts[k]);
-	for (int k = 0; ok && k < n; k++) {
+	/* Every thread is joined, whatever the others found: their parts are freed below. */
+	for (int k = 0; k < n; k++) {
+		if (!threads[k])
+			continue;
 		g_thread_join(threads[k]);
 		ok &= parts[k].rc == 0 && !parts[k].heard;
 	}

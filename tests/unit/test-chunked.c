@@ -43,7 +43,7 @@ static const char form_csv[] =
 static struct form *form;
 static char *dir;
 
-enum plant { CLEAN, TWICE, INVALID };
+enum plant { CLEAN, TWICE, INVALID, INVALID_EARLY };
 
 /* Writes N rows from SEED to a file in DIR and returns its path; PLANT spoils it near its end. */
 static char *export(int n, guint32 seed, enum plant plant)
@@ -59,7 +59,7 @@ static char *export(int n, guint32 seed, enum plant plant)
 				       1 + g_rand_int_range(rng, 0, 28), region,
 				       ticks[g_rand_int_range(rng, 0, 8)],
 				       orders[g_rand_int_range(rng, 0, 3)]);
-		if (plant == INVALID && i == n - 10)
+		if ((plant == INVALID && i == n - 10) || (plant == INVALID_EARLY && i == 100))
 			g_string_append(s, "many");
 		else if (region != 'c')
 			g_string_append_printf(s, "%d", g_rand_int_range(rng, 0, 60));
@@ -200,14 +200,15 @@ static void test_clean(guint32 seed)
 	g_free(path);
 }
 
-static void test_declined(enum plant plant, const char *what)
+static void test_declined(enum plant plant, int jobs, const char *what)
 {
 	char *path = export(12000, 7, plant);
 	struct analysis *a = NULL;
 	struct tally *t = NULL;
 	bool quiet;
-	int used = read_in_parts(path, 2, &a, &t, &quiet);
-	ok(used == 0 && quiet && !a && !t, "%s: declined, with nothing printed or made", what);
+	int used = read_in_parts(path, jobs, &a, &t, &quiet);
+	ok(used == 0 && quiet && !a && !t, "%s, %d threads: declined, with nothing printed or made",
+	   what, jobs);
 	g_unlink(path);
 	g_free(path);
 }
@@ -233,8 +234,11 @@ int main(void)
 		return 1;
 	test_clean(1);
 	test_clean(2);
-	test_declined(TWICE, "a respondent in both halves");
-	test_declined(INVALID, "an invalid answer near the end");
+	test_declined(TWICE, 2, "a respondent in both halves");
+	test_declined(INVALID, 2, "an invalid answer near the end");
+	/* The first part stops early: the others must still be waited for before they are freed. */
+	for (int i = 0; i < 20; i++)
+		test_declined(INVALID_EARLY, 4, "an invalid answer in the first part");
 	test_small();
 	g_rmdir(dir);
 	g_free(dir);
