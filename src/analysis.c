@@ -25,31 +25,60 @@ const char *analysis_reason_name(enum analysis_reason reason)
  * the analysis's string chunk right after its code, and the set of codes
  * holds only the code's address:
  *
- *   code NUL  file (const char *, in the chunk)  row (long)
+ *   code NUL  file  row
  *
- * read with memcpy(), as the chunk does not align them.
+ * the file as its index in FILES and the row, each in as few bytes as it
+ * needs: seven bits a byte, the high bit set on all but the last.
  */
 struct analysis_seen {
 	const char *file;
 	long row;
 };
 
-static struct analysis_seen seen_where(const char *code)
+#define VARINT_MAX 10	/* bytes for 64 bits */
+
+static size_t put_varint(unsigned char *out, guint64 v)
 {
-	struct analysis_seen at;
-	memcpy(&at, code + strlen(code) + 1, sizeof at);
+	size_t n = 0;
+	for (; v >= 0x80; v >>= 7)
+		out[n++] = (unsigned char)(v | 0x80);
+	out[n++] = (unsigned char)v;
+	return n;
+}
+
+static guint64 get_varint(const unsigned char **p)
+{
+	guint64 v = 0;
+	for (int shift = 0;; shift += 7) {
+		unsigned char b = *(*p)++;
+		v |= (guint64)(b & 0x7f) << shift;
+		if (!(b & 0x80))
+			return v;
+	}
+}
+
+static struct analysis_seen seen_where(const struct analysis *a, const char *code)
+{
+	const unsigned char *p = (const unsigned char *)code + strlen(code) + 1;
+	guint64 file = get_varint(&p);
+	struct analysis_seen at = { g_ptr_array_index(a->files, (guint)file), (long)get_varint(&p) };
 	return at;
 }
 
 static void seen_add(struct analysis *a, const char *code, const char *file, long row)
 {
+	/* Replies come file after file: a file is added once, when it starts. */
+	const char *kept = g_string_chunk_insert_const(a->strings, file);
+	if (!a->files->len || g_ptr_array_index(a->files, a->files->len - 1) != kept)
+		g_ptr_array_add(a->files, (gpointer)kept);
 	size_t len = strlen(code);
-	struct analysis_seen at = { g_string_chunk_insert_const(a->strings, file), row };
-	char entry[RESP_CODE_MAX + 1 + sizeof at];	/* codes are safe (check_once()) */
+	unsigned char entry[RESP_CODE_MAX + 1 + 2 * VARINT_MAX];	/* codes are safe (check_once()) */
 	memcpy(entry, code, len + 1);
-	memcpy(entry + len + 1, &at, sizeof at);
-	g_hash_table_add(a->seen, g_string_chunk_insert_len(a->strings, entry,
-							    (gssize)(len + 1 + sizeof at)));
+	size_t n = len + 1;
+	n += put_varint(entry + n, a->files->len - 1);
+	n += put_varint(entry + n, (guint64)MAX(row, 0));
+	g_hash_table_add(a->seen, g_string_chunk_insert_len(a->strings, (const char *)entry,
+							    (gssize)n));
 }
 
 static void record_free(gpointer p)
@@ -71,6 +100,7 @@ struct analysis *analysis_new(const struct form *form, const struct analysis_opt
 	resp_eval_scope(a->ev, opt->scope);
 	a->seen = g_hash_table_new(g_str_hash, g_str_equal);
 	a->strings = g_string_chunk_new(64 * 1024);
+	a->files = g_ptr_array_new();
 	return a;
 }
 
@@ -82,6 +112,7 @@ void analysis_free(struct analysis *a)
 	resp_eval_free(a->ev);
 	g_hash_table_destroy(a->seen);
 	g_string_chunk_free(a->strings);
+	g_ptr_array_free(a->files, TRUE);
 	g_free(a);
 }
 
@@ -107,7 +138,7 @@ static int check_once(struct analysis *a, const struct resp_reply *r, bool check
 	if (!checked && (!code || !resp_code_is_safe(code)))
 		return 0;	/* resp_check() has reported it */
 	const char *entry = g_hash_table_lookup(a->seen, code);
-	struct analysis_seen where = entry ? seen_where(entry) : (struct analysis_seen){ NULL, 0 };
+	struct analysis_seen where = entry ? seen_where(a, entry) : (struct analysis_seen){ NULL, 0 };
 	const struct analysis_seen *first = entry ? &where : NULL;
 	long row = r->meta_row[RESP_RESPONDENT];
 	if (first && first->row)

@@ -76,6 +76,7 @@ struct analysis {
 	struct resp_eval *ev;
 	GHashTable *seen;	/* the codes seen, each followed by where (analysis.c), for duplicates */
 	GStringChunk *strings;
+	GPtrArray *files;	/* the files replies were seen in, in the chunk (analysis.c) */
 };
 
 /* Starts an analysis of replies to FORM; free with analysis_free(). */
