@@ -195,6 +195,19 @@ static void runs_compact(struct tally_number_runs *nr)
  */
 #define RUNS_SEARCHED 2048
 
+/* Sorts the pending values in and lets go of the memory only adding needs. */
+static void runs_settle(struct tally_number_runs *nr)
+{
+	runs_compact(nr);
+	g_free(nr->keys);
+	g_free(nr->batch);
+	nr->keys = NULL;
+	nr->batch = NULL;
+	nr->cap = 0;
+	g_array_free(nr->pending, TRUE);
+	nr->pending = g_array_new(FALSE, FALSE, sizeof(double));
+}
+
 static void runs_add(struct tally_number_runs *nr, double d)
 {
 	if (d == 0)
@@ -751,7 +764,7 @@ void tally_finish(struct tally *t, const struct stats_fisher_options *fisher)
 	for (guint i = 0; i < t->questions->len; i++) {
 		struct tally_question *tq = g_ptr_array_index(t->questions, i);
 		if (tq->numbers) {
-			runs_compact(tq->numbers);
+			runs_settle(tq->numbers);
 			double *values, *counts;
 			size_t n;
 			tally_numbers(tq, &values, &counts, &n);
