@@ -133,15 +133,22 @@ static bool shared_respondent(const struct part *parts, int n)
 	return false;
 }
 
-/* Merges the parts in order into A and T. */
-static void merge_parts(struct part *parts, int n, struct analysis *a, struct tally *t)
+/*
+ * Merges the parts in order into A and the first part's tally, which it
+ * returns (taking it from the part): the tallies' memory is not copied.
+ */
+static struct tally *merge_parts(struct part *parts, int n, struct analysis *a)
 {
+	struct tally *t = parts[0].t;
+	parts[0].t = NULL;
 	long offset = 1;	/* the header is row 1 */
 	for (int k = 0; k < n; k++) {
 		analysis_merge(a, parts[k].a, offset);
-		tally_merge(t, parts[k].t);
+		if (k > 0)
+			tally_merge(t, parts[k].t);
 		offset += parts[k].rows;
 	}
+	return t;
 }
 
 int chunked_read(const struct form *form, char *const *paths, int n_paths,
@@ -188,8 +195,7 @@ int chunked_read(const struct form *form, char *const *paths, int n_paths,
 	ok = ok && !shared_respondent(parts, n);
 	if (ok) {
 		*a_out = analysis_new(form, aopt);
-		*t_out = tally_new(form, topt, NULL);
-		merge_parts(parts, n, *a_out, *t_out);
+		*t_out = merge_parts(parts, n, *a_out);
 	}
 	for (int k = 0; k < n; k++)
 		part_free(&parts[k]);
