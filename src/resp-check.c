@@ -411,7 +411,7 @@ static char *length_problem(const char *value)
 	return s;
 }
 
-/* Whether the LEN bytes at NAME are among the N choices read so far at CHOSEN. */
+/* Whether INDEX is among the N choice indexes at CHOSEN. */
 static bool chosen_before(const int *chosen, guint n, int index)
 {
 	for (guint i = 0; i < n; i++)
@@ -420,7 +420,10 @@ static bool chosen_before(const int *chosen, guint n, int index)
 	return false;
 }
 
-/* The choices of a select_multiple or rank value, appended to CHOSEN; false if one is no choice or repeated. */
+/*
+ * The choices of a select_multiple or rank value, appended to CHOSEN in
+ * the value's order; false if one is no choice or repeated.
+ */
 static bool read_choices(const struct form_list *list, const char *value, struct resp_read *out,
 			 GArray *chosen)
 {
