@@ -411,11 +411,11 @@ static char *length_problem(const char *value)
 	return s;
 }
 
-/* Whether INDEX is among the N choice indexes at CHOSEN. */
-static bool chosen_before(const int *chosen, guint n, int index)
+/* Whether INDEX is among the choice indexes of CHOSEN from FIRST on. */
+static bool chosen_before(const GArray *chosen, guint first, int index)
 {
-	for (guint i = 0; i < n; i++)
-		if (chosen[i] == index)
+	for (guint i = first; i < chosen->len; i++)
+		if (g_array_index(chosen, int, i) == index)
 			return true;
 	return false;
 }
@@ -432,8 +432,7 @@ static bool read_choices(const struct form_list *list, const char *value, struct
 	bool ok = true;
 	for (const char *p = value, *name; ok && (name = resp_value_next_choice(&p, &len));) {
 		const struct form_choice *c = form_choice_len(list, name, len);
-		ok = c && !chosen_before((const int *)(void *)chosen->data + first, chosen->len - first,
-					 c->index);
+		ok = c && !chosen_before(chosen, first, c->index);
 		if (ok)
 			g_array_append_val(chosen, c->index);
 	}

@@ -484,10 +484,9 @@ static size_t by_columns(struct tally *t, const struct resp_reply *r, const stru
 	const struct resp_read *read = &ev->read[t->by_question->index];
 	if (read->ok) {
 		/* The column variable's values are its choices, in list order. */
-		const int *index = (const int *)(void *)ev->chosen->data + read->first;
 		size_t n = 0;
 		for (guint i = 0; i < read->n && n < t->by_values->len; i++)
-			cols[n++] = (size_t)index[i];
+			cols[n++] = (size_t)g_array_index(ev->chosen, int, read->first + i);
 		return n;
 	}
 	if (t->by_question->kind == FORM_SELECT_ONE) {
@@ -558,19 +557,22 @@ static void count_choices(struct tally *t, struct tally_question *tq, const char
 			  const struct resp_read *read, const struct resp_eval *ev, const size_t *cols,
 			  size_t n_cols)
 {
-	const int *index;
-	size_t n;
+	const GArray *from;
+	size_t first;
 	if (read) {
-		index = (const int *)(void *)ev->chosen->data + read->first;
-		n = read->n;
+		from = ev->chosen;
+		first = read->first;
 	} else {
 		g_array_set_size(t->chosen, 0);
 		read_choices(tq, v, t->chosen);
-		index = (const int *)(void *)t->chosen->data;
-		n = t->chosen->len;
+		from = t->chosen;
+		first = 0;
 	}
+	size_t n = read ? read->n : from->len;
 	if (!n)
 		return;
+	/* Not before: an empty array has no data. */
+	const int *index = (const int *)(void *)from->data + first;
 	guint64 mask = 0;
 	for (size_t i = 0; i < n; i++) {
 		int c = index[i];
