@@ -441,13 +441,8 @@ static bool read_choices(const struct form_list *list, const char *value, struct
 	return ok;
 }
 
-/*
- * Whether VALUE is well formed for Q: the one decision, which
- * resp_value_problem() words when it is not.  Fills OUT (and CHOSEN) with
- * what VALUE reads as.
- */
-static bool value_reads(const struct form_question *q, const char *value, struct resp_read *out,
-			GArray *chosen)
+bool resp_value_read(const struct form_question *q, const char *value, struct resp_read *out,
+		     GArray *chosen)
 {
 	const struct form_choice *c;
 	switch (q->kind) {
@@ -492,7 +487,7 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
 {
 	struct resp_read read;
 	GArray *chosen = g_array_new(FALSE, FALSE, sizeof(int));
-	bool ok = value_reads(q, value, &read, chosen);
+	bool ok = resp_value_read(q, value, &read, chosen);
 	g_array_free(chosen, TRUE);
 	if (ok)
 		return NULL;
@@ -610,7 +605,7 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	const char *value = r->values[q->index];
 	long row = r->rows[q->index];
 	struct resp_read *read = &ev->read[q->index];
-	if (!value_reads(q, value, read, ev->chosen)) {
+	if (!resp_value_read(q, value, read, ev->chosen)) {
 		char *why = resp_value_problem(r->form, q, value);
 		resp_error_at(r, row, "%s: %s", key, why);
 		g_free(why);

@@ -229,6 +229,14 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
 			 const char *value);
 
 /*
+ * The decision resp_value_problem() words: whether VALUE is well formed
+ * for Q.  Fills OUT with what it reads as, the choices appended to CHOSEN
+ * (int); OUT->ok is left to the caller.
+ */
+bool resp_value_read(const struct form_question *q, const char *value, struct resp_read *out,
+		     GArray *chosen);
+
+/*
  * The number VALUE holds as an answer to the integer, decimal or range
  * question Q: an integer is an optional sign and 1 to 18 digits; a
  * decimal or range value is a finite decimal number in the C locale

@@ -425,7 +425,7 @@ struct tally *tally_new(const struct form *form, const struct tally_options *opt
 	t->form = form;
 	t->opt = *opt;
 	t->questions = g_ptr_array_new_with_free_func(question_free);
-	t->scratch = g_string_sized_new(64);
+	t->read = g_new0(struct resp_read, 1);
 	t->chosen = g_array_new(FALSE, FALSE, sizeof(int));
 	if (!setup_by(t, error)) {
 		tally_free(t);
@@ -450,7 +450,7 @@ void tally_free(struct tally *t)
 	if (!t)
 		return;
 	g_ptr_array_free(t->questions, TRUE);
-	g_string_free(t->scratch, TRUE);
+	g_free(t->read);
 	g_array_free(t->chosen, TRUE);
 	if (t->by_values)
 		g_ptr_array_free(t->by_values, TRUE);
@@ -463,11 +463,31 @@ void tally_free(struct tally *t)
 
 
 /*
+ * What the answer V to Q reads as, with its choice indexes in *CHOSEN:
+ * the validator's read (every reply of the analysis set has one), or, for
+ * a reply that did not go through it (a tally fed by hand), V read here
+ * by the validator's rule into T's scratch.  NULL when V does not read,
+ * which the validator would have refused: it is not counted.
+ */
+static const struct resp_read *read_of(struct tally *t, const struct resp_eval *ev,
+				       const struct form_question *q, const char *v,
+				       const GArray **chosen)
+{
+	if (ev->read[q->index].ok) {
+		*chosen = ev->chosen;
+		return &ev->read[q->index];
+	}
+	g_array_set_size(t->chosen, 0);
+	*chosen = t->chosen;
+	return resp_value_read(q, v, t->read, t->chosen) ? t->read : NULL;
+}
+
+/*
  * The columns of the --by variable reply R falls in (several for a
  * select_multiple), as indexes into T->by_values; returns how many.
  */
 static size_t by_columns(struct tally *t, const struct resp_reply *r, const struct resp_eval *ev,
-			 size_t *cols, GString *buf)
+			 size_t *cols)
 {
 	if (t->by_column >= 0) {
 		const struct roster_member *m = roster_find(t->opt.roster, r->meta[RESP_RESPONDENT]);
@@ -479,32 +499,12 @@ static size_t by_columns(struct tally *t, const struct resp_reply *r, const stru
 		return 1;
 	}
 	const char *v = ev->value[t->by_question->index];
-	if (!v)
-		return 0;
-	const struct resp_read *read = &ev->read[t->by_question->index];
-	if (read->ok) {
-		/* The column variable's values are its choices, in list order. */
-		size_t n = 0;
-		for (guint i = 0; i < read->n && n < t->by_values->len; i++)
-			cols[n++] = (size_t)g_array_index(ev->chosen, int, read->first + i);
-		return n;
-	}
-	if (t->by_question->kind == FORM_SELECT_ONE) {
-		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(t->by_index, v));
-		cols[0] = k - 1;
-		return k ? 1 : 0;
-	}
-	size_t n = 0, len;
-	for (const char *p = v, *name; (name = resp_value_next_choice(&p, &len));) {
-		g_string_truncate(buf, 0);
-		g_string_append_len(buf, name, (gssize)len);
-		guint k = GPOINTER_TO_UINT(g_hash_table_lookup(t->by_index, buf->str));
-		bool again = false;
-		for (size_t i = 0; i < n; i++)
-			again |= cols[i] == k - 1;
-		if (k && !again && n < t->by_values->len)
-			cols[n++] = k - 1;
-	}
+	const GArray *chosen;
+	const struct resp_read *read = v ? read_of(t, ev, t->by_question, v, &chosen) : NULL;
+	/* The column variable's values are its choices, in list order. */
+	size_t n = 0;
+	for (guint i = 0; read && i < read->n && n < t->by_values->len; i++)
+		cols[n++] = (size_t)g_array_index(chosen, int, read->first + i);
 	return n;
 }
 
@@ -525,54 +525,15 @@ static void cross_add(struct tally_cross *x, const int *rows, size_t n, const si
 	}
 }
 
-/*
- * The choices of V, a value the validator did not read (a tally fed by
- * hand): appended to CHOSEN once each, in the value's order.  Reads as
- * the validator does (form_choice_len()).
- */
-static void read_choices(const struct tally_question *tq, const char *v, GArray *chosen)
+/* Counts the choices READ of CHOSEN.  A rank's choices add their places to the rank sums. */
+static void count_choices(struct tally_question *tq, const struct resp_read *read,
+			  const GArray *chosen, const size_t *cols, size_t n_cols)
 {
-	if (tq->q->kind == FORM_SELECT_ONE) {
-		const struct form_choice *ch = form_choice(tq->q->list, v);
-		if (ch)
-			g_array_append_val(chosen, ch->index);
-		return;
-	}
-	size_t len;
-	for (const char *p = v, *name; (name = resp_value_next_choice(&p, &len));) {
-		const struct form_choice *ch = form_choice_len(tq->q->list, name, len);
-		bool again = false;
-		for (guint i = 0; ch && i < chosen->len && !again; i++)
-			again = g_array_index(chosen, int, i) == ch->index;
-		if (ch && !again)
-			g_array_append_val(chosen, ch->index);
-	}
-}
-
-/*
- * Counts the choices of V: as the validator read them (READ), or read
- * here.  A rank's choices add their places to the rank sums.
- */
-static void count_choices(struct tally *t, struct tally_question *tq, const char *v,
-			  const struct resp_read *read, const struct resp_eval *ev, const size_t *cols,
-			  size_t n_cols)
-{
-	const GArray *from;
-	size_t first;
-	if (read) {
-		from = ev->chosen;
-		first = read->first;
-	} else {
-		g_array_set_size(t->chosen, 0);
-		read_choices(tq, v, t->chosen);
-		from = t->chosen;
-		first = 0;
-	}
-	size_t n = read ? read->n : from->len;
+	size_t n = read->n;
 	if (!n)
 		return;
 	/* Not before: an empty array has no data. */
-	const int *index = (const int *)(void *)from->data + first;
+	const int *index = (const int *)(void *)chosen->data + read->first;
 	guint64 mask = 0;
 	for (size_t i = 0; i < n; i++) {
 		int c = index[i];
@@ -589,22 +550,8 @@ static void count_choices(struct tally *t, struct tally_question *tq, const char
 		(*counter(tq->combinations, &mask, copy_mask))++;
 }
 
-static void count_number(struct tally_question *tq, const char *v, const struct resp_read *read)
+static void count_date(struct tally_question *tq, int day)
 {
-	double d;
-	if (read)
-		runs_add(tq->numbers, read->number);
-	else if (resp_value_number(tq->q, v, &d))
-		runs_add(tq->numbers, d);
-}
-
-static void count_date(struct tally_question *tq, const char *v, const struct resp_read *read)
-{
-	int day;
-	if (read)
-		day = read->day;
-	else if (!resp_value_day(tq->q, v, &day))
-		return;
 	int y, m, d;
 	isodate_split(day, &y, &m, &d);
 	tq->earliest = MIN(tq->earliest, day);
@@ -615,13 +562,14 @@ static void count_date(struct tally_question *tq, const char *v, const struct re
 static void count_answer(struct tally *t, const struct resp_reply *r, const struct resp_eval *ev,
 			 struct tally_question *tq, const char *v, const size_t *cols, size_t n_cols)
 {
-	const struct resp_read *read = ev->read[tq->q->index].ok ? &ev->read[tq->q->index] : NULL;
-	if (tq->counts) {
-		count_choices(t, tq, v, read, ev, cols, n_cols);
-	} else if (tq->numbers) {
-		count_number(tq, v, read);
-	} else if (tq->months) {
-		count_date(tq, v, read);
+	const GArray *chosen;
+	const struct resp_read *read = tq->texts ? NULL : read_of(t, ev, tq->q, v, &chosen);
+	if (tq->counts && read) {
+		count_choices(tq, read, chosen, cols, n_cols);
+	} else if (tq->numbers && read) {
+		runs_add(tq->numbers, read->number);
+	} else if (tq->months && read) {
+		count_date(tq, read->day);
 	} else if (tq->texts) {
 		struct tally_text *text = g_new(struct tally_text, 1);
 		text->respondent = g_strdup(r->meta[RESP_RESPONDENT]);
@@ -634,8 +582,7 @@ void tally_add(struct tally *t, const struct resp_reply *r, const struct resp_ev
 {
 	t->included++;
 	size_t *cols = g_newa(size_t, t->by_values->len + 1);
-	GString *buf = t->scratch;
-	size_t n_cols = t->opt.by ? by_columns(t, r, ev, cols, buf) : 0;
+	size_t n_cols = t->opt.by ? by_columns(t, r, ev, cols) : 0;
 	for (guint i = 0; i < t->questions->len; i++) {
 		struct tally_question *tq = g_ptr_array_index(t->questions, i);
 		int qi = tq->q->index;

@@ -13,6 +13,7 @@ struct form;
 struct form_question;
 struct resp_reply;
 struct resp_eval;
+struct resp_read;
 struct roster;
 
 /*
@@ -128,8 +129,9 @@ struct tally {
 	GPtrArray *by_values;	/* struct tally_by_value * */
 	GHashTable *by_index;	/* value -> index + 1 */
 	unsigned long small_cell;	/* tally_disclose()'s threshold; 0 when not applied */
-	GString *scratch;	/* private: a choice name being looked up */
-	GArray *chosen;		/* private: the choices of a value read here (int) */
+	/* private: a value read here (tally_add() of a reply the validator did not read) */
+	struct resp_read *read;
+	GArray *chosen;		/* its choices (int) */
 };
 
 /*
