@@ -41,25 +41,6 @@ static gpointer read_part(gpointer data)
 	return NULL;
 }
 
-/*
- * Where the rows start: past the first line end outside quotes.  Returns
- * 0 when there is none.
- */
-static unsigned long long data_start(FILE *fp)
-{
-	bool quoted = false;
-	unsigned long long at = 0;
-	int c;
-	while ((c = getc(fp)) != EOF) {
-		at++;
-		if (c == '"')
-			quoted = !quoted;
-		else if (c == '\n' && !quoted)
-			return at;
-	}
-	return 0;
-}
-
 /* The first position past a line end at or after AT, or SIZE. */
 static unsigned long long next_line(FILE *fp, unsigned long long at, unsigned long long size)
 {
@@ -74,22 +55,25 @@ static unsigned long long next_line(FILE *fp, unsigned long long at, unsigned lo
 	return size;
 }
 
-/* Cuts [START, SIZE) into at most N parts at line ends; returns how many. */
+/*
+ * Cuts the SIZE bytes of the file into at most N parts after line ends;
+ * returns how many.  Where a cut falls is only a guess: a line end inside
+ * a quoted cell leaves the part before it unterminated, which its parser
+ * says, and the file is then read in one pass.  The first part starts at
+ * 0 and skips the header.
+ */
 static int cut(const char *path, unsigned long long size, int n, struct part *parts)
 {
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		return 0;
-	unsigned long long start = data_start(fp);
+	unsigned long long start = 0, each = size / (unsigned long long)n;
 	int k = 0;
-	if (start && start < size) {
-		unsigned long long each = (size - start) / (unsigned long long)n;
-		for (; k < n && start < size; k++) {
-			unsigned long long end = k == n - 1 ? size : next_line(fp, start + each, size);
-			parts[k].start = start;
-			parts[k].end = end;
-			start = end;
-		}
+	for (; k < n && start < size; k++) {
+		unsigned long long end = k == n - 1 ? size : next_line(fp, start + each, size);
+		parts[k].start = start;
+		parts[k].end = end;
+		start = end;
 	}
 	fclose(fp);
 	return k;
@@ -141,7 +125,7 @@ static struct tally *merge_parts(struct part *parts, int n, struct analysis *a)
 {
 	struct tally *t = parts[0].t;
 	parts[0].t = NULL;
-	long offset = 1;	/* the header is row 1 */
+	long offset = 0;	/* the first part counts the header's row */
 	for (int k = 0; k < n; k++) {
 		analysis_merge(a, parts[k].a, offset);
 		if (k > 0)

@@ -186,8 +186,10 @@ struct csvio_reader *csvio_open_part(const struct csvio_reader *whole, const cha
 	r->chunk = g_malloc(CHUNK_SIZE);
 	r->limited = true;
 	r->remaining = end - start;
-	csv_set_delim(&r->parser, (unsigned char)r->delim);
-	r->started = true;
+	if (start > 0) {	/* at 0, a byte order mark is skipped as for the whole file */
+		csv_set_delim(&r->parser, (unsigned char)r->delim);
+		r->started = true;
+	}
 	r->header_width = whole->header_width;
 	r->width_rule = whole->width_rule;
 	csvio_keep_columns(r, whole->keep, whole->n_keep);

@@ -61,9 +61,9 @@ struct csvio_reader *csvio_open_memory_owned(const char *name, char *data, size_
 /*
  * A reader of bytes [START, END) of the file at PATH, which WHOLE (a
  * reader of the same file, past its header) reads as a whole: the part
- * must start at a record's start.  It takes WHOLE's delimiter, header
- * width and kept columns, and numbers its rows from 1 at START (add the
- * rows before START, see csvio_rows()).  A part that ends inside a quoted
+ * must start at a record's start, or at 0.  It takes WHOLE's delimiter,
+ * header width and kept columns, and numbers its rows from 1 at START
+ * (add the rows before START, see csvio_rows()).  A part that ends inside a quoted
  * field reports it as the end of a file would.  Returns NULL after
  * reporting a file that cannot be opened.
  */

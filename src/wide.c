@@ -390,6 +390,11 @@ struct wide_reader *wide_open_part(const struct wide_reader *whole, const char *
 				   unsigned long long start, unsigned long long end)
 {
 	struct csvio_reader *in = csvio_open_part(whole->in, path, start, end);
+	struct csvio_record header;
+	if (in && start == 0 && csvio_next(in, &header) != 1) {	/* WHOLE has read it */
+		csvio_close(in);
+		in = NULL;
+	}
 	if (!in)
 		return NULL;
 	size_t n = form_n_questions(whole->form);

@@ -71,7 +71,8 @@ int wide_next(struct wide_reader *w, struct resp_reply *reply, int *problems);
  * (whose tag row only the first row may be), with its header on row 1.
  * wide_open_part() reads bytes [START, END) of the file at PATH, which
  * WHOLE has open, with WHOLE's columns; START must be where a row
- * starts, past the header.  Its rows are numbered from 1 at START, and
+ * starts, or 0 (the header is then skipped).  Its rows are numbered from
+ * 1 at START, and
  * wide_rows() tells how many line ends it has read (the rows of the
  * part, once it is read).  Returns NULL after reporting.
  */
