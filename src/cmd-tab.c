@@ -139,6 +139,7 @@ static int tabulate(const struct form *form, const struct roster *roster, char *
 		struct source *src = source_open(form, data, n, &o->source);
 		if (!src) {
 			tally_free(t);
+			o->source.scope = NULL;
 			g_free(scope);
 			return EXIT_DATA;
 		}
@@ -163,6 +164,7 @@ static int tabulate(const struct form *form, const struct roster *roster, char *
 	}
 	analysis_free(a);
 	tally_free(t);
+	o->source.scope = NULL;
 	g_free(scope);
 	return status;
 }
