@@ -398,13 +398,11 @@ struct chart *qchart_question(const struct tally *t, const struct tally_question
 	chart_set_base(c, base);
 	g_free(base);
 	if (type == CHART_HISTOGRAM || type == CHART_DOTPLOT) {
-		double *values, *counts;
+		const double *values, *counts;
 		size_t n;
 		tally_numbers(tq, &values, &counts, &n);
 		for (size_t i = 0; i < n; i++)
 			chart_add_run(c, values[i], counts[i]);
-		g_free(values);
-		g_free(counts);
 		set_notes(c, numbers_note(t, tq, o->lang, type == CHART_DOTPLOT),
 			  left_out_note(o->analysis));
 		return c;

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "isodate.h"
 #include "msg.h"
+#include "radix.h"
 #include "response.h"
 #include "roster.h"
 
@@ -37,34 +38,33 @@ static gpointer copy_direct(gconstpointer p)
 }
 
 /*
- * Distinct numbers are counted by their exact value, as sorted runs: RUNS
- * holds each distinct value once, ascending, with its count, and PENDING
- * the values added since, unsorted.  When PENDING is full it is sorted
- * and merged into RUNS in place, from the back, so memory is 16 bytes a
- * distinct value and one batch, whatever the order of the values, and two
- * tallies merge by merging their runs.  -0 and 0 are one value.
+ * Distinct numbers are counted by their exact value, as sorted runs:
+ * VALUES holds each distinct value once, ascending, and COUNTS beside it
+ * how many replies gave it; PENDING holds the values added since,
+ * unsorted.  When PENDING is full it is sorted and merged into the runs in
+ * place, from the back, so memory is 16 bytes a distinct value and one
+ * batch, whatever the order of the values; two tallies merge by merging
+ * their runs; and the summaries read the two arrays as they are.  -0 and
+ * 0 are one value.  Counts are doubles (exact to 2^53), as the statistics
+ * take them.
  */
-struct number_count {
-	double value;
-	unsigned long count;
-};
-
 struct tally_number_runs {
-	GArray *runs;		/* struct number_count */
+	GArray *values;		/* double, ascending, distinct */
+	GArray *counts;		/* double: the replies that gave each value */
 	GArray *pending;	/* double */
 	/* runs_compact()'s scratch, kept for the next batch: fresh memory for each would fault in */
 	guint64 *keys;		/* [2 * cap] */
-	struct number_count *batch;	/* [cap] */
 	size_t cap;
 };
 
-/* Values wait in PENDING until there are this many, or a quarter of the runs (so sorting in is linear overall). */
+/* Values wait in PENDING until there are this many, or an eighth of the runs (so sorting in is linear overall). */
 #define PENDING_MIN 65536
 
 static struct tally_number_runs *runs_new(void)
 {
 	struct tally_number_runs *nr = g_new0(struct tally_number_runs, 1);
-	nr->runs = g_array_new(FALSE, FALSE, sizeof(struct number_count));
+	nr->values = g_array_new(FALSE, FALSE, sizeof(double));
+	nr->counts = g_array_new(FALSE, FALSE, sizeof(double));
 	nr->pending = g_array_sized_new(FALSE, FALSE, sizeof(double), 1024);
 	return nr;
 }
@@ -73,37 +73,45 @@ static void runs_free(struct tally_number_runs *nr)
 {
 	if (!nr)
 		return;
-	g_array_free(nr->runs, TRUE);
+	g_array_free(nr->values, TRUE);
+	g_array_free(nr->counts, TRUE);
 	g_array_free(nr->pending, TRUE);
 	g_free(nr->keys);
-	g_free(nr->batch);
 	g_free(nr);
 }
 
-/* Merges the N ascending distinct runs ADD into TO's runs. */
-static void merge_runs(GArray *to, const struct number_count *add, size_t n)
+/* Merges the N ascending distinct values ADD, with their counts ADD_COUNTS, into NR's runs. */
+static void merge_runs(struct tally_number_runs *nr, const double *add, const double *add_counts,
+		       size_t n)
 {
 	if (!n)
 		return;
-	size_t old = to->len;
-	g_array_set_size(to, old + n);
-	struct number_count *r = (struct number_count *)(void *)to->data;
+	size_t old = nr->values->len;
+	g_array_set_size(nr->values, old + n);
+	g_array_set_size(nr->counts, old + n);
+	double *v = (double *)(void *)nr->values->data;
+	double *c = (double *)(void *)nr->counts->data;
 	/* From the back: the merged runs end at OUT and never overtake the old ones. */
 	size_t i = old, j = n, out = old + n;
 	while (j > 0) {
-		if (i > 0 && r[i - 1].value > add[j - 1].value) {
-			r[--out] = r[--i];
-		} else if (i > 0 && r[i - 1].value == add[j - 1].value) {
-			r[--out] = r[--i];
-			r[out].count += add[--j].count;
+		if (i > 0 && v[i - 1] >= add[j - 1]) {
+			bool same = v[i - 1] == add[j - 1];
+			--out, --i;
+			v[out] = v[i];
+			c[out] = c[i] + (same ? add_counts[--j] : 0);
 		} else {
-			r[--out] = add[--j];
+			--out, --j;
+			v[out] = add[j];
+			c[out] = add_counts[j];
 		}
 	}
 	/* Runs that met an equal one left a gap before OUT's old runs. */
 	if (out > i) {
-		memmove(r + i, r + out, (old + n - out) * sizeof *r);
-		g_array_set_size(to, i + old + n - out);
+		size_t kept = old + n - out;
+		memmove(v + i, v + out, kept * sizeof *v);
+		memmove(c + i, c + out, kept * sizeof *c);
+		g_array_set_size(nr->values, i + kept);
+		g_array_set_size(nr->counts, i + kept);
 	}
 }
 
@@ -127,35 +135,6 @@ static double key_value(guint64 x)
 	return d;
 }
 
-/*
- * Sorts the N keys at K ascending: least significant digit first, 11 bits
- * at a time, through TMP (N more).  Passes whose digit is the same for
- * every key are skipped, so keys of a narrow range cost fewer passes.
- */
-#define RADIX_BITS 11
-#define RADIX_SIZE (1u << RADIX_BITS)
-
-static void radix_sort(guint64 *k, guint64 *tmp, size_t n)
-{
-	size_t count[RADIX_SIZE];
-	for (int shift = 0; shift < 64; shift += RADIX_BITS) {
-		memset(count, 0, sizeof count);
-		for (size_t i = 0; i < n; i++)
-			count[(k[i] >> shift) & (RADIX_SIZE - 1)]++;
-		if (count[(k[0] >> shift) & (RADIX_SIZE - 1)] == n)
-			continue;
-		size_t at = 0;
-		for (size_t d = 0; d < RADIX_SIZE; d++) {
-			size_t c = count[d];
-			count[d] = at;
-			at += c;
-		}
-		for (size_t i = 0; i < n; i++)
-			tmp[count[(k[i] >> shift) & (RADIX_SIZE - 1)]++] = k[i];
-		memcpy(k, tmp, n * sizeof *k);
-	}
-}
-
 /* Sorts the pending values into the runs. */
 static void runs_compact(struct tally_number_runs *nr)
 {
@@ -165,25 +144,25 @@ static void runs_compact(struct tally_number_runs *nr)
 	if (n > nr->cap) {
 		nr->cap = n;
 		nr->keys = g_renew(guint64, nr->keys, 2 * n);
-		nr->batch = g_renew(struct number_count, nr->batch, n);
 	}
 	guint64 *keys = nr->keys;
-	const double *v = (const double *)(void *)nr->pending->data;
+	const double *pv = (const double *)(void *)nr->pending->data;
 	for (size_t i = 0; i < n; i++)
-		keys[i] = order_key(v[i]);
+		keys[i] = order_key(pv[i]);
 	radix_sort(keys, keys + n, n);
-	struct number_count *add = nr->batch;
+	/* The distinct values over the sorted keys, their counts over the scratch after them. */
+	double *add = (double *)(void *)keys, *add_counts = (double *)(void *)(keys + n);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		double d = key_value(keys[i]);
-		if (k && add[k - 1].value == d) {
-			add[k - 1].count++;
+		if (k && add[k - 1] == d) {
+			add_counts[k - 1]++;
 		} else {
-			add[k].value = d;
-			add[k++].count = 1;
+			add[k] = d;
+			add_counts[k++] = 1;
 		}
 	}
-	merge_runs(nr->runs, add, k);
+	merge_runs(nr, add, add_counts, k);
 	g_array_set_size(nr->pending, 0);
 }
 
@@ -200,9 +179,7 @@ static void runs_settle(struct tally_number_runs *nr)
 {
 	runs_compact(nr);
 	g_free(nr->keys);
-	g_free(nr->batch);
 	nr->keys = NULL;
-	nr->batch = NULL;
 	nr->cap = 0;
 	g_array_free(nr->pending, TRUE);
 	nr->pending = g_array_new(FALSE, FALSE, sizeof(double));
@@ -212,26 +189,27 @@ static void runs_add(struct tally_number_runs *nr, double d)
 {
 	if (d == 0)
 		d = 0;	/* -0 and 0 are one value */
-	if (nr->runs->len < RUNS_SEARCHED && !nr->pending->len) {
-		struct number_count *r = (struct number_count *)(void *)nr->runs->data;
-		size_t lo = 0, hi = nr->runs->len;
+	if (nr->values->len < RUNS_SEARCHED && !nr->pending->len) {
+		const double *v = (const double *)(void *)nr->values->data;
+		size_t lo = 0, hi = nr->values->len;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (r[mid].value < d)
+			if (v[mid] < d)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		if (lo < nr->runs->len && r[lo].value == d) {
-			r[lo].count++;
+		if (lo < nr->values->len && v[lo] == d) {
+			g_array_index(nr->counts, double, lo)++;
 		} else {
-			struct number_count add = { d, 1 };
-			g_array_insert_val(nr->runs, lo, add);
+			double one = 1;
+			g_array_insert_val(nr->values, lo, d);
+			g_array_insert_val(nr->counts, lo, one);
 		}
 		return;
 	}
 	g_array_append_val(nr->pending, d);
-	if (nr->pending->len >= MAX(PENDING_MIN, nr->runs->len / 4))
+	if (nr->pending->len >= MAX(PENDING_MIN, nr->values->len / 8))
 		runs_compact(nr);
 }
 
@@ -640,8 +618,9 @@ static void merge_question(struct tally_question *to, struct tally_question *fro
 	if (to->numbers) {
 		runs_compact(to->numbers);
 		runs_compact(from->numbers);
-		merge_runs(to->numbers->runs, (const struct number_count *)(void *)from->numbers->runs->data,
-			   from->numbers->runs->len);
+		merge_runs(to->numbers, (const double *)(void *)from->numbers->values->data,
+			   (const double *)(void *)from->numbers->counts->data,
+			   from->numbers->values->len);
 	}
 	if (to->months) {
 		g_hash_table_iter_init(&it, from->months);
@@ -668,27 +647,15 @@ void tally_merge(struct tally *t, struct tally *part)
 
 /* Figures that depend on all the replies */
 
-void tally_numbers(const struct tally_question *tq, double **values, double **counts, size_t *n)
+void tally_numbers(const struct tally_question *tq, const double **values, const double **counts,
+		   size_t *n)
 {
-	const struct tally_number_runs *nr = tq->numbers;
-	/* tally_finish() sorted the pending values in; a tally read before has them sorted in here. */
-	struct tally_number_runs *copy = NULL;
-	if (nr && nr->pending->len) {
-		copy = runs_new();
-		g_array_append_vals(copy->runs, nr->runs->data, nr->runs->len);
-		g_array_append_vals(copy->pending, nr->pending->data, nr->pending->len);
-		runs_compact(copy);
-		nr = copy;
-	}
-	*n = nr ? nr->runs->len : 0;
-	*values = g_new(double, *n + 1);
-	*counts = g_new(double, *n + 1);
-	for (size_t i = 0; i < *n; i++) {
-		const struct number_count *r = &g_array_index(nr->runs, struct number_count, i);
-		(*values)[i] = r->value;
-		(*counts)[i] = (double)r->count;
-	}
-	runs_free(copy);
+	/* tally_finish() sorted the pending values in; a tally read before has them sorted in now. */
+	if (tq->numbers)
+		runs_compact(tq->numbers);
+	*n = tq->numbers ? tq->numbers->values->len : 0;
+	*values = *n ? (const double *)(void *)tq->numbers->values->data : NULL;
+	*counts = *n ? (const double *)(void *)tq->numbers->counts->data : NULL;
 }
 
 static void finish_cross(struct tally_cross *x, const struct stats_fisher_options *fisher)
@@ -714,12 +681,10 @@ void tally_finish(struct tally *t, const struct stats_fisher_options *fisher)
 		struct tally_question *tq = g_ptr_array_index(t->questions, i);
 		if (tq->numbers) {
 			runs_settle(tq->numbers);
-			double *values, *counts;
+			const double *values, *counts;
 			size_t n;
 			tally_numbers(tq, &values, &counts, &n);
 			stats_numeric_runs(values, counts, n, &tq->summary);
-			g_free(values);
-			g_free(counts);
 		}
 		if (tq->cross)
 			finish_cross(tq->cross, fisher);

@@ -191,8 +191,13 @@ struct stats_interval tally_choice_interval(const struct tally_question *tq, siz
 /* A rank question's mean rank of choice C among the States that ranked it (NaN when none did). */
 double tally_mean_rank(const struct tally_question *tq, size_t c);
 
-/* The distinct numbers of TQ, ascending, and their counts (arrays of length *N; free both). */
-void tally_numbers(const struct tally_question *tq, double **values, double **counts, size_t *n);
+/*
+ * The distinct numbers of TQ, ascending, and their counts: arrays of
+ * length *N (NULL when 0) that TQ owns, valid until its tally is added to,
+ * merged into or freed.
+ */
+void tally_numbers(const struct tally_question *tq, const double **values, const double **counts,
+		   size_t *n);
 
 /* The months of TQ, ascending, as (year * 12 + month - 1, count) pairs (free both). */
 void tally_months(const struct tally_question *tq, int **months, unsigned long **counts, size_t *n);

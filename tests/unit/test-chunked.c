@@ -125,14 +125,13 @@ static bool same_tally(struct tally *x, struct tally *y)
 			       same_counts(p->cross->cells, q->cross->cells,
 					   p->cross->n_rows * p->cross->n_cols);
 		if (same && p->numbers) {
-			double *v1, *c1, *v2, *c2;
+			const double *v1, *c1, *v2, *c2;
 			size_t n1, n2;
 			tally_numbers(p, &v1, &c1, &n1);
 			tally_numbers(q, &v2, &c2, &n2);
-			same = n1 == n2 && memcmp(v1, v2, n1 * sizeof(double)) == 0 &&
-			       memcmp(c1, c2, n1 * sizeof(double)) == 0 &&
+			same = n1 == n2 && (n1 == 0 || (memcmp(v1, v2, n1 * sizeof(double)) == 0 &&
+							   memcmp(c1, c2, n1 * sizeof(double)) == 0)) &&
 			       memcmp(&p->summary, &q->summary, sizeof p->summary) == 0;
-			g_free(v1), g_free(c1), g_free(v2), g_free(c2);
 		}
 		if (same && p->months) {
 			int *m1, *m2;
