@@ -6,6 +6,7 @@
 
 #include "isodate.h"
 #include "msg.h"
+#include "radix.h"
 #include "response.h"
 #include "roster.h"
 #include "source.h"
@@ -113,6 +114,8 @@ void analysis_free(struct analysis *a)
 	g_hash_table_destroy(a->seen);
 	g_string_chunk_free(a->strings);
 	g_ptr_array_free(a->files, TRUE);
+	if (a->prints)
+		g_array_free(a->prints, TRUE);
 	g_free(a);
 }
 
@@ -127,6 +130,24 @@ unsigned long analysis_excluded(const struct analysis *a)
 }
 
 /*
+ * A respondent's code as 64 bits: FNV-1a, then MurmurHash3's finaliser to
+ * spread sequential codes.  Equal codes give equal fingerprints; unequal
+ * ones almost never do, and when they do the caller reads again exactly.
+ */
+static guint64 fingerprint(const char *code)
+{
+	guint64 h = G_GUINT64_CONSTANT(0xcbf29ce484222325);
+	for (const unsigned char *p = (const unsigned char *)code; *p; p++)
+		h = (h ^ *p) * G_GUINT64_CONSTANT(0x100000001b3);
+	h ^= h >> 33;
+	h *= G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= G_GUINT64_CONSTANT(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return h;
+}
+
+/*
  * One reply per respondent: a second one is a problem, reported as quire
  * validate reports it, with where the first one was.  Returns the number of
  * problems (0 or 1).  CHECKED: resp_check() found no problem, so the code
@@ -137,6 +158,12 @@ static int check_once(struct analysis *a, const struct resp_reply *r, bool check
 	const char *code = r->meta[RESP_RESPONDENT];
 	if (!checked && (!code || !resp_code_is_safe(code)))
 		return 0;	/* resp_check() has reported it */
+	if (a->prints) {
+		guint64 print = fingerprint(code);
+		g_array_append_val(a->prints, print);
+		a->prints_sorted = false;
+		return 0;
+	}
 	const char *entry = g_hash_table_lookup(a->seen, code);
 	struct analysis_seen where = entry ? seen_where(a, entry) : (struct analysis_seen){ NULL, 0 };
 	const struct analysis_seen *first = entry ? &where : NULL;
@@ -221,14 +248,47 @@ int analysis_read(struct analysis *a, struct source *src, analysis_each_fn each,
 	return rc < 0 ? -1 : 0;
 }
 
-bool analysis_shares_respondent(const struct analysis *a, const struct analysis *part)
+void analysis_by_fingerprint(struct analysis *a)
 {
-	GHashTableIter it;
-	gpointer code;
-	g_hash_table_iter_init(&it, part->seen);
-	while (g_hash_table_iter_next(&it, &code, NULL))
-		if (g_hash_table_contains(a->seen, code))
+	if (!a->prints)
+		a->prints = g_array_new(FALSE, FALSE, sizeof(guint64));
+}
+
+static void sort_prints(struct analysis *a)
+{
+	if (a->prints_sorted)
+		return;
+	guint64 *tmp = g_new(guint64, a->prints->len + 1);
+	radix_sort((guint64 *)(void *)a->prints->data, tmp, a->prints->len);
+	g_free(tmp);
+	a->prints_sorted = true;
+}
+
+bool analysis_repeats_respondent(struct analysis *a)
+{
+	sort_prints(a);
+	const guint64 *p = (const guint64 *)(void *)a->prints->data;
+	for (guint i = 1; i < a->prints->len; i++)
+		if (p[i] == p[i - 1])
 			return true;
+	return false;
+}
+
+bool analysis_shares_respondent(struct analysis *a, struct analysis *part)
+{
+	sort_prints(a);
+	sort_prints(part);
+	const guint64 *x = (const guint64 *)(void *)a->prints->data;
+	const guint64 *y = (const guint64 *)(void *)part->prints->data;
+	guint i = 0, j = 0;
+	while (i < a->prints->len && j < part->prints->len) {
+		if (x[i] == y[j])
+			return true;
+		if (x[i] < y[j])
+			i++;
+		else
+			j++;
+	}
 	return false;
 }
 

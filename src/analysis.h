@@ -77,6 +77,8 @@ struct analysis {
 	GHashTable *seen;	/* the codes seen, each followed by where (analysis.c), for duplicates */
 	GStringChunk *strings;
 	GPtrArray *files;	/* the files replies were seen in, in the chunk (analysis.c) */
+	GArray *prints;		/* guint64: the codes' fingerprints, by analysis_by_fingerprint() */
+	bool prints_sorted;
 };
 
 /* Starts an analysis of replies to FORM; free with analysis_free(). */
@@ -109,9 +111,17 @@ int analysis_read(struct analysis *a, struct source *src, analysis_each_fn each,
 		  int *problems);
 
 /*
- * Reading in parts (chunked.h).  analysis_shares_respondent() tells
- * whether a respondent of PART also replied among A's: only a reading in
- * one pass reports that second reply as quire validate does.
+ * Reading in parts (chunked.h).  A part's analysis checks for second
+ * replies by fingerprint: analysis_by_fingerprint(), called on a new
+ * analysis before any reply, makes it keep 8 bytes per respondent (a
+ * 64-bit hash of the code) instead of the code and where it replied.  It
+ * then cannot say where a first reply was, so it reports no second reply
+ * and counts every reply: the caller must ask, once the part is read,
+ * whether a respondent may have replied twice in it
+ * (analysis_repeats_respondent()) or in it and another part
+ * (analysis_shares_respondent()), and if so read the data in one pass with
+ * the exact check.  Two codes with one fingerprint only cost that pass.
+ *
  * analysis_merge() adds to A the replies PART saw -- an analysis with the
  * same options, of replies that follow A's, whose rows are numbered
  * ROW_OFFSET less than they are in the file -- once no respondent is
@@ -119,7 +129,9 @@ int analysis_read(struct analysis *a, struct source *src, analysis_each_fn each,
  * A's check for second replies does not learn PART's respondents, so a
  * merged analysis takes no more replies.
  */
-bool analysis_shares_respondent(const struct analysis *a, const struct analysis *part);
+void analysis_by_fingerprint(struct analysis *a);
+bool analysis_repeats_respondent(struct analysis *a);
+bool analysis_shares_respondent(struct analysis *a, struct analysis *part);
 void analysis_merge(struct analysis *a, struct analysis *part, long row_offset);
 
 /* Replies left out (every reason but ANALYSIS_INCLUDED). */

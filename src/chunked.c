@@ -24,19 +24,30 @@ struct part {
 	int rc;
 	bool heard;		/* the thread had something to say */
 	long rows;
+	gint *stop;		/* shared: set by the first part to hear something */
 };
 
+/*
+ * Reads one part until its end, or until it or another part hears
+ * something: the file is then read in one pass anyway, so the parts stop
+ * early rather than finish work that is thrown away.
+ */
 static gpointer read_part(gpointer data)
 {
 	struct part *p = data;
 	msg_hold(true);
-	int rc;
-	while ((rc = wide_next(p->in, p->reply, &p->problems)) == 1)
+	int rc = 0;
+	while (!g_atomic_int_get(p->stop) && (rc = wide_next(p->in, p->reply, &p->problems)) == 1) {
 		if (analysis_add(p->a, p->reply) == ANALYSIS_INCLUDED)
 			tally_add(p->t, p->reply, analysis_eval(p->a));
-	p->rc = rc;
-	p->rows = wide_rows(p->in);
+		if (msg_heard() || p->problems || p->a->problems)
+			break;
+	}
 	p->heard = msg_heard() || p->problems || p->a->problems;
+	if (rc != 0 || p->heard)
+		g_atomic_int_set(p->stop, 1);
+	p->rc = g_atomic_int_get(p->stop) ? -1 : rc;
+	p->rows = wide_rows(p->in);
 	msg_hold(false);
 	return NULL;
 }
@@ -107,13 +118,16 @@ static struct wide_reader *open_whole(const struct form *form, const char *path,
 	return w;
 }
 
-/* Whether a respondent replied in two parts. */
-static bool shared_respondent(const struct part *parts, int n)
+/* Whether a respondent may have replied twice, in one part or in two. */
+static bool repeated_respondent(struct part *parts, int n)
 {
-	for (int k = 1; k < n; k++)
+	for (int k = 0; k < n; k++) {
+		if (analysis_repeats_respondent(parts[k].a))
+			return true;
 		for (int j = 0; j < k; j++)
 			if (analysis_shares_respondent(parts[j].a, parts[k].a))
 				return true;
+	}
 	return false;
 }
 
@@ -141,18 +155,19 @@ int chunked_read(const struct form *form, char *const *paths, int n_paths,
 		 struct tally **t_out)
 {
 	struct stat st;
-	if (jobs < 2 || n_paths != 1 || stat(paths[0], &st) != 0)
+	if (jobs < 1 || n_paths != 1 || stat(paths[0], &st) != 0)
 		return 0;
 	unsigned long long size = (unsigned long long)st.st_size;
 	int n = (int)MIN((unsigned long long)jobs, size / CHUNKED_MIN_PART);
-	if (n < 2)
+	if (n < 1)
 		return 0;
 	struct wide_reader *whole = open_whole(form, paths[0], sopt);
 	if (!whole)
 		return 0;
 	struct part *parts = g_new0(struct part, n);
 	n = cut(paths[0], size, n, parts);
-	bool ok = n >= 2;
+	gint stop = 0;
+	bool ok = n >= 1;
 	for (int k = 0; ok && k < n; k++) {
 		msg_hold(true);
 		parts[k].in = wide_open_part(whole, paths[0], parts[k].start, parts[k].end);
@@ -163,20 +178,23 @@ int chunked_read(const struct form *form, char *const *paths, int n_paths,
 		parts[k].reply = resp_new(form);
 		parts[k].reply->file = g_strdup(paths[0]);
 		parts[k].a = analysis_new(form, aopt);
+		analysis_by_fingerprint(parts[k].a);
 		parts[k].t = tally_new(form, topt, NULL);
+		parts[k].stop = &stop;
 		ok = parts[k].t != NULL;
 	}
 	GThread **threads = g_new0(GThread *, n + 1);
-	for (int k = 0; ok && k < n; k++)
+	for (int k = 1; ok && k < n; k++)
 		threads[k] = g_thread_new("quire-part", read_part, &parts[k]);
+	if (ok)
+		read_part(&parts[0]);	/* the first part on this thread */
 	/* Every thread is joined, whatever the others found: their parts are freed below. */
 	for (int k = 0; k < n; k++) {
-		if (!threads[k])
-			continue;
-		g_thread_join(threads[k]);
+		if (threads[k])
+			g_thread_join(threads[k]);
 		ok &= parts[k].rc == 0 && !parts[k].heard;
 	}
-	ok = ok && !shared_respondent(parts, n);
+	ok = ok && !repeated_respondent(parts, n);
 	if (ok) {
 		*a_out = analysis_new(form, aopt);
 		*t_out = merge_parts(parts, n, *a_out);

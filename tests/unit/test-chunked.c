@@ -180,7 +180,7 @@ static void test_clean(guint32 seed)
 	char *path = export(12000, seed, CLEAN);
 	struct analysis *a1;
 	struct tally *t1 = one_pass(path, &a1);
-	for (int jobs = 2; jobs <= 4; jobs += 2) {
+	for (int jobs = 1; jobs <= 4; jobs *= 2) {
 		struct analysis *a = NULL;
 		struct tally *t = NULL;
 		bool quiet;
@@ -218,9 +218,10 @@ static void test_small(void)
 	struct analysis *a = NULL;
 	struct tally *t = NULL;
 	bool quiet;
-	ok(read_in_parts(path, 2, &a, &t, &quiet) == 0 && quiet,
-	   "a file smaller than two parts is read in one pass");
-	ok(read_in_parts(path, 1, &a, &t, &quiet) == 0, "one job is one pass");
+	ok(read_in_parts(path, 2, &a, &t, &quiet) == 0 && quiet && !a && !t,
+	   "a file smaller than a part is read in one pass, with 2 jobs");
+	ok(read_in_parts(path, 1, &a, &t, &quiet) == 0 && quiet && !a && !t,
+	   "a file smaller than a part is read in one pass, with 1 job");
 	g_unlink(path);
 	g_free(path);
 }
@@ -233,7 +234,10 @@ int main(void)
 		return 1;
 	test_clean(1);
 	test_clean(2);
+	/* One job is one part, whose second-reply check is by fingerprint too. */
+	test_declined(TWICE, 1, "a respondent twice in one part");
 	test_declined(TWICE, 2, "a respondent in both halves");
+	test_declined(INVALID, 1, "an invalid answer near the end");
 	test_declined(INVALID, 2, "an invalid answer near the end");
 	/* The first part stops early: the others must still be waited for before they are freed. */
 	for (int i = 0; i < 20; i++)
