@@ -20,20 +20,24 @@ struct tally_options;
  *
  *   - the parts are used only when no thread had anything to say (a
  *     problem, a warning, a part that ends inside a quoted field because a
- *     cut fell in one), and no respondent replied in two parts;
+ *     cut fell in one), and no two replies' codes share a fingerprint, in
+ *     one part or in two (analysis_by_fingerprint()); the first thread to
+ *     hear something stops them all;
  *   - otherwise chunked_read() returns 0 having changed and printed
  *     nothing, and the caller reads the data in one pass, which reports
  *     what there is to report, in row order.
  *
  * So the threads only ever make a clean file faster.  Memory is that of
- * JOBS readers and tallies, each bounded as a single one is.
+ * JOBS readers and tallies, each bounded as a single one is, and 8 bytes
+ * a reply for the fingerprints.  One job reads a large file as one part:
+ * its check for second replies is the fingerprints' 8 bytes a State.
  */
 
 /*
  * Reads PATHS into a new analysis set made with AOPT and a new tally made
  * with TOPT (which tally_new() has accepted), adding each included reply
- * to the tally, when there is one path, a CSV export big enough to share,
- * JOBS > 1, and every part was read cleanly.  Returns 1 with them in
+ * to the tally, when there is one path, a CSV export of at least a part,
+ * JOBS >= 1, and every part was read cleanly.  Returns 1 with them in
  * *A_OUT and *T_OUT (the caller frees both), or 0 when the caller is to
  * read PATHS in one pass.
  */
