@@ -80,6 +80,14 @@ struct csvio_reader {
 	GArray *queue;		/* struct queued */
 	guint queue_pos;
 
+	/*
+	 * Chunks parsed (numbered from 1), the last one with a byte that is
+	 * not plain ASCII (0: none), and the chunk the field being parsed
+	 * started in or after (0: the first field): a field met only plain
+	 * chunks when DIRTY_CHUNK < FIELD_CHUNK, and needs no check_field().
+	 */
+	guint64 chunks, dirty_chunk, field_chunk;
+
 	/* the record being parsed */
 	guint cur_first;
 	guint cur_fields;
@@ -420,7 +428,7 @@ static void check_field(struct csvio_reader *r, const char *s, size_t len)
 /* A field stored as "" without copying: SIZE_MAX marks it. */
 #define SKIPPED ((gsize)-1)
 
-static void add_span(struct csvio_reader *r, struct span span)
+static inline void add_span(struct csvio_reader *r, struct span span)
 {
 	if (r->n_spans == r->spans_cap) {
 		r->spans_cap = MAX(2 * r->spans_cap, 1024);
@@ -452,11 +460,14 @@ static void on_field(void *data, size_t len, void *ctx)
 		return;
 	}
 	const char *s = data ? data : "";
+	bool plain = r->dirty_chunk < r->field_chunk;
+	r->field_chunk = r->chunks;	/* the next field starts in this chunk or after */
 	if (r->keep && (r->cur_fields >= r->n_keep || !r->keep[r->cur_fields])) {
 		skip_field(r);	/* a column the caller does not read */
 		return;
 	}
-	check_field(r, s, len);
+	if (!plain)
+		check_field(r, s, len);
 	if (r->state < 0)
 		return;
 	if (r->store_len + len + 1 > r->store_cap) {
@@ -696,6 +707,9 @@ static void fill(struct csvio_reader *r)
 		 */
 		const char *nul = memchr(s, '\0', len);
 		size_t text_len = nul ? (size_t)(nul - s) : len;
+		r->chunks++;
+		if (!plain_ascii(s, text_len))
+			r->dirty_chunk = r->chunks;
 		if (csv_parse(&r->parser, s, text_len, on_field, on_record_end, r) != text_len)
 			fail_parse(r);
 		else if (nul)

@@ -301,6 +301,45 @@ static void test_chunk_boundaries(void)
 	g_string_free(want, TRUE);
 }
 
+/*
+ * A field is checked for UTF-8 unless every chunk it met was plain ASCII:
+ * one that starts in a chunk with a bad byte and ends in a plain one, or
+ * starts in a plain chunk and meets a bad byte in the next, is still
+ * refused, and so is a bad byte in a plain chunk's neighbour field.
+ */
+static void test_utf8_across_chunks(void)
+{
+	const size_t chunk = 64 * 1024;
+	for (int where = 0; where < 3; where++) {
+		GString *data = g_string_new("a,b\n1,2\n");
+		/* A long quoted field across the first chunk boundary, its bad byte before, after or in the next field. */
+		g_string_append(data, "3,\"");
+		size_t field = data->len;
+		while (data->len < chunk + 100)
+			g_string_append_c(data, 'x');
+		if (where == 0)
+			data->str[chunk - 10] = '\x81';
+		else if (where == 1)
+			data->str[chunk + 10] = '\x81';
+		g_string_append(data, "\"\n4,");
+		g_string_append(data, where == 2 ? "\x81" : "y");
+		g_string_append(data, "\n5,z\n");
+		char *got = slurp(data->str, data->len, CSVIO_DELIM_AUTO);
+		size_t byte = where == 0 ? chunk - 10 - field + 1 : where == 1 ? chunk + 10 - field + 1 : 1;
+		char *want = g_strdup_printf("quire:t.csv:%d: invalid UTF-8 in column 2 (byte %zu of the field)\n",
+					     where == 2 ? 4 : 3, byte);
+		const char *at = strstr(got, "quire:");
+		ok(at && strcmp(at, want) == 0, "a bad byte %s is found",
+		   where == 0 ? "in a field's first chunk" : where == 1 ? "in a field's second chunk"
+								  : "after a long plain field");
+		if (!at || strcmp(at, want) != 0)
+			tap_diag("got %s, want %s", at ? at : "(nothing)", want);
+		g_free(want);
+		g_free(got);
+		g_string_free(data, TRUE);
+	}
+}
+
 static void test_missing_file(void)
 {
 	GString *errors = g_string_new(NULL);
@@ -461,6 +500,7 @@ int main(void)
 	test_field_cap_while_reading();
 	test_nul_stops_reading();
 	test_chunk_boundaries();
+	test_utf8_across_chunks();
 	test_missing_file();
 	test_writer();
 	test_writer_lone_empty_field();
