@@ -202,9 +202,13 @@ static void ref_value(const struct expr_node *n, const struct expr_env *env,
 		return;
 	}
 	switch (n->u.ref.type) {
-	case EXPR_NUMBER:
-		expr_set_number(out, expr_str_to_number(text));
+	case EXPR_NUMBER: {
+		double d;
+		if (!env->ref_number || !env->ref_number(env->data, n->u.ref.id, text, &d))
+			d = expr_str_to_number(text);
+		expr_set_number(out, d);
 		return;
+	}
 	case EXPR_DATE:
 		if (isodate_parse_datetime(text, &days))
 			expr_set_date(out, days);

@@ -235,6 +235,13 @@ struct expr_env {
 	 */
 	const char *(*ref_text)(void *data, int ref);
 	/*
+	 * May be NULL.  When the caller already knows the number TEXT, which
+	 * ref_text() gave for REF, reads as -- and it is exactly what
+	 * expr_str_to_number(TEXT) gives -- sets *OUT to it and returns true,
+	 * so that a NUMBER reference is not converted again; else false.
+	 */
+	bool (*ref_number)(void *data, int ref, const char *text, double *out);
+	/*
 	 * For jr:choice-name(): the label of choice VALUE in REF's list, or
 	 * NULL (the result is then "").  May be NULL.
 	 */

@@ -207,10 +207,14 @@ static bool fast_decimal(const char *s, double *v)
 	return true;
 }
 
-static bool parse_decimal(const char *s, double *v)
+/* PLAIN, when not NULL: whether S is a plain decimal (struct resp_read). */
+static bool parse_decimal(const char *s, double *v, bool *plain)
 {
-	if (fast_decimal(s, v))
+	if (fast_decimal(s, v)) {
+		if (plain)
+			*plain = *s != '+';
 		return true;
+	}
 	char *end;
 	if (!*s || g_ascii_isspace(*s) || strpbrk(s, "xXpPnNiI"))
 		return false;
@@ -239,18 +243,24 @@ static bool on_step(const struct form_question *q, double v)
 	return fabs(nearest - v) <= 4 * DBL_EPSILON * scale;
 }
 
-bool resp_value_number(const struct form_question *q, const char *value, double *out)
+static bool value_number(const struct form_question *q, const char *value, double *out,
+			 bool *plain)
 {
 	switch (q->kind) {
 	case FORM_INTEGER:
-		return is_integer(value) && parse_decimal(value, out);
+		return is_integer(value) && parse_decimal(value, out, plain);
 	case FORM_DECIMAL:
-		return parse_decimal(value, out);
+		return parse_decimal(value, out, plain);
 	case FORM_RANGE:
-		return parse_decimal(value, out) && in_range(q, *out) && on_step(q, *out);
+		return parse_decimal(value, out, plain) && in_range(q, *out) && on_step(q, *out);
 	default:
 		return false;
 	}
+}
+
+bool resp_value_number(const struct form_question *q, const char *value, double *out)
+{
+	return value_number(q, value, out, NULL);
 }
 
 bool resp_value_day(const struct form_question *q, const char *value, int *day)
@@ -312,7 +322,7 @@ static char *integer_problem(const char *value)
 static char *range_problem(const struct form_question *q, const char *value)
 {
 	double v;
-	if (!parse_decimal(value, &v))
+	if (!parse_decimal(value, &v, NULL))
 		/* TRANSLATORS: %s is the answer as typed. */
 		return said(E_("'%s' is not a number"), value);
 	if (!in_range(q, v)) {
@@ -441,8 +451,8 @@ static bool read_choices(const struct form_list *list, const char *value, struct
 	return ok;
 }
 
-bool resp_value_read(const struct form_question *q, const char *value, struct resp_read *out,
-		     GArray *chosen)
+static bool value_reads(const struct form_question *q, const char *value, struct resp_read *out,
+			GArray *chosen)
 {
 	const struct form_choice *c;
 	switch (q->kind) {
@@ -464,7 +474,7 @@ bool resp_value_read(const struct form_question *q, const char *value, struct re
 	case FORM_INTEGER:
 	case FORM_DECIMAL:
 	case FORM_RANGE:
-		if (!resp_value_number(q, value, &out->number))
+		if (!value_number(q, value, &out->number, &out->plain))
 			return false;
 		break;
 	case FORM_DATE:
@@ -480,6 +490,17 @@ bool resp_value_read(const struct form_question *q, const char *value, struct re
 		break;
 	}
 	return !length_problem_at(value);
+}
+
+bool resp_value_read(const struct form_question *q, const char *value, struct resp_read *out,
+		     GArray *chosen)
+{
+	out->text = NULL;
+	out->plain = false;
+	bool ok = value_reads(q, value, out, chosen);
+	if (ok)
+		out->text = value;
+	return ok;
 }
 
 char *resp_value_problem(const struct form *form, const struct form_question *q,
@@ -671,6 +692,7 @@ int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)
 	const struct form *form = r->form;
 	int problems = check_metadata(r);
 	resp_eval_run(ev, r->values);
+	ev->checking = true;	/* the reads are of R's values, which stay put until we return */
 	for (size_t i = 0; i < form_n_questions(form); i++) {
 		const struct form_question *q = form_question_at(form, i);
 		if (ev->scope && !ev->scope[i])
@@ -680,5 +702,6 @@ int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)
 		else
 			problems += check_missing(r, ev, q, lang);
 	}
+	ev->checking = false;
 	return problems + resp_eval_report(ev, r);
 }

@@ -24,6 +24,19 @@ static const char *ref_text(void *data, int ref)
 	return ev->value[ref];
 }
 
+/* A number the validator has read already (struct resp_read's PLAIN), for the evaluator. */
+static bool ref_number(void *data, int ref, const char *text, double *out)
+{
+	struct resp_eval *ev = data;
+	if (!ev->checking)
+		return false;
+	const struct resp_read *read = &ev->read[ref == EXPR_REF_SELF ? ev->self_index : ref];
+	if (read->text != text || !read->plain)
+		return false;
+	*out = read->number;
+	return true;
+}
+
 static const char *choice_label(void *data, int ref, const char *value)
 {
 	struct resp_eval *ev = data;
@@ -52,6 +65,7 @@ static void env_init(struct resp_eval *ev, struct expr_env *env)
 	env->item_text = item_text;
 	env->item = 0;
 	env->ref_text = ref_text;
+	env->ref_number = ref_number;
 	env->choice_label = choice_label;
 	env->today = ev->today;
 	env->now = ev->now;
@@ -224,6 +238,7 @@ bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, c
 	struct expr_env env;
 	env_init(ev, &env);
 	ev->self = value;
+	ev->self_index = (int)q->index;
 	bool ok = expr_eval_bool(q->constraint, &env);
 	ev->self = NULL;
 	check_length(ev, "constraint", q, NULL);

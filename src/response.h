@@ -146,7 +146,15 @@ bool resp_write_stream(const struct resp_reply *r, FILE *fp);
  */
 struct resp_read {
 	bool ok;		/* read and well formed in the last resp_check() */
+	const char *text;	/* the value read (resp_value_read() succeeded), or NULL */
 	double number;		/* integer, decimal, range */
+	/*
+	 * NUMBER was read from a plain decimal -- an optional '-', digits and
+	 * at most one point -- so it is also what the expression evaluator's
+	 * conversion of TEXT gives (expr_str_to_number()), which the
+	 * evaluator then takes instead of converting again.
+	 */
+	bool plain;
 	int day;		/* date, dateTime */
 	guint first, n;		/* choices: indexes CHOSEN[FIRST .. FIRST + N), in the value's order */
 };
@@ -165,6 +173,8 @@ struct resp_eval {
 	GArray *chosen;		/* int: the choice indexes of the reads */
 	/* private */
 	const char *self;	/* '.' while checking a constraint */
+	int self_index;		/* its question's index */
+	bool checking;		/* inside resp_check(): READ holds this reply's reads */
 	signed char *group_state;	/* per group: -1 unknown, 0 not relevant, 1 relevant */
 	GPtrArray *unknown_groups;	/* scratch for group_relevant() */
 	GStringChunk *scratch;
