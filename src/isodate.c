@@ -25,12 +25,36 @@ static bool digits(const char *s, int n, int *value)
 	return true;
 }
 
+/*
+ * Days and dates by the proleptic Gregorian calendar's arithmetic, counted
+ * in 400-year eras of 146,097 days from 0000-03-01, so that February, the
+ * short month, ends each year (the civil-from-days algorithm).  Every
+ * date is read and tallied through here, so it is arithmetic, not GDate's
+ * validation and table walks; test-isodate checks both ways against GDate
+ * for every day from 0001-01-01 to 9999-12-31.
+ */
 int isodate_from_ymd(int year, int month, int day)
 {
-	GDate d;
-	g_date_clear(&d, 1);
-	g_date_set_dmy(&d, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
-	return (int)g_date_get_julian(&d) - JULIAN_1970;
+	int y = year - (month <= 2);
+	int era = (y >= 0 ? y : y - 399) / 400;
+	int year_of_era = y - era * 400;	/* [0, 399] */
+	int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;	/* from March 1 */
+	int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+	return era * 146097 + day_of_era - 719468;	/* 0000-03-01 to 1970-01-01 */
+}
+
+void isodate_split(int days, int *year, int *month, int *day)
+{
+	int z = days + 719468;
+	int era = (z >= 0 ? z : z - 146096) / 146097;
+	int day_of_era = z - era * 146097;	/* [0, 146096] */
+	int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 -
+			   day_of_era / 146096) / 365;
+	int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+	int mp = (5 * day_of_year + 2) / 153;	/* the month from March, [0, 11] */
+	*day = day_of_year - (153 * mp + 2) / 5 + 1;
+	*month = mp < 10 ? mp + 3 : mp - 9;
+	*year = year_of_era + era * 400 + (*month <= 2);
 }
 
 /* Parses the "YYYY-MM-DD" prefix of S. */
@@ -40,7 +64,8 @@ static bool parse_prefix(const char *s, int *days)
 	if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &m) || s[7] != '-' ||
 	    !digits(s + 8, 2, &d))
 		return false;
-	if (y < 1 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+	if (y < 1 || m < 1 || m > 12 || d < 1 ||
+	    d > g_date_get_days_in_month((GDateMonth)m, (GDateYear)y))
 		return false;
 	*days = isodate_from_ymd(y, m, d);
 	return true;
@@ -100,15 +125,6 @@ bool isodate_parse_datetime(const char *s, double *days)
 	return true;
 }
 
-void isodate_split(int days, int *year, int *month, int *day)
-{
-	GDate d;
-	g_date_clear(&d, 1);
-	g_date_set_julian(&d, (guint32)(days + JULIAN_1970));
-	*year = g_date_get_year(&d);
-	*month = g_date_get_month(&d);
-	*day = g_date_get_day(&d);
-}
 
 void isodate_format(int days, char *buf)
 {

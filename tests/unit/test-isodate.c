@@ -73,9 +73,47 @@ static void test_epoch(void)
 		    "'99999999999999999999999' is after the year 9999", 0);
 }
 
+/*
+ * The calendar's arithmetic against GDate's, both ways, for every day
+ * quire accepts (years 1 to 9999), and against GDate's validation for
+ * every day number a month could be given.
+ */
+static void test_every_day(void)
+{
+	GDate g;
+	g_date_clear(&g, 1);
+	g_date_set_dmy(&g, 1, 1, 1);
+	long bad = 0, days = 0;
+	for (; g_date_get_year(&g) <= 9999; g_date_add_days(&g, 1), days++) {
+		int y = g_date_get_year(&g), m = g_date_get_month(&g), d = g_date_get_day(&g);
+		int n = (int)g_date_get_julian(&g) - 719163, y2, m2, d2;
+		isodate_split(n, &y2, &m2, &d2);
+		bad += isodate_from_ymd(y, m, d) != n || y2 != y || m2 != m || d2 != d;
+		if (g_date_get_year(&g) == 9999 && m == 12 && d == 31)
+			break;
+	}
+	ok(bad == 0 && days == 3652058, "every day of years 1 to 9999 is GDate's day, both ways "
+	   "(%ld days, %ld wrong)", days + 1, bad);
+	long wrong = 0;
+	for (int y = 1; y <= 2400; y++)
+		for (int m = 0; m <= 13; m++)
+			for (int d = 0; d <= 32; d++) {
+				char s[32];
+				int n;
+				g_snprintf(s, sizeof s, "%04d-%02d-%02d", y, m, d);
+				bool valid = m >= 1 && m <= 12 &&
+					     g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y);
+				wrong += isodate_parse(s, &n) != valid ||
+					 (valid && n != isodate_from_ymd(y, m, d));
+			}
+	ok(wrong == 0, "a date is valid exactly when GDate says so, years 1 to 2400 (%ld wrong)",
+	   wrong);
+}
+
 int main(void)
 {
 	test_epoch();
+	test_every_day();
 
 	check_date("1970-01-01", true, 0);
 	check_date("1970-01-02", true, 1);
