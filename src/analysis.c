@@ -256,6 +256,8 @@ void analysis_by_fingerprint(struct analysis *a)
 
 static void sort_prints(struct analysis *a)
 {
+	if (!a->prints)
+		a->prints = g_array_new(FALSE, FALSE, sizeof(guint64));	/* none kept: none repeat */
 	if (a->prints_sorted)
 		return;
 	guint64 *tmp = g_new(guint64, a->prints->len + 1);
@@ -305,4 +307,8 @@ void analysis_merge(struct analysis *a, struct analysis *part, long row_offset)
 	}
 	g_ptr_array_extend_and_steal(a->records, part->records);
 	part->records = g_ptr_array_new_with_free_func(record_free);
+	/* Its fingerprints have been compared: their memory goes before the tallies merge. */
+	if (part->prints)
+		g_array_free(part->prints, TRUE);
+	part->prints = NULL;
 }

@@ -125,7 +125,8 @@ int analysis_read(struct analysis *a, struct source *src, analysis_each_fn each,
  * analysis_merge() adds to A the replies PART saw -- an analysis with the
  * same options, of replies that follow A's, whose rows are numbered
  * ROW_OFFSET less than they are in the file -- once no respondent is
- * shared: the counts and the records (PART gives them up; free it after).
+ * shared: the counts and the records (PART gives them up, and its
+ * fingerprints are let go; free it after).
  * A's check for second replies does not learn PART's respondents, so a
  * merged analysis takes no more replies.
  */

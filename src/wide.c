@@ -508,6 +508,8 @@ static int detail_value(const struct wide_reader *w, const char *s)
 {
 	if (is_missing(w, s))
 		return -1;
+	if ((s[0] == '0' || s[0] == '1') && s[1] == '\0')	/* what nearly every cell holds */
+		return s[0] == '1';
 	if (strcmp(s, "1") == 0 || strcmp(s, "True") == 0 || strcmp(s, "true") == 0)
 		return 1;
 	if (strcmp(s, "0") == 0 || strcmp(s, "False") == 0 || strcmp(s, "false") == 0)
