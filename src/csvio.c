@@ -445,9 +445,14 @@ static void skip_field(struct csvio_reader *r)
 	add_span(r, (struct span){ SKIPPED, 0 });
 }
 
-static void on_field(void *data, size_t len, void *ctx)
+/*
+ * A field, checked and kept.  The innermost loop of every read: a field
+ * that needs nothing but a copy -- of a plain chunk, within the limits,
+ * kept, with room in the store -- takes the first path; the rest goes
+ * through take_field().
+ */
+static void take_field(struct csvio_reader *r, const char *s, size_t len, bool plain)
 {
-	struct csvio_reader *r = ctx;
 	if (r->state < 0)
 		return;
 	if (r->cur_fields >= CSVIO_MAX_FIELDS) {
@@ -459,9 +464,6 @@ static void on_field(void *data, size_t len, void *ctx)
 		     CSVIO_MAX_FIELD);
 		return;
 	}
-	const char *s = data ? data : "";
-	bool plain = r->dirty_chunk < r->field_chunk;
-	r->field_chunk = r->chunks;	/* the next field starts in this chunk or after */
 	if (r->keep && (r->cur_fields >= r->n_keep || !r->keep[r->cur_fields])) {
 		skip_field(r);	/* a column the caller does not read */
 		return;
@@ -477,6 +479,26 @@ static void on_field(void *data, size_t len, void *ctx)
 	memcpy(r->store + r->store_len, s, len + 1);	/* with libcsv's NUL */
 	add_span(r, (struct span){ r->store_len, len });
 	r->store_len += len + 1;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+	struct csvio_reader *r = ctx;
+	const char *s = data ? data : "";
+	bool plain = r->dirty_chunk < r->field_chunk;
+	r->field_chunk = r->chunks;	/* the next field starts in this chunk or after */
+	bool kept = !r->keep || (r->cur_fields < r->n_keep && r->keep[r->cur_fields]);
+	if (G_LIKELY(plain && kept && r->state == 0 && r->cur_fields < CSVIO_MAX_FIELDS &&
+		     len <= CSVIO_MAX_FIELD && r->store_len + len + 1 <= r->store_cap &&
+		     r->n_spans < r->spans_cap)) {
+		memcpy(r->store + r->store_len, s, len + 1);	/* with libcsv's NUL */
+		r->fields[r->n_spans++] = (struct span){ r->store_len, len };
+		r->cur_first = r->cur_fields ? r->cur_first : r->n_spans - 1;
+		r->cur_fields++;
+		r->store_len += len + 1;
+		return;
+	}
+	take_field(r, s, len, plain);
 }
 
 static void on_record_end(int c, void *ctx)

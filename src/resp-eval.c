@@ -163,6 +163,8 @@ void resp_eval_free(struct resp_eval *ev)
 static bool group_relevant(struct resp_eval *ev, const struct form_group *g,
 			   const struct expr_env *env)
 {
+	if (!g || ev->group_state[g->index] >= 0)	/* decided for this reply already */
+		return !g || ev->group_state[g->index] > 0;
 	g_ptr_array_set_size(ev->unknown_groups, 0);
 	for (; g && ev->group_state[g->index] < 0; g = g->parent)
 		g_ptr_array_add(ev->unknown_groups, (gpointer)g);
