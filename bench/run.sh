@@ -77,7 +77,7 @@ $(best "$QUIRE" tab --format json --jobs 2 "$W16" "$big")
 X
 cp "$OUT/.stdout" "$OUT/tab-j2.json"
 row "quire tab, 2 threads" "$s" "$kb"
-q2=$s
+q2=$s q2kb=$kb
 PY=
 for py in python3 /usr/bin/python3; do
 	if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import pandas' 2>/dev/null; then
@@ -148,6 +148,7 @@ target "quire tab, 1 thread" "$(awk -v mb="$mb" -v s="$q1" 'BEGIN { print mb / s
 target "quire tab, 1 thread, against the libcsv floor" "$(awk -v a="$q1" -v b="$floor" 'BEGIN { print a / b }')" "<=" 2 "x"
 target "quire tab, 2 threads" "$(awk -v mb="$mb" -v s="$q2" 'BEGIN { print mb / s }')" ">=" 350 "MB/s"
 target "peak RSS, 1 thread" "$(awk -v kb="$q1kb" 'BEGIN { print kb / 1024 }')" "<=" 64 "MB"
+target "peak RSS, 2 threads" "$(awk -v kb="$q2kb" 'BEGIN { print kb / 1024 }')" "<=" 64 "MB"
 [ -n "$p" ] && target "pandas (every column) against quire, 1 thread" "$(awk -v a="$p" -v b="$q1" 'BEGIN { print a / b }')" ">=" 15 "x"
 target "time per row at $BIG rows against $SMALL rows" "$(awk -v a="$q1" -v b="$s_small" -v n="$BIG" -v m="$SMALL" 'BEGIN { print (a / n) / (b / m) }')" "<=" 1.1 "x"
 target "-q days (decimal, ${distinct:-?} distinct) against -q staff (integer)" "$(awk -v a="$s_dec" -v b="$s_int" 'BEGIN { print a / b }')" "<=" 2 "x"

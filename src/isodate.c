@@ -17,12 +17,25 @@ static bool digits(const char *s, int n, int *value)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++) {
-		if (!g_ascii_isdigit(s[i]))
+		unsigned d = (unsigned char)s[i] - (unsigned)'0';
+		if (d > 9)
 			return false;
-		v = v * 10 + (s[i] - '0');
+		v = v * 10 + (int)d;
 	}
 	*value = v;
 	return true;
+}
+
+static bool is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/* Days in MONTH (1 to 12) of YEAR. */
+static int month_days(int year, int month)
+{
+	static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return days[month - 1] + (month == 2 && is_leap(year));
 }
 
 /*
@@ -31,7 +44,8 @@ static bool digits(const char *s, int n, int *value)
  * short month, ends each year (the civil-from-days algorithm).  Every
  * date is read and tallied through here, so it is arithmetic, not GDate's
  * validation and table walks; test-isodate checks both ways against GDate
- * for every day from 0001-01-01 to 9999-12-31.
+ * for every day from 0001-01-01 to 9999-12-31, and which dates are valid
+ * against GDate's g_date_valid_dmy().
  */
 int isodate_from_ymd(int year, int month, int day)
 {
@@ -64,8 +78,7 @@ static bool parse_prefix(const char *s, int *days)
 	if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &m) || s[7] != '-' ||
 	    !digits(s + 8, 2, &d))
 		return false;
-	if (y < 1 || m < 1 || m > 12 || d < 1 ||
-	    d > g_date_get_days_in_month((GDateMonth)m, (GDateYear)y))
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
 		return false;
 	*days = isodate_from_ymd(y, m, d);
 	return true;

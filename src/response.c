@@ -450,9 +450,19 @@ char *resp_code_for_message(const char *code)
 
 static bool code_chars_are_safe(const char *code)
 {
-	size_t n = strlen(code);
-	if (n == 0 || n > RESP_CODE_MAX || code[0] == '.' || code[0] == '-' ||
-	    !g_utf8_validate(code, -1, NULL))
+	/* ASCII first, as codes nearly always are: then there is no UTF-8 to check. */
+	size_t n = 0;
+	for (; code[n] && (unsigned char)code[n] < 0x80; n++)
+		if (!g_ascii_isalnum(code[n]) && code[n] != '-' && code[n] != '_' && code[n] != '.')
+			return false;
+	bool ascii = !code[n];
+	if (!ascii)
+		n += strlen(code + n);
+	if (n == 0 || n > RESP_CODE_MAX || code[0] == '.' || code[0] == '-')
+		return false;
+	if (ascii)
+		return true;
+	if (!g_utf8_validate(code, (gssize)n, NULL))
 		return false;
 	for (const char *p = code; *p; p = g_utf8_next_char(p)) {
 		gunichar c = (unsigned char)*p < 0x80 ? (gunichar)*p : g_utf8_get_char(p);

@@ -19,6 +19,34 @@ static void test_metadata_names_are_reserved(void)
 	   !form_name_reserved("note"), "other names are free");
 }
 
+/* The characters of a code, ASCII or not: letters and digits of any script, '-', '_', '.'. */
+static void test_code_characters(void)
+{
+	static const char *const refused[] = {
+		"", ".x", "-x", "a b", "a/b", "a\\b", "a:b", "a\xff", "ab\xe2\x82\xac", "\xc3\xb4\xff",
+		"-C\xc3\xb4te", "x\xe2\x80\x8b",	/* a zero-width space */
+		"XAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",	/* 65 bytes */
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",	/* 33 letters, 66 bytes */
+		NULL,
+	};
+	static const char *const safe[] = {
+		"XAA", "x.y_z-1", "C\xc3\xb4te", "\xe6\x97\xa5\xe6\x9c\xac", "\xd9\x85\xd8\xb5\xd8\xb1",
+		"XAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",	/* 64 bytes */
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+		"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9",	/* 32 letters, 64 bytes */
+		NULL,
+	};
+	for (const char *const *c = refused; *c; c++)
+		ok(!resp_code_is_safe(*c), "code %d of the refused is refused", (int)(c - refused));
+	for (const char *const *c = safe; *c; c++)
+		ok(resp_code_is_safe(*c), "code %d of the safe is safe", (int)(c - safe));
+}
+
 /* Names Windows keeps for devices are refused in any case, alone or with an extension. */
 static void test_device_codes(void)
 {
@@ -44,6 +72,7 @@ static void test_device_codes(void)
 int main(void)
 {
 	test_metadata_names_are_reserved();
+	test_code_characters();
 	test_device_codes();
 	return tap_done();
 }
