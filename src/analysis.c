@@ -223,9 +223,7 @@ enum analysis_reason analysis_add(struct analysis *a, const struct resp_reply *r
 	int problems = resp_check(r, a->ev, a->opt.lang);
 	problems += check_once(a, r, problems == 0);
 	a->problems += problems;
-	int submitted;
-	if (!r->meta[RESP_SUBMITTED] || !isodate_parse(r->meta[RESP_SUBMITTED], &submitted))
-		submitted = INT_MIN;
+	int submitted = a->ev->submitted;	/* as resp_check() read it */
 	enum analysis_reason reason = decide(a, r, problems, submitted);
 	a->replies++;
 	a->count[reason]++;

@@ -3,6 +3,7 @@
 #include "response.h"
 
 #include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdbool.h>
@@ -516,7 +517,7 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
 	return why ? why : value_problem(form, q, value);
 }
 
-static int check_metadata(const struct resp_reply *r)
+static int check_metadata(const struct resp_reply *r, struct resp_eval *ev)
 {
 	int problems = 0;
 	const char *code = r->meta[RESP_RESPONDENT];
@@ -535,11 +536,12 @@ static int check_metadata(const struct resp_reply *r)
 					 resp_code_problem(code)) < 0;
 		g_free(shown);
 	}
-	int days;
+	ev->submitted = INT_MIN;
 	if (!submitted)
 		problems += resp_error_at(r, r->row, "_submitted is missing (the date the reply "
 					 "was received, YYYY-MM-DD)") < 0;
-	else if (!isodate_parse(submitted, &days)) {
+	else if (!isodate_parse(submitted, &ev->submitted)) {
+		ev->submitted = INT_MIN;
 		char *shown = msg_value(submitted);
 		problems += resp_error_at(r, r->meta_row[RESP_SUBMITTED],
 					 "_submitted: '%s' is not a date (YYYY-MM-DD)", shown) < 0;
@@ -690,7 +692,7 @@ static int check_missing(const struct resp_reply *r, struct resp_eval *ev,
 int resp_check(const struct resp_reply *r, struct resp_eval *ev, int lang)
 {
 	const struct form *form = r->form;
-	int problems = check_metadata(r);
+	int problems = check_metadata(r, ev);
 	resp_eval_run(ev, r->values);
 	ev->checking = true;	/* the reads are of R's values, which stay put until we return */
 	for (size_t i = 0; i < form_n_questions(form); i++) {

@@ -122,6 +122,7 @@ struct resp_eval *resp_eval_new(const struct form *form)
 	ev->relevant = g_new0(bool, n + 1);
 	ev->value = g_new0(const char *, n + 1);
 	ev->read = g_new0(struct resp_read, n + 1);
+	ev->submitted = INT_MIN;
 	ev->chosen = g_array_new(FALSE, FALSE, sizeof(int));
 	ev->group_state = g_new0(signed char, form->groups->len + 1);
 	ev->unknown_groups = g_ptr_array_new();

@@ -171,6 +171,7 @@ struct resp_eval {
 	 */
 	const bool *scope;
 	GArray *chosen;		/* int: the choice indexes of the reads */
+	int submitted;		/* resp_check(): _submitted's day number; INT_MIN when missing or not a date */
 	/* private */
 	const char *self;	/* '.' while checking a constraint */
 	int self_index;		/* its question's index */
