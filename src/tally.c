@@ -57,7 +57,7 @@ struct tally_number_runs {
 	size_t cap;
 };
 
-/* Values wait in PENDING until there are this many, or an eighth of the runs (so sorting in is linear overall). */
+/* Values wait in PENDING until there are this many, or a quarter of the runs (so sorting in is linear overall). */
 #define PENDING_MIN 65536
 
 static struct tally_number_runs *runs_new(void)
@@ -209,7 +209,7 @@ static void runs_add(struct tally_number_runs *nr, double d)
 		return;
 	}
 	g_array_append_val(nr->pending, d);
-	if (nr->pending->len >= MAX(PENDING_MIN, nr->values->len / 8))
+	if (nr->pending->len >= MAX(PENDING_MIN, nr->values->len / 4))
 		runs_compact(nr);
 }
 
