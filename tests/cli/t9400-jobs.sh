@@ -2,7 +2,8 @@
 # t9400: quire tab --jobs N - a large wide export cut into N parts read on
 # threads of their own (src/chunked.c) gives, byte for byte, what one pass
 # gives: the same stdout, stderr, exit status and -o file for --jobs 1, 2
-# and 4.  The form has every question type, skip logic, a constraint and a
+# and 4 as for a pass over standard input, which is never cut (--jobs 1
+# reads a large file as one part).  The form has every question type, skip logic, a constraint and a
 # required answer; the data is drawn from a seed: several ticks per State,
 # text with commas, doubled quotes, line ends, Arabic and Chinese, empty
 # answers, late, incomplete and off-roster replies.  Data the parts cannot
@@ -299,16 +300,19 @@ tab_jobs() {
 	echo $? >"$T/j$n_.rc"
 }
 
-# same NAME N: a tap line: --jobs N printed, wrote and exited as --jobs 1.
+# same NAME N: a tap line: --jobs N (or the one pass, when N is p)
+# printed, wrote and exited as --jobs 1.
 same() {
+	what_="--jobs $2"
+	[ "$2" = p ] && what_="one pass over standard input"
 	differ_=
 	for f_ in out err rc ${WITH_O:+o}; do
 		cmp -s "$T/j1.$f_" "$T/j$2.$f_" || differ_="$differ_ $f_"
 	done
 	if [ -z "$differ_" ]; then
-		tap_ok "$1: --jobs $2 gives what --jobs 1 gives"
+		tap_ok "$1: $what_ gives what --jobs 1 gives"
 	else
-		tap_not_ok "$1: --jobs $2 gives what --jobs 1 gives"
+		tap_not_ok "$1: $what_ gives what --jobs 1 gives"
 		for f_ in $differ_; do
 			echo "# $f_ differs:"
 			diff "$T/j1.$f_" "$T/j$2.$f_" | head -10 | cut -c 1-200 | sed 's/^/# /'
@@ -316,9 +320,30 @@ same() {
 	fi
 }
 
+# one_pass ARGS...: quire tab ARGS with the last, the data file, read
+# from standard input, which is never cut into parts: the one pass every
+# --jobs N must match.  Its stdout, stderr (naming the file), status and
+# -o file in $T/jp.*.
+one_pass() {
+	data_=
+	for a_ in "$@"; do data_=$a_; done
+	i_=0 n_=$#
+	for a_ in "$@"; do
+		i_=$((i_ + 1))
+		[ $i_ -lt $n_ ] && set -- "$@" "$a_"
+	done
+	shift $n_
+	rm -f "$T/jp.o"
+	"$QUIRE" tab ${WITH_O:+-o "$T/jp.o"} "$@" - <"$data_" >"$T/jp.out" 2>"$T/jp.stdin-err"
+	echo $? >"$T/jp.rc"
+	# Its messages name the file as "<stdin>".
+	sed "s|^quire:<stdin>:|quire:$data_:|" "$T/jp.stdin-err" >"$T/jp.err"
+}
+
 # check_jobs NAME STATUS JOBS ARGS...: quire tab --jobs 1 ARGS exits STATUS;
 # with --jobs N, for each N of JOBS, its output is the same.  $T/j1.out
-# keeps the output of --jobs 1.
+# keeps the output of --jobs 1.  On clean data (STATUS 0), --jobs 1 reads
+# a large file as one part, so its output is also held to the one pass's.
 check_jobs() {
 	name_=$1 want_=$2 jobs_=$3
 	shift 3
@@ -331,6 +356,10 @@ check_jobs() {
 		tap_not_ok "$name_: --jobs 1 exits $want_"
 		echo "# exit status $(cat "$T/j1.rc"); stderr:"
 		head -5 "$T/j1.err" | sed 's/^/# /'
+	fi
+	if [ "$want_" = 0 ]; then
+		one_pass "$@"
+		same "$name_" p
 	fi
 	for n in $jobs_; do
 		same "$name_" "$n"
