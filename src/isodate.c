@@ -17,58 +17,20 @@ static bool digits(const char *s, int n, int *value)
 {
 	int v = 0;
 	for (int i = 0; i < n; i++) {
-		unsigned d = (unsigned char)s[i] - (unsigned)'0';
-		if (d > 9)
+		if (!g_ascii_isdigit(s[i]))
 			return false;
-		v = v * 10 + (int)d;
+		v = v * 10 + (s[i] - '0');
 	}
 	*value = v;
 	return true;
 }
 
-static bool is_leap(int year)
-{
-	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-/* Days in MONTH (1 to 12) of YEAR. */
-static int month_days(int year, int month)
-{
-	static const unsigned char days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return days[month - 1] + (month == 2 && is_leap(year));
-}
-
-/*
- * Days and dates by the proleptic Gregorian calendar's arithmetic, counted
- * in 400-year eras of 146,097 days from 0000-03-01, so that February, the
- * short month, ends each year (the civil-from-days algorithm).  Every
- * date is read and tallied through here, so it is arithmetic, not GDate's
- * validation and table walks; test-isodate checks both ways against GDate
- * for every day from 0001-01-01 to 9999-12-31, and which dates are valid
- * against GDate's g_date_valid_dmy().
- */
 int isodate_from_ymd(int year, int month, int day)
 {
-	int y = year - (month <= 2);
-	int era = (y >= 0 ? y : y - 399) / 400;
-	int year_of_era = y - era * 400;	/* [0, 399] */
-	int day_of_year = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;	/* from March 1 */
-	int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-	return era * 146097 + day_of_era - 719468;	/* 0000-03-01 to 1970-01-01 */
-}
-
-void isodate_split(int days, int *year, int *month, int *day)
-{
-	int z = days + 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int day_of_era = z - era * 146097;	/* [0, 146096] */
-	int year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 -
-			   day_of_era / 146096) / 365;
-	int day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-	int mp = (5 * day_of_year + 2) / 153;	/* the month from March, [0, 11] */
-	*day = day_of_year - (153 * mp + 2) / 5 + 1;
-	*month = mp < 10 ? mp + 3 : mp - 9;
-	*year = year_of_era + era * 400 + (*month <= 2);
+	GDate d;
+	g_date_clear(&d, 1);
+	g_date_set_dmy(&d, (GDateDay)day, (GDateMonth)month, (GDateYear)year);
+	return (int)g_date_get_julian(&d) - JULIAN_1970;
 }
 
 /* Parses the "YYYY-MM-DD" prefix of S. */
@@ -78,7 +40,7 @@ static bool parse_prefix(const char *s, int *days)
 	if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &m) || s[7] != '-' ||
 	    !digits(s + 8, 2, &d))
 		return false;
-	if (y < 1 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+	if (y < 1 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
 		return false;
 	*days = isodate_from_ymd(y, m, d);
 	return true;
@@ -138,6 +100,15 @@ bool isodate_parse_datetime(const char *s, double *days)
 	return true;
 }
 
+void isodate_split(int days, int *year, int *month, int *day)
+{
+	GDate d;
+	g_date_clear(&d, 1);
+	g_date_set_julian(&d, (guint32)(days + JULIAN_1970));
+	*year = g_date_get_year(&d);
+	*month = g_date_get_month(&d);
+	*day = g_date_get_day(&d);
+}
 
 void isodate_format(int days, char *buf)
 {

@@ -74,9 +74,9 @@ static void test_epoch(void)
 }
 
 /*
- * The calendar's arithmetic against GDate's, both ways, for every day
- * quire accepts (years 1 to 9999), and against GDate's validation for
- * every day number a month could be given.
+ * isodate's day numbers for every day quire accepts (years 1 to 9999),
+ * both ways, against GDate's Julian days; and its validity for every day
+ * number a month could be given, against g_date_valid_dmy().
  */
 static void test_every_day(void)
 {
