@@ -252,23 +252,26 @@ void analysis_by_fingerprint(struct analysis *a)
 		a->prints = g_array_new(FALSE, FALSE, sizeof(guint64));
 }
 
-static void sort_prints(struct analysis *a)
+/* The fingerprints, sorted, and how many (none after analysis_merge()). */
+static const guint64 *sorted_prints(struct analysis *a, guint *n)
 {
-	if (!a->prints)
-		a->prints = g_array_new(FALSE, FALSE, sizeof(guint64));	/* none kept: none repeat */
-	if (a->prints_sorted)
-		return;
-	guint64 *tmp = g_new(guint64, a->prints->len + 1);
-	radix_sort((guint64 *)(void *)a->prints->data, tmp, a->prints->len);
-	g_free(tmp);
-	a->prints_sorted = true;
+	*n = a->prints ? a->prints->len : 0;
+	if (!*n)
+		return NULL;
+	if (!a->prints_sorted) {
+		guint64 *tmp = g_new(guint64, *n);
+		radix_sort((guint64 *)(void *)a->prints->data, tmp, *n);
+		g_free(tmp);
+		a->prints_sorted = true;
+	}
+	return (const guint64 *)(void *)a->prints->data;
 }
 
 bool analysis_repeats_respondent(struct analysis *a)
 {
-	sort_prints(a);
-	const guint64 *p = (const guint64 *)(void *)a->prints->data;
-	for (guint i = 1; i < a->prints->len; i++)
+	guint n;
+	const guint64 *p = sorted_prints(a, &n);
+	for (guint i = 1; i < n; i++)
 		if (p[i] == p[i - 1])
 			return true;
 	return false;
@@ -276,12 +279,9 @@ bool analysis_repeats_respondent(struct analysis *a)
 
 bool analysis_shares_respondent(struct analysis *a, struct analysis *part)
 {
-	sort_prints(a);
-	sort_prints(part);
-	const guint64 *x = (const guint64 *)(void *)a->prints->data;
-	const guint64 *y = (const guint64 *)(void *)part->prints->data;
-	guint i = 0, j = 0;
-	while (i < a->prints->len && j < part->prints->len) {
+	guint n, m;
+	const guint64 *x = sorted_prints(a, &n), *y = sorted_prints(part, &m);
+	for (guint i = 0, j = 0; i < n && j < m;) {
 		if (x[i] == y[j])
 			return true;
 		if (x[i] < y[j])

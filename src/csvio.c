@@ -487,22 +487,17 @@ static void on_field(void *data, size_t len, void *ctx)
 	const char *s = data ? data : "";
 	bool plain = r->dirty_chunk < r->field_chunk;
 	r->field_chunk = r->chunks;	/* the next field starts in this chunk or after */
-	if (G_LIKELY(r->state == 0 && r->cur_fields < CSVIO_MAX_FIELDS && len <= CSVIO_MAX_FIELD &&
-		     r->n_spans < r->spans_cap)) {
-		bool kept = !r->keep || (r->cur_fields < r->n_keep && r->keep[r->cur_fields]);
-		if (!kept) {
-			r->fields[r->n_spans++] = (struct span){ SKIPPED, 0 };
-		} else if (plain && r->store_len + len + 1 <= r->store_cap) {
-			memcpy(r->store + r->store_len, s, len + 1);	/* with libcsv's NUL */
-			r->fields[r->n_spans++] = (struct span){ r->store_len, len };
-			r->store_len += len + 1;
-		} else {
-			take_field(r, s, len, plain);
+	if (G_LIKELY(r->state == 0 && r->cur_fields < CSVIO_MAX_FIELDS && len <= CSVIO_MAX_FIELD)) {
+		if (r->keep && (r->cur_fields >= r->n_keep || !r->keep[r->cur_fields])) {
+			skip_field(r);	/* a column the caller does not read */
 			return;
 		}
-		r->cur_first = r->cur_fields ? r->cur_first : r->n_spans - 1;
-		r->cur_fields++;
-		return;
+		if (plain && r->store_len + len + 1 <= r->store_cap) {
+			memcpy(r->store + r->store_len, s, len + 1);	/* with libcsv's NUL */
+			add_span(r, (struct span){ r->store_len, len });
+			r->store_len += len + 1;
+			return;
+		}
 	}
 	take_field(r, s, len, plain);
 }

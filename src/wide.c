@@ -508,11 +508,11 @@ static int detail_value(const struct wide_reader *w, const char *s)
 {
 	if (is_missing(w, s))
 		return -1;
-	if ((s[0] == '0' || s[0] == '1') && s[1] == '\0')	/* what nearly every cell holds */
+	if ((s[0] == '0' || s[0] == '1') && s[1] == '\0')
 		return s[0] == '1';
-	if (strcmp(s, "1") == 0 || strcmp(s, "True") == 0 || strcmp(s, "true") == 0)
+	if (strcmp(s, "True") == 0 || strcmp(s, "true") == 0)
 		return 1;
-	if (strcmp(s, "0") == 0 || strcmp(s, "False") == 0 || strcmp(s, "false") == 0)
+	if (strcmp(s, "False") == 0 || strcmp(s, "false") == 0)
 		return 0;
 	return -2;
 }
