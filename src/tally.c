@@ -439,19 +439,18 @@ void tally_free(struct tally *t)
 
 /* Counting one reply */
 
-
 /*
  * What the answer V to Q reads as, with its choice indexes in *CHOSEN:
- * the validator's read (every reply of the analysis set has one), or, for
- * a reply that did not go through it (a tally fed by hand), V read here
- * by the validator's rule into T's scratch.  NULL when V does not read,
+ * the validator's read when it read V itself (every answer of the
+ * analysis set, but a question's calculation, which replaces the answer
+ * given), or else V read here by the validator's rule into T's scratch.  NULL when V does not read,
  * which the validator would have refused: it is not counted.
  */
 static const struct resp_read *read_of(struct tally *t, const struct resp_eval *ev,
 				       const struct form_question *q, const char *v,
 				       const GArray **chosen)
 {
-	if (ev->read[q->index].ok) {
+	if (ev->read[q->index].ok && ev->read[q->index].text == v) {
 		*chosen = ev->chosen;
 		return &ev->read[q->index];
 	}

@@ -108,4 +108,14 @@ choice,tools,,mla,,Mutual legal assistance,2,1,,0.34238022750665315,1,,,,,
 choice,tools,,extradition,,Extradition,1,0.5,,0.094531205734230739,0.90546879426576932,,,,,
 X
 
+# A question with a calculation counts what the calculation gives, the
+# value every expression and figure reads, not the answer the file holds.
+mkdir calc
+printf 'type,name,label,calculation\ninteger,n,N,2 + 3\n' >calc/survey.csv
+reply calcr XAA 2019-05-02 n,7
+reply calcr XAB 2019-05-02 n,7
+run 0 "$QUIRE" tab --format csv calc calcr
+expect_status 'tab accepts replies to a calculated question'
+expect_grep 'and its mean is the calculation' 'summary,n,,,,,,,,,,mean,5,,,' "$OUT"
+
 done_testing
