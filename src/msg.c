@@ -56,7 +56,8 @@ int msg_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	emitv("quire: ", fmt, ap);
 	va_end(ap);
-	error_count += !holding;
+	if (!holding)
+		error_count++;	/* never written by a holding worker thread */
 	return -1;
 }
 
@@ -68,7 +69,8 @@ int msg_error_at(const char *file, long line, const char *fmt, ...)
 	emitv(prefix, fmt, ap);
 	va_end(ap);
 	g_free(prefix);
-	error_count += !holding;
+	if (!holding)
+		error_count++;	/* never written by a holding worker thread */
 	return -1;
 }
 
@@ -77,7 +79,8 @@ int msg_verror_where(const char *where, const char *fmt, va_list ap)
 	char *prefix = where ? g_strdup_printf("quire:%s: ", where) : g_strdup("quire: ");
 	emitv(prefix, fmt, ap);
 	g_free(prefix);
-	error_count += !holding;
+	if (!holding)
+		error_count++;	/* never written by a holding worker thread */
 	return -1;
 }
 
@@ -108,7 +111,8 @@ int msg_error_heard(const char *heard, const char *fmt, ...)
 	emitv(first, fmt, ap);
 	va_end(ap);
 	g_free(first);
-	error_count += !holding;
+	if (!holding)
+		error_count++;	/* never written by a holding worker thread */
 	return -1;
 }
 
@@ -162,7 +166,8 @@ int msg_error_expr(const char *file, long line, long column, const char *excerpt
 	g_free(prefix);
 	if (excerpt && g_utf8_validate(excerpt, -1, NULL))
 		emit_excerpt(excerpt, column);
-	error_count += !holding;
+	if (!holding)
+		error_count++;	/* never written by a holding worker thread */
 	return -1;
 }
 
