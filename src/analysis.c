@@ -161,7 +161,6 @@ static int check_once(struct analysis *a, const struct resp_reply *r, bool check
 	if (a->prints) {
 		guint64 print = fingerprint(code);
 		g_array_append_val(a->prints, print);
-		a->prints_sorted = false;
 		return 0;
 	}
 	const char *entry = g_hash_table_lookup(a->seen, code);
@@ -252,44 +251,36 @@ void analysis_by_fingerprint(struct analysis *a)
 		a->prints = g_array_new(FALSE, FALSE, sizeof(guint64));
 }
 
-/* The fingerprints, sorted, and how many (none after analysis_merge()). */
-static const guint64 *sorted_prints(struct analysis *a, guint *n)
+bool analysis_repeats_respondent(struct analysis *const *parts, int n)
 {
-	*n = a->prints ? a->prints->len : 0;
-	if (!*n)
-		return NULL;
-	if (!a->prints_sorted) {
-		guint64 *tmp = g_new(guint64, *n);
-		radix_sort((guint64 *)(void *)a->prints->data, tmp, *n);
-		g_free(tmp);
-		a->prints_sorted = true;
+	gsize total = 0;
+	for (int k = 0; k < n; k++)
+		total += parts[k]->prints ? parts[k]->prints->len : 0;
+	/* One part's fingerprints are sorted where they are; several are gathered first. */
+	guint64 *all = n == 1 && parts[0]->prints ? (guint64 *)(void *)parts[0]->prints->data
+						  : g_new(guint64, total + 1);
+	gsize at = 0;
+	for (int k = 0; n > 1 && k < n; k++) {
+		if (!parts[k]->prints)
+			continue;
+		memcpy(all + at, parts[k]->prints->data, parts[k]->prints->len * sizeof *all);
+		at += parts[k]->prints->len;
+		g_array_free(parts[k]->prints, TRUE);
+		parts[k]->prints = NULL;
 	}
-	return (const guint64 *)(void *)a->prints->data;
-}
-
-bool analysis_repeats_respondent(struct analysis *a)
-{
-	guint n;
-	const guint64 *p = sorted_prints(a, &n);
-	for (guint i = 1; i < n; i++)
-		if (p[i] == p[i - 1])
-			return true;
-	return false;
-}
-
-bool analysis_shares_respondent(struct analysis *a, struct analysis *part)
-{
-	guint n, m;
-	const guint64 *x = sorted_prints(a, &n), *y = sorted_prints(part, &m);
-	for (guint i = 0, j = 0; i < n && j < m;) {
-		if (x[i] == y[j])
-			return true;
-		if (x[i] < y[j])
-			i++;
-		else
-			j++;
+	guint64 *tmp = g_new(guint64, total + 1);
+	radix_sort(all, tmp, total);
+	g_free(tmp);
+	bool repeat = false;
+	for (gsize i = 1; i < total && !repeat; i++)
+		repeat = all[i] == all[i - 1];
+	if (n == 1 && parts[0]->prints) {
+		g_array_free(parts[0]->prints, TRUE);
+		parts[0]->prints = NULL;
+	} else {
+		g_free(all);
 	}
-	return false;
+	return repeat;
 }
 
 void analysis_merge(struct analysis *a, struct analysis *part, long row_offset)
@@ -305,8 +296,4 @@ void analysis_merge(struct analysis *a, struct analysis *part, long row_offset)
 	}
 	g_ptr_array_extend_and_steal(a->records, part->records);
 	part->records = g_ptr_array_new_with_free_func(record_free);
-	/* Its fingerprints have been compared: their memory goes before the tallies merge. */
-	if (part->prints)
-		g_array_free(part->prints, TRUE);
-	part->prints = NULL;
 }

@@ -78,7 +78,6 @@ struct analysis {
 	GStringChunk *strings;
 	GPtrArray *files;	/* the files replies were seen in, in the chunk (analysis.c) */
 	GArray *prints;		/* guint64: the codes' fingerprints, by analysis_by_fingerprint() */
-	bool prints_sorted;
 };
 
 /* Starts an analysis of replies to FORM; free with analysis_free(). */
@@ -116,23 +115,21 @@ int analysis_read(struct analysis *a, struct source *src, analysis_each_fn each,
  * analysis before any reply, makes it keep 8 bytes per respondent (a
  * 64-bit hash of the code) instead of the code and where it replied.  It
  * then cannot say where a first reply was, so it reports no second reply
- * and counts every reply: the caller must ask, once the part is read,
- * whether a respondent may have replied twice in it
- * (analysis_repeats_respondent()) or in it and another part
- * (analysis_shares_respondent()), and if so read the data in one pass with
- * the exact check.  Two codes with one fingerprint only cost that pass.
+ * and counts every reply: once the parts are read, the caller must ask
+ * analysis_repeats_respondent() whether two replies of PARTS[0 .. N) may
+ * be one respondent's -- in one part or in two -- and if so read the data
+ * in one pass with the exact check.  Two codes with one fingerprint only
+ * cost that pass.  The question lets the parts' fingerprints go.
  *
  * analysis_merge() adds to A the replies PART saw -- an analysis with the
  * same options, of replies that follow A's, whose rows are numbered
  * ROW_OFFSET less than they are in the file -- once no respondent is
- * shared: the counts and the records (PART gives them up, and its
- * fingerprints are let go; free it after).
+ * shared: the counts and the records (PART gives them up; free it after).
  * A's check for second replies does not learn PART's respondents, so a
  * merged analysis takes no more replies.
  */
 void analysis_by_fingerprint(struct analysis *a);
-bool analysis_repeats_respondent(struct analysis *a);
-bool analysis_shares_respondent(struct analysis *a, struct analysis *part);
+bool analysis_repeats_respondent(struct analysis *const *parts, int n);
 void analysis_merge(struct analysis *a, struct analysis *part, long row_offset);
 
 /* Replies left out (every reason but ANALYSIS_INCLUDED). */

@@ -121,14 +121,12 @@ static struct wide_reader *open_whole(const struct form *form, const char *path,
 /* Whether a respondent may have replied twice, in one part or in two. */
 static bool repeated_respondent(struct part *parts, int n)
 {
-	for (int k = 0; k < n; k++) {
-		if (analysis_repeats_respondent(parts[k].a))
-			return true;
-		for (int j = 0; j < k; j++)
-			if (analysis_shares_respondent(parts[j].a, parts[k].a))
-				return true;
-	}
-	return false;
+	struct analysis **a = g_new(struct analysis *, n);
+	for (int k = 0; k < n; k++)
+		a[k] = parts[k].a;
+	bool repeat = analysis_repeats_respondent(a, n);
+	g_free(a);
+	return repeat;
 }
 
 /*
