@@ -289,7 +289,7 @@ int cmd_tab(int argc, char **argv)
 	struct options o = { g_array_new(FALSE, FALSE, sizeof(int)), g_ptr_array_new(), NULL, NULL,
 			     "text", NULL, "-", INT_MAX, 0, 0, false, { 0, 0, 0 },
 			     { NULL, true, NULL } };
-	o.jobs = (unsigned long)MAX(1, g_get_num_processors());
+	o.jobs = (unsigned long)CLAMP(g_get_num_processors(), 1, 64);	/* --jobs's range */
 	int status = parse(argc, argv, &o);
 	if (status < 0)
 		status = run(&o, argv + optind, argc - optind);

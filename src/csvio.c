@@ -446,12 +446,10 @@ static void skip_field(struct csvio_reader *r)
 }
 
 /*
- * A field, checked and kept.  The innermost loop of every read: a field
- * that needs nothing but a copy -- of a plain chunk, within the limits,
- * kept, with room in the store -- takes the first path; the rest goes
- * through take_field().
+ * A field, checked and kept: the innermost loop of every read.  PLAIN: it
+ * met only plain ASCII chunks, so it needs no check_field().
  */
-static void take_field(struct csvio_reader *r, const char *s, size_t len, bool plain)
+static inline void take_field(struct csvio_reader *r, const char *s, size_t len, bool plain)
 {
 	if (r->state < 0)
 		return;
@@ -484,22 +482,9 @@ static void take_field(struct csvio_reader *r, const char *s, size_t len, bool p
 static void on_field(void *data, size_t len, void *ctx)
 {
 	struct csvio_reader *r = ctx;
-	const char *s = data ? data : "";
 	bool plain = r->dirty_chunk < r->field_chunk;
 	r->field_chunk = r->chunks;	/* the next field starts in this chunk or after */
-	if (G_LIKELY(r->state == 0 && r->cur_fields < CSVIO_MAX_FIELDS && len <= CSVIO_MAX_FIELD)) {
-		if (r->keep && (r->cur_fields >= r->n_keep || !r->keep[r->cur_fields])) {
-			skip_field(r);	/* a column the caller does not read */
-			return;
-		}
-		if (plain && r->store_len + len + 1 <= r->store_cap) {
-			memcpy(r->store + r->store_len, s, len + 1);	/* with libcsv's NUL */
-			add_span(r, (struct span){ r->store_len, len });
-			r->store_len += len + 1;
-			return;
-		}
-	}
-	take_field(r, s, len, plain);
+	take_field(r, data ? data : "", len, plain);
 }
 
 static void on_record_end(int c, void *ctx)
@@ -655,7 +640,8 @@ static long read_chunk(struct csvio_reader *r, const char **s)
 	size_t want = r->limited ? (size_t)MIN(r->remaining, (unsigned long long)CHUNK_SIZE)
 				 : CHUNK_SIZE;
 	size_t n = want ? fread(r->chunk, 1, want, r->fp) : 0;
-	r->remaining -= n;
+	if (r->limited)
+		r->remaining -= n;
 	if (n == 0 && want && ferror(r->fp)) {
 		/* TRANSLATORS: %s is the system's reason. */
 		fail(r, E_("read error: %s"), g_strerror(errno));

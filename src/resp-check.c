@@ -465,8 +465,7 @@ static bool value_reads(const struct form_question *q, const char *value, struct
 		out->first = chosen->len;
 		out->n = 1;
 		g_array_append_val(chosen, c->index);
-		/* As long as a choice's name: only a choice that long could be too long an answer. */
-		return strlen(c->name) <= RESP_ANSWER_MAX || !length_problem_at(value);
+		return !length_problem_at(value);
 	case FORM_SELECT_MULTIPLE:
 	case FORM_RANK:
 		if (q->list && !read_choices(q->list, value, out, chosen))

@@ -130,22 +130,13 @@ int resp_write_later(const struct resp_reply *r, const char *path);
 bool resp_write_stream(const struct resp_reply *r, FILE *fp);
 
 /*
- * Evaluation: which questions apply to a reply and what the calculations
- * give.  A struct resp_eval is made once per form and reused for every
- * reply; resp_eval_run() fills RELEVANT and VALUE for one set of answers.
- * VALUE[q] is the answer if Q is relevant and answered, the computed value
- * of a relevant calculate, and NULL otherwise (a non-relevant answer is
- * ignored, as ODK drops it).  Strings in VALUE are borrowed from ANSWERS
- * or from the evaluator and live until the next run.
- */
-/*
  * An answer as the validator read it.  resp_check() fills one for each
  * answer it finds well formed, so that what reads replies after it (the
  * tally) takes the choices, number or day from here and parses nothing
  * again.
  */
 struct resp_read {
-	bool ok;		/* read and well formed in the last resp_check() */
+	bool ok;		/* read, well formed and within its constraint in the last resp_check() */
 	const char *text;	/* the value read (resp_value_read() succeeded), or NULL */
 	double number;		/* integer, decimal, range */
 	/*
@@ -159,6 +150,15 @@ struct resp_read {
 	guint first, n;		/* choices: indexes CHOSEN[FIRST .. FIRST + N), in the value's order */
 };
 
+/*
+ * Evaluation: which questions apply to a reply and what the calculations
+ * give.  A struct resp_eval is made once per form and reused for every
+ * reply; resp_eval_run() fills RELEVANT and VALUE for one set of answers.
+ * VALUE[q] is the answer if Q is relevant and answered, the computed value
+ * of a relevant calculate, and NULL otherwise (a non-relevant answer is
+ * ignored, as ODK drops it).  Strings in VALUE are borrowed from ANSWERS
+ * or from the evaluator and live until the next run.
+ */
 struct resp_eval {
 	const struct form *form;
 	bool *relevant;		/* [n_questions] */
