@@ -155,6 +155,8 @@ struct expr {
 	GPtrArray *regexes;	/* compiled literal patterns */
 	GStringChunk *strings;	/* literal strings */
 	GArray *refs;		/* distinct reference ids, ascending */
+	/* Reads more than its references' texts: '.', a choice's column, or a function that varies. */
+	bool reads_more;
 };
 
 /*
@@ -179,6 +181,8 @@ struct expr_func {
 		     struct expr_value *out);
 	/* Parse-time checks beyond the arity; reports with expr_lex_error(). */
 	void (*check)(struct expr_node *call, struct expr_parse_ctx *ctx);
+	/* Its value may differ for the same arguments: the clock, a random draw. */
+	bool varies;
 };
 
 /* The function called NAME (LEN bytes), or NULL. */

@@ -209,6 +209,7 @@ static struct expr_node *self_at(struct parser *ps, const char *at)
 	if (!ps->scope->has_self)
 		error_at(ps, at, "'.' is only allowed in a constraint");
 	struct expr_node *n = new_node(ps, EXPR_OP_SELF, at);
+	ps->e->reads_more = true;
 	n->u.ref.id = EXPR_REF_SELF;
 	n->u.ref.type = ps->scope->self_type;
 	return n;
@@ -397,6 +398,7 @@ static struct expr_node *column(struct parser *ps, int list, enum expr_op op)
 	if (!known)
 		error_at(ps, t->start, "unknown choice column '%.*s'", (int)t->name_len, t->name);
 	struct expr_node *n = new_node(ps, op, t->start);
+	ps->e->reads_more = true;	/* the choice's column: taken as more, in a lookup too */
 	n->u.column.list = list;
 	n->u.column.name = g_string_chunk_insert_len(ps->e->strings, t->name,
 						     (gssize)t->name_len);
@@ -477,6 +479,7 @@ static struct expr_node *call(struct parser *ps)
 	if (!fn)
 		error_at(ps, at, "unknown function '%.*s'", (int)t->name_len, t->name);
 	struct expr_node *n = new_node(ps, EXPR_OP_CALL, at);
+	ps->e->reads_more |= fn->varies;
 	n->u.call.fn = fn;
 	n->u.call.ref = -1;
 	next(ps);
@@ -687,6 +690,11 @@ void expr_free(struct expr *e)
 	g_string_chunk_free(e->strings);
 	g_array_free(e->refs, TRUE);
 	g_free(e);
+}
+
+bool expr_reads_only_refs(const struct expr *e)
+{
+	return !e->reads_more;
 }
 
 void expr_foreach_ref(const struct expr *e, void (*fn)(int ref, void *data), void *data)

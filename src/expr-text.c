@@ -206,12 +206,12 @@ static void fn_base64_decode(const struct expr_node *call, const struct expr_env
 #define ANY (-1)
 
 static const struct expr_func funcs[] = {
-	{"base64-decode", 1, 1, fn_base64_decode, NULL},
-	{"digest", 2, 3, fn_digest, check_digest},
-	{"join", 1, ANY, fn_join, NULL},
-	{"substring-after", 2, 2, fn_substring_after, NULL},
-	{"substring-before", 2, 2, fn_substring_before, NULL},
-	{"translate", 3, 3, fn_translate, NULL},
+	{"base64-decode", 1, 1, fn_base64_decode, NULL, false},
+	{"digest", 2, 3, fn_digest, check_digest, false},
+	{"join", 1, ANY, fn_join, NULL, false},
+	{"substring-after", 2, 2, fn_substring_after, NULL, false},
+	{"substring-before", 2, 2, fn_substring_before, NULL, false},
+	{"translate", 3, 3, fn_translate, NULL, false},
 };
 
 const struct expr_func *expr_text_lookup(const char *name, size_t len)

@@ -152,6 +152,15 @@ void expr_free(struct expr *e);
 void expr_foreach_ref(const struct expr *e, void (*fn)(int ref, void *data), void *data);
 
 /*
+ * Whether E's value is a function of the texts of its references
+ * (expr_foreach_ref()) and of the form alone, so that the same texts
+ * give the same value: false when E reads '.', a choice's column (a
+ * choice_filter's, or an instance() lookup's), or calls a function that
+ * varies -- now(), today(), random(), randomize(), uuid().
+ */
+bool expr_reads_only_refs(const struct expr *e);
+
+/*
  * A read-only view of the tree of a parsed expression, for the layers
  * that say it another way: in words on the printed questionnaire, as a
  * formula in the answer workbook.  Nodes belong to the expression.  A

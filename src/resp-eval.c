@@ -114,6 +114,141 @@ int resp_eval_report(const struct resp_eval *ev, const struct resp_reply *r)
 	return (int)ev->overlong->len;
 }
 
+/*
+ * A relevant that reads nothing but its references' texts
+ * (expr_reads_only_refs()) gives the same value for the same texts, and
+ * skip logic mostly reads a select_one: a few keys answer every reply.
+ * Each distinct relevant text has a memo of the last MEMO_KEYS keys it
+ * met and their values.  A key is the texts of the references in their
+ * order, each ended by a NUL: a text holds none, and an answer is never
+ * "" (ev->value holds NULL, written "", for none).  Questions and groups
+ * with the same relevant share its memo, so identical skip logic is
+ * evaluated once for a reply at most.  Not remembered: a key longer than
+ * MEMO_KEY_BYTES, and an evaluation that built a value too long, which
+ * must be reported again for the next reply.
+ */
+#define MEMO_KEYS 8
+#define MEMO_KEY_BYTES 64
+#define MEMO_MAX_REFS 8
+
+struct resp_memo {
+	const char *text;	/* the relevant, as the form writes it */
+	int refs[MEMO_MAX_REFS];
+	guint n_refs;
+	guint held;		/* keys held, up to MEMO_KEYS */
+	guint next;		/* once full, the key replaced next */
+	guint8 len[MEMO_KEYS];
+	bool value[MEMO_KEYS];
+	char key[MEMO_KEYS][MEMO_KEY_BYTES];
+};
+
+static void add_memo_ref(int ref, void *data)
+{
+	struct resp_memo *m = data;
+	if (m->n_refs < MEMO_MAX_REFS)
+		m->refs[m->n_refs] = ref;
+	m->n_refs++;	/* past MEMO_MAX_REFS: not remembered */
+}
+
+/* The memo of relevant E written TEXT, added to MEMOS unless one has it; -1 when none may. */
+static int memo_for(GArray *memos, const char *text, const struct expr *e)
+{
+	if (!e || !text || !expr_reads_only_refs(e))
+		return -1;
+	struct resp_memo m;
+	memset(&m, 0, sizeof m);
+	m.text = text;
+	expr_foreach_ref(e, add_memo_ref, &m);
+	if (m.n_refs > MEMO_MAX_REFS)
+		return -1;
+	for (guint i = 0; i < memos->len; i++) {
+		const struct resp_memo *o = &g_array_index(memos, struct resp_memo, i);
+		if (strcmp(o->text, text) == 0 && o->n_refs == m.n_refs &&
+		    memcmp(o->refs, m.refs, m.n_refs * sizeof *m.refs) == 0)
+			return (int)i;
+	}
+	g_array_append_val(memos, m);
+	return (int)memos->len - 1;
+}
+
+static void memos_new(struct resp_eval *ev)
+{
+	const struct form *form = ev->form;
+	size_t n = form_n_questions(form);
+	GArray *memos = g_array_new(FALSE, FALSE, sizeof(struct resp_memo));
+	ev->question_memo = g_new(int, n + 1);
+	ev->group_memo = g_new(int, form->groups->len + 1);
+	for (size_t i = 0; i < n; i++) {
+		const struct form_question *q = form_question_at(form, i);
+		ev->question_memo[i] = memo_for(memos, q->relevant_text, q->relevant);
+	}
+	for (guint g = 0; g < form->groups->len; g++) {
+		const struct form_group *grp = g_ptr_array_index(form->groups, g);
+		ev->group_memo[g] = memo_for(memos, grp->relevant_text, grp->relevant);
+	}
+	ev->memos = (struct resp_memo *)(void *)g_array_free(memos, FALSE);
+}
+
+/* M's key for this run's values, into KEY; its length, or -1 when it is too long to hold. */
+static int memo_key(const struct resp_eval *ev, const struct resp_memo *m, char *key)
+{
+	size_t n = 0;
+	for (guint i = 0; i < m->n_refs; i++) {
+		const char *v = ev->value[m->refs[i]];
+		size_t len = v ? strnlen(v, MEMO_KEY_BYTES) : 0;
+		if (n + len + 1 > MEMO_KEY_BYTES)
+			return -1;
+		if (len)
+			memcpy(key + n, v, len);
+		key[n + len] = '\0';
+		n += len + 1;
+	}
+	return (int)n;
+}
+
+/* Whether key K of LEN bytes is M's key for this run's values, compared in place. */
+static bool memo_matches(const struct resp_eval *ev, const struct resp_memo *m, const char *k,
+			 size_t len)
+{
+	const char *end = k + len;
+	for (guint i = 0; i < m->n_refs; i++) {
+		const char *v = ev->value[m->refs[i]];
+		for (; v && *v; v++, k++)
+			if (k == end || *k != *v)
+				return false;
+		if (k == end || *k++ != '\0')
+			return false;
+	}
+	return k == end;
+}
+
+/* Whether relevant E holds, from memo MEMO (-1: none) when it holds this run's key. */
+static bool relevant_holds(struct resp_eval *ev, const struct expr *e, int memo,
+			   const struct expr_env *env)
+{
+	struct resp_memo *m = memo >= 0 ? &ev->memos[memo] : NULL;
+	for (guint i = 0; m && i < m->held; i++)
+		if (memo_matches(ev, m, m->key[i], m->len[i]))
+			return m->value[i];
+	ev->relevants_evaluated++;
+	bool value = expr_eval_bool(e, env);
+	char key[MEMO_KEY_BYTES];
+	int len = m && !ev->too_long ? memo_key(ev, m, key) : -1;
+	if (len >= 0) {
+		guint slot = m->held;
+		if (m->held < MEMO_KEYS) {
+			m->held++;
+		} else {	/* the oldest key goes */
+			slot = m->next;
+			m->next = (m->next + 1) % MEMO_KEYS;
+		}
+		memcpy(m->key[slot], key, (size_t)len);
+		m->len[slot] = (guint8)len;
+		m->value[slot] = value;
+	}
+	return value;
+}
+
 struct resp_eval *resp_eval_new(const struct form *form)
 {
 	struct resp_eval *ev = g_new0(struct resp_eval, 1);
@@ -131,6 +266,7 @@ struct resp_eval *resp_eval_new(const struct form *form)
 	ev->today = isodate_today();
 	ev->now = isodate_now_days(&ev->reproducible);
 	ev->rand = g_rand_new();
+	memos_new(ev);
 	return ev;
 }
 
@@ -152,6 +288,9 @@ void resp_eval_free(struct resp_eval *ev)
 	g_array_free(ev->overlong, TRUE);
 	g_string_chunk_free(ev->scratch);
 	g_rand_free(ev->rand);
+	g_free(ev->memos);
+	g_free(ev->question_memo);
+	g_free(ev->group_memo);
 	g_free(ev);
 }
 
@@ -172,7 +311,8 @@ static bool group_relevant(struct resp_eval *ev, const struct form_group *g,
 	bool relevant = !g || ev->group_state[g->index] > 0;
 	for (guint i = ev->unknown_groups->len; i-- > 0;) {
 		const struct form_group *u = g_ptr_array_index(ev->unknown_groups, i);
-		relevant = relevant && (!u->relevant || expr_eval_bool(u->relevant, env));
+		relevant = relevant &&
+			   (!u->relevant || relevant_holds(ev, u->relevant, ev->group_memo[u->index], env));
 		check_length(ev, "relevant", NULL, u);
 		ev->group_state[u->index] = relevant;
 	}
@@ -216,7 +356,7 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 			continue;
 		}
 		bool relevant = group_relevant(ev, q->group, &env) &&
-				(!q->relevant || expr_eval_bool(q->relevant, &env));
+				(!q->relevant || relevant_holds(ev, q->relevant, ev->question_memo[i], &env));
 		check_length(ev, "relevant", q, NULL);
 		ev->relevant[i] = relevant;
 		if (!relevant || form_question_uncomputed(q)) {

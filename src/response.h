@@ -185,6 +185,15 @@ struct resp_eval {
 	bool reproducible;	/* SOURCE_DATE_EPOCH is set: reseed RAND for each reply */
 	bool too_long;		/* set by the evaluator (expr_env.too_long) */
 	GArray *overlong;	/* struct resp_overlong: expressions that built too much */
+	/*
+	 * The relevants remembered by the texts they read (resp-eval.c), one
+	 * per distinct relevant text; a question's or group's index into
+	 * MEMOS, or -1 for one evaluated every time.
+	 */
+	struct resp_memo *memos;
+	int *question_memo;	/* [n_questions] */
+	int *group_memo;	/* [n_groups] */
+	unsigned long relevants_evaluated;	/* not remembered, for the tests */
 };
 
 struct resp_eval *resp_eval_new(const struct form *form);

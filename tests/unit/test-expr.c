@@ -198,6 +198,37 @@ static void test_foreach_ref(void)
 	check_refs("if(${s}, ${n}, concat(${a}, ${s}))", "0,3,4,");
 }
 
+/* Whether TEXT's value is a function of its references' texts alone. */
+static bool reads_only_refs(const char *text)
+{
+	struct expr *e = expr_parse(text, &scope, NULL);
+	bool only = e && expr_reads_only_refs(e);
+	if (!e)
+		tap_diag("'%s' does not parse", text);
+	expr_free(e);
+	return only;
+}
+
+/* What a memo of an expression by its references' texts (resp-eval.c) may rely on. */
+static void test_reads_only_refs(void)
+{
+	static const char *const only[] = {
+		"1 + 2", "${a} = 'x'", "${a} = 'x' and ${b} != ''", "concat(${a}, ${b})",
+		"once(${a})", "if(${n} > 3, 'a', 'b')", "jr:choice-name(${n}, '${multi}')",
+		"selected(${multi}, 'a')", "count-selected(${multi}) > 1",
+		"format-date(date(${s}), '%Y')", "regex(${s}, '^a')",
+	};
+	static const char *const more[] = {
+		". > 3", "${n} + . = 10", "today() > 1", "now()", "random() < 1",
+		"randomize(${multi})", "uuid()", "string-length(uuid(8)) = 8",
+		"${a} = 'x' or today() > 1", "if(${n} > 3, now(), 0)",
+	};
+	for (size_t i = 0; i < G_N_ELEMENTS(only); i++)
+		ok(reads_only_refs(only[i]), "'%s' reads only its references", only[i]);
+	for (size_t i = 0; i < G_N_ELEMENTS(more); i++)
+		ok(!reads_only_refs(more[i]), "'%s' reads more", more[i]);
+}
+
 /*
  * Marks the scratch's current position: two marks with nothing inserted
  * between them are adjacent.
@@ -515,6 +546,7 @@ int main(void)
 	test_deep_nesting();
 	test_depth_limit();
 	test_foreach_ref();
+	test_reads_only_refs();
 	test_foreach_choice_test();
 	test_no_scratch();
 	test_scratch_reuse();
