@@ -33,6 +33,36 @@ int isodate_from_ymd(int year, int month, int day)
 	return (int)g_date_get_julian(&d) - JULIAN_1970;
 }
 
+/*
+ * The months met lately, as GDate gives them: the day number of the 1st
+ * and the number of days.  A file's dates fall in a few months, and GDate's
+ * checks and conversion cost more than reading the digits.  Held by the
+ * month's number, one month a slot, and per thread: the parts of a file
+ * are read in threads.
+ */
+struct month {
+	int key;	/* year * 12 + month - 1; 0 (a month of year 0) in an empty slot */
+	int first;	/* the day number of the 1st */
+	int length;	/* days */
+};
+
+#define MONTHS_HELD 64
+
+static _Thread_local struct month months_held[MONTHS_HELD];
+
+/* Month M (1 to 12) of year Y (1 to 9999). */
+static const struct month *month_of(int y, int m)
+{
+	int key = y * 12 + m - 1;
+	struct month *held = &months_held[key % MONTHS_HELD];
+	if (held->key != key) {
+		held->key = key;
+		held->first = isodate_from_ymd(y, m, 1);
+		held->length = g_date_get_days_in_month((GDateMonth)m, (GDateYear)y);
+	}
+	return held;
+}
+
 /* Parses the "YYYY-MM-DD" prefix of S. */
 static bool parse_prefix(const char *s, int *days)
 {
@@ -40,9 +70,12 @@ static bool parse_prefix(const char *s, int *days)
 	if (!digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &m) || s[7] != '-' ||
 	    !digits(s + 8, 2, &d))
 		return false;
-	if (y < 1 || !g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+	if (y < 1 || m < 1 || m > 12 || d < 1)
 		return false;
-	*days = isodate_from_ymd(y, m, d);
+	const struct month *month = month_of(y, m);
+	if (d > month->length)
+		return false;
+	*days = month->first + d - 1;
 	return true;
 }
 
