@@ -98,13 +98,11 @@ static void part_free(struct part *p)
 	tally_free(p->t);
 }
 
-/* The whole file's reader, past its header, when the file may be cut; NULL else. */
+/* The whole file's reader, past its header, when the file (a regular one) may be cut; NULL else. */
 static struct wide_reader *open_whole(const struct form *form, const char *path,
 				      const struct source_options *sopt)
 {
-	struct stat st;
-	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    resp_is_reply_file(path))
+	if (strcmp(path, "-") == 0 || resp_is_reply_file(path))
 		return NULL;
 	struct wide_options wopt = { sopt->id_column, sopt->require_id, sopt->scope };
 	msg_hold(true);
@@ -153,7 +151,7 @@ int chunked_read(const struct form *form, char *const *paths, int n_paths,
 		 struct tally **t_out)
 {
 	struct stat st;
-	if (jobs < 1 || n_paths != 1 || stat(paths[0], &st) != 0)
+	if (jobs < 1 || n_paths != 1 || stat(paths[0], &st) != 0 || !S_ISREG(st.st_mode))
 		return 0;
 	unsigned long long size = (unsigned long long)st.st_size;
 	int n = (int)MIN((unsigned long long)jobs, size / CHUNKED_MIN_PART);

@@ -1586,13 +1586,7 @@ static void add_dep(int ref, void *data)
 static GArray *deps_of(const struct form_question *q)
 {
 	GArray *list = g_array_new(FALSE, FALSE, sizeof(int));
-	if (q->relevant)
-		expr_foreach_ref(q->relevant, add_dep, list);
-	if (q->calculation)
-		expr_foreach_ref(q->calculation, add_dep, list);
-	for (const struct form_group *g = q->group; g; g = g->parent)
-		if (g->relevant)
-			expr_foreach_ref(g->relevant, add_dep, list);
+	form_foreach_read(q, false, add_dep, list);
 	return list;
 }
 

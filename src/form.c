@@ -225,6 +225,20 @@ static int compare_choice_keys(const void *a, const void *b)
 	return compare_keys(x->len, x->name, b);
 }
 
+void form_foreach_read(const struct form_question *q, bool checking,
+		       void (*fn)(int ref, void *data), void *data)
+{
+	const struct expr *own[] = { q->relevant, q->calculation, q->constraint, q->required_expr,
+				     q->filter };
+	size_t n_own = checking ? G_N_ELEMENTS(own) : 2;	/* relevant and calculation */
+	for (size_t e = 0; e < n_own; e++)
+		if (own[e])
+			expr_foreach_ref(own[e], fn, data);
+	for (const struct form_group *g = q->group; g; g = g->parent)
+		if (g->relevant)
+			expr_foreach_ref(g->relevant, fn, data);
+}
+
 static void need_ref(int ref, void *data)
 {
 	bool *needed = data;
@@ -241,15 +255,7 @@ void form_close_needed(const struct form *form, bool *needed)
 		for (size_t i = 0; i < n; i++) {
 			if (!needed[i] || done[i])
 				continue;
-			const struct form_question *q = form_question_at(form, i);
-			const struct expr *own[] = { q->relevant, q->calculation, q->constraint,
-						     q->required_expr, q->filter };
-			for (size_t e = 0; e < G_N_ELEMENTS(own); e++)
-				if (own[e])
-					expr_foreach_ref(own[e], need_ref, needed);
-			for (const struct form_group *g = q->group; g; g = g->parent)
-				if (g->relevant)
-					expr_foreach_ref(g->relevant, need_ref, needed);
+			form_foreach_read(form_question_at(form, i), true, need_ref, needed);
 			done[i] = more = true;
 		}
 	}

@@ -226,6 +226,16 @@ char *form_path(const struct form_group *group, const char *name);
  */
 void form_index_keys(struct form *form);
 /*
+ * Calls FN with each reference (expr_foreach_ref()) that evaluating Q
+ * reads -- its relevant, its groups' and its calculation -- and, when
+ * CHECKING, that checking its answer reads too: its constraint, required
+ * and choice_filter.  The one list of what a question depends on: the
+ * loader orders evaluation by the first, tab -q closes its questions
+ * under both.  A reference may come more than once.
+ */
+void form_foreach_read(const struct form_question *q, bool checking,
+		       void (*fn)(int ref, void *data), void *data);
+/*
  * Closes the set of questions NEEDED ([n_questions]) under what their
  * evaluation reads: adds every question that a needed question's
  * relevant (and its groups'), calculation, constraint, required or

@@ -12,11 +12,12 @@ void radix_sort(guint64 *keys, guint64 *tmp, size_t n)
 	if (n < 2)
 		return;
 	size_t count[RADIX_SIZE];
+	guint64 *from = keys, *to = tmp;	/* each pass scatters FROM into TO, then they swap */
 	for (int shift = 0; shift < 64; shift += RADIX_BITS) {
 		memset(count, 0, sizeof count);
 		for (size_t i = 0; i < n; i++)
-			count[(keys[i] >> shift) & (RADIX_SIZE - 1)]++;
-		if (count[(keys[0] >> shift) & (RADIX_SIZE - 1)] == n)
+			count[(from[i] >> shift) & (RADIX_SIZE - 1)]++;
+		if (count[(from[0] >> shift) & (RADIX_SIZE - 1)] == n)
 			continue;
 		size_t at = 0;
 		for (size_t d = 0; d < RADIX_SIZE; d++) {
@@ -25,7 +26,11 @@ void radix_sort(guint64 *keys, guint64 *tmp, size_t n)
 			at += c;
 		}
 		for (size_t i = 0; i < n; i++)
-			tmp[count[(keys[i] >> shift) & (RADIX_SIZE - 1)]++] = keys[i];
-		memcpy(keys, tmp, n * sizeof *keys);
+			to[count[(from[i] >> shift) & (RADIX_SIZE - 1)]++] = from[i];
+		guint64 *t = from;
+		from = to;
+		to = t;
 	}
+	if (from != keys)	/* an odd number of passes ended in TMP */
+		memcpy(keys, from, n * sizeof *keys);
 }
