@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <glib.h>
 
@@ -28,19 +29,15 @@
  * libcsv pushes fields and record ends into callbacks while it parses a
  * chunk; the reader turns that into a pull interface.  Completed records
  * of the current chunk are queued: their field bytes live in STORE (each
- * followed by a NUL), FIELD_START/FIELD_LEN index them, and QUEUE holds one
- * entry per record.  When the queue is drained the arrays are reset (their
+ * followed by a NUL), FIELDS/LENS point at them, and QUEUE holds one
+ * entry per record.  A record handed out borrows its slice of FIELDS and
+ * LENS as they are.  When the queue is drained the arrays are reset (their
  * capacity is kept), so memory follows the chunk, not the file.
  */
 struct queued {
 	long row;
 	guint first;		/* index into fields */
 	guint n_fields;
-};
-
-/* A field in STORE. */
-struct span {
-	gsize start, len;
 };
 
 struct csvio_reader {
@@ -64,14 +61,16 @@ struct csvio_reader {
 
 	/*
 	 * The fields of the queued records: their bytes, each followed by a
-	 * NUL, in STORE, and where each one lies in FIELDS.  Plain arrays grown
+	 * NUL, in STORE; each one's start in FIELDS (in STORE, or the static
+	 * "" of a column passed over) and length in LENS.  Plain arrays grown
 	 * with g_realloc, because this is the innermost loop of every read (a
 	 * GArray append costs some forty instructions, and a wide export has a
 	 * hundred fields a row).
 	 */
 	char *store;
 	size_t store_len, store_cap;
-	struct span *fields;
+	char **fields;
+	size_t *lens;
 	guint n_spans, spans_cap;
 	bool *keep;		/* columns to keep, or NULL for all */
 	size_t n_keep;
@@ -94,10 +93,6 @@ struct csvio_reader {
 	long rows_ended;	/* line ends seen outside quoted fields */
 	int last_term;		/* character that ended the last record or blank line */
 	bool cur_error;
-
-	/* returned to the caller */
-	GPtrArray *out_fields;
-	GArray *out_lens;
 
 	char *chunk;
 };
@@ -135,8 +130,6 @@ static struct csvio_reader *reader_new(const char *name, enum csvio_delim delim)
 	csv_set_free_func(&r->parser, g_free);
 	csv_set_blk_size(&r->parser, FIELD_BUFFER_STEP);
 	r->queue = g_array_new(FALSE, FALSE, sizeof(struct queued));
-	r->out_fields = g_ptr_array_new();
-	r->out_lens = g_array_new(FALSE, FALSE, sizeof(size_t));
 	r->last_term = -1;
 	return r;
 }
@@ -219,10 +212,9 @@ void csvio_close(struct csvio_reader *r)
 	g_free(r->name);
 	g_free(r->store);
 	g_free(r->fields);
+	g_free(r->lens);
 	g_free(r->keep);
 	g_array_free(r->queue, TRUE);
-	g_ptr_array_free(r->out_fields, TRUE);
-	g_array_free(r->out_lens, TRUE);
 	g_free(r->chunk);
 	g_free(r->pending);
 	free(r->owned_mem);
@@ -425,16 +417,40 @@ static void check_field(struct csvio_reader *r, const char *s, size_t len)
 			   "were two files joined?"), column);
 }
 
-/* A field stored as "" without copying: SIZE_MAX marks it. */
-#define SKIPPED ((gsize)-1)
+/* Whether field I lies in the store (not a column passed over), compared as addresses. */
+static bool in_store(const struct csvio_reader *r, guint i)
+{
+	return (uintptr_t)r->fields[i] - (uintptr_t)r->store < r->store_len;
+}
 
-static inline void add_span(struct csvio_reader *r, struct span span)
+/*
+ * Makes room for LEN more bytes in the store.  A new store is filled
+ * before the old one goes, so that the fields already in it are moved
+ * while both are there.
+ */
+static void grow_store(struct csvio_reader *r, size_t len)
+{
+	size_t cap = MAX(2 * r->store_cap, r->store_len + len + CHUNK_SIZE);
+	char *store = g_malloc(cap);
+	if (r->store_len)
+		memcpy(store, r->store, r->store_len);
+	for (guint i = 0; i < r->n_spans; i++)
+		if (in_store(r, i))
+			r->fields[i] = store + (r->fields[i] - r->store);
+	g_free(r->store);
+	r->store = store;
+	r->store_cap = cap;
+}
+
+static inline void add_span(struct csvio_reader *r, char *field, size_t len)
 {
 	if (r->n_spans == r->spans_cap) {
 		r->spans_cap = MAX(2 * r->spans_cap, 1024);
-		r->fields = g_renew(struct span, r->fields, r->spans_cap);
+		r->fields = g_renew(char *, r->fields, r->spans_cap);
+		r->lens = g_renew(size_t, r->lens, r->spans_cap);
 	}
-	r->fields[r->n_spans++] = span;
+	r->fields[r->n_spans] = field;
+	r->lens[r->n_spans++] = len;
 	if (r->cur_fields == 0)
 		r->cur_first = r->n_spans - 1;
 	r->cur_fields++;
@@ -442,7 +458,7 @@ static inline void add_span(struct csvio_reader *r, struct span span)
 
 static void skip_field(struct csvio_reader *r)
 {
-	add_span(r, (struct span){ SKIPPED, 0 });
+	add_span(r, (char *)"", 0);
 }
 
 /*
@@ -470,13 +486,12 @@ static inline void take_field(struct csvio_reader *r, const char *s, size_t len,
 		check_field(r, s, len);
 	if (r->state < 0)
 		return;
-	if (r->store_len + len + 1 > r->store_cap) {
-		r->store_cap = MAX(2 * r->store_cap, r->store_len + len + 1 + CHUNK_SIZE);
-		r->store = g_realloc(r->store, r->store_cap);
-	}
-	memcpy(r->store + r->store_len, s, len + 1);	/* with libcsv's NUL */
-	add_span(r, (struct span){ r->store_len, len });
+	if (r->store_len + len + 1 > r->store_cap)
+		grow_store(r, len + 1);
+	char *field = r->store + r->store_len;
+	memcpy(field, s, len + 1);	/* with libcsv's NUL */
 	r->store_len += len + 1;
+	add_span(r, field, len);
 }
 
 static void on_field(void *data, size_t len, void *ctx)
@@ -655,17 +670,17 @@ static void reset_queue(struct csvio_reader *r)
 {
 	/* The record being parsed may already have fields in the store. */
 	if (r->cur_fields > 0) {
-		gsize base = r->store_len;
-		for (guint i = 0; i < r->cur_fields; i++)
-			if (r->fields[r->cur_first + i].start != SKIPPED)
-				base = MIN(base, r->fields[r->cur_first + i].start);
+		size_t base = r->store_len;	/* where its first stored field starts */
+		for (guint i = r->cur_first; i < r->cur_first + r->cur_fields; i++)
+			if (in_store(r, i))
+				base = MIN(base, (size_t)(r->fields[i] - r->store));
+		for (guint i = 0; i < r->cur_fields; i++) {
+			guint from = r->cur_first + i;
+			r->fields[i] = in_store(r, from) ? r->fields[from] - base : r->fields[from];
+			r->lens[i] = r->lens[from];
+		}
 		memmove(r->store, r->store + base, r->store_len - base);
 		r->store_len -= base;
-		for (guint i = 0; i < r->cur_fields; i++) {
-			r->fields[i] = r->fields[r->cur_first + i];
-			if (r->fields[i].start != SKIPPED)
-				r->fields[i].start -= base;
-		}
 		r->n_spans = r->cur_fields;
 		r->cur_first = 0;
 	} else {
@@ -741,19 +756,11 @@ int csvio_next(struct csvio_reader *r, struct csvio_record *rec)
 		}
 		return r->state < 0 ? -1 : 0;
 	}
-	struct queued *q = &g_array_index(r->queue, struct queued, r->queue_pos++);
-	g_ptr_array_set_size(r->out_fields, (gint)q->n_fields);
-	g_array_set_size(r->out_lens, q->n_fields);
-	const struct span *f = r->fields + q->first;
-	size_t *lens = (size_t *)(void *)r->out_lens->data;
-	for (guint i = 0; i < q->n_fields; i++) {
-		r->out_fields->pdata[i] = f[i].start == SKIPPED ? (char *)"" : r->store + f[i].start;
-		lens[i] = f[i].len;
-	}
+	const struct queued *q = &g_array_index(r->queue, struct queued, r->queue_pos++);
 	rec->row = q->row;
 	rec->n_fields = q->n_fields;
-	rec->fields = (char **)r->out_fields->pdata;
-	rec->lens = (size_t *)(void *)r->out_lens->data;
+	rec->fields = r->fields + q->first;
+	rec->lens = r->lens + q->first;
 	return 1;
 }
 
