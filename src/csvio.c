@@ -838,11 +838,6 @@ void csvio_write_text(struct csvio_writer *w, const char *s)
 	g_free(quoted);
 }
 
-const char *csvio_read_text(const char *cell)
-{
-	return cell[0] == '\'' ? cell + 1 : cell;
-}
-
 void csvio_write_fieldf(struct csvio_writer *w, const char *fmt, ...)
 {
 	va_list ap;

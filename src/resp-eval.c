@@ -133,6 +133,8 @@ int resp_eval_report(const struct resp_eval *ev, const struct resp_reply *r)
 
 struct resp_memo {
 	const char *text;	/* the relevant, as the form writes it */
+	unsigned long run;	/* the last run that asked, whose answer VALUE_THEN is */
+	bool value_then;
 	int refs[MEMO_MAX_REFS];
 	guint n_refs;
 	guint held;		/* keys held, up to MEMO_KEYS */
@@ -227,11 +229,19 @@ static bool relevant_holds(struct resp_eval *ev, const struct expr *e, int memo,
 			   const struct expr_env *env)
 {
 	struct resp_memo *m = memo >= 0 ? &ev->memos[memo] : NULL;
-	for (guint i = 0; m && i < m->held; i++)
-		if (memo_matches(ev, m, m->key[i], m->len[i]))
-			return m->value[i];
+	if (m && m->run == ev->runs)	/* a question or group before asked the same */
+		return m->value_then;
+	bool value = false, found = false;
+	for (guint i = 0; m && !found && i < m->held; i++)
+		if ((found = memo_matches(ev, m, m->key[i], m->len[i])))
+			value = m->value[i];
+	if (found) {
+		m->run = ev->runs;
+		m->value_then = value;
+		return value;
+	}
 	ev->relevants_evaluated++;
-	bool value = expr_eval_bool(e, env);
+	value = expr_eval_bool(e, env);
 	char key[MEMO_KEY_BYTES];
 	int len = m && !ev->too_long ? memo_key(ev, m, key) : -1;
 	if (len >= 0) {
@@ -245,6 +255,8 @@ static bool relevant_holds(struct resp_eval *ev, const struct expr *e, int memo,
 		memcpy(m->key[slot], key, (size_t)len);
 		m->len[slot] = (guint8)len;
 		m->value[slot] = value;
+		m->run = ev->runs;
+		m->value_then = value;
 	}
 	return value;
 }
@@ -340,6 +352,7 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 	struct expr_env env;
 	g_string_chunk_clear(ev->scratch);
 	g_array_set_size(ev->overlong, 0);
+	ev->runs++;
 	memset(ev->read, 0, n * sizeof *ev->read);
 	g_array_set_size(ev->chosen, 0);
 	if (ev->reproducible)

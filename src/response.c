@@ -49,18 +49,17 @@ struct resp_reply *resp_new(const struct form *form)
 void resp_clear(struct resp_reply *r)
 {
 	size_t n = form_n_questions(r->form);
-	for (size_t i = 0; i < n; i++) {
-		if (!r->borrowed)
+	if (!r->borrowed) {
+		for (size_t i = 0; i < n; i++)
 			g_free(r->values[i]);
-		r->values[i] = NULL;
-		r->rows[i] = 0;
-	}
-	for (int m = 0; m < RESP_N_META; m++) {
-		if (!r->borrowed)
+		for (int m = 0; m < RESP_N_META; m++)
 			g_free(r->meta[m]);
-		r->meta[m] = NULL;
-		r->meta_row[m] = 0;
 	}
+	/* A row of a wide export clears a reply: all at once, not value by value. */
+	memset(r->values, 0, n * sizeof *r->values);
+	memset(r->rows, 0, n * sizeof *r->rows);
+	memset(r->meta, 0, sizeof r->meta);
+	memset(r->meta_row, 0, sizeof r->meta_row);
 	r->borrowed = false;
 	r->row = 0;
 }

@@ -194,6 +194,7 @@ struct resp_eval {
 	int *question_memo;	/* [n_questions] */
 	int *group_memo;	/* [n_groups] */
 	unsigned long relevants_evaluated;	/* not remembered, for the tests */
+	unsigned long runs;	/* resp_eval_run()s, numbered from 1 */
 };
 
 struct resp_eval *resp_eval_new(const struct form *form);

@@ -41,6 +41,7 @@ struct checked {
 	const struct col *col;
 	const char *choice;	/* its name */
 	size_t len;
+	guint group;		/* the first of a question's: how many it has, itself included */
 };
 
 struct wide_reader {
@@ -330,11 +331,19 @@ static void keep_columns(struct wide_reader *w, const bool *scope)
 		keep[i] = (int)i == w->id_col || value || c->kind == COL_META;
 		if (c->kind == COL_DETAIL && w->has_value_col[c->question]) {
 			const char *name = choice_of(w, c)->name;
-			struct checked k = { i, c, name, strlen(name) };
+			struct checked k = { i, c, name, strlen(name), 0 };
 			g_array_append_val(w->checked, k);
 		}
 	}
 	g_array_sort(w->checked, compare_checked);
+	struct checked *all = (struct checked *)(void *)w->checked->data;
+	for (guint i = 0, len; i < w->checked->len; i += len) {
+		for (len = 1; i + len < w->checked->len &&
+			      all[i + len].col->question == all[i].col->question;
+		     len++)
+			;
+		all[i].group = len;
+	}
 	w->chosen = g_new0(bool, w->checked->len + 1);
 	csvio_keep_columns(w->in, keep, n);
 	g_free(keep);
@@ -504,7 +513,7 @@ static char *date_part(char *s)
 }
 
 /* A detail cell: 1 = selected, 0 = not, -1 = empty, -2 = not a 0/1 value. */
-static int detail_value(const struct wide_reader *w, const char *s)
+static inline int detail_value(const struct wide_reader *w, const char *s)
 {
 	if (is_missing(w, s))
 		return -1;
@@ -631,10 +640,8 @@ static void check_details(struct wide_reader *w, const struct resp_reply *reply,
 	const struct checked *all = (const struct checked *)(void *)w->checked->data;
 	for (guint i = 0, n; i < w->checked->len; i += n) {
 		const struct checked *k = all + i;
-		int question = k->col->question;
-		for (n = 1; i + n < w->checked->len && k[n].col->question == question; n++)
-			;
-		const char *value = reply->values[question];
+		n = k->group;
+		const char *value = reply->values[k->col->question];
 		chosen_choices(value, k, n, w->chosen);
 		for (guint j = 0; j < n; j++) {
 			if (k[j].column >= rec->n_fields)
