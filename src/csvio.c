@@ -88,7 +88,7 @@ struct csvio_reader {
 	guint64 chunks, dirty_chunk, field_chunk;
 
 	/* the record being parsed */
-	guint cur_first;
+	guint cur_first;	/* its first field: where the spans stood when the last record ended */
 	guint cur_fields;
 	long rows_ended;	/* line ends seen outside quoted fields */
 	int last_term;		/* character that ended the last record or blank line */
@@ -451,8 +451,6 @@ static inline void add_span(struct csvio_reader *r, char *field, size_t len)
 	}
 	r->fields[r->n_spans] = field;
 	r->lens[r->n_spans++] = len;
-	if (r->cur_fields == 0)
-		r->cur_first = r->n_spans - 1;
 	r->cur_fields++;
 }
 
@@ -482,10 +480,11 @@ static inline void take_field(struct csvio_reader *r, const char *s, size_t len,
 		skip_field(r);	/* a column the caller does not read */
 		return;
 	}
-	if (!plain)
+	if (!plain) {
 		check_field(r, s, len);
-	if (r->state < 0)
-		return;
+		if (r->state < 0)
+			return;
+	}
 	if (r->store_len + len + 1 > r->store_cap)
 		grow_store(r, len + 1);
 	char *field = r->store + r->store_len;
@@ -517,6 +516,7 @@ static void on_record_end(int c, void *ctx)
 	}
 	struct queued q = { current_row(r), r->cur_first, r->cur_fields };
 	g_array_append_val(r->queue, q);
+	r->cur_first = r->n_spans;
 	r->cur_fields = 0;
 	r->last_term = c;
 	r->rows_ended++;
@@ -686,6 +686,7 @@ static void reset_queue(struct csvio_reader *r)
 	} else {
 		r->store_len = 0;
 		r->n_spans = 0;
+		r->cur_first = 0;
 	}
 	g_array_set_size(r->queue, 0);
 	r->queue_pos = 0;

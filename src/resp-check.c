@@ -422,38 +422,44 @@ static char *length_problem(const char *value)
 	return s;
 }
 
-/* Whether INDEX is among the choice indexes of CHOSEN from FIRST on. */
-static bool chosen_before(const GArray *chosen, guint first, int index)
+size_t resp_value_room(const struct form_question *q)
 {
-	for (guint i = first; i < chosen->len; i++)
-		if (g_array_index(chosen, int, i) == index)
+	return q->list ? q->list->choices->len : 0;
+}
+
+/* Whether INDEX is among the N choice indexes at CHOSEN. */
+static bool chosen_before(const int *chosen, guint n, int index)
+{
+	for (guint i = 0; i < n; i++)
+		if (chosen[i] == index)
 			return true;
 	return false;
 }
 
 /*
- * The choices of a select_multiple or rank value, appended to CHOSEN in
- * the value's order; false if one is no choice or repeated.
+ * The choices of a select_multiple or rank value, written to ROOM in the
+ * value's order; false if one is no choice or repeated, so there are at
+ * most as many as the list has.
  */
 static bool read_choices(const struct form_list *list, const char *value, struct resp_read *out,
-			 GArray *chosen)
+			 int *room)
 {
-	guint first = chosen->len;
+	guint n = 0;
 	size_t len;
 	bool ok = true;
 	for (const char *p = value, *name; ok && (name = resp_value_next_choice(&p, &len));) {
 		const struct form_choice *c = form_choice_len(list, name, len);
-		ok = c && !chosen_before(chosen, first, c->index);
+		ok = c && !chosen_before(room, n, c->index);
 		if (ok)
-			g_array_append_val(chosen, c->index);
+			room[n++] = c->index;
 	}
-	out->first = first;
-	out->n = chosen->len - first;
+	out->chosen = room;
+	out->n = n;
 	return ok;
 }
 
 static bool value_reads(const struct form_question *q, const char *value, struct resp_read *out,
-			GArray *chosen)
+			int *room)
 {
 	const struct form_choice *c;
 	switch (q->kind) {
@@ -462,13 +468,13 @@ static bool value_reads(const struct form_question *q, const char *value, struct
 			break;
 		if (!(c = form_choice(q->list, value)))
 			return false;
-		out->first = chosen->len;
+		room[0] = c->index;
+		out->chosen = room;
 		out->n = 1;
-		g_array_append_val(chosen, c->index);
 		return !length_problem_at(value);
 	case FORM_SELECT_MULTIPLE:
 	case FORM_RANK:
-		if (q->list && !read_choices(q->list, value, out, chosen))
+		if (q->list && !read_choices(q->list, value, out, room))
 			return false;
 		break;
 	case FORM_INTEGER:
@@ -493,11 +499,13 @@ static bool value_reads(const struct form_question *q, const char *value, struct
 }
 
 bool resp_value_read(const struct form_question *q, const char *value, struct resp_read *out,
-		     GArray *chosen)
+		     int *room)
 {
 	out->text = NULL;
 	out->plain = false;
-	bool ok = value_reads(q, value, out, chosen);
+	out->chosen = room;
+	out->n = 0;
+	bool ok = value_reads(q, value, out, room);
 	if (ok)
 		out->text = value;
 	return ok;
@@ -507,9 +515,9 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
 			 const char *value)
 {
 	struct resp_read read;
-	GArray *chosen = g_array_new(FALSE, FALSE, sizeof(int));
-	bool ok = resp_value_read(q, value, &read, chosen);
-	g_array_free(chosen, TRUE);
+	int *room = g_new(int, resp_value_room(q) + 1);
+	bool ok = resp_value_read(q, value, &read, room);
+	g_free(room);
 	if (ok)
 		return NULL;
 	char *why = length_problem(value);
@@ -627,12 +635,13 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	const char *value = r->values[q->index];
 	long row = r->rows[q->index];
 	struct resp_read *read = &ev->read[q->index];
-	if (!resp_value_read(q, value, read, ev->chosen)) {
+	if (!resp_value_read(q, value, read, ev->chosen + ev->n_chosen)) {
 		char *why = resp_value_problem(r->form, q, value);
 		resp_error_at(r, row, "%s: %s", key, why);
 		g_free(why);
 		return 1;
 	}
+	ev->n_chosen += read->n;
 	if (!ev->relevant[q->index]) {
 		const char *rel = q->relevant_text;
 		for (const struct form_group *g = q->group; !rel && g; g = g->parent)

@@ -270,7 +270,10 @@ struct resp_eval *resp_eval_new(const struct form *form)
 	ev->value = g_new0(const char *, n + 1);
 	ev->read = g_new0(struct resp_read, n + 1);
 	ev->submitted = INT_MIN;
-	ev->chosen = g_array_new(FALSE, FALSE, sizeof(int));
+	size_t room = 0;
+	for (size_t i = 0; i < n; i++)
+		room += resp_value_room(form_question_at(form, i));
+	ev->chosen = g_new(int, room + 1);
 	ev->group_state = g_new0(signed char, form->groups->len + 1);
 	ev->unknown_groups = g_ptr_array_new();
 	ev->overlong = g_array_new(FALSE, FALSE, sizeof(struct resp_overlong));
@@ -294,7 +297,7 @@ void resp_eval_free(struct resp_eval *ev)
 	g_free(ev->relevant);
 	g_free(ev->value);
 	g_free(ev->read);
-	g_array_free(ev->chosen, TRUE);
+	g_free(ev->chosen);
 	g_free(ev->group_state);
 	g_ptr_array_free(ev->unknown_groups, TRUE);
 	g_array_free(ev->overlong, TRUE);
@@ -354,7 +357,7 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 	g_array_set_size(ev->overlong, 0);
 	ev->runs++;
 	memset(ev->read, 0, n * sizeof *ev->read);
-	g_array_set_size(ev->chosen, 0);
+	ev->n_chosen = 0;
 	if (ev->reproducible)
 		reseed(ev, answers);
 	env_init(ev, &env);

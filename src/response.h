@@ -147,8 +147,15 @@ struct resp_read {
 	 */
 	bool plain;
 	int day;		/* date, dateTime */
-	guint first, n;		/* choices: indexes CHOSEN[FIRST .. FIRST + N), in the value's order */
+	const int *chosen;	/* choices: the N indexes in the list, in the value's order, in the reader's room */
+	guint n;
 };
+
+/*
+ * How many choice indexes reading Q's answer may write (resp_value_read()):
+ * one per choice of its list.
+ */
+size_t resp_value_room(const struct form_question *q);
 
 /*
  * Evaluation: which questions apply to a reply and what the calculations
@@ -170,7 +177,13 @@ struct resp_eval {
 	 * unread: not relevant, no value, not checked.
 	 */
 	const bool *scope;
-	GArray *chosen;		/* int: the choice indexes of the reads */
+	/*
+	 * The choice indexes of the reads (struct resp_read's CHOSEN): room
+	 * for every question's, resp_value_room() each, so a run never grows
+	 * it; N_CHOSEN are taken.
+	 */
+	int *chosen;
+	size_t n_chosen;
 	int submitted;		/* resp_check(): _submitted's day number; INT_MIN when missing or not a date */
 	/* private */
 	const char *self;	/* '.' while checking a constraint */
@@ -251,11 +264,12 @@ char *resp_value_problem(const struct form *form, const struct form_question *q,
 
 /*
  * The decision resp_value_problem() words: whether VALUE is well formed
- * for Q.  Fills OUT with what it reads as, the choices appended to CHOSEN
- * (int); OUT->ok is left to the caller.
+ * for Q.  Fills OUT with what it reads as, the choices written to ROOM,
+ * which has resp_value_room(Q) ints for them; OUT->ok is left to the
+ * caller.
  */
 bool resp_value_read(const struct form_question *q, const char *value, struct resp_read *out,
-		     GArray *chosen);
+		     int *room);
 
 /*
  * The number VALUE holds as an answer to the integer, decimal or range

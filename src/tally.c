@@ -404,7 +404,10 @@ struct tally *tally_new(const struct form *form, const struct tally_options *opt
 	t->opt = *opt;
 	t->questions = g_ptr_array_new_with_free_func(question_free);
 	t->read = g_new0(struct resp_read, 1);
-	t->chosen = g_array_new(FALSE, FALSE, sizeof(int));
+	size_t room = 0;
+	for (size_t i = 0; i < form_n_questions(form); i++)
+		room = MAX(room, resp_value_room(form_question_at(form, i)));
+	t->chosen = g_new(int, room + 1);
 	if (!setup_by(t, error)) {
 		tally_free(t);
 		return NULL;
@@ -429,7 +432,7 @@ void tally_free(struct tally *t)
 		return;
 	g_ptr_array_free(t->questions, TRUE);
 	g_free(t->read);
-	g_array_free(t->chosen, TRUE);
+	g_free(t->chosen);
 	if (t->by_values)
 		g_ptr_array_free(t->by_values, TRUE);
 	if (t->by_index)
@@ -440,22 +443,17 @@ void tally_free(struct tally *t)
 /* Counting one reply */
 
 /*
- * What the answer V to Q reads as, with its choice indexes in *CHOSEN:
- * the validator's read when it read V itself (every answer of the
- * analysis set, but a question's calculation, which replaces the answer
- * given), or else V read here by the validator's rule into T's scratch.  NULL when V does not read,
- * which the validator would have refused: it is not counted.
+ * What the answer V to Q reads as: the validator's read when it read V
+ * itself (every answer of the analysis set, but a question's calculation,
+ * which replaces the answer given), or else V read here by the
+ * validator's rule into T's scratch.  NULL when V does not read, which
+ * the validator would have refused: it is not counted.
  */
 static const struct resp_read *read_of(struct tally *t, const struct resp_eval *ev,
-				       const struct form_question *q, const char *v,
-				       const GArray **chosen)
+				       const struct form_question *q, const char *v)
 {
-	if (ev->read[q->index].ok && ev->read[q->index].text == v) {
-		*chosen = ev->chosen;
+	if (ev->read[q->index].ok && ev->read[q->index].text == v)
 		return &ev->read[q->index];
-	}
-	g_array_set_size(t->chosen, 0);
-	*chosen = t->chosen;
 	return resp_value_read(q, v, t->read, t->chosen) ? t->read : NULL;
 }
 
@@ -476,12 +474,11 @@ static size_t by_columns(struct tally *t, const struct resp_reply *r, const stru
 		return 1;
 	}
 	const char *v = ev->value[t->by_question->index];
-	const GArray *chosen;
-	const struct resp_read *read = v ? read_of(t, ev, t->by_question, v, &chosen) : NULL;
+	const struct resp_read *read = v ? read_of(t, ev, t->by_question, v) : NULL;
 	/* The column variable's values are its choices, in list order. */
 	size_t n = 0;
 	for (guint i = 0; read && i < read->n && n < t->by_values->len; i++)
-		cols[n++] = (size_t)g_array_index(chosen, int, read->first + i);
+		cols[n++] = (size_t)read->chosen[i];
 	return n;
 }
 
@@ -502,15 +499,14 @@ static void cross_add(struct tally_cross *x, const int *rows, size_t n, const si
 	}
 }
 
-/* Counts the choices READ of CHOSEN.  A rank's choices add their places to the rank sums. */
+/* Counts the choices READ.  A rank's choices add their places to the rank sums. */
 static void count_choices(struct tally_question *tq, const struct resp_read *read,
-			  const GArray *chosen, const size_t *cols, size_t n_cols)
+			  const size_t *cols, size_t n_cols)
 {
 	size_t n = read->n;
 	if (!n)
 		return;
-	/* Not before: an empty array has no data. */
-	const int *index = (const int *)(void *)chosen->data + read->first;
+	const int *index = read->chosen;
 	guint64 mask = 0;
 	for (size_t i = 0; i < n; i++) {
 		int c = index[i];
@@ -539,10 +535,9 @@ static void count_date(struct tally_question *tq, int day)
 static void count_answer(struct tally *t, const struct resp_reply *r, const struct resp_eval *ev,
 			 struct tally_question *tq, const char *v, const size_t *cols, size_t n_cols)
 {
-	const GArray *chosen;
-	const struct resp_read *read = tq->texts ? NULL : read_of(t, ev, tq->q, v, &chosen);
+	const struct resp_read *read = tq->texts ? NULL : read_of(t, ev, tq->q, v);
 	if (tq->counts && read) {
-		count_choices(tq, read, chosen, cols, n_cols);
+		count_choices(tq, read, cols, n_cols);
 	} else if (tq->numbers && read) {
 		runs_add(tq->numbers, read->number);
 	} else if (tq->months && read) {

@@ -131,7 +131,7 @@ struct tally {
 	unsigned long small_cell;	/* tally_disclose()'s threshold; 0 when not applied */
 	/* private: a value read here (tally_add() of a reply the validator did not read) */
 	struct resp_read *read;
-	GArray *chosen;		/* its choices (int) */
+	int *chosen;		/* its choices: room for the longest list's */
 };
 
 /*
