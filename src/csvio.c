@@ -72,7 +72,7 @@ struct csvio_reader {
 	char **fields;
 	size_t *lens;
 	guint n_spans, spans_cap;
-	bool *keep;		/* columns to keep, or NULL for all */
+	bool *keep;		/* [CSVIO_MAX_FIELDS]: columns to keep, none past the caller's N_KEEP; NULL for all */
 	size_t n_keep;
 	size_t header_width;	/* csvio_set_header(), or 0 */
 	enum csvio_width width_rule;
@@ -224,8 +224,12 @@ void csvio_close(struct csvio_reader *r)
 void csvio_keep_columns(struct csvio_reader *r, const bool *keep, size_t n_keep)
 {
 	g_free(r->keep);
-	r->keep = keep ? g_memdup2(keep, n_keep * sizeof(bool)) : NULL;
-	r->n_keep = n_keep;
+	r->keep = NULL;
+	r->n_keep = MIN(n_keep, (size_t)CSVIO_MAX_FIELDS);
+	if (keep) {	/* for every column a row may have: the field's test is one load */
+		r->keep = g_new0(bool, CSVIO_MAX_FIELDS);
+		memcpy(r->keep, keep, r->n_keep * sizeof(bool));
+	}
 }
 
 /* REC's fields up to its last non-empty one. */
@@ -388,7 +392,8 @@ static char *as_windows_1252(const char *s, size_t len, const char *bad)
  * The field's own problems: bad UTF-8, a stray byte order mark.  (NUL
  * bytes never reach a field: fill() stops at the first one.)
  */
-static void check_field(struct csvio_reader *r, const char *s, size_t len)
+/* Out of line, as are the other rare paths of take_field(), which then needs fewer registers. */
+G_GNUC_NO_INLINE static void check_field(struct csvio_reader *r, const char *s, size_t len)
 {
 	const char *end;
 	unsigned column = r->cur_fields + 1;
@@ -428,7 +433,7 @@ static bool in_store(const struct csvio_reader *r, guint i)
  * before the old one goes, so that the fields already in it are moved
  * while both are there.
  */
-static void grow_store(struct csvio_reader *r, size_t len)
+G_GNUC_NO_INLINE static void grow_store(struct csvio_reader *r, size_t len)
 {
 	size_t cap = MAX(2 * r->store_cap, r->store_len + len + CHUNK_SIZE);
 	char *store = g_malloc(cap);
@@ -454,7 +459,7 @@ static inline void add_span(struct csvio_reader *r, char *field, size_t len)
 	r->cur_fields++;
 }
 
-static void skip_field(struct csvio_reader *r)
+G_GNUC_NO_INLINE static void skip_field(struct csvio_reader *r)
 {
 	add_span(r, (char *)"", 0);
 }
@@ -476,7 +481,7 @@ static inline void take_field(struct csvio_reader *r, const char *s, size_t len,
 		     CSVIO_MAX_FIELD);
 		return;
 	}
-	if (r->keep && (r->cur_fields >= r->n_keep || !r->keep[r->cur_fields])) {
+	if (r->keep && !r->keep[r->cur_fields]) {
 		skip_field(r);	/* a column the caller does not read */
 		return;
 	}

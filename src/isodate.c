@@ -133,14 +133,35 @@ bool isodate_parse_datetime(const char *s, double *days)
 	return true;
 }
 
+/*
+ * The days split lately, as GDate splits them: a tally splits every
+ * reply's date, and they fall on a few hundred days.  Held by the day's
+ * number, one day a slot, per thread.
+ */
+struct split {
+	int days;
+	short year;
+	signed char month, day;
+	bool held;
+};
+
+#define SPLITS_HELD 512
+
+static _Thread_local struct split splits_held[SPLITS_HELD];
+
 void isodate_split(int days, int *year, int *month, int *day)
 {
-	GDate d;
-	g_date_clear(&d, 1);
-	g_date_set_julian(&d, (guint32)(days + JULIAN_1970));
-	*year = g_date_get_year(&d);
-	*month = g_date_get_month(&d);
-	*day = g_date_get_day(&d);
+	struct split *held = &splits_held[(unsigned)days % SPLITS_HELD];
+	if (!held->held || held->days != days) {
+		GDate d;
+		g_date_clear(&d, 1);
+		g_date_set_julian(&d, (guint32)(days + JULIAN_1970));
+		*held = (struct split){ days, (short)g_date_get_year(&d), (signed char)g_date_get_month(&d),
+					(signed char)g_date_get_day(&d), true };
+	}
+	*year = held->year;
+	*month = held->month;
+	*day = held->day;
 }
 
 void isodate_format(int days, char *buf)

@@ -75,8 +75,9 @@ static void test_epoch(void)
 
 /*
  * isodate's day numbers for every day quire accepts (years 1 to 9999),
- * both ways, against GDate's Julian days; and its validity for every day
- * number a month could be given, against g_date_valid_dmy().
+ * both ways (a split twice, the second as held), against GDate's Julian
+ * days; and its validity for every day number a month could be given,
+ * against g_date_valid_dmy().
  */
 static void test_every_day(void)
 {
@@ -86,9 +87,11 @@ static void test_every_day(void)
 	long bad = 0, days = 0;
 	for (; g_date_get_year(&g) <= 9999; g_date_add_days(&g, 1), days++) {
 		int y = g_date_get_year(&g), m = g_date_get_month(&g), d = g_date_get_day(&g);
-		int n = (int)g_date_get_julian(&g) - 719163, y2, m2, d2;
+		int n = (int)g_date_get_julian(&g) - 719163, y2, m2, d2, y3, m3, d3;
 		isodate_split(n, &y2, &m2, &d2);
-		bad += isodate_from_ymd(y, m, d) != n || y2 != y || m2 != m || d2 != d;
+		isodate_split(n, &y3, &m3, &d3);	/* again, as held */
+		bad += isodate_from_ymd(y, m, d) != n || y2 != y || m2 != m || d2 != d ||
+		       y3 != y || m3 != m || d3 != d;
 		if (g_date_get_year(&g) == 9999 && m == 12 && d == 31)
 			break;
 	}
