@@ -635,7 +635,7 @@ static int check_answer(const struct resp_reply *r, struct resp_eval *ev,
 	const char *value = r->values[q->index];
 	long row = r->rows[q->index];
 	struct resp_read *read = &ev->read[q->index];
-	if (!resp_value_read(q, value, read, ev->chosen + ev->n_chosen)) {
+	if (!resp_value_read(q, value, read, resp_eval_room(ev, resp_value_room(q)))) {
 		char *why = resp_value_problem(r->form, q, value);
 		resp_error_at(r, row, "%s: %s", key, why);
 		g_free(why);

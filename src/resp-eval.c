@@ -2,6 +2,7 @@
 #include <config.h>
 #include "response.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "form.h"
@@ -270,10 +271,8 @@ struct resp_eval *resp_eval_new(const struct form *form)
 	ev->value = g_new0(const char *, n + 1);
 	ev->read = g_new0(struct resp_read, n + 1);
 	ev->submitted = INT_MIN;
-	size_t room = 0;
-	for (size_t i = 0; i < n; i++)
-		room += resp_value_room(form_question_at(form, i));
-	ev->chosen = g_new(int, room + 1);
+	ev->chosen_cap = 64;
+	ev->chosen = g_new(int, ev->chosen_cap);
 	ev->group_state = g_new0(signed char, form->groups->len + 1);
 	ev->unknown_groups = g_ptr_array_new();
 	ev->overlong = g_array_new(FALSE, FALSE, sizeof(struct resp_overlong));
@@ -388,6 +387,23 @@ void resp_eval_run(struct resp_eval *ev, char *const *answers)
 			ev->value[i] = a && *a ? a : NULL;
 		}
 	}
+}
+
+void resp_eval_grow_room(struct resp_eval *ev, size_t need)
+{
+	/* A new buffer is filled before the old one goes, and this run's reads moved to it. */
+	size_t cap = MAX(2 * ev->chosen_cap, ev->n_chosen + need);
+	int *chosen = g_new(int, cap);
+	memcpy(chosen, ev->chosen, ev->n_chosen * sizeof *chosen);
+	for (size_t i = 0; i < form_n_questions(ev->form); i++) {
+		struct resp_read *read = &ev->read[i];
+		uintptr_t at = (uintptr_t)read->chosen - (uintptr_t)ev->chosen;
+		if (read->chosen && at <= ev->n_chosen * sizeof *chosen)
+			read->chosen = chosen + at / sizeof *chosen;
+	}
+	g_free(ev->chosen);
+	ev->chosen = chosen;
+	ev->chosen_cap = cap;
 }
 
 bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, const char *value)

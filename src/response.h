@@ -178,12 +178,11 @@ struct resp_eval {
 	 */
 	const bool *scope;
 	/*
-	 * The choice indexes of the reads (struct resp_read's CHOSEN): room
-	 * for every question's, resp_value_room() each, so a run never grows
-	 * it; N_CHOSEN are taken.
+	 * The choice indexes of this run's reads (struct resp_read's CHOSEN):
+	 * N_CHOSEN taken of CHOSEN_CAP, grown by resp_eval_room() only.
 	 */
 	int *chosen;
-	size_t n_chosen;
+	size_t n_chosen, chosen_cap;
 	int submitted;		/* resp_check(): _submitted's day number; INT_MIN when missing or not a date */
 	/* private */
 	const char *self;	/* '.' while checking a constraint */
@@ -216,6 +215,20 @@ void resp_eval_scope(struct resp_eval *ev, const bool *scope);
 void resp_eval_free(struct resp_eval *ev);
 /* Evaluates relevance and calculations for ANSWERS ([n_questions], NULL = unanswered). */
 void resp_eval_run(struct resp_eval *ev, char *const *answers);
+/* Makes room for NEED more choice indexes (resp_eval_room()), moving this run's reads. */
+void resp_eval_grow_room(struct resp_eval *ev, size_t need);
+/*
+ * Room for NEED more choice indexes of this run's reads, at EV->chosen +
+ * EV->n_chosen; the caller adds what it took to N_CHOSEN.  Growing it
+ * moves the reads already made (their CHOSEN), so they stay good.
+ * Inline: every answer of a choice question asks.
+ */
+static inline int *resp_eval_room(struct resp_eval *ev, size_t need)
+{
+	if (ev->n_chosen + need > ev->chosen_cap)
+		resp_eval_grow_room(ev, need);
+	return ev->chosen + ev->n_chosen;
+}
 /* Whether VALUE satisfies Q's constraint (true when there is none), after a run. */
 bool resp_eval_constraint(struct resp_eval *ev, const struct form_question *q, const char *value);
 /*

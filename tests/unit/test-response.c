@@ -1,9 +1,12 @@
-/* test-response.c - unit tests for replies: names a question may not take, safe respondent codes */
+/* test-response.c - unit tests for replies: names a question may not take, safe respondent codes, reads */
 #include <config.h>
 #include "response.h"
 
+#include <stdint.h>
+#include <string.h>
 #include <glib.h>
 
+#include "fixture.h"
 #include "form.h"
 #include "tap.h"
 
@@ -69,10 +72,63 @@ static void test_device_codes(void)
 	ok(resp_code_problem("XAA") == NULL, "a safe code has no problem");
 }
 
+/*
+ * A reply that ticks every choice of three 40-choice questions needs room
+ * for 120 indexes: more than the evaluator starts with, so it grows in the
+ * middle of the reply, and the reads made before must move with it.  Each
+ * read is then checked index by index: the reply ticks the choices in
+ * reverse list order, then rank and select_one take the rest.
+ */
+static void test_reads_outgrow_room(void)
+{
+	GString *csv = g_string_new("survey,type,name,label\n"
+				    ",select_multiple c40,a,A\n,select_multiple c40,b,B\n"
+				    ",rank c40,c,C\n,select_one c40,d,D\n"
+				    "choices,list_name,name,label\n");
+	GString *all = g_string_new(NULL);
+	for (int k = 0; k < 40; k++) {
+		g_string_append_printf(csv, ",c40,k%d,K%d\n", k, k);
+		g_string_append_printf(all, "%sk%d", k ? " " : "", 39 - k);
+	}
+	struct form *form = fixture_form(csv->str, "room.csv");
+	g_string_free(csv, TRUE);
+	g_assert(form);
+	struct resp_eval *ev = resp_eval_new(form);
+	struct resp_reply *r = resp_new(form);
+	resp_set_meta(r, RESP_RESPONDENT, "XAA");
+	resp_set_meta(r, RESP_SUBMITTED, "2019-06-30");
+	for (int round = 0; round < 2; round++) {
+		resp_set(r, form_question(form, "a")->index, all->str);
+		resp_set(r, form_question(form, "b")->index, all->str);
+		resp_set(r, form_question(form, "c")->index, all->str);
+		resp_set(r, form_question(form, "d")->index, "k7");
+		int problems = resp_check(r, ev, 0);
+		bool right = problems == 0;
+		static const char *const names[] = { "a", "b", "c" };
+		for (size_t q = 0; q < G_N_ELEMENTS(names); q++) {
+			const struct resp_read *read = &ev->read[form_question(form, names[q])->index];
+			uintptr_t at = (uintptr_t)read->chosen - (uintptr_t)ev->chosen;
+			right = right && read->ok && read->n == 40 &&
+				at + 40 * sizeof(int) <= ev->n_chosen * sizeof(int);
+			for (guint i = 0; right && i < read->n; i++)
+				right = read->chosen[i] == 39 - (int)i;
+		}
+		const struct resp_read *d = &ev->read[form_question(form, "d")->index];
+		right = right && d->ok && d->n == 1 && d->chosen[0] == 7;
+		ok(right, "reply %d: 121 choice indexes read, each where it was read (room %zu)",
+		   round + 1, ev->chosen_cap);
+	}
+	g_string_free(all, TRUE);
+	resp_free(r);
+	resp_eval_free(ev);
+	form_free(form);
+}
+
 int main(void)
 {
 	test_metadata_names_are_reserved();
 	test_code_characters();
 	test_device_codes();
+	test_reads_outgrow_room();
 	return tap_done();
 }
