@@ -98,7 +98,7 @@ static void part_free(struct part *p)
 	tally_free(p->t);
 }
 
-/* The whole file's reader, past its header, when the file (a regular one) may be cut; NULL else. */
+/* The whole file's reader, past its header, when the file may be cut; NULL else.  PATH is a regular file. */
 static struct wide_reader *open_whole(const struct form *form, const char *path,
 				      const struct source_options *sopt)
 {

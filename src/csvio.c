@@ -62,10 +62,11 @@ struct csvio_reader {
 	/*
 	 * The fields of the queued records: their bytes, each followed by a
 	 * NUL, in STORE; each one's start in FIELDS (in STORE, or the static
-	 * "" of a column passed over) and length in LENS.  Plain arrays grown
-	 * with g_realloc, because this is the innermost loop of every read (a
-	 * GArray append costs some forty instructions, and a wide export has a
-	 * hundred fields a row).
+	 * "" of a column passed over) and length in LENS.  Plain arrays, because
+	 * this is the innermost loop of every read (a GArray append costs some
+	 * forty instructions, and a wide export has a hundred fields a row):
+	 * FIELDS and LENS grow with g_renew, the store with grow_store(), which
+	 * moves the fields that point into it.
 	 */
 	char *store;
 	size_t store_len, store_cap;

@@ -228,12 +228,14 @@ static int compare_choice_keys(const void *a, const void *b)
 void form_foreach_read(const struct form_question *q, bool checking,
 		       void (*fn)(int ref, void *data), void *data)
 {
-	const struct expr *own[] = { q->relevant, q->calculation, q->constraint, q->required_expr,
-				     q->filter };
-	size_t n_own = checking ? G_N_ELEMENTS(own) : 2;	/* relevant and calculation */
-	for (size_t e = 0; e < n_own; e++)
-		if (own[e])
-			expr_foreach_ref(own[e], fn, data);
+	const struct expr *evaluated[] = { q->relevant, q->calculation };
+	const struct expr *checked[] = { q->constraint, q->required_expr, q->filter };
+	for (size_t e = 0; e < G_N_ELEMENTS(evaluated); e++)
+		if (evaluated[e])
+			expr_foreach_ref(evaluated[e], fn, data);
+	for (size_t e = 0; checking && e < G_N_ELEMENTS(checked); e++)
+		if (checked[e])
+			expr_foreach_ref(checked[e], fn, data);
 	for (const struct form_group *g = q->group; g; g = g->parent)
 		if (g->relevant)
 			expr_foreach_ref(g->relevant, fn, data);

@@ -123,10 +123,14 @@ int resp_eval_report(const struct resp_eval *ev, const struct resp_reply *r)
  * met and their values.  A key is the texts of the references in their
  * order, each ended by a NUL: a text holds none, and an answer is never
  * "" (ev->value holds NULL, written "", for none).  Questions and groups
- * with the same relevant share its memo, so identical skip logic is
- * evaluated once for a reply at most.  Not remembered: a key longer than
+ * with the same relevant (the same text and references) share its memo,
+ * and it is looked up once a run, so identical skip logic is evaluated
+ * once for a reply.  Not remembered, so evaluated each time: a relevant
+ * of more than MEMO_MAX_REFS references, a key longer than
  * MEMO_KEY_BYTES, and an evaluation that built a value too long, which
- * must be reported again for the next reply.
+ * must be reported again for the next reply.  The quoted question of
+ * jr:choice-name(v, '${q}') is no reference (expr_foreach_ref()): it names
+ * a choice list, the same wherever the text is written.
  */
 #define MEMO_KEYS 8
 #define MEMO_KEY_BYTES 64

@@ -27,7 +27,7 @@ static const char form_csv[] =
 	",text,q3,Q3,${a} = 'x' and ${b} = 'y'\n"
 	",text,q4,Q4,string-length(${b}) > 70\n"
 	",text,q5,Q5,${n} > 4\n"
-	",text,q6,Q6,today() > 0 and ${a} = 'x'\n"
+	",text,q6,Q6,today() = today() and ${a} = 'x'\n"
 	"choices,list_name,name,label\n"
 	",abc,x,X\n"
 	",abc,y,Y\n"
