@@ -57,7 +57,12 @@ static void check_form(const struct form *form)
 	for (size_t i = 0; i < n; i++) {
 		const struct form_question *q = form_question_at(form, i);
 		FUZZ_ASSERT(q->index == (int)i);
-		FUZZ_ASSERT(form_question(form, q->name) == q);
+		/* Names are scoped by group: a question is found by its key
+		 * and its path; its bare name may belong to another group's. */
+		FUZZ_ASSERT(form_question(form, q->key) == q);
+		FUZZ_ASSERT(form_question(form, q->path) == q);
+		FUZZ_ASSERT(strcmp(q->key, q->name) == 0 ||
+			    (strcmp(q->key, q->path) == 0 && form_sharing(form, q->name)));
 		FUZZ_ASSERT(form_name_is_valid(q->name));
 		for (guint l = 0; l < form->languages->len; l++)
 			FUZZ_ASSERT(form_label(form, q, (int)l) != NULL);
