@@ -21,6 +21,7 @@ static struct findings_finding *finding_new(enum findings_kind kind,
 	f->choice = choice;
 	f->k = k;
 	f->n = n;
+	f->second_choice = -1;
 	f->p = NAN;
 	f->effect = NAN;
 	f->strength = (double)(FINDINGS_N_KINDS - kind) + (double)n / ((double)n + 1);
@@ -126,6 +127,7 @@ static struct findings_finding *split(const struct tally_question *tq)
 			return NULL;
 	struct findings_finding *f = finding_new(FINDINGS_SPLIT, tq, top, k1, n);
 	f->second = k2;
+	f->second_choice = second;
 	return f;
 }
 

@@ -99,8 +99,8 @@ struct tally;
  *       again), and every other answer has fewer States than the second
  *       (else the split is three ways and naming two would mislead).  4-3
  *       of 9 is a split, 5-2 is not, 3-3-3 is not.  The choice is the most
- *       chosen (ties: first in list order), K its count, K2 in
- *       findings_finding.second.
+ *       chosen (ties: first in list order), K its count; the second
+ *       answer and its K2 in findings_finding.second_choice and .second.
  *
  * Ranking.  A finding's strength is its kind's rank first (unanimity >
  * majority > none > crosstab > split: what all or most States did leads,
@@ -175,6 +175,7 @@ struct findings_finding {
 	int choice;			/* index in q->list->choices, or -1 */
 	unsigned long k, n;		/* K of N States (see the rule) */
 	unsigned long second;		/* FINDINGS_SPLIT: the second answer's count, else 0 */
+	int second_choice;		/* FINDINGS_SPLIT: the second answer, else -1 */
 	/* FINDINGS_CROSSTAB only (else NULL, 0 and NaN) */
 	const char *by;			/* findings_cross.by */
 	const struct form_question *by_question;	/* NULL for a roster column */

@@ -220,15 +220,18 @@ static char *finding_sentence(const struct report *r, const struct findings_find
 	case FINDINGS_SPLIT: {
 		char *first = report_number(r, f->k), *second = report_number(r, f->second);
 		char *a = report_quote(r, choice_label(r, q, f->choice));
+		char *b = report_quote(r, choice_label(r, q, f->second_choice));
 		/*
-		 * TRANSLATORS: how many Member States gave another answer, in
-		 * "... answered “Yes” and %s": %s is a number in words ("four").
+		 * TRANSLATORS: the second answer of a divided question, in
+		 * "... answered “Yes” and %s": a number of Member States in words
+		 * ("three"), then an answer in quotes ("three answered “No”").
 		 */
-		char *other = g_strdup_printf(P_("%s another answer", "%s another answer",
-						 f->second), second);
+		char *other = g_strdup_printf(P_("%s answered %s", "%s answered %s", f->second),
+					      second, b);
 		/*
 		 * TRANSLATORS: a question's number ("2.4"), a number of Member States
-		 * in words ("five"), an answer in quotes, then "four another answer".
+		 * in words ("four"), an answer in quotes, then the second answer:
+		 * "three answered “No”".
 		 */
 		char *s = g_strdup_printf(P_("Replies to question %s were divided: %s answered %s "
 					     "and %s",
@@ -238,6 +241,7 @@ static char *finding_sentence(const struct report *r, const struct findings_find
 		g_free(second);
 		g_free(other);
 		g_free(a);
+		g_free(b);
 		return s;
 	}
 	case FINDINGS_CROSSTAB: {

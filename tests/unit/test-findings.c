@@ -248,8 +248,11 @@ static void test_split(void)
 	GPtrArray *fs = find(t, 0);
 	FINDING_IS(fs, "view", FINDINGS_SPLIT, "disagree", 4, 9);
 	const struct findings_finding *f = about(fs, "view");
-	if (f)
+	if (f) {
 		check_int(f->second, 3);
+		const struct form_choice *c = g_ptr_array_index(f->q->list->choices, f->second_choice);
+		check_str(c->name, "agree");
+	}
 	NO_FINDING(fs, "law", "5-2 is no split, 5 of 9 no majority");
 	findings_free(fs);
 	tally_free(t);
