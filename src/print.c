@@ -180,12 +180,30 @@ static enum truth not_(enum truth t)
 	return t == UNKNOWN ? UNKNOWN : t == TRUE_ ? FALSE_ : TRUE_;
 }
 
-/* Whether N tests answer REF against a string: sets *VALUE to that string. */
-static bool tests_answer(const struct expr_node *a, const struct expr_node *b, int ref,
+/*
+ * What is known of the answers when the select_one REF is answered
+ * CHOICE: that, and EMPTY[i] for each question I known to be skipped
+ * then, whatever the other answers (a question that does not apply is
+ * empty, as the evaluator leaves it).
+ */
+struct given {
+	int ref;
+	const char *choice;
+	const bool *empty;
+};
+
+/* The text of answer I as far as G knows it: the choice, "" when skipped, else NULL. */
+static const char *known_text(const struct given *g, int i)
+{
+	return i == g->ref ? g->choice : g->empty[i] ? "" : NULL;
+}
+
+/* Whether A is an answer and B a string: sets *ANSWER and *VALUE to them. */
+static bool tests_answer(const struct expr_node *a, const struct expr_node *b, int *answer,
 			 const char **value)
 {
-	if (expr_term(a) == EXPR_TERM_ANSWER && expr_term_answer(a) == ref &&
-	    expr_term(b) == EXPR_TERM_STRING) {
+	if (expr_term(a) == EXPR_TERM_ANSWER && expr_term(b) == EXPR_TERM_STRING) {
+		*answer = expr_term_answer(a);
 		*value = expr_term_string(b);
 		return true;
 	}
@@ -193,19 +211,20 @@ static bool tests_answer(const struct expr_node *a, const struct expr_node *b, i
 }
 
 /*
- * Whether N holds when the select_one REF is answered CHOICE, whatever
- * the other answers are: only the tests of REF against a choice ('=',
- * '!=', selected()) are known, joined by and, or and not().
+ * Whether N holds whatever the answers G does not know: only the tests of
+ * a known answer against a string ('=', '!=', selected()) are known,
+ * joined by and, or and not().
  */
-static enum truth holds(const struct expr_node *n, int ref, const char *choice)
+static enum truth holds(const struct expr_node *n, const struct given *g)
 {
-	const char *value;
+	const char *value, *known;
+	int answer;
 	enum expr_term t = expr_term(n);
 	switch (t) {
 	case EXPR_TERM_AND:
 	case EXPR_TERM_OR: {
-		enum truth a = holds(expr_term_arg(n, 0), ref, choice);
-		enum truth b = holds(expr_term_arg(n, 1), ref, choice);
+		enum truth a = holds(expr_term_arg(n, 0), g);
+		enum truth b = holds(expr_term_arg(n, 1), g);
 		enum truth dominant = t == EXPR_TERM_AND ? FALSE_ : TRUE_;
 		if (a == dominant || b == dominant)
 			return dominant;
@@ -214,18 +233,21 @@ static enum truth holds(const struct expr_node *n, int ref, const char *choice)
 	case EXPR_TERM_EQ:
 	case EXPR_TERM_NE: {
 		const struct expr_node *l = expr_term_arg(n, 0), *r = expr_term_arg(n, 1);
-		if (!tests_answer(l, r, ref, &value) && !tests_answer(r, l, ref, &value))
+		if (!tests_answer(l, r, &answer, &value) && !tests_answer(r, l, &answer, &value))
 			return UNKNOWN;
-		bool eq = strcmp(value, choice) == 0;
+		if (!(known = known_text(g, answer)))
+			return UNKNOWN;
+		bool eq = strcmp(value, known) == 0;
 		return (t == EXPR_TERM_EQ) == eq ? TRUE_ : FALSE_;
 	}
 	case EXPR_TERM_CALL: {
 		const char *f = expr_term_function(n);
 		if (strcmp(f, "not") == 0 && expr_term_argc(n) == 1)
-			return not_(holds(expr_term_arg(n, 0), ref, choice));
+			return not_(holds(expr_term_arg(n, 0), g));
 		if (strcmp(f, "selected") == 0 && expr_term_argc(n) == 2 &&
-		    tests_answer(expr_term_arg(n, 0), expr_term_arg(n, 1), ref, &value))
-			return strcmp(value, choice) == 0 ? TRUE_ : FALSE_;
+		    tests_answer(expr_term_arg(n, 0), expr_term_arg(n, 1), &answer, &value) &&
+		    (known = known_text(g, answer)))
+			return *known && strcmp(value, known) == 0 ? TRUE_ : FALSE_;
 		return UNKNOWN;
 	}
 	default:
@@ -233,14 +255,13 @@ static enum truth holds(const struct expr_node *n, int ref, const char *choice)
 	}
 }
 
-/* Whether F is skipped when Q is answered CHOICE: its relevant or a group's is false. */
-static bool skipped(const struct form_question *f, const struct form_question *q,
-		    const char *choice)
+/* Whether F is skipped whatever G does not know: its relevant or a group's is false. */
+static bool skipped(const struct form_question *f, const struct given *g)
 {
-	if (f->relevant && holds(expr_root(f->relevant), q->index, choice) == FALSE_)
+	if (f->relevant && holds(expr_root(f->relevant), g) == FALSE_)
 		return true;
-	for (const struct form_group *g = f->group; g; g = g->parent)
-		if (g->relevant && holds(expr_root(g->relevant), q->index, choice) == FALSE_)
+	for (const struct form_group *u = f->group; u; u = u->parent)
+		if (u->relevant && holds(expr_root(u->relevant), g) == FALSE_)
 			return true;
 	return false;
 }
@@ -248,20 +269,27 @@ static bool skipped(const struct form_question *f, const struct form_question *q
 /*
  * The first question after Q, in form order, that a delegate who chose
  * CHOICE at the select_one Q goes to when that answer makes the questions
- * right after Q not apply (their relevant, or a group's, is false whatever
- * the other answers).  Sets *SKIPS to whether any is skipped; returns NULL
- * (with *SKIPS true) when every later question is.
+ * right after Q not apply: their relevant, or a group's, is false whatever
+ * the other answers, counting a question skipped as empty (so a question
+ * asked only on a particular answer to a skipped one is skipped too).
+ * EMPTY has room for every question of the form.  Sets *SKIPS to whether
+ * any is skipped; returns NULL (with *SKIPS true) when every later
+ * question is.
  */
 static const struct form_question *go_to(const struct form *form,
 					 const struct form_question *q, const char *choice,
-					 bool *skips)
+					 bool *empty, bool *skips)
 {
+	size_t n = form_n_questions(form);
+	memset(empty, 0, n * sizeof *empty);
+	struct given g = { q->index, choice, empty };
 	*skips = false;
-	for (size_t i = (size_t)q->index + 1; i < form_n_questions(form); i++) {
+	for (size_t i = (size_t)q->index + 1; i < n; i++) {
 		const struct form_question *f = form_question_at(form, i);
+		empty[i] = skipped(f, &g);
 		if (!f->number)
 			continue;
-		if (!skipped(f, q, choice))
+		if (!empty[i])
 			return f;
 		*skips = true;
 	}
@@ -298,10 +326,12 @@ static void add_go_to(struct printer *p, const struct form_question *q)
 	guint n = choices->len;
 	const struct form_question **target = g_new0(const struct form_question *, n);
 	bool *skips = g_new0(bool, n), *done = g_new0(bool, n), *in = g_new0(bool, n);
+	bool *empty = g_new(bool, form_n_questions(p->form));
 	for (guint i = 0; i < n; i++) {
 		const struct form_choice *c = g_ptr_array_index(choices, i);
-		target[i] = go_to(p->form, q, c->name, &skips[i]);
+		target[i] = go_to(p->form, q, c->name, empty, &skips[i]);
 	}
+	g_free(empty);
 	GString *s = g_string_new(NULL);
 	for (guint i = 0; i < n; i++) {
 		if (!skips[i] || done[i])

@@ -124,7 +124,7 @@ expect_true 'nothing is written for an unknown language' test ! -e "$T/de.pdf"
 run 0 "$QUIRE" print -o "$T/s.pdf" ../../forms/cybercrime-cooperation
 expect_status 'the sample questionnaire is printed'
 text "$T/s.pdf" >"$T/s.txt"
-expect_grep 'the sample: one choice of two that skip' 'If “No, but a draft law is under preparation” or “No”, go to question 2.5.' "$T/s.txt"
+expect_grep 'the sample: one choice of two that skip, past the other offences asked only of those who chose offences' 'If “No, but a draft law is under preparation” or “No”, go to question 2.7.' "$T/s.txt"
 expect_grep 'the sample: a question that applies after an answer' 'Answer only if you answered “Yes” to 2.8.' "$T/s.txt"
 run 0 "$QUIRE" print --lang fr -o "$T/sf.pdf" ../../forms/cybercrime-cooperation
 expect_status 'the sample questionnaire is printed in French'
@@ -206,5 +206,35 @@ expect_grep 'a section says its own under its heading' 'Requests Answer the ques
 expect_grep 'a question in the section says only its own' '2.3 From which States? Answer only if your answer to 2.2 is more than 0.' "$T/groups.txt"
 expect_grep 'a question after the section is shown outside it' 'Cooperation (continued) 2.4 Anything else?' "$T/groups.txt"
 expect_true 'no condition is said twice' test "$(grep -o 'if you answered “Yes” to 1.1' "$T/groups.txt" | wc -l)" -eq 2
+
+# A question asked only on an answer to a skipped question is skipped
+# too: "Complication" skips the immunisation questions, and so the date
+# of a TT1 dose asked only of those who answered "TT1", and goes on to
+# the complication; "Referral" skips that too.
+mkdir -p "$T/chain"
+cat >"$T/chain/survey.csv" <<'END'
+type,name,label,relevant
+select_one service,service,Type of service provided,
+select_one doses,immunisation,Which dose was given?,${service} = 'immunisation'
+date,tt1_date,Date of the TT1 dose,${immunisation} = 'tt1'
+date,tt2_date,Date of the TT2 dose,"selected(${immunisation}, 'tt2')"
+text,complication,Which complication?,${service} = 'complication'
+text,reason,Reason for referral,${service} = 'referral' or ${immunisation} != ''
+END
+cat >"$T/chain/choices.csv" <<'END'
+list_name,name,label
+service,immunisation,Immunisation
+service,complication,Complication
+service,referral,Referral
+doses,tt1,TT1
+doses,tt2,TT2
+END
+run 0 "$QUIRE" print -o "$T/chain.pdf" "$T/chain"
+expect_status 'a form of chained conditions prints'
+text "$T/chain.pdf" >"$T/chain.txt"
+expect_grep 'an answer skips what depends on a skipped question too' \
+	'Immunisation Complication Referral If “Complication”, go to question 5. If “Referral”, go to question 6. 2 Which' "$T/chain.txt"
+expect_grep 'an answer that skips one question sends to the next that applies: TT2 skips the date of TT1 only' \
+	'TT1 TT2 If “TT2”, go to question 4. 3 Date' "$T/chain.txt"
 
 done_testing
