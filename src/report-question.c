@@ -103,11 +103,11 @@ static char *lower_first(char *s)
 
 /* "Asked “LABEL” (question 2.3), SENTENCE", SENTENCE (taken) lower-cased to go on. */
 static char *asked(const struct report *r, const struct narrate_base *b,
-		   const struct tally_question *tq, bool numbered, char *sentence)
+		   const struct tally_question *tq, char *sentence)
 {
 	char *q = narrate_quote_in(b, form_label(r->form, tq->q, r->lang));
 	char *rest = lower_first(sentence);
-	char *out = numbered && tq->q->number
+	char *out = tq->q->number
 			    /* TRANSLATORS: a question's label in quotes, its number, then a sentence about its answers. */
 			    ? g_strdup_printf(_("Asked %s (question %s), %s"), q, tq->q->number, rest)
 			    /* TRANSLATORS: a question's label in quotes, then a sentence about its answers. */
@@ -158,7 +158,7 @@ static char *select_one_sentence(struct report *r, const struct tally_question *
 		sentence = narrate_select_one(&b, (struct narrate_item *)(void *)items->data,
 					      items->len, flags);
 		if (!by_choice && sentence)	/* without phrases the question frames the answers */
-			sentence = asked(r, &b, tq, false, sentence);
+			sentence = asked(r, &b, tq, sentence);
 	}
 	g_array_free(items, TRUE);
 	g_ptr_array_free(owned, TRUE);
@@ -201,7 +201,7 @@ static char *select_multiple_sentence(struct report *r, const struct tally_quest
 						 NARRATE_CAPITAL);
 	g_free(fallback_verb);
 	if (fallback && sentence)
-		sentence = asked(r, &b, tq, false, sentence);
+		sentence = asked(r, &b, tq, sentence);
 	g_array_free(items, TRUE);
 	g_ptr_array_free(owned, TRUE);
 	return sentence;
@@ -324,7 +324,7 @@ static char *framed(const struct report *r, const struct tally_question *tq, cha
 	if (!sentence || summary_of(r, tq->q))
 		return sentence;
 	struct narrate_base b = asked_base(r, tq);
-	return asked(r, &b, tq, true, sentence);
+	return asked(r, &b, tq, sentence);
 }
 
 static char *sentence_for(struct report *r, const struct tally_question *tq)
