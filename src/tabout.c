@@ -1079,7 +1079,7 @@ static void text_question(FILE *fp, const struct tally *t, const struct tally_qu
 	if (tq->counts && tq->q->kind != FORM_RANK && tq->answered && tq->answered < 5) {
 		fputs("  ", fp);
 		/* TRANSLATORS: under a question's choices in quire tab; %lu is below 5. */
-		fprintf(fp, P_("note: %lu answers are too few for the shares to mean much",
+		fprintf(fp, P_("note: %lu answer is too few for the shares to mean much",
 			       "note: %lu answers are too few for the shares to mean much",
 			       tq->answered), tq->answered);
 		fputc('\n', fp);

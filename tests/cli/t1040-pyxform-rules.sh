@@ -253,7 +253,7 @@ Replies included: 1
   n = 1 answered
     Yes                                          1    100%   [21%, 100%]
     No                                           0      0%   [0%, 79%]
-  note: 1 answers are too few for the shares to mean much
+  note: 1 answer is too few for the shares to mean much
 
 2 has_law_note: Notes on ${has_law} [text]
   n = 0 answered (base 1; no answer 1)
