@@ -275,7 +275,7 @@ static char *text_sentence(struct report *r, const struct tally_question *tq)
 {
 	/* TRANSLATORS: a predicate for a plural subject, past tense: "[Six Member States] answered" (a question). */
 	char *lead = count_clause(r, tq, _("answered"));
-	char *out = tq->answered && r->texts_annex
+	char *out = tq->answered && tq->texts && r->texts_annex
 			    /* TRANSLATORS: a sentence ("Six Member States answered"), then an annex's name. */
 			    ? g_strdup_printf(_("%s; the answers are reproduced in %s."), lead,
 					      r->texts_annex)

@@ -216,7 +216,7 @@ static void runs_add(struct tally_number_runs *nr, double d)
 static bool is_tallied(const struct form_question *q)
 {
 	return form_kind_has_value(q->kind) && !q->generated && q->kind != FORM_META &&
-	       q->kind != FORM_MEDIA && q->kind != FORM_GEO && !form_question_uncomputed(q);
+	       !form_question_uncomputed(q);
 }
 
 static void text_free(gpointer p)

@@ -99,4 +99,75 @@ sed 's/,1901,/,2001,/; s/,2010,/,,/' early.csv >clean.csv
 run 0 "$QUIRE" tab --format json -q central --validate-all form clean.csv
 expect_true 'on clean data, -q and --validate-all give the same figures' cmp -s scoped.json "$OUT"
 
+# Places and files are tabulated too, as far as their base and answers:
+# tab shows every question the form asks, with -q or without it.
+mkdir geo
+cat >geo/survey.csv <<'X'
+type,name,label,relevant
+select_one yn,visited,Was the site visited?,
+geopoint,site,Location of the site,${visited} = 'yes'
+geotrace,route,Route to the site,${visited} = 'yes'
+image,photo,Photograph of the site,
+file,law_text,Text of the law,
+text,comments,Comments,
+X
+cp form/choices.csv geo/
+cat >geo.csv <<'X'
+respondent,submitted,visited,site,route,photo,law_text,comments
+XAA,2019-05-02,yes,1.5 2.5 0 0,1 2 0 0;1.1 2.1 0 0,site.jpg,law.pdf,
+XAB,2019-05-02,no,,,,law-fr.pdf,Under review
+XAC,2019-05-02,yes,3 4 0 0,,,,
+X
+run 0 "$QUIRE" tab geo geo.csv
+expect_status 'a form of places and files is tabulated'
+expect_out 'each with its base and how many answered' <<'X'
+geo (geo)
+Replies included: 3
+
+1 visited: Was the site visited? [select_one]
+  n = 3 answered
+    Yes                                          2     67%   [21%, 94%]
+    No                                           1     33%   [6%, 79%]
+  note: 3 answers are too few for the shares to mean much
+
+2 site: Location of the site [geopoint]
+  n = 2 answered (base 2; not applicable 1)
+
+3 route: Route to the site [geopoint]
+  n = 1 answered (base 2; not applicable 1; no answer 1)
+
+4 photo: Photograph of the site [media]
+  n = 1 answered (base 3; no answer 2)
+
+5 law_text: Text of the law [media]
+  n = 2 answered (base 3; no answer 1)
+
+6 comments: Comments [text]
+  n = 1 answered (base 3; no answer 2)
+    XAB: Under review
+X
+run 0 "$QUIRE" tab --format json geo geo.csv
+cp "$OUT" all.json
+run 0 "$QUIRE" tab --format json -q law_text geo geo.csv
+expect_true 'and a file question has the same figures with -q as without' test \
+	"$("$JSONQ" all.json 'questions[name=law_text].base' 'questions[name=law_text].answered')" = \
+	"$("$JSONQ" "$OUT" 'questions[name=law_text].base' 'questions[name=law_text].answered')"
+expect_true 'which are 3 and 2' test \
+	"$("$JSONQ" "$OUT" 'questions[name=law_text].base' 'questions[name=law_text].answered' | paste -sd' ')" = '3 2'
+
+# The report says how many sent a file, and does not promise the files in
+# the annex of texts: only the text answers are reproduced there.
+if command -v pdftotext >/dev/null 2>&1; then
+	printf '[report]\nform = geo\ndata = geo.csv\ntitle = Sites\n' >geo.ini
+	run 0 "$QUIRE" report geo.ini -o geo.pdf
+	pdftotext geo.pdf - | tr '\n\f' '  ' | tr -s ' ' >geo.txt
+	expect_grep 'the report counts the files sent' \
+		'Asked “Text of the law” (question 5), two of the three replying Member States answered.' geo.txt
+	expect_grep 'the text answers are in the annex' \
+		'Asked “Comments” (question 6), one of the three replying Member States answered; the answers are reproduced in Annex' geo.txt
+	expect_true 'and only they' test "$(grep -o 'reproduced in' geo.txt | wc -l)" -eq 1
+else
+	skip 'the report counts the files sent' 'pdftotext is not installed'
+fi
+
 done_testing
