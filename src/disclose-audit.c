@@ -10,25 +10,29 @@
 
 /*
  * The program, for a pattern of suppressed cells: one variable per
- * suppressed cell, bounded by 0 <= x <= min(row total, column total) (a
- * COVER line's "every cell <= total"; implied anyway on a SUM line), and
- * per line holding a suppressed cell
+ * suppressed cell, within 0 <= x <= min(row total, column total) (a COVER
+ * line's "every cell <= total"; implied anyway on a SUM line) and the
+ * values its mark allows, and per line holding a suppressed cell
  *   SUM:    sum of its suppressed cells  = total - sum of its shown cells
  *   COVER:  sum of its suppressed cells >= total - sum of its shown cells.
- * Each variable appears in two constraints, its row's and its column's,
- * with coefficient 1: the constraint matrix is the incidence matrix of a
- * bipartite graph (rows on one side, columns on the other), which is
- * totally unimodular.  With integer bounds and right-hand sides every
- * vertex of the feasible region is then integer, and the simplex method
- * ends on a vertex, so the smallest and largest real value of a cell are
- * its smallest and largest integer value: the ranges are exact, and
- * rounding the solver's doubles only removes floating-point noise.
+ * A primary cell's mark is a bound, 1 <= x <= THRESHOLD - 1.  Each cell
+ * variable appears in two line constraints, its row's and its column's,
+ * with coefficient 1: the incidence matrix of a bipartite graph, which is
+ * totally unimodular, so with integer bounds every vertex is integer and
+ * the simplex method alone gives each cell's exact integer range.  A
+ * secondary cell's mark, "0, or THRESHOLD and above", is not convex: it
+ * takes a 0/1 switch z with x >= THRESHOLD z and x <= cap z, and the
+ * program is then solved as an integer program (GLPK's branch and bound
+ * from the simplex's relaxation).  A secondary cell whose cap is below
+ * THRESHOLD is simply 0.
  */
 struct disclose_lp {
 	const struct disclose_table *t;
 	glp_prob *prob;
 	int *column;	/* per cell: its variable's column in PROB, 0 for a shown cell */
+	bool integer;	/* a switch was needed: solve as an integer program */
 	glp_smcp parm;
+	glp_iocp iocp;
 };
 
 void disclose_glpk_enter(struct disclose_glpk *g)
@@ -69,8 +73,33 @@ bool disclose_consistent(const struct disclose_table *t)
 	return true;
 }
 
-/* Adds the constraint of line L, if it holds a suppressed cell; appends its entries to IA/JA. */
-static void add_line(struct disclose_lp *lp, size_t l, GArray *ia, GArray *ja)
+/* The largest count cell AT can hold: the smaller of its totals. */
+static unsigned long cap_of(const struct disclose_table *t, size_t at)
+{
+	return MIN(t->row_totals[at / t->cols], t->col_totals[at % t->cols]);
+}
+
+bool disclose_fits_mark(const struct disclose_table *t, size_t at, enum disclose_mark mark,
+			unsigned long threshold, unsigned long v)
+{
+	if (v > cap_of(t, at))
+		return false;
+	if (threshold <= 1 || mark == DISCLOSE_SHOWN)
+		return true;
+	bool small = v >= 1 && v < threshold;
+	return mark == DISCLOSE_PRIMARY ? small : !small;
+}
+
+/* Appends the matrix entry (ROW, COLUMN) = VALUE. */
+static void add_entry(GArray *ia, GArray *ja, GArray *ar, int row, int column, double value)
+{
+	g_array_append_val(ia, row);
+	g_array_append_val(ja, column);
+	g_array_append_val(ar, value);
+}
+
+/* Adds the constraint of line L, if it holds a suppressed cell; appends its entries to IA/JA/AR. */
+static void add_line(struct disclose_lp *lp, size_t l, GArray *ia, GArray *ja, GArray *ar)
 {
 	struct disclose_span s = disclose_line_at(lp->t, l);
 	unsigned long shown = 0;
@@ -90,14 +119,47 @@ static void add_line(struct disclose_lp *lp, size_t l, GArray *ia, GArray *ja)
 		return;
 	}
 	int row = glp_add_rows(lp->prob, 1);
-	double rest = (double)(s.total - shown);
+	double rest = (double)(s.total - shown), one = 1;
 	glp_set_row_bnds(lp->prob, row, s.kind == DISCLOSE_SUM ? GLP_FX : GLP_LO, rest, rest);
-	while (ia->len < ja->len)
+	while (ia->len < ja->len) {
 		g_array_append_val(ia, row);
+		g_array_append_val(ar, one);
+	}
+}
+
+/*
+ * Bounds the variable of suppressed cell AT by its mark; a secondary cell
+ * that may be 0 or THRESHOLD and above gets its switch, with entries in
+ * IA/JA/AR.
+ */
+static void bound_cell(struct disclose_lp *lp, size_t at, enum disclose_mark mark,
+		       unsigned long threshold, GArray *ia, GArray *ja, GArray *ar)
+{
+	int x = lp->column[at];
+	double cap = (double)cap_of(lp->t, at);
+	double lo = 0, hi = cap;
+	if (threshold > 1 && mark == DISCLOSE_PRIMARY) {
+		lo = 1;
+		hi = MIN(cap, (double)(threshold - 1));
+	} else if (threshold > 1 && cap < (double)threshold) {
+		hi = 0;
+	} else if (threshold > 1) {
+		int z = glp_add_cols(lp->prob, 1);
+		glp_set_col_kind(lp->prob, z, GLP_BV);
+		int floor = glp_add_rows(lp->prob, 2), ceiling = floor + 1;
+		glp_set_row_bnds(lp->prob, floor, GLP_LO, 0, 0);	/* x - T z >= 0 */
+		add_entry(ia, ja, ar, floor, x, 1);
+		add_entry(ia, ja, ar, floor, z, -(double)threshold);
+		glp_set_row_bnds(lp->prob, ceiling, GLP_UP, 0, 0);	/* x - cap z <= 0 */
+		add_entry(ia, ja, ar, ceiling, x, 1);
+		add_entry(ia, ja, ar, ceiling, z, -cap);
+		lp->integer = true;
+	}
+	glp_set_col_bnds(lp->prob, x, lo < hi ? GLP_DB : GLP_FX, lo, hi);
 }
 
 struct disclose_lp *disclose_lp_new(const struct disclose_table *t,
-				    const enum disclose_mark *marks)
+				    const enum disclose_mark *marks, unsigned long threshold)
 {
 	struct disclose_lp *lp = g_new0(struct disclose_lp, 1);
 	size_t n = t->rows * t->cols;
@@ -110,35 +172,38 @@ struct disclose_lp *disclose_lp_new(const struct disclose_table *t,
 			lp->column[k] = ++vars;
 	if (vars)
 		glp_add_cols(lp->prob, vars);
-	for (size_t k = 0; k < n; k++) {
-		if (!lp->column[k])
-			continue;
-		double cap = (double)MIN(t->row_totals[k / t->cols], t->col_totals[k % t->cols]);
-		glp_set_col_bnds(lp->prob, lp->column[k], cap > 0 ? GLP_DB : GLP_FX, 0, cap);
-	}
 	/* GLPK's arrays count from 1: element 0 is a placeholder. */
 	GArray *ia = g_array_new(FALSE, TRUE, sizeof(int));
 	GArray *ja = g_array_new(FALSE, TRUE, sizeof(int));
+	GArray *ar = g_array_new(FALSE, TRUE, sizeof(double));
 	g_array_set_size(ia, 1);
 	g_array_set_size(ja, 1);
+	g_array_set_size(ar, 1);
 	for (size_t l = 0; l < t->rows + t->cols; l++)
-		add_line(lp, l, ia, ja);
-	double *ar = g_new(double, ja->len);
-	for (guint e = 0; e < ja->len; e++)
-		ar[e] = 1;
-	glp_load_matrix(lp->prob, (int)ja->len - 1, (int *)ia->data, (int *)ja->data, ar);
-	g_free(ar);
+		add_line(lp, l, ia, ja, ar);
+	for (size_t k = 0; k < n; k++)
+		if (lp->column[k])
+			bound_cell(lp, k, marks[k], threshold, ia, ja, ar);
+	if (lp->integer)
+		for (int x = 1; x <= vars; x++)
+			glp_set_col_kind(lp->prob, x, GLP_IV);
+	glp_load_matrix(lp->prob, (int)ja->len - 1, (int *)ia->data, (int *)ja->data,
+			(double *)ar->data);
 	g_array_free(ia, TRUE);
 	g_array_free(ja, TRUE);
+	g_array_free(ar, TRUE);
 	glp_init_smcp(&lp->parm);
 	lp->parm.msg_lev = GLP_MSG_OFF;
+	glp_init_iocp(&lp->iocp);
+	lp->iocp.msg_lev = GLP_MSG_OFF;
 	return lp;
 }
 
 /*
  * Minimises (DIR = GLP_MIN) or maximises the variable in column COLUMN
  * into VALUE.  Each solve starts from the basis the last one ended on,
- * which is why auditing a table costs a few pivots per cell.
+ * which is why auditing a table costs a few pivots per cell; an integer
+ * program then branches from that relaxation.
  */
 static int solve(struct disclose_lp *lp, int column, int dir, unsigned long *value)
 {
@@ -147,6 +212,11 @@ static int solve(struct disclose_lp *lp, int column, int dir, unsigned long *val
 	int rc = glp_simplex(lp->prob, &lp->parm);
 	int status = glp_get_status(lp->prob);
 	double v = glp_get_obj_val(lp->prob);
+	if (rc == 0 && status == GLP_OPT && lp->integer) {
+		rc = glp_intopt(lp->prob, &lp->iocp);
+		status = glp_mip_status(lp->prob);
+		v = glp_mip_obj_val(lp->prob);
+	}
 	glp_set_obj_coef(lp->prob, column, 0);
 	if (rc != 0 || status != GLP_OPT)
 		return -1;
@@ -184,13 +254,16 @@ void disclose_lp_free(struct disclose_lp *lp)
 }
 
 int disclose_bounds(const struct disclose_table *t, const enum disclose_mark *marks,
-		    unsigned long *lo, unsigned long *hi)
+		    unsigned long threshold, unsigned long *lo, unsigned long *hi)
 {
 	if (!disclose_consistent(t))
 		return -1;
+	for (size_t k = 0; k < t->rows * t->cols; k++)
+		if (!disclose_fits_mark(t, k, marks[k], threshold, t->cells[k]))
+			return -1;
 	struct disclose_glpk g;
 	disclose_glpk_enter(&g);
-	struct disclose_lp *lp = disclose_lp_new(t, marks);
+	struct disclose_lp *lp = disclose_lp_new(t, marks, threshold);
 	int rc = 0;
 	for (size_t k = 0; k < t->rows * t->cols && rc == 0; k++) {
 		if (marks[k] == DISCLOSE_SHOWN)

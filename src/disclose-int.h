@@ -38,14 +38,24 @@ struct disclose_span disclose_line_at(const struct disclose_table *t, size_t l);
 bool disclose_consistent(const struct disclose_table *t);
 
 /*
- * The linear program of what MARKS print of T: one variable per suppressed
- * cell, 0 <= x <= the smaller of its row and column totals, and one
+ * The program of what MARKS print of T under THRESHOLD (disclose_bounds()
+ * says what that is): one variable per suppressed cell, within the values
+ * its mark allows up to the smaller of its row and column totals, and one
  * constraint per line holding a suppressed cell.  T and MARKS are borrowed
- * until disclose_lp_free(); T must be consistent and the GLPK scope
- * entered.  Never NULL.
+ * until disclose_lp_free(); T must be consistent, each suppressed cell's
+ * own count must fit its mark, and the GLPK scope must be entered.  Never
+ * NULL.
  */
 struct disclose_lp *disclose_lp_new(const struct disclose_table *t,
-				    const enum disclose_mark *marks);
+				    const enum disclose_mark *marks, unsigned long threshold);
+
+/*
+ * Whether suppressed cell AT of T, marked MARK, may hold V by what is
+ * printed of it alone: at most its totals, and within its mark's values
+ * under THRESHOLD.
+ */
+bool disclose_fits_mark(const struct disclose_table *t, size_t at, enum disclose_mark mark,
+			unsigned long threshold, unsigned long v);
 
 /* The range of suppressed cell CELL (row-major index).  0, or -1 when the solver failed. */
 int disclose_lp_range(struct disclose_lp *lp, size_t cell, unsigned long *lo, unsigned long *hi);

@@ -15,6 +15,7 @@
  */
 struct search {
 	const struct disclose_table *t;
+	unsigned long threshold;
 	enum disclose_mark *marks;
 	bool *pinned;	/* recoverable from the totals alone, even with every cell suppressed */
 	bool *safe;	/* suppressed, and shown by the audit to take two values */
@@ -22,24 +23,23 @@ struct search {
 
 /* What suppressing more cells loses, compared in this order. */
 struct cost {
-	size_t zeros;		/* a suppressed zero cannot absorb a decrease */
+	size_t stiff;		/* cells that cannot move by one either way within their
+				   mark: a zero, or a secondary count at the threshold */
 	unsigned long sum;	/* the counts hidden */
 	size_t cells;
 };
 
-static void cost_add(struct cost *c, unsigned long count)
+static void cost_add(struct cost *c, unsigned long count, bool stiff)
 {
-	if (count)
-		c->sum += count;
-	else
-		c->zeros++;
+	c->sum += count;
+	c->stiff += stiff;
 	c->cells++;
 }
 
 static bool cost_less(const struct cost *a, const struct cost *b)
 {
-	if (a->zeros != b->zeros)
-		return a->zeros < b->zeros;
+	if (a->stiff != b->stiff)
+		return a->stiff < b->stiff;
 	if (a->sum != b->sum)
 		return a->sum < b->sum;
 	return a->cells < b->cells;
@@ -52,10 +52,11 @@ struct choice {
 	struct cost cost;
 };
 
-static void consider(struct choice *best, size_t at, bool preferred, unsigned long count)
+static void consider(struct choice *best, size_t at, bool preferred, unsigned long count,
+		     bool stiff)
 {
 	struct cost c = { 0 };
-	cost_add(&c, count);
+	cost_add(&c, count, stiff);
 	if (best->at == SIZE_MAX || preferred > best->preferred ||
 	    (preferred == best->preferred && cost_less(&c, &best->cost)))
 		*best = (struct choice){ at, preferred, c };
@@ -65,6 +66,8 @@ static bool hidden(const struct search *s, size_t at)
 {
 	return s->marks[at] != DISCLOSE_SHOWN;
 }
+
+static bool stiff(const struct search *s, size_t at);
 
 static void hide(struct search *s, size_t at)
 {
@@ -110,7 +113,8 @@ static int partner_line(struct search *s, size_t l)
 	for (size_t i = 0; i < span.n; i++) {
 		size_t at = span.first + i * span.step;
 		if (available(s, at))
-			consider(&best, at, hidden_in(s, crossing(s->t, l, at)) == 1, s->t->cells[at]);
+			consider(&best, at, hidden_in(s, crossing(s->t, l, at)) == 1, s->t->cells[at],
+				 stiff(s, at));
 	}
 	if (best.at == SIZE_MAX)
 		return -1;
@@ -142,7 +146,7 @@ static bool complete_lines(struct search *s)
  */
 static int find_exposed(struct search *s, size_t *exposed)
 {
-	struct disclose_lp *lp = disclose_lp_new(s->t, s->marks);
+	struct disclose_lp *lp = disclose_lp_new(s->t, s->marks, s->threshold);
 	int rc = 0;
 	for (size_t at = 0; at < s->t->rows * s->t->cols; at++) {
 		if (!hidden(s, at) || s->safe[at])
@@ -159,11 +163,25 @@ static int find_exposed(struct search *s, size_t *exposed)
 	return rc;
 }
 
-/* Whether cell (I, J) can change by D (1 or -1) and still be a count within its totals. */
-static bool can_shift(const struct disclose_table *t, size_t i, size_t j, int d)
+/*
+ * Whether cell (I, J) can change by D (1 or -1) and still be a count within
+ * its totals that its mark allows, the mark it has or would have if chosen
+ * (a secondary 3 cannot become 2 with a threshold of 3).
+ */
+static bool can_shift(const struct search *s, size_t i, size_t j, int d)
 {
-	unsigned long v = t->cells[i * t->cols + j];
-	return d < 0 ? v > 0 : v < MIN(t->row_totals[i], t->col_totals[j]);
+	size_t at = i * s->t->cols + j;
+	unsigned long v = s->t->cells[at];
+	enum disclose_mark mark = hidden(s, at) ? s->marks[at] : DISCLOSE_SECONDARY;
+	return (d > 0 || v > 0) &&
+	       disclose_fits_mark(s->t, at, mark, s->threshold, d > 0 ? v + 1 : v - 1);
+}
+
+/* Whether cell AT cannot move by one either way within its totals and mark. */
+static bool stiff(const struct search *s, size_t at)
+{
+	size_t i = at / s->t->cols, j = at % s->t->cols;
+	return !can_shift(s, i, j, 1) || !can_shift(s, i, j, -1);
 }
 
 /*
@@ -182,13 +200,14 @@ static bool rectangle(const struct search *s, size_t i, size_t j, size_t i2, siz
 	int sign[4] = { 1, -1, -1, 1 };
 	bool up = true, down = true;
 	for (int k = 0; k < 4; k++) {
-		up &= can_shift(t, ri[k], cj[k], sign[k]);
-		down &= can_shift(t, ri[k], cj[k], -sign[k]);
+		up &= can_shift(s, ri[k], cj[k], sign[k]);
+		down &= can_shift(s, ri[k], cj[k], -sign[k]);
 	}
 	*cost = (struct cost){ 0 };
 	for (int k = 0; k < 4; k++)
 		if (!hidden(s, ri[k] * t->cols + cj[k]))
-			cost_add(cost, t->cells[ri[k] * t->cols + cj[k]]);
+			cost_add(cost, t->cells[ri[k] * t->cols + cj[k]],
+				 stiff(s, ri[k] * t->cols + cj[k]));
 	return up || down;
 }
 
@@ -229,21 +248,24 @@ static bool widen(struct search *s, size_t at)
 	for (size_t k = 0; k < t->rows * t->cols; k++)
 		if (available(s, k))
 			consider(&best, k, k / t->cols == at / t->cols || k % t->cols == at % t->cols,
-				 t->cells[k]);
+				 t->cells[k], stiff(s, k));
 	if (best.at == SIZE_MAX)
 		return false;
 	hide(s, best.at);
 	return true;
 }
 
-/* Marks in S->pinned the cells the totals alone give away.  -1 when the solver failed. */
+/*
+ * Marks in S->pinned the cells the totals alone give away, every cell
+ * suppressed with the mark the rule gives it.  -1 when the solver failed.
+ */
 static int find_pinned(struct search *s)
 {
 	size_t n = s->t->rows * s->t->cols;
 	enum disclose_mark *all = g_new(enum disclose_mark, n);
 	for (size_t k = 0; k < n; k++)
-		all[k] = DISCLOSE_SECONDARY;
-	struct disclose_lp *lp = disclose_lp_new(s->t, all);
+		all[k] = s->marks[k] == DISCLOSE_PRIMARY ? DISCLOSE_PRIMARY : DISCLOSE_SECONDARY;
+	struct disclose_lp *lp = disclose_lp_new(s->t, all, s->threshold);
 	int rc = 0;
 	for (size_t k = 0; k < n && rc >= 0; k++) {
 		rc = disclose_lp_hidden(lp, k);
@@ -274,12 +296,15 @@ static bool add_secondary(struct search *s)
 	}
 }
 
-/* Marks every cell of T, so that none is printed. */
+/*
+ * Marks every cell of T secondary, so that none is printed, and not even
+ * where its small counts lie: a "primary" would say which cells hold 1 to
+ * THRESHOLD - 1 States.
+ */
 static enum disclose_result withhold(const struct disclose_table *t, enum disclose_mark *marks)
 {
 	for (size_t k = 0; k < t->rows * t->cols; k++)
-		if (marks[k] == DISCLOSE_SHOWN)
-			marks[k] = DISCLOSE_SECONDARY;
+		marks[k] = DISCLOSE_SECONDARY;
 	return DISCLOSE_WITHHOLD;
 }
 
@@ -297,7 +322,7 @@ enum disclose_result disclose_suppress(const struct disclose_table *t, unsigned 
 		return DISCLOSE_OK;
 	if (!disclose_consistent(t))
 		return withhold(t, marks);
-	struct search s = { t, marks, g_new0(bool, n), g_new0(bool, n) };
+	struct search s = { t, threshold, marks, g_new0(bool, n), g_new0(bool, n) };
 	struct disclose_glpk g;
 	disclose_glpk_enter(&g);
 	bool protected = add_secondary(&s);

@@ -10,13 +10,14 @@
  * protected the way statistical offices protect theirs (tau-ARGUS, R's
  * sdcTable): primary suppression hides the small counts, secondary
  * suppression hides further cells so that the printed totals cannot give
- * the small ones back, and an audit proves it, by linear programming, by
- * computing the range each hidden cell can take given everything printed.
+ * the small ones back, and an audit proves it, by integer programming, by
+ * computing the range each hidden cell can take given everything printed,
+ * the marks' own meaning included.
  *
  * Nothing here prints, exits or keeps state between calls.  Every array is
  * the caller's: the table's arrays are borrowed for the call, and the
  * results go into arrays the caller allocated (ROWS x COLS, row-major).
- * The linear programs are solved with GLPK; a GLPK environment the caller
+ * The programs are solved with GLPK; a GLPK environment the caller
  * already holds is left as it was, one made for the call is freed before
  * it returns, and GLPK's terminal output is off meanwhile.
  */
@@ -63,8 +64,9 @@ enum disclose_result {
  * 1 to THRESHOLD - 1 is primary.  Zeros stay visible (they name nobody's
  * answer) unless chosen as secondary.  Secondary cells are added until
  *   (a) no row or column holds exactly one suppressed cell, and
- *   (b) the audit (disclose_bounds) gives every suppressed cell, primary
- *       and secondary, a range lo < hi: none can be recovered.
+ *   (b) the audit (disclose_bounds, with THRESHOLD: what the marks
+ *       themselves say of a cell counts) gives every suppressed cell,
+ *       primary and secondary, a range lo < hi: none can be recovered.
  * For (a), a line with a single suppressed cell takes as partner a cell
  * whose crossing line also holds a single one (one cell then mends two
  * lines, closing a rectangle), else its smallest count, a zero only when
@@ -72,7 +74,8 @@ enum disclose_result {
  * protected as tau-ARGUS's hypercube method does in two dimensions: by
  * completing the cheapest rectangle (the cell, one more cell in its row,
  * one in its column, the opposite corner) along which the table could
- * shift by one and still fit every total.  Cheapest means the fewest zeros
+ * shift by one and still fit every total and every mark (a 1 cannot fall
+ * to 0, nor a secondary 3 to 2, with a threshold of 3).  Cheapest means the fewest zeros
  * first (a suppressed zero cannot absorb a decrease), then the least sum
  * of newly hidden counts, then the fewest new cells, so cells already
  * suppressed come free.  When no rectangle can shift (only a longer cycle
@@ -85,21 +88,27 @@ enum disclose_result {
  * a primary cell is given away by the totals alone (every cell of a table
  * of one row or one column, say), when a line's only suppressed cell can
  * take no partner that is not itself given away, or when T's cells do not
- * satisfy its totals; MARKS then marks every cell, so that a caller who
- * only reads MARKS prints none either.
+ * satisfy its totals; MARKS then marks every cell SECONDARY, so that a
+ * caller who only reads MARKS prints none either, and no mark tells where
+ * the small counts are.
  */
 enum disclose_result disclose_suppress(const struct disclose_table *t, unsigned long threshold,
 				       enum disclose_mark *marks);
 
 /*
  * The audit: for every cell, the smallest and largest value consistent
- * with everything printed under MARKS (the shown cells, the totals and
- * their relation to the cells, cells >= 0), written to LO and HI.  Shown
- * cells get lo = hi = their value; a suppressed cell with lo = hi can be
+ * with everything printed under MARKS, written to LO and HI.  What is
+ * printed: the shown cells, the totals and their relation to the cells,
+ * and, with a THRESHOLD above 1, what the marks say by the rule above: a
+ * PRIMARY cell ("< 3") holds a count from 1 to THRESHOLD - 1, and a
+ * SECONDARY one ("x") does not, so it is 0 or THRESHOLD and above.  Every
+ * cell is at most the smaller of its row and column totals.  Shown cells
+ * get lo = hi = their value; a suppressed cell with lo = hi can be
  * recovered.  Returns 0, or -1 (LO and HI then undefined) when T's cells
- * do not satisfy its totals or the solver failed.
+ * do not satisfy its totals, a cell does not fit its mark, or the solver
+ * failed.
  */
 int disclose_bounds(const struct disclose_table *t, const enum disclose_mark *marks,
-		    unsigned long *lo, unsigned long *hi);
+		    unsigned long threshold, unsigned long *lo, unsigned long *hi);
 
 #endif

@@ -697,12 +697,8 @@ static void disclose_cross(struct tally_cross *x, unsigned long threshold)
 	x->marks = g_new0(enum disclose_mark, n + 1);
 	x->withheld = disclose_suppress(&table, threshold, x->marks) == DISCLOSE_WITHHOLD;
 	x->n_suppressed = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (x->withheld)
-			x->marks[i] = x->cells[i] > 0 && x->cells[i] < threshold ? DISCLOSE_PRIMARY
-										 : DISCLOSE_SECONDARY;
+	for (size_t i = 0; i < n; i++)
 		x->n_suppressed += x->marks[i] != DISCLOSE_SHOWN;
-	}
 }
 
 void tally_disclose(struct tally *t, unsigned long threshold)

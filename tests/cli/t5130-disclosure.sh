@@ -70,7 +70,9 @@ for word in chi-square Fisher Cramer phi expected 'p ='; do
 done
 
 run 0 "$QUIRE" tab form r $BY --small-cell 2
-expect_grep 'text: with a threshold of 2 the legend says "of 1"' '< 2: a count of 1, hidden to protect the anonymity of the replies' "$OUT"
+expect_grep 'text: with a threshold of 2 "< 2" could only mean 1, so the table is not shown' \
+	'not shown: every count of this table would be below 2 or would reveal one that is, and so would its totals' "$OUT"
+expect_no_grep 'and no cell of it' 'North' "$OUT"
 
 run 0 "$QUIRE" tab form r $BY --small-cell 3 --format csv
 grep '^cell,' "$OUT" >cells.csv
@@ -87,6 +89,34 @@ cell,has_unit,region,planned,East,Planned,3,0.1875,0.33333333333333331,,,,,,,
 X
 expect_no_grep 'csv: no test records' 'test,' "$OUT"
 expect_no_grep 'csv: no expected counts' 'expected' "$OUT"
+
+# What the marks themselves say counts: "< 3" is 1 or 2, and "x" is 0 or 3
+# and more (a 1 or 2 would be "< 3").  Nine States by law and group, as a
+# Working Group's table: the rows of one State would give every cell away
+# under any pattern, so the table is withheld, and its marks are all
+# "secondary": a "primary" would say in which group the lone State is.
+#                 Asia Africa
+# Law               3     1
+# Amended           2     1
+# Draft             1     0
+# None              0     1
+mkdir law
+printf 'type,name,label\nselect_one status,status,Status of the law\n' >law/survey.csv
+printf 'list_name,name,label\nstatus,law,Law\nstatus,amended,Amended\nstatus,draft,Draft\nstatus,none,None\n' >law/choices.csv
+states lr lroster.csv <<'X'
+Asia 3 status,law
+Africa 1 status,law
+Asia 2 status,amended
+Africa 1 status,amended
+Asia 1 status,draft
+Africa 1 status,none
+X
+run 0 "$QUIRE" tab law lr --roster lroster.csv --by region --small-cell 3 --format json
+expect_true 'json: a table its own marks would give away is withheld' test "$(q 'crosstabs[0].withheld')" = true
+expect_true 'json: every cell of it secondary, none primary' test "$(q 'crosstabs[0].suppressed')" = \
+	'[["secondary","secondary"],["secondary","secondary"],["secondary","secondary"],["secondary","secondary"]]'
+expect_true 'json: no count, base or n of it' test "$(q 'crosstabs[0].counts' 'crosstabs[0].row_bases' 'crosstabs[0].n')" = \
+	"$(lines '[[null,null],[null,null],[null,null],[null,null]]' null null)"
 
 if ! command -v pdftotext >/dev/null 2>&1; then
 	skip 'quire report' 'pdftotext is not installed'

@@ -22,6 +22,10 @@
  *     column variable select_multiple: x_ij <= R_i <= sum_j x_ij
  *   n (States in the table): R_i <= n, C_j <= n, n <= sum_i R_i and
  *     n <= sum_j C_j, with equality where each State has one row (one column).
+ *   the marks of a table shown, with threshold N: a "primary" cell is
+ *     1 <= x <= N - 1; a "secondary" one is 0 or N and above, by a 0/1
+ *     variable z with x >= N z and x <= BIG z.  A withheld table's marks
+ *     say nothing.
  *
  * The code makes no use of quire's own suppression (src/disclose.c): the
  * two must agree only because both are right.
@@ -96,6 +100,24 @@ static void add_base(glp_prob *lp, int base, const int *parts, int n, bool singl
 	g_free(val);
 }
 
+/* The largest count a secondary cell's switch allows: more States than any table has. */
+#define BIG 1e6
+
+/* What MARK says of the cell in column X, under threshold N. */
+static void add_mark(glp_prob *lp, int x, enum audit_mark mark, double n)
+{
+	if (mark == AUDIT_PRIMARY) {
+		glp_set_col_bnds(lp, x, n > 2 ? GLP_DB : GLP_FX, 1, n - 1);
+	} else if (mark == AUDIT_SECONDARY) {
+		int z = glp_add_cols(lp, 1);
+		glp_set_col_kind(lp, z, GLP_BV);
+		int idx[] = { 0, x, z };
+		double at_least[] = { 0, 1, -n }, at_most[] = { 0, 1, -BIG };
+		add_constraint(lp, GLP_LO, 0, 2, idx, at_least);
+		add_constraint(lp, GLP_UP, 0, 2, idx, at_most);
+	}
+}
+
 static glp_prob *build(const struct audit_table *t, const struct audit_vars *v)
 {
 	glp_prob *lp = glp_create_prob();
@@ -108,6 +130,8 @@ static glp_prob *build(const struct audit_table *t, const struct audit_vars *v)
 	for (int j = 0; j < t->cols; j++)
 		set_var(lp, var_col(v, j), t->col_bases ? t->col_bases[j] : NAN);
 	set_var(lp, var_n(v), t->n);
+	for (int c = 0; t->marks && t->small_cell > 1 && c < t->rows * t->cols; c++)
+		add_mark(lp, var_cell(v, c / t->cols, c % t->cols), t->marks[c], t->small_cell);
 	int *parts = g_new(int, MAX(t->rows, t->cols) + 1);
 	for (int j = 0; j < t->cols; j++) {
 		for (int i = 0; i < t->rows; i++)
@@ -248,7 +272,8 @@ static bool stated_zero(const struct audit_table *t, size_t c)
  * outside the range the figures allow is reported through A.
  */
 static bool find_recoverable(struct agree *a, const char *where, const json_t *got,
-			     const json_t *want, bool cols_multiple, bool *recoverable)
+			     const json_t *want, bool cols_multiple, int small_cell,
+			     bool *recoverable)
 {
 	const json_t *counts = json_object_get(want, "counts");
 	size_t rows = json_array_size(counts);
@@ -259,10 +284,26 @@ static bool find_recoverable(struct agree *a, const char *where, const json_t *g
 								      c / cols), c % cols));
 	double *row_bases = shown_list(json_object_get(got, "row_bases"), rows);
 	double *col_bases = shown_list(json_object_get(got, "col_bases"), cols);
+	enum audit_mark *marks = g_new0(enum audit_mark, rows * cols + 1);
+	const json_t *suppressed = json_object_get(got, "suppressed");
+	for (size_t c = 0; c < rows * cols; c++) {
+		const char *m = json_string_value(json_array_get(json_array_get(suppressed, c / cols),
+								 c % cols));
+		marks[c] = !m ? AUDIT_SHOWN : strcmp(m, "primary") == 0 ? AUDIT_PRIMARY
+									: AUDIT_SECONDARY;
+	}
+	bool withheld = json_is_true(json_object_get(got, "withheld"));
 	const char *row_type = json_string_value(json_object_get(want, "row_type"));
-	struct audit_table t = { (int)rows, (int)cols, strcmp(row_type, "select_multiple") == 0,
-				 cols_multiple, cells, row_bases, col_bases,
-				 shown_or_nan(json_object_get(got, "n")) };
+	struct audit_table t = { (int)rows,
+				 (int)cols,
+				 strcmp(row_type, "select_multiple") == 0,
+				 cols_multiple,
+				 cells,
+				 row_bases,
+				 col_bases,
+				 shown_or_nan(json_object_get(got, "n")),
+				 withheld ? NULL : marks,
+				 small_cell };
 	double *lo = g_new(double, rows * cols + 1), *hi = g_new(double, rows * cols + 1);
 	bool consistent = audit_ranges(&t, lo, hi);
 	for (size_t c = 0; consistent && c < rows * cols; c++) {
@@ -277,6 +318,7 @@ static bool find_recoverable(struct agree *a, const char *where, const json_t *g
 	}
 	g_free(lo);
 	g_free(hi);
+	g_free(marks);
 	g_free(cells);
 	g_free(row_bases);
 	g_free(col_bases);
@@ -284,12 +326,12 @@ static bool find_recoverable(struct agree *a, const char *where, const json_t *g
 }
 
 static void audit(struct agree *a, const char *where, const json_t *got, const json_t *want,
-		  bool cols_multiple)
+		  bool cols_multiple, int small_cell)
 {
 	size_t rows = json_array_size(json_object_get(want, "counts"));
 	size_t cols = json_array_size(json_object_get(want, "col_values"));
 	bool *recoverable = g_new0(bool, rows * cols + 1);
-	if (!find_recoverable(a, where, got, want, cols_multiple, recoverable))
+	if (!find_recoverable(a, where, got, want, cols_multiple, small_cell, recoverable))
 		agree_fail(a, "%s: the figures shown contradict each other", where);
 	for (size_t c = 0; c < rows * cols; c++)
 		if (recoverable[c])
@@ -320,7 +362,7 @@ void agree_disclosure(struct agree *a, const json_t *truth, const json_t *tab, c
 			continue;
 		char *where = g_strdup_printf("%s by %s", row, by);
 		if (check_small_cells(a, where, got, want, small_cell))
-			audit(a, where, got, want, cols_multiple);
+			audit(a, where, got, want, cols_multiple, small_cell);
 		g_free(where);
 	}
 }
@@ -341,25 +383,18 @@ static json_t *mock_matrix(const json_t *values, const bool *hidden, size_t cols
 	return out;
 }
 
-static json_t *mock_suppressed(const bool *hidden, size_t rows, size_t cols)
+/* The marks: SMALL cells "primary", other hidden ones "secondary". */
+static json_t *mock_suppressed(const bool *hidden, const bool *small, size_t rows, size_t cols)
 {
 	json_t *out = json_array();
 	for (size_t i = 0; i < rows; i++) {
 		json_t *row = json_array();
 		for (size_t j = 0; j < cols; j++)
-			json_array_append_new(row, hidden[i * cols + j] ? json_string("primary")
-									: json_null());
+			json_array_append_new(row, !hidden[i * cols + j] ? json_null()
+						   : small[i * cols + j]  ? json_string("primary")
+									  : json_string("secondary"));
 		json_array_append_new(out, row);
 	}
-	return out;
-}
-
-/* Bases of length N, all null. */
-static json_t *nulls(size_t n)
-{
-	json_t *out = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(out, json_null());
 	return out;
 }
 
@@ -374,24 +409,31 @@ static json_t *mock_crosstab(const json_t *x, int small_cell, bool withhold)
 	const json_t *counts = json_object_get(x, "counts");
 	size_t rows = json_array_size(counts), cols = json_array_size(json_object_get(x, "col_values"));
 	bool *hidden = g_new0(bool, rows * cols + 1), any = false;
+	bool *small = g_new0(bool, rows * cols + 1);
 	for (size_t c = 0; c < rows * cols; c++) {
 		json_int_t v = json_integer_value(json_array_get(json_array_get(counts, c / cols), c % cols));
 		any |= hidden[c] = v >= 1 && v < small_cell;
 	}
-	for (size_t c = 0; withhold && any && c < rows * cols; c++)
-		hidden[c] = true;
+	/* Withheld: every cell hidden and secondary, as quire marks it. */
+	for (size_t c = 0; c < rows * cols; c++) {
+		small[c] = hidden[c] && !(withhold && any);
+		hidden[c] |= withhold && any;
+	}
 	json_t *out = json_deep_copy(x);
 	json_object_set_new(out, "counts", mock_matrix(counts, hidden, cols));
 	json_object_set_new(out, "row_shares", mock_matrix(json_object_get(x, "row_shares"), hidden, cols));
 	json_object_set_new(out, "col_shares", mock_matrix(json_object_get(x, "col_shares"), hidden, cols));
-	json_object_set_new(out, "suppressed", mock_suppressed(hidden, rows, cols));
-	if (withhold && any) {
-		json_object_set_new(out, "row_bases", nulls(rows));
-		json_object_set_new(out, "col_bases", nulls(cols));
+	json_object_set_new(out, "suppressed", mock_suppressed(hidden, small, rows, cols));
+	json_object_set_new(out, "withheld", json_boolean(withhold && any));
+	if (withhold && any) {	/* as quire prints a withheld table: no totals, no n */
+		json_object_set_new(out, "row_bases", json_null());
+		json_object_set_new(out, "col_bases", json_null());
+		json_object_set_new(out, "n", json_null());
 	}
 	json_object_set_new(out, "tests", json_null());
 	json_object_set_new(out, "expected", json_null());
 	g_free(hidden);
+	g_free(small);
 	return out;
 }
 
@@ -430,7 +472,7 @@ static bool lone_in_summed_line(const json_t *got, const json_t *want, bool cols
 
 /* Hiding only the small cells: every lone hidden cell of a summed line is found out. */
 static void check_naive(struct agree *a, const json_t *truth, const json_t *mock, const char *by,
-			bool cols_multiple)
+			bool cols_multiple, int small_cell)
 {
 	size_t i;
 	json_t *want;
@@ -446,7 +488,7 @@ static void check_naive(struct agree *a, const json_t *truth, const json_t *mock
 		if (!got)
 			continue;
 		bool *recoverable = g_new0(bool, cells + 1);
-		if (!find_recoverable(a, row, got, want, cols_multiple, recoverable))
+		if (!find_recoverable(a, row, got, want, cols_multiple, small_cell, recoverable))
 			agree_fail(a, "%s by %s: the mock's figures contradict each other", row, by);
 		for (size_t c = 0; c < cells; c++)
 			if (json_is_null(json_array_get(json_array_get(json_object_get(got, "counts"),
@@ -475,7 +517,7 @@ void agree_audit_check(struct agree *a, const json_t *truth, const char *by, int
 		if (withhold)
 			agree_disclosure(&quiet, truth, mock, by, small_cell);
 		else
-			check_naive(a, truth, mock, by, cols_multiple);
+			check_naive(a, truth, mock, by, cols_multiple, small_cell);
 		if (quiet.failures)
 			agree_fail(a, "withholding every cell and base of a table with a small cell "
 				   "fails the audit");
@@ -503,25 +545,37 @@ int agree_selftest(void)
 	static const double c4[] = { X, 3, 1, 1 }, r4[] = { 5, 2 }, k4[] = { 2, 3 };
 	static const double r5[] = { 5, 2 }, k5[] = { 5, 9 };
 	static const double c6[] = { X, 2, 1, 1 }, r6[] = { 3, 2 };
+	/* 9 States by law and group: 3 1 | 2 1 | 1 0 | 0 1, all hidden. */
+	static const double c7[] = { X, X, X, X, X, X, X, X }, r7[] = { 4, 3, 1, 1 },
+			    k7[] = { 6, 3 };
+	static const enum audit_mark m7[] = { AUDIT_SECONDARY, AUDIT_PRIMARY,	AUDIT_PRIMARY,
+					      AUDIT_PRIMARY,   AUDIT_PRIMARY,	AUDIT_SECONDARY,
+					      AUDIT_SECONDARY, AUDIT_PRIMARY };
 	const struct selftest_case cases[] = {
 		{ "one cell hidden in a 2x2 with its margins is recovered",
-		  { 2, 2, false, false, c1, r1, k1, 13 }, 0, 1, 1 },
+		  { 2, 2, false, false, c1, r1, k1, 13, NULL, 0 }, 0, 1, 1 },
 		{ "all four hidden with the margins: 0 to 4",
-		  { 2, 2, false, false, c2, r1, k1, 13 }, 0, 0, 4 },
+		  { 2, 2, false, false, c2, r1, k1, 13, NULL, 0 }, 0, 0, 4 },
 		{ "a hidden rectangle in a 3x3 leaves 0 to 3",
-		  { 3, 3, false, false, c3, r3, k3, 31 }, 0, 0, 3 },
+		  { 3, 3, false, false, c3, r3, k3, 31, NULL, 0 }, 0, 0, 3 },
 		{ "select_multiple rows: a row base still gives the cell away",
-		  { 2, 2, true, false, c4, r4, k4, 5 }, 0, 2, 2 },
+		  { 2, 2, true, false, c4, r4, k4, 5, NULL, 0 }, 0, 2, 2 },
 		{ "select_multiple rows without row bases: cell <= base <= sum leaves 1 to 2",
-		  { 2, 2, true, false, c4, NULL, k4, X }, 0, 1, 2 },
+		  { 2, 2, true, false, c4, NULL, k4, X, NULL, 0 }, 0, 1, 2 },
 		{ "nothing printed about a hidden cell: unbounded",
-		  { 2, 2, false, false, c2, NULL, NULL, X }, 0, 0, INFINITY },
+		  { 2, 2, false, false, c2, NULL, NULL, X, NULL, 0 }, 0, 0, INFINITY },
 		{ "margins that contradict the cells are found out",
-		  { 2, 2, false, false, c2, r5, k5, X }, 0, -1, -1 },
+		  { 2, 2, false, false, c2, r5, k5, X, NULL, 0 }, 0, -1, -1 },
 		{ "a single-valued column variable: the row base gives the cell away",
-		  { 2, 2, false, false, c6, r6, NULL, X }, 0, 1, 1 },
+		  { 2, 2, false, false, c6, r6, NULL, X, NULL, 0 }, 0, 1, 1 },
 		{ "a select_multiple column variable: cell <= row base <= sum leaves 1 to 3",
-		  { 2, 2, false, true, c6, r6, NULL, X }, 0, 1, 3 },
+		  { 2, 2, false, true, c6, r6, NULL, X, NULL, 0 }, 0, 1, 3 },
+		{ "every cell hidden, the marks unread: the 3 could be 1 to 4",
+		  { 4, 2, false, false, c7, r7, k7, 9, NULL, 0 }, 0, 1, 4 },
+		{ "\"< 3\" is 1 or 2 and \"x\" 0 or 3 and more: the rows of one State give it away",
+		  { 4, 2, false, false, c7, r7, k7, 9, m7, 3 }, 0, 3, 3 },
+		{ "... and the \"x\" beside a row's lone \"< 3\" is 0",
+		  { 4, 2, false, false, c7, r7, k7, 9, m7, 3 }, 5, 0, 0 },
 	};
 	int failures = 0;
 	glp_term_out(GLP_OFF);

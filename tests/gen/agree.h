@@ -93,6 +93,8 @@ void agree_audit_check(struct agree *a, const json_t *truth, const char *by, int
  * cells has a base equal to the sum of its cells; a select_multiple line
  * has each cell <= base <= sum of cells.
  */
+enum audit_mark { AUDIT_SHOWN, AUDIT_PRIMARY, AUDIT_SECONDARY };
+
 struct audit_table {
 	int rows, cols;
 	bool rows_multiple;	/* the row question is select_multiple */
@@ -100,11 +102,18 @@ struct audit_table {
 	const double *cells;	/* [rows * cols] */
 	const double *row_bases, *col_bases;
 	double n;
+	/*
+	 * What the marks of a table shown say, with SMALL_CELL above 1 (NULL
+	 * or 0: nothing): a "primary" cell holds 1 to SMALL_CELL - 1, a
+	 * "secondary" one does not (every such count is primary).
+	 */
+	const enum audit_mark *marks;	/* [rows * cols] */
+	double small_cell;
 };
 
 /*
  * The smallest and largest value each cell can take given what is shown
- * (integer cells >= 0), in LO and HI ([rows * cols]; HI is INFINITY when
+ * (integer cells >= 0, and what the marks say), in LO and HI ([rows * cols]; HI is INFINITY when
  * unbounded).  Returns false when what is shown is inconsistent.
  */
 bool audit_ranges(const struct audit_table *t, double *lo, double *hi);
