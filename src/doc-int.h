@@ -105,6 +105,7 @@ struct block {
 	double height;		/* whole height */
 	GArray *marks;		/* split points: y offset of each line or row start, then the end */
 	double header_height;	/* tables: the header row */
+	bool too_tall;		/* tables: taller than a page, so it splits whatever its rows */
 	GArray *item_lines;	/* choices: the index of each item's first line, then the count */
 	int footnote_number;	/* paragraphs with a footnote: 1, 2, ... (doc_number_footnotes) */
 	struct _PangoLayout *foot;	/* PDF: the footnote (the title block's, "*"), laid out */

@@ -1217,6 +1217,7 @@ static bool measure(cairo_t *cr, struct doc *d, struct block *b)
 		return measure_choices(cr, b, width);
 	case BLOCK_TABLE:
 		measure_table(cr, b, width);
+		b->too_tall = b->height > body_height(d);
 		break;
 	case BLOCK_SPACE:
 		b->height = b->space;
@@ -1326,7 +1327,7 @@ static guint min_units(const struct block *b)
 {
 	guint n = units(b);
 	if (b->kind == BLOCK_TABLE)
-		return n <= DOC_TABLE_KEEP ? n : 3;
+		return n <= DOC_TABLE_KEEP && !b->too_tall ? n : MIN(n, 3);
 	if (b->kind == BLOCK_CHOICES)
 		return n <= DOC_CHOICES_KEEP ? n : 2;
 	if (b->kind == BLOCK_FIGURE)
@@ -1351,13 +1352,14 @@ static void flow_block(struct flow *f, struct block *b)
 		/* as many units as fit, keeping at least MIN on each side of a split */
 		while (last < n && piece_height(b, from, last + 1) <= room)
 			last++;
+		guint fit = last;
 		guint min = MIN(min_units(b), n - from);
 		if (last < n && n - last < min)
 			last = n > min ? n - min : 0;
 		if (last - from < min || last <= from) {
 			if (f->y == 0) {
-				/* It cannot fit even on an empty page: place what fits, or all. */
-				last = MAX(last, from + 1);
+				/* It cannot fit even on an empty page: place what fits, or one. */
+				last = MAX(fit, from + 1);
 			} else {
 				new_page(f);
 				continue;

@@ -622,6 +622,63 @@ static void test_footnotes(const char *path)
 	g_free(last);
 }
 
+/*
+ * A table of few rows but taller than a page (long labels) splits between
+ * its rows whatever their number: its caption never stands alone at the
+ * foot of a page, no page holds a single one of its rows, and every row is
+ * printed once, in order.
+ */
+static void test_tall_table(const char *path)
+{
+	GString *label = g_string_new(NULL);
+	for (int w = 0; w < 250; w++)
+		g_string_append(label, "long ");
+	int bad = 0, tried = 0;
+	for (int space = 0; space <= 600; space += 60, tried++) {
+		struct doc *d = doc_new(DOC_A4);
+		doc_paragraph(d, "1", "Before.");
+		doc_space(d, space);
+		doc_caption(d, "Table 1. Tall");
+		struct doc_table *t = doc_table_new(2, (const double[]){ 0.8, 0.2 });
+		doc_table_header(t, (const char *const[]){ "Answer", "States" });
+		for (int r = 0; r < 6; r++) {
+			char *cell = g_strdup_printf("Row%02d %s", r + 1, label->str);
+			doc_table_row(t, (const char *const[]){ cell, "5" }, false);
+			g_free(cell);
+		}
+		doc_table(d, t);
+		doc_write_pdf(d, path);
+		doc_free(d);
+		char *cmd = g_strdup_printf("pdftotext %s -", path);
+		char *text = run(cmd);
+		g_free(cmd);
+		if (!text) {
+			tap_skip("pdftotext is not installed", "a table taller than a page");
+			g_string_free(label, TRUE);
+			return;
+		}
+		char **pages = g_strsplit(text, "\f", -1);
+		int next = 0;
+		for (char **p = pages; *p; p++) {
+			int on_page = 0;
+			for (char *c = strstr(*p, "Row"); c; c = strstr(c + 1, "Row"), on_page++)
+				if (atoi(c + 3) != ++next)
+					bad++;
+			if (on_page == 1 || (strstr(*p, "Table 1. Tall") && on_page == 0)) {
+				tap_diag("with %d points of space a page has %d rows", space, on_page);
+				bad++;
+			}
+		}
+		if (next != 6)
+			bad++;
+		g_strfreev(pages);
+		g_free(text);
+	}
+	g_string_free(label, TRUE);
+	ok(bad == 0, "a table taller than a page: its caption with rows, never one row on a page "
+	   "(%d of %d)", bad, tried);
+}
+
 int main(void)
 {
 	char *dir = g_dir_make_tmp("quire-doc-XXXXXX", NULL);
@@ -637,6 +694,7 @@ int main(void)
 
 	test_footnotes(path);
 	test_figure_rows(path);
+	test_tall_table(path);
 	struct doc *d = sample_doc(3);
 	check_int(doc_write_pdf(d, path), 0);
 	if (getenv("QUIRE_TEST_KEEP")) {
