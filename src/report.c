@@ -1187,38 +1187,60 @@ static int compare_hashed(gconstpointer a, gconstpointer b)
 }
 
 /*
- * The letters of alias I (0-based) as a spreadsheet names its columns:
- * A to Z, then AA to ZZ, then AAA and on, so that any number of States
- * gets a name of letters.
+ * The mark of alias K (0-based): A to Z, then A1 to Z1, A2 ... -- never two
+ * or three letters, which would read as a country code ("State DE").
  */
-static char *alias_name(guint i)
+static char *alias_mark(guint k)
 {
-	char letters[16];
-	size_t n = sizeof letters - 1;
-	letters[n] = '\0';
-	for (guint k = i + 1; k > 0; k = (k - 1) / 26)
-		letters[--n] = (char)('A' + (k - 1) % 26);
-	/*
-	 * TRANSLATORS: the name an anonymised answer is signed with; %s is one
-	 * or more Latin letters: "State A", "State B", ..., "State AA".
-	 */
-	return g_strdup_printf(_("State %s"), letters + n);
+	char letter = (char)('A' + k % 26);
+	return k < 26 ? g_strdup_printf("%c", letter) : g_strdup_printf("%c%u", letter, k / 26);
 }
 
+/* Adds CODE, in capitals, to SEEN. */
+static void add_code(GHashTable *seen, const char *code)
+{
+	if (code)
+		g_hash_table_add(seen, g_ascii_strup(code, -1));
+}
+
+/*
+ * Names the included replies' States "State A", "State B", ... in the
+ * order of their codes' hashes, skipping any mark that is a code of the
+ * roster or of a reply (in any case), so that no alias names a State.
+ */
 static void make_aliases(struct report *r)
 {
+	GHashTable *codes_seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	GPtrArray *codes = g_ptr_array_new();
 	for (guint i = 0; i < r->status->entries->len; i++) {
 		const struct status_entry *e = g_ptr_array_index(r->status->entries, i);
+		add_code(codes_seen, e->code);
 		if (e->kind == STATUS_ON_TIME)
 			g_ptr_array_add(codes, e->code);
 	}
+	for (guint i = 0; r->roster && i < r->roster->members->len; i++) {
+		const struct roster_member *m = g_ptr_array_index(r->roster->members, i);
+		add_code(codes_seen, m->code);
+	}
 	g_ptr_array_sort(codes, compare_hashed);
+	guint k = 0;
 	for (guint i = 0; i < codes->len; i++) {
+		char *mark = alias_mark(k++);
+		while (g_hash_table_contains(codes_seen, mark)) {
+			g_free(mark);
+			mark = alias_mark(k++);
+		}
+		/*
+		 * TRANSLATORS: the name an anonymised answer is signed with; %s is a
+		 * Latin letter, with a number after Z: "State A", ..., "State Z",
+		 * "State A1".
+		 */
 		g_hash_table_insert(r->aliases, g_strdup(g_ptr_array_index(codes, i)),
-				    alias_name(i));
+				    g_strdup_printf(_("State %s"), mark));
+		g_free(mark);
 	}
 	g_ptr_array_free(codes, TRUE);
+	g_hash_table_destroy(codes_seen);
 }
 
 /*

@@ -103,4 +103,29 @@ text named.pdf >named.txt
 expect_grep 'while it lists the replying States' 'Kingdom of Kestria XKE 2 May 2019' named.txt
 expect_no_grep 'but not their contact details' 'desk@' named.txt
 
+# No alias is a code: with a roster whose codes are letters (A, B, ... Z,
+# then the ISO-like AA, AB ...), the aliases skip every code, in any case,
+# and never take two letters ("State DE" would read as Germany).
+awk 'BEGIN {
+	print "code,name,region"
+	for (i = 0; i < 26; i++)
+		printf "%c,Land %c,North\n", 65 + i, 65 + i
+	for (i = 0; i < 40; i++)
+		printf "%c%c,Land %c%c,South\n", 65 + int(i / 26), 65 + i % 26, 65 + int(i / 26), 65 + i % 26
+	print "a1,Land a1,South"
+}' >letters.csv
+mkdir lr
+for c in $(tail -n +2 letters.csv | cut -d, -f1); do
+	reply lr "$c" 2019-05-02 has_law,yes "comments,Reply of $c."
+done
+run 0 "$QUIRE" report --anonymous --roster letters.csv -o letters.pdf form lr
+expect_status 'report --anonymous of States whose codes are letters'
+pdftotext letters.pdf - | tr -d '\f' | grep -x 'State [A-Z][A-Za-z0-9]*' | sort -u >aliases
+tail -n +2 letters.csv | cut -d, -f1 | tr 'a-z' 'A-Z' | sed 's/^/State /' | sort -u >codes
+expect_true 'no alias is a code of the roster' test -z "$(comm -12 aliases codes)"
+expect_true 'none is two or three letters' test -z "$(grep -E '^State [A-Z]{2,3}$' aliases)"
+expect_true "the 67 replies have 67 aliases ($(wc -l <aliases))" test "$(grep -c . aliases)" -eq 67
+expect_grep 'after the letters, a letter and a number, skipping A1' 'State B1' aliases
+expect_no_grep 'never A1, a code in small letters' 'State A1$' aliases
+
 done_testing

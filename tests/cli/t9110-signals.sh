@@ -45,15 +45,15 @@ awk -F, 'NR == 1 { print; next }
 printf '[report]\nform = %s\ndata = big.csv\ntitle = Many replies\n' "$F" >big.ini
 
 # A complete report first: past 702 replies the anonymous names take three
-# letters ("State AAA"); they used to run out of letters into bytes that
+# marks ("State A27"); they used to run out of letters into bytes that
 # are not UTF-8, and the report failed.
 run 0 "$QUIRE" report big.ini -o report.pdf
 expect_status 'the report of 1,100 replies is written'
 if command -v pdftotext >/dev/null; then
 	pdftotext report.pdf report.txt
-	expect_grep 'the 703rd State is State AAA' 'State AAA' report.txt
+	expect_grep 'the 703rd State is State A27: never two or three letters, read as a code' 'State A27' report.txt
 else
-	skip 'the 703rd State is State AAA' 'no pdftotext'
+	skip 'the 703rd State is State A27: never two or three letters, read as a code' 'no pdftotext'
 fi
 cp report.pdf good.pdf
 
