@@ -65,7 +65,13 @@ struct tally {
 	unsigned pending;	/* written, waiting for atomic_flush() */
 	unsigned skipped, rejected, in_use;
 	GString *skipped_codes, *in_use_codes;
-	GHashTable *seen;	/* code -> where it was imported from: "row 3", or a file */
+	/*
+	 * A code, case-folded -> where it was imported from ("row 3", or a
+	 * file) and the code as written there: two codes that differ only in
+	 * case would be one file where names ignore case (Windows, macOS).
+	 */
+	GHashTable *seen;	/* char * -> char *: where */
+	GHashTable *seen_as;	/* char * -> char *: the code as first written */
 	GPtrArray *locks;	/* of the pending replies */
 	/*
 	 * The first failure to write (a full disk, a file size limit, a
@@ -81,6 +87,7 @@ static void tally_init(struct tally *t)
 	t->skipped_codes = g_string_new(NULL);
 	t->in_use_codes = g_string_new(NULL);
 	t->seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+	t->seen_as = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	t->locks = g_ptr_array_new();
 	t->failure = g_string_new(NULL);
 }
@@ -92,6 +99,7 @@ static void tally_release(struct tally *t)
 	g_string_free(t->failure, TRUE);
 	g_ptr_array_free(t->locks, TRUE);
 	g_hash_table_destroy(t->seen);
+	g_hash_table_destroy(t->seen_as);
 }
 
 static void reject(struct tally *t, const struct resp_reply *r, const char *fmt, ...)
@@ -194,22 +202,36 @@ static bool import_row(struct tally *t, struct resp_reply *r, const char *dir, b
 		reject(t, r, E_("no submission date for '%s'"), code);
 		return true;
 	}
-	const char *first = g_hash_table_lookup(t->seen, code);
-	if (first) {
+	char *folded = g_utf8_casefold(code, -1);
+	const char *first = g_hash_table_lookup(t->seen, folded);
+	const char *first_as = g_hash_table_lookup(t->seen_as, folded);
+	if (first && strcmp(first_as, code) == 0) {
 		/*
 		 * TRANSLATORS: why a row of an export is not imported, after "row not
 		 * imported: "; %s is the respondent's code, then where its first reply
 		 * was: "row 4" or a file.
 		 */
 		reject(t, r, E_("'%s' already imported from %s"), code, first);
+	} else if (first) {
+		/*
+		 * TRANSLATORS: why a row of an export is not imported, after "row not
+		 * imported: "; the respondent's code, the code imported first, then
+		 * where that was: "row 4" or a file.
+		 */
+		reject(t, r, E_("'%s' differs only in case from '%s', already imported from %s"),
+		       code, first_as, first);
+	}
+	if (first) {
+		g_free(folded);
 		return true;
 	}
+	g_hash_table_insert(t->seen_as, g_strdup(folded), g_strdup(code));
 	/*
 	 * TRANSLATORS: where a reply was in an export, as in "'FRA' already
 	 * imported from row 4"; %ld is the row number.
 	 */
 	char *where = r->row ? g_strdup_printf(E_("row %ld"), r->row) : g_strdup(r->file);
-	g_hash_table_insert(t->seen, g_strdup(code), where);
+	g_hash_table_insert(t->seen, folded, where);
 	char *name = g_strconcat(code, ".csv", NULL);
 	char *path = g_build_filename(dir, name, NULL);
 	bool ok = true;

@@ -101,16 +101,19 @@ expect_err 'the column is named' <<X
 quire:$X/kobo.csv:1: no column 'nope' for --id-column
 X
 
-printf 'respondent,submitted,has_law\n../evil,2019-05-01,yes\nXAA,2019-05-01,yes\nXAA,2019-05-02,no\n' >"$T/bad.csv"
+printf 'respondent,submitted,has_law\n../evil,2019-05-01,yes\nXAA,2019-05-01,yes\nXAA,2019-05-02,no\nxaa,2019-05-03,no\n' >"$T/bad.csv"
 mkdir "$T/bad"
 run 1 "$QUIRE" import forms/mini "$T/bad.csv" --into "$T/bad"
 expect_status 'rows with bad codes are rejected'
-expect_err 'each rejected row is named' <<X
+expect_err 'each rejected row is named, a code that differs only in case too' <<X
 quire:$T/bad.csv:2: row not imported: unsafe respondent code '../evil'
 quire:$T/bad.csv:4: row not imported: 'XAA' already imported from row 3
+quire:$T/bad.csv:5: row not imported: 'xaa' differs only in case from 'XAA', already imported from row 3
 X
 expect_true 'nothing is written outside the target directory' test ! -e "$T/evil.csv"
 expect_true 'the good row is written' test -f "$T/bad/XAA.csv"
+expect_true 'and only it: xaa.csv would be XAA.csv where names ignore case' \
+	test "$(ls "$T/bad")" = XAA.csv
 
 # Export: one row per respondent, formulas neutralised, and back again.
 run 0 "$QUIRE" export forms/mini "$T/kobo"
