@@ -216,6 +216,9 @@ int chart_scale_date_ticks(int first, int last, int max_ticks, int *ticks,
 {
 	static const int days[] = { 1, 2, 7, 14 };
 	static const int months[] = { 1, 2, 3, 6 };
+	/* Ticks fall on the calendar's days: years 1 to 9999, as GDate knows them. */
+	first = MAX(first, isodate_from_ymd(1, 1, 1));
+	last = MIN(last, isodate_from_ymd(9999, 12, 31));
 	if (last < first)
 		last = first;
 	if (max_ticks < 1)

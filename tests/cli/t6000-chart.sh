@@ -95,6 +95,15 @@ run 0 "$QUIRE" chart $FORM $DATA --type timeline --roster data/rosters/demo.csv 
 pdf_text 'the timeline marks the cut-off and the late replies' "$T/timeline.pdf" \
 	'Cut-off 30 Jun 2019' '9 by the cut-off' '2 late' '11 replies from the 47 Member States on the roster'
 
+# A reply dated in year 19 (a valid date, and a typing slip): the axis
+# stays on the calendar's years, with no library warning on the way.
+mkdir "$T/yr19"
+cp $DATA/*.csv "$T/yr19/"
+sed -i 's/^_submitted,.*/_submitted,0019-06-13/' "$(ls "$T"/yr19/*.csv | head -1)"
+run 0 "$QUIRE" chart $FORM "$T/yr19" --type timeline -o "$T/yr19.svg"
+expect_status 'a timeline from year 19 to 2019 is drawn'
+expect_err 'quietly' </dev/null
+
 # Roster groups, and the other language of the labels.
 cd "$QUIRE_TEST_DATA" || exit 1
 run 0 "$QUIRE" chart forms/mini replies/mini -q has_law --by region --roster rosters/mini.csv -o "$T/roster.svg"
