@@ -380,6 +380,12 @@ static void setup_by(const struct rdef_crosstab *x, void *data)
 				      "question of the form", x->row) < 0 && false;
 		return;
 	}
+	if (form_question(r->form, x->by) == q) {
+		/* TRANSLATORS: a question's name twice, as in "[crosstab has_law by has_law]". */
+		bs->ok = msg_error_at(r->def->path, x->line, "[crosstab %s by %s]: a question is not "
+				      "broken down by itself", x->row, x->by) < 0 && false;
+		return;
+	}
 	if (report_by_tally(r, x->by))
 		return;
 	struct tally_options topt = { r->roster, r->def->cutoff, x->by, false, NULL, true };

@@ -36,6 +36,18 @@ if ! command -v pdftotext >/dev/null 2>&1; then
 	skip 'backslashes in values' 'poppler-utils (pdftotext) is not installed'
 	done_testing
 fi
+# A crosstab of a question by itself is no table at all: an error, never
+# a table silently left out.
+sed "s|\.\./|$QUIRE_TEST_DATA/|" reports/mini.ini >"$T/self.ini"
+printf '\n[crosstab budapest by budapest]\ntitle = Budapest by itself\n' >>"$T/self.ini"
+line=$(grep -n 'crosstab budapest by budapest' "$T/self.ini" | cut -d: -f1)
+run 1 "$QUIRE" report -o "$T/self.pdf" "$T/self.ini"
+expect_status 'a crosstab of a question by itself fails'
+expect_err 'naming its line' <<X
+quire:$T/self.ini:$line: [crosstab budapest by budapest]: a question is not broken down by itself
+X
+expect_true 'and writes nothing' test ! -e "$T/self.pdf"
+
 # GKeyFile would read \n and \t as a line break and a tab, and drop a
 # value holding "\d" (no escape at all).
 sed -e 's/^title = .*/title = Replies kept in C:\\new\\table/' \
