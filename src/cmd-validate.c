@@ -101,10 +101,13 @@ static int validate(const struct form *form, struct source *src, const struct ro
 	struct counting c = { a, roster, &problems, 0, 0, 0 };
 	int rc = analysis_read(a, src, count_problems, &c, &problems);
 	problems += c.roster_problems;
-	unsigned long n = source_replies(src);
+	/* A file that could not be read at all is a reply with a problem. */
+	unsigned long unreadable = source_unreadable(src);
+	unsigned long n = source_replies(src) + unreadable;
+	c.bad += unreadable;
 	analysis_free(a);
-	if (rc < 0)
-		return EXIT_DATA;
+	if (rc < 0 || (unreadable && n == unreadable))
+		return EXIT_DATA;	/* each file said why; there is no reply to count */
 	if (problems) {
 		/*
 		 * TRANSLATORS: the replies with a problem, of the replies read, put for

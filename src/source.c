@@ -22,7 +22,7 @@ struct source {
 	struct wide_reader *wide;	/* the export being streamed, if any */
 	struct resp_reply *reply;	/* for wide rows (borrowed values) */
 	struct resp_reply *file_reply;	/* the last reply file read */
-	unsigned long n_files, n_replies;
+	unsigned long n_files, n_replies, n_unreadable;
 	unsigned long long bytes;
 };
 
@@ -213,8 +213,11 @@ static int open_next(struct source *s, struct resp_reply **reply, int *problems)
 	if (strcmp(path, "-") != 0 && resp_is_reply_file(path)) {
 		resp_free(s->file_reply);
 		s->file_reply = resp_read(s->form, path, problems);
-		if (!s->file_reply)
-			return -1;
+		if (!s->file_reply) {
+			(*problems)++;	/* reported; the next file is read */
+			s->n_unreadable++;
+			return 0;
+		}
 		*reply = s->file_reply;
 		s->n_replies++;
 		return 1;
@@ -223,7 +226,11 @@ static int open_next(struct source *s, struct resp_reply **reply, int *problems)
 	s->wide = wide_open(s->form, path, &wopt);
 	g_free(s->reply->file);
 	s->reply->file = g_strdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
-	return s->wide ? 0 : -1;
+	if (!s->wide) {
+		(*problems)++;	/* reported; the next file is read */
+		s->n_unreadable++;
+	}
+	return 0;
 }
 
 int source_next(struct source *s, struct resp_reply **reply, int *problems)
@@ -256,6 +263,11 @@ unsigned long source_files(const struct source *s)
 unsigned long source_replies(const struct source *s)
 {
 	return s->n_replies;
+}
+
+unsigned long source_unreadable(const struct source *s)
+{
+	return s->n_unreadable;
 }
 
 unsigned long long source_bytes(const struct source *s)

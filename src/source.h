@@ -41,14 +41,21 @@ struct source *source_open(const struct form *form, char *const *paths, int n_pa
 /*
  * Reads the next reply into *REPLY (owned by the source, valid until the
  * next call).  Returns 1 for a reply, 0 at the end, -1 after an error that
- * stops reading (a file that is not a reply, broken CSV).  Problems with
- * single rows are reported and added to *PROBLEMS; the reply is returned.
+ * stops reading (broken CSV in a wide export).  Problems with single rows
+ * are reported and added to *PROBLEMS; the reply is returned.  A file that
+ * cannot be read at all (an empty file, a reply file without its columns,
+ * an export that cannot be opened) is reported, counts one problem, and
+ * the files after it are read on, so that every bad file is named.
  */
 int source_next(struct source *s, struct resp_reply **reply, int *problems);
 
-/* The number of files the source opened so far, and of replies read. */
+/*
+ * The number of files the source opened so far, of replies read, and of
+ * files that could not be read at all.
+ */
 unsigned long source_files(const struct source *s);
 unsigned long source_replies(const struct source *s);
+unsigned long source_unreadable(const struct source *s);
 /* Bytes of CSV read from wide exports (for throughput figures). */
 unsigned long long source_bytes(const struct source *s);
 

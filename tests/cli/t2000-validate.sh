@@ -124,6 +124,23 @@ run 1 "$QUIRE" validate forms/mini "$T/XAD.csv"
 expect_status 'every other check still applies to an incomplete reply'
 expect_grep 'an answer that does not apply is an error' "law_year: answered, but the question does not apply" "$ERR"
 
+# A directory with files that cannot be read at all: each is named, the
+# good replies after them are checked too, and the summary counts them.
+mkdir "$T/some-bad"
+cp replies/mini/XAA.csv replies/mini/XAB.csv "$T/some-bad/"
+: >"$T/some-bad/XAA0.csv"
+printf 'a,b\n1,2\n' >"$T/some-bad/XAA1.csv"
+sed 's/^law_year,.*/law_year,abc/' replies/mini/XAA.csv >"$T/some-bad/XAB.csv"
+sed -i 's/^_respondent,XAA$/_respondent,XAB/' "$T/some-bad/XAB.csv"
+run 1 "$QUIRE" validate forms/mini "$T/some-bad"
+expect_status 'a directory with unreadable files fails'
+expect_err 'every bad file is named, and the reply after them is checked' <<X
+quire:$T/some-bad/XAA0.csv: empty file: no header row
+quire:$T/some-bad/XAA1.csv:1: no column holds the respondent code; name it with --id-column
+quire:$T/some-bad/XAB.csv:8: law_year: 'abc' is not an integer
+quire: 3 problems in 3 of 4 replies
+X
+
 run 2 "$QUIRE" validate forms/mini
 expect_status 'validate without DATA is a usage error'
 

@@ -66,8 +66,9 @@ mkdir bad
 cp "$R/XAA.csv" bad/
 head -c 2000 a/XAA.xlsx >bad/XAB.xlsx
 run 1 "$QUIRE" validate "$F" bad
-expect_err 'a corrupt reply workbook is an error naming it' <<'X'
+expect_err 'a corrupt reply workbook is an error naming it, and the other reply is still checked' <<'X'
 quire:bad/XAB.xlsx: not a readable workbook: not a zip archive
+quire: 1 problem in 1 of 2 replies
 X
 
 # One reply per State: a CSV and a workbook of the same State are two.
