@@ -23,14 +23,21 @@
  * secondary cell's mark, "0, or THRESHOLD and above", is not convex: it
  * takes a 0/1 switch z with x >= THRESHOLD z and x <= cap z, and the
  * program is then solved as an integer program (GLPK's branch and bound
- * from the simplex's relaxation).  A secondary cell whose cap is below
- * THRESHOLD is simply 0.
+ * from the simplex's relaxation) -- but only when the relaxation's optimum
+ * is not already one: when every cell is whole there and every switched
+ * cell 0 or THRESHOLD and above, that vertex is an integer solution with
+ * the relaxation's optimum, and so the integer optimum.  A secondary cell
+ * whose cap is below THRESHOLD is simply 0.
  */
 struct disclose_lp {
 	const struct disclose_table *t;
 	glp_prob *prob;
 	int *column;	/* per cell: its variable's column in PROB, 0 for a shown cell */
 	bool integer;	/* a switch was needed: solve as an integer program */
+	int vars;		/* columns 1 .. VARS are the suppressed cells */
+	const enum disclose_mark *marks;
+	GArray *switched;	/* int: the columns of the cells with a switch */
+	double threshold;
 	glp_smcp parm;
 	glp_iocp iocp;
 };
@@ -154,6 +161,7 @@ static void bound_cell(struct disclose_lp *lp, size_t at, enum disclose_mark mar
 		add_entry(ia, ja, ar, ceiling, x, 1);
 		add_entry(ia, ja, ar, ceiling, z, -cap);
 		lp->integer = true;
+		g_array_append_val(lp->switched, x);
 	}
 	glp_set_col_bnds(lp->prob, x, lo < hi ? GLP_DB : GLP_FX, lo, hi);
 }
@@ -166,10 +174,14 @@ struct disclose_lp *disclose_lp_new(const struct disclose_table *t,
 	lp->t = t;
 	lp->prob = glp_create_prob();
 	lp->column = g_new0(int, n + 1);
+	lp->switched = g_array_new(FALSE, FALSE, sizeof(int));
+	lp->marks = marks;
+	lp->threshold = (double)threshold;
 	int vars = 0;
 	for (size_t k = 0; k < n; k++)
 		if (marks[k] != DISCLOSE_SHOWN)
 			lp->column[k] = ++vars;
+	lp->vars = vars;
 	if (vars)
 		glp_add_cols(lp->prob, vars);
 	/* GLPK's arrays count from 1: element 0 is a placeholder. */
@@ -205,6 +217,22 @@ struct disclose_lp *disclose_lp_new(const struct disclose_table *t,
  * which is why auditing a table costs a few pivots per cell; an integer
  * program then branches from that relaxation.
  */
+/* Whether the relaxation's optimum is an integer solution: cells whole, switched ones 0 or >= T. */
+static bool vertex_fits(const struct disclose_lp *lp, int vars)
+{
+	for (int x = 1; x <= vars; x++) {
+		double v = glp_get_col_prim(lp->prob, x);
+		if (fabs(v - floor(v + 0.5)) > 1e-9)
+			return false;
+	}
+	for (guint k = 0; k < lp->switched->len; k++) {
+		double v = glp_get_col_prim(lp->prob, g_array_index(lp->switched, int, k));
+		if (v > 0.5 && v < lp->threshold - 0.5)
+			return false;
+	}
+	return true;
+}
+
 static int solve(struct disclose_lp *lp, int column, int dir, unsigned long *value)
 {
 	glp_set_obj_dir(lp->prob, dir);
@@ -212,7 +240,7 @@ static int solve(struct disclose_lp *lp, int column, int dir, unsigned long *val
 	int rc = glp_simplex(lp->prob, &lp->parm);
 	int status = glp_get_status(lp->prob);
 	double v = glp_get_obj_val(lp->prob);
-	if (rc == 0 && status == GLP_OPT && lp->integer) {
+	if (rc == 0 && status == GLP_OPT && lp->integer && !vertex_fits(lp, lp->vars)) {
 		rc = glp_intopt(lp->prob, &lp->iocp);
 		status = glp_mip_status(lp->prob);
 		v = glp_mip_obj_val(lp->prob);
@@ -231,17 +259,65 @@ int disclose_lp_range(struct disclose_lp *lp, size_t cell, unsigned long *lo, un
 	return solve(lp, lp->column[cell], GLP_MAX, hi);
 }
 
+/*
+ * Whether the integer program has a solution with the variable in COLUMN
+ * between LO and HI: a search for any solution (no objective), which
+ * ends at the first, far sooner than an optimum.  1, 0, or -1 when the
+ * solver failed.  The column's bounds are restored.
+ */
+static int feasible_within(struct disclose_lp *lp, int column, double lo, double hi)
+{
+	int type = glp_get_col_type(lp->prob, column);
+	double was_lo = glp_get_col_lb(lp->prob, column), was_hi = glp_get_col_ub(lp->prob, column);
+	glp_set_col_bnds(lp->prob, column, lo < hi ? GLP_DB : GLP_FX, lo, hi);
+	int rc = glp_simplex(lp->prob, &lp->parm), status = glp_get_status(lp->prob);
+	int found;
+	if (rc != 0)
+		found = -1;
+	else if (status == GLP_NOFEAS || status == GLP_UNDEF)
+		found = 0;
+	else if (status != GLP_OPT && status != GLP_FEAS)
+		found = -1;
+	else if (vertex_fits(lp, lp->vars))
+		found = 1;
+	else if (glp_intopt(lp->prob, &lp->iocp) != 0)
+		found = -1;
+	else
+		found = glp_mip_status(lp->prob) == GLP_OPT || glp_mip_status(lp->prob) == GLP_FEAS;
+	glp_set_col_bnds(lp->prob, column, type, was_lo, was_hi);
+	return found;
+}
+
 int disclose_lp_hidden(struct disclose_lp *lp, size_t cell)
 {
-	/* The cell's own value is always feasible: it is hidden if either bound differs from it. */
-	unsigned long own = lp->t->cells[cell], v;
-	if (solve(lp, lp->column[cell], GLP_MIN, &v) < 0)
-		return -1;
-	if (v != own)
-		return 1;
-	if (solve(lp, lp->column[cell], GLP_MAX, &v) < 0)
-		return -1;
-	return v != own;
+	/*
+	 * The cell's own value is always feasible: it is hidden if either bound
+	 * differs from it.  The relaxation answers first; a program with
+	 * switches is asked only whether a value below or above the cell's own
+	 * is possible, not how far.
+	 */
+	unsigned long own = lp->t->cells[cell], lo, hi;
+	int x = lp->column[cell];
+	if (!lp->integer) {
+		if (solve(lp, x, GLP_MIN, &lo) < 0)
+			return -1;
+		if (lo != own)
+			return 1;
+		if (solve(lp, x, GLP_MAX, &hi) < 0)
+			return -1;
+		return hi != own;
+	}
+	/* The next values the cell's mark allows below and above its own. */
+	double t = lp->threshold, below = (double)own - 1, above = (double)own + 1;
+	if (lp->marks[cell] == DISCLOSE_SECONDARY && below > 0 && below < t)
+		below = 0;
+	if (lp->marks[cell] == DISCLOSE_SECONDARY && above < t)
+		above = t;
+	double floor_ = glp_get_col_lb(lp->prob, x), ceiling = glp_get_col_ub(lp->prob, x);
+	int found = below >= floor_ ? feasible_within(lp, x, floor_, below) : 0;
+	if (found == 0 && above <= ceiling)
+		found = feasible_within(lp, x, above, ceiling);
+	return found;
 }
 
 void disclose_lp_free(struct disclose_lp *lp)
@@ -249,6 +325,7 @@ void disclose_lp_free(struct disclose_lp *lp)
 	if (!lp)
 		return;
 	glp_delete_prob(lp->prob);
+	g_array_free(lp->switched, TRUE);
 	g_free(lp->column);
 	g_free(lp);
 }
