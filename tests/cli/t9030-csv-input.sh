@@ -53,8 +53,12 @@ for enc in UTF-16LE UTF-16BE UTF-32LE UTF-32BE UTF-16; do
 	expect_status "$enc is refused"
 done
 run 1 "$QUIRE" validate "$F" UTF-16LE.csv UTF-16BE.csv UTF-32LE.csv UTF-32BE.csv UTF-16.csv
-expect_err 'each is named with its byte order and the way to save it as UTF-8' <<'X'
+expect_err 'each is named with its byte order and the way to save it as UTF-8, every one of them' <<'X'
 quire:UTF-16LE.csv: the file is UTF-16 (little-endian, no byte order mark); save it as "CSV UTF-8 (comma delimited)"
+quire:UTF-16BE.csv: the file is UTF-16 (big-endian, no byte order mark); save it as "CSV UTF-8 (comma delimited)"
+quire:UTF-32LE.csv: the file is UTF-32 (little-endian, no byte order mark); save it as "CSV UTF-8 (comma delimited)"
+quire:UTF-32BE.csv: the file is UTF-32 (big-endian, no byte order mark); save it as "CSV UTF-8 (comma delimited)"
+quire:UTF-16.csv: the file is UTF-16 (little-endian, with a byte order mark); save it as "CSV UTF-8 (comma delimited)"
 X
 for enc in UTF-16BE UTF-32LE UTF-32BE UTF-16; do
 	run 1 "$QUIRE" validate "$F" "$enc.csv"
